@@ -1,0 +1,167 @@
+//! Diagnostics: what vitae tells a person about their files. Every one names the file and, where
+//! known, the line and column, says what is wrong and how to fix it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One message about one place in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: Option<PathBuf>,
+    /// 1-based line and column, when the reader knows them.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The JSON-style path of the field concerned (`work[0].startDate`), when there is one.
+    pub field: Option<String>,
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+    /// The offending source line, shown under the message.
+    pub snippet: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, message)
+    }
+
+    pub fn error(message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, message)
+    }
+
+    fn new(severity: Severity, message: impl Into<String>) -> Self {
+        Self {
+            severity,
+            file: None,
+            line: None,
+            column: None,
+            field: None,
+            message: message.into(),
+            hint: None,
+            snippet: None,
+        }
+    }
+
+    pub fn in_file(mut self, file: impl AsRef<Path>) -> Self {
+        self.file = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Attaches the source line the diagnostic points at, taken from `source`.
+    pub fn with_snippet_from(mut self, source: &str) -> Self {
+        if let Some(line) = self.line {
+            self.snippet = source.lines().nth(line.saturating_sub(1)).map(str::to_string);
+        }
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `warning: content/ada.yaml:12:5: work[0].startDate: message` then the snippet, a caret
+    /// and the hint on their own lines.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{label}: ")?;
+        if let Some(file) = &self.file {
+            write!(f, "{}", file.display())?;
+            if let Some(line) = self.line {
+                write!(f, ":{line}")?;
+                if let Some(col) = self.column {
+                    write!(f, ":{col}")?;
+                }
+            }
+            write!(f, ": ")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        write!(f, "{}", self.message)?;
+        if let (Some(snippet), Some(line)) = (&self.snippet, self.line) {
+            let gutter = line.to_string();
+            write!(f, "\n {gutter} | {snippet}")?;
+            if let Some(col) = self.column {
+                let pad: String = snippet
+                    .chars()
+                    .take(col.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                write!(f, "\n {} | {pad}^", " ".repeat(gutter.len()))?;
+            }
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A failure caused by the user's content or configuration (exit code 1), carrying every
+/// diagnostic that explains it.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", render_list(.0))]
+pub struct ContentError(pub Vec<Diagnostic>);
+
+impl ContentError {
+    pub fn one(d: Diagnostic) -> Self {
+        Self(vec![d])
+    }
+}
+
+fn render_list(list: &[Diagnostic]) -> String {
+    list.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_file_line_snippet_caret_and_hint() {
+        let src = "basics:\n  name: [oops\n";
+        let d = Diagnostic::error("unclosed sequence")
+            .in_file("content/ada.yaml")
+            .at(2, 9)
+            .hint("close the bracket")
+            .with_snippet_from(src);
+        assert_eq!(
+            d.to_string(),
+            "error: content/ada.yaml:2:9: unclosed sequence\n 2 |   name: [oops\n   |         ^\n  help: close the bracket"
+        );
+    }
+
+    #[test]
+    fn a_warning_without_position_names_file_and_field() {
+        let d = Diagnostic::warning("unknown field").in_file("a.json").field("basics.nmae");
+        assert_eq!(d.to_string(), "warning: a.json: basics.nmae: unknown field");
+    }
+}

@@ -1,0 +1,11 @@
+//! vitae: resumes in, a personal site out.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//! `discover` → `parse` → `model` → `render` → `site` (write); `serve` sits on top and nothing
+//! below it knows it exists. The CLI is a thin layer over this library.
+
+pub mod cli;
+pub mod diag;
+pub mod fsutil;
+pub mod model;
+pub mod parse;
