@@ -8,9 +8,12 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use std::time::Instant;
+
+use crate::config::Config;
 use crate::diag::{ContentError, Diagnostic};
 use crate::fsutil;
-use crate::parse;
+use crate::{parse, render, site};
 
 /// vitae turns the resume you already have (JSON Resume as JSON or YAML, Markdown, or plain
 /// text such as text copied out of a PDF) into a fast, accessible personal site with a print
@@ -24,11 +27,50 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Build the site: one page, JSON Resume file (and, with --pdf, PDF) per resume.
+    ///
+    /// Reads content/ (one resume per file; the file name is the page's slug) and writes the
+    /// output directory (public/ by default). The output is built aside and swapped in only when
+    /// everything succeeded, so a failed build leaves the previous output untouched.
+    Build(BuildArgs),
+    /// Parse and render everything without writing; print every diagnostic.
+    Check(SiteArgs),
+    /// List the themes this site can use: built-in ones and the site's own themes/.
+    Themes(SiteArgs),
     /// Read a resume in any shape and print it as structured data (YAML by default).
     ///
     /// The format is detected from the content: JSON Resume (JSON or YAML), Markdown, or free
     /// text. What could not be found or was only guessed is reported on stderr.
     Import(ImportArgs),
+}
+
+/// Flags every command that works on a site shares.
+#[derive(Debug, clap::Args)]
+struct SiteArgs {
+    /// The site directory (where vitae.toml and content/ are).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Where to write the site [default: `output_dir` in vitae.toml, else public]
+    #[arg(long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// The URL the site is served from, e.g. https://USER.github.io/REPO/ [default: /]
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// The theme to use (see `vitae themes`) [default: classic]
+    #[arg(long, value_name = "NAME")]
+    theme: Option<String>,
+    /// Also print each resume to resume.pdf with a local Chromium or Chrome.
+    #[arg(long)]
+    pdf: bool,
+    /// Replace the output directory even if vitae did not create it.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -85,7 +127,79 @@ fn report(e: &anyhow::Error) -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Import(args) => import(args),
+        Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
+        Command::Themes(args) => themes(args),
     }
+}
+
+/// Loads vitae.toml under `--root` and prints its warnings.
+fn load_config(site: &SiteArgs) -> Result<Config> {
+    if !site.root.is_dir() {
+        return Err(ContentError::one(
+            Diagnostic::error("the site directory does not exist")
+                .in_file(&site.root)
+                .hint("pass --root DIR with an existing site, or create one with `vitae new DIR`"),
+        )
+        .into());
+    }
+    let (config, warnings) = Config::load(&site.root)?;
+    print_diagnostics(&warnings);
+    Ok(config)
+}
+
+fn build(args: BuildArgs) -> Result<ExitCode> {
+    let mut config = load_config(&args.site)?;
+    if let Some(out) = args.output {
+        config.output_dir = out;
+    }
+    if let Some(url) = &args.base_url {
+        config.set_base_url(url).map_err(|d| ContentError::one(d.hint("check --base-url")))?;
+    }
+    if let Some(theme) = args.theme {
+        config.theme = theme;
+    }
+    config.pdf |= args.pdf;
+    config.force = args.force;
+    let started = Instant::now();
+    let report = site::build(&config)?;
+    print_diagnostics(&report.diagnostics);
+    eprintln!(
+        "built {} resume{} into {} in {} ms",
+        report.pages.len(),
+        if report.pages.len() == 1 { "" } else { "s" },
+        report.output.display(),
+        started.elapsed().as_millis()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(args: SiteArgs) -> Result<ExitCode> {
+    let config = load_config(&args)?;
+    let report = site::check(&config)?;
+    print_diagnostics(&report.diagnostics);
+    let warnings = report.diagnostics.len();
+    eprintln!(
+        "checked {} resume{}: no errors, {warnings} warning{}",
+        report.pages.len(),
+        if report.pages.len() == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn themes(args: SiteArgs) -> Result<ExitCode> {
+    let config = load_config(&args)?;
+    let mut out = std::io::stdout().lock();
+    for t in render::theme::list(&config.root)? {
+        let origin = match &t.origin {
+            render::theme::Origin::BuiltIn => "built-in".to_string(),
+            render::theme::Origin::Site(p) => format!("site: {}", p.display()),
+        };
+        let current = if t.name == config.theme { " (selected)" } else { "" };
+        writeln!(out, "{}{current}\n    {}\n    [{origin}]", t.name, t.description)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn import(args: ImportArgs) -> Result<ExitCode> {

@@ -5,7 +5,11 @@
 //! below it knows it exists. The CLI is a thin layer over this library.
 
 pub mod cli;
+pub mod config;
 pub mod diag;
+pub mod discover;
 pub mod fsutil;
 pub mod model;
 pub mod parse;
+pub mod render;
+pub mod site;

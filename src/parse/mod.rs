@@ -4,8 +4,10 @@
 //! and says what it changed; Markdown and free-form text go through [`freeform`]. Nothing here
 //! knows about templates or output.
 
+pub mod dates;
 pub mod freeform;
 pub mod input;
+pub mod structured;
 pub mod yaml;
 
 use std::path::Path;
@@ -48,7 +50,9 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
     let format = Format::from_path(path).unwrap_or(Format::Text);
     let text = input::decode(bytes).map_err(|e| ContentError::one(e.in_file(path)))?;
     let mut parsed = match format {
-        Format::Json | Format::Yaml => freeform::parse(&text.text, Some(format)),
+        Format::Json | Format::Yaml => {
+            structured::parse(&text.text, format).map_err(|e| with_file(e, path))?
+        }
         Format::Markdown | Format::Text => freeform::parse(&text.text, Some(format)),
     };
     parsed.diagnostics.extend(text.diagnostics);
@@ -58,6 +62,14 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
         }
     }
     Ok(parsed)
+}
+
+/// Puts `path` on diagnostics that do not name a file yet.
+fn with_file(mut e: ContentError, path: &Path) -> ContentError {
+    for d in &mut e.0 {
+        d.file.get_or_insert_with(|| path.to_path_buf());
+    }
+    e
 }
 
 /// Reads a resume of unknown format (`vitae import`): the content decides, `name` only hints.

@@ -1,0 +1,648 @@
+//! The lenient reader for JSON Resume documents written as JSON or YAML.
+//!
+//! Real files are messy (0.0.x field names, "Present" end dates, human dates, strings where
+//! objects belong, empty strings, duplicate keys). This module repairs what it understands into
+//! the v1 model, one warning per change with file, line and field, keeps fields it does not
+//! know, and fails only on what it cannot read at all.
+
+use serde_json::{Map, Value};
+
+use super::dates::{HumanDate, parse_human_date};
+use super::yaml::{self, Positions};
+use super::{Format, Parsed};
+use crate::diag::{ContentError, Diagnostic};
+use crate::model::{ACCEPTED_DATE_FORMS, DateError, PartialDate, Resume};
+
+/// What a field holds.
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Date,
+    Texts,
+    /// A comma-separated string is split into items (keywords, courses).
+    Words,
+    Object(&'static Shape),
+    Objects(&'static Shape),
+}
+
+/// Builds an object from the bare string written in its place.
+type FromText = fn(&str) -> Map<String, Value>;
+
+/// A schema object: its fields, the legacy names that map onto them, and how a bare string
+/// becomes one.
+struct Shape {
+    fields: &'static [(&'static str, Kind)],
+    legacy: &'static [(&'static str, &'static str)],
+    from_text: Option<FromText>,
+}
+
+use Kind::*;
+
+static RESUME: Shape = Shape {
+    fields: &[
+        ("$schema", Text),
+        ("basics", Object(&BASICS)),
+        ("work", Objects(&WORK)),
+        ("volunteer", Objects(&VOLUNTEER)),
+        ("education", Objects(&EDUCATION)),
+        ("awards", Objects(&AWARD)),
+        ("certificates", Objects(&CERTIFICATE)),
+        ("publications", Objects(&PUBLICATION)),
+        ("skills", Objects(&SKILL)),
+        ("languages", Objects(&LANGUAGE)),
+        ("interests", Objects(&INTEREST)),
+        ("references", Objects(&REFERENCE)),
+        ("projects", Objects(&PROJECT)),
+        ("meta", Object(&META)),
+    ],
+    legacy: &[("volunteering", "volunteer"), ("certifications", "certificates")],
+    from_text: None,
+};
+static BASICS: Shape = Shape {
+    fields: &[
+        ("name", Text),
+        ("label", Text),
+        ("image", Text),
+        ("email", Text),
+        ("phone", Text),
+        ("url", Text),
+        ("summary", Text),
+        ("location", Object(&LOCATION)),
+        ("profiles", Objects(&PROFILE)),
+    ],
+    legacy: &[("website", "url"), ("picture", "image"), ("title", "label")],
+    from_text: None,
+};
+static LOCATION: Shape = Shape {
+    fields: &[
+        ("address", Text),
+        ("postalCode", Text),
+        ("city", Text),
+        ("countryCode", Text),
+        ("region", Text),
+    ],
+    legacy: &[("state", "region"), ("zip", "postalCode"), ("postal_code", "postalCode")],
+    from_text: Some(location_from_text),
+};
+static PROFILE: Shape = Shape {
+    fields: &[("network", Text), ("username", Text), ("url", Text)],
+    legacy: &[("website", "url")],
+    from_text: Some(profile_from_text),
+};
+static WORK: Shape = Shape {
+    fields: &[
+        ("name", Text),
+        ("location", Text),
+        ("description", Text),
+        ("position", Text),
+        ("url", Text),
+        ("startDate", Date),
+        ("endDate", Date),
+        ("summary", Text),
+        ("highlights", Texts),
+    ],
+    legacy: &[("company", "name"), ("website", "url")],
+    from_text: None,
+};
+static VOLUNTEER: Shape = Shape {
+    fields: &[
+        ("organization", Text),
+        ("position", Text),
+        ("url", Text),
+        ("startDate", Date),
+        ("endDate", Date),
+        ("summary", Text),
+        ("highlights", Texts),
+    ],
+    legacy: &[("website", "url"), ("name", "organization")],
+    from_text: None,
+};
+static EDUCATION: Shape = Shape {
+    fields: &[
+        ("institution", Text),
+        ("url", Text),
+        ("area", Text),
+        ("studyType", Text),
+        ("startDate", Date),
+        ("endDate", Date),
+        ("score", Text),
+        ("courses", Words),
+    ],
+    legacy: &[("gpa", "score"), ("website", "url")],
+    from_text: None,
+};
+static AWARD: Shape = Shape {
+    fields: &[("title", Text), ("date", Date), ("awarder", Text), ("summary", Text)],
+    legacy: &[],
+    from_text: Some(|s| named("title", s)),
+};
+static CERTIFICATE: Shape = Shape {
+    fields: &[("name", Text), ("date", Date), ("url", Text), ("issuer", Text)],
+    legacy: &[("website", "url")],
+    from_text: Some(|s| named("name", s)),
+};
+static PUBLICATION: Shape = Shape {
+    fields: &[
+        ("name", Text),
+        ("publisher", Text),
+        ("releaseDate", Date),
+        ("url", Text),
+        ("summary", Text),
+    ],
+    legacy: &[("website", "url")],
+    from_text: Some(|s| named("name", s)),
+};
+static SKILL: Shape = Shape {
+    fields: &[("name", Text), ("level", Text), ("keywords", Words)],
+    legacy: &[],
+    from_text: Some(|s| named("name", s)),
+};
+static LANGUAGE: Shape = Shape {
+    fields: &[("language", Text), ("fluency", Text)],
+    legacy: &[("name", "language")],
+    from_text: Some(|s| named("language", s)),
+};
+static INTEREST: Shape = Shape {
+    fields: &[("name", Text), ("keywords", Words)],
+    legacy: &[],
+    from_text: Some(|s| named("name", s)),
+};
+static REFERENCE: Shape = Shape {
+    fields: &[("name", Text), ("reference", Text)],
+    legacy: &[],
+    from_text: Some(|s| named("reference", s)),
+};
+static PROJECT: Shape = Shape {
+    fields: &[
+        ("name", Text),
+        ("description", Text),
+        ("highlights", Texts),
+        ("keywords", Words),
+        ("startDate", Date),
+        ("endDate", Date),
+        ("url", Text),
+        ("roles", Words),
+        ("entity", Text),
+        ("type", Text),
+    ],
+    legacy: &[("website", "url")],
+    from_text: Some(|s| named("name", s)),
+};
+static META: Shape = Shape {
+    fields: &[("canonical", Text), ("version", Text), ("lastModified", Text)],
+    legacy: &[],
+    from_text: None,
+};
+
+fn named(key: &str, text: &str) -> Map<String, Value> {
+    Map::from_iter([(key.to_string(), Value::String(text.to_string()))])
+}
+
+/// "Berlin, Germany" or "Portland, OR": the first part is the city, the rest the region.
+fn location_from_text(text: &str) -> Map<String, Value> {
+    match text.split_once(',') {
+        Some((city, region)) => Map::from_iter([
+            ("city".to_string(), Value::String(city.trim().to_string())),
+            ("region".to_string(), Value::String(region.trim().to_string())),
+        ]),
+        None => named("city", text.trim()),
+    }
+}
+
+/// A profile given as a bare URL.
+fn profile_from_text(text: &str) -> Map<String, Value> {
+    named("url", text.trim())
+}
+
+/// Reads a JSON Resume document. `source_name` names the file in diagnostics.
+pub fn parse(src: &str, format: Format) -> Result<Parsed, ContentError> {
+    let value = match format {
+        Format::Json => parse_json(src)?,
+        _ => yaml::parse(src).map_err(|e| {
+            ContentError::one(
+                Diagnostic::error(format!("invalid YAML: {}", e.message))
+                    .at(e.line, e.column)
+                    .hint("check the indentation and quoting on this line; values containing `: ` or starting with `[`, `{`, `*`, `&` or `@` need quotes")
+                    .with_snippet_from(src),
+            )
+        })?,
+    };
+    let mut repairs = Vec::new();
+    let value = match value {
+        Value::Object(map) => Value::Object(normalise_object(map, &RESUME, "", &mut repairs)),
+        Value::Null => Value::Object(Map::new()),
+        other => {
+            return Err(ContentError::one(
+                Diagnostic::error(format!(
+                    "the document is a {}, but a resume is a mapping of sections",
+                    type_name(&other)
+                ))
+                .at(1, 1)
+                .hint("start the file with `basics:` (YAML) or `{\"basics\": ...}` (JSON)"),
+            ));
+        }
+    };
+    let resume: Resume = serde_path_to_error::deserialize(value).map_err(|e| {
+        ContentError::one(
+            Diagnostic::error(e.inner().to_string())
+                .field(e.path().to_string())
+                .hint("see https://jsonresume.org/schema for the expected shape"),
+        )
+    })?;
+    Ok(Parsed { resume, diagnostics: locate(src, repairs) })
+}
+
+fn parse_json(src: &str) -> Result<Value, ContentError> {
+    if src.trim().is_empty() {
+        return Ok(Value::Object(Map::new()));
+    }
+    serde_json::from_str(src).map_err(|e| {
+        ContentError::one(
+            Diagnostic::error(format!("invalid JSON: {e}"))
+                .at(e.line().max(1), e.column().max(1))
+                .hint("look for a missing comma, quote or bracket at or just before this point")
+                .with_snippet_from(src),
+        )
+    })
+}
+
+/// Attaches line and column to each repair warning, and warns about duplicate keys.
+fn locate(src: &str, repairs: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let positions = Positions::index(src);
+    let mut out: Vec<Diagnostic> = positions
+        .duplicates
+        .iter()
+        .map(|(path, line, col)| {
+            Diagnostic::warning("this key appears more than once; the last value is used")
+                .field(path.clone())
+                .at(*line, *col)
+                .hint("remove the duplicate")
+        })
+        .collect();
+    for mut d in repairs {
+        if let Some((line, col)) = d.field.as_deref().and_then(|f| positions.find(f)) {
+            d = d.at(line, col);
+        }
+        out.push(d);
+    }
+    out.sort_by_key(|d| d.line);
+    out
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "list",
+        Value::Object(_) => "mapping",
+    }
+}
+
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+}
+
+fn normalise_object(
+    map: Map<String, Value>,
+    shape: &Shape,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Map<String, Value> {
+    let mut result = Map::new();
+    for (key, value) in map {
+        let key = rename_legacy(key, shape, &map_has(&result), path, out);
+        let here = child(path, &key);
+        match shape.fields.iter().find(|(name, _)| *name == key) {
+            Some((_, kind)) => {
+                if let Some(v) = normalise_value(value, *kind, &here, out) {
+                    result.insert(key, v);
+                }
+            }
+            None => {
+                suggest_known_field(&key, shape, &here, out);
+                result.insert(key, value);
+            }
+        }
+    }
+    result
+}
+
+fn map_has(map: &Map<String, Value>) -> impl Fn(&str) -> bool + '_ {
+    move |k| map.contains_key(k)
+}
+
+/// Maps a 0.0.x name onto its v1 field, unless the v1 field is already there.
+fn rename_legacy(
+    key: String,
+    shape: &Shape,
+    taken: &dyn Fn(&str) -> bool,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> String {
+    match shape.legacy.iter().find(|(old, _)| *old == key) {
+        Some((old, new)) if !taken(new) && !shape.fields.iter().any(|(f, _)| f == old) => {
+            out.push(
+                Diagnostic::warning(format!("renamed the old field `{old}` to `{new}`"))
+                    .field(child(path, old))
+                    .hint(format!("write `{new}` to follow JSON Resume v1")),
+            );
+            new.to_string()
+        }
+        _ => key,
+    }
+}
+
+/// An unknown field is kept; when it looks like a typo of a known one, say so.
+fn suggest_known_field(key: &str, shape: &Shape, here: &str, out: &mut Vec<Diagnostic>) {
+    let folded = key.replace(['_', '-', ' '], "").to_ascii_lowercase();
+    let best = shape
+        .fields
+        .iter()
+        .map(|(f, _)| (*f, strsim::jaro_winkler(&folded, &f.to_ascii_lowercase())))
+        .filter(|(_, score)| *score >= 0.88)
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((field, _)) = best {
+        out.push(
+            Diagnostic::warning(format!("unknown field `{key}` (kept as is)"))
+                .field(here.to_string())
+                .hint(format!("did you mean `{field}`?")),
+        );
+    }
+}
+
+fn normalise_value(
+    value: Value,
+    kind: Kind,
+    here: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Value> {
+    if is_blank(&value) {
+        out.push(Diagnostic::warning("removed an empty value").field(here.to_string()));
+        return None;
+    }
+    match kind {
+        Text => text(value, here, out).map(Value::String),
+        Date => date(value, here, out),
+        Texts => Some(texts(value, false, here, out)),
+        Words => Some(texts(value, true, here, out)),
+        Object(shape) => object(value, shape, here, out).map(Value::Object),
+        Objects(shape) => Some(objects(value, shape, here, out)),
+    }
+}
+
+fn is_blank(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// A scalar where text belongs becomes its text; a list of strings becomes one paragraph each.
+fn text(value: Value, here: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
+    let (s, what) = match value {
+        Value::String(s) => return Some(s),
+        Value::Number(n) => (n.to_string(), "a number"),
+        Value::Bool(b) => (b.to_string(), "a boolean"),
+        Value::Array(items) if items.iter().all(Value::is_string) => {
+            let parts: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+            (parts.join("\n\n"), "a list")
+        }
+        other => {
+            out.push(
+                Diagnostic::warning(format!(
+                    "expected text, found a {}; it was left out",
+                    type_name(&other)
+                ))
+                .field(here.to_string())
+                .hint("write this field as a single string"),
+            );
+            return None;
+        }
+    };
+    out.push(
+        Diagnostic::warning(format!("expected text, found {what}; using `{s}`"))
+            .field(here.to_string()),
+    );
+    Some(s)
+}
+
+fn date(value: Value, here: &str, out: &mut Vec<Diagnostic>) -> Option<Value> {
+    let raw = match &value {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        _ => String::new(),
+    };
+    let hint =
+        format!("write dates as {ACCEPTED_DATE_FORMS}; leave out endDate for a current position");
+    match raw.parse::<PartialDate>() {
+        Ok(d) if value.is_string() && raw == value.as_str().unwrap_or_default() => {
+            return Some(Value::String(d.to_string()));
+        }
+        Ok(d) => {
+            out.push(changed_date(here, &raw, &d.to_string(), &hint));
+            return Some(Value::String(d.to_string()));
+        }
+        Err(DateError::Impossible(_)) | Err(DateError::Shape(_)) => {}
+    }
+    match parse_human_date(&raw) {
+        Some(HumanDate::Date(d)) => {
+            out.push(changed_date(here, &raw, &d.to_string(), &hint));
+            Some(Value::String(d.to_string()))
+        }
+        Some(HumanDate::Present) => {
+            out.push(
+                Diagnostic::warning(format!(
+                    "`{raw}` is not a date; the field was left out, which means \"present\""
+                ))
+                .field(here.to_string())
+                .hint(hint),
+            );
+            None
+        }
+        None => {
+            out.push(
+                Diagnostic::warning(format!("cannot read the date `{raw}`; it was left out"))
+                    .field(here.to_string())
+                    .hint(hint),
+            );
+            None
+        }
+    }
+}
+
+fn changed_date(here: &str, old: &str, new: &str, hint: &str) -> Diagnostic {
+    Diagnostic::warning(format!("read the date `{old}` as `{new}`"))
+        .field(here.to_string())
+        .hint(hint.to_string())
+}
+
+fn texts(value: Value, split_commas: bool, here: &str, out: &mut Vec<Diagnostic>) -> Value {
+    let items = match value {
+        Value::Array(items) => items,
+        Value::String(s) => {
+            let items: Vec<Value> = if split_commas {
+                s.split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(|t| Value::String(t.into()))
+                    .collect()
+            } else {
+                vec![Value::String(s)]
+            };
+            out.push(
+                Diagnostic::warning("expected a list, found text; made it a list")
+                    .field(here.to_string()),
+            );
+            items
+        }
+        other => vec![other],
+    };
+    let list = items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, v)| normalise_value(v, Text, &format!("{here}[{i}]"), out))
+        .collect();
+    Value::Array(list)
+}
+
+fn object(
+    value: Value,
+    shape: &'static Shape,
+    here: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Map<String, Value>> {
+    match value {
+        Value::Object(map) => Some(normalise_object(map, shape, here, out)),
+        Value::String(s) if shape.from_text.is_some() => {
+            let built = shape.from_text.map(|f| f(&s)).unwrap_or_default();
+            out.push(
+                Diagnostic::warning(format!(
+                    "expected a mapping, found text; read `{s}` as {}",
+                    Value::Object(built.clone())
+                ))
+                .field(here.to_string()),
+            );
+            Some(normalise_object(built, shape, here, out))
+        }
+        other => {
+            out.push(
+                Diagnostic::warning(format!(
+                    "expected a mapping, found a {}; it was left out",
+                    type_name(&other)
+                ))
+                .field(here.to_string())
+                .hint("see https://jsonresume.org/schema for the expected shape"),
+            );
+            None
+        }
+    }
+}
+
+fn objects(value: Value, shape: &'static Shape, here: &str, out: &mut Vec<Diagnostic>) -> Value {
+    let items = match value {
+        Value::Array(items) => items,
+        single => {
+            out.push(
+                Diagnostic::warning("expected a list, found a single item; made it a list")
+                    .field(here.to_string()),
+            );
+            vec![single]
+        }
+    };
+    let list = items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, v)| object(v, shape, &format!("{here}[{i}]"), out).map(Value::Object))
+        .collect();
+    Value::Array(list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(src: &str, format: Format) -> Parsed {
+        parse(src, format).unwrap()
+    }
+
+    fn messages(p: &Parsed) -> Vec<String> {
+        p.diagnostics.iter().map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn a_valid_document_comes_out_unchanged_without_warnings() {
+        let src = r#"{"basics":{"name":"Ada","location":{"city":"Paris"},"x":1},"work":[{"name":"Acme","startDate":"2019-04","highlights":["a"]}],"custom":{"k":[1]}}"#;
+        let p = read(src, Format::Json);
+        assert!(p.diagnostics.is_empty(), "{:?}", messages(&p));
+        assert_eq!(serde_json::to_string(&p.resume).unwrap(), src);
+    }
+
+    #[test]
+    fn repairs_legacy_and_human_values_with_one_located_warning_each() {
+        let src = "work:\n  - company: Acme\n    startDate: May 2022\n    endDate: Present\n    highlights: Shipped it\neducation:\n  - institution: Uni\n    endDate: 2024-09-31\n    gpa: 3.9\n";
+        let p = read(src, Format::Yaml);
+        let w = &p.resume.work[0];
+        assert_eq!(w.name.as_deref(), Some("Acme"));
+        assert_eq!(w.start_date.map(|d| d.to_string()).as_deref(), Some("2022-05"));
+        assert_eq!(w.end_date, None);
+        assert_eq!(w.highlights, vec!["Shipped it"]);
+        let e = &p.resume.education[0];
+        assert_eq!(e.end_date.map(|d| d.to_string()).as_deref(), Some("2024-09"));
+        assert_eq!(e.score.as_deref(), Some("3.9"));
+        let m: Vec<String> =
+            p.diagnostics.iter().map(|d| d.clone().in_file("a.yaml").to_string()).collect();
+        assert_eq!(m.len(), 7, "{m:#?}");
+        assert!(m.iter().any(|s| s.contains(":2:") && s.contains("`company` to `name`")), "{m:#?}");
+        assert!(
+            m.iter().any(|s| s.contains(":3:")
+                && s.contains("`May 2022` as `2022-05`")
+                && s.contains("YYYY-MM")),
+            "{m:#?}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_kept_and_typos_get_a_suggestion() {
+        let p = read("work:\n  - name: Acme\n    start_date: 2020\n    team: Core\n", Format::Yaml);
+        assert_eq!(p.resume.work[0].extra["start_date"], 2020);
+        assert_eq!(p.resume.work[0].extra["team"], "Core");
+        let m = messages(&p);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert!(
+            m[0].contains("work[0].start_date") && m[0].contains("did you mean `startDate`?"),
+            "{}",
+            m[0]
+        );
+    }
+
+    #[test]
+    fn strings_where_objects_belong() {
+        let p = read(
+            r#"{"skills":["Rust","Go"],"basics":{"location":"Lyon, France","profiles":"https://github.com/ada"}}"#,
+            Format::Json,
+        );
+        assert_eq!(p.resume.skills[1].name.as_deref(), Some("Go"));
+        let b = p.resume.basics.unwrap();
+        assert_eq!(b.location.unwrap().region.as_deref(), Some("France"));
+        assert_eq!(b.profiles[0].url.as_deref(), Some("https://github.com/ada"));
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let e =
+            parse("{\n  \"basics\": {\n    \"name\": \"Ada\",\n  }\n}", Format::Json).unwrap_err();
+        let d = &e.0[0];
+        assert_eq!(d.line, Some(4));
+        assert!(d.to_string().contains("invalid JSON"), "{d}");
+        let e = parse("basics:\n  name: \"Ada\n", Format::Yaml).unwrap_err();
+        assert!(e.0[0].line.is_some());
+    }
+
+    #[test]
+    fn a_document_that_is_not_a_mapping_is_an_error() {
+        assert!(parse("- a\n- b\n", Format::Yaml).is_err());
+    }
+}

@@ -1,0 +1,209 @@
+//! Template filters and functions, each a small named type, registered in one place
+//! ([`register`]). Anything that turns user text into HTML is sanitised here.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Options, Parser, html};
+use tera::{Filter, Function, Kwargs, State, Tera, TeraResult, Value};
+
+use crate::model::PartialDate;
+
+/// Registers every vitae filter and function on `tera`.
+pub fn register(tera: &mut Tera) {
+    tera.register_filter("markdown", Markdown);
+    tera.register_filter("safe_url", SafeUrl);
+    tera.register_filter("date", DateFilter);
+    tera.register_filter("tel", Tel);
+    tera.register_filter("display_url", DisplayUrl);
+    tera.register_function("date_range", DateRange);
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.url_schemes(["http", "https", "mailto", "tel"].into());
+    b.link_rel(Some("noopener noreferrer"));
+    b
+});
+
+/// Markdown → sanitised HTML: no scripts, no event handlers, no `javascript:` URLs.
+pub fn markdown_to_html(src: &str, inline: bool) -> String {
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    opts.insert(Options::ENABLE_TABLES);
+    let mut raw = String::with_capacity(src.len() + src.len() / 4);
+    html::push_html(&mut raw, Parser::new_ext(src, opts));
+    let clean = SANITIZER.clean(&raw).to_string();
+    if inline { unwrap_single_paragraph(&clean) } else { clean }
+}
+
+/// `<p>text</p>` → `text`, so one-line fields sit inside `<li>` or `<span>` cleanly.
+fn unwrap_single_paragraph(html: &str) -> String {
+    let t = html.trim();
+    match t.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => t.to_string(),
+    }
+}
+
+/// `{{ text | markdown }}` renders Markdown; `markdown(inline=true)` drops the paragraph.
+pub struct Markdown;
+
+impl<'a> Filter<&'a str, TeraResult<Value>> for Markdown {
+    fn call(&self, value: &'a str, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
+        let inline = kwargs.get::<bool>("inline")?.unwrap_or(false);
+        Ok(Value::safe_string(&markdown_to_html(value, inline)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// Only links people can safely follow: http(s), mailto and tel. A bare domain
+/// ("example.com/x") gets `https://`; anything else becomes empty.
+pub fn safe_url(url: &str) -> String {
+    let u = url.trim();
+    if u.chars().any(|c| c.is_control() || c == ' ') {
+        return String::new();
+    }
+    let lower = u.to_ascii_lowercase();
+    if ["http://", "https://", "mailto:", "tel:"].iter().any(|p| lower.starts_with(p)) {
+        return u.to_string();
+    }
+    let looks_like_domain = !lower.contains(':')
+        && lower.split('/').next().is_some_and(|host| host.contains('.') && !host.starts_with('.'));
+    if looks_like_domain { format!("https://{u}") } else { String::new() }
+}
+
+pub struct SafeUrl;
+
+impl<'a> Filter<&'a str, String> for SafeUrl {
+    fn call(&self, value: &'a str, _: Kwargs, _: &State) -> String {
+        safe_url(value)
+    }
+}
+
+/// `https://www.example.com/` → `www.example.com`: for link text.
+pub struct DisplayUrl;
+
+impl<'a> Filter<&'a str, String> for DisplayUrl {
+    fn call(&self, value: &'a str, _: Kwargs, _: &State) -> String {
+        let v = value.trim();
+        let v = v.split_once("://").map_or(v, |(_, rest)| rest);
+        let v = v.strip_prefix("mailto:").unwrap_or(v);
+        v.trim_end_matches('/').to_string()
+    }
+}
+
+/// A phone number as a `tel:` URL: digits and a leading `+` only.
+pub struct Tel;
+
+impl<'a> Filter<&'a str, String> for Tel {
+    fn call(&self, value: &'a str, _: Kwargs, _: &State) -> String {
+        let digits: String = value.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        format!("tel:{digits}")
+    }
+}
+
+const MONTH_ABBR: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// "2018-09" → "Sep 2018", "2018-09-15" → "Sep 15, 2018", "2018" → "2018"; other text as is.
+pub fn human_date(iso: &str) -> String {
+    match iso.parse::<PartialDate>() {
+        Ok(PartialDate { year, month: Some(m), day: Some(d) }) => {
+            format!("{} {d}, {year}", MONTH_ABBR[usize::from(m - 1)])
+        }
+        Ok(PartialDate { year, month: Some(m), day: None }) => {
+            format!("{} {year}", MONTH_ABBR[usize::from(m - 1)])
+        }
+        Ok(d) => d.year.to_string(),
+        Err(_) => iso.to_string(),
+    }
+}
+
+/// `{{ item.date | date }}`.
+pub struct DateFilter;
+
+impl<'a> Filter<&'a str, String> for DateFilter {
+    fn call(&self, value: &'a str, _: Kwargs, _: &State) -> String {
+        human_date(value)
+    }
+}
+
+/// `date_range(start=item.startDate, end=item.endDate)` → "Sep 2018 – Present",
+/// "2016 – 2018", or one date when both are the same. `present` sets the open-end word.
+pub struct DateRange;
+
+impl Function<TeraResult<Value>> for DateRange {
+    fn call(&self, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
+        let start = kwargs.get::<&str>("start")?.filter(|s| !s.is_empty());
+        let end = kwargs.get::<&str>("end")?.filter(|s| !s.is_empty());
+        let present = kwargs.get::<&str>("present")?.unwrap_or("Present");
+        let text = match (start, end) {
+            (Some(s), Some(e)) if s == e => human_date(s),
+            (Some(s), Some(e)) => format!("{} – {}", human_date(s), human_date(e)),
+            (Some(s), None) => format!("{} – {present}", human_date(s)),
+            (None, Some(e)) => human_date(e),
+            (None, None) => String::new(),
+        };
+        Ok(Value::from(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_renders_emphasis_and_strips_scripts_handlers_and_js_urls() {
+        let html = markdown_to_html(
+            "**bold** <script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1))",
+            true,
+        );
+        assert!(html.contains("<strong>bold</strong>"), "{html}");
+        for bad in ["<script", "onerror", "javascript:"] {
+            assert!(!html.to_ascii_lowercase().contains(bad), "{bad} in {html}");
+        }
+    }
+
+    #[test]
+    fn urls_are_limited_to_safe_schemes() {
+        assert_eq!(safe_url("https://a.example/x"), "https://a.example/x");
+        assert_eq!(safe_url("mailto:a@b.c"), "mailto:a@b.c");
+        assert_eq!(safe_url("example.com/me"), "https://example.com/me");
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "java\tscript:x",
+        ] {
+            assert_eq!(safe_url(bad), "", "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_read_like_a_person_writes_them() {
+        assert_eq!(human_date("2018-09"), "Sep 2018");
+        assert_eq!(human_date("2018-09-15"), "Sep 15, 2018");
+        assert_eq!(human_date("2018"), "2018");
+    }
+
+    #[test]
+    fn filters_work_inside_templates() {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html"]);
+        register(&mut tera);
+        tera.add_raw_template(
+            "t.html",
+            "{{ s | markdown(inline=true) }}|{{ date_range(start='2018-09') }}|{{ '+1 (555) 010' | tel }}|{{ u | safe_url }}",
+        )
+        .unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("s", "*hi* <b onclick=x>");
+        ctx.insert("u", "javascript:alert(1)");
+        let out = tera.render("t.html", &ctx).unwrap();
+        assert_eq!(out, "<em>hi</em> <b>|Sep 2018 – Present|tel:+1555010|");
+    }
+}

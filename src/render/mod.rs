@@ -1,0 +1,222 @@
+//! Rendering: the model into HTML through Tera themes. Knows nothing of file formats or where
+//! output goes; `site` decides URLs and writes files.
+
+pub mod filters;
+pub mod theme;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{Result, anyhow};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use tera::{Context, Tera};
+
+use crate::model::Resume;
+pub use theme::{DEFAULT_THEME, Theme, ThemeInfo};
+
+/// What every page knows about the site (`site` in templates).
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteContext {
+    pub title: String,
+    /// Absolute base URL with a trailing slash, or `/` when none is configured.
+    pub base_url: String,
+    pub language: String,
+    /// `a4` or `letter`.
+    pub paper: String,
+    pub generator: String,
+}
+
+/// Where a page sits (`page` in templates). Links are relative (`root` leads back to the site
+/// root), so the output works under any base URL; `url` is absolute when the base URL is.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageContext {
+    pub slug: String,
+    /// Relative path from this page to the site root: `./` or `../`.
+    pub root: String,
+    /// This page's URL under the base URL (`https://x.io/cv/ada/` or `/ada/`).
+    pub url: String,
+    /// Relative link to the resume's JSON Resume file from this page.
+    pub json: String,
+    /// Relative link to the resume's PDF, when PDFs are built.
+    pub pdf: Option<String>,
+}
+
+/// One resume in the gallery (`resumes` on the index page).
+#[derive(Debug, Clone, Serialize)]
+pub struct GalleryEntry {
+    pub slug: String,
+    pub name: String,
+    pub label: Option<String>,
+    pub summary: Option<String>,
+    /// Relative link from the index page.
+    pub href: String,
+}
+
+/// A compiled set of templates for one theme.
+pub struct Renderer {
+    tera: Tera,
+    theme: Theme,
+    /// Template name → where it came from, for error messages.
+    origins: HashMap<String, String>,
+    params: Map<String, Value>,
+}
+
+impl Renderer {
+    /// Loads the theme `theme_name` and the template layers of the site at `root`.
+    /// `extra` (vitae.toml `[extra]`) overrides the theme's parameter defaults.
+    pub fn new(root: &Path, theme_name: &str, extra: &Map<String, Value>) -> Result<Self> {
+        let theme = theme::load(root, theme_name)?;
+        let mut layers: HashMap<String, theme::Source> = HashMap::new();
+        let site_layer = theme::read_tree(&root.join("templates"))?;
+        for source in
+            theme::builtin_templates().into_iter().chain(theme.templates.clone()).chain(site_layer)
+        {
+            layers.insert(source.name.clone(), source);
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml", ".htm"]);
+        filters::register(&mut tera);
+        let origins: HashMap<String, String> =
+            layers.values().map(|s| (s.name.clone(), s.origin.clone())).collect();
+        let mut sources: Vec<(String, String)> =
+            layers.into_values().map(|s| (s.name, s.text)).collect();
+        sources.sort();
+        tera.add_raw_templates(sources).map_err(|e| template_error(&e, &origins))?;
+        let mut params: Map<String, Value> = serde_json::to_value(&theme.manifest.params)
+            .ok()
+            .and_then(|v| v.as_object().cloned())
+            .unwrap_or_default();
+        params.extend(extra.clone());
+        Ok(Self { tera, theme, origins, params })
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Renders one resume page.
+    pub fn render_resume(
+        &self,
+        resume: &Resume,
+        page: &PageContext,
+        site: &SiteContext,
+    ) -> Result<String> {
+        let mut ctx = self.base_context(site);
+        ctx.insert("page", page);
+        ctx.insert_value("resume", tera::Value::from_serializable(&complete(resume)));
+        ctx.insert_value("json_ld", tera::Value::from(json_ld(resume, page)));
+        self.render("resume.html", &ctx)
+    }
+
+    /// Renders the gallery of several resumes.
+    pub fn render_gallery(
+        &self,
+        entries: &[GalleryEntry],
+        page: &PageContext,
+        site: &SiteContext,
+    ) -> Result<String> {
+        let mut ctx = self.base_context(site);
+        ctx.insert("page", page);
+        ctx.insert("resumes", entries);
+        self.render("index.html", &ctx)
+    }
+
+    fn base_context(&self, site: &SiteContext) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("site", site);
+        ctx.insert_value(
+            "theme",
+            tera::Value::from_serializable(&serde_json::json!({
+                "name": self.theme.name,
+                "params": self.params,
+            })),
+        );
+        ctx
+    }
+
+    fn render(&self, name: &str, ctx: &Context) -> Result<String> {
+        self.tera.render(name, ctx).map_err(|e| template_error(&e, &self.origins))
+    }
+}
+
+/// A template error with the template's origin and Tera's own report (line, caret, cause).
+fn template_error(e: &tera::Error, origins: &HashMap<String, String>) -> anyhow::Error {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(&format!("\n  caused by: {s}"));
+        source = s.source();
+    }
+    let named: Vec<String> = origins
+        .iter()
+        .filter(|(name, _)| msg.contains(name.as_str()))
+        .map(|(name, origin)| format!("`{name}` from {origin}"))
+        .collect();
+    if named.is_empty() {
+        anyhow!("template error: {msg}")
+    } else {
+        anyhow!("template error in {}:\n{msg}", named.join(", "))
+    }
+}
+
+/// The resume as templates see it: every section present (empty lists, an empty `basics` with
+/// an empty `location` and `profiles`), so loops never meet an undefined value.
+fn complete(resume: &Resume) -> Value {
+    let mut v = serde_json::to_value(resume).unwrap_or_else(|_| Value::Object(Map::new()));
+    let Some(map) = v.as_object_mut() else { return v };
+    for section in [
+        "work",
+        "volunteer",
+        "education",
+        "awards",
+        "certificates",
+        "publications",
+        "skills",
+        "languages",
+        "interests",
+        "references",
+        "projects",
+    ] {
+        map.entry(section).or_insert_with(|| Value::Array(Vec::new()));
+    }
+    let basics = map.entry("basics").or_insert_with(|| Value::Object(Map::new()));
+    if let Some(b) = basics.as_object_mut() {
+        b.entry("profiles").or_insert_with(|| Value::Array(Vec::new()));
+        b.entry("location").or_insert_with(|| Value::Object(Map::new()));
+    }
+    v
+}
+
+/// schema.org `Person` structured data for the page, as a JSON string safe inside `<script>`.
+fn json_ld(resume: &Resume, page: &PageContext) -> String {
+    let basics = resume.basics.clone().unwrap_or_default();
+    let mut person = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Person",
+    });
+    let Some(obj) = person.as_object_mut() else { return String::new() };
+    let mut put = |k: &str, v: Option<String>| {
+        if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
+            obj.insert(k.to_string(), Value::String(v));
+        }
+    };
+    put("name", basics.name.clone());
+    put("jobTitle", basics.label.clone());
+    put("email", basics.email.clone());
+    put("telephone", basics.phone.clone());
+    put("url", Some(page.url.clone()).filter(|u| u.starts_with("http")));
+    let same_as: Vec<Value> = basics
+        .profiles
+        .iter()
+        .filter_map(|p| p.url.as_deref())
+        .map(filters::safe_url)
+        .filter(|u| !u.is_empty())
+        .map(Value::String)
+        .collect();
+    if !same_as.is_empty() {
+        obj.insert("sameAs".into(), Value::Array(same_as));
+    }
+    // `</` inside a script element would end it early.
+    serde_json::to_string(&person).unwrap_or_default().replace("</", "<\\/")
+}

@@ -1,0 +1,213 @@
+//! The build: discover → parse → render → write. `build` writes a site; `check` does all but
+//! the writing. Both return every diagnostic; content errors from all files are reported
+//! together.
+
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::{ContentError, Diagnostic};
+use crate::discover::{ContentFile, discover};
+use crate::fsutil;
+use crate::model::Resume;
+use crate::parse;
+use crate::render::{GalleryEntry, PageContext, Renderer, SiteContext};
+use write::Staging;
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// The resumes built, in slug order.
+    pub pages: Vec<PageReport>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub output: PathBuf,
+    /// Number of files written.
+    pub files: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct PageReport {
+    pub slug: String,
+    pub source: PathBuf,
+}
+
+/// One parsed resume, ready to render.
+pub struct Loaded {
+    pub file: ContentFile,
+    pub resume: Resume,
+}
+
+/// Builds the site described by `config` into its output directory.
+pub fn build(config: &Config) -> Result<Report> {
+    let output = config.output_path();
+    write::check_output(&config.root, &output, config.force)?;
+    let (loaded, mut diagnostics) = load_all(config)?;
+    let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
+    let staging = Staging::beside(&output)?;
+    let files = render_all(config, &renderer, &loaded, &staging)?;
+    copy_static(config, &renderer, &staging)?;
+    staging.swap_into(&output)?;
+    diagnostics.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
+    Ok(Report { pages: page_reports(&loaded), diagnostics, output, files: files + 1 })
+}
+
+/// Parses and renders everything without writing: what `vitae check` reports.
+pub fn check(config: &Config) -> Result<Report> {
+    let (loaded, diagnostics) = load_all(config)?;
+    let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
+    let site = site_context(config);
+    for l in &loaded {
+        renderer.render_resume(&l.resume, &resume_page(config, &l.file.slug, false), &site)?;
+    }
+    Ok(Report { pages: page_reports(&loaded), diagnostics, output: config.output_path(), files: 0 })
+}
+
+fn page_reports(loaded: &[Loaded]) -> Vec<PageReport> {
+    loaded
+        .iter()
+        .map(|l| PageReport { slug: l.file.slug.clone(), source: l.file.path.clone() })
+        .collect()
+}
+
+/// Discovers and parses every resume, in parallel. Errors from all files are collected.
+pub fn load_all(config: &Config) -> Result<(Vec<Loaded>, Vec<Diagnostic>), ContentError> {
+    let (files, mut diagnostics) = discover(&config.content_dir())?;
+    if files.is_empty() {
+        return Err(ContentError::one(
+            Diagnostic::error("no resumes found")
+                .in_file(config.content_dir())
+                .hint("add a resume such as content/me.yaml (JSON Resume), content/me.md or content/me.txt"),
+        ));
+    }
+    let results: Vec<_> = files.into_par_iter().map(load_one).collect();
+    let mut loaded = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok((l, warnings)) => {
+                diagnostics.extend(warnings);
+                loaded.push(l);
+            }
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ContentError(errors));
+    }
+    Ok((loaded, diagnostics))
+}
+
+fn load_one(file: ContentFile) -> Result<(Loaded, Vec<Diagnostic>), ContentError> {
+    let bytes = std::fs::read(&file.path).map_err(|e| {
+        ContentError::one(
+            Diagnostic::error(format!("cannot read the file: {e}")).in_file(&file.path),
+        )
+    })?;
+    let parsed = parse::parse_file(&file.path, &bytes)?;
+    Ok((Loaded { file, resume: parsed.resume }, parsed.diagnostics))
+}
+
+pub fn site_context(config: &Config) -> SiteContext {
+    SiteContext {
+        title: config.title.clone(),
+        base_url: config.base_url.clone(),
+        language: config.language.clone(),
+        paper: config.paper.as_str().to_string(),
+        generator: format!("vitae {}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+/// The page context of a resume: at `<slug>/`, or at the site root when it is the only one.
+pub fn resume_page(config: &Config, slug: &str, at_root: bool) -> PageContext {
+    let (root, prefix, url) = if at_root {
+        ("./", format!("{slug}/"), config.base_url.clone())
+    } else {
+        ("../", String::new(), format!("{}{slug}/", config.base_url))
+    };
+    PageContext {
+        slug: slug.to_string(),
+        root: root.to_string(),
+        url,
+        json: format!("{prefix}resume.json"),
+        pdf: config.pdf.then(|| format!("{prefix}resume.pdf")),
+    }
+}
+
+/// Renders every page into the staging directory; returns the number of files written.
+fn render_all(
+    config: &Config,
+    renderer: &Renderer,
+    loaded: &[Loaded],
+    staging: &Staging,
+) -> Result<usize> {
+    let site = site_context(config);
+    let written: Vec<usize> = loaded
+        .par_iter()
+        .map(|l| -> Result<usize> {
+            let slug = &l.file.slug;
+            let html =
+                renderer.render_resume(&l.resume, &resume_page(config, slug, false), &site)?;
+            staging.write(&format!("{slug}/index.html"), html.as_bytes())?;
+            staging.write(&format!("{slug}/resume.json"), l.resume.to_json_pretty().as_bytes())?;
+            Ok(2)
+        })
+        .collect::<Result<_>>()?;
+    let index = match loaded {
+        [only] => renderer.render_resume(
+            &only.resume,
+            &resume_page(config, &only.file.slug, true),
+            &site,
+        )?,
+        _ => renderer.render_gallery(&gallery(loaded), &gallery_page(config), &site)?,
+    };
+    staging.write("index.html", index.as_bytes())?;
+    staging.write(".nojekyll", b"")?;
+    Ok(written.iter().sum::<usize>() + 2)
+}
+
+fn gallery(loaded: &[Loaded]) -> Vec<GalleryEntry> {
+    loaded
+        .iter()
+        .map(|l| {
+            let basics = l.resume.basics.as_ref();
+            GalleryEntry {
+                slug: l.file.slug.clone(),
+                name: l.resume.name().unwrap_or(&l.file.slug).to_string(),
+                label: basics.and_then(|b| b.label.clone()),
+                summary: basics.and_then(|b| b.summary.clone()),
+                href: format!("{}/", l.file.slug),
+            }
+        })
+        .collect()
+}
+
+fn gallery_page(config: &Config) -> PageContext {
+    PageContext {
+        slug: String::new(),
+        root: "./".to_string(),
+        url: config.base_url.clone(),
+        json: String::new(),
+        pdf: None,
+    }
+}
+
+/// Theme assets go to `assets/`; the site's `static/` is copied verbatim to the root.
+fn copy_static(config: &Config, renderer: &Renderer, staging: &Staging) -> Result<()> {
+    for (rel, bytes) in &renderer.theme().assets {
+        staging.write(&format!("assets/{rel}"), bytes)?;
+    }
+    let static_dir = config.root.join("static");
+    for (rel, path) in crate::render::theme::files_under(&static_dir)? {
+        fsutil::copy(&path, &staging.path().join(&rel))?;
+    }
+    Ok(())
+}
+
+/// The output path of a resume page, for messages.
+pub fn page_path(output: &Path, slug: &str) -> PathBuf {
+    output.join(slug).join("index.html")
+}
