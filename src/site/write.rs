@@ -129,13 +129,26 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Conte
 /// `path` made absolute and normalised lexically (`..` resolved), without touching the disk
 /// for parts that do not exist yet.
 fn absolute(path: &Path) -> PathBuf {
+    use std::path::Component;
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
         std::env::current_dir().unwrap_or_default().join(path)
     };
-    // Canonicalise the longest existing ancestor so symlinks resolve, then add the rest.
-    let mut existing = joined.as_path();
+    // Resolve `.` and `..` by text first: a path like `out/../..` names its grandparent even
+    // when `out` does not exist.
+    let mut lexical = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                lexical.pop();
+            }
+            Component::CurDir => {}
+            other => lexical.push(other),
+        }
+    }
+    // Then canonicalise the longest existing ancestor, so symlinks resolve.
+    let mut existing = lexical.as_path();
     let mut rest = Vec::new();
     while !existing.exists() {
         match (existing.parent(), existing.file_name()) {
@@ -147,13 +160,7 @@ fn absolute(path: &Path) -> PathBuf {
         }
     }
     let mut out = existing.canonicalize().unwrap_or_else(|_| existing.to_path_buf());
-    for part in rest.iter().rev() {
-        if part == ".." {
-            out.pop();
-        } else if part != "." {
-            out.push(part);
-        }
-    }
+    out.extend(rest.iter().rev());
     out
 }
 
