@@ -11,12 +11,15 @@ use super::dates::{HumanDate, parse_human_date};
 use super::yaml::{self, Positions};
 use super::{Format, Parsed};
 use crate::diag::{ContentError, Diagnostic};
-use crate::model::{ACCEPTED_DATE_FORMS, DateError, PartialDate, Resume};
+use crate::model::{ACCEPTED_DATE_FORMS, DateError, PartialDate, Resume, conform};
 
 /// What a field holds.
 #[derive(Clone, Copy)]
 enum Kind {
     Text,
+    /// A link: must carry a scheme for the schema's `uri` format.
+    Url,
+    Email,
     Date,
     Texts,
     /// A comma-separated string is split into items (keywords, courses).
@@ -40,7 +43,7 @@ use Kind::*;
 
 static RESUME: Shape = Shape {
     fields: &[
-        ("$schema", Text),
+        ("$schema", Url),
         ("basics", Object(&BASICS)),
         ("work", Objects(&WORK)),
         ("volunteer", Objects(&VOLUNTEER)),
@@ -63,9 +66,9 @@ static BASICS: Shape = Shape {
         ("name", Text),
         ("label", Text),
         ("image", Text),
-        ("email", Text),
+        ("email", Email),
         ("phone", Text),
-        ("url", Text),
+        ("url", Url),
         ("summary", Text),
         ("location", Object(&LOCATION)),
         ("profiles", Objects(&PROFILE)),
@@ -85,7 +88,7 @@ static LOCATION: Shape = Shape {
     from_text: Some(location_from_text),
 };
 static PROFILE: Shape = Shape {
-    fields: &[("network", Text), ("username", Text), ("url", Text)],
+    fields: &[("network", Text), ("username", Text), ("url", Url)],
     legacy: &[("website", "url")],
     from_text: Some(profile_from_text),
 };
@@ -95,7 +98,7 @@ static WORK: Shape = Shape {
         ("location", Text),
         ("description", Text),
         ("position", Text),
-        ("url", Text),
+        ("url", Url),
         ("startDate", Date),
         ("endDate", Date),
         ("summary", Text),
@@ -108,7 +111,7 @@ static VOLUNTEER: Shape = Shape {
     fields: &[
         ("organization", Text),
         ("position", Text),
-        ("url", Text),
+        ("url", Url),
         ("startDate", Date),
         ("endDate", Date),
         ("summary", Text),
@@ -120,7 +123,7 @@ static VOLUNTEER: Shape = Shape {
 static EDUCATION: Shape = Shape {
     fields: &[
         ("institution", Text),
-        ("url", Text),
+        ("url", Url),
         ("area", Text),
         ("studyType", Text),
         ("startDate", Date),
@@ -137,7 +140,7 @@ static AWARD: Shape = Shape {
     from_text: Some(|s| named("title", s)),
 };
 static CERTIFICATE: Shape = Shape {
-    fields: &[("name", Text), ("date", Date), ("url", Text), ("issuer", Text)],
+    fields: &[("name", Text), ("date", Date), ("url", Url), ("issuer", Text)],
     legacy: &[("website", "url")],
     from_text: Some(|s| named("name", s)),
 };
@@ -146,7 +149,7 @@ static PUBLICATION: Shape = Shape {
         ("name", Text),
         ("publisher", Text),
         ("releaseDate", Date),
-        ("url", Text),
+        ("url", Url),
         ("summary", Text),
     ],
     legacy: &[("website", "url")],
@@ -180,7 +183,7 @@ static PROJECT: Shape = Shape {
         ("keywords", Words),
         ("startDate", Date),
         ("endDate", Date),
-        ("url", Text),
+        ("url", Url),
         ("roles", Words),
         ("entity", Text),
         ("type", Text),
@@ -189,7 +192,7 @@ static PROJECT: Shape = Shape {
     from_text: Some(|s| named("name", s)),
 };
 static META: Shape = Shape {
-    fields: &[("canonical", Text), ("version", Text), ("lastModified", Text)],
+    fields: &[("canonical", Url), ("version", Text), ("lastModified", Text)],
     legacy: &[],
     from_text: None,
 };
@@ -384,6 +387,8 @@ fn normalise_value(
     }
     match kind {
         Text => text(value, here, out).map(Value::String),
+        Url => text(value, here, out).and_then(|s| url(s, here, out)).map(Value::String),
+        Email => text(value, here, out).and_then(|s| email(s, here, out)).map(Value::String),
         Date => date(value, here, out),
         Texts => Some(texts(value, false, here, out)),
         Words => Some(texts(value, true, here, out)),
@@ -427,6 +432,47 @@ fn text(value: Value, here: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
             .field(here.to_string()),
     );
     Some(s)
+}
+
+fn url(raw: String, here: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
+    match conform::fix_uri(&raw) {
+        Some(fixed) if fixed == raw => Some(raw),
+        Some(fixed) => {
+            out.push(
+                Diagnostic::warning(format!("read the URL `{raw}` as `{fixed}`"))
+                    .field(here.to_string())
+                    .hint("write links in full, starting with https://"),
+            );
+            Some(fixed)
+        }
+        None => {
+            out.push(
+                Diagnostic::warning(format!("`{raw}` is not a link; it was left out"))
+                    .field(here.to_string())
+                    .hint("write links in full, starting with https://"),
+            );
+            None
+        }
+    }
+}
+
+fn email(raw: String, here: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
+    let trimmed = raw.trim().trim_start_matches("mailto:");
+    if conform::is_email(trimmed) {
+        if trimmed != raw {
+            out.push(
+                Diagnostic::warning(format!("read the address `{raw}` as `{trimmed}`"))
+                    .field(here.to_string()),
+            );
+        }
+        return Some(trimmed.to_string());
+    }
+    out.push(
+        Diagnostic::warning(format!("`{raw}` is not an e-mail address; it was left out"))
+            .field(here.to_string())
+            .hint("write it as name@example.com"),
+    );
+    None
 }
 
 fn date(value: Value, here: &str, out: &mut Vec<Diagnostic>) -> Option<Value> {

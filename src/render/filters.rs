@@ -11,6 +11,7 @@ use crate::model::PartialDate;
 /// Registers every vitae filter and function on `tera`.
 pub fn register(tera: &mut Tera) {
     tera.register_filter("markdown", Markdown);
+    tera.register_filter("plain", Plain);
     tera.register_filter("safe_url", SafeUrl);
     tera.register_filter("date", DateFilter);
     tera.register_filter("tel", Tel);
@@ -42,6 +43,30 @@ fn unwrap_single_paragraph(html: &str) -> String {
     match t.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
         Some(inner) if !inner.contains("<p>") => inner.to_string(),
         _ => t.to_string(),
+    }
+}
+
+/// Markdown → its plain text (no markup, no HTML), for meta descriptions and previews.
+pub fn plain_text(src: &str) -> String {
+    use pulldown_cmark::{Event, TagEnd};
+    let mut out = String::with_capacity(src.len());
+    for event in Parser::new(src) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `{{ text | plain }}`.
+pub struct Plain;
+
+impl<'a> Filter<&'a str, String> for Plain {
+    fn call(&self, value: &'a str, _: Kwargs, _: &State) -> String {
+        plain_text(value)
     }
 }
 
@@ -165,6 +190,14 @@ mod tests {
         for bad in ["<script", "onerror", "javascript:"] {
             assert!(!html.to_ascii_lowercase().contains(bad), "{bad} in {html}");
         }
+    }
+
+    #[test]
+    fn plain_text_drops_markup_and_html() {
+        assert_eq!(
+            plain_text("**Bold** <script>x</script> [link](http://a)\n\nnext"),
+            "Bold x link next"
+        );
     }
 
     #[test]
