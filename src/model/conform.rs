@@ -1,6 +1,65 @@
 //! What the schema's `uri` and `email` formats accept, and the repairs that get a value there.
 //! Shared by every reader, so whatever vitae writes validates.
 
+use super::Resume;
+
+/// Makes every link and address in `resume` valid for the schema, repairing where it can and
+/// dropping what is no link or address. Returns one message per change (`field: what`).
+pub fn conform(resume: &mut Resume) -> Vec<(String, String)> {
+    let mut changes = Vec::new();
+    let mut link = |field: String, slot: &mut Option<String>| {
+        if let Some(raw) = slot.take() {
+            match fix_uri(&raw) {
+                Some(fixed) => {
+                    if fixed != raw {
+                        changes.push((field, format!("read the URL `{raw}` as `{fixed}`")));
+                    }
+                    *slot = Some(fixed);
+                }
+                None => changes.push((field, format!("`{raw}` is not a link; it was left out"))),
+            }
+        }
+    };
+    link("$schema".into(), &mut resume.schema);
+    if let Some(b) = resume.basics.as_mut() {
+        link("basics.url".into(), &mut b.url);
+        for (i, p) in b.profiles.iter_mut().enumerate() {
+            link(format!("basics.profiles[{i}].url"), &mut p.url);
+        }
+    }
+    for (i, w) in resume.work.iter_mut().enumerate() {
+        link(format!("work[{i}].url"), &mut w.url);
+    }
+    for (i, v) in resume.volunteer.iter_mut().enumerate() {
+        link(format!("volunteer[{i}].url"), &mut v.url);
+    }
+    for (i, e) in resume.education.iter_mut().enumerate() {
+        link(format!("education[{i}].url"), &mut e.url);
+    }
+    for (i, c) in resume.certificates.iter_mut().enumerate() {
+        link(format!("certificates[{i}].url"), &mut c.url);
+    }
+    for (i, p) in resume.publications.iter_mut().enumerate() {
+        link(format!("publications[{i}].url"), &mut p.url);
+    }
+    for (i, p) in resume.projects.iter_mut().enumerate() {
+        link(format!("projects[{i}].url"), &mut p.url);
+    }
+    if let Some(m) = resume.meta.as_mut() {
+        link("meta.canonical".into(), &mut m.canonical);
+    }
+    if let Some(b) = resume.basics.as_mut()
+        && let Some(email) = b.email.take()
+    {
+        if is_email(email.trim()) {
+            b.email = Some(email.trim().to_string());
+        } else {
+            changes.push(("basics.email".into(), format!("`{email}` is not an e-mail address; it was left out")));
+        }
+    }
+    changes
+}
+
 /// A URI the schema accepts, from what a person wrote: a bare domain gets `https://`,
 /// spaces and non-ASCII characters are percent-encoded. `None` when it is no link at all.
 pub fn fix_uri(raw: &str) -> Option<String> {
@@ -94,6 +153,20 @@ mod tests {
         assert_eq!(fix_uri("mailto:a@b.example").as_deref(), Some("mailto:a@b.example"));
         assert_eq!(fix_uri("not a link"), None);
         assert_eq!(fix_uri(""), None);
+    }
+
+    #[test]
+    fn conform_repairs_links_and_drops_non_addresses() {
+        let mut r: Resume = serde_json::from_str(
+            r#"{"basics":{"email":"nobody","url":"me.example.org","profiles":[{"url":"github.com/x"}]},"work":[{"url":"n/a"}]}"#,
+        )
+        .unwrap();
+        let changes = conform(&mut r);
+        assert_eq!(changes.len(), 4, "{changes:?}");
+        let b = r.basics.unwrap();
+        assert_eq!((b.email, b.url.as_deref()), (None, Some("https://me.example.org")));
+        assert_eq!(b.profiles[0].url.as_deref(), Some("https://github.com/x"));
+        assert_eq!(r.work[0].url, None);
     }
 
     #[test]

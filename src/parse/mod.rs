@@ -56,6 +56,10 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
         Format::Markdown | Format::Text => freeform::parse(&text.text, Some(format)),
     };
     parsed.diagnostics.extend(text.diagnostics);
+    // Whatever a reader found, what vitae writes must validate against the schema.
+    for (field, change) in crate::model::conform::conform(&mut parsed.resume) {
+        parsed.diagnostics.push(Diagnostic::warning(change).field(field));
+    }
     for d in &mut parsed.diagnostics {
         if d.file.is_none() {
             d.file = Some(path.to_path_buf());
