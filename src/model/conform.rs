@@ -54,7 +54,10 @@ pub fn conform(resume: &mut Resume) -> Vec<(String, String)> {
         if is_email(email.trim()) {
             b.email = Some(email.trim().to_string());
         } else {
-            changes.push(("basics.email".into(), format!("`{email}` is not an e-mail address; it was left out")));
+            changes.push((
+                "basics.email".into(),
+                format!("`{email}` is not an e-mail address; it was left out"),
+            ));
         }
     }
     changes

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod freeform;
 pub mod input;
 pub mod structured;
+mod tree;
 pub mod yaml;
 
 use std::path::Path;

@@ -8,6 +8,7 @@
 use serde_json::{Map, Value};
 
 use super::dates::{HumanDate, parse_human_date};
+use super::tree::Tree;
 use super::yaml::{self, Positions};
 use super::{Format, Parsed};
 use crate::diag::{ContentError, Diagnostic};
@@ -219,9 +220,9 @@ fn profile_from_text(text: &str) -> Map<String, Value> {
 
 /// Reads a JSON Resume document. `source_name` names the file in diagnostics.
 pub fn parse(src: &str, format: Format) -> Result<Parsed, ContentError> {
-    let value = match format {
+    let (value, duplicates) = match format {
         Format::Json => parse_json(src)?,
-        _ => yaml::parse(src).map_err(|e| {
+        _ => yaml::parse_noting_duplicates(src).map_err(|e| {
             ContentError::one(
                 Diagnostic::error(format!("invalid YAML: {}", e.message))
                     .at(e.line, e.column)
@@ -252,14 +253,17 @@ pub fn parse(src: &str, format: Format) -> Result<Parsed, ContentError> {
                 .hint("see https://jsonresume.org/schema for the expected shape"),
         )
     })?;
-    Ok(Parsed { resume, diagnostics: locate(src, repairs) })
+    // Positions cost a second pass over the source: only when there is something to locate.
+    let diagnostics =
+        if repairs.is_empty() && !duplicates { Vec::new() } else { locate(src, repairs) };
+    Ok(Parsed { resume, diagnostics })
 }
 
-fn parse_json(src: &str) -> Result<Value, ContentError> {
+fn parse_json(src: &str) -> Result<(Value, bool), ContentError> {
     if src.trim().is_empty() {
-        return Ok(Value::Object(Map::new()));
+        return Ok((Value::Object(Map::new()), false));
     }
-    serde_json::from_str(src).map_err(|e| {
+    Tree::read(|| serde_json::from_str::<Tree>(src)).map_err(|e| {
         ContentError::one(
             Diagnostic::error(format!("invalid JSON: {e}"))
                 .at(e.line().max(1), e.column().max(1))

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, Tag, html};
 use tera::{Filter, Function, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::model::PartialDate;
@@ -27,14 +27,32 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// Markdown → sanitised HTML: no scripts, no event handlers, no `javascript:` URLs.
+///
+/// pulldown-cmark escapes all text itself, so only raw HTML and link targets can carry
+/// anything unsafe; ammonia (an HTML parse per call, the costly part) runs only when the
+/// source has raw HTML or a link that is not plainly safe.
 pub fn markdown_to_html(src: &str, inline: bool) -> String {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_TABLES);
+    let events: Vec<Event<'_>> = Parser::new_ext(src, opts).collect();
     let mut raw = String::with_capacity(src.len() + src.len() / 4);
-    html::push_html(&mut raw, Parser::new_ext(src, opts));
-    let clean = SANITIZER.clean(&raw).to_string();
+    let needs_sanitiser = events.iter().any(is_risky);
+    html::push_html(&mut raw, events.into_iter());
+    let clean = if needs_sanitiser { SANITIZER.clean(&raw).to_string() } else { raw };
     if inline { unwrap_single_paragraph(&clean) } else { clean }
+}
+
+/// Raw HTML, or a link or image whose target is not plainly safe.
+fn is_risky(event: &Event<'_>) -> bool {
+    match event {
+        Event::Html(_) | Event::InlineHtml(_) => true,
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            let d = dest_url.to_ascii_lowercase();
+            !(d.starts_with("https://") || d.starts_with("http://") || d.starts_with("mailto:"))
+        }
+        _ => false,
+    }
 }
 
 /// `<p>text</p>` → `text`, so one-line fields sit inside `<li>` or `<span>` cleanly.
@@ -48,7 +66,7 @@ fn unwrap_single_paragraph(html: &str) -> String {
 
 /// Markdown → its plain text (no markup, no HTML), for meta descriptions and previews.
 pub fn plain_text(src: &str) -> String {
-    use pulldown_cmark::{Event, TagEnd};
+    use pulldown_cmark::TagEnd;
     let mut out = String::with_capacity(src.len());
     for event in Parser::new(src) {
         match event {
@@ -190,6 +208,18 @@ mod tests {
         for bad in ["<script", "onerror", "javascript:"] {
             assert!(!html.to_ascii_lowercase().contains(bad), "{bad} in {html}");
         }
+    }
+
+    #[test]
+    fn plain_markdown_skips_the_sanitiser_but_stays_safe() {
+        assert_eq!(markdown_to_html("a < b & **c**", true), "a &lt; b &amp; <strong>c</strong>");
+        let linked = markdown_to_html("[x](https://a.example/?q=\"onmouseover=alert(1))", true);
+        assert!(!linked.contains("\" onmouseover"), "{linked}");
+        let tricky = markdown_to_html("[x](JAVASCRIPT:alert(1)) [y](data:text/html,z)", true);
+        assert!(
+            !tricky.to_ascii_lowercase().contains("javascript:") && !tricky.contains("data:"),
+            "{tricky}"
+        );
     }
 
     #[test]
