@@ -15,6 +15,7 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("safe_url", SafeUrl);
     tera.register_filter("date", DateFilter);
     tera.register_filter("tel", Tel);
+    tera.register_filter("local_path", LocalPath);
     tera.register_filter("display_url", DisplayUrl);
     tera.register_function("date_range", DateRange);
 }
@@ -123,6 +124,27 @@ pub struct SafeUrl;
 impl<'a> Filter<&'a str, String> for SafeUrl {
     fn call(&self, value: &'a str, _: Kwargs, _: &State) -> String {
         safe_url(value)
+    }
+}
+
+/// A path inside the site (`img/me.jpg`, `/img/me.jpg` → `img/me.jpg`), or empty for anything
+/// on another host or with a scheme: pages load nothing from elsewhere.
+pub fn local_path(src: &str) -> String {
+    let s = src.trim();
+    let remote = s.starts_with("//") || s.contains(':') || s.contains('\\');
+    let escapes = s.split('/').any(|part| part == "..");
+    if remote || escapes || s.is_empty() {
+        String::new()
+    } else {
+        s.trim_start_matches('/').to_string()
+    }
+}
+
+pub struct LocalPath;
+
+impl<'a> Filter<&'a str, String> for LocalPath {
+    fn call(&self, value: &'a str, _: Kwargs, _: &State) -> String {
+        local_path(value)
     }
 }
 
@@ -243,6 +265,19 @@ mod tests {
             "java\tscript:x",
         ] {
             assert_eq!(safe_url(bad), "", "{bad}");
+        }
+    }
+
+    #[test]
+    fn local_paths_stay_inside_the_site() {
+        assert_eq!(local_path("/img/me.jpg"), "img/me.jpg");
+        for remote in [
+            "https://x.example/me.jpg",
+            "//x.example/a.png",
+            "data:image/png;base64,AA",
+            "../../etc/passwd",
+        ] {
+            assert_eq!(local_path(remote), "", "{remote}");
         }
     }
 
