@@ -226,7 +226,7 @@ pub fn parse(src: &str, format: Format) -> Result<Parsed, ContentError> {
             ContentError::one(
                 Diagnostic::error(format!("invalid YAML: {}", e.message))
                     .at(e.line, e.column)
-                    .hint("check the indentation and quoting on this line; values containing `: ` or starting with `[`, `{`, `*`, `&` or `@` need quotes")
+                    .hint(syntax_hint(&e.message, "check the indentation and quoting on this line; values containing `: ` or starting with `[`, `{`, `*`, `&` or `@` need quotes"))
                     .with_snippet_from(src),
             )
         })?,
@@ -265,12 +265,34 @@ fn parse_json(src: &str) -> Result<(Value, bool), ContentError> {
     }
     Tree::read(|| serde_json::from_str::<Tree>(src)).map_err(|e| {
         ContentError::one(
-            Diagnostic::error(format!("invalid JSON: {e}"))
+            Diagnostic::error(format!("invalid JSON: {}", json_message(&e)))
                 .at(e.line().max(1), e.column().max(1))
-                .hint("look for a missing comma, quote or bracket at or just before this point")
+                .hint(syntax_hint(
+                    &e.to_string(),
+                    "look for a missing comma, quote or bracket at or just before this point",
+                ))
                 .with_snippet_from(src),
         )
     })
+}
+
+/// The fix for a syntax error: nesting limits get their own explanation.
+fn syntax_hint(message: &str, usual: &str) -> String {
+    if message.contains("recursion limit") || message.contains("depth") {
+        "lists and mappings are nested too deeply (over 128 levels); a resume never needs that"
+            .to_string()
+    } else {
+        usual.to_string()
+    }
+}
+
+/// serde_json's message without the " at line X column Y" that the diagnostic shows anyway.
+fn json_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    }
 }
 
 /// Attaches line and column to each repair warning, and warns about duplicate keys.

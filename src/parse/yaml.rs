@@ -42,12 +42,19 @@ pub fn parse_noting_duplicates(src: &str) -> Result<(serde_json::Value, bool), S
 /// The error's own words, without the location and snippet that our diagnostics add.
 fn plain_message(e: &serde_saphyr::Error) -> String {
     let full = e.to_string();
-    let first = full.lines().next().unwrap_or(&full).trim();
-    // serde-saphyr prefixes "line X column Y: " in some messages; ours carry positions already.
-    match first.find(": ") {
-        Some(i) if first[..i].contains("line ") => first[i + 2..].to_string(),
-        _ => first.to_string(),
+    strip_position(full.lines().next().unwrap_or(&full))
+}
+
+/// "error: line 1 column 259: recursion limit exceeded" → "recursion limit exceeded".
+fn strip_position(msg: &str) -> String {
+    let mut m = msg.trim();
+    m = m.strip_prefix("error:").map_or(m, str::trim);
+    if m.starts_with("line ")
+        && let Some((_, rest)) = m.split_once(": ")
+    {
+        m = rest;
     }
+    m.to_string()
 }
 
 /// Serialises a value as block-style YAML, meant for people to edit.
