@@ -247,11 +247,14 @@ pub fn parse(src: &str, format: Format) -> Result<Parsed, ContentError> {
         }
     };
     let resume: Resume = serde_path_to_error::deserialize(value).map_err(|e| {
-        ContentError::one(
-            Diagnostic::error(e.inner().to_string())
-                .field(e.path().to_string())
-                .hint("see https://jsonresume.org/schema for the expected shape"),
-        )
+        let path = e.path().to_string();
+        let mut d = Diagnostic::error(e.inner().to_string())
+            .field(path.clone())
+            .hint("see https://jsonresume.org/schema for the expected shape");
+        if let Some((line, col)) = Positions::index(src).find(&path) {
+            d = d.at(line, col).with_snippet_from(src);
+        }
+        ContentError::one(d)
     })?;
     // Positions cost a second pass over the source: only when there is something to locate.
     let diagnostics =
