@@ -104,9 +104,10 @@ fn ms(d: Duration) -> f64 {
 }
 
 /// Runs `cmd` to completion; returns wall time and the child's peak resident set in KiB.
-#[allow(unsafe_code)]
+#[allow(unsafe_code, clippy::zombie_processes)] // reaped by wait4, which std cannot do
 fn run_measured(mut cmd: Command) -> (Duration, u64) {
-    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
+    // Nothing is read from the child: a full pipe would stall it.
+    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
     let start = Instant::now();
     let child = cmd.spawn().expect("run vitae");
     let pid = child.id() as libc::pid_t;
