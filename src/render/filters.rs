@@ -23,6 +23,8 @@ pub fn register(tera: &mut Tera) {
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.url_schemes(["http", "https", "mailto", "tel"].into());
+    // A relative link in a resume has nowhere sensible to go: keep the text, drop the link.
+    b.url_relative(ammonia::UrlRelative::Deny);
     b.link_rel(Some("noopener noreferrer"));
     b
 });
@@ -237,6 +239,8 @@ mod tests {
         assert_eq!(markdown_to_html("a < b & **c**", true), "a &lt; b &amp; <strong>c</strong>");
         let linked = markdown_to_html("[x](https://a.example/?q=\"onmouseover=alert(1))", true);
         assert!(!linked.contains("\" onmouseover"), "{linked}");
+        let relative = markdown_to_html("[x](%5bjavascript:x%5d*y) [z](/local)", true);
+        assert!(!relative.contains("href"), "relative links are dropped: {relative}");
         let tricky = markdown_to_html("[x](JAVASCRIPT:alert(1)) [y](data:text/html,z)", true);
         assert!(
             !tricky.to_ascii_lowercase().contains("javascript:") && !tricky.contains("data:"),
