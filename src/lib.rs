@@ -12,4 +12,5 @@ pub mod fsutil;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod serve;
 pub mod site;

@@ -147,10 +147,8 @@ impl Site {
         } else {
             (path.strip_prefix(theme_static?).ok()?, "assets/")
         };
-        let parts: Vec<String> = base
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
+        let parts: Vec<String> =
+            base.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
         if parts.is_empty() || parts.iter().any(|p| p.starts_with('.')) {
             return None;
         }
@@ -187,7 +185,9 @@ impl Site {
                 &resume_page(&self.config, &only.file.slug, true),
                 &site,
             )?,
-            all => self.renderer.render_gallery(&gallery(all), &gallery_page(&self.config), &site)?,
+            all => {
+                self.renderer.render_gallery(&gallery(all), &gallery_page(&self.config), &site)?
+            }
         };
         let mut files: Vec<_> = pages.into_iter().flatten().collect();
         files.push(("index.html".to_string(), index.into_bytes()));

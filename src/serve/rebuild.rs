@@ -1,0 +1,146 @@
+//! Carrying out a plan of changes: the cheapest rebuild that covers it, written into the
+//! preview's output directory, and the event the open pages should hear. A failed rebuild
+//! changes nothing and is retried, merged with the next changes, on the next save.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Result;
+
+use super::change::Plan;
+use super::events::Event;
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::site::live::{Site, Update};
+
+/// How the configuration is made: `vitae.toml` plus the command line's overrides.
+pub type LoadConfig = Box<dyn Fn() -> Result<Config> + Send>;
+
+pub struct Rebuilder {
+    load_config: LoadConfig,
+    output: PathBuf,
+    /// The last good state; `None` until a build succeeded.
+    site: Option<Site>,
+    /// Changes of rebuilds that failed, still to be carried out.
+    pending: Plan,
+}
+
+impl Rebuilder {
+    pub fn new(load_config: LoadConfig, output: &Path) -> Self {
+        Self { load_config, output: output.to_path_buf(), site: None, pending: Plan::default() }
+    }
+
+    pub fn config(&self) -> Option<&Config> {
+        self.site.as_ref().map(Site::config)
+    }
+
+    /// The first build, or a full one: configuration, every resume, every template.
+    pub fn build_all(&mut self) -> Event {
+        self.apply(Plan { config: true, ..Plan::default() })
+    }
+
+    /// Rebuilds what `plan` (and any failed earlier plan) touches; returns the event for the
+    /// open pages.
+    pub fn apply(&mut self, plan: Plan) -> Event {
+        let mut plan = plan;
+        plan.merge(std::mem::take(&mut self.pending));
+        let started = Instant::now();
+        match self.run(&plan) {
+            Ok(event) => {
+                log_done(&plan, &event, started);
+                event
+            }
+            Err(e) => {
+                let message = error_chain(&e);
+                eprintln!("{message}");
+                self.pending = plan;
+                Event::Error(message)
+            }
+        }
+    }
+
+    fn run(&mut self, plan: &Plan) -> Result<Event> {
+        let site = match &mut self.site {
+            Some(site) if !plan.config => site,
+            _ => {
+                let (site, diagnostics) = Site::load((self.load_config)()?)?;
+                print_diagnostics(&diagnostics);
+                let update = site.render_all()?;
+                update.write_into(&self.output)?;
+                self.site = Some(site);
+                return Ok(Event::Reload);
+            }
+        };
+        if plan.only_stylesheets() {
+            return swap_stylesheets(site, plan, &self.output);
+        }
+        let paths: Vec<PathBuf> = plan.content.iter().cloned().collect();
+        let update = match (plan.templates, paths.is_empty()) {
+            (true, true) => site.rebuild_templates()?,
+            (true, false) => site.rebuild_all()?,
+            (false, false) => site.rebuild_resumes(&paths)?,
+            (false, true) => Update::default(),
+        };
+        print_diagnostics(&update.diagnostics);
+        update.write_into(&self.output)?;
+        for path in &plan.stylesheets {
+            if let Some(asset) = site.update_asset(path)? {
+                asset.write_into(&self.output)?;
+            }
+        }
+        Ok(Event::Reload)
+    }
+}
+
+/// Copies the changed stylesheets; the page swaps them in without reloading. Several at once,
+/// or one the site does not use, are simplest as a reload.
+fn swap_stylesheets(site: &Site, plan: &Plan, output: &Path) -> Result<Event> {
+    let mut published = Vec::new();
+    for path in &plan.stylesheets {
+        if let Some(update) = site.update_asset(path)? {
+            update.write_into(output)?;
+            published.extend(update.files.into_iter().map(|(rel, _)| format!("/{rel}")));
+        }
+    }
+    Ok(match published.as_slice() {
+        [one] => Event::Css(one.clone()),
+        _ => Event::Reload,
+    })
+}
+
+/// The message and its causes, one per line, as the terminal and the browser overlay show it.
+pub fn error_chain(e: &anyhow::Error) -> String {
+    let mut message = match e.downcast_ref::<crate::diag::ContentError>() {
+        Some(content) => content.to_string(),
+        None => format!("error: {e}"),
+    };
+    for cause in e.chain().skip(1) {
+        message.push_str(&format!("\n  caused by: {cause}"));
+    }
+    message
+}
+
+fn log_done(plan: &Plan, event: &Event, started: Instant) {
+    let what = if plan.config {
+        "everything".to_string()
+    } else if plan.templates {
+        "all pages".to_string()
+    } else {
+        let names: Vec<String> = plan
+            .content
+            .iter()
+            .chain(&plan.stylesheets)
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        names.join(", ")
+    };
+    let how = if matches!(event, Event::Css(_)) { "swapped" } else { "rebuilt" };
+    eprintln!("{how} {what} in {} ms", started.elapsed().as_millis());
+}
+
+/// Warnings go to the terminal; the page shows only what stops a build.
+pub fn print_diagnostics(list: &[Diagnostic]) {
+    for d in list {
+        eprintln!("{d}");
+    }
+}
