@@ -50,6 +50,9 @@ pub fn run(options: &Options) -> Result<()> {
         .root
         .canonicalize()
         .with_context(|| format!("cannot open the site directory `{}`", options.root.display()))?;
+    // Bound first: a port that cannot be had fails before any work.
+    let listener = http::bind(options.bind, options.port, DEFAULT_PORT)?;
+    let addr = listener.local_addr().context("cannot read the preview server's address")?;
     let output = tempfile::Builder::new()
         .prefix("vitae-serve-")
         .tempdir()
@@ -70,8 +73,6 @@ pub fn run(options: &Options) -> Result<()> {
         eprintln!("warning: cannot catch Ctrl-C ({e}); the preview directory may be left behind");
     }
 
-    let listener = http::bind(options.bind, options.port, DEFAULT_PORT)?;
-    let addr = listener.local_addr().context("cannot read the preview server's address")?;
     if !options.bind.is_loopback() {
         eprintln!(
             "warning: listening on {addr}: other machines on your network can see the preview \

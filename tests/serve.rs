@@ -1,0 +1,221 @@
+//! `vitae serve` against the real binary over loopback: live-reload events, errors that keep
+//! the last good build, and what the server refuses.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::Site;
+
+const RESUME: &str = "content/avery-quinn.yaml";
+
+#[test]
+fn editing_a_resume_sends_reload_and_serves_the_new_content() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    assert!(server.get("/").body.contains("Avery Quinn"));
+    site.edit(RESUME, "name: Avery Quinn", "name: Avery Q. Renamed");
+    events.expect("reload");
+    let page = server.get("/avery-quinn/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Avery Q. Renamed"), "{}", server.stderr());
+}
+
+#[test]
+fn an_atomic_save_by_rename_is_seen() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    let text = site.read(RESUME).replacen("name: Avery Quinn", "name: Saved By Rename", 1);
+    site.write_atomically(RESUME, &text);
+    events.expect("reload");
+    assert!(server.get("/").body.contains("Saved By Rename"));
+}
+
+#[test]
+fn editing_a_stylesheet_swaps_it_without_a_reload() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    let css = "themes/classic/static/screen.css";
+    site.write(css, &format!("{}\n.vitae-test {{ color: red; }}\n", site.read(css)));
+    let event = events.expect("css");
+    assert_eq!(event.data, "/assets/screen.css");
+    let served = server.get("/assets/screen.css");
+    assert!(served.body.contains(".vitae-test"));
+    assert!(served.header("Content-Type").unwrap().starts_with("text/css"));
+}
+
+#[test]
+fn editing_a_template_reloads_every_page() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    site.write("templates/partials/footer.html", "<footer>Template was edited</footer>\n");
+    events.expect("reload");
+    assert!(server.get("/avery-quinn/").body.contains("Template was edited"));
+}
+
+#[test]
+fn a_broken_resume_shows_the_error_over_the_last_good_page_until_fixed() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    let good = site.read(RESUME);
+    site.write(RESUME, "basics: [\n");
+    let error = events.expect("error");
+    assert!(error.data.contains("avery-quinn.yaml") && error.data.contains("1:9"), "{error:?}");
+    let page = server.get("/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Avery Quinn"), "the last good build is still served");
+    // A browser that connects now hears the error at once.
+    assert_eq!(server.events().expect("error"), error);
+    site.write(RESUME, &good.replacen("name: Avery Quinn", "name: Fixed Again", 1));
+    events.expect("reload");
+    assert!(server.get("/").body.contains("Fixed Again"));
+}
+
+#[test]
+fn a_first_build_that_fails_still_serves_and_shows_the_error() {
+    let site = Site::example();
+    site.write(RESUME, "basics: [\n");
+    let server = site.serve();
+    let page = server.get("/");
+    assert_eq!(page.status, 404);
+    assert!(page.body.contains("not been built yet") && page.body.contains("/__vitae/events"));
+    let events = server.events();
+    assert!(events.expect("error").data.contains("unclosed"));
+    site.write(RESUME, "basics:\n  name: First Success\n");
+    events.expect("reload");
+    assert!(server.get("/").body.contains("First Success"));
+}
+
+#[test]
+fn served_pages_carry_the_script_but_built_files_do_not() {
+    let site = Site::example();
+    let server = site.serve();
+    let page = server.get("/avery-quinn/");
+    assert!(page.body.contains("new EventSource(\"/__vitae/events\")"));
+    assert!(
+        page.body.find("<script>// vitae serve").unwrap() < page.body.rfind("</body>").unwrap()
+    );
+    assert_eq!(page.header("Cache-Control").as_deref(), Some("no-store"));
+    assert_eq!(page.header("Access-Control-Allow-Origin"), None);
+    let built =
+        std::fs::read_to_string(server.output_dir().join("avery-quinn/index.html")).unwrap();
+    assert!(!built.contains("__vitae"));
+    let json = server.get("/avery-quinn/resume.json");
+    assert_eq!(json.header("Content-Type").as_deref(), Some("application/json"));
+    assert!(!site.path().join("public").exists(), "serve never writes into the site");
+}
+
+#[test]
+fn missing_pages_get_a_helpful_404_and_directories_a_redirect() {
+    let site = Site::example();
+    let server = site.serve();
+    let missing = server.get("/avery-quin/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("href=\"/avery-quinn/\""), "{}", missing.body);
+    let dir = server.get("/avery-quinn");
+    assert_eq!(dir.status, 301);
+    assert_eq!(dir.header("Location").as_deref(), Some("/avery-quinn/"));
+}
+
+#[test]
+fn traversal_attempts_are_refused() {
+    let site = Site::example();
+    let server = site.serve();
+    for path in [
+        "/../../../../etc/passwd",
+        "/assets/../../secret",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/%252e%252e/%252e%252e/etc/passwd",
+        "/..%5c..%5cetc%5cpasswd",
+        "/..%255c..%255cetc",
+        "/index.html%00.css",
+        "/..\\..\\etc\\passwd",
+    ] {
+        let answer = server.get(path);
+        assert!(matches!(answer.status, 400 | 403 | 404), "{path}: {}", answer.status);
+        assert!(!answer.body.contains("root:"), "{path}");
+    }
+    assert_eq!(server.get("/%2e%2e/%2e%2e/etc/passwd").status, 403);
+}
+
+#[test]
+fn a_foreign_host_is_refused() {
+    let site = Site::example();
+    let server = site.serve();
+    let port = server.addr.rsplit(':').next().unwrap().to_string();
+    for host in ["evil.example", "evil.example:80", "localhost.evil.example", "192.168.0.7"] {
+        let answer =
+            server.request(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
+        assert_eq!(answer.status, 403, "{host}");
+    }
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let answer =
+            server.request(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
+        assert_eq!(answer.status, 200, "{host}");
+    }
+    let events = server
+        .request("GET /__vitae/events HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    assert_eq!(events.status, 403);
+}
+
+#[test]
+fn two_hundred_concurrent_requests_all_succeed() {
+    let site = Site::example();
+    let server = site.serve();
+    let statuses: Vec<u16> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..200)
+            .map(|i| {
+                let server = &server;
+                s.spawn(move || {
+                    let path =
+                        ["/", "/avery-quinn/", "/assets/screen.css", "/avery-quinn/resume.json"]
+                            [i % 4];
+                    server.get(path).status
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+}
+
+#[test]
+fn interrupting_the_server_removes_its_temporary_directory() {
+    let site = Site::example();
+    let mut server = site.serve();
+    let out = server.output_dir();
+    assert!(out.join("index.html").is_file());
+    let status = server.interrupt().expect("the server stops on Ctrl-C");
+    assert!(status.success(), "{status:?}");
+    assert!(!out.exists(), "{} is left behind", out.display());
+}
+
+#[test]
+fn a_taken_port_that_was_asked_for_is_an_error_naming_it() {
+    let site = Site::example();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = std::process::Command::new(common::BIN)
+        .args(["serve", "--port", &port, "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&port) && stderr.contains("--port"), "{stderr}");
+}
+
+#[test]
+fn serve_help_explains_the_flags() {
+    let out = std::process::Command::new(common::BIN).args(["serve", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in ["--root", "--bind", "--port", "--open", "--theme", "temporary directory"] {
+        assert!(help.contains(flag), "{flag} missing from:\n{help}");
+    }
+}
