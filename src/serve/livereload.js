@@ -2,6 +2,10 @@
 (function () {
   "use strict";
   var source = new EventSource("/__vitae/events");
+  // For tests and curious people: whether this page is listening.
+  source.addEventListener("open", function () {
+    window.__vitaeLive = true;
+  });
   source.addEventListener("reload", function () {
     location.reload();
   });
