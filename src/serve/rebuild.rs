@@ -144,3 +144,61 @@ pub fn print_diagnostics(list: &[Diagnostic]) {
         eprintln!("{d}");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::change::Change;
+
+    fn rebuilder(root: &Path, out: &Path) -> Rebuilder {
+        let root = root.to_path_buf();
+        Rebuilder::new(Box::new(move || Ok(Config::load(&root)?.0)), out)
+    }
+
+    #[test]
+    fn a_failed_rebuild_is_retried_with_the_next_changes() {
+        let site = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let resume = site.path().join("content/ada.yaml");
+        std::fs::create_dir_all(resume.parent().unwrap()).unwrap();
+        std::fs::write(&resume, "basics:\n  name: Ada\n").unwrap();
+        let mut r = rebuilder(site.path(), out.path());
+        assert_eq!(r.build_all(), Event::Reload);
+
+        let footer = site.path().join("templates/partials/footer.html");
+        std::fs::create_dir_all(footer.parent().unwrap()).unwrap();
+        std::fs::write(&footer, "{% if %}").unwrap();
+        assert!(
+            matches!(r.apply(Plan::from_changes([Change::Template])), Event::Error(m) if m.contains("footer.html"))
+        );
+
+        // The template is still broken: a content edit alone must not hide that.
+        std::fs::write(&resume, "basics:\n  name: Ada King\n").unwrap();
+        let content = Plan::from_changes([Change::Content(resume.clone())]);
+        assert!(matches!(r.apply(content), Event::Error(_)));
+
+        std::fs::write(&footer, "<footer>ok</footer>").unwrap();
+        assert_eq!(r.apply(Plan::from_changes([Change::Template])), Event::Reload);
+        let page = std::fs::read_to_string(out.path().join("ada/index.html")).unwrap();
+        assert!(page.contains("Ada King") && page.contains("<footer>ok</footer>"), "{page}");
+    }
+
+    #[test]
+    fn a_lone_stylesheet_is_swapped_and_a_first_failure_is_retried_in_full() {
+        let site = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let css = site.path().join("static/site.css");
+        std::fs::create_dir_all(css.parent().unwrap()).unwrap();
+        std::fs::write(&css, "a{}").unwrap();
+        let mut r = rebuilder(site.path(), out.path());
+        assert!(matches!(r.build_all(), Event::Error(m) if m.contains("content")));
+        let resume = site.path().join("content/ada.yaml");
+        std::fs::create_dir_all(resume.parent().unwrap()).unwrap();
+        std::fs::write(&resume, "basics:\n  name: Ada\n").unwrap();
+        assert_eq!(r.apply(Plan::from_changes([Change::Content(resume)])), Event::Reload);
+        std::fs::write(&css, "b{}").unwrap();
+        let event = r.apply(Plan::from_changes([Change::Stylesheet(css)]));
+        assert_eq!(event, Event::Css("/site.css".into()));
+        assert_eq!(std::fs::read_to_string(out.path().join("site.css")).unwrap(), "b{}");
+    }
+}
