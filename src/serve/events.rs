@@ -97,7 +97,11 @@ impl Hub {
 
 /// Streams events to one client until its connection fails. `out` is the raw connection: the
 /// status line and headers are written here, since a buffered response would never end.
-pub fn stream(mut out: impl Write, events: Receiver<Event>) {
+pub fn stream(out: impl Write, events: Receiver<Event>) {
+    stream_with(out, events, KEEP_ALIVE);
+}
+
+fn stream_with(mut out: impl Write, events: Receiver<Event>, keep_alive: Duration) {
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n\
                 Cache-Control: no-store\r\nConnection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\n\
                 retry: 500\n\n";
@@ -105,7 +109,7 @@ pub fn stream(mut out: impl Write, events: Receiver<Event>) {
         return;
     }
     loop {
-        let text = match events.recv_timeout(KEEP_ALIVE) {
+        let text = match events.recv_timeout(keep_alive) {
             Ok(event) => event.to_sse(),
             Err(RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_string(),
             Err(RecvTimeoutError::Disconnected) => return,
@@ -152,6 +156,38 @@ mod tests {
         assert_eq!(rx.try_recv(), Ok(Event::Reload));
         assert_eq!(hub.error(), None);
         assert!(hub.subscribe().try_recv().is_err(), "no error after a good build");
+    }
+
+    /// A connection that accepts `left` writes, then fails like a closed socket.
+    struct Closing {
+        written: Vec<u8>,
+        left: usize,
+    }
+
+    impl Write for Closing {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.left == 0 {
+                return Err(std::io::ErrorKind::BrokenPipe.into());
+            }
+            self.left -= 1;
+            self.written.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn idle_streams_get_keep_alives_and_a_dead_one_is_forgotten() {
+        let hub = Hub::new();
+        let mut out = Closing { written: Vec::new(), left: 2 };
+        stream_with(&mut out, hub.subscribe(), Duration::from_millis(1));
+        assert!(String::from_utf8_lossy(&out.written).ends_with(": keep-alive\n\n"));
+        assert_eq!(hub.clients(), 1);
+        hub.broadcast(Event::Reload);
+        assert_eq!(hub.clients(), 0);
     }
 
     #[test]
