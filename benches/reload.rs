@@ -11,7 +11,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Site, generated_resume};
+use common::serve::{Site, generated_resume};
 
 /// Pause between edits, so each save is its own debounce window.
 const GAP: Duration = Duration::from_millis(60);

@@ -28,6 +28,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Create a new site in DIR: vitae.toml, an example resume, .gitignore and a GitHub Pages
+    /// workflow. DIR must be new or empty.
+    New {
+        /// The directory to create.
+        dir: PathBuf,
+    },
     /// Build the site: one page, JSON Resume file (and, with --pdf, PDF) per resume.
     ///
     /// Reads content/ (one resume per file; the file name is the page's slug) and writes the
@@ -154,6 +160,7 @@ fn report(e: &anyhow::Error) -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Import(args) => import(args),
+        Command::New { dir } => new(&dir),
         Command::Build(args) => build(args),
         Command::Serve(args) => serve(args),
         Command::Check(args) => check(args),
@@ -177,6 +184,21 @@ fn missing_root(root: &Path) -> ContentError {
             .in_file(root)
             .hint("pass --root DIR with an existing site, or create one with `vitae new DIR`"),
     )
+}
+
+fn new(dir: &Path) -> Result<ExitCode> {
+    let written = crate::scaffold::new_site(dir)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "Created a vitae site in {}:", dir.display())?;
+    for path in &written {
+        writeln!(out, "  {}", path.strip_prefix(dir).unwrap_or(path).display())?;
+    }
+    writeln!(
+        out,
+        "\nNext steps:\n  cd {}\n  vitae serve                 # preview while you edit content/example.yaml\n  vitae build                 # write the site to public/\n\nTo publish on GitHub Pages: push to GitHub, then in the repository's\nSettings → Pages choose \"GitHub Actions\" as the source. Every push to main publishes.",
+        dir.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn build(args: BuildArgs) -> Result<ExitCode> {

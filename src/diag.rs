@@ -25,6 +25,8 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The offending source line, shown under the message.
     pub snippet: Option<String>,
+    /// Characters cut from the start of a long snippet line.
+    caret_shift: usize,
 }
 
 impl Diagnostic {
@@ -46,6 +48,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             snippet: None,
+            caret_shift: 0,
         }
     }
 
@@ -70,11 +73,32 @@ impl Diagnostic {
         self
     }
 
-    /// Attaches the source line the diagnostic points at, taken from `source`.
+    /// Attaches the source line the diagnostic points at, taken from `source`. A long line is
+    /// cut to a window around the column, so the caret stays on screen.
     pub fn with_snippet_from(mut self, source: &str) -> Self {
-        if let Some(line) = self.line {
-            self.snippet = source.lines().nth(line.saturating_sub(1)).map(str::to_string);
+        const WIDTH: usize = 80;
+        let Some(line) = self.line else { return self };
+        let Some(text) = source.lines().nth(line.saturating_sub(1)) else { return self };
+        let chars: Vec<char> = text.chars().collect();
+        if chars.len() <= WIDTH {
+            self.snippet = Some(text.to_string());
+            return self;
         }
+        let col = self.column.unwrap_or(1).saturating_sub(1).min(chars.len());
+        let start = col.saturating_sub(WIDTH / 2);
+        let end = (start + WIDTH).min(chars.len());
+        let mut window: String = chars[start..end].iter().collect();
+        let mut shift = start;
+        if start > 0 {
+            window.insert(0, '…');
+            shift = start.saturating_sub(1);
+        }
+        if end < chars.len() {
+            window.push('…');
+        }
+        self.snippet = Some(window);
+        // The caret is drawn under the snippet: move it with the window.
+        self.caret_shift = shift;
         self
     }
 
@@ -112,7 +136,7 @@ impl fmt::Display for Diagnostic {
             if let Some(col) = self.column {
                 let pad: String = snippet
                     .chars()
-                    .take(col.saturating_sub(1))
+                    .take(col.saturating_sub(1 + self.caret_shift))
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 write!(f, "\n {} | {pad}^", " ".repeat(gutter.len()))?;
@@ -157,6 +181,18 @@ mod tests {
             d.to_string(),
             "error: content/ada.yaml:2:9: unclosed sequence\n 2 |   name: [oops\n   |         ^\n  help: close the bracket"
         );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let src = format!("{}X{}", "a".repeat(300), "b".repeat(300));
+        let d = Diagnostic::error("here").in_file("f.json").at(1, 301).with_snippet_from(&src);
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        let snippet = lines[1].split(" | ").nth(1).unwrap();
+        let caret = lines[2].split(" | ").nth(1).unwrap();
+        assert!(snippet.chars().count() <= 82, "{snippet}");
+        assert_eq!(snippet.chars().nth(caret.chars().count() - 1), Some('X'), "{shown}");
     }
 
     #[test]

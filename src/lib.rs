@@ -12,5 +12,6 @@ pub mod fsutil;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod site;

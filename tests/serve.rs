@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::Site;
+use common::serve::Site;
 
 const RESUME: &str = "content/avery-quinn.yaml";
 
@@ -201,7 +201,7 @@ fn a_taken_port_that_was_asked_for_is_an_error_naming_it() {
     let site = Site::example();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
-    let out = std::process::Command::new(common::BIN)
+    let out = std::process::Command::new(common::serve::BIN)
         .args(["serve", "--port", &port, "--root"])
         .arg(site.path())
         .output()
@@ -213,7 +213,8 @@ fn a_taken_port_that_was_asked_for_is_an_error_naming_it() {
 
 #[test]
 fn serve_help_explains_the_flags() {
-    let out = std::process::Command::new(common::BIN).args(["serve", "--help"]).output().unwrap();
+    let out =
+        std::process::Command::new(common::serve::BIN).args(["serve", "--help"]).output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
     for flag in ["--root", "--bind", "--port", "--open", "--theme", "temporary directory"] {
         assert!(help.contains(flag), "{flag} missing from:\n{help}");

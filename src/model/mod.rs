@@ -3,6 +3,7 @@
 //!
 //! Serialising a [`Resume`] with serde *is* the JSON Resume output: nothing is templated.
 
+pub mod conform;
 mod date;
 
 pub use date::{ACCEPTED_DATE_FORMS, DateError, PartialDate, days_in_month, is_valid_year};

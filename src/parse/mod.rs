@@ -8,6 +8,7 @@ pub mod dates;
 pub mod freeform;
 pub mod input;
 pub mod structured;
+mod tree;
 pub mod yaml;
 
 use std::path::Path;
@@ -47,8 +48,12 @@ impl Format {
 
 /// Reads one content file; `path` is used for messages and the format.
 pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
-    let format = Format::from_path(path).unwrap_or(Format::Text);
     let text = input::decode(bytes).map_err(|e| ContentError::one(e.in_file(path)))?;
+    let format = match Format::from_path(path) {
+        Some(f @ (Format::Json | Format::Yaml)) => f,
+        // Text and Markdown files, and stdin: the content decides.
+        other => sniff_structured(&text.text).or(other).unwrap_or(Format::Text),
+    };
     let mut parsed = match format {
         Format::Json | Format::Yaml => {
             structured::parse(&text.text, format).map_err(|e| with_file(e, path))?
@@ -56,12 +61,48 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
         Format::Markdown | Format::Text => freeform::parse(&text.text, Some(format)),
     };
     parsed.diagnostics.extend(text.diagnostics);
+    // Whatever a reader found, what vitae writes must validate against the schema.
+    for (field, change) in crate::model::conform::conform(&mut parsed.resume) {
+        parsed.diagnostics.push(Diagnostic::warning(change).field(field));
+    }
     for d in &mut parsed.diagnostics {
         if d.file.is_none() {
             d.file = Some(path.to_path_buf());
         }
     }
     Ok(parsed)
+}
+
+/// JSON Resume sections, as they start a structured document.
+const SECTIONS: [&str; 14] = [
+    "basics",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+    "meta",
+    "$schema",
+];
+
+/// Recognises a JSON Resume document in text whatever its file name: a JSON object, or YAML
+/// whose first key is a JSON Resume section.
+pub fn sniff_structured(text: &str) -> Option<Format> {
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")?;
+    if first.starts_with('{') {
+        return Some(Format::Json);
+    }
+    let key = first.split_once(':')?.0.trim().trim_matches(['"', '\'']);
+    SECTIONS.contains(&key).then_some(Format::Yaml)
 }
 
 /// Puts `path` on diagnostics that do not name a file yet.
@@ -75,4 +116,27 @@ fn with_file(mut e: ContentError, path: &Path) -> ContentError {
 /// Reads a resume of unknown format (`vitae import`): the content decides, `name` only hints.
 pub fn import(bytes: &[u8], name: &Path) -> Result<Parsed, ContentError> {
     parse_file(name, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structured_documents_are_recognised_by_content() {
+        assert_eq!(sniff_structured("  {\"basics\": {}}"), Some(Format::Json));
+        assert_eq!(sniff_structured("# my resume\nbasics:\n  name: A\n"), Some(Format::Yaml));
+        assert_eq!(sniff_structured("---\nwork:\n  - name: X\n"), Some(Format::Yaml));
+        for text in
+            ["Ada Lovelace\nEngineer", "# Ada\n\n## Work\n", "Skills: Rust, Go", "Name: Ada"]
+        {
+            assert_eq!(sniff_structured(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_json_resume_in_a_txt_file_is_read_as_json() {
+        let p = parse_file(Path::new("me.txt"), br#"{"basics":{"name":"Ada"}}"#).unwrap();
+        assert_eq!(p.resume.name(), Some("Ada"));
+    }
 }

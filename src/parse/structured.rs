@@ -8,15 +8,19 @@
 use serde_json::{Map, Value};
 
 use super::dates::{HumanDate, parse_human_date};
+use super::tree::Tree;
 use super::yaml::{self, Positions};
 use super::{Format, Parsed};
 use crate::diag::{ContentError, Diagnostic};
-use crate::model::{ACCEPTED_DATE_FORMS, DateError, PartialDate, Resume};
+use crate::model::{ACCEPTED_DATE_FORMS, DateError, PartialDate, Resume, conform};
 
 /// What a field holds.
 #[derive(Clone, Copy)]
 enum Kind {
     Text,
+    /// A link: must carry a scheme for the schema's `uri` format.
+    Url,
+    Email,
     Date,
     Texts,
     /// A comma-separated string is split into items (keywords, courses).
@@ -40,7 +44,7 @@ use Kind::*;
 
 static RESUME: Shape = Shape {
     fields: &[
-        ("$schema", Text),
+        ("$schema", Url),
         ("basics", Object(&BASICS)),
         ("work", Objects(&WORK)),
         ("volunteer", Objects(&VOLUNTEER)),
@@ -63,9 +67,9 @@ static BASICS: Shape = Shape {
         ("name", Text),
         ("label", Text),
         ("image", Text),
-        ("email", Text),
+        ("email", Email),
         ("phone", Text),
-        ("url", Text),
+        ("url", Url),
         ("summary", Text),
         ("location", Object(&LOCATION)),
         ("profiles", Objects(&PROFILE)),
@@ -85,7 +89,7 @@ static LOCATION: Shape = Shape {
     from_text: Some(location_from_text),
 };
 static PROFILE: Shape = Shape {
-    fields: &[("network", Text), ("username", Text), ("url", Text)],
+    fields: &[("network", Text), ("username", Text), ("url", Url)],
     legacy: &[("website", "url")],
     from_text: Some(profile_from_text),
 };
@@ -95,7 +99,7 @@ static WORK: Shape = Shape {
         ("location", Text),
         ("description", Text),
         ("position", Text),
-        ("url", Text),
+        ("url", Url),
         ("startDate", Date),
         ("endDate", Date),
         ("summary", Text),
@@ -108,7 +112,7 @@ static VOLUNTEER: Shape = Shape {
     fields: &[
         ("organization", Text),
         ("position", Text),
-        ("url", Text),
+        ("url", Url),
         ("startDate", Date),
         ("endDate", Date),
         ("summary", Text),
@@ -120,7 +124,7 @@ static VOLUNTEER: Shape = Shape {
 static EDUCATION: Shape = Shape {
     fields: &[
         ("institution", Text),
-        ("url", Text),
+        ("url", Url),
         ("area", Text),
         ("studyType", Text),
         ("startDate", Date),
@@ -137,7 +141,7 @@ static AWARD: Shape = Shape {
     from_text: Some(|s| named("title", s)),
 };
 static CERTIFICATE: Shape = Shape {
-    fields: &[("name", Text), ("date", Date), ("url", Text), ("issuer", Text)],
+    fields: &[("name", Text), ("date", Date), ("url", Url), ("issuer", Text)],
     legacy: &[("website", "url")],
     from_text: Some(|s| named("name", s)),
 };
@@ -146,7 +150,7 @@ static PUBLICATION: Shape = Shape {
         ("name", Text),
         ("publisher", Text),
         ("releaseDate", Date),
-        ("url", Text),
+        ("url", Url),
         ("summary", Text),
     ],
     legacy: &[("website", "url")],
@@ -180,7 +184,7 @@ static PROJECT: Shape = Shape {
         ("keywords", Words),
         ("startDate", Date),
         ("endDate", Date),
-        ("url", Text),
+        ("url", Url),
         ("roles", Words),
         ("entity", Text),
         ("type", Text),
@@ -189,7 +193,7 @@ static PROJECT: Shape = Shape {
     from_text: Some(|s| named("name", s)),
 };
 static META: Shape = Shape {
-    fields: &[("canonical", Text), ("version", Text), ("lastModified", Text)],
+    fields: &[("canonical", Url), ("version", Text), ("lastModified", Text)],
     legacy: &[],
     from_text: None,
 };
@@ -216,13 +220,13 @@ fn profile_from_text(text: &str) -> Map<String, Value> {
 
 /// Reads a JSON Resume document. `source_name` names the file in diagnostics.
 pub fn parse(src: &str, format: Format) -> Result<Parsed, ContentError> {
-    let value = match format {
+    let (value, duplicates) = match format {
         Format::Json => parse_json(src)?,
-        _ => yaml::parse(src).map_err(|e| {
+        _ => yaml::parse_noting_duplicates(src).map_err(|e| {
             ContentError::one(
                 Diagnostic::error(format!("invalid YAML: {}", e.message))
                     .at(e.line, e.column)
-                    .hint("check the indentation and quoting on this line; values containing `: ` or starting with `[`, `{`, `*`, `&` or `@` need quotes")
+                    .hint(syntax_hint(&e.message, "check the indentation and quoting on this line; values containing `: ` or starting with `[`, `{`, `*`, `&` or `@` need quotes"))
                     .with_snippet_from(src),
             )
         })?,
@@ -243,27 +247,55 @@ pub fn parse(src: &str, format: Format) -> Result<Parsed, ContentError> {
         }
     };
     let resume: Resume = serde_path_to_error::deserialize(value).map_err(|e| {
-        ContentError::one(
-            Diagnostic::error(e.inner().to_string())
-                .field(e.path().to_string())
-                .hint("see https://jsonresume.org/schema for the expected shape"),
-        )
+        let path = e.path().to_string();
+        let mut d = Diagnostic::error(e.inner().to_string())
+            .field(path.clone())
+            .hint("see https://jsonresume.org/schema for the expected shape");
+        if let Some((line, col)) = Positions::index(src).find(&path) {
+            d = d.at(line, col).with_snippet_from(src);
+        }
+        ContentError::one(d)
     })?;
-    Ok(Parsed { resume, diagnostics: locate(src, repairs) })
+    // Positions cost a second pass over the source: only when there is something to locate.
+    let diagnostics =
+        if repairs.is_empty() && !duplicates { Vec::new() } else { locate(src, repairs) };
+    Ok(Parsed { resume, diagnostics })
 }
 
-fn parse_json(src: &str) -> Result<Value, ContentError> {
+fn parse_json(src: &str) -> Result<(Value, bool), ContentError> {
     if src.trim().is_empty() {
-        return Ok(Value::Object(Map::new()));
+        return Ok((Value::Object(Map::new()), false));
     }
-    serde_json::from_str(src).map_err(|e| {
+    Tree::read(|| serde_json::from_str::<Tree>(src)).map_err(|e| {
         ContentError::one(
-            Diagnostic::error(format!("invalid JSON: {e}"))
+            Diagnostic::error(format!("invalid JSON: {}", json_message(&e)))
                 .at(e.line().max(1), e.column().max(1))
-                .hint("look for a missing comma, quote or bracket at or just before this point")
+                .hint(syntax_hint(
+                    &e.to_string(),
+                    "look for a missing comma, quote or bracket at or just before this point",
+                ))
                 .with_snippet_from(src),
         )
     })
+}
+
+/// The fix for a syntax error: nesting limits get their own explanation.
+fn syntax_hint(message: &str, usual: &str) -> String {
+    if message.contains("recursion limit") || message.contains("depth") {
+        "lists and mappings are nested too deeply (over 128 levels); a resume never needs that"
+            .to_string()
+    } else {
+        usual.to_string()
+    }
+}
+
+/// serde_json's message without the " at line X column Y" that the diagnostic shows anyway.
+fn json_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    }
 }
 
 /// Attaches line and column to each repair warning, and warns about duplicate keys.
@@ -384,6 +416,8 @@ fn normalise_value(
     }
     match kind {
         Text => text(value, here, out).map(Value::String),
+        Url => text(value, here, out).and_then(|s| url(s, here, out)).map(Value::String),
+        Email => text(value, here, out).and_then(|s| email(s, here, out)).map(Value::String),
         Date => date(value, here, out),
         Texts => Some(texts(value, false, here, out)),
         Words => Some(texts(value, true, here, out)),
@@ -427,6 +461,47 @@ fn text(value: Value, here: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
             .field(here.to_string()),
     );
     Some(s)
+}
+
+fn url(raw: String, here: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
+    match conform::fix_uri(&raw) {
+        Some(fixed) if fixed == raw => Some(raw),
+        Some(fixed) => {
+            out.push(
+                Diagnostic::warning(format!("read the URL `{raw}` as `{fixed}`"))
+                    .field(here.to_string())
+                    .hint("write links in full, starting with https://"),
+            );
+            Some(fixed)
+        }
+        None => {
+            out.push(
+                Diagnostic::warning(format!("`{raw}` is not a link; it was left out"))
+                    .field(here.to_string())
+                    .hint("write links in full, starting with https://"),
+            );
+            None
+        }
+    }
+}
+
+fn email(raw: String, here: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
+    let trimmed = raw.trim().trim_start_matches("mailto:");
+    if conform::is_email(trimmed) {
+        if trimmed != raw {
+            out.push(
+                Diagnostic::warning(format!("read the address `{raw}` as `{trimmed}`"))
+                    .field(here.to_string()),
+            );
+        }
+        return Some(trimmed.to_string());
+    }
+    out.push(
+        Diagnostic::warning(format!("`{raw}` is not an e-mail address; it was left out"))
+            .field(here.to_string())
+            .hint("write it as name@example.com"),
+    );
+    None
 }
 
 fn date(value: Value, here: &str, out: &mut Vec<Diagnostic>) -> Option<Value> {

@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
+
+use super::tree::Tree;
 use serde_saphyr::granit_parser::{Event, Parser};
 use serde_saphyr::{DuplicateKeyPolicy, Options};
 
@@ -20,12 +22,17 @@ pub struct SyntaxError {
 /// Parses one YAML document into a generic tree. Duplicate keys are read (the last wins);
 /// [`Positions::duplicates`] lists them so the caller can warn.
 pub fn parse(src: &str) -> Result<serde_json::Value, SyntaxError> {
+    parse_noting_duplicates(src).map(|(v, _)| v)
+}
+
+/// Like [`parse`], and says whether any mapping repeated a key.
+pub fn parse_noting_duplicates(src: &str) -> Result<(serde_json::Value, bool), SyntaxError> {
     if src.trim().is_empty() {
-        return Ok(serde_json::Value::Object(Default::default()));
+        return Ok((serde_json::Value::Object(Default::default()), false));
     }
     let mut options = Options::default();
     options.duplicate_keys = DuplicateKeyPolicy::LastWins;
-    serde_saphyr::from_str_with_options::<serde_json::Value>(src, options).map_err(|e| {
+    Tree::read(|| serde_saphyr::from_str_with_options::<Tree>(src, options)).map_err(|e| {
         let (line, column) =
             e.location().map(|l| (l.line() as usize, l.column() as usize)).unwrap_or((1, 1));
         SyntaxError { line: line.max(1), column: column.max(1), message: plain_message(&e) }
@@ -35,12 +42,19 @@ pub fn parse(src: &str) -> Result<serde_json::Value, SyntaxError> {
 /// The error's own words, without the location and snippet that our diagnostics add.
 fn plain_message(e: &serde_saphyr::Error) -> String {
     let full = e.to_string();
-    let first = full.lines().next().unwrap_or(&full).trim();
-    // serde-saphyr prefixes "line X column Y: " in some messages; ours carry positions already.
-    match first.find(": ") {
-        Some(i) if first[..i].contains("line ") => first[i + 2..].to_string(),
-        _ => first.to_string(),
+    strip_position(full.lines().next().unwrap_or(&full))
+}
+
+/// "error: line 1 column 259: recursion limit exceeded" → "recursion limit exceeded".
+fn strip_position(msg: &str) -> String {
+    let mut m = msg.trim();
+    m = m.strip_prefix("error:").map_or(m, str::trim);
+    if m.starts_with("line ")
+        && let Some((_, rest)) = m.split_once(": ")
+    {
+        m = rest;
     }
+    m.to_string()
 }
 
 /// Serialises a value as block-style YAML, meant for people to edit.

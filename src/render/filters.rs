@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, Tag, html};
 use tera::{Filter, Function, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::model::PartialDate;
@@ -11,9 +11,11 @@ use crate::model::PartialDate;
 /// Registers every vitae filter and function on `tera`.
 pub fn register(tera: &mut Tera) {
     tera.register_filter("markdown", Markdown);
+    tera.register_filter("plain", Plain);
     tera.register_filter("safe_url", SafeUrl);
     tera.register_filter("date", DateFilter);
     tera.register_filter("tel", Tel);
+    tera.register_filter("local_path", LocalPath);
     tera.register_filter("display_url", DisplayUrl);
     tera.register_function("date_range", DateRange);
 }
@@ -26,14 +28,32 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// Markdown → sanitised HTML: no scripts, no event handlers, no `javascript:` URLs.
+///
+/// pulldown-cmark escapes all text itself, so only raw HTML and link targets can carry
+/// anything unsafe; ammonia (an HTML parse per call, the costly part) runs only when the
+/// source has raw HTML or a link that is not plainly safe.
 pub fn markdown_to_html(src: &str, inline: bool) -> String {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_TABLES);
+    let events: Vec<Event<'_>> = Parser::new_ext(src, opts).collect();
     let mut raw = String::with_capacity(src.len() + src.len() / 4);
-    html::push_html(&mut raw, Parser::new_ext(src, opts));
-    let clean = SANITIZER.clean(&raw).to_string();
+    let needs_sanitiser = events.iter().any(is_risky);
+    html::push_html(&mut raw, events.into_iter());
+    let clean = if needs_sanitiser { SANITIZER.clean(&raw).to_string() } else { raw };
     if inline { unwrap_single_paragraph(&clean) } else { clean }
+}
+
+/// Raw HTML, or a link or image whose target is not plainly safe.
+fn is_risky(event: &Event<'_>) -> bool {
+    match event {
+        Event::Html(_) | Event::InlineHtml(_) => true,
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            let d = dest_url.to_ascii_lowercase();
+            !(d.starts_with("https://") || d.starts_with("http://") || d.starts_with("mailto:"))
+        }
+        _ => false,
+    }
 }
 
 /// `<p>text</p>` → `text`, so one-line fields sit inside `<li>` or `<span>` cleanly.
@@ -42,6 +62,30 @@ fn unwrap_single_paragraph(html: &str) -> String {
     match t.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
         Some(inner) if !inner.contains("<p>") => inner.to_string(),
         _ => t.to_string(),
+    }
+}
+
+/// Markdown → its plain text (no markup, no HTML), for meta descriptions and previews.
+pub fn plain_text(src: &str) -> String {
+    use pulldown_cmark::TagEnd;
+    let mut out = String::with_capacity(src.len());
+    for event in Parser::new(src) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `{{ text | plain }}`.
+pub struct Plain;
+
+impl<'a> Filter<&'a str, String> for Plain {
+    fn call(&self, value: &'a str, _: Kwargs, _: &State) -> String {
+        plain_text(value)
     }
 }
 
@@ -80,6 +124,27 @@ pub struct SafeUrl;
 impl<'a> Filter<&'a str, String> for SafeUrl {
     fn call(&self, value: &'a str, _: Kwargs, _: &State) -> String {
         safe_url(value)
+    }
+}
+
+/// A path inside the site (`img/me.jpg`, `/img/me.jpg` → `img/me.jpg`), or empty for anything
+/// on another host or with a scheme: pages load nothing from elsewhere.
+pub fn local_path(src: &str) -> String {
+    let s = src.trim();
+    let remote = s.starts_with("//") || s.contains(':') || s.contains('\\');
+    let escapes = s.split('/').any(|part| part == "..");
+    if remote || escapes || s.is_empty() {
+        String::new()
+    } else {
+        s.trim_start_matches('/').to_string()
+    }
+}
+
+pub struct LocalPath;
+
+impl<'a> Filter<&'a str, String> for LocalPath {
+    fn call(&self, value: &'a str, _: Kwargs, _: &State) -> String {
+        local_path(value)
     }
 }
 
@@ -168,6 +233,26 @@ mod tests {
     }
 
     #[test]
+    fn plain_markdown_skips_the_sanitiser_but_stays_safe() {
+        assert_eq!(markdown_to_html("a < b & **c**", true), "a &lt; b &amp; <strong>c</strong>");
+        let linked = markdown_to_html("[x](https://a.example/?q=\"onmouseover=alert(1))", true);
+        assert!(!linked.contains("\" onmouseover"), "{linked}");
+        let tricky = markdown_to_html("[x](JAVASCRIPT:alert(1)) [y](data:text/html,z)", true);
+        assert!(
+            !tricky.to_ascii_lowercase().contains("javascript:") && !tricky.contains("data:"),
+            "{tricky}"
+        );
+    }
+
+    #[test]
+    fn plain_text_drops_markup_and_html() {
+        assert_eq!(
+            plain_text("**Bold** <script>x</script> [link](http://a)\n\nnext"),
+            "Bold x link next"
+        );
+    }
+
+    #[test]
     fn urls_are_limited_to_safe_schemes() {
         assert_eq!(safe_url("https://a.example/x"), "https://a.example/x");
         assert_eq!(safe_url("mailto:a@b.c"), "mailto:a@b.c");
@@ -180,6 +265,19 @@ mod tests {
             "java\tscript:x",
         ] {
             assert_eq!(safe_url(bad), "", "{bad}");
+        }
+    }
+
+    #[test]
+    fn local_paths_stay_inside_the_site() {
+        assert_eq!(local_path("/img/me.jpg"), "img/me.jpg");
+        for remote in [
+            "https://x.example/me.jpg",
+            "//x.example/a.png",
+            "data:image/png;base64,AA",
+            "../../etc/passwd",
+        ] {
+            assert_eq!(local_path(remote), "", "{remote}");
         }
     }
 

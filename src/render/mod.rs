@@ -217,6 +217,6 @@ fn json_ld(resume: &Resume, page: &PageContext) -> String {
     if !same_as.is_empty() {
         obj.insert("sameAs".into(), Value::Array(same_as));
     }
-    // `</` inside a script element would end it early.
-    serde_json::to_string(&person).unwrap_or_default().replace("</", "<\\/")
+    // No `<` may appear inside a script element: escape it as JSON allows.
+    serde_json::to_string(&person).unwrap_or_default().replace('<', "\\u003c")
 }

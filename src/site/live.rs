@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use rayon::prelude::*;
 
-use super::{Loaded, gallery, gallery_page, load_all, load_one, resume_page, site_context};
+use super::{
+    Loaded, gallery, gallery_page, load_all, load_one, resume_page, robots_txt, site_context,
+    sitemap_xml,
+};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::discover::discover;
@@ -162,7 +165,8 @@ impl Site {
         Ok(Some(Update { files: vec![(rel, bytes)], ..Update::default() }))
     }
 
-    /// The pages of the resumes `slugs` and the index page, rendered in parallel.
+    /// The pages of the resumes `slugs`, the index page, robots.txt and the sitemap, rendered in
+    /// parallel.
     fn render_pages(&self, slugs: &[&str]) -> Result<Vec<(String, Vec<u8>)>> {
         let site = site_context(&self.config);
         let wanted: Vec<&Loaded> =
@@ -191,6 +195,13 @@ impl Site {
         };
         let mut files: Vec<_> = pages.into_iter().flatten().collect();
         files.push(("index.html".to_string(), index.into_bytes()));
+        // Cheap, and they list every page: written whenever the index is.
+        let base_url = &self.config.base_url;
+        files.push(("robots.txt".to_string(), robots_txt(base_url).into_bytes()));
+        let all: Vec<&str> = self.loaded.iter().map(|l| l.file.slug.as_str()).collect();
+        if let Some(xml) = sitemap_xml(base_url, &all) {
+            files.push(("sitemap.xml".to_string(), xml.into_bytes()));
+        }
         Ok(files)
     }
 }
@@ -263,7 +274,10 @@ mod tests {
         let ada = dir.path().join("content/ada.yaml");
         std::fs::write(&ada, "basics:\n  name: Ada King\n").unwrap();
         let update = site.rebuild_resumes(std::slice::from_ref(&ada)).unwrap();
-        assert_eq!(names(&update), ["ada/index.html", "ada/resume.json", "index.html"]);
+        assert_eq!(
+            names(&update),
+            ["ada/index.html", "ada/resume.json", "index.html", "robots.txt"]
+        );
         let page = String::from_utf8_lossy(&update.files[0].1).into_owned();
         assert!(page.contains("Ada King"), "{page}");
     }
@@ -287,11 +301,14 @@ mod tests {
         std::fs::remove_file(&grace).unwrap();
         let update = site.rebuild_resumes(std::slice::from_ref(&grace)).unwrap();
         assert_eq!(update.removed, ["grace"]);
-        assert_eq!(names(&update), ["index.html"]);
+        assert_eq!(names(&update), ["index.html", "robots.txt"]);
         let lin = dir.path().join("content/lin.yaml");
         std::fs::write(&lin, "basics:\n  name: Lin\n").unwrap();
         let update = site.rebuild_resumes(std::slice::from_ref(&lin)).unwrap();
-        assert_eq!(names(&update), ["index.html", "lin/index.html", "lin/resume.json"]);
+        assert_eq!(
+            names(&update),
+            ["index.html", "lin/index.html", "lin/resume.json", "robots.txt"]
+        );
     }
 
     #[test]
@@ -312,6 +329,39 @@ mod tests {
         );
         assert_eq!(site.asset_output(&root.join("themes/other/static/screen.css")), None);
         assert_eq!(site.asset_output(&root.join("static/.hidden.css")), None);
+    }
+
+    /// Every file below `dir` with its bytes, but vitae's marker.
+    fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && e.file_name() != super::super::write::MARKER)
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn a_live_site_writes_what_build_writes() {
+        let dir = site_with(&[
+            ("content/ada.yaml", ADA),
+            ("content/grace.yaml", GRACE),
+            ("static/me.txt", "hi"),
+        ]);
+        let mut config = Config::defaults(dir.path());
+        config.set_base_url("https://example.org/cv").unwrap();
+        let built = tempfile::tempdir().unwrap();
+        config.output_dir = built.path().join("public");
+        crate::site::build(&config).unwrap();
+        let live = tempfile::tempdir().unwrap();
+        let (site, _) = Site::load(config.clone()).unwrap();
+        site.render_all().unwrap().write_into(live.path()).unwrap();
+        assert_eq!(snapshot(&config.output_dir), snapshot(live.path()));
     }
 
     #[test]

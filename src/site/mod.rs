@@ -109,7 +109,22 @@ fn load_one(file: ContentFile) -> Result<(Loaded, Vec<Diagnostic>), ContentError
         )
     })?;
     let parsed = parse::parse_file(&file.path, &bytes)?;
-    Ok((Loaded { file, resume: parsed.resume }, parsed.diagnostics))
+    let mut diagnostics = parsed.diagnostics;
+    diagnostics.extend(page_warnings(&parsed.resume, &file.path));
+    Ok((Loaded { file, resume: parsed.resume }, diagnostics))
+}
+
+/// What the page will not show although the data has it.
+fn page_warnings(resume: &Resume, path: &Path) -> Option<Diagnostic> {
+    let image = resume.basics.as_ref()?.image.as_deref()?;
+    crate::render::filters::local_path(image).is_empty().then(|| {
+        Diagnostic::warning(format!(
+            "the image `{image}` is not shown: pages load nothing from other hosts"
+        ))
+        .in_file(path)
+        .field("basics.image")
+        .hint("put the picture in static/ (e.g. static/me.jpg) and write `image: me.jpg`")
+    })
 }
 
 pub fn site_context(config: &Config) -> SiteContext {
@@ -167,7 +182,46 @@ fn render_all(
     };
     staging.write("index.html", index.as_bytes())?;
     staging.write(".nojekyll", b"")?;
-    Ok(written.iter().sum::<usize>() + 2)
+    let slugs: Vec<&str> = loaded.iter().map(|l| l.file.slug.as_str()).collect();
+    staging.write("robots.txt", robots_txt(&config.base_url).as_bytes())?;
+    let mut files = written.iter().sum::<usize>() + 3;
+    if let Some(xml) = sitemap_xml(&config.base_url, &slugs) {
+        staging.write("sitemap.xml", xml.as_bytes())?;
+        files += 1;
+    }
+    Ok(files)
+}
+
+/// Sitemaps need absolute URLs: written only when the base URL is absolute. No dates, so the
+/// same input builds the same bytes.
+pub fn sitemap_xml(base_url: &str, slugs: &[&str]) -> Option<String> {
+    if !base_url.starts_with("http") {
+        return None;
+    }
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let pages = std::iter::once(String::new()).chain(slugs.iter().map(|s| format!("{s}/")));
+    for page in pages {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            xml_escape(&format!("{base_url}{page}"))
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    Some(xml)
+}
+
+fn robots_txt(base_url: &str) -> String {
+    let mut txt = String::from("User-agent: *\nAllow: /\n");
+    if base_url.starts_with("http") {
+        txt.push_str(&format!("Sitemap: {base_url}sitemap.xml\n"));
+    }
+    txt
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn gallery(loaded: &[Loaded]) -> Vec<GalleryEntry> {
