@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::serve::Site;
+use common::serve::{Server, Site};
 
 const RESUME: &str = "content/avery-quinn.yaml";
 
@@ -218,5 +218,19 @@ fn serve_help_explains_the_flags() {
     let help = String::from_utf8_lossy(&out.stdout);
     for flag in ["--root", "--bind", "--port", "--open", "--theme", "temporary directory"] {
         assert!(help.contains(flag), "{flag} missing from:\n{help}");
+    }
+}
+
+#[test]
+fn open_without_a_browser_is_only_a_warning() {
+    let site = Site::example();
+    let empty = tempfile::tempdir().unwrap();
+    let path = empty.path().to_str().unwrap();
+    let server = Server::start_with(site.path(), &["--open"], &[("PATH", path)]);
+    assert_eq!(server.get("/").status, 200);
+    let deadline = std::time::Instant::now() + common::serve::WAIT;
+    while !server.stderr().contains("cannot open a browser") {
+        assert!(std::time::Instant::now() < deadline, "no warning in:\n{}", server.stderr());
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }

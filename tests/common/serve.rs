@@ -115,10 +115,16 @@ impl Server {
     /// Starts the binary on any free port and waits until it prints its URL (it has built,
     /// watches and listens by then).
     pub fn start(root: &Path, extra: &[&str]) -> Self {
+        Self::start_with(root, extra, &[])
+    }
+
+    /// [`Server::start`] with environment variables set for the server.
+    pub fn start_with(root: &Path, extra: &[&str], env: &[(&str, &str)]) -> Self {
         let mut child = Command::new(BIN)
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .args(extra)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
