@@ -15,7 +15,7 @@ pub mod watch;
 
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
@@ -60,35 +60,24 @@ pub fn run(options: &Options) -> Result<()> {
     let out_dir = output.path().canonicalize().context("cannot resolve the preview directory")?;
     eprintln!("building the preview into {}", out_dir.display());
 
+    // Ctrl-C is caught from here on, so the temporary directory is always removed.
+    let (tx, rx) = mpsc::channel();
+    let stop = tx.clone();
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = stop.send(Message::Stop);
+    }) {
+        eprintln!("warning: cannot catch Ctrl-C ({e}); the preview directory may be left behind");
+    }
+    // Watching starts before the first build, so a save during it is not lost.
+    let mut watcher = Watcher::start(&root, tx)?;
     let hub = Hub::new();
     let mut rebuilder =
         Rebuilder::new(config_loader(root.clone(), options.theme.clone()), &out_dir);
     hub.broadcast(rebuilder.build_all());
 
-    let (tx, rx) = mpsc::channel();
-    let mut watcher = Watcher::start(&root, tx.clone())?;
-    if let Err(e) = ctrlc::set_handler(move || {
-        let _ = tx.send(Message::Stop);
-    }) {
-        eprintln!("warning: cannot catch Ctrl-C ({e}); the preview directory may be left behind");
-    }
-
-    if !options.bind.is_loopback() {
-        eprintln!(
-            "warning: listening on {addr}: other machines on your network can see the preview \
-             (use --bind 127.0.0.1 to keep it to this computer)"
-        );
-    }
     let shared = http::Shared { root: out_dir, bound: options.bind, hub: Arc::clone(&hub) };
     let server = http::start(listener, Arc::new(shared))?;
-    let url = url_of(addr);
-    println!("Serving {} at {url}", root.display());
-    let _ = std::io::stdout().flush();
-    eprintln!("watching for changes; press Ctrl-C to stop");
-    if options.open {
-        open_browser(&url);
-    }
-
+    announce(addr, &root, options);
     serve_loop(&rx, &mut rebuilder, &mut watcher, &hub);
 
     server.unblock();
@@ -96,6 +85,23 @@ pub fn run(options: &Options) -> Result<()> {
     output.close().with_context(|| format!("cannot remove the preview directory `{shown}`"))?;
     eprintln!("stopped");
     Ok(())
+}
+
+/// Prints where the preview is (the URL on stdout, for scripts) and opens it when asked.
+fn announce(addr: SocketAddr, root: &Path, options: &Options) {
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {addr}: other machines on your network can see the preview \
+             (use --bind 127.0.0.1 to keep it to this computer)"
+        );
+    }
+    let url = url_of(addr);
+    println!("Serving {} at {url}", root.display());
+    let _ = std::io::stdout().flush();
+    eprintln!("watching for changes; press Ctrl-C to stop");
+    if options.open {
+        open_browser(&url);
+    }
 }
 
 /// Rebuilds on every batch of changes until told to stop. Changes that arrive while a rebuild

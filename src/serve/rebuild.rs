@@ -30,10 +30,6 @@ impl Rebuilder {
         Self { load_config, output: output.to_path_buf(), site: None, pending: Plan::default() }
     }
 
-    pub fn config(&self) -> Option<&Config> {
-        self.site.as_ref().map(Site::config)
-    }
-
     /// The first build, or a full one: configuration, every resume, every template.
     pub fn build_all(&mut self) -> Event {
         self.apply(Plan { config: true, ..Plan::default() })
