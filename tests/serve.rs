@@ -162,6 +162,11 @@ fn a_foreign_host_is_refused() {
     let events = server
         .request("GET /__vitae/events HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
     assert_eq!(events.status, 403);
+    let foreign_page = server.request(&format!(
+        "GET /__vitae/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: https://evil.example\r\n\
+         Connection: close\r\n\r\n"
+    ));
+    assert_eq!(foreign_page.status, 403, "another site's page may not listen");
 }
 
 #[test]

@@ -86,6 +86,18 @@ pub fn host_allowed(host: Option<&str>, bound: IpAddr) -> bool {
     ip.is_loopback() || ip == bound || bound.is_unspecified()
 }
 
+/// Whether a request with this `Origin` header may subscribe to events: none (not a cross-origin
+/// request), or a page of a loopback origin. Stops other sites' pages from holding connections
+/// open to the preview.
+pub fn origin_allowed(origin: Option<&str>, bound: IpAddr) -> bool {
+    let Some(origin) = origin else { return true };
+    let Some(host) = origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    host_allowed(Some(host.trim_end_matches('/')), bound)
+}
+
 /// `localhost:8000` → `localhost`, `[::1]:8000` → `[::1]`.
 fn strip_port(host: &str) -> &str {
     if host.starts_with('[') {
@@ -154,6 +166,16 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("secret"), root.join("link")).unwrap();
         let root = root.canonicalize().unwrap();
         assert!(matches!(resolve(&root, "/link"), Resolved::Refused(_)));
+    }
+
+    #[test]
+    fn only_loopback_origins_may_listen() {
+        let lo = IpAddr::V4(Ipv4Addr::LOCALHOST);
+        assert!(origin_allowed(None, lo));
+        assert!(origin_allowed(Some("http://127.0.0.1:8000"), lo));
+        assert!(origin_allowed(Some("http://localhost:8000"), lo));
+        assert!(!origin_allowed(Some("https://evil.example"), lo));
+        assert!(!origin_allowed(Some("null"), lo));
     }
 
     #[test]

@@ -75,11 +75,7 @@ pub fn start(listener: TcpListener, shared: Arc<Shared>) -> Result<Arc<Server>> 
 
 /// Answers one request. Failures to answer (the client went away) are not errors of ours.
 fn handle(request: Request, shared: &Shared) {
-    let host = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_string());
+    let host = header_value(&request, "Host");
     if !guard::host_allowed(host.as_deref(), shared.bound) {
         let text = "vitae's preview answers only requests for localhost or 127.0.0.1 (this one \
                     named another host, which is how DNS rebinding attacks look).\n";
@@ -91,6 +87,9 @@ fn handle(request: Request, shared: &Shared) {
     let url = request.url().to_string();
     let path = url.split('?').next().unwrap_or_default();
     if path == EVENTS_PATH {
+        if !guard::origin_allowed(header_value(&request, "Origin").as_deref(), shared.bound) {
+            return respond_text(request, 403, "only the preview's own pages may listen.\n");
+        }
         let events = shared.hub.subscribe();
         let out = request.into_writer();
         thread::spawn(move || events::stream(out, events));
@@ -108,6 +107,10 @@ fn handle(request: Request, shared: &Shared) {
         Resolved::NotFound => respond_not_found(request, shared, path),
         Resolved::Refused(why) => respond_text(request, 403, &format!("refused: {why}\n")),
     }
+}
+
+fn header_value(request: &Request, name: &'static str) -> Option<String> {
+    request.headers().iter().find(|h| h.field.equiv(name)).map(|h| h.value.as_str().to_string())
 }
 
 fn respond_file(request: Request, file: &Path) {

@@ -53,10 +53,13 @@ pub fn run(options: &Options) -> Result<()> {
     // Bound first: a port that cannot be had fails before any work.
     let listener = http::bind(options.bind, options.port, DEFAULT_PORT)?;
     let addr = listener.local_addr().context("cannot read the preview server's address")?;
-    let output = tempfile::Builder::new()
-        .prefix("vitae-serve-")
-        .tempdir()
-        .context("cannot create a temporary directory for the preview")?;
+    let output = tempfile::Builder::new().prefix("vitae-serve-").tempdir().with_context(|| {
+        format!(
+            "cannot create a temporary directory for the preview in `{}`; set TMPDIR to a \
+                 writable directory",
+            std::env::temp_dir().display()
+        )
+    })?;
     let out_dir = output.path().canonicalize().context("cannot resolve the preview directory")?;
     eprintln!("building the preview into {}", out_dir.display());
 

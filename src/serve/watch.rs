@@ -57,7 +57,7 @@ impl Watcher {
         watcher
             .debouncer
             .watch(root, RecursiveMode::NonRecursive)
-            .with_context(|| format!("cannot watch `{}` for changes", root.display()))?;
+            .map_err(|e| watch_error(e, root))?;
         watcher.watch_new_sources()?;
         Ok(watcher)
     }
@@ -70,10 +70,22 @@ impl Watcher {
             if dir.is_dir() && !self.watched.contains(&dir) {
                 self.debouncer
                     .watch(&dir, RecursiveMode::Recursive)
-                    .with_context(|| format!("cannot watch `{}` for changes", dir.display()))?;
+                    .map_err(|e| watch_error(e, &dir))?;
                 self.watched.push(dir);
             }
         }
         Ok(())
     }
+}
+
+/// What went wrong watching `dir`, and for the common case what to do about it.
+fn watch_error(e: notify::Error, dir: &Path) -> anyhow::Error {
+    let hint = match e.kind {
+        notify::ErrorKind::MaxFilesWatch => {
+            "; the system's limit of watched directories is reached: raise it (on Linux: \
+             `sudo sysctl fs.inotify.max_user_watches=524288`) or close other watchers"
+        }
+        _ => "",
+    };
+    anyhow::Error::new(e).context(format!("cannot watch `{}` for changes{hint}", dir.display()))
 }
