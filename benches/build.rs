@@ -1,6 +1,10 @@
-//! Whole-process build time of the real `vitae` binary on generated sites of 1, 100 and 1,000
-//! resumes (a mix of JSON, YAML, Markdown and plain text). Run: `cargo bench --bench build`.
-//! Prints the median and fastest of several runs, and the time per resume.
+//! Whole-process build time and peak memory of the real `vitae` binary on generated sites
+//! (a mix of JSON, YAML, Markdown and plain text), and, when `VITAE_PEERS` names a
+//! `node_modules/.bin` with JSON Resume's `resume` (resume-cli) and `resumed`, the same one
+//! resume rendered by each, side by side.
+//!
+//! Run: `cargo bench --bench build` (1, 100, 1,000 resumes) or `cargo bench --bench build --
+//! 1 100 1000 10000`; `scripts/bench.sh` installs the peers and runs everything.
 
 use std::path::Path;
 use std::process::Command;
@@ -14,45 +18,110 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     println!(
-        "{:>8} {:>6} {:>12} {:>12} {:>14}",
-        "resumes", "runs", "median", "fastest", "per resume"
+        "{:>8} {:>5} {:>11} {:>11} {:>12} {:>10}",
+        "resumes", "runs", "median", "fastest", "per resume", "peak RSS"
     );
+    let mut one_resume = None;
     for n in sizes {
         let site = tempfile::tempdir().expect("temp dir");
         generate_site(site.path(), n);
-        let runs = if n <= 10 {
-            30
-        } else if n <= 100 {
-            15
-        } else {
-            7
+        let runs = match n {
+            0..=10 => 30,
+            11..=100 => 15,
+            101..=1000 => 7,
+            _ => 3,
         };
-        let mut times: Vec<Duration> = (0..runs).map(|_| build_once(site.path())).collect();
-        times.sort();
-        let median = times[times.len() / 2];
+        let mut results: Vec<(Duration, u64)> = (0..runs)
+            .map(|_| {
+                let mut cmd = Command::new(env!("CARGO_BIN_EXE_vitae"));
+                cmd.args(["build", "--root"]).arg(site.path());
+                run_measured(cmd)
+            })
+            .collect();
+        results.sort();
+        let (median, _) = results[results.len() / 2];
+        let peak = results.iter().map(|r| r.1).max().unwrap_or(0);
+        if n == 1 {
+            one_resume = Some(median);
+        }
         println!(
-            "{n:>8} {runs:>6} {:>10.1}ms {:>10.1}ms {:>12.3}ms",
+            "{n:>8} {runs:>5} {:>9.1}ms {:>9.1}ms {:>10.3}ms {:>8.1}MB",
             ms(median),
-            ms(times[0]),
-            ms(median) / n as f64
+            ms(results[0].0),
+            ms(median) / n as f64,
+            peak as f64 / 1024.0
         );
     }
+    if let (Some(peers), Some(vitae)) = (std::env::var_os("VITAE_PEERS"), one_resume) {
+        compare_with_peers(Path::new(&peers), vitae);
+    }
+}
+
+/// One resume through resume-cli and resumed (theme "even"), against vitae's time for one.
+fn compare_with_peers(bin: &Path, vitae: Duration) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let resume = dir.path().join("resume.json");
+    std::fs::write(&resume, json_resume(0)).expect("write resume");
+    // resume-cli 3.1 loads themes with require(): it needs its own CommonJS copy of "even".
+    let cli_theme = bin.join("../resume-cli/node_modules/jsonresume-theme-even");
+    let mut cli = Command::new(bin.join("resume"));
+    cli.args(["export", "out.html", "--format", "html", "--theme"])
+        .arg(&cli_theme)
+        .arg("--resume")
+        .arg(&resume);
+    let mut resumed = Command::new(bin.join("resumed"));
+    resumed.arg("render").arg(&resume).args([
+        "--theme",
+        "jsonresume-theme-even",
+        "-o",
+        "out2.html",
+    ]);
+    println!("\none resume, whole process, median of 7:");
+    println!("{:<24} {:>9.1}ms", "vitae build", ms(vitae));
+    for (name, mut cmd) in [("resume-cli 3.1 (even)", cli), ("resumed (even)", resumed)] {
+        cmd.current_dir(dir.path());
+        let mut times: Vec<Duration> = (0..7).map(|_| run_checked(&mut cmd)).collect();
+        times.sort();
+        let median = times[3];
+        println!(
+            "{name:<24} {:>9.1}ms   vitae is {:.0}x faster",
+            ms(median),
+            median.as_secs_f64() / vitae.as_secs_f64()
+        );
+    }
+}
+
+fn run_checked(cmd: &mut Command) -> Duration {
+    let start = Instant::now();
+    let out = cmd.output().expect("run peer");
+    let elapsed = start.elapsed();
+    assert!(out.status.success(), "peer failed: {}", String::from_utf8_lossy(&out.stderr));
+    elapsed
 }
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn build_once(root: &Path) -> Duration {
+/// Runs `cmd` to completion; returns wall time and the child's peak resident set in KiB.
+#[allow(unsafe_code, clippy::zombie_processes)] // reaped by wait4, which std cannot do
+fn run_measured(mut cmd: Command) -> (Duration, u64) {
+    // Nothing is read from the child: a full pipe would stall it.
+    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
     let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_vitae"))
-        .args(["build", "--root"])
-        .arg(root)
-        .output()
-        .expect("run vitae");
+    let child = cmd.spawn().expect("run vitae");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value, and wait4 writes only into the two
+    // out-pointers we own, for a child we spawned and have not reaped.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let elapsed = start.elapsed();
-    assert!(out.status.success(), "build failed: {}", String::from_utf8_lossy(&out.stderr));
-    elapsed
+    assert!(
+        reaped == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "build failed"
+    );
+    (elapsed, usage.ru_maxrss as u64)
 }
 
 /// Writes `n` fictional resumes in rotating formats.

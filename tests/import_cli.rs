@@ -1,0 +1,82 @@
+//! `vitae import` as a user runs it: files and stdin, YAML and JSON out, never overwriting.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::{Run, vitae_bin};
+
+fn import(args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(vitae_bin())
+        .arg("import")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    Run(child.wait_with_output().unwrap())
+}
+
+#[test]
+fn a_json_resume_on_stdin_is_read_as_structured_data() {
+    let run = import(
+        &["-", "--to", "json"],
+        r#"{"basics": {"name": "Ada Example"}, "work": [{"company": "Acme"}]}"#,
+    );
+    run.success().stderr_has("renamed the old field `company` to `name`");
+    let out: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(out["work"][0]["name"], "Acme");
+    common::assert_schema_valid(&out);
+}
+
+#[test]
+fn yaml_is_the_default_output_and_reads_back() {
+    let run = import(&["-"], "basics:\n  name: Ada Example\nskills:\n  - name: Rust\n");
+    run.success();
+    let back = vitae::parse::yaml::parse(&run.stdout()).unwrap();
+    assert_eq!(back["basics"]["name"], "Ada Example");
+    assert_eq!(back["skills"][0]["name"], "Rust");
+}
+
+#[test]
+fn output_files_are_never_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    std::fs::write(&out, "mine").unwrap();
+    let out_s = out.to_str().unwrap();
+    import(&["-", "--output", out_s], "basics:\n  name: A\n").fails_with(1).stderr_has("--force");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine");
+    import(&["-", "--output", out_s, "--force"], "basics:\n  name: A\n").success();
+    assert!(std::fs::read_to_string(&out).unwrap().contains("name: A"));
+}
+
+#[test]
+fn duplicate_keys_in_json_are_read_with_a_located_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dup.json");
+    std::fs::write(
+        &file,
+        "{\n  \"basics\": {\n    \"name\": \"A\",\n    \"name\": \"B\"\n  }\n}\n",
+    )
+    .unwrap();
+    let run = Run(Command::new(vitae_bin())
+        .args(["import", "--to", "json"])
+        .arg(&file)
+        .output()
+        .unwrap());
+    run.success().stderr_has("dup.json:4:").stderr_has("appears more than once");
+    assert!(run.stdout().contains("\"name\": \"B\""));
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    let run = Run(Command::new(vitae_bin())
+        .args(["import", "/nonexistent/resume.txt"])
+        .output()
+        .unwrap());
+    run.fails_with(1).stderr_has("/nonexistent/resume.txt");
+}
