@@ -239,3 +239,56 @@ fn open_without_a_browser_is_only_a_warning() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+#[test]
+fn every_open_page_hears_the_reload() {
+    let site = Site::example();
+    let server = site.serve();
+    let (first, second) = (server.events(), server.events());
+    site.edit(RESUME, "name: Avery Quinn", "name: Heard Twice");
+    first.expect("reload");
+    second.expect("reload");
+}
+
+#[test]
+fn editing_vitae_toml_rebuilds_everything() {
+    let site = Site::example();
+    site.write("content/second.yaml", "basics:\n  name: Second Person\n");
+    let server = site.serve();
+    let events = server.events();
+    site.write("vitae.toml", "title = \"Our Team Page\"\n");
+    events.expect("reload");
+    assert!(server.get("/").body.contains("Our Team Page"));
+}
+
+#[test]
+fn a_new_resume_appears_and_a_deleted_one_goes() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    site.write("content/lin.yaml", "basics:\n  name: Lin Newcomer\n");
+    events.expect("reload");
+    assert!(server.get("/").body.contains("Lin Newcomer"), "the index is now a gallery");
+    assert_eq!(server.get("/lin/").status, 200);
+    std::fs::remove_file(site.path().join("content/lin.yaml")).unwrap();
+    events.expect("reload");
+    assert_eq!(server.get("/lin/").status, 404);
+}
+
+#[test]
+fn writes_outside_the_sources_and_editor_temp_files_do_not_rebuild() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    site.write("public/index.html", "a previous build");
+    site.write(".git/index", "git");
+    site.write("README.md", "notes");
+    site.write("content/.avery-quinn.yaml.swp", "vim");
+    site.write("content/avery-quinn.yaml~", "backup");
+    site.write("content/4913", "");
+    site.write("content/.#avery-quinn.yaml", "emacs lock");
+    // A bounded wait for something that must not come.
+    let quiet = std::time::Duration::from_millis(400);
+    assert_eq!(events.next(quiet), None, "{}", server.stderr());
+    assert!(!server.stderr().contains("rebuilt avery"), "{}", server.stderr());
+}
