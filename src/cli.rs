@@ -46,7 +46,9 @@ enum Command {
     /// left alone) and serves it at http://127.0.0.1:8000/ (or the next free port). Saving a
     /// resume, template, stylesheet or vitae.toml rebuilds what it touches and updates the open
     /// page by itself; a stylesheet is swapped in without reloading. A save that does not build
-    /// shows its error over the page, which keeps showing the last good build.
+    /// shows its error over the page, which keeps showing the last good build. Only this
+    /// computer can connect unless --bind says otherwise. Ctrl-C stops it and removes the
+    /// temporary directory.
     Serve(ServeArgs),
     /// Parse and render everything without writing; print every diagnostic.
     Check(SiteArgs),
