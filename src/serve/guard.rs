@@ -35,11 +35,14 @@ pub fn resolve(root: &Path, target: &str) -> Resolved {
     if is_hostile(path.as_bytes()) {
         return Resolved::Refused("the request path tries to leave the site");
     }
+    let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty() && *s != ".").collect();
     let mut file = root.to_path_buf();
-    file.extend(decoded.split('/').filter(|s| !s.is_empty() && *s != "."));
+    file.extend(&segments);
     if file.is_dir() {
         if !decoded.ends_with('/') {
-            return Resolved::Redirect(format!("{path}/"));
+            // Rebuilt from the segments: `//host` must not become a redirect to another site.
+            let raw: Vec<&str> = path.split('/').filter(|s| !s.is_empty() && *s != ".").collect();
+            return Resolved::Redirect(format!("/{}/", raw.join("/")));
         }
         file.push("index.html");
     }
@@ -152,6 +155,7 @@ mod tests {
         assert_eq!(resolve(&root, "/./ada//index.html"), file("ada/index.html"));
         assert_eq!(resolve(&root, "/a%20b.css"), file("a b.css"));
         assert_eq!(resolve(&root, "/ada"), Resolved::Redirect("/ada/".into()));
+        assert_eq!(resolve(&root, "//ada"), Resolved::Redirect("/ada/".into()), "not off-site");
         assert_eq!(resolve(&root, "/nope.html"), Resolved::NotFound);
         assert_eq!(resolve(&root, "/"), Resolved::NotFound, "no index yet");
     }
