@@ -2,8 +2,12 @@
 (function () {
   "use strict";
   var source = new EventSource("/__vitae/events");
-  // For tests and curious people: whether this page is listening.
+  // A second "open" is a reconnection: the server was restarted and may have built something
+  // else, so show that. `__vitaeLive` tells tests and curious people the page is listening.
   source.addEventListener("open", function () {
+    if (window.__vitaeLive) {
+      location.reload();
+    }
     window.__vitaeLive = true;
   });
   source.addEventListener("reload", function () {
