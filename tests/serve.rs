@@ -292,3 +292,22 @@ fn writes_outside_the_sources_and_editor_temp_files_do_not_rebuild() {
     assert_eq!(events.next(quiet), None, "{}", server.stderr());
     assert!(!server.stderr().contains("rebuilt avery"), "{}", server.stderr());
 }
+
+#[test]
+fn the_theme_flag_picks_a_site_theme_whose_files_are_watched() {
+    let site = Site::example();
+    // Without the site's own templates/, which would win over the theme's.
+    std::fs::remove_dir_all(site.path().join("templates")).unwrap();
+    site.write("themes/mine/theme.toml", "description = \"Mine\"\n");
+    site.write("themes/mine/static/screen.css", "/* mine */\n");
+    let server = Server::start(site.path(), &["--theme", "mine"]);
+    assert!(server.get("/assets/screen.css").body.contains("/* mine */"));
+    let events = server.events();
+    site.write("themes/mine/static/screen.css", "/* mine, edited */\n");
+    assert_eq!(events.expect("css").data, "/assets/screen.css");
+    assert!(server.get("/assets/screen.css").body.contains("edited"));
+    site.write("themes/classic/static/screen.css", "/* not the theme in use */\n");
+    site.write("themes/mine/templates/partials/footer.html", "<footer>Mine footer</footer>\n");
+    events.expect("reload");
+    assert!(server.get("/avery-quinn/").body.contains("Mine footer"));
+}

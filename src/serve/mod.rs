@@ -76,7 +76,7 @@ pub fn run(options: &Options) -> Result<()> {
     let hub = Hub::new();
     let mut rebuilder =
         Rebuilder::new(config_loader(root.clone(), options.theme.clone()), &out_dir);
-    hub.broadcast(rebuilder.build_all());
+    rebuilder.build_all().into_iter().for_each(|e| hub.broadcast(e));
 
     let shared = http::Shared { root: out_dir, bound: options.bind, hub: Arc::clone(&hub) };
     let server = http::start(listener, Arc::new(shared))?;
@@ -129,7 +129,7 @@ fn serve_loop(rx: &Receiver<Message>, rebuilder: &mut Rebuilder, watcher: &mut W
         if let Err(e) = watcher.watch_new_sources() {
             eprintln!("warning: {e:#}");
         }
-        hub.broadcast(rebuilder.apply(plan));
+        rebuilder.apply(plan).into_iter().for_each(|e| hub.broadcast(e));
     }
 }
 

@@ -31,31 +31,33 @@ impl Rebuilder {
     }
 
     /// The first build, or a full one: configuration, every resume, every template.
-    pub fn build_all(&mut self) -> Event {
+    pub fn build_all(&mut self) -> Vec<Event> {
         self.apply(Plan { config: true, ..Plan::default() })
     }
 
-    /// Rebuilds what `plan` (and any failed earlier plan) touches; returns the event for the
-    /// open pages.
-    pub fn apply(&mut self, plan: Plan) -> Event {
+    /// Rebuilds what `plan` (and any failed earlier plan) touches; returns the events for the
+    /// open pages (none when nothing the site uses changed).
+    pub fn apply(&mut self, plan: Plan) -> Vec<Event> {
         let mut plan = plan;
         plan.merge(std::mem::take(&mut self.pending));
         let started = Instant::now();
         match self.run(&plan) {
-            Ok(event) => {
-                log_done(&plan, &event, started);
-                event
+            Ok(events) => {
+                if !events.is_empty() {
+                    log_done(&plan, &events, started);
+                }
+                events
             }
             Err(e) => {
                 let message = error_chain(&e);
                 eprintln!("{message}");
                 self.pending = plan;
-                Event::Error(message)
+                vec![Event::Error(message)]
             }
         }
     }
 
-    fn run(&mut self, plan: &Plan) -> Result<Event> {
+    fn run(&mut self, plan: &Plan) -> Result<Vec<Event>> {
         let site = match &mut self.site {
             Some(site) if !plan.config => site,
             _ => {
@@ -64,7 +66,7 @@ impl Rebuilder {
                 let update = site.render_all()?;
                 update.write_into(&self.output)?;
                 self.site = Some(site);
-                return Ok(Event::Reload);
+                return Ok(vec![Event::Reload]);
             }
         };
         if plan.only_stylesheets() {
@@ -84,24 +86,21 @@ impl Rebuilder {
                 asset.write_into(&self.output)?;
             }
         }
-        Ok(Event::Reload)
+        Ok(vec![Event::Reload])
     }
 }
 
-/// Copies the changed stylesheets; the page swaps them in without reloading. Several at once,
-/// or one the site does not use, are simplest as a reload.
-fn swap_stylesheets(site: &Site, plan: &Plan, output: &Path) -> Result<Event> {
-    let mut published = Vec::new();
+/// Copies the changed stylesheets the site uses; the page swaps each in without reloading.
+/// Stylesheets of other themes change nothing.
+fn swap_stylesheets(site: &Site, plan: &Plan, output: &Path) -> Result<Vec<Event>> {
+    let mut events = Vec::new();
     for path in &plan.stylesheets {
         if let Some(update) = site.update_asset(path)? {
             update.write_into(output)?;
-            published.extend(update.files.into_iter().map(|(rel, _)| format!("/{rel}")));
+            events.extend(update.files.into_iter().map(|(rel, _)| Event::Css(format!("/{rel}"))));
         }
     }
-    Ok(match published.as_slice() {
-        [one] => Event::Css(one.clone()),
-        _ => Event::Reload,
-    })
+    Ok(events)
 }
 
 /// The message and its causes, one per line, as the terminal and the browser overlay show it.
@@ -116,7 +115,7 @@ pub fn error_chain(e: &anyhow::Error) -> String {
     message
 }
 
-fn log_done(plan: &Plan, event: &Event, started: Instant) {
+fn log_done(plan: &Plan, events: &[Event], started: Instant) {
     let what = if plan.config {
         "everything".to_string()
     } else if plan.templates {
@@ -130,7 +129,7 @@ fn log_done(plan: &Plan, event: &Event, started: Instant) {
             .collect();
         names.join(", ")
     };
-    let how = if matches!(event, Event::Css(_)) { "swapped" } else { "rebuilt" };
+    let how = if matches!(events, [Event::Css(_), ..]) { "swapped" } else { "rebuilt" };
     eprintln!("{how} {what} in {} ms", started.elapsed().as_millis());
 }
 
@@ -159,22 +158,22 @@ mod tests {
         std::fs::create_dir_all(resume.parent().unwrap()).unwrap();
         std::fs::write(&resume, "basics:\n  name: Ada\n").unwrap();
         let mut r = rebuilder(site.path(), out.path());
-        assert_eq!(r.build_all(), Event::Reload);
+        assert_eq!(r.build_all(), [Event::Reload]);
 
         let footer = site.path().join("templates/partials/footer.html");
         std::fs::create_dir_all(footer.parent().unwrap()).unwrap();
         std::fs::write(&footer, "{% if %}").unwrap();
         assert!(
-            matches!(r.apply(Plan::from_changes([Change::Template])), Event::Error(m) if m.contains("footer.html"))
+            matches!(r.apply(Plan::from_changes([Change::Template])).as_slice(), [Event::Error(m)] if m.contains("footer.html"))
         );
 
         // The template is still broken: a content edit alone must not hide that.
         std::fs::write(&resume, "basics:\n  name: Ada King\n").unwrap();
         let content = Plan::from_changes([Change::Content(resume.clone())]);
-        assert!(matches!(r.apply(content), Event::Error(_)));
+        assert!(matches!(r.apply(content).as_slice(), [Event::Error(_)]));
 
         std::fs::write(&footer, "<footer>ok</footer>").unwrap();
-        assert_eq!(r.apply(Plan::from_changes([Change::Template])), Event::Reload);
+        assert_eq!(r.apply(Plan::from_changes([Change::Template])), [Event::Reload]);
         let page = std::fs::read_to_string(out.path().join("ada/index.html")).unwrap();
         assert!(page.contains("Ada King") && page.contains("<footer>ok</footer>"), "{page}");
     }
@@ -187,14 +186,14 @@ mod tests {
         std::fs::create_dir_all(css.parent().unwrap()).unwrap();
         std::fs::write(&css, "a{}").unwrap();
         let mut r = rebuilder(site.path(), out.path());
-        assert!(matches!(r.build_all(), Event::Error(m) if m.contains("content")));
+        assert!(matches!(r.build_all().as_slice(), [Event::Error(m)] if m.contains("content")));
         let resume = site.path().join("content/ada.yaml");
         std::fs::create_dir_all(resume.parent().unwrap()).unwrap();
         std::fs::write(&resume, "basics:\n  name: Ada\n").unwrap();
-        assert_eq!(r.apply(Plan::from_changes([Change::Content(resume)])), Event::Reload);
+        assert_eq!(r.apply(Plan::from_changes([Change::Content(resume)])), [Event::Reload]);
         std::fs::write(&css, "b{}").unwrap();
         let event = r.apply(Plan::from_changes([Change::Stylesheet(css)]));
-        assert_eq!(event, Event::Css("/site.css".into()));
+        assert_eq!(event, [Event::Css("/site.css".into())]);
         assert_eq!(std::fs::read_to_string(out.path().join("site.css")).unwrap(), "b{}");
     }
 }
