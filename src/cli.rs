@@ -2,6 +2,7 @@
 //! code (0 success, 1 the user's content or configuration, 2 usage).
 
 use std::io::{Read, Write};
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -39,6 +40,16 @@ enum Command {
     /// output directory (public/ by default). The output is built aside and swapped in only when
     /// everything succeeded, so a failed build leaves the previous output untouched.
     Build(BuildArgs),
+    /// Preview the site in a browser, rebuilding and reloading on every save.
+    ///
+    /// Builds into a private temporary directory (removed on exit; your output directory is
+    /// left alone) and serves it at http://127.0.0.1:8000/ (or the next free port). Saving a
+    /// resume, template, stylesheet or vitae.toml rebuilds what it touches and updates the open
+    /// page by itself; a stylesheet is swapped in without reloading. A save that does not build
+    /// shows its error over the page, which keeps showing the last good build. Only this
+    /// computer can connect unless --bind says otherwise. Ctrl-C stops it and removes the
+    /// temporary directory.
+    Serve(ServeArgs),
     /// Parse and render everything without writing; print every diagnostic.
     Check(SiteArgs),
     /// List the themes this site can use: built-in ones and the site's own themes/.
@@ -77,6 +88,24 @@ struct BuildArgs {
     /// Replace the output directory even if vitae did not create it.
     #[arg(long)]
     force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// The address to listen on. Anything but loopback shows the preview to your network.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// The port to listen on; 0 picks any free port [default: 8000, or the next free one]
+    #[arg(long, value_name = "N")]
+    port: Option<u16>,
+    /// Open the preview in the default web browser.
+    #[arg(long)]
+    open: bool,
+    /// The theme to use (see `vitae themes`) [default: `theme` in vitae.toml, else classic]
+    #[arg(long, value_name = "NAME")]
+    theme: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -135,6 +164,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Import(args) => import(args),
         Command::New { dir } => new(&dir),
         Command::Build(args) => build(args),
+        Command::Serve(args) => serve(args),
         Command::Check(args) => check(args),
         Command::Themes(args) => themes(args),
     }
@@ -143,16 +173,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
 /// Loads vitae.toml under `--root` and prints its warnings.
 fn load_config(site: &SiteArgs) -> Result<Config> {
     if !site.root.is_dir() {
-        return Err(ContentError::one(
-            Diagnostic::error("the site directory does not exist")
-                .in_file(&site.root)
-                .hint("pass --root DIR with an existing site, or create one with `vitae new DIR`"),
-        )
-        .into());
+        return Err(missing_root(&site.root).into());
     }
     let (config, warnings) = Config::load(&site.root)?;
     print_diagnostics(&warnings);
     Ok(config)
+}
+
+fn missing_root(root: &Path) -> ContentError {
+    ContentError::one(
+        Diagnostic::error("the site directory does not exist")
+            .in_file(root)
+            .hint("pass --root DIR with an existing site, or create one with `vitae new DIR`"),
+    )
 }
 
 fn new(dir: &Path) -> Result<ExitCode> {
@@ -193,6 +226,20 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         report.output.display(),
         started.elapsed().as_millis()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(args: ServeArgs) -> Result<ExitCode> {
+    if !args.site.root.is_dir() {
+        return Err(missing_root(&args.site.root).into());
+    }
+    crate::serve::run(&crate::serve::Options {
+        root: args.site.root,
+        theme: args.theme,
+        bind: args.bind,
+        port: args.port,
+        open: args.open,
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

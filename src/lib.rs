@@ -13,4 +13,5 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;

@@ -2,6 +2,7 @@
 //! the writing. Both return every diagnostic; content errors from all files are reported
 //! together.
 
+pub mod live;
 pub mod write;
 
 use std::path::{Path, PathBuf};

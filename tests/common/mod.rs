@@ -120,3 +120,6 @@ pub fn assert_schema_valid(doc: &serde_json::Value) {
         validator.iter_errors(doc).map(|e| format!("{} at {}", e, e.instance_path)).collect();
     assert!(errors.is_empty(), "resume.json is not schema-valid:\n{}", errors.join("\n"));
 }
+
+/// The harness of `vitae serve` tests and benchmarks.
+pub mod serve;

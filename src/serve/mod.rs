@@ -1,0 +1,197 @@
+//! `vitae serve`: a live preview. Builds the site into a private temporary directory, serves it
+//! on one port with live-reload events, watches the sources and rebuilds on every save.
+//!
+//! The preview never writes to the site's own output directory: it owns a temporary directory
+//! (removed on exit, Ctrl-C included), so a preview can neither clobber a real build nor, being
+//! outside the watched sources, trigger itself. Nothing below this module knows it exists.
+
+pub mod change;
+pub mod events;
+pub mod guard;
+pub mod http;
+pub mod pages;
+pub mod rebuild;
+pub mod watch;
+
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+
+use anyhow::{Context, Result};
+
+use crate::config::Config;
+use change::Plan;
+use events::Hub;
+use rebuild::{LoadConfig, Rebuilder};
+use watch::{Message, Watcher};
+
+/// The port tried first when none is given.
+pub const DEFAULT_PORT: u16 = 8000;
+
+/// What `vitae serve` was asked for.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    /// Overrides the theme of `vitae.toml`.
+    pub theme: Option<String>,
+    pub bind: IpAddr,
+    /// `None`: the default port, or the next free one.
+    pub port: Option<u16>,
+    /// Open the preview in the default browser.
+    pub open: bool,
+}
+
+/// Runs the preview until Ctrl-C. The first build may fail: the server starts anyway and shows
+/// the error in the browser until a save fixes it.
+pub fn run(options: &Options) -> Result<()> {
+    let root = options
+        .root
+        .canonicalize()
+        .with_context(|| format!("cannot open the site directory `{}`", options.root.display()))?;
+    // Bound first: a port that cannot be had fails before any work.
+    let listener = http::bind(options.bind, options.port, DEFAULT_PORT)?;
+    let addr = listener.local_addr().context("cannot read the preview server's address")?;
+    let output = tempfile::Builder::new().prefix("vitae-serve-").tempdir().with_context(|| {
+        format!(
+            "cannot create a temporary directory for the preview in `{}`; set TMPDIR to a \
+                 writable directory",
+            std::env::temp_dir().display()
+        )
+    })?;
+    let out_dir = output.path().canonicalize().context("cannot resolve the preview directory")?;
+    eprintln!("building the preview into {}", out_dir.display());
+
+    // Ctrl-C is caught from here on, so the temporary directory is always removed.
+    let (tx, rx) = mpsc::channel();
+    let stop = tx.clone();
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = stop.send(Message::Stop);
+    }) {
+        eprintln!("warning: cannot catch Ctrl-C ({e}); the preview directory may be left behind");
+    }
+    // Watching starts before the first build, so a save during it is not lost.
+    let mut watcher = Watcher::start(&root, tx)?;
+    let hub = Hub::new();
+    let mut rebuilder =
+        Rebuilder::new(config_loader(root.clone(), options.theme.clone()), &out_dir);
+    rebuilder.build_all().into_iter().for_each(|e| hub.broadcast(e));
+
+    let shared = http::Shared { root: out_dir, bound: options.bind, hub: Arc::clone(&hub) };
+    let server = http::start(listener, Arc::new(shared))?;
+    announce(addr, &root, options);
+    serve_loop(&rx, &mut rebuilder, &mut watcher, &hub);
+
+    server.unblock();
+    let shown = output.path().display().to_string();
+    output.close().with_context(|| format!("cannot remove the preview directory `{shown}`"))?;
+    eprintln!("stopped");
+    Ok(())
+}
+
+/// Prints where the preview is (the URL on stdout, for scripts) and opens it when asked.
+fn announce(addr: SocketAddr, root: &Path, options: &Options) {
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {addr}: other machines on your network can see the preview \
+             (use --bind 127.0.0.1 to keep it to this computer)"
+        );
+    }
+    let url = url_of(addr);
+    println!("Serving {} at {url}", root.display());
+    let _ = std::io::stdout().flush();
+    eprintln!("watching for changes; press Ctrl-C to stop");
+    if options.open {
+        open_browser(&url);
+    }
+}
+
+/// Rebuilds on every batch of changes until told to stop. Changes that arrive while a rebuild
+/// runs are merged into one plan.
+fn serve_loop(rx: &Receiver<Message>, rebuilder: &mut Rebuilder, watcher: &mut Watcher, hub: &Hub) {
+    while let Ok(message) = rx.recv() {
+        let mut plan = Plan::default();
+        let mut stop = false;
+        for message in std::iter::once(message).chain(rx.try_iter()) {
+            match message {
+                Message::Changes(changes) => changes.into_iter().for_each(|c| plan.add(c)),
+                Message::Failed(why) => eprintln!("warning: watching for changes: {why}"),
+                Message::Stop => stop = true,
+            }
+        }
+        if stop {
+            return;
+        }
+        if plan.is_empty() {
+            continue;
+        }
+        if let Err(e) = watcher.watch_new_sources() {
+            eprintln!("warning: {e:#}");
+        }
+        rebuilder.apply(plan).into_iter().for_each(|e| hub.broadcast(e));
+    }
+}
+
+/// `vitae.toml` and the command line's overrides, read again after every change to it. Pages
+/// are served from the preview's root whatever the configured base URL.
+fn config_loader(root: PathBuf, theme: Option<String>) -> LoadConfig {
+    Box::new(move || {
+        let (mut config, warnings) = Config::load(&root)?;
+        rebuild::print_diagnostics(&warnings);
+        if let Some(theme) = &theme {
+            config.theme.clone_from(theme);
+        }
+        config.base_url = "/".to_string();
+        config.pdf = false;
+        Ok(config)
+    })
+}
+
+/// The URL to print and open: a wildcard address is reached through loopback.
+fn url_of(addr: SocketAddr) -> String {
+    let host = match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(ip) if ip.is_unspecified() => "[::1]".to_string(),
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        IpAddr::V4(ip) => ip.to_string(),
+    };
+    format!("http://{host}:{}/", addr.port())
+}
+
+/// Opens `url` in the default browser; failing is only worth a warning.
+fn open_browser(url: &str) {
+    let (program, args): (&str, Vec<&str>) = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    match std::process::Command::new(program)
+        .args(&args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    {
+        // Reaped in the background so no zombie is left.
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+        }
+        Err(e) => eprintln!("warning: cannot open a browser with `{program}` ({e}); open {url}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_for_addresses() {
+        let url = |s: &str| url_of(s.parse().unwrap());
+        assert_eq!(url("127.0.0.1:8000"), "http://127.0.0.1:8000/");
+        assert_eq!(url("0.0.0.0:8000"), "http://127.0.0.1:8000/");
+        assert_eq!(url("[::1]:8001"), "http://[::1]:8001/");
+        assert_eq!(url("[::]:8001"), "http://[::1]:8001/");
+    }
+}

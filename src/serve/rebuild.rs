@@ -1,0 +1,199 @@
+//! Carrying out a plan of changes: the cheapest rebuild that covers it, written into the
+//! preview's output directory, and the event the open pages should hear. A failed rebuild
+//! changes nothing and is retried, merged with the next changes, on the next save.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Result;
+
+use super::change::Plan;
+use super::events::Event;
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::site::live::{Site, Update};
+
+/// How the configuration is made: `vitae.toml` plus the command line's overrides.
+pub type LoadConfig = Box<dyn Fn() -> Result<Config> + Send>;
+
+pub struct Rebuilder {
+    load_config: LoadConfig,
+    output: PathBuf,
+    /// The last good state; `None` until a build succeeded.
+    site: Option<Site>,
+    /// Changes of rebuilds that failed, still to be carried out.
+    pending: Plan,
+}
+
+impl Rebuilder {
+    pub fn new(load_config: LoadConfig, output: &Path) -> Self {
+        Self { load_config, output: output.to_path_buf(), site: None, pending: Plan::default() }
+    }
+
+    /// The first build, or a full one: configuration, every resume, every template.
+    pub fn build_all(&mut self) -> Vec<Event> {
+        self.apply(Plan { config: true, ..Plan::default() })
+    }
+
+    /// Rebuilds what `plan` (and any failed earlier plan) touches; returns the events for the
+    /// open pages (none when nothing the site uses changed).
+    pub fn apply(&mut self, plan: Plan) -> Vec<Event> {
+        let mut plan = plan;
+        plan.merge(std::mem::take(&mut self.pending));
+        let started = Instant::now();
+        match self.run(&plan) {
+            Ok(events) => {
+                if !events.is_empty() {
+                    log_done(&plan, &events, started);
+                }
+                events
+            }
+            Err(e) => {
+                let message = error_chain(&e);
+                eprintln!("{message}");
+                self.pending = plan;
+                vec![Event::Error(message)]
+            }
+        }
+    }
+
+    fn run(&mut self, plan: &Plan) -> Result<Vec<Event>> {
+        let site = match &mut self.site {
+            Some(site) if !plan.config => site,
+            _ => {
+                let (site, diagnostics) = Site::load((self.load_config)()?)?;
+                print_diagnostics(&diagnostics);
+                let update = site.render_all()?;
+                update.write_into(&self.output)?;
+                self.site = Some(site);
+                return Ok(vec![Event::Reload]);
+            }
+        };
+        if plan.only_stylesheets() {
+            return swap_stylesheets(site, plan, &self.output);
+        }
+        let paths: Vec<PathBuf> = plan.content.iter().cloned().collect();
+        let update = match (plan.templates, paths.is_empty()) {
+            (true, true) => site.rebuild_templates()?,
+            (true, false) => site.rebuild_all()?,
+            (false, false) => site.rebuild_resumes(&paths)?,
+            (false, true) => Update::default(),
+        };
+        print_diagnostics(&update.diagnostics);
+        update.write_into(&self.output)?;
+        for path in &plan.stylesheets {
+            if let Some(asset) = site.update_asset(path)? {
+                asset.write_into(&self.output)?;
+            }
+        }
+        Ok(vec![Event::Reload])
+    }
+}
+
+/// Copies the changed stylesheets the site uses; the page swaps each in without reloading.
+/// Stylesheets of other themes change nothing.
+fn swap_stylesheets(site: &Site, plan: &Plan, output: &Path) -> Result<Vec<Event>> {
+    let mut events = Vec::new();
+    for path in &plan.stylesheets {
+        if let Some(update) = site.update_asset(path)? {
+            update.write_into(output)?;
+            events.extend(update.files.into_iter().map(|(rel, _)| Event::Css(format!("/{rel}"))));
+        }
+    }
+    Ok(events)
+}
+
+/// The message and its causes, one per line, as the terminal and the browser overlay show it.
+pub fn error_chain(e: &anyhow::Error) -> String {
+    let mut message = match e.downcast_ref::<crate::diag::ContentError>() {
+        Some(content) => content.to_string(),
+        None => format!("error: {e}"),
+    };
+    for cause in e.chain().skip(1) {
+        message.push_str(&format!("\n  caused by: {cause}"));
+    }
+    message
+}
+
+fn log_done(plan: &Plan, events: &[Event], started: Instant) {
+    let what = if plan.config {
+        "everything".to_string()
+    } else if plan.templates {
+        "all pages".to_string()
+    } else {
+        let names: Vec<String> = plan
+            .content
+            .iter()
+            .chain(&plan.stylesheets)
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        names.join(", ")
+    };
+    let how = if matches!(events, [Event::Css(_), ..]) { "swapped" } else { "rebuilt" };
+    eprintln!("{how} {what} in {} ms", started.elapsed().as_millis());
+}
+
+/// Warnings go to the terminal; the page shows only what stops a build.
+pub fn print_diagnostics(list: &[Diagnostic]) {
+    for d in list {
+        eprintln!("{d}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::change::Change;
+
+    fn rebuilder(root: &Path, out: &Path) -> Rebuilder {
+        let root = root.to_path_buf();
+        Rebuilder::new(Box::new(move || Ok(Config::load(&root)?.0)), out)
+    }
+
+    #[test]
+    fn a_failed_rebuild_is_retried_with_the_next_changes() {
+        let site = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let resume = site.path().join("content/ada.yaml");
+        std::fs::create_dir_all(resume.parent().unwrap()).unwrap();
+        std::fs::write(&resume, "basics:\n  name: Ada\n").unwrap();
+        let mut r = rebuilder(site.path(), out.path());
+        assert_eq!(r.build_all(), [Event::Reload]);
+
+        let footer = site.path().join("templates/partials/footer.html");
+        std::fs::create_dir_all(footer.parent().unwrap()).unwrap();
+        std::fs::write(&footer, "{% if %}").unwrap();
+        assert!(
+            matches!(r.apply(Plan::from_changes([Change::Template])).as_slice(), [Event::Error(m)] if m.contains("footer.html"))
+        );
+
+        // The template is still broken: a content edit alone must not hide that.
+        std::fs::write(&resume, "basics:\n  name: Ada King\n").unwrap();
+        let content = Plan::from_changes([Change::Content(resume.clone())]);
+        assert!(matches!(r.apply(content).as_slice(), [Event::Error(_)]));
+
+        std::fs::write(&footer, "<footer>ok</footer>").unwrap();
+        assert_eq!(r.apply(Plan::from_changes([Change::Template])), [Event::Reload]);
+        let page = std::fs::read_to_string(out.path().join("ada/index.html")).unwrap();
+        assert!(page.contains("Ada King") && page.contains("<footer>ok</footer>"), "{page}");
+    }
+
+    #[test]
+    fn a_lone_stylesheet_is_swapped_and_a_first_failure_is_retried_in_full() {
+        let site = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let css = site.path().join("static/site.css");
+        std::fs::create_dir_all(css.parent().unwrap()).unwrap();
+        std::fs::write(&css, "a{}").unwrap();
+        let mut r = rebuilder(site.path(), out.path());
+        assert!(matches!(r.build_all().as_slice(), [Event::Error(m)] if m.contains("content")));
+        let resume = site.path().join("content/ada.yaml");
+        std::fs::create_dir_all(resume.parent().unwrap()).unwrap();
+        std::fs::write(&resume, "basics:\n  name: Ada\n").unwrap();
+        assert_eq!(r.apply(Plan::from_changes([Change::Content(resume)])), [Event::Reload]);
+        std::fs::write(&css, "b{}").unwrap();
+        let event = r.apply(Plan::from_changes([Change::Stylesheet(css)]));
+        assert_eq!(event, [Event::Css("/site.css".into())]);
+        assert_eq!(std::fs::read_to_string(out.path().join("site.css")).unwrap(), "b{}");
+    }
+}

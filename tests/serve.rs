@@ -1,0 +1,313 @@
+//! `vitae serve` against the real binary over loopback: live-reload events, errors that keep
+//! the last good build, and what the server refuses.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::serve::{Server, Site};
+
+const RESUME: &str = "content/avery-quinn.yaml";
+
+#[test]
+fn editing_a_resume_sends_reload_and_serves_the_new_content() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    assert!(server.get("/").body.contains("Avery Quinn"));
+    site.edit(RESUME, "name: Avery Quinn", "name: Avery Q. Renamed");
+    events.expect("reload");
+    let page = server.get("/avery-quinn/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Avery Q. Renamed"), "{}", server.stderr());
+}
+
+#[test]
+fn an_atomic_save_by_rename_is_seen() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    let text = site.read(RESUME).replacen("name: Avery Quinn", "name: Saved By Rename", 1);
+    site.write_atomically(RESUME, &text);
+    events.expect("reload");
+    assert!(server.get("/").body.contains("Saved By Rename"));
+}
+
+#[test]
+fn editing_a_stylesheet_swaps_it_without_a_reload() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    let css = "themes/classic/static/screen.css";
+    site.write(css, &format!("{}\n.vitae-test {{ color: red; }}\n", site.read(css)));
+    let event = events.expect("css");
+    assert_eq!(event.data, "/assets/screen.css");
+    let served = server.get("/assets/screen.css");
+    assert!(served.body.contains(".vitae-test"));
+    assert!(served.header("Content-Type").unwrap().starts_with("text/css"));
+}
+
+#[test]
+fn editing_a_template_reloads_every_page() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    site.write("templates/partials/footer.html", "<footer>Template was edited</footer>\n");
+    events.expect("reload");
+    assert!(server.get("/avery-quinn/").body.contains("Template was edited"));
+}
+
+#[test]
+fn a_broken_resume_shows_the_error_over_the_last_good_page_until_fixed() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    let good = site.read(RESUME);
+    site.write(RESUME, "basics: [\n");
+    let error = events.expect("error");
+    assert!(error.data.contains("avery-quinn.yaml") && error.data.contains("1:9"), "{error:?}");
+    let page = server.get("/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Avery Quinn"), "the last good build is still served");
+    // A browser that connects now hears the error at once.
+    assert_eq!(server.events().expect("error"), error);
+    site.write(RESUME, &good.replacen("name: Avery Quinn", "name: Fixed Again", 1));
+    events.expect("reload");
+    assert!(server.get("/").body.contains("Fixed Again"));
+}
+
+#[test]
+fn a_first_build_that_fails_still_serves_and_shows_the_error() {
+    let site = Site::example();
+    site.write(RESUME, "basics: [\n");
+    let server = site.serve();
+    let page = server.get("/");
+    assert_eq!(page.status, 404);
+    assert!(page.body.contains("not been built yet") && page.body.contains("/__vitae/events"));
+    let events = server.events();
+    assert!(events.expect("error").data.contains("unclosed"));
+    site.write(RESUME, "basics:\n  name: First Success\n");
+    events.expect("reload");
+    assert!(server.get("/").body.contains("First Success"));
+}
+
+#[test]
+fn served_pages_carry_the_script_but_built_files_do_not() {
+    let site = Site::example();
+    let server = site.serve();
+    let page = server.get("/avery-quinn/");
+    assert!(page.body.contains("new EventSource(\"/__vitae/events\")"));
+    assert!(
+        page.body.find("<script>// vitae serve").unwrap() < page.body.rfind("</body>").unwrap()
+    );
+    assert_eq!(page.header("Cache-Control").as_deref(), Some("no-store"));
+    assert_eq!(page.header("Access-Control-Allow-Origin"), None);
+    let built =
+        std::fs::read_to_string(server.output_dir().join("avery-quinn/index.html")).unwrap();
+    assert!(!built.contains("__vitae"));
+    let json = server.get("/avery-quinn/resume.json");
+    assert_eq!(json.header("Content-Type").as_deref(), Some("application/json"));
+    assert!(!site.path().join("public").exists(), "serve never writes into the site");
+}
+
+#[test]
+fn missing_pages_get_a_helpful_404_and_directories_a_redirect() {
+    let site = Site::example();
+    let server = site.serve();
+    let missing = server.get("/avery-quin/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("href=\"/avery-quinn/\""), "{}", missing.body);
+    let dir = server.get("/avery-quinn");
+    assert_eq!(dir.status, 301);
+    assert_eq!(dir.header("Location").as_deref(), Some("/avery-quinn/"));
+}
+
+#[test]
+fn traversal_attempts_are_refused() {
+    let site = Site::example();
+    let server = site.serve();
+    for path in [
+        "/../../../../etc/passwd",
+        "/assets/../../secret",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/%252e%252e/%252e%252e/etc/passwd",
+        "/..%5c..%5cetc%5cpasswd",
+        "/..%255c..%255cetc",
+        "/index.html%00.css",
+        "/..\\..\\etc\\passwd",
+    ] {
+        let answer = server.get(path);
+        assert!(matches!(answer.status, 400 | 403 | 404), "{path}: {}", answer.status);
+        assert!(!answer.body.contains("root:"), "{path}");
+    }
+    assert_eq!(server.get("/%2e%2e/%2e%2e/etc/passwd").status, 403);
+}
+
+#[test]
+fn a_foreign_host_is_refused() {
+    let site = Site::example();
+    let server = site.serve();
+    let port = server.addr.rsplit(':').next().unwrap().to_string();
+    for host in ["evil.example", "evil.example:80", "localhost.evil.example", "192.168.0.7"] {
+        let answer =
+            server.request(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
+        assert_eq!(answer.status, 403, "{host}");
+    }
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let answer =
+            server.request(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
+        assert_eq!(answer.status, 200, "{host}");
+    }
+    let events = server
+        .request("GET /__vitae/events HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    assert_eq!(events.status, 403);
+    let foreign_page = server.request(&format!(
+        "GET /__vitae/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: https://evil.example\r\n\
+         Connection: close\r\n\r\n"
+    ));
+    assert_eq!(foreign_page.status, 403, "another site's page may not listen");
+}
+
+#[test]
+fn two_hundred_concurrent_requests_all_succeed() {
+    let site = Site::example();
+    let server = site.serve();
+    let statuses: Vec<u16> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..200)
+            .map(|i| {
+                let server = &server;
+                s.spawn(move || {
+                    let path =
+                        ["/", "/avery-quinn/", "/assets/screen.css", "/avery-quinn/resume.json"]
+                            [i % 4];
+                    server.get(path).status
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+}
+
+#[test]
+fn interrupting_the_server_removes_its_temporary_directory() {
+    let site = Site::example();
+    let mut server = site.serve();
+    let out = server.output_dir();
+    assert!(out.join("index.html").is_file());
+    let status = server.interrupt().expect("the server stops on Ctrl-C");
+    assert!(status.success(), "{status:?}");
+    assert!(!out.exists(), "{} is left behind", out.display());
+}
+
+#[test]
+fn a_taken_port_that_was_asked_for_is_an_error_naming_it() {
+    let site = Site::example();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = std::process::Command::new(common::serve::BIN)
+        .args(["serve", "--port", &port, "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&port) && stderr.contains("--port"), "{stderr}");
+}
+
+#[test]
+fn serve_help_explains_the_flags() {
+    let out =
+        std::process::Command::new(common::serve::BIN).args(["serve", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in ["--root", "--bind", "--port", "--open", "--theme", "temporary directory"] {
+        assert!(help.contains(flag), "{flag} missing from:\n{help}");
+    }
+}
+
+#[test]
+fn open_without_a_browser_is_only_a_warning() {
+    let site = Site::example();
+    let empty = tempfile::tempdir().unwrap();
+    let path = empty.path().to_str().unwrap();
+    let server = Server::start_with(site.path(), &["--open"], &[("PATH", path)]);
+    assert_eq!(server.get("/").status, 200);
+    let deadline = std::time::Instant::now() + common::serve::WAIT;
+    while !server.stderr().contains("cannot open a browser") {
+        assert!(std::time::Instant::now() < deadline, "no warning in:\n{}", server.stderr());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn every_open_page_hears_the_reload() {
+    let site = Site::example();
+    let server = site.serve();
+    let (first, second) = (server.events(), server.events());
+    site.edit(RESUME, "name: Avery Quinn", "name: Heard Twice");
+    first.expect("reload");
+    second.expect("reload");
+}
+
+#[test]
+fn editing_vitae_toml_rebuilds_everything() {
+    let site = Site::example();
+    site.write("content/second.yaml", "basics:\n  name: Second Person\n");
+    let server = site.serve();
+    let events = server.events();
+    site.write("vitae.toml", "title = \"Our Team Page\"\n");
+    events.expect("reload");
+    assert!(server.get("/").body.contains("Our Team Page"));
+}
+
+#[test]
+fn a_new_resume_appears_and_a_deleted_one_goes() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    site.write("content/lin.yaml", "basics:\n  name: Lin Newcomer\n");
+    events.expect("reload");
+    assert!(server.get("/").body.contains("Lin Newcomer"), "the index is now a gallery");
+    assert_eq!(server.get("/lin/").status, 200);
+    std::fs::remove_file(site.path().join("content/lin.yaml")).unwrap();
+    events.expect("reload");
+    assert_eq!(server.get("/lin/").status, 404);
+}
+
+#[test]
+fn writes_outside_the_sources_and_editor_temp_files_do_not_rebuild() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    site.write("public/index.html", "a previous build");
+    site.write(".git/index", "git");
+    site.write("README.md", "notes");
+    site.write("content/.avery-quinn.yaml.swp", "vim");
+    site.write("content/avery-quinn.yaml~", "backup");
+    site.write("content/4913", "");
+    site.write("content/.#avery-quinn.yaml", "emacs lock");
+    // A bounded wait for something that must not come.
+    let quiet = std::time::Duration::from_millis(400);
+    assert_eq!(events.next(quiet), None, "{}", server.stderr());
+    assert!(!server.stderr().contains("rebuilt avery"), "{}", server.stderr());
+}
+
+#[test]
+fn the_theme_flag_picks_a_site_theme_whose_files_are_watched() {
+    let site = Site::example();
+    // Without the site's own templates/, which would win over the theme's.
+    std::fs::remove_dir_all(site.path().join("templates")).unwrap();
+    site.write("themes/mine/theme.toml", "description = \"Mine\"\n");
+    site.write("themes/mine/static/screen.css", "/* mine */\n");
+    let server = Server::start(site.path(), &["--theme", "mine"]);
+    assert!(server.get("/assets/screen.css").body.contains("/* mine */"));
+    let events = server.events();
+    site.write("themes/mine/static/screen.css", "/* mine, edited */\n");
+    assert_eq!(events.expect("css").data, "/assets/screen.css");
+    assert!(server.get("/assets/screen.css").body.contains("edited"));
+    site.write("themes/classic/static/screen.css", "/* not the theme in use */\n");
+    site.write("themes/mine/templates/partials/footer.html", "<footer>Mine footer</footer>\n");
+    events.expect("reload");
+    assert!(server.get("/avery-quinn/").body.contains("Mine footer"));
+}
