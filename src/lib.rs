@@ -11,5 +11,6 @@ pub mod discover;
 pub mod fsutil;
 pub mod model;
 pub mod parse;
+pub mod pdf;
 pub mod render;
 pub mod site;
