@@ -11,6 +11,7 @@ use crate::model::PartialDate;
 /// Registers every vitae filter and function on `tera`.
 pub fn register(tera: &mut Tera) {
     tera.register_filter("markdown", Markdown);
+    tera.register_filter("plain", Plain);
     tera.register_filter("safe_url", SafeUrl);
     tera.register_filter("date", DateFilter);
     tera.register_filter("tel", Tel);
@@ -56,6 +57,24 @@ impl<'a> Filter<&'a str, TeraResult<Value>> for Markdown {
 
     fn is_safe(&self) -> bool {
         true
+    }
+}
+
+/// Markdown → plain text (no markup, whitespace collapsed): for `<meta>` descriptions.
+pub fn markdown_to_plain(src: &str) -> String {
+    let html = markdown_to_html(src, false);
+    let text = ammonia::Builder::empty().clean(&html).to_string();
+    // ammonia escapes what it keeps; meta content is escaped again by the template.
+    let text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `{{ text | plain }}`: Markdown without its markup.
+pub struct Plain;
+
+impl<'a> Filter<&'a str, String> for Plain {
+    fn call(&self, value: &'a str, _: Kwargs, _: &State) -> String {
+        markdown_to_plain(value)
     }
 }
 
@@ -165,6 +184,14 @@ mod tests {
         for bad in ["<script", "onerror", "javascript:"] {
             assert!(!html.to_ascii_lowercase().contains(bad), "{bad} in {html}");
         }
+    }
+
+    #[test]
+    fn plain_text_drops_markup() {
+        assert_eq!(
+            markdown_to_plain("**Bold** and <b>x</b> & [link](https://a.b)\n\nnext"),
+            "Bold and x & link next"
+        );
     }
 
     #[test]

@@ -104,7 +104,9 @@ impl Renderer {
     ) -> Result<String> {
         let mut ctx = self.base_context(site);
         ctx.insert("page", page);
-        ctx.insert_value("resume", tera::Value::from_serializable(&complete(resume)));
+        let complete = complete(resume);
+        ctx.insert_value("basics", tera::Value::from_serializable(&complete["basics"]));
+        ctx.insert_value("resume", tera::Value::from_serializable(&complete));
         ctx.insert_value("json_ld", tera::Value::from(json_ld(resume, page)));
         self.render("resume.html", &ctx)
     }
