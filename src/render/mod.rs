@@ -68,10 +68,15 @@ impl Renderer {
     pub fn new(root: &Path, theme_name: &str, extra: &Map<String, Value>) -> Result<Self> {
         let theme = theme::load(root, theme_name)?;
         let mut layers: HashMap<String, theme::Source> = HashMap::new();
-        let site_layer = theme::read_tree(&root.join("templates"))?;
-        for source in
-            theme::builtin_templates().into_iter().chain(theme.templates.clone()).chain(site_layer)
-        {
+        let builtin = theme::builtin_templates();
+        // A site file identical to the built-in one is a copy, not an override: vitae's own
+        // repository is a site whose templates/ *are* the built-ins, and they must not hide a
+        // theme's templates.
+        let site_layer: Vec<theme::Source> = theme::read_tree(&root.join("templates"))?
+            .into_iter()
+            .filter(|s| !builtin.iter().any(|b| b.name == s.name && b.text == s.text))
+            .collect();
+        for source in builtin.into_iter().chain(theme.templates.clone()).chain(site_layer) {
             layers.insert(source.name.clone(), source);
         }
         let mut tera = Tera::new();
