@@ -44,17 +44,19 @@ for theme in $THEMES; do
   mapfile -t pages < <(cd "$out" && find . -name index.html | sed 's|^\./||' | sort)
   files=()
   for p in "${pages[@]}"; do files+=("$out/$p"); done
-  vnu_out=$(java -jar "$VNU" --errors-only "${files[@]}" 2>&1 || true)
+  vnu_rc=0
+  vnu_out=$(java -jar "$VNU" --errors-only "${files[@]}" 2>&1) || vnu_rc=$?
   errors=$(printf '%s' "$vnu_out" | grep -c 'error:' || true)
   echo "== $theme: Nu HTML Checker on ${#pages[@]} pages: $errors errors"
-  [ "$errors" -eq 0 ] || { printf '%s\n' "$vnu_out"; failed=1; }
+  if [ "$errors" -ne 0 ] || [ "$vnu_rc" -ne 0 ]; then printf '%s\n' "$vnu_out"; failed=1; fi
   for p in "${pages[@]}"; do
     url="http://127.0.0.1:$PORT/$theme/${p%index.html}"
     json="$WORK/lh.json"
     "$LIGHTHOUSE" "$url" --quiet --only-categories=accessibility --output=json --output-path="$json" \
       --chrome-flags="--headless --no-sandbox --disable-gpu" >/dev/null 2>&1 || true
     score=$(node -e 'const r=require(process.argv[1]);const c=r.categories.accessibility;console.log(Math.round(c.score*100));
-      for (const a of Object.values(r.audits)) if (a.score===0) console.error("   failed audit: "+a.id+": "+a.title);' "$json" 2>"$WORK/audits" || echo "n/a")
+      for (const a of Object.values(r.audits)) if (a.score===0) { console.error("   failed audit: "+a.id+": "+a.title);
+        for (const i of (a.details&&a.details.items)||[]) if (i.node) console.error("     "+i.node.snippet); }' "$json" 2>"$WORK/audits" || echo "n/a")
     echo "   Lighthouse accessibility /$theme/${p%index.html}: $score"
     cat "$WORK/audits"
     if [ "$score" = "n/a" ] || [ "$score" -lt "$MIN_SCORE" ]; then failed=1; fi
