@@ -1,7 +1,8 @@
 //! vitae: resumes in, a personal site out.
 //!
 //! The pipeline, one module per stage, data flowing one way:
-//! `discover` → `parse` → `model` → `render` → `site` (write); `serve` sits on top and nothing
+//! `discover` → `parse` → `model` → `render` → `site` (write, and `pdf` to print the written
+//! pages); `serve` sits on top and nothing
 //! below it knows it exists. The CLI is a thin layer over this library.
 
 pub mod cli;
