@@ -2,8 +2,8 @@
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //! `discover` → `parse` → `model` → `render` → `site` (write, and `pdf` to print the written
-//! pages); `serve` sits on top and nothing
-//! below it knows it exists. The CLI is a thin layer over this library.
+//! pages); `serve` sits on top and nothing below it knows it exists. The CLI is a thin layer
+//! over this library.
 
 pub mod cli;
 pub mod config;
