@@ -126,3 +126,60 @@ fn every_theme_renders_and_prints_the_evaluation_seeds() {
         }
     }
 }
+
+/// A stand-in browser: records its arguments and writes a tiny PDF where it is told to.
+#[cfg(unix)]
+#[test]
+fn the_browser_prints_the_staged_page_headless_with_a_fresh_profile() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = Site::with_fixtures(&["medium.yaml", "short.yaml"]);
+    let log = site.root().join("args.log");
+    let fake = site.root().join("fake-chrome");
+    site.file(
+        "fake-chrome",
+        &format!(
+            "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\" >> '{}'; case \"$a\" in --print-to-pdf=*) printf '%%PDF-1.4 fake' > \"${{a#--print-to-pdf=}}\";; esac; done\n",
+            log.display()
+        ),
+    );
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let o = site.vitae_env(&["build", "--pdf"], &[("VITAE_BROWSER", fake.to_str().unwrap())]);
+    assert!(o.status.success(), "{}", support::stderr(&o));
+    for slug in ["medium", "short"] {
+        let pdf = std::fs::read(site.root().join(format!("public/{slug}/resume.pdf"))).unwrap();
+        assert!(pdf.starts_with(b"%PDF"), "{slug}");
+    }
+    let args = std::fs::read_to_string(&log).unwrap();
+    for flag in
+        ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer"]
+    {
+        assert_eq!(args.lines().filter(|l| *l == flag).count(), 2, "{flag} once per page:\n{args}");
+    }
+    let profiles: Vec<&str> = args.lines().filter(|l| l.starts_with("--user-data-dir=")).collect();
+    assert_eq!(profiles.len(), 2);
+    assert_ne!(profiles[0], profiles[1], "each print has its own profile");
+    let urls: Vec<&str> = args.lines().filter(|l| l.starts_with("file://")).collect();
+    assert_eq!(urls.len(), 2, "{args}");
+    assert!(
+        urls.iter().all(|u| u.contains("vitae-staging") && u.ends_with("/index.html")),
+        "{urls:?}"
+    );
+}
+
+/// A browser that runs but writes no PDF fails the build, naming the page, and keeps the
+/// previous output.
+#[cfg(unix)]
+#[test]
+fn a_browser_that_prints_nothing_fails_the_build() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = Site::with_fixtures(&["short.yaml"]);
+    let fake = site.root().join("broken-chrome");
+    site.file("broken-chrome", "#!/bin/sh\necho 'cannot open display' >&2\nexit 3\n");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let o = site.vitae_env(&["build", "--pdf"], &[("VITAE_BROWSER", fake.to_str().unwrap())]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = support::stderr(&o);
+    assert!(err.contains("did not print") && err.contains("index.html"), "{err}");
+    assert!(err.contains("cannot open display"), "the browser's own message:\n{err}");
+    assert!(!site.root().join("public").exists(), "nothing written");
+}
