@@ -82,6 +82,7 @@ fn vitae_themes_lists_built_in_and_site_themes_with_descriptions() {
     assert!(out.contains("modern (selected)"), "{out}");
     assert!(out.contains("A dark theme of my own.") && out.contains("[site: "), "{out}");
     assert!(out.contains("Two columns"), "modern's description:\n{out}");
+    assert!(out.contains("accent = \"#0f766e\""), "modern's parameters:\n{out}");
 }
 
 #[test]

@@ -70,6 +70,8 @@ pub struct ThemeInfo {
     pub name: String,
     pub description: String,
     pub origin: Origin,
+    /// Parameters and their defaults.
+    pub params: toml::Table,
 }
 
 /// Every theme the site can use: its own first, then built-ins it does not replace.
@@ -88,6 +90,7 @@ pub fn list(root: &Path) -> Result<Vec<ThemeInfo>> {
                     name,
                     description: manifest.description,
                     origin: Origin::Site(path),
+                    params: manifest.params,
                 });
             }
         }
@@ -98,7 +101,12 @@ pub fn list(root: &Path) -> Result<Vec<ThemeInfo>> {
             continue;
         }
         let manifest = builtin_manifest(dir)?;
-        out.push(ThemeInfo { name, description: manifest.description, origin: Origin::BuiltIn });
+        out.push(ThemeInfo {
+            name,
+            description: manifest.description,
+            origin: Origin::BuiltIn,
+            params: manifest.params,
+        });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
