@@ -47,8 +47,9 @@ for site in "${!SITES[@]}"; do
     prefix="$OUT/$site-$theme"
     shot "$url" "$prefix-desktop.png" 1280
     shot "$url" "$prefix-mobile.png" 375
-    # preferredColorScheme=0 is "dark" in Blink's settings; --force-dark-mode alone only
-    # darkens the browser's own UI in headless mode.
+    # Dark mode: either flag alone makes prefers-color-scheme match `dark` in headless
+    # Chromium 156 (checked); both are passed so older and newer versions agree.
+    # (preferredColorScheme=0 is Blink's "dark".)
     shot "$url" "$prefix-dark.png" 1280 --blink-settings=preferredColorScheme=0 --force-dark-mode
     pdf="$(dirname "$page")/resume.pdf"
     rm -f "$prefix"-pdf-*.png
