@@ -184,3 +184,27 @@ fn a_template_error_names_the_template_the_line_and_the_cause() {
     let err = stderr(&o);
     assert!(err.contains("partials/footer.html") && err.contains("nickname"), "{err}");
 }
+
+/// vitae's own repository is a site whose templates/ are the built-ins: such copies must not
+/// hide a theme's templates.
+#[test]
+fn copies_of_the_built_in_templates_do_not_override_a_theme() {
+    let site = Site::with_fixtures(&["short.yaml"]);
+    let builtin = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    for entry in walk(&builtin) {
+        let rel = entry.strip_prefix(&builtin).unwrap().to_str().unwrap().replace('\\', "/");
+        site.file(&format!("templates/{rel}"), &std::fs::read_to_string(&entry).unwrap());
+    }
+    let out = site.build("modern", &[]);
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains("class=\"sidebar\""), "modern's own resume.html is used");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() { out.extend(walk(&path)) } else { out.push(path) }
+    }
+    out
+}
