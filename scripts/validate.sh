@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Validates every page of every theme: the Nu HTML Checker (zero errors) and Lighthouse
-# accessibility (score >= 95). Builds a site with the example resume and the theme test fixtures
-# (a gallery plus three resume pages, with PDFs so the download links are there) in each theme.
+# accessibility (score >= 95). Builds a site with the example resume, the theme test fixtures
+# and, when ../shared/eval/seeds is there, the seeds' expected resumes (a gallery plus one page
+# per resume, with PDFs so the download links are there) in each theme.
 # Needs Java, npm, python3 and chromium; the npm tools are installed once into
 # target/validate-tools (git-ignored), or $VITAE_TOOLS if set.
 #
@@ -30,6 +31,11 @@ trap cleanup EXIT
 
 mkdir -p "$WORK/site/content"
 cp "$ROOT"/content/* "$ROOT"/tests/fixtures/themes/*.yaml "$WORK/site/content/"
+# The evaluation seeds' expected structure, when ../shared is beside the repository: real
+# resumes of every length.
+for seed in "$ROOT"/../shared/eval/seeds/*.expected.json; do
+  [ -f "$seed" ] && cp "$seed" "$WORK/site/content/seed-$(basename "$seed" .expected.json).json"
+done
 THEMES=${*:-$("$VITAE" themes --root "$WORK/site" | grep -v '^ ' | sed 's/ (selected)//')}
 
 PORT=$((20000 + RANDOM % 20000))
