@@ -34,7 +34,7 @@ cp "$ROOT"/content/* "$ROOT"/tests/fixtures/themes/*.yaml "$WORK/site/content/"
 # The evaluation seeds' expected structure, when ../shared is beside the repository: real
 # resumes of every length.
 for seed in "$ROOT"/../shared/eval/seeds/*.expected.json; do
-  [ -f "$seed" ] && cp "$seed" "$WORK/site/content/seed-$(basename "$seed" .expected.json).json"
+  if [ -f "$seed" ]; then cp "$seed" "$WORK/site/content/seed-$(basename "$seed" .expected.json).json"; fi
 done
 THEMES=${*:-$("$VITAE" themes --root "$WORK/site" | grep -v '^ ' | sed 's/ (selected)//')}
 
