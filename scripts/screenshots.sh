@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of every theme, to look at: the example site (content/) and, when
-# ../shared/eval/seeds/000.txt exists beside the repository, seed 000 (the longest resume).
+# ../shared/eval/seeds/000.txt exists beside the repository, seed 000 (the longest resume) as
+# read from its text and as its expected structure.
 # For each site and theme: desktop (1280 px), mobile (375 px), dark mode, and the printed PDF's
 # pages (pdftoppm). Needs chromium (or $VITAE_BROWSER) and poppler-utils.
 #
@@ -28,6 +29,13 @@ if [ -f "$SEED" ]; then
   mkdir -p "$WORK/seed-000/content"
   cp "$SEED" "$WORK/seed-000/content/seed-000.txt"
   SITES[seed-000]="$WORK/seed-000"
+fi
+# The structure the free-form reader should find in seed 000, to judge the layout of a long
+# real resume independently of the reader.
+if [ -f "${SEED%.txt}.expected.json" ]; then
+  mkdir -p "$WORK/seed-000-expected/content"
+  cp "${SEED%.txt}.expected.json" "$WORK/seed-000-expected/content/seed-000.json"
+  SITES[seed-000-expected]="$WORK/seed-000-expected"
 fi
 
 shot() { # shot URL OUT.png WIDTH [extra chromium flags...]
