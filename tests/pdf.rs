@@ -183,3 +183,57 @@ fn a_browser_that_prints_nothing_fails_the_build() {
     assert!(err.contains("cannot open display"), "the browser's own message:\n{err}");
     assert!(!site.root().join("public").exists(), "nothing written");
 }
+
+#[test]
+fn seed_001s_expected_resume_prints_on_two_a4_pages_at_most() {
+    let Some(seeds) = seeds_dir() else {
+        eprintln!("note: skipping, ../shared/eval/seeds is not beside the repository");
+        return;
+    };
+    if !pdf_tools_available() {
+        return;
+    }
+    let site = Site::new();
+    site.file(
+        "content/seed-001.json",
+        &std::fs::read_to_string(seeds.join("001.expected.json")).unwrap(),
+    );
+    for theme in THEMES {
+        let out = site.build(theme, &["--pdf"]);
+        let pages = check_pdf(&out.join("seed-001"), &format!("{theme}/seed 001 expected"));
+        assert!(pages <= 2, "{theme}: seed 001 prints on {pages} pages");
+    }
+}
+
+/// An entry much longer than a page third may break across pages rather than leave the first
+/// page empty: the first page holds the start of the experience.
+#[test]
+fn a_very_long_entry_starts_on_the_first_page() {
+    if !pdf_tools_available() {
+        return;
+    }
+    let bullet = "Led a long programme of work across many teams and systems, with results \
+                  that took a long sentence to describe properly in this resume";
+    let highlights: String = (0..30).map(|i| format!("      - {bullet} ({i})\n")).collect();
+    let site = Site::new();
+    site.file(
+        "content/long.yaml",
+        &format!(
+            "basics:\n  name: Long Entry\n  summary: {}\nwork:\n  - name: Acme\n    position: Principal Engineer\n    highlights:\n{highlights}",
+            "A summary that fills a few lines. ".repeat(12)
+        ),
+    );
+    for theme in THEMES {
+        let out = site.build(theme, &["--pdf"]);
+        let html = std::fs::read_to_string(out.join("long/index.html")).unwrap();
+        assert!(html.contains("class=\"entry entry-long\""), "{theme}");
+        let o = std::process::Command::new("pdftotext")
+            .args(["-f", "1", "-l", "1"])
+            .arg(out.join("long/resume.pdf"))
+            .arg("-")
+            .output()
+            .unwrap();
+        let first_page = collapse(&String::from_utf8_lossy(&o.stdout));
+        assert!(first_page.contains("Principal Engineer"), "{theme}: page 1 is\n{first_page}");
+    }
+}
