@@ -130,7 +130,10 @@ pub fn print_all(browser: &Path, jobs: &[PrintJob]) -> Result<()> {
 pub fn print_one(browser: &Path, job: &PrintJob) -> Result<()> {
     let html = std::fs::canonicalize(&job.html)
         .with_context(|| format!("failed to find the page `{}`", job.html.display()))?;
-    if let Some(parent) = job.pdf.parent() {
+    // Absolute, so the browser writes where we look whatever directory it runs in.
+    let pdf = std::path::absolute(&job.pdf)
+        .with_context(|| format!("failed to resolve `{}`", job.pdf.display()))?;
+    if let Some(parent) = pdf.parent() {
         fsutil::create_dir_all(parent)?;
     }
     let profile = TempDir::new()?;
@@ -138,7 +141,7 @@ pub fn print_one(browser: &Path, job: &PrintJob) -> Result<()> {
     let log = std::fs::File::create(&log_path)
         .with_context(|| format!("failed to create `{}`", log_path.display()))?;
     let mut child = Command::new(browser)
-        .args(browser_args(profile.path(), &job.pdf))
+        .args(browser_args(profile.path(), &pdf))
         .arg(file_url(&html))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -163,7 +166,7 @@ pub fn print_one(browser: &Path, job: &PrintJob) -> Result<()> {
         }
         std::thread::sleep(Duration::from_millis(50));
     };
-    let written = std::fs::read(&job.pdf).map(|b| b.starts_with(b"%PDF")).unwrap_or(false);
+    let written = std::fs::read(&pdf).map(|b| b.starts_with(b"%PDF")).unwrap_or(false);
     if status.success() && written {
         return Ok(());
     }
