@@ -267,6 +267,10 @@ fn themes(args: SiteArgs) -> Result<ExitCode> {
         };
         let current = if t.name == config.theme { " (selected)" } else { "" };
         writeln!(out, "{}{current}\n    {}\n    [{origin}]", t.name, t.description)?;
+        if !t.params.is_empty() {
+            let params: Vec<String> = t.params.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+            writeln!(out, "    parameters ([extra] in vitae.toml): {}", params.join(", "))?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -17,7 +17,8 @@ fn import(args: &[&str], stdin: &str) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // vitae may refuse before reading stdin (e.g. an existing --output): a broken pipe is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     Run(child.wait_with_output().unwrap())
 }
 

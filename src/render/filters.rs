@@ -254,6 +254,14 @@ mod tests {
             plain_text("**Bold** <script>x</script> [link](http://a)\n\nnext"),
             "Bold x link next"
         );
+        assert_eq!(
+            plain_text(
+                "**Bold** and <b>x</b> & [link](https://a.b)
+
+next"
+            ),
+            "Bold and x & link next"
+        );
     }
 
     #[test]

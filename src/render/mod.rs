@@ -68,10 +68,15 @@ impl Renderer {
     pub fn new(root: &Path, theme_name: &str, extra: &Map<String, Value>) -> Result<Self> {
         let theme = theme::load(root, theme_name)?;
         let mut layers: HashMap<String, theme::Source> = HashMap::new();
-        let site_layer = theme::read_tree(&root.join("templates"))?;
-        for source in
-            theme::builtin_templates().into_iter().chain(theme.templates.clone()).chain(site_layer)
-        {
+        let builtin = theme::builtin_templates();
+        // A site file identical to the built-in one is a copy, not an override: vitae's own
+        // repository is a site whose templates/ *are* the built-ins, and they must not hide a
+        // theme's templates.
+        let site_layer: Vec<theme::Source> = theme::read_tree(&root.join("templates"))?
+            .into_iter()
+            .filter(|s| !builtin.iter().any(|b| b.name == s.name && b.text == s.text))
+            .collect();
+        for source in builtin.into_iter().chain(theme.templates.clone()).chain(site_layer) {
             layers.insert(source.name.clone(), source);
         }
         let mut tera = Tera::new();
@@ -104,7 +109,9 @@ impl Renderer {
     ) -> Result<String> {
         let mut ctx = self.base_context(site);
         ctx.insert("page", page);
-        ctx.insert_value("resume", tera::Value::from_serializable(&complete(resume)));
+        let complete = complete(resume);
+        ctx.insert_value("basics", tera::Value::from_serializable(&complete["basics"]));
+        ctx.insert_value("resume", tera::Value::from_serializable(&complete));
         ctx.insert_value("json_ld", tera::Value::from(json_ld(resume, page)));
         self.render("resume.html", &ctx)
     }

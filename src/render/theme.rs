@@ -4,7 +4,8 @@
 //! 1. the site's `templates/` (one file overrides one template, e.g. `partials/footer.html`);
 //! 2. the theme's `templates/` (`themes/NAME/` in the site, else the built-in theme NAME; a
 //!    site theme named like a built-in replaces it entirely);
-//! 3. vitae's built-in `templates/`, compiled into the binary.
+//! 3. vitae's built-in `templates/`, compiled into the binary. Each is also reachable as
+//!    `vitae/NAME`, so an override can extend the template it replaces.
 //!
 //! A theme's `static/` files are copied to `assets/` in the output.
 
@@ -69,6 +70,8 @@ pub struct ThemeInfo {
     pub name: String,
     pub description: String,
     pub origin: Origin,
+    /// Parameters and their defaults.
+    pub params: toml::Table,
 }
 
 /// Every theme the site can use: its own first, then built-ins it does not replace.
@@ -87,6 +90,7 @@ pub fn list(root: &Path) -> Result<Vec<ThemeInfo>> {
                     name,
                     description: manifest.description,
                     origin: Origin::Site(path),
+                    params: manifest.params,
                 });
             }
         }
@@ -97,7 +101,12 @@ pub fn list(root: &Path) -> Result<Vec<ThemeInfo>> {
             continue;
         }
         let manifest = builtin_manifest(dir)?;
-        out.push(ThemeInfo { name, description: manifest.description, origin: Origin::BuiltIn });
+        out.push(ThemeInfo {
+            name,
+            description: manifest.description,
+            origin: Origin::BuiltIn,
+            params: manifest.params,
+        });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
@@ -187,13 +196,26 @@ fn load_site_theme(dir: &Path, name: &str) -> Result<Theme> {
     })
 }
 
-/// The built-in template layer.
+/// Prefix under which every built-in template stays reachable even when a theme or site
+/// overrides it, so a theme's `resume.html` can `{% extends "vitae/resume.html" %}` and
+/// replace only some blocks.
+pub const BUILTIN_PREFIX: &str = "vitae/";
+
+/// The built-in template layer: each file under its own name and under [`BUILTIN_PREFIX`].
 pub fn builtin_templates() -> Vec<Source> {
     all_files(&BUILTIN_TEMPLATES)
-        .map(|f| Source {
-            name: slash_path(f.path()),
-            text: String::from_utf8_lossy(f.contents()).into_owned(),
-            origin: "built-in templates".to_string(),
+        .flat_map(|f| {
+            let name = slash_path(f.path());
+            let text = String::from_utf8_lossy(f.contents()).into_owned();
+            let origin = "built-in templates".to_string();
+            [
+                Source {
+                    name: format!("{BUILTIN_PREFIX}{name}"),
+                    text: text.clone(),
+                    origin: origin.clone(),
+                },
+                Source { name, text, origin },
+            ]
         })
         .collect()
 }

@@ -7,7 +7,7 @@ pub mod write;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -16,6 +16,7 @@ use crate::discover::{ContentFile, discover};
 use crate::fsutil;
 use crate::model::Resume;
 use crate::parse;
+use crate::pdf;
 use crate::render::{GalleryEntry, PageContext, Renderer, SiteContext};
 use write::Staging;
 
@@ -48,9 +49,14 @@ pub fn build(config: &Config) -> Result<Report> {
     write::check_output(&config.root, &output, config.force)?;
     let (loaded, mut diagnostics) = load_all(config)?;
     let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
+    // Found before anything is written, so a missing browser fails fast.
+    let browser = if config.pdf { Some(pdf::find_browser()?) } else { None };
     let staging = Staging::beside(&output)?;
-    let files = render_all(config, &renderer, &loaded, &staging)?;
+    let mut files = render_all(config, &renderer, &loaded, &staging)?;
     copy_static(config, &renderer, &staging)?;
+    if let Some(browser) = browser {
+        files += print_pdfs(&browser, &loaded, &staging)?;
+    }
     staging.swap_into(&output)?;
     diagnostics.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     Ok(Report { pages: page_reports(&loaded), diagnostics, output, files: files + 1 })
@@ -248,6 +254,20 @@ fn gallery_page(config: &Config) -> PageContext {
         json: String::new(),
         pdf: None,
     }
+}
+
+/// Prints each staged resume page to `<slug>/resume.pdf` beside it, before the swap, so a
+/// failed print leaves the previous output untouched. Returns the number of PDFs written.
+fn print_pdfs(browser: &Path, loaded: &[Loaded], staging: &Staging) -> Result<usize> {
+    let jobs: Vec<pdf::PrintJob> = loaded
+        .iter()
+        .map(|l| {
+            let dir = staging.path().join(&l.file.slug);
+            pdf::PrintJob { html: dir.join("index.html"), pdf: dir.join("resume.pdf") }
+        })
+        .collect();
+    pdf::print_all(browser, &jobs).context("failed to print the resumes to PDF")?;
+    Ok(jobs.len())
 }
 
 /// Theme assets go to `assets/`; the site's `static/` is copied verbatim to the root.
