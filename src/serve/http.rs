@@ -15,7 +15,10 @@ use super::guard::{self, Resolved};
 use super::pages::{self, EVENTS_PATH};
 
 /// Threads answering requests; event streams get a thread of their own and do not count.
-const WORKERS: usize = 8;
+const WORKERS: usize = 16;
+
+/// How long a response may wait for a client that does not read.
+const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// How many ports after the default are tried when it is taken.
 const PORT_TRIES: u16 = 20;
@@ -57,6 +60,17 @@ pub struct Shared {
 
 /// Starts the worker threads; they run until the process ends or `server.unblock()`.
 pub fn start(listener: TcpListener, shared: Arc<Shared>) -> Result<Arc<Server>> {
+    // tiny_http writes headers and body separately: with Nagle's algorithm on, every keep-alive
+    // response waits ~40 ms for a delayed ACK. Accepted sockets inherit this on Linux.
+    let socket = socket2::SockRef::from(&listener);
+    if let Err(e) = socket.set_tcp_nodelay(true) {
+        eprintln!("warning: cannot disable Nagle's algorithm ({e}); responses may be slower");
+    }
+    // A client that stops reading would hold a worker for ever once its socket buffer fills;
+    // with a send timeout (also inherited) the worker gives up on it and serves others.
+    if let Err(e) = socket.set_write_timeout(Some(SEND_TIMEOUT)) {
+        eprintln!("warning: cannot set a send timeout ({e}); a stalled client may hold a worker");
+    }
     let server = Arc::new(
         Server::from_listener(listener, None)
             .map_err(|e| anyhow!("cannot start the preview server: {e}"))?,
