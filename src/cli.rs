@@ -1,7 +1,7 @@
 //! The command line: flags in, library calls, one place that prints errors and picks the exit
 //! code (0 success, 1 the user's content or configuration, 2 usage).
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -217,7 +217,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     config.pdf |= args.pdf;
     config.force = args.force;
     let started = Instant::now();
-    let report = site::build(&config)?;
+    let report = site::build_with_progress(&config, &progress_line(started))?;
     print_diagnostics(&report.diagnostics);
     eprintln!(
         "built {} resume{} into {} in {} ms",
@@ -241,6 +241,24 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
         open: args.open,
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A progress line on stderr for builds that take more than a second, on terminals only
+/// (logs stay clean).
+fn progress_line(started: Instant) -> impl Fn(&'static str, usize, usize) + Sync {
+    let terminal = std::io::stderr().is_terminal();
+    let last = std::sync::Mutex::new(Instant::now());
+    move |stage, done, total| {
+        if !terminal || started.elapsed().as_secs() < 1 {
+            return;
+        }
+        let Ok(mut last) = last.lock() else { return };
+        if done == total || last.elapsed().as_millis() >= 100 {
+            *last = Instant::now();
+            let end = if stage == "rendered" && done == total { "\n" } else { "" };
+            eprint!("\r{stage} {done}/{total} resumes{end}");
+        }
+    }
 }
 
 fn check(args: SiteArgs) -> Result<ExitCode> {

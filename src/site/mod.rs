@@ -8,6 +8,8 @@ pub mod write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -43,16 +45,25 @@ pub struct Loaded {
     pub resume: Resume,
 }
 
+/// Reports how far a build is: the stage ("parsed", "rendered"), items done and the total.
+/// Called from worker threads, in no particular order of `done`.
+pub type Progress<'a> = &'a (dyn Fn(&'static str, usize, usize) + Sync);
+
 /// Builds the site described by `config` into its output directory.
 pub fn build(config: &Config) -> Result<Report> {
+    build_with_progress(config, &|_, _, _| {})
+}
+
+/// [`build`], reporting progress as resumes are parsed and rendered.
+pub fn build_with_progress(config: &Config, progress: Progress<'_>) -> Result<Report> {
     let output = config.output_path();
     write::check_output(&config.root, &output, config.force)?;
-    let (loaded, mut diagnostics) = load_all(config)?;
+    let (loaded, mut diagnostics) = load_all_with_progress(config, progress)?;
     let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
     // Found before anything is written, so a missing browser fails fast.
     let browser = if config.pdf { Some(pdf::find_browser()?) } else { None };
     let staging = Staging::beside(&output)?;
-    let mut files = render_all(config, &renderer, &loaded, &staging)?;
+    let mut files = render_all(config, &renderer, &loaded, &staging, progress)?;
     copy_static(config, &renderer, &staging)?;
     if let Some(browser) = browser {
         files += print_pdfs(&browser, &loaded, &staging)?;
@@ -82,6 +93,13 @@ fn page_reports(loaded: &[Loaded]) -> Vec<PageReport> {
 
 /// Discovers and parses every resume, in parallel. Errors from all files are collected.
 pub fn load_all(config: &Config) -> Result<(Vec<Loaded>, Vec<Diagnostic>), ContentError> {
+    load_all_with_progress(config, &|_, _, _| {})
+}
+
+fn load_all_with_progress(
+    config: &Config,
+    progress: Progress<'_>,
+) -> Result<(Vec<Loaded>, Vec<Diagnostic>), ContentError> {
     let (files, mut diagnostics) = discover(&config.content_dir())?;
     if files.is_empty() {
         return Err(ContentError::one(
@@ -90,7 +108,16 @@ pub fn load_all(config: &Config) -> Result<(Vec<Loaded>, Vec<Diagnostic>), Conte
                 .hint("add a resume such as content/me.yaml (JSON Resume), content/me.md or content/me.txt"),
         ));
     }
-    let results: Vec<_> = files.into_par_iter().map(load_one).collect();
+    let total = files.len();
+    let done = AtomicUsize::new(0);
+    let results: Vec<_> = files
+        .into_par_iter()
+        .map(|f| {
+            let r = load_one(f);
+            progress("parsed", done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            r
+        })
+        .collect();
     let mut loaded = Vec::new();
     let mut errors = Vec::new();
     for r in results {
@@ -165,11 +192,14 @@ fn render_all(
     renderer: &Renderer,
     loaded: &[Loaded],
     staging: &Staging,
+    progress: Progress<'_>,
 ) -> Result<usize> {
     let site = site_context(config);
+    let done = AtomicUsize::new(0);
     let written: Vec<usize> = loaded
         .par_iter()
         .map(|l| -> Result<usize> {
+            progress("rendered", done.fetch_add(1, Ordering::Relaxed) + 1, loaded.len());
             let slug = &l.file.slug;
             let html =
                 renderer.render_resume(&l.resume, &resume_page(config, slug, false), &site)?;
