@@ -180,24 +180,24 @@ pub fn print_one(browser: &Path, job: &PrintJob) -> Result<()> {
     ))
 }
 
-/// Command-line flags for one headless print: no first-run UI, no network chatter, no page
-/// header or footer, the PDF written to `pdf`.
+/// Flags for a quiet headless Chromium: no first-run UI, no network chatter, no extensions.
+pub const HEADLESS_FLAGS: [&str; 9] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+];
+
+/// Command-line flags for one headless print: no page header or footer, the PDF written to
+/// `pdf`.
 fn browser_args(profile: &Path, pdf: &Path) -> Vec<OsString> {
-    let mut args: Vec<OsString> = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--no-pdf-header-footer",
-    ]
-    .iter()
-    .map(OsString::from)
-    .collect();
+    let mut args: Vec<OsString> =
+        HEADLESS_FLAGS.iter().chain(&["--no-pdf-header-footer"]).map(OsString::from).collect();
     let mut print = OsString::from("--print-to-pdf=");
     print.push(pdf.as_os_str());
     args.push(print);

@@ -93,18 +93,8 @@ impl Browser {
     fn launch(program: &Path, url: &str) -> Self {
         let profile = tempfile::tempdir().unwrap();
         let child = Command::new(program)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--no-default-browser-check",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-extensions",
-                "--remote-debugging-port=0",
-            ])
+            .args(vitae::pdf::HEADLESS_FLAGS)
+            .args(["--remote-debugging-port=0"])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg(url)
             .stdin(Stdio::null())

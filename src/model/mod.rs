@@ -11,6 +11,21 @@ pub use date::{ACCEPTED_DATE_FORMS, DateError, PartialDate, days_in_month, is_va
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+/// The schema's list sections, in schema order.
+pub const LIST_SECTIONS: [&str; 11] = [
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+];
+
 /// Fields a reader found but the schema does not define; written back unchanged.
 pub type Extra = IndexMap<String, serde_json::Value>;
 

@@ -14,7 +14,7 @@ pub mod yaml;
 use std::path::Path;
 
 use crate::diag::{ContentError, Diagnostic};
-use crate::model::Resume;
+use crate::model::{LIST_SECTIONS, Resume};
 
 /// What a reader produced: the resume and what the reader wants the person to know.
 #[derive(Debug, Clone, Default)]
@@ -73,24 +73,6 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
     Ok(parsed)
 }
 
-/// JSON Resume sections, as they start a structured document.
-const SECTIONS: [&str; 14] = [
-    "basics",
-    "work",
-    "volunteer",
-    "education",
-    "awards",
-    "certificates",
-    "publications",
-    "skills",
-    "languages",
-    "interests",
-    "references",
-    "projects",
-    "meta",
-    "$schema",
-];
-
 /// Recognises a JSON Resume document in text whatever its file name: a JSON object, or YAML
 /// whose first key is a JSON Resume section.
 pub fn sniff_structured(text: &str) -> Option<Format> {
@@ -102,7 +84,8 @@ pub fn sniff_structured(text: &str) -> Option<Format> {
         return Some(Format::Json);
     }
     let key = first.split_once(':')?.0.trim().trim_matches(['"', '\'']);
-    SECTIONS.contains(&key).then_some(Format::Yaml)
+    let section = ["basics", "meta", "$schema"].contains(&key) || LIST_SECTIONS.contains(&key);
+    section.then_some(Format::Yaml)
 }
 
 /// Puts `path` on diagnostics that do not name a file yet.

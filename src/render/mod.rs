@@ -172,19 +172,7 @@ fn template_error(e: &tera::Error, origins: &HashMap<String, String>) -> anyhow:
 fn complete(resume: &Resume) -> Value {
     let mut v = serde_json::to_value(resume).unwrap_or_else(|_| Value::Object(Map::new()));
     let Some(map) = v.as_object_mut() else { return v };
-    for section in [
-        "work",
-        "volunteer",
-        "education",
-        "awards",
-        "certificates",
-        "publications",
-        "skills",
-        "languages",
-        "interests",
-        "references",
-        "projects",
-    ] {
+    for section in crate::model::LIST_SECTIONS {
         map.entry(section).or_insert_with(|| Value::Array(Vec::new()));
     }
     let basics = map.entry("basics").or_insert_with(|| Value::Object(Map::new()));
