@@ -203,7 +203,8 @@ pub fn host(url: &str) -> String {
 
 /// Files a URL as a profile or as the person's site; returns whether it was used.
 fn add_url(raw: &str, c: &mut Contacts) -> bool {
-    if raw.starts_with("mailto:") || raw.starts_with("tel:") {
+    let before_path = raw.split_once("://").map_or(raw, |(_, r)| r).split('/').next().unwrap_or("");
+    if raw.starts_with("mailto:") || raw.starts_with("tel:") || before_path.contains('@') {
         return true;
     }
     let url = if raw.contains("://") { raw.to_string() } else { format!("https://{raw}") };

@@ -68,9 +68,13 @@ fn header_shaped(text: &str) -> bool {
 
 /// "Apple, Inc." ends with a period that is not a sentence end.
 fn abbreviation_end(text: &str) -> bool {
+    const ABBREVIATIONS: &[&str] =
+        &["inc", "ltd", "co", "corp", "llc", "plc", "jr", "sr", "bros", "dept", "univ", "intl", "st", "ag", "sa"];
     let words = text.split_whitespace().count();
-    let last = text.split_whitespace().last().unwrap_or("");
-    words <= 8 && text.ends_with('.') && (last.len() <= 4 || last.trim_end_matches('.').contains('.'))
+    let last = text.split_whitespace().last().unwrap_or("").trim_end_matches('.');
+    words <= 8
+        && text.ends_with('.')
+        && (ABBREVIATIONS.contains(&last.to_lowercase().as_str()) || last.contains('.'))
 }
 
 /// A bullet that heads an entry: dated and short, or emphasised and followed by a date line.
@@ -225,7 +229,8 @@ fn read_header(heads: &[Head]) -> Header {
                 continue;
             }
             if let Some(c) = AT.captures(&text) {
-                if role_score(&c[1]) > 0 && c[2].chars().next().is_some_and(|ch| !ch.is_lowercase()) {
+                let org_like = c[2].chars().next().is_some_and(|ch| !ch.is_lowercase()) || !c[2].contains(' ');
+                if role_score(&c[1]) > 0 && org_like {
                     let (org, place) = places::split_trailing(&c[2]);
                     if let Some(p) = place {
                         h.location.get_or_insert(p);
@@ -516,7 +521,9 @@ fn prose_entries(units: Vec<Unit>) -> (Vec<String>, Vec<Entry>) {
     for u in units {
         match u {
             Unit::Prose(p) | Unit::Head(Head { text: p, .. }) => {
-                if let Some((org, title)) = entry_start(&p) {
+                let same = |org: &str, e: Option<&Entry>| e.and_then(|e| e.name.as_deref()) == Some(org);
+                let start = entry_start(&p).filter(|(org, t)| t.is_some() || !same(org, out.last()));
+                if let Some((org, title)) = start {
                     out.push(Entry { name: Some(org), position: title, summary: vec![p], ..Default::default() });
                 } else if let Some(e) = out.last_mut() {
                     e.summary.push(p);

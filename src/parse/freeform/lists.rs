@@ -57,7 +57,8 @@ fn strip_quotes(s: &str) -> String {
 
 fn strip_the(s: &str) -> String {
     let t = s.trim();
-    t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t).to_string()
+    // A lowercase "the" is the sentence's article; "The X University" is the name itself.
+    t.strip_prefix("the ").unwrap_or(t).to_string()
 }
 
 /// A degree phrase: the study type and the area it is in.
@@ -524,7 +525,7 @@ mod tests {
 
     #[test]
     fn degree_first_and_school_first_layouts() {
-        let a = education(&from_plain("M.S., Computer Science\nNorthwood University\nB.B.A., Information Systems\nThe Eastfield College\n"));
+        let a = education(&from_plain("M.S., Computer Science\nNorthwood University\nB.B.A., Information Systems\nthe Eastfield College\n"));
         let got: Vec<String> = a.iter().map(brief).collect();
         assert_eq!(got, ["Northwood University|M.S.|Computer Science|..|", "Eastfield College|B.B.A.|Information Systems|..|"]);
         let b = education(&from_markdown(

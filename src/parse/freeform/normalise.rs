@@ -34,6 +34,8 @@ pub fn is_bullet_glyph(c: char) -> bool {
 /// The whole clean-up, line by line.
 pub fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let text = text.strip_suffix('\r').unwrap_or(text);
     let mut out = String::with_capacity(text.len());
     let mut previous: Option<String> = None;
     for raw in text.split(['\n', '\r']).enumerate().filter_map(|(i, l)| keep_line(text, i, l)) {

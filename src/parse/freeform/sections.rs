@@ -322,7 +322,7 @@ mod tests {
     #[test]
     fn splits_header_and_sections() {
         let lines = super::super::lines::from_plain(
-            "Ada Lovelace\nada@example.com\n\nEXPERIENCE\nAcme\n\nHOBBIES AND MORE\nChess\n\nODDITIES\nStuff\n",
+            "Ada Lovelace\nada@example.com\n\nEXPERIENCE\nAcme\n\nHOBBIES\nChess\n\nODDITIES\nStuff\n",
         );
         let (head, sections) = split(lines);
         assert_eq!(head.len(), 2);
