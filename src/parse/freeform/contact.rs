@@ -313,14 +313,34 @@ pub fn header(head: &[Line], c: &mut Contacts) -> Basics {
         }
     }
     if let Some(n) = name_at {
-        // The headline: the next short line that is not contact details.
-        if let Some((_, l)) = head.iter().enumerate().skip(n + 1).take(3).find(|(i, _)| !c.used.contains(i)) {
-            if l.words() <= 14 && !l.bullet && !l.text.ends_with('.') && places::location(&l.text).is_none() {
-                basics.label = Some(l.text.clone());
+        basics.label = label(head, n, c);
+    }
+    basics
+}
+
+/// The headline under the name: the next short line that is not contact details, or the part
+/// of a "Title · e-mail · City" line that is neither.
+fn label(head: &[Line], name_at: usize, c: &Contacts) -> Option<String> {
+    for (i, l) in head.iter().enumerate().skip(name_at + 1).take(3) {
+        if l.bullet || l.heading.is_some_and(|h| h > 2) {
+            return None;
+        }
+        let sentences = l.text.matches(". ").count();
+        let plausible = |t: &str| {
+            let w = t.split_whitespace().count();
+            (1..=14).contains(&w) && sentences == 0 && places::location(t).is_none() && !is_contact_line(t)
+        };
+        if !c.used.contains(&i) {
+            return plausible(&l.text).then(|| l.text.clone());
+        }
+        let parts: Vec<&str> = l.text.split(['·', '|', '•']).map(str::trim).collect();
+        if parts.len() > 1 {
+            if let Some(p) = parts.iter().find(|p| plausible(p) && !EMAIL.is_match(p) && !URL.is_match(p) && find_phone(p).is_none()) {
+                return Some(p.to_string());
             }
         }
     }
-    basics
+    None
 }
 
 #[cfg(test)]

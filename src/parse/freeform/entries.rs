@@ -160,7 +160,8 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
     for u in units {
         match u {
             Unit::Head(h) => match out.last_mut() {
-                Some(c) if c.body.is_empty() => c.heads.push(h),
+                // A table row is a whole entry.
+                Some(c) if c.body.is_empty() && h.cols.len() < 2 => c.heads.push(h),
                 _ => out.push(Cluster { heads: vec![h], body: Vec::new() }),
             },
             other => match out.last_mut() {
@@ -217,6 +218,10 @@ fn read_header(heads: &[Head]) -> Header {
             continue;
         }
         for (text, strong) in split_slots(head, &rest) {
+            if places::location(&text).is_some() {
+                h.location.get_or_insert(text);
+                continue;
+            }
             let (text, place) = places::split_trailing(&text);
             if let Some(p) = place {
                 h.location.get_or_insert(p);

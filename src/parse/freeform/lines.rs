@@ -116,7 +116,11 @@ impl Builder {
 
     fn start(&mut self, tag: Tag) {
         match tag {
-            Tag::Paragraph | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+            Tag::Paragraph | Tag::DefinitionListDefinition => {
+                self.flush();
+                self.para += 1;
+            }
+            Tag::DefinitionListTitle => {
                 self.flush();
                 self.para += 1;
             }
@@ -159,10 +163,14 @@ impl Builder {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph
-            | TagEnd::Heading(_)
-            | TagEnd::DefinitionListTitle
-            | TagEnd::DefinitionListDefinition => {
+            TagEnd::DefinitionListTitle => {
+                if let Some(l) = &mut self.cur {
+                    let t = collapse(&l.text);
+                    l.strong = vec![t];
+                }
+                self.flush();
+            }
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::DefinitionListDefinition => {
                 self.flush();
                 self.heading = None;
             }

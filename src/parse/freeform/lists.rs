@@ -27,7 +27,7 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
       | A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?
       | Diplom(?:a)?(?:-\w+)?|Licen[cs]e|Licenciatura|Laurea(?:\s+Magistrale)?|Abitur|Baccalaur\w+|Matura
       | High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Certificate|Postgraduate\s+Diploma
-    )(?:\s|$|,|\))")
+    )(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))")
 });
 static SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:universit\w*|college|school|institut\w*|academy|akademie|hochschule|[ée]cole|polytechni\w*|politecnico|conservatoire|conservatory|gymnasium|lyc[ée]e|seminaire|séminaire|seminary|campus|faculty|fachhochschule)\b")
@@ -64,7 +64,11 @@ fn strip_the(s: &str) -> String {
 /// A degree phrase: the study type and the area it is in.
 fn degree(text: &str) -> Option<(String, Option<String>)> {
     let m = DEGREE.find(text)?;
-    let kind = text[m.start()..m.end()].trim().trim_end_matches([',', ')']).trim().to_string();
+    let mut kind = text[m.start()..m.end()].trim_end_matches([' ', ',']).to_string();
+    if kind.ends_with(')') && kind.matches('(').count() < kind.matches(')').count() {
+        kind.pop();
+    }
+    let kind = kind.trim().to_string();
     let before = text[..m.start()].trim();
     if !before.is_empty() && before.split_whitespace().count() > 3 {
         return None;

@@ -242,6 +242,14 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
             (shape_score(l, *alone) >= 1 && l.words() <= 6).then_some(kind)
         })
         .collect();
+    // When the document marks its headings up, a lexicon word on a plain line is content
+    // ("Languages" as a skill group label), unless its shape alone says heading.
+    let marked = known.iter().zip(&lines).filter(|(k, l)| k.is_some() && l.heading.is_some()).count();
+    let known: Vec<Option<Kind>> = known
+        .into_iter()
+        .zip(lines.iter().zip(&standalone))
+        .map(|(k, (l, alone))| k.filter(|_| marked < 2 || l.heading.is_some() || shape_score(l, *alone) >= 3))
+        .collect();
     // The style the document gives its known headings, to recognise unknown ones.
     let levels: Vec<u8> =
         known.iter().zip(&lines).filter(|(k, _)| k.is_some()).filter_map(|(_, l)| l.heading).collect();
