@@ -218,11 +218,19 @@ fn read_header(heads: &[Head]) -> Header {
             continue;
         }
         for (text, strong) in split_slots(head, &rest) {
-            if places::location(&text).is_some() {
+            let (head_text, place) = places::split_trailing(&text);
+            // "Manchester, UK" is a place; "Initech, Remote" and "Globex, Vancouver, Canada"
+            // are an employer and a place.
+            let whole_place = place.as_deref().is_some_and(|p| !p.contains(',') && !places::is_remote(p))
+                && head_text.split_whitespace().count() <= 2
+                && org_score(&head_text) == 0
+                && role_score(&head_text) == 0
+                && places::location(&text).is_some();
+            if whole_place {
                 h.location.get_or_insert(text);
                 continue;
             }
-            let (text, place) = places::split_trailing(&text);
+            let (text, place) = (head_text, place);
             if let Some(p) = place {
                 h.location.get_or_insert(p);
             }

@@ -32,6 +32,8 @@ pub struct Line {
     pub links: Vec<Link>,
     /// Cells of a table row or of fixed-width columns; empty for ordinary lines.
     pub cols: Vec<String>,
+    /// Ends in a page number set apart by a gap or dot leaders, as a table of contents does.
+    pub toc_like: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -296,6 +298,7 @@ impl Builder {
     }
 
     fn push(&mut self, mut line: Line) {
+        line.toc_like = TOC_LINE.is_match(line.text.trim_end());
         line.text = collapse(&line.text);
         if line.text.is_empty() {
             return;
@@ -365,6 +368,7 @@ pub fn from_plain(text: &str) -> Vec<Line> {
         let chars = text.chars().count();
         wraps = chars * 10 >= width * 6 && !text.ends_with(['.', '!', '?']);
         lines.push(Line {
+            toc_like: TOC_LINE.is_match(l.trim_end()),
             text,
             para,
             depth: (indent / 2).min(8) as u8,
@@ -399,7 +403,7 @@ static POD_ITEM: LazyLock<Regex> =
 /// The passes every reader shares: glyph and dash bullets, POD items flattened into one line,
 /// numbered headings, and table-of-contents lines (dropped).
 fn refine(lines: Vec<Line>) -> Vec<Line> {
-    let toc = lines.iter().filter(|l| TOC_LINE.is_match(&l.text)).count() >= 3;
+    let toc = lines.iter().filter(|l| l.toc_like).count() >= 3;
     let numbered_multi = lines
         .iter()
         .filter(|l| NUMBERED.captures(&l.text).is_some_and(|c| c[1].contains('.')))
@@ -409,7 +413,7 @@ fn refine(lines: Vec<Line>) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
     let mut prev_para = usize::MAX;
     for line in lines {
-        if toc && TOC_LINE.is_match(&line.text) && NUMBERED.is_match(&line.text) {
+        if toc && line.toc_like && NUMBERED.is_match(&line.text) {
             continue;
         }
         let first_of_para = line.para != prev_para;

@@ -93,7 +93,6 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
         }
     }
     if contacts.email.is_none() {
-        contact::scan(&all, &mut contact::Contacts::default());
         let mut c = contact::Contacts::default();
         for l in &all {
             contact::scan(std::slice::from_ref(l), &mut c);
