@@ -132,7 +132,7 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 continue;
             }
         }
-        let continues = same_para && matches!(out.last(), Some(Unit::Prose(_)));
+        let continues = same_para && matches!(out.last(), Some(Unit::Prose(_))) && !LABELLED.is_match(&l.text);
         if let (true, Some(Unit::Prose(p))) = (continues, out.last_mut()) {
             p.push(' ');
             p.push_str(&l.text);
@@ -183,6 +183,9 @@ struct Slot {
     line: usize,
 }
 
+/// A line that opens with its own short label ("Tools: Git, Make") starts a new unit.
+static LABELLED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][\w/&+ -]{0,30}:\s+\S").expect("labelled line"));
 static AT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.+?)\s+(?:at|@|for)\s+(?:the\s+)?(\S.*)$").expect("at pattern"));
 static SEPARATORS: LazyLock<Regex> =
@@ -296,31 +299,34 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
 
 fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], heads: &[Head]) {
     let is_title = |s: &Slot| s.role > 0 && s.role >= s.org;
-    let mut titles: Vec<&Slot> = slots.iter().filter(|s| is_title(s)).collect();
-    let mut orgs: Vec<&Slot> = slots.iter().filter(|s| !is_title(s)).collect();
+    let (mut titles, mut orgs): (Vec<Slot>, Vec<Slot>) = slots.iter().cloned().partition(is_title);
     if titles.is_empty() && orgs.len() >= 2 {
         // No title word anywhere: an emphasised slot is the title, else the second one.
         let pick = orgs.iter().position(|s| s.strong && s.org == 0).unwrap_or(1);
         titles.push(orgs.remove(pick));
     }
     if titles.len() > 1 {
-        let dated: Vec<&Slot> =
-            titles.iter().copied().filter(|t| line_dates[t.line].is_some() && heads.len() > 1).collect();
-        if dated.len() < 2 {
+        let dated = titles.iter().filter(|t| line_dates[t.line].is_some() && heads.len() > 1).count();
+        if dated < 2 {
             // One title; the other title-like slots are more likely the employer.
             titles.sort_by_key(|t| -(t.role - t.org));
-            let extra: Vec<&Slot> = titles.drain(1..).collect();
+            let extra: Vec<Slot> = titles.drain(1..).collect();
             if orgs.is_empty() {
                 orgs.extend(extra);
             }
         } else {
-            titles = dated;
+            titles.retain(|t| line_dates[t.line].is_some());
         }
     }
     orgs.sort_by_key(|o| -o.org);
     h.name = orgs.first().map(|o| o.text.clone());
+    if h.name.is_none() {
+        if let Some(t) = titles.first_mut() {
+            h.name = split_title_employer(&mut t.text);
+        }
+    }
     let multi = titles.len() > 1;
-    for t in titles {
+    for t in &titles {
         let own = if multi || h.dates.is_none() { line_dates[t.line].clone() } else { None };
         h.titles.push((t.text.clone(), own.or_else(|| line_dates[t.line].clone())));
     }
@@ -332,6 +338,19 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
             .find_map(|s| line_dates[s.line].clone())
             .or_else(|| line_dates.iter().flatten().next().cloned());
     }
+}
+
+/// "Lead Engineer, Initech": with no employer elsewhere, the part after the last comma that is
+/// not itself a title (nor a place) is the employer. Leaves the title in `text`.
+fn split_title_employer(text: &mut String) -> Option<String> {
+    let (title, org) = text.rsplit_once(", ")?;
+    let org_like = org.chars().next().is_some_and(char::is_uppercase) && role_score(org) == 0;
+    if !org_like || role_score(title) == 0 || places::location(org).is_some() || places::is_remote(org) {
+        return None;
+    }
+    let org = org.to_string();
+    *text = title.to_string();
+    Some(org)
 }
 
 /// Reads a section of dated, titled entries.

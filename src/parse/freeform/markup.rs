@@ -173,6 +173,9 @@ static ADOC_LINK: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:link:)?((?:https?|mailto):[^\s\[]+)\[([^\]\n]*)\]"));
 static ADOC_BOLD: LazyLock<Regex> =
     LazyLock::new(|| re(r"(^|[\s(])\*([^\s*][^*\n]*?)\*($|[\s).,;:])"));
+static ADOC_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^:(email|phone|mobile|website|homepage|github|linkedin|twitter|mastodon|location|address):\s*(\S.*)$")
+});
 static ADOC_ROLE: LazyLock<Regex> = LazyLock::new(|| re(r"\[\.[\w-]+\]#([^#\n]*)#"));
 
 fn asciidoc(text: &str) -> String {
@@ -187,7 +190,12 @@ fn asciidoc(text: &str) -> String {
         if in_block || t.starts_with("//") || t == "****" || t == "====" {
             continue;
         }
-        // Attribute entries and block attributes ([.role], [source]) are not content.
+        // Contact attributes are content; other attribute entries and block attributes
+        // ([.role], [source]) are settings.
+        if let Some(c) = ADOC_CONTACT.captures(t) {
+            out.push_str(&format!("{}: {}\n\n", &c[1], c[2].trim()));
+            continue;
+        }
         if (t.starts_with(':') && t[1..].contains(':') && !t.contains(' '))
             || (t.starts_with(':') && t[1..].find(": ").is_some() && !t[1..].starts_with(' '))
             || (t.starts_with('[') && t.ends_with(']') && !t.contains("]("))
