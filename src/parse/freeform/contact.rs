@@ -80,6 +80,8 @@ pub struct Contacts {
     pub url: Option<String>,
     pub profiles: Vec<Profile>,
     pub location: Option<Location>,
+    /// A name given as "Name: ..." in a contact section.
+    pub name: Option<String>,
     /// Lines that held nothing but contact details (so they are not a label or summary).
     pub used: Vec<usize>,
 }
@@ -271,6 +273,16 @@ pub fn own_site(all: &[Line], email: &str) -> Option<String> {
             let h = host(u);
             h == domain || h.ends_with(&format!(".{domain}"))
         })
+}
+
+/// "Name: Ada Lovelace" in a personal-details section.
+pub fn labelled_name(lines: &[Line]) -> Option<String> {
+    lines.iter().find_map(|l| {
+        let (label, value) = l.text.split_once(':')?;
+        matches!(label.trim().to_lowercase().as_str(), "name" | "full name" | "name and surname")
+            .then(|| value.trim().to_string())
+            .filter(|v| !v.is_empty())
+    })
 }
 
 /// Whether a line reads like a person's name: two to five capitalised words, no digits.

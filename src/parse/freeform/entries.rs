@@ -160,8 +160,11 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
     for u in units {
         match u {
             Unit::Head(h) => match out.last_mut() {
-                // A table row is a whole entry.
-                Some(c) if c.body.is_empty() && h.cols.len() < 2 => c.heads.push(h),
+                // A table row is a whole entry, and so is a line that names a title, an
+                // employer and dates once the run already has such a line.
+                Some(c) if c.body.is_empty() && h.cols.len() < 2 && !(complete(&h) && c.heads.iter().any(complete)) => {
+                    c.heads.push(h)
+                }
                 _ => out.push(Cluster { heads: vec![h], body: Vec::new() }),
             },
             other => match out.last_mut() {
@@ -171,6 +174,17 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
         }
     }
     (intro, out)
+}
+
+/// Whether one header line gives a title, an employer and dates by itself.
+fn complete(h: &Head) -> bool {
+    let text = dates::remove_durations(&h.text);
+    let Some(span) = dates::find(&text) else { return false };
+    let rest = dates::remove(&text, &span.at);
+    let slots = split_slots(h, &rest);
+    let titled = slots.iter().any(|(s, _)| role_score(s) > 0);
+    let several = slots.len() >= 2 || rest.contains(", ") || AT.is_match(&rest);
+    titled && several
 }
 
 /// A slot of a header line, scored.
@@ -233,7 +247,10 @@ fn read_header(heads: &[Head]) -> Header {
                 h.location.get_or_insert(text);
                 continue;
             }
-            let (text, place) = (head_text, place);
+            let (text, place) = match place {
+                Some(p) => (head_text, Some(p)),
+                None => employer_city(&head_text),
+            };
             if let Some(p) = place {
                 h.location.get_or_insert(p);
             }
@@ -261,6 +278,40 @@ fn read_header(heads: &[Head]) -> Header {
     }
     assign(&mut h, slots, &line_dates, heads);
     h
+}
+
+/// "Acme GmbH, Munich": an employer (it has a company word) followed by a bare city.
+fn employer_city(text: &str) -> (String, Option<String>) {
+    if let Some((org, city)) = text.rsplit_once(", ") {
+        let bare_city = city.split_whitespace().count() <= 2
+            && city.chars().next().is_some_and(char::is_uppercase)
+            && city.chars().all(|c| c.is_alphabetic() || " -'.".contains(c))
+            && role_score(city) == 0
+            && org_score(city) == 0;
+        if bare_city && org_score(org) > 0 && role_score(org) == 0 {
+            return (org.to_string(), Some(city.to_string()));
+        }
+    }
+    (text.to_string(), None)
+}
+
+/// The institution of an employer slot that shares its line with the title ("Lecturer,
+/// Physics Department, Univ. of X"): departments and centres named beside it are dropped.
+fn institution_only(text: &str) -> String {
+    let parts: Vec<&str> = text.split(", ").collect();
+    if parts.len() < 2 {
+        return text.to_string();
+    }
+    let lower = |p: &str| p.to_lowercase();
+    if let Some(u) = parts.iter().rev().find(|p| {
+        let l = lower(p);
+        l.contains("university") || l.contains("college") || l.starts_with("univ") || l.contains("universit")
+    }) {
+        return u.to_string();
+    }
+    const UNIT: &[&str] = &["department", "dept", "faculty", "school of", "division", "centre", "center", "lab", "group", "team", "institute for", "institute of", "programme", "program"];
+    let kept: Vec<&str> = parts.iter().copied().filter(|p| !UNIT.iter().any(|u| lower(p).contains(u))).collect();
+    if kept.is_empty() { text.to_string() } else { kept.join(", ") }
 }
 
 /// Cuts a header line (without its dates) into slots: table cells or columns, emphasised
@@ -319,7 +370,10 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
         }
     }
     orgs.sort_by_key(|o| -o.org);
-    h.name = orgs.first().map(|o| o.text.clone());
+    h.name = orgs.first().map(|o| {
+        let with_title = titles.iter().any(|t| t.line == o.line);
+        if with_title { institution_only(&o.text) } else { o.text.clone() }
+    });
     if h.name.is_none() {
         if let Some(t) = titles.first_mut() {
             h.name = split_title_employer(&mut t.text);
@@ -535,7 +589,7 @@ fn entry_start(p: &str) -> Option<(String, Option<String>)> {
                 let title = c.get(3).map(|m| m.as_str().trim().to_string()).or_else(|| {
                     (role_score(&c[1]) > 0).then(|| c[1].trim().to_string())
                 });
-                return Some((c[2].to_string(), title));
+                return Some((c[2].trim_end_matches('.').to_string(), title));
             }
         }
     }

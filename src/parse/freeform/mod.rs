@@ -107,6 +107,9 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
             contacts.url = contact::own_site(&all, email);
         }
     }
+    if basics.name.is_none() {
+        basics.name = contacts.name.take();
+    }
     basics.email = contacts.email;
     basics.phone = contacts.phone;
     basics.url = contacts.url;
@@ -168,7 +171,10 @@ fn section(
         Kind::Projects => resume.projects.extend(lists::projects(&s.lines)),
         Kind::Languages => resume.languages.extend(lists::languages(&s.lines)),
         Kind::References => resume.references.extend(lists::references(&s.lines)),
-        Kind::Contact => contact::scan(&s.lines, contacts),
+        Kind::Contact => {
+            contact::scan(&s.lines, contacts);
+            contacts.name = contacts.name.take().or_else(|| contact::labelled_name(&s.lines));
+        }
         Kind::Junk => {}
         Kind::Talks | Kind::Other => {
             let text: Vec<String> = s.lines.iter().map(|l| l.text.clone()).collect();

@@ -128,7 +128,14 @@ pub fn split_trailing(text: &str) -> (String, Option<String>) {
     // "Org, City, Region": the longest tail that is a place.
     for start in 1..parts.len() {
         let tail = &parts[start..];
-        if is_place(tail) && (tail.len() > 1 || is_remote(tail[0]) || country_code(tail[0]).is_some()) {
+        // Three parts are "City, Region, Country"; "City, ST" has two.
+        let shape_ok = match tail.len() {
+            1 => is_remote(tail[0]) || country_code(tail[0]).is_some(),
+            2 => true,
+            3 => country_code(tail[2]).is_some(),
+            _ => false,
+        };
+        if is_place(tail) && shape_ok {
             let head = parts[..start].join(", ");
             return (head, Some(tail.join(", ")));
         }

@@ -140,6 +140,11 @@ const LEXICON: &[(&str, Kind)] = &[
     ("contacts", Kind::Contact),
     ("author", Kind::Contact),
     ("contents", Kind::Junk),
+    ("curriculum vitae", Kind::Junk),
+    ("resume", Kind::Junk),
+    ("résumé", Kind::Junk),
+    ("cv", Kind::Junk),
+    ("lebenslauf", Kind::Junk),
     ("revision", Kind::Junk),
     ("version", Kind::Junk),
 ];
