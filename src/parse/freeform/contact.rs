@@ -313,7 +313,10 @@ pub fn header(head: &[Line], c: &mut Contacts) -> Basics {
         }
         let candidate = l.text.trim_start_matches('#').trim();
         let candidate = candidate.strip_prefix("Name:").map_or(candidate, str::trim);
-        if (l.heading == Some(1) && candidate.split_whitespace().count() <= 6 && !candidate.contains('@'))
+        if (l.heading == Some(1)
+            && candidate.split_whitespace().count() <= 6
+            && !candidate.contains('@')
+            && lexicon(candidate).is_none())
             || looks_like_name(candidate)
         {
             basics.name = Some(candidate.to_string());

@@ -107,13 +107,12 @@ fn next_date(text: &str, from: usize) -> Option<(PartialDate, Range<usize>)> {
             let start = caps.name("q").map_or(whole.start(), |q| q.start());
             return Some((d, start..whole.end()));
         }
-        // Not a date after all ("Since 2013", "2014, Charles"): take the year alone, if any.
-        if let Some(y) = caps.name("my").or(caps.name("yy")) {
-            if let Some(d) = year(y.as_str()) {
-                return Some((d, y.range()));
-            }
-        }
-        pos = next_char(text, whole.start());
+        // Not a date after all ("Since 2013", "University, 2013.09"): search again from the
+        // year, which may start a date of another form.
+        pos = match caps.name("my") {
+            Some(y) if y.start() > whole.start() => y.start(),
+            _ => next_char(text, whole.start()),
+        };
     }
     None
 }

@@ -162,7 +162,7 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
             Unit::Head(h) => match out.last_mut() {
                 // A table row is a whole entry, and so is a line that names a title, an
                 // employer and dates once the run already has such a line.
-                Some(c) if c.body.is_empty() && h.cols.len() < 2 && !(complete(&h) && c.heads.iter().any(complete)) => {
+                Some(c) if c.body.is_empty() && h.cols.len() < 2 && !(complete(&h) && c.heads.iter().any(complete)) && !sibling_heading(&h, c) => {
                     c.heads.push(h)
                 }
                 _ => out.push(Cluster { heads: vec![h], body: Vec::new() }),
@@ -174,6 +174,11 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
         }
     }
     (intro, out)
+}
+
+/// A heading at the level of one already in the run (or above it) starts a new entry.
+fn sibling_heading(h: &Head, c: &Cluster) -> bool {
+    h.level.is_some_and(|l| c.heads.iter().any(|x| x.level.is_some_and(|m| m >= l)))
 }
 
 /// Whether one header line gives a title, an employer and dates by itself.
@@ -439,6 +444,12 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
                     parent.level = c.heads[0].level;
                 }
                 parents.push(parent);
+            }
+        } else if h.name.is_none() && !h.titles.is_empty() {
+            // A title line under an employer heading ("### Acme" then "**Lead** (2019)").
+            if let Some(p) = parents.last() {
+                h.name = p.name.clone();
+                h.location = h.location.or_else(|| p.location.clone());
             }
         }
         out.extend(entries_of(h, c.body));

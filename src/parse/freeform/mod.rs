@@ -173,7 +173,9 @@ fn section(
         Kind::References => resume.references.extend(lists::references(&s.lines)),
         Kind::Contact => {
             contact::scan(&s.lines, contacts);
-            contacts.name = contacts.name.take().or_else(|| contact::labelled_name(&s.lines));
+            let named = s.title.eq_ignore_ascii_case("name");
+            let first = s.lines.first().filter(|_| named).map(|l| l.text.clone());
+            contacts.name = contacts.name.take().or_else(|| contact::labelled_name(&s.lines)).or(first);
         }
         Kind::Junk => {}
         Kind::Talks | Kind::Other => {

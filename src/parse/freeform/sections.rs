@@ -139,6 +139,7 @@ const LEXICON: &[(&str, Kind)] = &[
     ("contact", Kind::Contact),
     ("contacts", Kind::Contact),
     ("author", Kind::Contact),
+    ("name", Kind::Contact),
     ("contents", Kind::Junk),
     ("curriculum vitae", Kind::Junk),
     ("resume", Kind::Junk),
