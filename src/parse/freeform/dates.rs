@@ -32,8 +32,8 @@ impl DateSpan {
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
+    // ASCII word boundaries keep the pattern within what the fast DFA engines run.
+    let pattern = r"(?xi)
         \b(?P<season>spring|summer|fall|autumn|winter)\s+(?P<sy>(?:19|20)\d{2})\b
       | \b(?P<mon>\p{L}{3,10})\.?,?\s+(?:of\s+)?(?P<my>(?:19|20)\d{2}\b|'\d{2}\b)
       | \b(?P<yy>(?:19|20)\d{2}),\s*(?P<ym>\p{L}{3,10})\b
@@ -41,9 +41,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
       | \b(?P<dd>\d{1,2})[./](?P<dm>\d{1,2})[./](?P<dy>(?:19|20)\d{2})\b
       | \b(?P<nm>\d{1,2})[/.-](?P<ny>(?:19|20)\d{2})\b
       | (?:^|[^\w'’])(?P<q>['’]\d{2})\b
-      | \b(?P<y>(?:19|20)\d{2})\b",
-    )
-    .expect("date pattern")
+      | \b(?P<y>(?:19|20)\d{2})\b";
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("date pattern")
 });
 
 /// What may stand between the two ends of a range.
@@ -101,7 +100,8 @@ fn next_date(text: &str, from: usize) -> Option<(PartialDate, Range<usize>)> {
     // Each retry starts one character later; a word is at most 10 letters, so this is bounded
     // by the text length and every step is a linear regex search.
     while pos <= text.len() {
-        let caps = DATE.captures_at(text, pos)?;
+        let found = DATE.find_at(text, pos)?;
+        let caps = DATE.captures_at(text, found.start())?;
         let whole = caps.get(0)?;
         if let Some(d) = date_from(&caps) {
             let start = caps.name("q").map_or(whole.start(), |q| q.start());
@@ -222,16 +222,21 @@ pub fn remove(text: &str, at: &Range<usize>) -> String {
 
 /// Drops durations such as "(1.5 years)"; they carry no dates.
 pub fn remove_durations(text: &str) -> String {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return tidy(text);
+    }
     tidy(&DURATION.replace_all(text, " "))
 }
 
 /// Collapses spaces and removes empty brackets and dangling separators.
 pub fn tidy(s: &str) -> String {
     let mut t = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    for empty in ["()", "( )", "[]", "[ ]", "{}"] {
-        t = t.replace(empty, "");
+    if t.contains(['(', '[', '{']) {
+        for empty in ["()", "( )", "[]", "[ ]", "{}"] {
+            t = t.replace(empty, "");
+        }
+        t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     }
-    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     t.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | '|' | '-' | '–' | '—' | ':' | '·' | '/')
     })

@@ -60,10 +60,11 @@ impl Head {
 
 /// Could this line be (part of) an entry header?
 fn header_shaped(text: &str) -> bool {
-    (heading_like(text) || dates::is_only_dates(text) || abbreviation_end(text))
+    let short_dates = || text.len() <= 60 && dates::is_only_dates(text);
+    text.chars().count() <= 120
+        && (heading_like(text) || short_dates() || abbreviation_end(text))
         && !text.ends_with(':')
         && !text.contains(": ")
-        && text.chars().count() <= 120
 }
 
 /// "Apple, Inc." ends with a period that is not a sentence end.
@@ -152,6 +153,8 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
 struct Cluster {
     heads: Vec<Head>,
     body: Vec<Unit>,
+    /// Whether some head line gives a title, an employer and dates by itself.
+    has_complete: bool,
 }
 
 fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
@@ -159,14 +162,23 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
     let mut out: Vec<Cluster> = Vec::new();
     for u in units {
         match u {
-            Unit::Head(h) => match out.last_mut() {
-                // A table row is a whole entry, and so is a line that names a title, an
-                // employer and dates once the run already has such a line.
-                Some(c) if c.body.is_empty() && h.cols.len() < 2 && !(complete(&h) && c.heads.iter().any(complete)) && !sibling_heading(&h, c) => {
-                    c.heads.push(h)
+            Unit::Head(h) => {
+                let whole = complete(&h);
+                match out.last_mut() {
+                    // A table row is a whole entry, and so is a line that names a title, an
+                    // employer and dates once the run already has such a line.
+                    Some(c)
+                        if c.body.is_empty()
+                            && h.cols.len() < 2
+                            && !(whole && c.has_complete)
+                            && !sibling_heading(&h, c) =>
+                    {
+                        c.has_complete |= whole;
+                        c.heads.push(h)
+                    }
+                    _ => out.push(Cluster { heads: vec![h], body: Vec::new(), has_complete: whole }),
                 }
-                _ => out.push(Cluster { heads: vec![h], body: Vec::new() }),
-            },
+            }
             other => match out.last_mut() {
                 Some(c) => c.body.push(other),
                 None => intro.push(other),

@@ -42,10 +42,11 @@ pub fn normalise(text: &str) -> String {
         let line = clean_line(raw);
         let line = join_letter_spacing(&line).unwrap_or(line);
         // PDF extraction sometimes repeats the last line of a page at the top of the next.
-        if line.trim().chars().count() > 30 && previous.as_deref() == Some(line.trim()) {
+        let trimmed = line.trim();
+        if trimmed.len() > 30 && previous.as_deref() == Some(trimmed) {
             continue;
         }
-        previous = Some(line.trim().to_string());
+        previous.replace(trimmed.to_string());
         out.push_str(line.trim_end());
         out.push('\n');
     }
@@ -64,6 +65,10 @@ fn keep_line<'a>(text: &'a str, _i: usize, line: &'a str) -> Option<&'a str> {
 }
 
 fn clean_line(line: &str) -> String {
+    // Most lines need nothing: plain printable ASCII.
+    if line.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return line.to_string();
+    }
     let mut out = String::with_capacity(line.len());
     let mut leading = true;
     for c in line.chars() {
@@ -92,6 +97,9 @@ fn clean_line(line: &str) -> String {
 /// "EX PE R IEN C E" → "EXPERIENCE", "W O R K   H I S T O R Y" → "WORK HISTORY": a line of
 /// capital letters in short runs is a heading a PDF spaced out letter by letter.
 pub fn join_letter_spacing(line: &str) -> Option<String> {
+    if line.chars().any(char::is_lowercase) {
+        return None;
+    }
     let trimmed = line.trim();
     let tokens: Vec<&str> = trimmed.split(' ').filter(|t| !t.is_empty()).collect();
     if tokens.len() < 3 || !trimmed.chars().all(|c| c == ' ' || c.is_uppercase() || c == '&') {

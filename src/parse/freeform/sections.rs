@@ -5,6 +5,9 @@
 //! Headings that share the style of recognised ones open sections of their own ("other"), so
 //! unknown sections are kept rather than swallowed by the section above them.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::lines::Line;
 
 /// What a section holds.
@@ -160,31 +163,34 @@ const FILLER: &[&str] = &[
     "professional", "previous", "employment", "history", "information", "details", "for",
 ];
 
+/// The lexicon's phrases split into words, and every word a heading may be made of.
+static PHRASES: LazyLock<Vec<(Vec<&'static str>, Kind)>> = LazyLock::new(|| {
+    LEXICON.iter().map(|(p, k)| (p.split(' ').collect(), k.clone())).collect()
+});
+static HEADING_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    LEXICON.iter().flat_map(|(p, _)| p.split(' ')).chain(FILLER.iter().copied()).collect()
+});
+
 /// The section a heading's text names, if the lexicon knows it.
 pub fn lexicon(text: &str) -> Option<Kind> {
+    if text.len() > 80 || text.split_whitespace().count() > 7 {
+        return None;
+    }
     let norm: String = text
         .to_lowercase()
         .chars()
         .map(|c| if c.is_alphanumeric() || c == '&' { c } else { ' ' })
         .collect();
-    let words: Vec<&str> = norm.split_whitespace().filter(|w| !w.chars().all(char::is_numeric)).collect();
-    if words.is_empty() || words.len() > 6 {
+    let words: Vec<&str> =
+        norm.split_whitespace().filter(|w| !w.chars().all(char::is_numeric)).collect();
+    // Every word must be one a heading is made of ("Professional Experience", "Key Skills").
+    if words.is_empty() || words.len() > 6 || !words.iter().all(|w| HEADING_WORDS.contains(w)) {
         return None;
     }
-    for (phrase, kind) in LEXICON {
-        let p: Vec<&str> = phrase.split(' ').collect();
-        if let Some(at) = words.windows(p.len()).position(|w| w == p.as_slice()) {
-            let others = words
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i < at || *i >= at + p.len())
-                .all(|(_, w)| FILLER.contains(w) || LEXICON.iter().any(|(q, _)| q == w));
-            if others {
-                return Some(kind.clone());
-            }
-        }
-    }
-    None
+    PHRASES
+        .iter()
+        .find(|(p, _)| words.windows(p.len()).any(|w| w == p.as_slice()))
+        .map(|(_, k)| k.clone())
 }
 
 /// Sub-headings inside an entry whose bullets fold into the entry.
