@@ -260,7 +260,7 @@ fn add_url(raw: &str, c: &mut Contacts) -> bool {
 }
 
 /// A web site elsewhere in the document on the person's own e-mail domain.
-pub fn own_site(all: &[Line], email: &str) -> Option<String> {
+pub fn own_site(all: &[&Line], email: &str) -> Option<String> {
     let domain = email.rsplit('@').next()?.to_lowercase();
     if FREE_MAIL.contains(&domain.as_str()) {
         return None;

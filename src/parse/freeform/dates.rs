@@ -96,6 +96,10 @@ pub fn month_number(word: &str) -> Option<u8> {
 
 /// One date token: the date and its byte range.
 fn next_date(text: &str, from: usize) -> Option<(PartialDate, Range<usize>)> {
+    // Every date form has digits; most lines have none.
+    if !text.as_bytes().get(from..)?.iter().any(u8::is_ascii_digit) {
+        return None;
+    }
     let mut pos = from;
     // Each retry starts one character later; a word is at most 10 letters, so this is bounded
     // by the text length and every step is a linear regex search.
@@ -230,12 +234,12 @@ pub fn remove_durations(text: &str) -> String {
 
 /// Collapses spaces and removes empty brackets and dangling separators.
 pub fn tidy(s: &str) -> String {
-    let mut t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut t = super::lines::collapse(s);
     if t.contains(['(', '[', '{']) {
         for empty in ["()", "( )", "[]", "[ ]", "{}"] {
             t = t.replace(empty, "");
         }
-        t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        t = super::lines::collapse(&t);
     }
     t.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | '|' | '-' | '–' | '—' | ':' | '·' | '/')

@@ -323,7 +323,14 @@ fn heading_level(level: HeadingLevel) -> u8 {
 
 /// Whitespace runs become one space.
 pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn finish(line: &mut Line) {
@@ -359,8 +366,11 @@ pub fn from_plain(text: &str) -> Vec<Line> {
             continue;
         }
         let indent = l.len() - l.trim_start().len();
-        let cols: Vec<String> =
-            COLUMNS.split(l.trim()).map(collapse).filter(|c| !c.is_empty()).collect();
+        let cols: Vec<String> = if l.trim().contains("   ") {
+            COLUMNS.split(l.trim()).map(collapse).filter(|c| !c.is_empty()).collect()
+        } else {
+            Vec::new()
+        };
         let text = collapse(l);
         if !wraps {
             para += 1;

@@ -51,13 +51,13 @@ static POD_SIGNS: LazyLock<Regex> =
 /// Picks the markup. `hint` (from the file name) only breaks ties: content decides.
 pub fn detect(text: &str, hint: Option<Format>) -> Markup {
     let sample = head(text, 64 * 1024);
-    if POD_SIGNS.find_iter(sample).count() >= 2 {
+    if POD_SIGNS.find_iter(sample).take(2).count() >= 2 {
         return Markup::Pod;
     }
-    let org = ORG_SIGNS.find_iter(sample).count();
-    let adoc = ADOC_SIGNS.find_iter(sample).count();
+    let org = ORG_SIGNS.find_iter(sample).take(10).count();
+    let adoc = ADOC_SIGNS.find_iter(sample).take(10).count();
     let rst = rst_score(sample);
-    let md: u32 = MD_SIGNS.iter().map(|(r, w)| w * r.find_iter(sample).count().min(3) as u32).sum();
+    let md: u32 = MD_SIGNS.iter().map(|(r, w)| w * r.find_iter(sample).take(3).count() as u32).sum();
     let best = [(Markup::Org, org * 3), (Markup::AsciiDoc, adoc * 3), (Markup::Rst, rst * 3)]
         .into_iter()
         .max_by_key(|(_, s)| *s)

@@ -54,7 +54,7 @@ pub fn parse(text: &str, hint: Option<Format>) -> Parsed {
 
 /// Everything after the lines are read: sections, header, entries.
 fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
-    let (head, sections) = sections::split(all.clone());
+    let (head, sections) = sections::split(all);
     let mut contacts = contact::Contacts::default();
     let mut resume = Resume::default();
     let mut summary: Vec<String> = Vec::new();
@@ -88,13 +88,14 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
                 summary.push(l.text.clone());
             }
         }
-        for s in sections {
+        for s in &sections {
             section(s, &mut resume, &mut summary, &mut contacts, &mut unsorted);
         }
     }
+    let all: Vec<&Line> = head.iter().chain(sections.iter().flat_map(|s| s.lines.iter())).collect();
     if contacts.email.is_none() {
         let mut c = contact::Contacts::default();
-        for l in &all {
+        for l in all.iter().copied() {
             contact::scan(std::slice::from_ref(l), &mut c);
             if c.email.is_some() {
                 break;
@@ -129,7 +130,7 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
 
 /// Files one section's content into the resume.
 fn section(
-    s: Section,
+    s: &Section,
     resume: &mut Resume,
     summary: &mut Vec<String>,
     contacts: &mut contact::Contacts,
@@ -140,7 +141,7 @@ fn section(
             unsorted.push(json!({ "title": title, "text": text.join("\n\n") }));
         }
     };
-    match s.kind {
+    match &s.kind {
         Kind::Summary => {
             let (intro, entries) = entries::read(&s.lines);
             summary.extend(intro);
