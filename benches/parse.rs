@@ -6,11 +6,19 @@ use std::time::Instant;
 
 use vitae::parse::freeform;
 
+/// A paragraph of resume prose, as long as real ones are.
+const PROSE: &str = "Designed, built and operated the services behind the product, working with \
+product managers and designers to ship features every week, mentoring engineers, reviewing \
+designs and code, and keeping the platform fast, reliable and affordable as traffic grew.";
+
+const BULLET: &str = "Migrated the billing pipeline to an event-driven design, cutting month-end \
+processing from two days to four hours and removing a class of reconciliation errors";
+
 fn markdown(i: usize) -> String {
-    let mut s = format!("# Person Number{i}\n\nStaff engineer\n\nperson{i}@example.org · +1 555 010 {i:04}\n\n## Experience\n\n");
+    let mut s = format!("# Person Number{i}\n\nStaff engineer\n\nperson{i}@example.org · +1 555 010 {i:04}\n\n## Summary\n\n{PROSE}\n\n## Experience\n\n");
     for j in 0..6 {
         s.push_str(&format!(
-            "### Senior Engineer at Company{j} Labs (20{:02} - 20{:02})\n\nBuilt distributed systems for clients in many industries over several years.\n\n#### Achievements\n- Cut latency by {j}0% across the fleet of services\n- Led a team of {j} engineers through a migration to a new platform\n\n",
+            "### Senior Engineer at Company{j} Labs (20{:02} - 20{:02})\n\n{PROSE}\n\n#### Achievements\n- Cut latency by {j}0% across the fleet of services\n- {BULLET}\n- {BULLET}\n\n",
             j + 5,
             j + 7
         ));
@@ -23,7 +31,7 @@ fn plain(i: usize) -> String {
     let mut s = format!("PERSON NUMBER{i}\nperson{i}@example.org\n\nEX PE R IEN C E\n");
     for j in 0..6 {
         s.push_str(&format!(
-            "Company{j}, Inc.\n09/20{:02} - Present\nPrincipal Software Engineer\nI designed and operated the storage layer for a large product used by many customers, and I\nmentored engineers across several teams while shipping features every week of the year.\n• Reduced cost per request by {j}5%\n",
+            "Company{j}, Inc.\n09/20{:02} - Present\nPrincipal Software Engineer\nI designed and operated the storage layer for a large product used by many customers, and I\nmentored engineers across several teams while shipping features every week of the year.\n{PROSE}\n• Reduced cost per request by {j}5%\n• {BULLET}\n",
             j + 10
         ));
     }

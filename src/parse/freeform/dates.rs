@@ -226,7 +226,11 @@ pub fn remove(text: &str, at: &Range<usize>) -> String {
 
 /// Drops durations such as "(1.5 years)"; they carry no dates.
 pub fn remove_durations(text: &str) -> String {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    let unit = || {
+        let l = text.to_ascii_lowercase();
+        ["year", "yr", "month", "mo", "week"].iter().any(|u| l.contains(u))
+    };
+    if !text.bytes().any(|b| b.is_ascii_digit()) || !unit() {
         return tidy(text);
     }
     tidy(&DURATION.replace_all(text, " "))

@@ -81,6 +81,9 @@ fn abbreviation_end(text: &str) -> bool {
 /// A bullet that heads an entry: dated and short, or emphasised and followed by a date line.
 fn header_bullet(lines: &[Line], i: usize) -> bool {
     let l = &lines[i];
+    if l.text.len() > 160 {
+        return false;
+    }
     let text = dates::remove_durations(&l.text);
     if let Some(span) = dates::find(&text) {
         let rest = dates::remove(&text, &span.at);

@@ -31,11 +31,15 @@ const ORG_WORDS: &[&str] = &[
     "council", "government", "centre", "center", "lab", "games", "interactive", "digital",
 ];
 
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| c.is_whitespace() || ",/()&|".contains(c))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-').to_string())
-        .collect()
+/// The words of `text`, lowercased once, trimmed of surrounding punctuation.
+fn for_words(text: &str, mut f: impl FnMut(&str)) {
+    let lower = text.to_lowercase();
+    for w in lower.split(|c: char| c.is_whitespace() || ",/()&|".contains(c)) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
+        if !w.is_empty() {
+            f(w);
+        }
+    }
 }
 
 /// Whether any word of `text` is a job-title word.
@@ -45,9 +49,8 @@ pub fn has_role_word(text: &str) -> bool {
 
 /// How much `text` reads as a job title.
 pub fn role_score(text: &str) -> i32 {
-    let ws = words(text);
     let mut s = 0;
-    for w in &ws {
+    for_words(text, |w| {
         let w = w.trim_end_matches('.');
         if ROLE_WORDS.contains(&w) {
             s += 2;
@@ -55,19 +58,18 @@ pub fn role_score(text: &str) -> i32 {
         if matches!(w, "senior" | "junior" | "sr" | "jr" | "staff" | "lead" | "principal" | "chief" | "deputy" | "acting" | "interim") {
             s += 1;
         }
-    }
+    });
     s
 }
 
 /// How much `text` reads as an organisation.
 pub fn org_score(text: &str) -> i32 {
-    let ws = words(text);
     let mut s = 0;
-    for w in &ws {
-        if ORG_WORDS.contains(&w.as_str()) || ORG_WORDS.contains(&w.trim_end_matches('.')) {
+    for_words(text, |w| {
+        if ORG_WORDS.contains(&w) || ORG_WORDS.contains(&w.trim_end_matches('.')) {
             s += 2;
         }
-    }
+    });
     let t = text.trim();
     if [".com", ".io", ".org", ".net", ".ai", ".co", ".ru", ".de"].iter().any(|d| t.to_lowercase().ends_with(d)) {
         s += 2;
