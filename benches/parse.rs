@@ -15,7 +15,9 @@ const BULLET: &str = "Migrated the billing pipeline to an event-driven design, c
 processing from two days to four hours and removing a class of reconciliation errors";
 
 fn markdown(i: usize) -> String {
-    let mut s = format!("# Person Number{i}\n\nStaff engineer\n\nperson{i}@example.org · +1 555 010 {i:04}\n\n## Summary\n\n{PROSE}\n\n## Experience\n\n");
+    let mut s = format!(
+        "# Person Number{i}\n\nStaff engineer\n\nperson{i}@example.org · +1 555 010 {i:04}\n\n## Summary\n\n{PROSE}\n\n## Experience\n\n"
+    );
     for j in 0..6 {
         s.push_str(&format!(
             "### Senior Engineer at Company{j} Labs (20{:02} - 20{:02})\n\n{PROSE}\n\n#### Achievements\n- Cut latency by {j}0% across the fleet of services\n- {BULLET}\n- {BULLET}\n\n",
@@ -65,7 +67,13 @@ fn main() {
     let secs = start.elapsed().as_secs_f64();
     let cpu = cpu_start.zip(cpu_seconds()).map(|(a, b)| b - a);
     let mb = (bytes * passes) as f64 / 1e6;
-    println!("parse: {:.1} MB in {:.2} s wall = {:.1} MB/s ({} documents)", mb, secs, mb / secs, docs.len());
+    println!(
+        "parse: {:.1} MB in {:.2} s wall = {:.1} MB/s ({} documents)",
+        mb,
+        secs,
+        mb / secs,
+        docs.len()
+    );
     if let Some(cpu) = cpu {
         println!("parse: {:.2} s on the CPU = {:.1} MB/s of CPU time", cpu, mb / cpu);
     }

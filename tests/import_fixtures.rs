@@ -44,7 +44,12 @@ fn diff(path: &str, expected: &Value, actual: &Value, out: &mut Vec<String>) {
         }
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                out.push(format!("{path}: {} items, expected {}: {}", a.len(), e.len(), brief(actual)));
+                out.push(format!(
+                    "{path}: {} items, expected {}: {}",
+                    a.len(),
+                    e.len(),
+                    brief(actual)
+                ));
             }
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
                 diff(&format!("{path}[{i}]"), ev, av, out);
@@ -71,7 +76,11 @@ fn every_fixture_imports_with_its_key_fields() {
             .expect("run vitae");
         let name = input.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
         if !out.status.success() {
-            failures.push(format!("{name}: exit {:?}: {}", out.status, String::from_utf8_lossy(&out.stderr)));
+            failures.push(format!(
+                "{name}: exit {:?}: {}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            ));
             continue;
         }
         let actual: Value = match serde_json::from_slice(&out.stdout) {

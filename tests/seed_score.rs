@@ -20,7 +20,11 @@ fn seeds_score_above_the_bar() {
         .output()
         .expect("run the scorer");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "scorer failed or F1 below 0.93:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "scorer failed or F1 below 0.93:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_str(&stdout).expect("scorer JSON");
     let resumes = report["resumes"].as_object().expect("per-resume results");
     let low: Vec<String> = resumes

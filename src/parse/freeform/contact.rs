@@ -11,8 +11,10 @@ use super::sections::lexicon;
 use crate::model::{Basics, Location, Profile};
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}\b")
-        .expect("email pattern")
+    Regex::new(
+        r"(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}\b",
+    )
+    .expect("email pattern")
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\w+])(\+?\(?\d{1,4}\)?(?:[\s./-]{0,2}\(?\d{1,5}\)?){2,6})(?:$|[^\w])")
@@ -67,9 +69,24 @@ const NOT_PERSONAL: &[&str] =
 
 /// Free mail providers: sharing their domain says nothing about a web site.
 const FREE_MAIL: &[&str] = &[
-    "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
-    "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
-    "web.de", "mail.ru", "yandex.ru", "fastmail.com", "hey.com",
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "hotmail.com",
+    "outlook.com",
+    "live.com",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "mail.ru",
+    "yandex.ru",
+    "fastmail.com",
+    "hey.com",
 ];
 
 /// Contact details found in some lines.
@@ -94,10 +111,8 @@ pub fn is_contact_line(text: &str) -> bool {
     }
     rest = PHONE.replace_all(&rest, " ").into_owned();
     let rest = LABELLED.replace(rest.trim(), "");
-    let words: Vec<&str> = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> =
+        rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     words.len() <= 2 && rest.len() < text.len()
         || HANDLE.is_match(text.trim())
         || LABELLED.is_match(text.trim())
@@ -123,7 +138,9 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             }
         }
         let mut urls: Vec<String> = line.links.iter().map(|l| l.url.clone()).collect();
-        urls.extend(URL.find_iter(text).map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string()));
+        urls.extend(
+            URL.find_iter(text).map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string()),
+        );
         for url in urls {
             used |= add_url(&url, c);
         }
@@ -132,7 +149,12 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             if !c.profiles.iter().any(|p| p.network.as_deref() == Some(network.as_str())) {
                 let username = (!h[2].is_empty()).then(|| h[2].to_string());
                 let url = username.as_ref().and_then(|u| profile_url(&network, u));
-                c.profiles.push(Profile { network: Some(network), username, url, ..Default::default() });
+                c.profiles.push(Profile {
+                    network: Some(network),
+                    username,
+                    url,
+                    ..Default::default()
+                });
             }
             used = true;
         }
@@ -170,7 +192,10 @@ fn find_phone(text: &str) -> Option<String> {
         let p = m.as_str().trim();
         let digits = p.chars().filter(char::is_ascii_digit).count();
         let is_range = super::dates::is_only_dates(p);
-        if (7..=15).contains(&digits) && !is_range && (p.starts_with('+') || digits >= 9 || p.contains('-')) {
+        if (7..=15).contains(&digits)
+            && !is_range
+            && (p.starts_with('+') || digits >= 9 || p.contains('-'))
+        {
             return Some(p.trim_end_matches(['.', '-']).to_string());
         }
     }
@@ -224,7 +249,8 @@ fn add_url(raw: &str, c: &mut Contacts) -> bool {
         .skip(1)
         .filter(|s| !s.is_empty())
         .collect();
-    if let Some((_, network)) = NETWORKS.iter().find(|(n, _)| h == *n || h.ends_with(&format!(".{n}")))
+    if let Some((_, network)) =
+        NETWORKS.iter().find(|(n, _)| h == *n || h.ends_with(&format!(".{n}")))
     {
         let username = match (*network, path.as_slice()) {
             ("LinkedIn", [_, user, ..]) => Some(user.to_string()),
@@ -267,7 +293,10 @@ pub fn own_site(all: &[&Line], email: &str) -> Option<String> {
     }
     all.iter()
         .flat_map(|l| {
-            l.links.iter().map(|k| k.url.clone()).chain(URL.find_iter(&l.text).map(|m| m.as_str().to_string()))
+            l.links
+                .iter()
+                .map(|k| k.url.clone())
+                .chain(URL.find_iter(&l.text).map(|m| m.as_str().to_string()))
         })
         .find(|u| {
             let h = host(u);
@@ -291,13 +320,27 @@ pub fn looks_like_name(text: &str) -> bool {
     if !(2..=5).contains(&words.len()) || text.chars().count() > 60 {
         return false;
     }
-    if text.chars().any(|c| c.is_ascii_digit() || "@/:|•()".contains(c)) || lexicon(text).is_some() {
+    if text.chars().any(|c| c.is_ascii_digit() || "@/:|•()".contains(c)) || lexicon(text).is_some()
+    {
         return false;
     }
     words.iter().all(|w| {
         let first = w.chars().next().unwrap_or(' ');
         first.is_uppercase()
-            || matches!(*w, "de" | "van" | "von" | "der" | "da" | "di" | "la" | "le" | "del" | "du" | "bin" | "al")
+            || matches!(
+                *w,
+                "de" | "van"
+                    | "von"
+                    | "der"
+                    | "da"
+                    | "di"
+                    | "la"
+                    | "le"
+                    | "del"
+                    | "du"
+                    | "bin"
+                    | "al"
+            )
     }) && !super::roles::has_role_word(text)
 }
 
@@ -343,14 +386,19 @@ fn label(head: &[Line], name_at: usize, c: &Contacts) -> Option<String> {
         let sentences = l.text.matches(". ").count();
         let plausible = |t: &str| {
             let w = t.split_whitespace().count();
-            (1..=14).contains(&w) && sentences == 0 && places::location(t).is_none() && !is_contact_line(t)
+            (1..=14).contains(&w)
+                && sentences == 0
+                && places::location(t).is_none()
+                && !is_contact_line(t)
         };
         if !c.used.contains(&i) {
             return plausible(&l.text).then(|| l.text.clone());
         }
         let parts: Vec<&str> = l.text.split(['·', '|', '•']).map(str::trim).collect();
         if parts.len() > 1 {
-            if let Some(p) = parts.iter().find(|p| plausible(p) && !EMAIL.is_match(p) && !URL.is_match(p) && find_phone(p).is_none()) {
+            if let Some(p) = parts.iter().find(|p| {
+                plausible(p) && !EMAIL.is_match(p) && !URL.is_match(p) && find_phone(p).is_none()
+            }) {
                 return Some(p.to_string());
             }
         }
@@ -381,7 +429,11 @@ mod tests {
             .collect();
         assert_eq!(
             nets,
-            [("GitHub".into(), "ada".into()), ("LinkedIn".into(), "ada-l".into()), ("Mastodon".into(), "ada".into())]
+            [
+                ("GitHub".into(), "ada".into()),
+                ("LinkedIn".into(), "ada-l".into()),
+                ("Mastodon".into(), "ada".into())
+            ]
         );
     }
 

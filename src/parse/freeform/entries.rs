@@ -69,8 +69,10 @@ fn header_shaped(text: &str) -> bool {
 
 /// "Apple, Inc." ends with a period that is not a sentence end.
 fn abbreviation_end(text: &str) -> bool {
-    const ABBREVIATIONS: &[&str] =
-        &["inc", "ltd", "co", "corp", "llc", "plc", "jr", "sr", "bros", "dept", "univ", "intl", "st", "ag", "sa"];
+    const ABBREVIATIONS: &[&str] = &[
+        "inc", "ltd", "co", "corp", "llc", "plc", "jr", "sr", "bros", "dept", "univ", "intl", "st",
+        "ag", "sa",
+    ];
     let words = text.split_whitespace().count();
     let last = text.split_whitespace().last().unwrap_or("").trim_end_matches('.');
     words <= 8
@@ -88,7 +90,9 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
     if let Some(span) = dates::find(&text) {
         let rest = dates::remove(&text, &span.at);
         let starts_strong = l.strong.first().is_some_and(|s| rest.starts_with(s.as_str()));
-        return rest.split_whitespace().count() <= 12 && (starts_strong || l.whole_strong || rest.split_whitespace().count() <= 8) && !rest.ends_with('.');
+        return rest.split_whitespace().count() <= 12
+            && (starts_strong || l.whole_strong || rest.split_whitespace().count() <= 8)
+            && !rest.ends_with('.');
     }
     if l.whole_strong && heading_like(&l.text) {
         let next = lines[i + 1..].iter().find(|n| n.item != l.item || !n.bullet);
@@ -136,7 +140,8 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 continue;
             }
         }
-        let continues = same_para && matches!(out.last(), Some(Unit::Prose(_))) && !LABELLED.is_match(&l.text);
+        let continues =
+            same_para && matches!(out.last(), Some(Unit::Prose(_))) && !LABELLED.is_match(&l.text);
         if let (true, Some(Unit::Prose(p))) = (continues, out.last_mut()) {
             p.push(' ');
             p.push_str(&l.text);
@@ -179,7 +184,9 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
                         c.has_complete |= whole;
                         c.heads.push(h)
                     }
-                    _ => out.push(Cluster { heads: vec![h], body: Vec::new(), has_complete: whole }),
+                    _ => {
+                        out.push(Cluster { heads: vec![h], body: Vec::new(), has_complete: whole })
+                    }
                 }
             }
             other => match out.last_mut() {
@@ -220,8 +227,9 @@ struct Slot {
 /// A line that opens with its own short label ("Tools: Git, Make") starts a new unit.
 static LABELLED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z][\w/&+ -]{0,30}:\s+\S").expect("labelled line"));
-static AT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.+?)\s+(?:at|@|for)\s+(?:the\s+)?(\S.*)$").expect("at pattern"));
+static AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.+?)\s+(?:at|@|for)\s+(?:the\s+)?(\S.*)$").expect("at pattern")
+});
 static SEPARATORS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[|–—·]\s+|\s+-\s+|\s*\|\s*").expect("separators"));
 
@@ -258,11 +266,12 @@ fn read_header(heads: &[Head]) -> Header {
             let (head_text, place) = places::split_trailing(&text);
             // "Manchester, UK" is a place; "Initech, Remote" and "Globex, Vancouver, Canada"
             // are an employer and a place.
-            let whole_place = place.as_deref().is_some_and(|p| !p.contains(',') && !places::is_remote(p))
-                && head_text.split_whitespace().count() <= 2
-                && org_score(&head_text) == 0
-                && role_score(&head_text) == 0
-                && places::location(&text).is_some();
+            let whole_place =
+                place.as_deref().is_some_and(|p| !p.contains(',') && !places::is_remote(p))
+                    && head_text.split_whitespace().count() <= 2
+                    && org_score(&head_text) == 0
+                    && role_score(&head_text) == 0
+                    && places::location(&text).is_some();
             if whole_place {
                 h.location.get_or_insert(text);
                 continue;
@@ -282,7 +291,8 @@ fn read_header(heads: &[Head]) -> Header {
                 continue;
             }
             if let Some(c) = AT.captures(&text) {
-                let org_like = c[2].chars().next().is_some_and(|ch| !ch.is_lowercase()) || !c[2].contains(' ');
+                let org_like =
+                    c[2].chars().next().is_some_and(|ch| !ch.is_lowercase()) || !c[2].contains(' ');
                 if role_score(&c[1]) > 0 && org_like {
                     let (org, place) = places::split_trailing(&c[2]);
                     if let Some(p) = place {
@@ -293,7 +303,13 @@ fn read_header(heads: &[Head]) -> Header {
                     continue;
                 }
             }
-            slots.push(Slot { role: role_score(&text), org: org_score(&text), text, strong, line: n });
+            slots.push(Slot {
+                role: role_score(&text),
+                org: org_score(&text),
+                text,
+                strong,
+                line: n,
+            });
         }
     }
     assign(&mut h, slots, &line_dates, heads);
@@ -325,12 +341,31 @@ fn institution_only(text: &str) -> String {
     let lower = |p: &str| p.to_lowercase();
     if let Some(u) = parts.iter().rev().find(|p| {
         let l = lower(p);
-        l.contains("university") || l.contains("college") || l.starts_with("univ") || l.contains("universit")
+        l.contains("university")
+            || l.contains("college")
+            || l.starts_with("univ")
+            || l.contains("universit")
     }) {
         return u.to_string();
     }
-    const UNIT: &[&str] = &["department", "dept", "faculty", "school of", "division", "centre", "center", "lab", "group", "team", "institute for", "institute of", "programme", "program"];
-    let kept: Vec<&str> = parts.iter().copied().filter(|p| !UNIT.iter().any(|u| lower(p).contains(u))).collect();
+    const UNIT: &[&str] = &[
+        "department",
+        "dept",
+        "faculty",
+        "school of",
+        "division",
+        "centre",
+        "center",
+        "lab",
+        "group",
+        "team",
+        "institute for",
+        "institute of",
+        "programme",
+        "program",
+    ];
+    let kept: Vec<&str> =
+        parts.iter().copied().filter(|p| !UNIT.iter().any(|u| lower(p).contains(u))).collect();
     if kept.is_empty() { text.to_string() } else { kept.join(", ") }
 }
 
@@ -350,7 +385,9 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
             .collect();
     }
     if !head.whole_strong {
-        if let Some(s) = head.strong.first().filter(|s| rest.contains(s.as_str()) && s.len() < rest.len()) {
+        if let Some(s) =
+            head.strong.first().filter(|s| rest.contains(s.as_str()) && s.len() < rest.len())
+        {
             let other = dates::tidy(&rest.replacen(s.as_str(), " ", 1));
             let strong = dates::tidy(s);
             let mut v = vec![(strong, true)];
@@ -377,7 +414,8 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
         titles.push(orgs.remove(pick));
     }
     if titles.len() > 1 {
-        let dated = titles.iter().filter(|t| line_dates[t.line].is_some() && heads.len() > 1).count();
+        let dated =
+            titles.iter().filter(|t| line_dates[t.line].is_some() && heads.len() > 1).count();
         if dated < 2 {
             // One title; the other title-like slots are more likely the employer.
             titles.sort_by_key(|t| -(t.role - t.org));
@@ -419,7 +457,11 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
 fn split_title_employer(text: &mut String) -> Option<String> {
     let (title, org) = text.rsplit_once(", ")?;
     let org_like = org.chars().next().is_some_and(char::is_uppercase) && role_score(org) == 0;
-    if !org_like || role_score(title) == 0 || places::location(org).is_some() || places::is_remote(org) {
+    if !org_like
+        || role_score(title) == 0
+        || places::location(org).is_some()
+        || places::is_remote(org)
+    {
         return None;
     }
     let org = org.to_string();
@@ -493,15 +535,14 @@ fn unit_text(u: Unit) -> String {
 
 /// One entry per title; prose is shared out between several titles in order.
 fn entries_of(h: Header, body: Vec<Unit>) -> Vec<Entry> {
-    let base = Entry {
-        name: h.name.clone(),
-        location: h.location.clone(),
-        ..Default::default()
-    };
+    let base = Entry { name: h.name.clone(), location: h.location.clone(), ..Default::default() };
     let titles: Vec<(Option<String>, Option<DateSpan>)> = if h.titles.is_empty() {
         vec![(None, h.dates.clone())]
     } else {
-        h.titles.iter().map(|(t, d)| (Some(t.clone()), d.clone().or_else(|| h.dates.clone()))).collect()
+        h.titles
+            .iter()
+            .map(|(t, d)| (Some(t.clone()), d.clone().or_else(|| h.dates.clone())))
+            .collect()
     };
     let mut entries: Vec<Entry> = titles
         .iter()
@@ -515,7 +556,13 @@ fn entries_of(h: Header, body: Vec<Unit>) -> Vec<Entry> {
     for u in body {
         match u {
             Unit::Prose(p) => {
-                if k + 1 < entries.len() && starts_next(&p, entries[k + 1].position.as_deref(), !entries[k].summary.is_empty()) {
+                if k + 1 < entries.len()
+                    && starts_next(
+                        &p,
+                        entries[k + 1].position.as_deref(),
+                        !entries[k].summary.is_empty(),
+                    )
+                {
                     k += 1;
                 }
                 entries[k].summary.push(p);
@@ -558,10 +605,14 @@ pub fn set_dates(e: &mut Entry, d: Option<&DateSpan>) {
     }
 }
 
-static ROLE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Z][\w/&.-]*(?:\s+[\w/&.-]+){0,5}):\s+(\S.*)$").expect("role prefix"));
+static ROLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][\w/&.-]*(?:\s+[\w/&.-]+){0,5}):\s+(\S.*)$").expect("role prefix")
+});
 static AS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:As|as)\s+(?:an?\s+|the\s+)?([A-Za-z][\w/&-]*(?:\s+[\w/&-]+){0,6}?),?\s+(?:I|we)\s").expect("as role")
+    Regex::new(
+        r"\b(?:As|as)\s+(?:an?\s+|the\s+)?([A-Za-z][\w/&-]*(?:\s+[\w/&-]+){0,6}?),?\s+(?:I|we)\s",
+    )
+    .expect("as role")
 });
 static I_AM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bI\s+(?:am|was|served as|worked as)\s+(?:the\s+|a\s+|an\s+)?((?:[\w/&-]+\s+){0,3}?[\w/&-]+)\s+(?:of|for|at|in|on|within)\s").expect("i am")
@@ -583,7 +634,9 @@ fn position_from_prose(summary: &mut [String]) -> Option<String> {
             if let Some(c) = re.captures(p) {
                 let role = c[1].trim().to_string();
                 let last = role.split_whitespace().last().unwrap_or("");
-                if role_score(&role) > 0 && (role_score(last) > 0 || re.as_str() == AS_ROLE.as_str()) {
+                if role_score(&role) > 0
+                    && (role_score(last) > 0 || re.as_str() == AS_ROLE.as_str())
+                {
                     return Some(role);
                 }
             }
@@ -612,9 +665,10 @@ fn entry_start(p: &str) -> Option<(String, Option<String>)> {
         if let Some(c) = ROLE_AT.captures(p) {
             let prefix = c[1].to_lowercase();
             if role_score(&c[1]) > 0 || prefix.contains("employee") || prefix.contains("worked") {
-                let title = c.get(3).map(|m| m.as_str().trim().to_string()).or_else(|| {
-                    (role_score(&c[1]) > 0).then(|| c[1].trim().to_string())
-                });
+                let title = c
+                    .get(3)
+                    .map(|m| m.as_str().trim().to_string())
+                    .or_else(|| (role_score(&c[1]) > 0).then(|| c[1].trim().to_string()));
                 return Some((c[2].trim_end_matches('.').to_string(), title));
             }
         }
@@ -633,10 +687,17 @@ fn prose_entries(units: Vec<Unit>) -> (Vec<String>, Vec<Entry>) {
     for u in units {
         match u {
             Unit::Prose(p) | Unit::Head(Head { text: p, .. }) => {
-                let same = |org: &str, e: Option<&Entry>| e.and_then(|e| e.name.as_deref()) == Some(org);
-                let start = entry_start(&p).filter(|(org, t)| t.is_some() || !same(org, out.last()));
+                let same =
+                    |org: &str, e: Option<&Entry>| e.and_then(|e| e.name.as_deref()) == Some(org);
+                let start =
+                    entry_start(&p).filter(|(org, t)| t.is_some() || !same(org, out.last()));
                 if let Some((org, title)) = start {
-                    out.push(Entry { name: Some(org), position: title, summary: vec![p], ..Default::default() });
+                    out.push(Entry {
+                        name: Some(org),
+                        position: title,
+                        summary: vec![p],
+                        ..Default::default()
+                    });
                 } else if let Some(e) = out.last_mut() {
                     e.summary.push(p);
                 } else {

@@ -16,7 +16,11 @@ pub fn split(text: &str) -> (Option<&str>, &str) {
             let front = &rest[..offset];
             let body = &rest[offset + line.len()..];
             // A Markdown rule right at the top is not front matter unless YAML is inside.
-            return if front.lines().any(|l| l.contains(':')) { (Some(front), body) } else { (None, text) };
+            return if front.lines().any(|l| l.contains(':')) {
+                (Some(front), body)
+            } else {
+                (None, text)
+            };
         }
         offset += line.len();
     }
@@ -75,7 +79,11 @@ mod tests {
         let (front, body) = split("---\nbasics:\n  name: Ada L.\n---\n# Ada\n");
         assert_eq!(body, "# Ada\n");
         let mut r = Resume::default();
-        r.basics = Some(crate::model::Basics { name: Some("Ada".into()), label: Some("x".into()), ..Default::default() });
+        r.basics = Some(crate::model::Basics {
+            name: Some("Ada".into()),
+            label: Some("x".into()),
+            ..Default::default()
+        });
         let mut d = Vec::new();
         apply(&mut r, front.unwrap(), &mut d);
         let b = r.basics.unwrap();

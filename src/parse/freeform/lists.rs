@@ -30,16 +30,23 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
     )(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))")
 });
 static SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:universit\w*|college|school|institut\w*|academy|akademie|hochschule|[ée]cole|polytechni\w*|politecnico|conservatoire|conservatory|gymnasium|lyc[ée]e|seminaire|séminaire|seminary|campus|faculty|fachhochschule)\b")
+    re(
+        r"(?i)\b(?:universit\w*|college|school|institut\w*|academy|akademie|hochschule|[ée]cole|polytechni\w*|politecnico|conservatoire|conservatory|gymnasium|lyc[ée]e|seminaire|séminaire|seminary|campus|faculty|fachhochschule)\b",
+    )
 });
 static SCORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\(?\b(?:cumulative\s+|overall\s+|final\s+)?(?:c?gpa|grade|note|score|average|mark)s?\b\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?")
+    re(
+        r"(?i)\(?\b(?:cumulative\s+|overall\s+|final\s+)?(?:c?gpa|grade|note|score|average|mark)s?\b\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
+    )
 });
-static COURSES: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:relevant\s+)?(?:course\s*work|courses|modules|classes|subjects)\s*:\s*(.+)$"));
-static MINOR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?:minor|major|specialization|focus)\s*:"));
-static LEVEL_WORD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:university|college|high school|secondary school|school|gymnasium|lyc[ée]e)$"));
+static COURSES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:relevant\s+)?(?:course\s*work|courses|modules|classes|subjects)\s*:\s*(.+)$")
+});
+static MINOR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:minor|major|specialization|focus)\s*:"));
+static LEVEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:university|college|high school|secondary school|school|gymnasium|lyc[ée]e)$")
+});
 
 /// What one education line is.
 #[derive(Debug, Default)]
@@ -121,7 +128,14 @@ fn edu_line(text: &str) -> EduLine {
         if e.degree.is_none() {
             if let Some((kind, area)) = degree(p) {
                 let area = area.or_else(|| {
-                    parts.get(i + 1).filter(|n| !SCHOOL.is_match(n) && places::location(n).is_none() && degree(n).is_none()).cloned()
+                    parts
+                        .get(i + 1)
+                        .filter(|n| {
+                            !SCHOOL.is_match(n)
+                                && places::location(n).is_none()
+                                && degree(n).is_none()
+                        })
+                        .cloned()
                 });
                 e.degree = Some((kind, area));
             }
@@ -137,7 +151,8 @@ fn edu_line(text: &str) -> EduLine {
 }
 
 fn re_split(t: &str) -> Vec<String> {
-    static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|–—-]\s+|\s*;\s*|,\s+(?:at\s+)?|\s+at\s+"));
+    static SEP: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\s+[|–—-]\s+|\s*;\s*|,\s+(?:at\s+)?|\s+at\s+"));
     let mut out: Vec<String> = Vec::new();
     for p in SEP.split(t).map(str::trim).filter(|p| !p.is_empty()) {
         // A degree abbreviation split from its area ("B.S., Computer Science") stays whole
@@ -148,7 +163,12 @@ fn re_split(t: &str) -> Vec<String> {
     let mut joined: Vec<String> = Vec::new();
     for p in out {
         match joined.last_mut() {
-            Some(last) if DEGREE.find(last).is_some_and(|m| m.end() + 1 >= last.len()) && degree(last).is_some_and(|d| d.1.is_none()) && !SCHOOL.is_match(&p) && places::location(&p).is_none() => {
+            Some(last)
+                if DEGREE.find(last).is_some_and(|m| m.end() + 1 >= last.len())
+                    && degree(last).is_some_and(|d| d.1.is_none())
+                    && !SCHOOL.is_match(&p)
+                    && places::location(&p).is_none() =>
+            {
                 last.push_str(", ");
                 last.push_str(&p);
             }
@@ -241,10 +261,8 @@ fn set_edu_dates(e: &mut Education, d: Option<&DateSpan>) {
 /// Splits at top-level commas and semicolons (never inside brackets); a final period goes.
 pub fn split_items(text: &str) -> Vec<String> {
     let text = text.trim().trim_end_matches('.');
-    let text = text
-        .strip_prefix(['{', '['])
-        .and_then(|t| t.strip_suffix(['}', ']']))
-        .unwrap_or(text);
+    let text =
+        text.strip_prefix(['{', '[']).and_then(|t| t.strip_suffix(['}', ']'])).unwrap_or(text);
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut cur = String::new();
@@ -265,8 +283,11 @@ pub fn split_items(text: &str) -> Vec<String> {
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^([^:]{1,40}):\s*(\S.*)$"));
-static RATING: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\s*(?:[★☆●○◉◯■□▪▫]+|\(?\d{1,3}\s*%\)?|\(?\d\s*/\s*(?:5|10)\)?|[-–:]\s*\d\s*/\s*(?:5|10))\s*$"));
+static RATING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\s*(?:[★☆●○◉◯■□▪▫]+|\(?\d{1,3}\s*%\)?|\(?\d\s*/\s*(?:5|10)\)?|[-–:]\s*\d\s*/\s*(?:5|10))\s*$",
+    )
+});
 
 fn unrate(s: &str) -> String {
     RATING.replace(s, "").trim().to_string()
@@ -292,10 +313,14 @@ pub fn groups(lines: &[Line]) -> (Vec<Group>, Vec<String>) {
             Unit::Head(h) => (h.text, false, h.level.is_some() || h.whole_strong),
             Unit::Prose(p) => (p, false, false),
         };
-        let sentence = text.split_whitespace().count() > 12 || (text.ends_with('.') && text.split_whitespace().count() > 6);
+        let sentence = text.split_whitespace().count() > 12
+            || (text.ends_with('.') && text.split_whitespace().count() > 6);
         if let Some(c) = LABEL.captures(&text) {
             if c[1].split_whitespace().count() <= 4 && !sentence {
-                out.push(Group::Named(c[1].trim().to_string(), split_items(&c[2]).iter().map(|s| unrate(s)).collect()));
+                out.push(Group::Named(
+                    c[1].trim().to_string(),
+                    split_items(&c[2]).iter().map(|s| unrate(s)).collect(),
+                ));
                 continue;
             }
         }
@@ -308,7 +333,11 @@ pub fn groups(lines: &[Line]) -> (Vec<Group>, Vec<String>) {
             heading = Some(out.len() - 1);
             continue;
         }
-        let items: Vec<String> = if is_bullet { vec![unrate(&text)] } else { split_items(&text).iter().map(|s| unrate(s)).collect() };
+        let items: Vec<String> = if is_bullet {
+            vec![unrate(&text)]
+        } else {
+            split_items(&text).iter().map(|s| unrate(s)).collect()
+        };
         match heading.and_then(|h| out.get_mut(h)) {
             Some(Group::Named(_, kw)) if !is_head => kw.extend(items),
             _ => out.extend(items.into_iter().map(Group::Item)),
@@ -323,7 +352,9 @@ pub fn skills(lines: &[Line]) -> (Vec<Skill>, Vec<String>) {
         .into_iter()
         .filter_map(|g| match g {
             Group::Item(n) if !n.is_empty() => Some(Skill { name: Some(n), ..Default::default() }),
-            Group::Named(n, kw) => Some(Skill { name: Some(n), keywords: kw, ..Default::default() }),
+            Group::Named(n, kw) => {
+                Some(Skill { name: Some(n), keywords: kw, ..Default::default() })
+            }
             _ => None,
         })
         .collect();
@@ -335,8 +366,12 @@ pub fn interests(lines: &[Line]) -> Vec<Interest> {
         .0
         .into_iter()
         .filter_map(|g| match g {
-            Group::Item(n) if !n.is_empty() => Some(Interest { name: Some(n), ..Default::default() }),
-            Group::Named(n, kw) => Some(Interest { name: Some(n), keywords: kw, ..Default::default() }),
+            Group::Item(n) if !n.is_empty() => {
+                Some(Interest { name: Some(n), ..Default::default() })
+            }
+            Group::Named(n, kw) => {
+                Some(Interest { name: Some(n), keywords: kw, ..Default::default() })
+            }
             _ => None,
         })
         .collect()
@@ -358,7 +393,10 @@ fn items(lines: &[Line]) -> Vec<String> {
 /// "References available upon request" and its kin.
 pub fn is_boilerplate(s: &str) -> bool {
     let l = s.to_lowercase();
-    l.contains("upon request") || l.contains("on request") || l.contains("email protected") || l.contains("available on demand")
+    l.contains("upon request")
+        || l.contains("on request")
+        || l.contains("email protected")
+        || l.contains("available on demand")
 }
 
 fn date_and_rest(text: &str) -> (Option<DateSpan>, String) {
@@ -375,7 +413,9 @@ pub fn award(text: &str) -> Award {
     let sentence = rest.split_whitespace().count() > 12 || rest.ends_with('.');
     if !sentence {
         if let Some((title, by)) = rest.rsplit_once(", ") {
-            if by.split_whitespace().count() <= 4 && by.chars().next().is_some_and(char::is_uppercase) {
+            if by.split_whitespace().count() <= 4
+                && by.chars().next().is_some_and(char::is_uppercase)
+            {
                 a.title = Some(strip_quotes(title));
                 a.awarder = Some(by.trim().to_string());
                 return a;
@@ -384,7 +424,8 @@ pub fn award(text: &str) -> Award {
     }
     a.title = Some(strip_quotes(if sentence { text.trim() } else { &rest }));
     if sentence {
-        static BY: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:by|from)\s+((?:[A-Z][\w.]*\s?){1,4})\s*\.?$"));
+        static BY: LazyLock<Regex> =
+            LazyLock::new(|| re(r"\b(?:by|from)\s+((?:[A-Z][\w.]*\s?){1,4})\s*\.?$"));
         a.awarder = BY.captures(text.trim()).map(|c| c[1].trim().to_string());
     }
     a
@@ -395,7 +436,8 @@ pub fn awards(lines: &[Line]) -> Vec<Award> {
 }
 
 pub fn certificates(lines: &[Line]) -> Vec<Certificate> {
-    static ISSUER: LazyLock<Regex> = LazyLock::new(|| re(r"^(.+?)\s+(?:[|—]|issued by|by|from)\s+(.+)$"));
+    static ISSUER: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(.+?)\s+(?:[|—]|issued by|by|from)\s+(.+)$"));
     items(lines)
         .iter()
         .map(|t| {
@@ -404,14 +446,20 @@ pub fn certificates(lines: &[Line]) -> Vec<Certificate> {
                 Some(c) => (c[1].to_string(), Some(c[2].to_string())),
                 None => (rest.clone(), None),
             };
-            Certificate { name: Some(name), issuer, date: date.map(|d| d.start), ..Default::default() }
+            Certificate {
+                name: Some(name),
+                issuer,
+                date: date.map(|d| d.start),
+                ..Default::default()
+            }
         })
         .collect()
 }
 
 pub fn publications(lines: &[Line]) -> Vec<Publication> {
     static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"["“]([^"”]{4,})["”]"#));
-    static AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\((?:19|20)\d{2}[a-z]?\)\.?\s*([^.?!]+[.?!]?)"));
+    static AFTER_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\((?:19|20)\d{2}[a-z]?\)\.?\s*([^.?!]+[.?!]?)"));
     items(lines)
         .iter()
         .map(|t| {
@@ -423,7 +471,11 @@ pub fn publications(lines: &[Line]) -> Vec<Publication> {
             } else {
                 rest
             };
-            Publication { name: Some(name), release_date: date.map(|d| d.start), ..Default::default() }
+            Publication {
+                name: Some(name),
+                release_date: date.map(|d| d.start),
+                ..Default::default()
+            }
         })
         .collect()
 }
@@ -431,9 +483,11 @@ pub fn publications(lines: &[Line]) -> Vec<Publication> {
 /// Projects: headed blocks (name, description, highlights) or one item per line, with a
 /// `Name - description` split.
 pub fn projects(lines: &[Line]) -> Vec<Project> {
-    static NAME_DESC: LazyLock<Regex> = LazyLock::new(|| re(r"^(.{2,60}?)(?:\s+[-–—]\s+|:\s+)(.+)$"));
+    static NAME_DESC: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(.{2,60}?)(?:\s+[-–—]\s+|:\s+)(.+)$"));
     let units = entries::units(lines);
-    let headed = units.iter().any(|u| matches!(u, Unit::Head(h) if h.level.is_some() || h.whole_strong));
+    let headed =
+        units.iter().any(|u| matches!(u, Unit::Head(h) if h.level.is_some() || h.whole_strong));
     let mut out: Vec<Project> = Vec::new();
     for u in units {
         match u {
@@ -484,7 +538,8 @@ pub fn projects(lines: &[Line]) -> Vec<Project> {
 
 /// Spoken languages: "French (native)", "German – B2", "English: fluent", comma lists.
 pub fn languages(lines: &[Line]) -> Vec<Language> {
-    static FLUENCY: LazyLock<Regex> = LazyLock::new(|| re(r"^([^(:–—-]+?)\s*(?:\(([^)]+)\)|[:–—-]\s*(.+))?$"));
+    static FLUENCY: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^([^(:–—-]+?)\s*(?:\(([^)]+)\)|[:–—-]\s*(.+))?$"));
     let mut out = Vec::new();
     for t in items(lines) {
         let t = t.strip_prefix("Languages:").unwrap_or(&t).to_string();
@@ -503,10 +558,7 @@ pub fn languages(lines: &[Line]) -> Vec<Language> {
 }
 
 pub fn references(lines: &[Line]) -> Vec<Reference> {
-    items(lines)
-        .into_iter()
-        .map(|t| Reference { name: Some(t), ..Default::default() })
-        .collect()
+    items(lines).into_iter().map(|t| Reference { name: Some(t), ..Default::default() }).collect()
 }
 
 #[cfg(test)]
@@ -529,30 +581,51 @@ mod tests {
 
     #[test]
     fn degree_first_and_school_first_layouts() {
-        let a = education(&from_plain("M.S., Computer Science\nNorthwood University\nB.B.A., Information Systems\nthe Eastfield College\n"));
+        let a = education(&from_plain(
+            "M.S., Computer Science\nNorthwood University\nB.B.A., Information Systems\nthe Eastfield College\n",
+        ));
         let got: Vec<String> = a.iter().map(brief).collect();
-        assert_eq!(got, ["Northwood University|M.S.|Computer Science|..|", "Eastfield College|B.B.A.|Information Systems|..|"]);
+        assert_eq!(
+            got,
+            [
+                "Northwood University|M.S.|Computer Science|..|",
+                "Eastfield College|B.B.A.|Information Systems|..|"
+            ]
+        );
         let b = education(&from_markdown(
             "- **Northwood University, Newark, DE** May 2008\nCumulative GPA 3.7/4.0\n - B.E.E., Electrical Engineering (GPA 3.8)\n - B.S., Computer Science with Honors (GPA 3.9)\n - Minor: Mathematics\n",
         ));
         let got: Vec<String> = b.iter().map(brief).collect();
         assert_eq!(
             got,
-            ["Northwood University|B.E.E.|Electrical Engineering|..2008-05|3.8", "Northwood University|B.S.|Computer Science with Honors|..2008-05|3.9"]
+            [
+                "Northwood University|B.E.E.|Electrical Engineering|..2008-05|3.8",
+                "Northwood University|B.S.|Computer Science with Honors|..2008-05|3.9"
+            ]
         );
         assert_eq!(b[1].courses, ["Minor: Mathematics"]);
     }
 
     #[test]
     fn one_line_degrees() {
-        let a = education(&from_plain("Bachelor of Science in Physics, Westbrook University, 2010 - 2014\n1995-1998 University\n\"Lycée Imaginaire\", Lyon, France\n"));
+        let a = education(&from_plain(
+            "Bachelor of Science in Physics, Westbrook University, 2010 - 2014\n1995-1998 University\n\"Lycée Imaginaire\", Lyon, France\n",
+        ));
         let got: Vec<String> = a.iter().map(brief).collect();
-        assert_eq!(got, ["Westbrook University|Bachelor of Science|Physics|2010..2014|", "Lycée Imaginaire|University||1995..1998|"]);
+        assert_eq!(
+            got,
+            [
+                "Westbrook University|Bachelor of Science|Physics|2010..2014|",
+                "Lycée Imaginaire|University||1995..1998|"
+            ]
+        );
     }
 
     #[test]
     fn skills_lists_and_groups() {
-        let (s, prose) = skills(&from_markdown("* C++/C\n* Monitoring (nagios and derivatives)\n\nLanguages: Rust, Go (mostly); Python.\n\nI have used many tools for a long time and I like them all very much.\n"));
+        let (s, prose) = skills(&from_markdown(
+            "* C++/C\n* Monitoring (nagios and derivatives)\n\nLanguages: Rust, Go (mostly); Python.\n\nI have used many tools for a long time and I like them all very much.\n",
+        ));
         let names: Vec<&str> = s.iter().filter_map(|s| s.name.as_deref()).collect();
         assert_eq!(names, ["C++/C", "Monitoring (nagios and derivatives)", "Languages"]);
         assert_eq!(s[2].keywords, ["Rust", "Go (mostly)", "Python"]);
@@ -562,7 +635,10 @@ mod tests {
     #[test]
     fn awards_and_languages() {
         let a = award("2015 Technologist of the Year, Initech");
-        assert_eq!((a.title.as_deref(), a.awarder.as_deref()), (Some("Technologist of the Year"), Some("Initech")));
+        assert_eq!(
+            (a.title.as_deref(), a.awarder.as_deref()),
+            (Some("Technologist of the Year"), Some("Initech"))
+        );
         assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2015"));
         let l = languages(&from_plain("English (native), German – B2\n"));
         assert_eq!(l.len(), 2);

@@ -43,7 +43,9 @@ static ADOC_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?m)^={1,5} \S|^:[A-Za-z-]+:( |$)|^\[\.[\w-]+\]$|^\[[a-z]+\]$|^link:|^\*\*\*\*$|^----$")
 });
 static RST_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?m)^\.\. [a-z-]+::|`[^`\n]+ <[^>\n]+>`_|^:[A-Za-z ]+: \S|^([=~^\-*+#`'])(?:[=~^\-*+#`']){3,}\s*$")
+    re(
+        r"(?m)^\.\. [a-z-]+::|`[^`\n]+ <[^>\n]+>`_|^:[A-Za-z ]+: \S|^([=~^\-*+#`'])(?:[=~^\-*+#`']){3,}\s*$",
+    )
 });
 static POD_SIGNS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?m)^=(?:head[1-4]|item|over|back|pod|cut|begin|end)\b"));
@@ -57,7 +59,8 @@ pub fn detect(text: &str, hint: Option<Format>) -> Markup {
     let org = ORG_SIGNS.find_iter(sample).take(10).count();
     let adoc = ADOC_SIGNS.find_iter(sample).take(10).count();
     let rst = rst_score(sample);
-    let md: u32 = MD_SIGNS.iter().map(|(r, w)| w * r.find_iter(sample).take(3).count() as u32).sum();
+    let md: u32 =
+        MD_SIGNS.iter().map(|(r, w)| w * r.find_iter(sample).take(3).count() as u32).sum();
     let best = [(Markup::Org, org * 3), (Markup::AsciiDoc, adoc * 3), (Markup::Rst, rst * 3)]
         .into_iter()
         .max_by_key(|(_, s)| *s)
@@ -116,10 +119,10 @@ pub fn to_markdown(text: &str, markup: Markup) -> String {
     }
 }
 
-static ORG_LINK: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\[\[([^\]\n]+)\](?:\[([^\]\n]*)\])?\]"));
-static ORG_EMPH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(^|[\s(])[/~=+]([^\s/~=+][^/~=+\n]*?[^\s/~=+]|[^\s/~=+])[/~=+]($|[\s).,;:])"));
+static ORG_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[\[([^\]\n]+)\](?:\[([^\]\n]*)\])?\]"));
+static ORG_EMPH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(^|[\s(])[/~=+]([^\s/~=+][^/~=+\n]*?[^\s/~=+]|[^\s/~=+])[/~=+]($|[\s).,;:])")
+});
 static ORG_BOLD: LazyLock<Regex> =
     LazyLock::new(|| re(r"(^|[\s(])\*([^\s*][^*\n]*?)\*($|[\s).,;:])"));
 
@@ -174,7 +177,9 @@ static ADOC_LINK: LazyLock<Regex> =
 static ADOC_BOLD: LazyLock<Regex> =
     LazyLock::new(|| re(r"(^|[\s(])\*([^\s*][^*\n]*?)\*($|[\s).,;:])"));
 static ADOC_CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^:(email|phone|mobile|website|homepage|github|linkedin|twitter|mastodon|location|address):\s*(\S.*)$")
+    re(
+        r"(?i)^:(email|phone|mobile|website|homepage|github|linkedin|twitter|mastodon|location|address):\s*(\S.*)$",
+    )
 });
 static ADOC_ROLE: LazyLock<Regex> = LazyLock::new(|| re(r"\[\.[\w-]+\]#([^#\n]*)#"));
 
@@ -251,7 +256,8 @@ fn rst(text: &str) -> String {
             && is_adornment(lines[i + 1])
             && lines[i + 1].trim().chars().count() + 1 >= line.trim().chars().count();
         if over || under {
-            let (title, adorn) = if over { (lines[i + 1], lines[i + 2]) } else { (line, lines[i + 1]) };
+            let (title, adorn) =
+                if over { (lines[i + 1], lines[i + 2]) } else { (line, lines[i + 1]) };
             let style = (adorn.trim().chars().next().unwrap_or('='), over);
             let level = match styles.iter().position(|s| *s == style) {
                 Some(p) => p + 1,
@@ -346,18 +352,39 @@ mod tests {
 
     #[test]
     fn detects_each_markup() {
-        assert_eq!(detect("# Ada\n\n## Work\n\n- **Lead** at [Acme](https://a.example)\n", None), Markup::Markdown);
-        assert_eq!(detect("#+TITLE: Ada\n* Work\n** Lead\n[[https://a.example][Acme]]\n", None), Markup::Org);
-        assert_eq!(detect("= Ada\n:email: a@b.c\n\n== Work\n\n[.role]\nLead +\n", None), Markup::AsciiDoc);
-        assert_eq!(detect("Ada\n===\n\nWork\n----\n\n.. note:: x\n\n`Acme <https://a.example>`_\n", None), Markup::Rst);
-        assert_eq!(detect("=head1 NAME\n\nAda\n\n=head1 WORK\n\n=over\n\n=item * x\n", None), Markup::Pod);
+        assert_eq!(
+            detect("# Ada\n\n## Work\n\n- **Lead** at [Acme](https://a.example)\n", None),
+            Markup::Markdown
+        );
+        assert_eq!(
+            detect("#+TITLE: Ada\n* Work\n** Lead\n[[https://a.example][Acme]]\n", None),
+            Markup::Org
+        );
+        assert_eq!(
+            detect("= Ada\n:email: a@b.c\n\n== Work\n\n[.role]\nLead +\n", None),
+            Markup::AsciiDoc
+        );
+        assert_eq!(
+            detect("Ada\n===\n\nWork\n----\n\n.. note:: x\n\n`Acme <https://a.example>`_\n", None),
+            Markup::Rst
+        );
+        assert_eq!(
+            detect("=head1 NAME\n\nAda\n\n=head1 WORK\n\n=over\n\n=item * x\n", None),
+            Markup::Pod
+        );
         assert_eq!(detect("Ada Lovelace\nEXPERIENCE\nAcme 2019-2020\n", None), Markup::Plain);
     }
 
     #[test]
     fn rewrites_lightweight_markups_as_markdown() {
-        assert_eq!(org("* Work\n** Lead /Acme/ [[https://a.example][site]]\n"), "# Work\n## Lead *Acme* [site](https://a.example)\n");
-        assert_eq!(asciidoc("== Work\n[.role]\n*Lead* +\n** sub\n"), "## Work\n**Lead**\n  - sub\n");
+        assert_eq!(
+            org("* Work\n** Lead /Acme/ [[https://a.example][site]]\n"),
+            "# Work\n## Lead *Acme* [site](https://a.example)\n"
+        );
+        assert_eq!(
+            asciidoc("== Work\n[.role]\n*Lead* +\n** sub\n"),
+            "## Work\n**Lead**\n  - sub\n"
+        );
         assert_eq!(rst("Ada\n===\n\nWork\n----\n"), "# Ada\n\n\n## Work\n\n");
         assert_eq!(pod("=head1 WORK\n\n=item * B<Lead>\n"), "# WORK\n\n\n- **Lead**\n\n");
     }

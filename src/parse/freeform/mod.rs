@@ -72,8 +72,10 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
         headingless(&body, &mut resume, &mut summary, &mut contacts);
         if !resume.work.is_empty() {
             diagnostics.push(
-                Diagnostic::warning("no section headings found: entries were guessed from the prose")
-                    .hint("check the work entries, or add headings such as \"Experience\""),
+                Diagnostic::warning(
+                    "no section headings found: entries were guessed from the prose",
+                )
+                .hint("check the work entries, or add headings such as \"Experience\""),
             );
         }
     } else {
@@ -146,7 +148,9 @@ fn section(
             let (intro, entries) = entries::read(&s.lines);
             summary.extend(intro);
             for e in entries {
-                summary.extend(e.position.into_iter().chain(e.name).chain(e.summary).chain(e.highlights));
+                summary.extend(
+                    e.position.into_iter().chain(e.name).chain(e.summary).chain(e.highlights),
+                );
             }
         }
         Kind::Work => {
@@ -176,7 +180,8 @@ fn section(
             contact::scan(&s.lines, contacts);
             let named = s.title.eq_ignore_ascii_case("name");
             let first = s.lines.first().filter(|_| named).map(|l| l.text.clone());
-            contacts.name = contacts.name.take().or_else(|| contact::labelled_name(&s.lines)).or(first);
+            contacts.name =
+                contacts.name.take().or_else(|| contact::labelled_name(&s.lines)).or(first);
         }
         Kind::Junk => {}
         Kind::Talks | Kind::Other => {
@@ -189,7 +194,12 @@ fn section(
 /// A resume without headings: leading prose is the summary, sentences that introduce an
 /// employer start work entries, and a closing list that mixes contact details with other
 /// items is the document's footer (contacts and achievements), not an entry's highlights.
-fn headingless(body: &[Line], resume: &mut Resume, summary: &mut Vec<String>, contacts: &mut contact::Contacts) {
+fn headingless(
+    body: &[Line],
+    resume: &mut Resume,
+    summary: &mut Vec<String>,
+    contacts: &mut contact::Contacts,
+) {
     let tail_start = trailing_list(body);
     let (intro, mut entries) = entries::read(&body[..tail_start]);
     let footer = &body[tail_start..];
@@ -224,7 +234,8 @@ fn trailing_list(body: &[Line]) -> usize {
         start -= 1;
     }
     let tail = &body[start..];
-    let contactish = tail.iter().any(|l| contact::is_contact_line(&l.text) || lists::is_boilerplate(&l.text));
+    let contactish =
+        tail.iter().any(|l| contact::is_contact_line(&l.text) || lists::is_boilerplate(&l.text));
     if contactish { start } else { body.len() }
 }
 

@@ -4,39 +4,116 @@
 use crate::model::Location;
 
 const STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
-    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
-    "VA", "WA", "WV", "WI", "WY", "DC", "AB", "BC", "MB", "NB", "NL", "NS", "ON", "PE", "QC",
-    "SK", "NSW", "VIC", "QLD",
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "AB", "BC", "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK", "NSW", "VIC",
+    "QLD",
 ];
 
 const REGIONS: &[&str] = &[
-    "California", "New York", "Texas", "Washington", "Massachusetts", "Quebec", "Québec",
-    "Ontario", "British Columbia", "Alberta", "Bavaria", "Bayern", "Catalonia", "Scotland",
-    "England", "Wales", "Île-de-France", "Ile-de-France", "Victoria", "New South Wales",
+    "California",
+    "New York",
+    "Texas",
+    "Washington",
+    "Massachusetts",
+    "Quebec",
+    "Québec",
+    "Ontario",
+    "British Columbia",
+    "Alberta",
+    "Bavaria",
+    "Bayern",
+    "Catalonia",
+    "Scotland",
+    "England",
+    "Wales",
+    "Île-de-France",
+    "Ile-de-France",
+    "Victoria",
+    "New South Wales",
 ];
 
 const COUNTRIES: &[(&str, &str)] = &[
-    ("USA", "US"), ("U.S.A.", "US"), ("US", "US"), ("United States", "US"),
-    ("United States of America", "US"), ("UK", "GB"), ("U.K.", "GB"), ("United Kingdom", "GB"),
-    ("Great Britain", "GB"), ("Canada", "CA"), ("Mexico", "MX"), ("Brazil", "BR"),
-    ("Argentina", "AR"), ("Chile", "CL"), ("Colombia", "CO"), ("Peru", "PE"),
-    ("Germany", "DE"), ("Deutschland", "DE"), ("France", "FR"), ("Spain", "ES"), ("España", "ES"),
-    ("Portugal", "PT"), ("Italy", "IT"), ("Italia", "IT"), ("Netherlands", "NL"),
-    ("The Netherlands", "NL"), ("Belgium", "BE"), ("Luxembourg", "LU"), ("Switzerland", "CH"),
-    ("Schweiz", "CH"), ("Austria", "AT"), ("Österreich", "AT"), ("Ireland", "IE"),
-    ("Denmark", "DK"), ("Sweden", "SE"), ("Norway", "NO"), ("Finland", "FI"), ("Iceland", "IS"),
-    ("Poland", "PL"), ("Czech Republic", "CZ"), ("Czechia", "CZ"), ("Slovakia", "SK"),
-    ("Hungary", "HU"), ("Romania", "RO"), ("Bulgaria", "BG"), ("Greece", "GR"),
-    ("Turkey", "TR"), ("Ukraine", "UA"), ("Russia", "RU"), ("Estonia", "EE"), ("Latvia", "LV"),
-    ("Lithuania", "LT"), ("Serbia", "RS"), ("Croatia", "HR"), ("Slovenia", "SI"),
-    ("Israel", "IL"), ("India", "IN"), ("China", "CN"), ("Japan", "JP"), ("Korea", "KR"),
-    ("South Korea", "KR"), ("Singapore", "SG"), ("Australia", "AU"), ("New Zealand", "NZ"),
-    ("South Africa", "ZA"), ("Nigeria", "NG"), ("Kenya", "KE"), ("Egypt", "EG"),
-    ("Vietnam", "VN"), ("Thailand", "TH"), ("Indonesia", "ID"), ("Malaysia", "MY"),
-    ("Philippines", "PH"), ("Taiwan", "TW"), ("Hong Kong", "HK"), ("Pakistan", "PK"),
-    ("Bangladesh", "BD"), ("United Arab Emirates", "AE"), ("UAE", "AE"),
+    ("USA", "US"),
+    ("U.S.A.", "US"),
+    ("US", "US"),
+    ("United States", "US"),
+    ("United States of America", "US"),
+    ("UK", "GB"),
+    ("U.K.", "GB"),
+    ("United Kingdom", "GB"),
+    ("Great Britain", "GB"),
+    ("Canada", "CA"),
+    ("Mexico", "MX"),
+    ("Brazil", "BR"),
+    ("Argentina", "AR"),
+    ("Chile", "CL"),
+    ("Colombia", "CO"),
+    ("Peru", "PE"),
+    ("Germany", "DE"),
+    ("Deutschland", "DE"),
+    ("France", "FR"),
+    ("Spain", "ES"),
+    ("España", "ES"),
+    ("Portugal", "PT"),
+    ("Italy", "IT"),
+    ("Italia", "IT"),
+    ("Netherlands", "NL"),
+    ("The Netherlands", "NL"),
+    ("Belgium", "BE"),
+    ("Luxembourg", "LU"),
+    ("Switzerland", "CH"),
+    ("Schweiz", "CH"),
+    ("Austria", "AT"),
+    ("Österreich", "AT"),
+    ("Ireland", "IE"),
+    ("Denmark", "DK"),
+    ("Sweden", "SE"),
+    ("Norway", "NO"),
+    ("Finland", "FI"),
+    ("Iceland", "IS"),
+    ("Poland", "PL"),
+    ("Czech Republic", "CZ"),
+    ("Czechia", "CZ"),
+    ("Slovakia", "SK"),
+    ("Hungary", "HU"),
+    ("Romania", "RO"),
+    ("Bulgaria", "BG"),
+    ("Greece", "GR"),
+    ("Turkey", "TR"),
+    ("Ukraine", "UA"),
+    ("Russia", "RU"),
+    ("Estonia", "EE"),
+    ("Latvia", "LV"),
+    ("Lithuania", "LT"),
+    ("Serbia", "RS"),
+    ("Croatia", "HR"),
+    ("Slovenia", "SI"),
+    ("Israel", "IL"),
+    ("India", "IN"),
+    ("China", "CN"),
+    ("Japan", "JP"),
+    ("Korea", "KR"),
+    ("South Korea", "KR"),
+    ("Singapore", "SG"),
+    ("Australia", "AU"),
+    ("New Zealand", "NZ"),
+    ("South Africa", "ZA"),
+    ("Nigeria", "NG"),
+    ("Kenya", "KE"),
+    ("Egypt", "EG"),
+    ("Vietnam", "VN"),
+    ("Thailand", "TH"),
+    ("Indonesia", "ID"),
+    ("Malaysia", "MY"),
+    ("Philippines", "PH"),
+    ("Taiwan", "TW"),
+    ("Hong Kong", "HK"),
+    ("Pakistan", "PK"),
+    ("Bangladesh", "BD"),
+    ("United Arab Emirates", "AE"),
+    ("UAE", "AE"),
 ];
 
 /// The ISO code of a written-out country name.
@@ -81,22 +158,26 @@ pub fn is_place(parts: &[&str]) -> bool {
 
 pub fn is_remote(s: &str) -> bool {
     let s = s.trim().to_lowercase();
-    matches!(s.as_str(), "remote" | "remotely" | "home office" | "worldwide" | "anywhere" | "hybrid")
+    matches!(
+        s.as_str(),
+        "remote" | "remotely" | "home office" | "worldwide" | "anywhere" | "hybrid"
+    )
 }
 
 /// A whole text as a location: "Norwalk, CT", "Lyon (France)", "Berlin, Germany".
 pub fn location(text: &str) -> Option<Location> {
     let t = text.trim().trim_end_matches(['.', ';']);
     let t = t.strip_prefix("Location:").or_else(|| t.strip_prefix("Based in")).unwrap_or(t).trim();
-    let (city, rest) = if let Some((city, inner)) = t.strip_suffix(')').and_then(|s| s.split_once(" (")) {
-        (city.trim(), vec![inner.trim()])
-    } else {
-        let parts: Vec<&str> = t.split(',').map(str::trim).collect();
-        if parts.len() < 2 {
-            return None;
-        }
-        (parts[0], parts[1..].to_vec())
-    };
+    let (city, rest) =
+        if let Some((city, inner)) = t.strip_suffix(')').and_then(|s| s.split_once(" (")) {
+            (city.trim(), vec![inner.trim()])
+        } else {
+            let parts: Vec<&str> = t.split(',').map(str::trim).collect();
+            if parts.len() < 2 {
+                return None;
+            }
+            (parts[0], parts[1..].to_vec())
+        };
     let mut all = vec![city];
     all.extend(rest.iter().copied());
     if !is_place(&all) || !is_place_word(city) || all.len() > 4 {
@@ -120,7 +201,9 @@ pub fn location(text: &str) -> Option<Location> {
 pub fn split_trailing(text: &str) -> (String, Option<String>) {
     let t = text.trim();
     if let Some((head, inner)) = t.strip_suffix(')').and_then(|s| s.rsplit_once(" (")) {
-        if is_place(&inner.split(',').map(str::trim).collect::<Vec<_>>()) || is_place_word(inner) && country_code(inner).is_some() {
+        if is_place(&inner.split(',').map(str::trim).collect::<Vec<_>>())
+            || is_place_word(inner) && country_code(inner).is_some()
+        {
             return (head.trim().to_string(), Some(inner.trim().to_string()));
         }
     }
@@ -143,7 +226,11 @@ pub fn split_trailing(text: &str) -> (String, Option<String>) {
         if start == parts.len() - 1 && is_state(parts[start]) {
             let words: Vec<&str> = parts[start - 1].split_whitespace().collect();
             if words.len() >= 2 {
-                let take = if words.len() >= 3 && CITY_PREFIX.contains(&words[words.len() - 2]) { 2 } else { 1 };
+                let take = if words.len() >= 3 && CITY_PREFIX.contains(&words[words.len() - 2]) {
+                    2
+                } else {
+                    1
+                };
                 let city = words[words.len() - take..].join(" ");
                 let org = words[..words.len() - take].join(" ");
                 let mut head = parts[..start - 1].to_vec();
@@ -155,8 +242,10 @@ pub fn split_trailing(text: &str) -> (String, Option<String>) {
     (t.to_string(), None)
 }
 
-const CITY_PREFIX: &[&str] =
-    &["New", "San", "Los", "Las", "Santa", "St.", "Saint", "Fort", "Salt", "Palo", "Mountain", "Long", "El"];
+const CITY_PREFIX: &[&str] = &[
+    "New", "San", "Los", "Las", "Santa", "St.", "Saint", "Fort", "Salt", "Palo", "Mountain",
+    "Long", "El",
+];
 
 #[cfg(test)]
 mod tests {
@@ -176,9 +265,18 @@ mod tests {
 
     #[test]
     fn splits_a_trailing_place() {
-        assert_eq!(split_trailing("Acme Research Systems Norwalk, CT"), ("Acme Research Systems".into(), Some("Norwalk, CT".into())));
-        assert_eq!(split_trailing("Lab, University of Somewhere Newark, DE").1.as_deref(), Some("Newark, DE"));
-        assert_eq!(split_trailing("Globex, Vancouver, Canada"), ("Globex".into(), Some("Vancouver, Canada".into())));
+        assert_eq!(
+            split_trailing("Acme Research Systems Norwalk, CT"),
+            ("Acme Research Systems".into(), Some("Norwalk, CT".into()))
+        );
+        assert_eq!(
+            split_trailing("Lab, University of Somewhere Newark, DE").1.as_deref(),
+            Some("Newark, DE")
+        );
+        assert_eq!(
+            split_trailing("Globex, Vancouver, Canada"),
+            ("Globex".into(), Some("Vancouver, Canada".into()))
+        );
         assert_eq!(split_trailing("Initech, Remote"), ("Initech".into(), Some("Remote".into())));
         assert_eq!(split_trailing("Apple, Inc."), ("Apple, Inc.".into(), None));
         assert_eq!(split_trailing("Acme San Jose, CA").1.as_deref(), Some("San Jose, CA"));

@@ -3,32 +3,180 @@
 
 /// Nouns and ranks that make a phrase a job title.
 const ROLE_WORDS: &[&str] = &[
-    "engineer", "engineers", "developer", "programmer", "architect", "manager", "director",
-    "lead", "leader", "head", "chief", "officer", "president", "vp", "svp", "evp", "cto", "ceo",
-    "cio", "cfo", "coo", "ciso", "founder", "co-founder", "cofounder", "owner", "partner",
-    "consultant", "contractor", "freelancer", "freelance", "analyst", "scientist", "researcher",
-    "specialist", "administrator", "admin", "sysadmin", "designer", "intern", "internship",
-    "trainee", "apprentice", "assistant", "associate", "coordinator", "technician", "staff",
-    "professor", "lecturer", "instructor", "teacher", "tutor", "fellow", "postdoc",
-    "postdoctoral", "student", "advisor", "adviser", "editor", "writer", "sre", "devops",
-    "dba", "principal", "supervisor", "representative", "coach", "mentor", "maintainer",
-    "evangelist", "strategist", "producer", "accountant", "auditor", "nurse", "physician",
-    "attorney", "lawyer", "clerk", "agent", "operator", "planner", "buyer", "marketer",
-    "recruiter", "volunteer", "member", "chair", "chairman", "secretary", "treasurer",
-    "ingenieur", "entwickler", "leiter", "berater", "ingénieur", "développeur", "chef",
-    "webmaster", "hacker", "tester", "qa", "sdet", "scrum", "product", "programme",
+    "engineer",
+    "engineers",
+    "developer",
+    "programmer",
+    "architect",
+    "manager",
+    "director",
+    "lead",
+    "leader",
+    "head",
+    "chief",
+    "officer",
+    "president",
+    "vp",
+    "svp",
+    "evp",
+    "cto",
+    "ceo",
+    "cio",
+    "cfo",
+    "coo",
+    "ciso",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "owner",
+    "partner",
+    "consultant",
+    "contractor",
+    "freelancer",
+    "freelance",
+    "analyst",
+    "scientist",
+    "researcher",
+    "specialist",
+    "administrator",
+    "admin",
+    "sysadmin",
+    "designer",
+    "intern",
+    "internship",
+    "trainee",
+    "apprentice",
+    "assistant",
+    "associate",
+    "coordinator",
+    "technician",
+    "staff",
+    "professor",
+    "lecturer",
+    "instructor",
+    "teacher",
+    "tutor",
+    "fellow",
+    "postdoc",
+    "postdoctoral",
+    "student",
+    "advisor",
+    "adviser",
+    "editor",
+    "writer",
+    "sre",
+    "devops",
+    "dba",
+    "principal",
+    "supervisor",
+    "representative",
+    "coach",
+    "mentor",
+    "maintainer",
+    "evangelist",
+    "strategist",
+    "producer",
+    "accountant",
+    "auditor",
+    "nurse",
+    "physician",
+    "attorney",
+    "lawyer",
+    "clerk",
+    "agent",
+    "operator",
+    "planner",
+    "buyer",
+    "marketer",
+    "recruiter",
+    "volunteer",
+    "member",
+    "chair",
+    "chairman",
+    "secretary",
+    "treasurer",
+    "ingenieur",
+    "entwickler",
+    "leiter",
+    "berater",
+    "ingénieur",
+    "développeur",
+    "chef",
+    "webmaster",
+    "hacker",
+    "tester",
+    "qa",
+    "sdet",
+    "scrum",
+    "product",
+    "programme",
 ];
 
 /// Words that make a phrase an organisation.
 const ORG_WORDS: &[&str] = &[
-    "inc", "inc.", "ltd", "ltd.", "llc", "llp", "plc", "gmbh", "ag", "sa", "s.a.", "sarl",
-    "bv", "b.v.", "corp", "corp.", "corporation", "company", "co.", "group", "holdings",
-    "systems", "software", "technologies", "technology", "labs", "laboratory", "laboratories",
-    "solutions", "services", "consulting", "university", "universität", "université",
-    "college", "institute", "institut", "school", "department", "dept", "bank", "agency",
-    "foundation", "studio", "studios", "partners", "ventures", "networks", "media",
-    "industries", "international", "associates", "hospital", "clinic", "ministry",
-    "council", "government", "centre", "center", "lab", "games", "interactive", "digital",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "llp",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "s.a.",
+    "sarl",
+    "bv",
+    "b.v.",
+    "corp",
+    "corp.",
+    "corporation",
+    "company",
+    "co.",
+    "group",
+    "holdings",
+    "systems",
+    "software",
+    "technologies",
+    "technology",
+    "labs",
+    "laboratory",
+    "laboratories",
+    "solutions",
+    "services",
+    "consulting",
+    "university",
+    "universität",
+    "université",
+    "college",
+    "institute",
+    "institut",
+    "school",
+    "department",
+    "dept",
+    "bank",
+    "agency",
+    "foundation",
+    "studio",
+    "studios",
+    "partners",
+    "ventures",
+    "networks",
+    "media",
+    "industries",
+    "international",
+    "associates",
+    "hospital",
+    "clinic",
+    "ministry",
+    "council",
+    "government",
+    "centre",
+    "center",
+    "lab",
+    "games",
+    "interactive",
+    "digital",
 ];
 
 /// The words of `text`, lowercased once, trimmed of surrounding punctuation.
@@ -55,7 +203,20 @@ pub fn role_score(text: &str) -> i32 {
         if ROLE_WORDS.contains(&w) {
             s += 2;
         }
-        if matches!(w, "senior" | "junior" | "sr" | "jr" | "staff" | "lead" | "principal" | "chief" | "deputy" | "acting" | "interim") {
+        if matches!(
+            w,
+            "senior"
+                | "junior"
+                | "sr"
+                | "jr"
+                | "staff"
+                | "lead"
+                | "principal"
+                | "chief"
+                | "deputy"
+                | "acting"
+                | "interim"
+        ) {
             s += 1;
         }
     });
@@ -71,7 +232,10 @@ pub fn org_score(text: &str) -> i32 {
         }
     });
     let t = text.trim();
-    if [".com", ".io", ".org", ".net", ".ai", ".co", ".ru", ".de"].iter().any(|d| t.to_lowercase().ends_with(d)) {
+    if [".com", ".io", ".org", ".net", ".ai", ".co", ".ru", ".de"]
+        .iter()
+        .any(|d| t.to_lowercase().ends_with(d))
+    {
         s += 2;
     }
     s
@@ -83,7 +247,10 @@ mod tests {
 
     #[test]
     fn scores_titles_and_organisations() {
-        assert!(role_score("Senior Manager, Storage Engineering") > org_score("Senior Manager, Storage Engineering"));
+        assert!(
+            role_score("Senior Manager, Storage Engineering")
+                > org_score("Senior Manager, Storage Engineering")
+        );
         assert!(role_score("Summer Intern, Mac OS Performance Engineering") > 0);
         assert!(org_score("Apple, Inc.") > role_score("Apple, Inc."));
         assert!(org_score("Amazon.com") > 0);

@@ -155,18 +155,60 @@ const LEXICON: &[(&str, Kind)] = &[
 
 /// Words a heading may carry around its key phrase ("Professional Experience", "Key Skills").
 const FILLER: &[&str] = &[
-    "professional", "work", "relevant", "selected", "recent", "other", "additional", "key",
-    "core", "technical", "and", "&", "my", "of", "the", "industry", "research", "academic",
-    "teaching", "personal", "honors", "awards", "list", "areas", "main", "general", "software",
-    "engineering", "leadership", "volunteer", "community", "open", "source", "side",
-    "certifications", "courses", "training", "spoken", "human", "in", "it", "summary",
-    "professional", "previous", "employment", "history", "information", "details", "for",
+    "professional",
+    "work",
+    "relevant",
+    "selected",
+    "recent",
+    "other",
+    "additional",
+    "key",
+    "core",
+    "technical",
+    "and",
+    "&",
+    "my",
+    "of",
+    "the",
+    "industry",
+    "research",
+    "academic",
+    "teaching",
+    "personal",
+    "honors",
+    "awards",
+    "list",
+    "areas",
+    "main",
+    "general",
+    "software",
+    "engineering",
+    "leadership",
+    "volunteer",
+    "community",
+    "open",
+    "source",
+    "side",
+    "certifications",
+    "courses",
+    "training",
+    "spoken",
+    "human",
+    "in",
+    "it",
+    "summary",
+    "professional",
+    "previous",
+    "employment",
+    "history",
+    "information",
+    "details",
+    "for",
 ];
 
 /// The lexicon's phrases split into words, and every word a heading may be made of.
-static PHRASES: LazyLock<Vec<(Vec<&'static str>, Kind)>> = LazyLock::new(|| {
-    LEXICON.iter().map(|(p, k)| (p.split(' ').collect(), k.clone())).collect()
-});
+static PHRASES: LazyLock<Vec<(Vec<&'static str>, Kind)>> =
+    LazyLock::new(|| LEXICON.iter().map(|(p, k)| (p.split(' ').collect(), k.clone())).collect());
 static HEADING_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     LEXICON.iter().flat_map(|(p, _)| p.split(' ')).chain(FILLER.iter().copied()).collect()
 });
@@ -197,11 +239,31 @@ pub fn lexicon(text: &str) -> Option<Kind> {
 pub fn is_entry_subheading(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').to_lowercase();
     const SUB: &[&str] = &[
-        "responsibilities", "achievements", "accomplishments", "duties", "tasks", "highlights",
-        "key achievements", "core responsibilities", "key responsibilities", "main tasks",
-        "selected achievements", "key accomplishments", "technologies", "technologies used",
-        "tech stack", "environment", "tools", "results", "impact", "role", "projects",
-        "key projects", "main responsibilities", "notable achievements", "activities",
+        "responsibilities",
+        "achievements",
+        "accomplishments",
+        "duties",
+        "tasks",
+        "highlights",
+        "key achievements",
+        "core responsibilities",
+        "key responsibilities",
+        "main tasks",
+        "selected achievements",
+        "key accomplishments",
+        "technologies",
+        "technologies used",
+        "tech stack",
+        "environment",
+        "tools",
+        "results",
+        "impact",
+        "role",
+        "projects",
+        "key projects",
+        "main responsibilities",
+        "notable achievements",
+        "activities",
     ];
     SUB.contains(&t.as_str())
 }
@@ -256,15 +318,22 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
         .collect();
     // When the document marks its headings up, a lexicon word on a plain line is content
     // ("Languages" as a skill group label), unless its shape alone says heading.
-    let marked = known.iter().zip(&lines).filter(|(k, l)| k.is_some() && l.heading.is_some()).count();
+    let marked =
+        known.iter().zip(&lines).filter(|(k, l)| k.is_some() && l.heading.is_some()).count();
     let known: Vec<Option<Kind>> = known
         .into_iter()
         .zip(lines.iter().zip(&standalone))
-        .map(|(k, (l, alone))| k.filter(|_| marked < 2 || l.heading.is_some() || shape_score(l, *alone) >= 3))
+        .map(|(k, (l, alone))| {
+            k.filter(|_| marked < 2 || l.heading.is_some() || shape_score(l, *alone) >= 3)
+        })
         .collect();
     // The style the document gives its known headings, to recognise unknown ones.
-    let levels: Vec<u8> =
-        known.iter().zip(&lines).filter(|(k, _)| k.is_some()).filter_map(|(_, l)| l.heading).collect();
+    let levels: Vec<u8> = known
+        .iter()
+        .zip(&lines)
+        .filter(|(k, _)| k.is_some())
+        .filter_map(|(_, l)| l.heading)
+        .collect();
     let section_level = levels.iter().copied().min();
     let caps_style = known
         .iter()
@@ -282,7 +351,9 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
             // A lexicon word at a deeper level than the document's sections is an entry
             // sub-heading ("#### Achievements"), not a section.
             Some(k) if !deeper(line.heading, section_level) => Some(k.clone()),
-            _ if first_seen && is_unknown_heading(&line, standalone[i], section_level, caps_style) => {
+            _ if first_seen
+                && is_unknown_heading(&line, standalone[i], section_level, caps_style) =>
+            {
                 Some(Kind::Other)
             }
             _ => None,
