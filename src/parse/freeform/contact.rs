@@ -123,19 +123,19 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
     for (i, line) in lines.iter().enumerate() {
         let text = line.text.as_str();
         let mut used = false;
-        if c.email.is_none() {
-            if let Some(m) = EMAIL.find(text) {
-                c.email = Some(m.as_str().to_string());
-                used = true;
-            }
+        if c.email.is_none()
+            && let Some(m) = EMAIL.find(text)
+        {
+            c.email = Some(m.as_str().to_string());
+            used = true;
         }
         let no_urls = URL.replace_all(text, " ");
         let no_urls = EMAIL.replace_all(&no_urls, " ");
-        if c.phone.is_none() {
-            if let Some(p) = find_phone(&no_urls) {
-                c.phone = Some(p);
-                used = true;
-            }
+        if c.phone.is_none()
+            && let Some(p) = find_phone(&no_urls)
+        {
+            c.phone = Some(p);
+            used = true;
         }
         let mut urls: Vec<String> = line.links.iter().map(|l| l.url.clone()).collect();
         urls.extend(
@@ -268,16 +268,16 @@ fn add_url(raw: &str, c: &mut Contacts) -> bool {
         }
         return true;
     }
-    if let [first, ..] = path.as_slice() {
-        if first.starts_with('@') {
-            c.profiles.push(Profile {
-                network: Some("Mastodon".into()),
-                username: Some(first.trim_start_matches('@').to_string()),
-                url: Some(url),
-                ..Default::default()
-            });
-            return true;
-        }
+    if let [first, ..] = path.as_slice()
+        && first.starts_with('@')
+    {
+        c.profiles.push(Profile {
+            network: Some("Mastodon".into()),
+            username: Some(first.trim_start_matches('@').to_string()),
+            url: Some(url),
+            ..Default::default()
+        });
+        return true;
     }
     if c.url.is_none() {
         c.url = Some(url);
@@ -395,12 +395,12 @@ fn label(head: &[Line], name_at: usize, c: &Contacts) -> Option<String> {
             return plausible(&l.text).then(|| l.text.clone());
         }
         let parts: Vec<&str> = l.text.split(['·', '|', '•']).map(str::trim).collect();
-        if parts.len() > 1 {
-            if let Some(p) = parts.iter().find(|p| {
+        if parts.len() > 1
+            && let Some(p) = parts.iter().find(|p| {
                 plausible(p) && !EMAIL.is_match(p) && !URL.is_match(p) && find_phone(p).is_none()
-            }) {
-                return Some(p.to_string());
-            }
+            })
+        {
+            return Some(p.to_string());
         }
     }
     None

@@ -184,11 +184,11 @@ pub fn find_all(text: &str) -> Vec<DateSpan> {
         if let Some(p) = PRESENT.captures(rest) {
             span.open = true;
             span.at.end = at.end + p.get(0).map_or(0, |m| m.end());
-        } else if let Some((end, end_at)) = next_date(text, at.end) {
-            if JOINER.is_match(&text[at.end..end_at.start]) {
-                span.end = Some(end);
-                span.at.end = end_at.end;
-            }
+        } else if let Some((end, end_at)) = next_date(text, at.end)
+            && JOINER.is_match(&text[at.end..end_at.start])
+        {
+            span.end = Some(end);
+            span.at.end = end_at.end;
         }
         if span.end.is_none() && !span.open {
             if let Some(m) = OPEN_DASH.find(rest) {

@@ -133,12 +133,13 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
             out.push(Unit::Head(Head::from(l)));
             continue;
         }
-        if l.item.is_some() && l.item != head_item {
-            if let Some(Unit::Bullet(b)) = out.last_mut() {
-                b.push_str(if same_para { " " } else { "\n\n" });
-                b.push_str(&l.text);
-                continue;
-            }
+        if l.item.is_some()
+            && l.item != head_item
+            && let Some(Unit::Bullet(b)) = out.last_mut()
+        {
+            b.push_str(if same_para { " " } else { "\n\n" });
+            b.push_str(&l.text);
+            continue;
         }
         let continues =
             same_para && matches!(out.last(), Some(Unit::Prose(_))) && !LABELLED.is_match(&l.text);
@@ -384,18 +385,17 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
             })
             .collect();
     }
-    if !head.whole_strong {
-        if let Some(s) =
+    if !head.whole_strong
+        && let Some(s) =
             head.strong.first().filter(|s| rest.contains(s.as_str()) && s.len() < rest.len())
-        {
-            let other = dates::tidy(&rest.replacen(s.as_str(), " ", 1));
-            let strong = dates::tidy(s);
-            let mut v = vec![(strong, true)];
-            if !other.is_empty() {
-                v.push((other, false));
-            }
-            return v;
+    {
+        let other = dates::tidy(&rest.replacen(s.as_str(), " ", 1));
+        let strong = dates::tidy(s);
+        let mut v = vec![(strong, true)];
+        if !other.is_empty() {
+            v.push((other, false));
         }
+        return v;
     }
     SEPARATORS
         .split(rest)
@@ -432,10 +432,10 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
         let with_title = titles.iter().any(|t| t.line == o.line);
         if with_title { institution_only(&o.text) } else { o.text.clone() }
     });
-    if h.name.is_none() {
-        if let Some(t) = titles.first_mut() {
-            h.name = split_title_employer(&mut t.text);
-        }
+    if h.name.is_none()
+        && let Some(t) = titles.first_mut()
+    {
+        h.name = split_title_employer(&mut t.text);
     }
     let multi = titles.len() > 1;
     for t in &titles {
@@ -483,12 +483,12 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
         let mut h = read_header(&c.heads);
         if let Some(level) = h.level {
             parents.retain(|p| p.level.is_some_and(|l| l < level));
-            if h.name.is_none() {
-                if let Some(p) = parents.last() {
-                    h.name = p.name.clone();
-                    h.location = h.location.or_else(|| p.location.clone());
-                    h.dates = h.dates.or_else(|| p.dates.clone());
-                }
+            if h.name.is_none()
+                && let Some(p) = parents.last()
+            {
+                h.name = p.name.clone();
+                h.location = h.location.or_else(|| p.location.clone());
+                h.dates = h.dates.or_else(|| p.dates.clone());
             }
             if h.titles.is_empty() && h.name.is_some() && c.body.is_empty() {
                 parents.push(h);
@@ -622,12 +622,12 @@ static I_AM: LazyLock<Regex> = LazyLock::new(|| {
 /// for X I ...", "I am technical lead of ...".
 fn position_from_prose(summary: &mut [String]) -> Option<String> {
     let first = summary.first_mut()?;
-    if let Some(c) = ROLE_PREFIX.captures(first) {
-        if role_score(&c[1]) > 0 {
-            let role = c[1].to_string();
-            *first = c[2].to_string();
-            return Some(role);
-        }
+    if let Some(c) = ROLE_PREFIX.captures(first)
+        && role_score(&c[1]) > 0
+    {
+        let role = c[1].to_string();
+        *first = c[2].to_string();
+        return Some(role);
     }
     for p in summary.iter() {
         for re in [&*AS_ROLE, &*I_AM] {
@@ -661,16 +661,16 @@ const NOT_ORGS: &[&str] = &[
 /// In prose without header lines: the employer a paragraph introduces, and a title if it
 /// gives one ("Acme is a ...", "Contractor at Acme as an SRE.").
 fn entry_start(p: &str) -> Option<(String, Option<String>)> {
-    if p.split_whitespace().count() <= 14 {
-        if let Some(c) = ROLE_AT.captures(p) {
-            let prefix = c[1].to_lowercase();
-            if role_score(&c[1]) > 0 || prefix.contains("employee") || prefix.contains("worked") {
-                let title = c
-                    .get(3)
-                    .map(|m| m.as_str().trim().to_string())
-                    .or_else(|| (role_score(&c[1]) > 0).then(|| c[1].trim().to_string()));
-                return Some((c[2].trim_end_matches('.').to_string(), title));
-            }
+    if p.split_whitespace().count() <= 14
+        && let Some(c) = ROLE_AT.captures(p)
+    {
+        let prefix = c[1].to_lowercase();
+        if role_score(&c[1]) > 0 || prefix.contains("employee") || prefix.contains("worked") {
+            let title = c
+                .get(3)
+                .map(|m| m.as_str().trim().to_string())
+                .or_else(|| (role_score(&c[1]) > 0).then(|| c[1].trim().to_string()));
+            return Some((c[2].trim_end_matches('.').to_string(), title));
         }
     }
     let c = ORG_INTRO.captures(p)?;

@@ -78,12 +78,14 @@ mod tests {
     fn front_matter_overrides_fields() {
         let (front, body) = split("---\nbasics:\n  name: Ada L.\n---\n# Ada\n");
         assert_eq!(body, "# Ada\n");
-        let mut r = Resume::default();
-        r.basics = Some(crate::model::Basics {
-            name: Some("Ada".into()),
-            label: Some("x".into()),
+        let mut r = Resume {
+            basics: Some(crate::model::Basics {
+                name: Some("Ada".into()),
+                label: Some("x".into()),
+                ..Default::default()
+            }),
             ..Default::default()
-        });
+        };
         let mut d = Vec::new();
         apply(&mut r, front.unwrap(), &mut d);
         let b = r.basics.unwrap();

@@ -217,7 +217,7 @@ impl Builder {
                 let labels = cells.iter().all(|c| c.split_whitespace().count() <= 3)
                     && !cells.iter().any(|c| c.chars().any(|ch| ch.is_ascii_digit()));
                 let cells: Vec<String> = cells.into_iter().filter(|c| !c.is_empty()).collect();
-                if !cells.is_empty() && !(head && labels) {
+                if !(cells.is_empty() || head && labels) {
                     self.para += 1;
                     self.lines.push(Line {
                         text: cells.join(" | "),
@@ -356,10 +356,11 @@ pub fn from_plain(text: &str) -> Vec<Line> {
             // An underline makes the line above a heading; any other rule ends a paragraph.
             let c = l.trim().chars().next().unwrap_or('-');
             let above = i > 0 && !raw[i - 1].trim().is_empty() && !is_adornment(raw[i - 1]);
-            if let (true, Some(prev)) = (above, lines.last_mut()) {
-                if prev.para == para && !prev.bullet {
-                    prev.heading = Some(if c == '=' { 1 } else { 2 });
-                }
+            if let (true, Some(prev)) = (above, lines.last_mut())
+                && prev.para == para
+                && !prev.bullet
+            {
+                prev.heading = Some(if c == '=' { 1 } else { 2 });
             }
             para += 1;
             wraps = false;
@@ -429,33 +430,36 @@ fn refine(lines: Vec<Line>) -> Vec<Line> {
         let first_of_para = line.para != prev_para;
         prev_para = line.para;
         for mut l in split_pod_items(line, &mut next_item) {
-            if l.heading.is_none() && first_of_para && !l.bullet {
-                if let Some(c) = NUMBERED.captures(&l.text) {
-                    let parts = c[1].split('.').count() as u8;
-                    let rest = c[3].to_string();
-                    let multi = parts > 1 || (numbered_multi && c[2].is_empty());
-                    if multi && heading_like(&rest) {
-                        l.heading = Some(parts);
-                        l.whole_strong = l.whole_strong || l.strong.join(" ") == rest;
-                        l.text = rest;
-                        out.push(l);
-                        continue;
-                    }
+            if l.heading.is_none()
+                && first_of_para
+                && !l.bullet
+                && let Some(c) = NUMBERED.captures(&l.text)
+            {
+                let parts = c[1].split('.').count() as u8;
+                let rest = c[3].to_string();
+                let multi = parts > 1 || (numbered_multi && c[2].is_empty());
+                if multi && heading_like(&rest) {
+                    l.heading = Some(parts);
+                    l.whole_strong = l.whole_strong || l.strong.join(" ") == rest;
+                    l.text = rest;
+                    out.push(l);
+                    continue;
                 }
             }
-            if l.heading.is_none() && !l.bullet {
-                if let Some(c) = GLYPH_BULLET.captures(&l.text) {
-                    let marker = l.text.chars().next().unwrap_or(' ');
-                    // "o" and letters are bullets only when what follows looks like an item.
-                    let rest = c[1].to_string();
-                    let plausible = marker != 'o' || rest.starts_with(char::is_uppercase);
-                    if plausible && !rest.starts_with(['-', '*']) {
-                        l.text = rest;
-                        l.bullet = true;
-                        l.item = Some(next_item);
-                        next_item += 1;
-                        finish(&mut l);
-                    }
+            if l.heading.is_none()
+                && !l.bullet
+                && let Some(c) = GLYPH_BULLET.captures(&l.text)
+            {
+                let marker = l.text.chars().next().unwrap_or(' ');
+                // "o" and letters are bullets only when what follows looks like an item.
+                let rest = c[1].to_string();
+                let plausible = marker != 'o' || rest.starts_with(char::is_uppercase);
+                if plausible && !rest.starts_with(['-', '*']) {
+                    l.text = rest;
+                    l.bullet = true;
+                    l.item = Some(next_item);
+                    next_item += 1;
+                    finish(&mut l);
                 }
             }
             out.push(l);

@@ -125,20 +125,18 @@ fn edu_line(text: &str) -> EduLine {
             e.school = Some(strip_the(&strip_quotes(p)));
             continue;
         }
-        if e.degree.is_none() {
-            if let Some((kind, area)) = degree(p) {
-                let area = area.or_else(|| {
-                    parts
-                        .get(i + 1)
-                        .filter(|n| {
-                            !SCHOOL.is_match(n)
-                                && places::location(n).is_none()
-                                && degree(n).is_none()
-                        })
-                        .cloned()
-                });
-                e.degree = Some((kind, area));
-            }
+        if e.degree.is_none()
+            && let Some((kind, area)) = degree(p)
+        {
+            let area = area.or_else(|| {
+                parts
+                    .get(i + 1)
+                    .filter(|n| {
+                        !SCHOOL.is_match(n) && places::location(n).is_none() && degree(n).is_none()
+                    })
+                    .cloned()
+            });
+            e.degree = Some((kind, area));
         }
     }
     if e.school.is_none() && e.degree.is_none() {
@@ -210,12 +208,13 @@ pub fn education(lines: &[Line]) -> Vec<Education> {
         } else {
             let mut n = Education::default();
             // A second degree under the same school line.
-            if school_first == Some(true) && e.school.is_none() {
-                if let Some((s, d)) = &school_ctx {
-                    n.institution = Some(s.clone());
-                    set_edu_dates(&mut n, d.as_ref());
-                    n.score = None;
-                }
+            if school_first == Some(true)
+                && e.school.is_none()
+                && let Some((s, d)) = &school_ctx
+            {
+                n.institution = Some(s.clone());
+                set_edu_dates(&mut n, d.as_ref());
+                n.score = None;
             }
             out.push(n);
             out.last_mut().expect("pushed")
@@ -223,10 +222,12 @@ pub fn education(lines: &[Line]) -> Vec<Education> {
         if let Some(s) = e.school {
             target.institution = Some(s.clone());
             school_ctx = Some((s, e.dates.clone()));
-        } else if let (Some(d), Some(ctx)) = (&e.dates, school_ctx.as_mut()) {
-            if ctx.1.is_none() && school_first == Some(true) && target.study_type.is_none() {
-                ctx.1 = Some(d.clone());
-            }
+        } else if let (Some(d), Some(ctx)) = (&e.dates, school_ctx.as_mut())
+            && ctx.1.is_none()
+            && school_first == Some(true)
+            && target.study_type.is_none()
+        {
+            ctx.1 = Some(d.clone());
         }
         if let Some((kind, area)) = e.degree {
             target.study_type = Some(kind);
@@ -315,14 +316,15 @@ pub fn groups(lines: &[Line]) -> (Vec<Group>, Vec<String>) {
         };
         let sentence = text.split_whitespace().count() > 12
             || (text.ends_with('.') && text.split_whitespace().count() > 6);
-        if let Some(c) = LABEL.captures(&text) {
-            if c[1].split_whitespace().count() <= 4 && !sentence {
-                out.push(Group::Named(
-                    c[1].trim().to_string(),
-                    split_items(&c[2]).iter().map(|s| unrate(s)).collect(),
-                ));
-                continue;
-            }
+        if let Some(c) = LABEL.captures(&text)
+            && c[1].split_whitespace().count() <= 4
+            && !sentence
+        {
+            out.push(Group::Named(
+                c[1].trim().to_string(),
+                split_items(&c[2]).iter().map(|s| unrate(s)).collect(),
+            ));
+            continue;
         }
         if sentence && !is_bullet {
             prose.push(text);
@@ -411,16 +413,14 @@ pub fn award(text: &str) -> Award {
     let (date, rest) = date_and_rest(text);
     let mut a = Award { date: date.map(|d| d.start), ..Default::default() };
     let sentence = rest.split_whitespace().count() > 12 || rest.ends_with('.');
-    if !sentence {
-        if let Some((title, by)) = rest.rsplit_once(", ") {
-            if by.split_whitespace().count() <= 4
-                && by.chars().next().is_some_and(char::is_uppercase)
-            {
-                a.title = Some(strip_quotes(title));
-                a.awarder = Some(by.trim().to_string());
-                return a;
-            }
-        }
+    if !sentence
+        && let Some((title, by)) = rest.rsplit_once(", ")
+        && by.split_whitespace().count() <= 4
+        && by.chars().next().is_some_and(char::is_uppercase)
+    {
+        a.title = Some(strip_quotes(title));
+        a.awarder = Some(by.trim().to_string());
+        return a;
     }
     a.title = Some(strip_quotes(if sentence { text.trim() } else { &rest }));
     if sentence {

@@ -105,10 +105,10 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
         }
         contacts.email = c.email;
     }
-    if contacts.url.is_none() {
-        if let Some(email) = &contacts.email {
-            contacts.url = contact::own_site(&all, email);
-        }
+    if contacts.url.is_none()
+        && let Some(email) = &contacts.email
+    {
+        contacts.url = contact::own_site(&all, email);
     }
     if basics.name.is_none() {
         basics.name = contacts.name.take();

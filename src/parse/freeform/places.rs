@@ -200,12 +200,11 @@ pub fn location(text: &str) -> Option<Location> {
 /// "Acme Corp Norwalk, CT" or "Acme Corp, Norwalk, CT".
 pub fn split_trailing(text: &str) -> (String, Option<String>) {
     let t = text.trim();
-    if let Some((head, inner)) = t.strip_suffix(')').and_then(|s| s.rsplit_once(" (")) {
-        if is_place(&inner.split(',').map(str::trim).collect::<Vec<_>>())
-            || is_place_word(inner) && country_code(inner).is_some()
-        {
-            return (head.trim().to_string(), Some(inner.trim().to_string()));
-        }
+    if let Some((head, inner)) = t.strip_suffix(')').and_then(|s| s.rsplit_once(" ("))
+        && (is_place(&inner.split(',').map(str::trim).collect::<Vec<_>>())
+            || is_place_word(inner) && country_code(inner).is_some())
+    {
+        return (head.trim().to_string(), Some(inner.trim().to_string()));
     }
     let parts: Vec<&str> = t.split(',').map(str::trim).collect();
     // "Org, City, Region": the longest tail that is a place.
