@@ -176,14 +176,41 @@ fn re_split(t: &str) -> Vec<String> {
     joined
 }
 
+static CERT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:certif\w*|licen[cs]\w*|chartered|accredit\w*)"));
+
+/// A certificate or licence listed with the degrees: its name, issuer and date.
+fn certificate_line(text: &str) -> Option<Certificate> {
+    if !CERT.is_match(text) || DEGREE.is_match(text) {
+        return None;
+    }
+    let (date, rest) = date_and_rest(text);
+    let (name, issuer) = match rest.split_once(", ") {
+        Some((n, i)) => (n.to_string(), Some(i.to_string())),
+        None => (rest, None),
+    };
+    Some(Certificate {
+        name: Some(name),
+        issuer,
+        date: date.map(|d| d.start),
+        ..Default::default()
+    })
+}
+
 /// Reads an education section by filling slots: a line whose slot is already filled starts a
-/// new entry; degrees listed under one school share its name and dates.
-pub fn education(lines: &[Line]) -> Vec<Education> {
+/// new entry; degrees listed under one school share its name and dates. Certificates listed
+/// there are returned apart.
+pub fn education(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
+    let mut certificates = Vec::new();
     let mut out: Vec<Education> = Vec::new();
     let mut school_first: Option<bool> = None;
     let mut school_ctx: Option<(String, Option<DateSpan>)> = None;
     for l in lines {
         if l.words() > 25 {
+            continue;
+        }
+        if let Some(c) = certificate_line(&l.text) {
+            certificates.push(c);
             continue;
         }
         let e = edu_line(&l.text);
@@ -242,7 +269,7 @@ pub fn education(lines: &[Line]) -> Vec<Education> {
         target.courses.extend(e.courses);
     }
     out.retain(|e| e.institution.is_some() || e.study_type.is_some() || e.area.is_some());
-    out
+    (out, certificates)
 }
 
 /// A single date on a degree is when it ended.
@@ -581,7 +608,7 @@ mod tests {
 
     #[test]
     fn degree_first_and_school_first_layouts() {
-        let a = education(&from_plain(
+        let (a, _) = education(&from_plain(
             "M.S., Computer Science\nNorthwood University\nB.B.A., Information Systems\nthe Eastfield College\n",
         ));
         let got: Vec<String> = a.iter().map(brief).collect();
@@ -592,7 +619,7 @@ mod tests {
                 "Eastfield College|B.B.A.|Information Systems|..|"
             ]
         );
-        let b = education(&from_markdown(
+        let (b, _) = education(&from_markdown(
             "- **Northwood University, Newark, DE** May 2008\nCumulative GPA 3.7/4.0\n - B.E.E., Electrical Engineering (GPA 3.8)\n - B.S., Computer Science with Honors (GPA 3.9)\n - Minor: Mathematics\n",
         ));
         let got: Vec<String> = b.iter().map(brief).collect();
@@ -608,7 +635,7 @@ mod tests {
 
     #[test]
     fn one_line_degrees() {
-        let a = education(&from_plain(
+        let (a, _) = education(&from_plain(
             "Bachelor of Science in Physics, Westbrook University, 2010 - 2014\n1995-1998 University\n\"Lycée Imaginaire\", Lyon, France\n",
         ));
         let got: Vec<String> = a.iter().map(brief).collect();

@@ -163,7 +163,11 @@ fn section(
             keep(unsorted, &s.title, intro);
             resume.volunteer.extend(entries.into_iter().map(to_volunteer));
         }
-        Kind::Education => resume.education.extend(lists::education(&s.lines)),
+        Kind::Education => {
+            let (education, certificates) = lists::education(&s.lines);
+            resume.education.extend(education);
+            resume.certificates.extend(certificates);
+        }
         Kind::Skills => {
             let (skills, prose) = lists::skills(&s.lines);
             resume.skills.extend(skills);

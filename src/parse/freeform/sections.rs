@@ -44,6 +44,10 @@ pub struct Section {
 /// Lexicon: phrases (lowercase, compared word by word) and the section they name. Longer,
 /// more specific phrases come first.
 const LEXICON: &[(&str, Kind)] = &[
+    // Words that qualify "experience" come first: "Volunteer Experience" is volunteering.
+    ("volunteer", Kind::Volunteer),
+    ("volunteering", Kind::Volunteer),
+    ("teaching experience", Kind::Talks),
     ("programming languages", Kind::Skills),
     ("computer languages", Kind::Skills),
     ("technical skills", Kind::Skills),
@@ -130,8 +134,6 @@ const LEXICON: &[(&str, Kind)] = &[
     ("langues", Kind::Languages),
     ("interests", Kind::Interests),
     ("hobbies", Kind::Interests),
-    ("volunteer", Kind::Volunteer),
-    ("volunteering", Kind::Volunteer),
     ("activities", Kind::Volunteer),
     ("memberships", Kind::Volunteer),
     ("affiliations", Kind::Volunteer),
