@@ -33,6 +33,10 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
 static MASTODON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)@([\w.]+)@([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b").expect("mastodon pattern")
 });
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")
+        .expect("postcode pattern")
+});
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:e-?mail|mail|phone|tel(?:ephone)?|mobile|cell|web(?:site)?|homepage|url|address|location|github|linkedin|twitter|mastodon|gitlab|blog)\s*:")
         .expect("labelled pattern")
@@ -386,8 +390,11 @@ fn label(head: &[Line], name_at: usize, c: &Contacts) -> Option<String> {
         let sentences = l.text.matches(". ").count();
         let plausible = |t: &str| {
             let w = t.split_whitespace().count();
+            // A street address ("123 Main Street, ...", "..., IL 62701") is not a headline.
+            let address = t.starts_with(|c: char| c.is_ascii_digit()) || POSTCODE.is_match(t);
             (1..=14).contains(&w)
                 && sentences == 0
+                && !address
                 && places::location(t).is_none()
                 && !is_contact_line(t)
         };

@@ -224,12 +224,13 @@ pub fn split_trailing(text: &str) -> (String, Option<String>) {
         // "Org City, ST": the city is the last word (two for "New York", "San Jose").
         if start == parts.len() - 1 && is_state(parts[start]) {
             let words: Vec<&str> = parts[start - 1].split_whitespace().collect();
+            let prefixed = words.len() >= 2 && CITY_PREFIX.contains(&words[words.len() - 2]);
+            if prefixed && words.len() == 2 && start == 1 {
+                // "San Jose, CA" alone is a place.
+                return (String::new(), Some(t.to_string()));
+            }
             if words.len() >= 2 {
-                let take = if words.len() >= 3 && CITY_PREFIX.contains(&words[words.len() - 2]) {
-                    2
-                } else {
-                    1
-                };
+                let take = if words.len() >= 3 && prefixed { 2 } else { 1 };
                 let city = words[words.len() - take..].join(" ");
                 let org = words[..words.len() - take].join(" ");
                 let mut head = parts[..start - 1].to_vec();
@@ -279,5 +280,6 @@ mod tests {
         assert_eq!(split_trailing("Initech, Remote"), ("Initech".into(), Some("Remote".into())));
         assert_eq!(split_trailing("Apple, Inc."), ("Apple, Inc.".into(), None));
         assert_eq!(split_trailing("Acme San Jose, CA").1.as_deref(), Some("San Jose, CA"));
+        assert_eq!(split_trailing("San Jose, CA"), (String::new(), Some("San Jose, CA".into())));
     }
 }
