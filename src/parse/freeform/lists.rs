@@ -209,11 +209,13 @@ pub fn education(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
         if l.words() > 25 {
             continue;
         }
-        if let Some(c) = certificate_line(&l.text) {
+        // Fixed-width columns are slots, like separators.
+        let text = if l.cols.len() > 1 { l.cols.join(" | ") } else { l.text.clone() };
+        if let Some(c) = certificate_line(&text) {
             certificates.push(c);
             continue;
         }
-        let e = edu_line(&l.text);
+        let e = edu_line(&text);
         if school_first.is_none() && (e.school.is_some() || e.degree.is_some()) {
             school_first = Some(e.school.is_some() && e.degree.is_none());
         }

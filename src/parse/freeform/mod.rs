@@ -42,6 +42,7 @@ pub fn parse(text: &str, hint: Option<Format>) -> Parsed {
     if let Some(front) = front {
         front_matter::apply(&mut resume, front, &mut diagnostics);
     }
+    guesses(&resume, &mut diagnostics);
     if resume.name().is_none() {
         diagnostics.push(
             Diagnostic::warning("no name found: set basics.name")
@@ -50,6 +51,32 @@ pub fn parse(text: &str, hint: Option<Format>) -> Parsed {
         );
     }
     Parsed { resume, diagnostics }
+}
+
+/// Warnings for what was only guessed or not found, so the person knows what to check.
+fn guesses(resume: &Resume, diagnostics: &mut Vec<Diagnostic>) {
+    for (i, w) in resume.work.iter().enumerate() {
+        let what = w.position.as_deref().or(w.name.as_deref()).unwrap_or("an entry");
+        if w.name.is_none() {
+            diagnostics.push(
+                Diagnostic::warning(format!("no employer found for \"{what}\""))
+                    .field(format!("work[{i}].name"))
+                    .hint("set the employer's name, or remove the entry if it is not a job"),
+            );
+        }
+        if w.position.is_none() {
+            diagnostics.push(
+                Diagnostic::warning(format!("no job title found for \"{what}\""))
+                    .field(format!("work[{i}].position")),
+            );
+        }
+    }
+    if resume.work.is_empty() && resume.education.is_empty() {
+        diagnostics.push(
+            Diagnostic::warning("no work or education entries found")
+                .hint("headings such as \"Experience\" and \"Education\" help the importer"),
+        );
+    }
 }
 
 /// Everything after the lines are read: sections, header, entries.

@@ -68,6 +68,8 @@ const LEXICON: &[(&str, Kind)] = &[
     ("personal statement", Kind::Summary),
     ("about me", Kind::Summary),
     ("experience", Kind::Work),
+    ("work", Kind::Work),
+    ("jobs", Kind::Work),
     ("experiences", Kind::Work),
     ("employment", Kind::Work),
     ("career", Kind::Work),
