@@ -526,6 +526,11 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
     (intro_text, merged)
 }
 
+/// The section's text as paragraphs, in order: wrapped lines joined, one per bullet.
+pub fn paragraphs(lines: &[Line]) -> Vec<String> {
+    units(lines).into_iter().map(unit_text).collect()
+}
+
 fn unit_text(u: Unit) -> String {
     match u {
         Unit::Head(h) => h.text,

@@ -302,7 +302,7 @@ pub fn split_items(text: &str) -> Vec<String> {
             ')' | ']' | '}' => depth -= 1,
             _ => {}
         }
-        if (c == ',' || c == ';') && depth <= 0 {
+        if matches!(c, ',' | ';' | '•' | '·' | '|') && depth <= 0 {
             out.push(std::mem::take(&mut cur));
         } else {
             cur.push(c);

@@ -171,15 +171,7 @@ fn section(
         }
     };
     match &s.kind {
-        Kind::Summary => {
-            let (intro, entries) = entries::read(&s.lines);
-            summary.extend(intro);
-            for e in entries {
-                summary.extend(
-                    e.position.into_iter().chain(e.name).chain(e.summary).chain(e.highlights),
-                );
-            }
-        }
+        Kind::Summary => summary.extend(entries::paragraphs(&s.lines)),
         Kind::Work => {
             let (intro, entries) = entries::read(&s.lines);
             keep(unsorted, &s.title, intro);
