@@ -308,6 +308,15 @@ pub fn own_site(all: &[&Line], email: &str) -> Option<String> {
         })
 }
 
+/// A name-like line among the first lines, followed by a headline naming a job title.
+pub fn name_with_headline(lines: &[&Line]) -> Option<(String, String)> {
+    lines.windows(2).take(30).find_map(|w| {
+        let (name, next) = (&w[0].text, &w[1].text);
+        let headline = super::roles::role_score(next) > 0 && next.split_whitespace().count() <= 14;
+        (looks_like_name(name) && headline && !w[0].bullet).then(|| (name.clone(), next.clone()))
+    })
+}
+
 /// "Name: Ada Lovelace" in a personal-details section.
 pub fn labelled_name(lines: &[Line]) -> Option<String> {
     lines.iter().find_map(|l| {

@@ -215,6 +215,85 @@ fn complete(h: &Head) -> bool {
     titled && several
 }
 
+/// What one header line mainly is, for splitting runs of header lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Part {
+    Skip,
+    Date,
+    Title,
+    DatedTitle,
+    Org,
+    Place,
+}
+
+fn part(h: &Head) -> Part {
+    let text = dates::remove_durations(&h.text);
+    if text.is_empty() {
+        return Part::Skip;
+    }
+    let span = dates::find(&text);
+    let rest = span.as_ref().map_or_else(|| text.clone(), |s| dates::remove(&text, &s.at));
+    if rest.is_empty() {
+        return Part::Date;
+    }
+    if places::location(&rest).is_some() || places::is_remote(&rest) {
+        return Part::Place;
+    }
+    let (role, org) = (role_score(&rest), org_score(&rest));
+    match (role > 0 && role >= org, span.is_some()) {
+        (true, true) => Part::DatedTitle,
+        (true, false) => Part::Title,
+        _ => Part::Org,
+    }
+}
+
+/// Splits a run of plain header lines that holds several entries, as text exported from
+/// profiles does ("Org / Title / dates / Org / Title / dates / Title / dates"): once a run
+/// has a title and dates, another title starts a new position at the same employer, and
+/// once it has an employer and dates, another employer starts a new entry.
+fn split_cluster(c: Cluster) -> Vec<Cluster> {
+    if c.heads.len() < 4 || c.heads.iter().any(|h| h.level.is_some() || h.cols.len() > 1) {
+        return vec![c];
+    }
+    let mut out: Vec<Cluster> = Vec::new();
+    let mut cur: Vec<Head> = Vec::new();
+    let (mut title, mut date, mut org) = (false, false, false);
+    let mut org_heads: Vec<Head> = Vec::new();
+    for h in c.heads {
+        let p = part(&h);
+        let new_title = p == Part::Title && title && date;
+        let new_org = p == Part::Org && org && date;
+        if new_title || new_org {
+            out.push(Cluster {
+                heads: std::mem::take(&mut cur),
+                body: Vec::new(),
+                has_complete: false,
+            });
+            if new_title {
+                cur.extend(org_heads.iter().cloned());
+            } else {
+                org_heads.clear();
+                org = false;
+            }
+            title = false;
+            date = false;
+        }
+        match p {
+            Part::Title | Part::DatedTitle => title = true,
+            Part::Date => date = true,
+            Part::Org | Part::Place => {
+                org |= p == Part::Org;
+                org_heads.push(h.clone());
+            }
+            Part::Skip => {}
+        }
+        date |= p == Part::DatedTitle;
+        cur.push(h);
+    }
+    out.push(Cluster { heads: cur, body: c.body, has_complete: false });
+    out
+}
+
 /// A slot of a header line, scored.
 #[derive(Debug, Clone)]
 struct Slot {
@@ -479,7 +558,7 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
     let intro_text: Vec<String> = intro.into_iter().map(unit_text).collect();
     let mut out = Vec::new();
     let mut parents: Vec<Header> = Vec::new();
-    for c in clusters {
+    for c in clusters.into_iter().flat_map(split_cluster) {
         let mut h = read_header(&c.heads);
         if let Some(level) = h.level {
             parents.retain(|p| p.level.is_some_and(|l| l < level));

@@ -373,11 +373,14 @@ pub fn from_plain(text: &str) -> Vec<Line> {
             Vec::new()
         };
         let text = collapse(l);
-        if !wraps {
+        // A section heading never continues a wrapped line.
+        if !wraps
+            || (text.split_whitespace().count() <= 4 && super::sections::lexicon(&text).is_some())
+        {
             para += 1;
         }
         let chars = text.chars().count();
-        wraps = chars * 10 >= width * 6 && !text.ends_with(['.', '!', '?']);
+        wraps = chars * 10 >= width * 6 && chars >= 40 && !text.ends_with(['.', '!', '?']);
         lines.push(Line {
             toc_like: TOC_LINE.is_match(l.trim_end()),
             text,

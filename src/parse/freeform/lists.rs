@@ -81,12 +81,27 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
         return None;
     }
     let after = text[m.start() + kind.len()..].trim();
+    // "Master of Science - MS, Computer Science": the abbreviation repeats the degree.
+    let after = match after.strip_prefix("- ").and_then(|a| a.split_once(", ")) {
+        Some((abbr, rest))
+            if abbr.len() <= 6 && abbr.chars().all(|c| c.is_uppercase() || c == '.') =>
+        {
+            rest
+        }
+        _ => after,
+    };
     let after = after
         .trim_start_matches([',', ':', '-', '–', '—'])
         .trim_start()
         .trim_start_matches("in ")
         .trim_start_matches("of ");
-    let area = after.split([',', '|', '—', '–']).next().unwrap_or("").trim();
+    let is_abbreviation =
+        |p: &&str| p.len() <= 6 && p.chars().all(|c| c.is_uppercase() || c == '.');
+    let area = after
+        .split([',', '|', '—', '–'])
+        .map(str::trim)
+        .find(|p| !is_abbreviation(p))
+        .unwrap_or("");
     let area = (!area.is_empty() && !SCHOOL.is_match(area)).then(|| area.to_string());
     Some((kind, area))
 }
@@ -128,9 +143,13 @@ fn edu_line(text: &str) -> EduLine {
         if e.degree.is_none()
             && let Some((kind, area)) = degree(p)
         {
+            // Skip an abbreviation repeating the degree ("Master of Science - MS, ...").
+            let abbreviation =
+                |n: &&String| n.len() <= 6 && n.chars().all(|c| c.is_uppercase() || c == '.');
             let area = area.or_else(|| {
-                parts
-                    .get(i + 1)
+                parts[i + 1..]
+                    .iter()
+                    .find(|n| !abbreviation(n))
                     .filter(|n| {
                         !SCHOOL.is_match(n) && places::location(n).is_none() && degree(n).is_none()
                     })

@@ -140,6 +140,14 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
     if basics.name.is_none() {
         basics.name = contacts.name.take();
     }
+    if basics.name.is_none() {
+        // Profile exports put the name after a sidebar: a name-like line near the top
+        // followed by a headline with a job title.
+        if let Some((name, headline)) = contact::name_with_headline(&all) {
+            basics.name = Some(name);
+            basics.label = basics.label.or(Some(headline));
+        }
+    }
     basics.email = contacts.email;
     basics.phone = contacts.phone;
     basics.url = contacts.url;
