@@ -104,19 +104,25 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
 /// Turns lines into units: header lines, prose paragraphs (wrapped lines joined) and bullets
 /// (continuation lines and paragraphs joined). Sub-headings such as "Achievements" vanish.
 pub fn units(lines: &[Line]) -> Vec<Unit> {
+    units_with(lines, false)
+}
+
+/// [`units`], optionally keeping sub-headings as header units (in lists they name groups).
+pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
+    let sub = |t: &str| !keep_subheadings && is_entry_subheading(t);
     let mut out: Vec<Unit> = Vec::new();
     let mut head_item: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| &lines[p]);
         let same_para = prev.is_some_and(|p| p.para == l.para);
-        if l.heading.is_some() || (l.whole_strong && is_entry_subheading(&l.text)) {
-            if !is_entry_subheading(&l.text) {
+        if l.heading.is_some() || (l.whole_strong && sub(&l.text)) {
+            if !sub(&l.text) {
                 out.push(Unit::Head(Head::from(l)));
             }
             head_item = None;
             continue;
         }
-        if !l.bullet && !same_para && is_entry_subheading(&l.text) {
+        if !l.bullet && !same_para && sub(&l.text) {
             continue;
         }
         if l.bullet {

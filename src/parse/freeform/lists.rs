@@ -356,7 +356,7 @@ pub fn groups(lines: &[Line]) -> (Vec<Group>, Vec<String>) {
     let mut out: Vec<Group> = Vec::new();
     let mut prose = Vec::new();
     let mut heading: Option<usize> = None;
-    for u in entries::units(lines) {
+    for u in entries::units_with(lines, true) {
         let (text, is_bullet, is_head) = match u {
             Unit::Bullet(b) => (b.split("\n\n").next().unwrap_or("").to_string(), true, false),
             Unit::Head(h) => (h.text, false, h.level.is_some() || h.whole_strong),
