@@ -519,8 +519,12 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
     });
     if h.name.is_none()
         && let Some(t) = titles.first_mut()
+        && let Some((org, place)) = split_title_employer(&mut t.text)
     {
-        h.name = split_title_employer(&mut t.text);
+        h.name = Some(org);
+        if h.location.is_none() {
+            h.location = place;
+        }
     }
     let multi = titles.len() > 1;
     for t in &titles {
@@ -537,21 +541,26 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
     }
 }
 
-/// "Lead Engineer, Initech": with no employer elsewhere, the part after the last comma that is
-/// not itself a title (nor a place) is the employer. Leaves the title in `text`.
-fn split_title_employer(text: &mut String) -> Option<String> {
-    let (title, org) = text.rsplit_once(", ")?;
+/// "Lead Engineer, Initech, Bratislava": with no employer elsewhere, the comma parts after the
+/// title's own (those with title words) are the employer and then its place. Leaves the title
+/// in `text`; returns the employer and the place.
+fn split_title_employer(text: &mut String) -> Option<(String, Option<String>)> {
+    let parts: Vec<&str> = text.split(", ").collect();
+    let titled = parts.iter().take_while(|p| role_score(p) > 0).count().max(1);
+    let org = *parts.get(titled)?;
     let org_like = org.chars().next().is_some_and(char::is_uppercase) && role_score(org) == 0;
     if !org_like
-        || role_score(title) == 0
+        || role_score(parts[0]) == 0
         || places::location(org).is_some()
         || places::is_remote(org)
     {
         return None;
     }
+    let rest = &parts[titled + 1..];
+    let place = (!rest.is_empty() && rest.len() <= 3).then(|| rest.join(", "));
     let org = org.to_string();
-    *text = title.to_string();
-    Some(org)
+    *text = parts[..titled].join(", ");
+    Some((org, place))
 }
 
 /// Reads a section of dated, titled entries.

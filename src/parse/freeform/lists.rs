@@ -25,7 +25,7 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
       | B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.?\s?Eng\.?|M\.?\s?Eng\.?|B\.?\s?Tech\.?|M\.?\s?Tech\.?
       | B\.?E\.?E\.?|B\.?S\.?E\.?E?\.?|B\.S\.|M\.S\.|B\.A\.|M\.A\.|BS|MS|BA|MA|BE|ME|BEng|MEng
       | A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?
-      | Diplom(?:a)?(?:-\w+)?|Licen[cs]e|Licenciatura|Laurea(?:\s+Magistrale)?|Abitur|Baccalaur\w+|Matura
+      | Dipl\.-Ing\.|Ing\.|Mgr\.|Bc\.|Magister|Licenciad[oa]|Diplom(?:a)?(?:-\w+)?|Licen[cs]e|Licenciatura|Laurea(?:\s+Magistrale)?|Abitur|Baccalaur\w+|Matura
       | High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Certificate|Postgraduate\s+Diploma
     )(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))")
 });
