@@ -18,6 +18,7 @@ pub struct Text {
 }
 
 /// Decodes `bytes`, refusing inputs over [`MAX_INPUT_BYTES`].
+#[allow(clippy::result_large_err)] // one diagnostic, returned once per file
 pub fn decode(bytes: &[u8]) -> Result<Text, Diagnostic> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Diagnostic::error(format!(

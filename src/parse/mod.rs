@@ -76,6 +76,9 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
 /// Recognises a JSON Resume document in text whatever its file name: a JSON object, or YAML
 /// whose first key is a JSON Resume section.
 pub fn sniff_structured(text: &str) -> Option<Format> {
+    if has_front_matter_and_body(text) {
+        return None;
+    }
     let first = text
         .lines()
         .map(str::trim)
@@ -86,6 +89,16 @@ pub fn sniff_structured(text: &str) -> Option<Format> {
     let key = first.split_once(':')?.0.trim().trim_matches(['"', '\'']);
     let section = ["basics", "meta", "$schema"].contains(&key) || LIST_SECTIONS.contains(&key);
     section.then_some(Format::Yaml)
+}
+
+/// `---`, YAML, `---`, then more text: a Markdown document with front matter, not YAML.
+fn has_front_matter_and_body(text: &str) -> bool {
+    let mut lines = text.trim_start().lines();
+    if lines.next().map(str::trim_end) != Some("---") {
+        return false;
+    }
+    let mut rest = lines.skip_while(|l| l.trim_end() != "---");
+    rest.next().is_some() && rest.any(|l| !l.trim().is_empty())
 }
 
 /// Puts `path` on diagnostics that do not name a file yet.

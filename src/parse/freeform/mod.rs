@@ -1,19 +1,328 @@
-//! The free-form reader: Markdown and plain text (also text extracted from PDFs) into the model.
+//! The free-form reader: Markdown and plain text (also text extracted from PDFs, and
+//! reStructuredText, Org, AsciiDoc or POD read for what they are) into the model.
 //!
-//! Placeholder until the real parser lands: keeps all text as the summary so nothing is lost.
+//! Stages, one module each: [`normalise`] → [`markup`] (detect, rewrite as Markdown) →
+//! [`lines`] (lines with features) → [`sections`] → [`contact`] (header) → [`entries`] and
+//! [`lists`] (entries and fields, with [`dates`], [`roles`] and [`places`]). A Markdown file's
+//! YAML front matter ([`front_matter`]) overrides what the parser found.
+
+pub mod contact;
+pub mod dates;
+pub mod entries;
+pub mod front_matter;
+pub mod lines;
+pub mod lists;
+pub mod markup;
+pub mod normalise;
+pub mod places;
+pub mod roles;
+pub mod sections;
+
+use serde_json::json;
 
 use super::{Format, Parsed};
 use crate::diag::Diagnostic;
-use crate::model::{Basics, Resume};
+use crate::model::{Award, Basics, Resume, Volunteer, Work};
+use entries::Entry;
+use lines::Line;
+use sections::{Kind, Section};
 
 /// Parses free-form resume text. `hint` is the format the file name suggests; the content
-/// decides.
-pub fn parse(text: &str, _hint: Option<Format>) -> Parsed {
-    let summary = text.trim();
-    let resume = Resume {
-        basics: (!summary.is_empty())
-            .then(|| Basics { summary: Some(summary.to_string()), ..Default::default() }),
-        ..Default::default()
+/// decides. Never panics; every input gives a schema-shaped resume.
+pub fn parse(text: &str, hint: Option<Format>) -> Parsed {
+    let clean = normalise::normalise(text);
+    let (front, body) = front_matter::split(&clean);
+    let markup = markup::detect(body, hint);
+    let lines = match markup {
+        markup::Markup::Plain => lines::from_plain(body),
+        m => lines::from_markdown(&markup::to_markdown(body, m)),
     };
-    Parsed { resume, diagnostics: vec![Diagnostic::warning("no name found: set basics.name")] }
+    let mut diagnostics = Vec::new();
+    let mut resume = read(lines, &mut diagnostics);
+    if let Some(front) = front {
+        front_matter::apply(&mut resume, front, &mut diagnostics);
+    }
+    guesses(&resume, &mut diagnostics);
+    if resume.name().is_none() {
+        diagnostics.push(
+            Diagnostic::warning("no name found: set basics.name")
+                .field("basics.name")
+                .hint("add the name as the first line of the resume, or set it in the YAML"),
+        );
+    }
+    Parsed { resume, diagnostics }
+}
+
+/// Warnings for what was only guessed or not found, so the person knows what to check.
+fn guesses(resume: &Resume, diagnostics: &mut Vec<Diagnostic>) {
+    for (i, w) in resume.work.iter().enumerate() {
+        let what = w.position.as_deref().or(w.name.as_deref()).unwrap_or("an entry");
+        if w.name.is_none() {
+            diagnostics.push(
+                Diagnostic::warning(format!("no employer found for \"{what}\""))
+                    .field(format!("work[{i}].name"))
+                    .hint("set the employer's name, or remove the entry if it is not a job"),
+            );
+        }
+        if w.position.is_none() {
+            diagnostics.push(
+                Diagnostic::warning(format!("no job title found for \"{what}\""))
+                    .field(format!("work[{i}].position")),
+            );
+        }
+    }
+    if resume.work.is_empty() && resume.education.is_empty() {
+        diagnostics.push(
+            Diagnostic::warning("no work or education entries found")
+                .hint("headings such as \"Experience\" and \"Education\" help the importer"),
+        );
+    }
+}
+
+/// Everything after the lines are read: sections, header, entries.
+fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
+    let (head, sections) = sections::split(all);
+    let mut contacts = contact::Contacts::default();
+    let mut resume = Resume::default();
+    let mut summary: Vec<String> = Vec::new();
+    let mut unsorted: Vec<serde_json::Value> = Vec::new();
+
+    let header_lines: Vec<Line>;
+    let mut basics;
+    if sections.is_empty() {
+        // No headings at all: the header is what precedes the prose, the rest is read as
+        // entries introduced by their sentences.
+        let cut = head.iter().position(|l| l.words() > 14 || l.bullet).unwrap_or(head.len());
+        header_lines = head[..cut].to_vec();
+        basics = contact::header(&header_lines, &mut contacts);
+        let body: Vec<Line> = head[cut..].to_vec();
+        headingless(&body, &mut resume, &mut summary, &mut contacts);
+        if !resume.work.is_empty() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "no section headings found: entries were guessed from the prose",
+                )
+                .hint("check the work entries, or add headings such as \"Experience\""),
+            );
+        }
+    } else {
+        basics = contact::header(&head, &mut contacts);
+        let used = contacts.used.clone();
+        for (i, l) in head.iter().enumerate() {
+            let taken = used.contains(&i)
+                || Some(&l.text) == basics.name.as_ref()
+                || Some(&l.text) == basics.label.as_ref()
+                || l.text.trim_start_matches('#').trim() == basics.name.as_deref().unwrap_or("");
+            if !taken && l.words() > 3 {
+                summary.push(l.text.clone());
+            }
+        }
+        for s in &sections {
+            section(s, &mut resume, &mut summary, &mut contacts, &mut unsorted);
+        }
+    }
+    let all: Vec<&Line> = head.iter().chain(sections.iter().flat_map(|s| s.lines.iter())).collect();
+    if contacts.email.is_none() {
+        let mut c = contact::Contacts::default();
+        for l in all.iter().copied() {
+            contact::scan(std::slice::from_ref(l), &mut c);
+            if c.email.is_some() {
+                break;
+            }
+        }
+        contacts.email = c.email;
+    }
+    if contacts.url.is_none()
+        && let Some(email) = &contacts.email
+    {
+        contacts.url = contact::own_site(&all, email);
+    }
+    if basics.name.is_none() {
+        basics.name = contacts.name.take();
+    }
+    if basics.name.is_none() {
+        // Profile exports put the name after a sidebar: a name-like line near the top
+        // followed by a headline with a job title.
+        if let Some((name, headline)) = contact::name_with_headline(&all) {
+            basics.name = Some(name);
+            basics.label = basics.label.or(Some(headline));
+        }
+    }
+    basics.email = contacts.email;
+    basics.phone = contacts.phone;
+    basics.url = contacts.url;
+    basics.profiles = contacts.profiles;
+    basics.location = contacts.location;
+    if !summary.is_empty() {
+        basics.summary = Some(summary.join("\n\n"));
+    }
+    if basics != Basics::default() {
+        resume.basics = Some(basics);
+    }
+    if !unsorted.is_empty() {
+        resume.extra.insert("unsortedSections".into(), serde_json::Value::Array(unsorted));
+    }
+    resume
+}
+
+/// Files one section's content into the resume.
+fn section(
+    s: &Section,
+    resume: &mut Resume,
+    summary: &mut Vec<String>,
+    contacts: &mut contact::Contacts,
+    unsorted: &mut Vec<serde_json::Value>,
+) {
+    let keep = |unsorted: &mut Vec<serde_json::Value>, title: &str, text: Vec<String>| {
+        if !text.is_empty() {
+            unsorted.push(json!({ "title": title, "text": text.join("\n\n") }));
+        }
+    };
+    match &s.kind {
+        Kind::Summary => summary.extend(entries::paragraphs(&s.lines)),
+        Kind::Work => {
+            let (intro, entries) = entries::read(&s.lines);
+            keep(unsorted, &s.title, intro);
+            resume.work.extend(entries.into_iter().map(to_work));
+        }
+        Kind::Volunteer => {
+            let (intro, entries) = entries::read(&s.lines);
+            keep(unsorted, &s.title, intro);
+            resume.volunteer.extend(entries.into_iter().map(to_volunteer));
+        }
+        Kind::Education => {
+            let (education, certificates) = lists::education(&s.lines);
+            resume.education.extend(education);
+            resume.certificates.extend(certificates);
+        }
+        Kind::Skills => {
+            let (skills, prose) = lists::skills(&s.lines);
+            resume.skills.extend(skills);
+            keep(unsorted, &s.title, prose);
+        }
+        Kind::Interests => resume.interests.extend(lists::interests(&s.lines)),
+        Kind::Awards => resume.awards.extend(lists::awards(&s.lines)),
+        Kind::Certificates => resume.certificates.extend(lists::certificates(&s.lines)),
+        Kind::Publications => resume.publications.extend(lists::publications(&s.lines)),
+        Kind::Projects => resume.projects.extend(lists::projects(&s.lines)),
+        Kind::Languages => resume.languages.extend(lists::languages(&s.lines)),
+        Kind::References => resume.references.extend(lists::references(&s.lines)),
+        Kind::Contact => {
+            contact::scan(&s.lines, contacts);
+            let named = s.title.eq_ignore_ascii_case("name");
+            let first = s.lines.first().filter(|_| named).map(|l| l.text.clone());
+            contacts.name =
+                contacts.name.take().or_else(|| contact::labelled_name(&s.lines)).or(first);
+        }
+        Kind::Junk => {}
+        Kind::Talks | Kind::Other => {
+            let text: Vec<String> = s.lines.iter().map(|l| l.text.clone()).collect();
+            keep(unsorted, &s.title, text);
+        }
+    }
+}
+
+/// A resume without headings: leading prose is the summary, sentences that introduce an
+/// employer start work entries, and a closing list that mixes contact details with other
+/// items is the document's footer (contacts and achievements), not an entry's highlights.
+fn headingless(
+    body: &[Line],
+    resume: &mut Resume,
+    summary: &mut Vec<String>,
+    contacts: &mut contact::Contacts,
+) {
+    let tail_start = trailing_list(body);
+    let (intro, mut entries) = entries::read(&body[..tail_start]);
+    let footer = &body[tail_start..];
+    if entries.is_empty() {
+        summary.extend(intro);
+    } else {
+        // Only the first paragraph(s) before any entry are the summary.
+        summary.extend(intro);
+    }
+    for l in footer {
+        let t = l.text.trim();
+        if lists::is_boilerplate(t) {
+            continue;
+        }
+        let before = contacts.profiles.len() + contacts.used.len();
+        contact::scan(std::slice::from_ref(l), contacts);
+        if contacts.profiles.len() + contacts.used.len() > before || contact::is_contact_line(t) {
+            continue;
+        }
+        resume.awards.push(lists::award(t));
+    }
+    if !footer.is_empty() && entries.is_empty() {
+        resume.awards.retain(|a: &Award| a.title.is_some());
+    }
+    resume.work.extend(entries.drain(..).map(to_work));
+}
+
+/// Where a closing bullet list that holds contact details begins (or the end).
+fn trailing_list(body: &[Line]) -> usize {
+    let mut start = body.len();
+    while start > 0 && body[start - 1].item.is_some() {
+        start -= 1;
+    }
+    let tail = &body[start..];
+    let contactish =
+        tail.iter().any(|l| contact::is_contact_line(&l.text) || lists::is_boilerplate(&l.text));
+    if contactish { start } else { body.len() }
+}
+
+fn joined(parts: Vec<String>) -> Option<String> {
+    let parts: Vec<String> = parts.into_iter().filter(|p| !p.trim().is_empty()).collect();
+    (!parts.is_empty()).then(|| parts.join("\n\n"))
+}
+
+fn to_work(e: Entry) -> Work {
+    Work {
+        name: e.name,
+        position: e.position,
+        location: e.location,
+        start_date: e.start,
+        end_date: e.end,
+        summary: joined(e.summary),
+        highlights: e.highlights,
+        ..Default::default()
+    }
+}
+
+fn to_volunteer(e: Entry) -> Volunteer {
+    Volunteer {
+        organization: e.name,
+        position: e.position,
+        start_date: e.start,
+        end_date: e.end,
+        summary: joined(e.summary),
+        highlights: e.highlights,
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_junk_inputs_give_a_resume() {
+        for t in ["", "\u{0}\u{feff}", "####", "- \n- \n", "1.\n1.1\n", "**", "| a |\n|---|\n"] {
+            let p = parse(t, None);
+            assert!(serde_json::to_value(&p.resume).is_ok());
+        }
+    }
+
+    #[test]
+    fn reads_a_small_markdown_resume() {
+        let md = "# Ada Lovelace\n\nAnalyst of engines\n\nada@example.org · London, UK\n\n## Experience\n\n### Lead Engineer at Difference Co (2019 - present)\n\n- Built the engine\n\n## Education\n\n- B.Sc. Mathematics, University of Nowhere, 2018\n\n## Skills\n\n- Languages: Rust, Go\n";
+        let r = parse(md, Some(Format::Markdown)).resume;
+        let b = r.basics.as_ref().unwrap();
+        assert_eq!(b.name.as_deref(), Some("Ada Lovelace"));
+        assert_eq!(b.label.as_deref(), Some("Analyst of engines"));
+        assert_eq!(b.location.as_ref().and_then(|l| l.country_code.as_deref()), Some("GB"));
+        assert_eq!(r.work[0].name.as_deref(), Some("Difference Co"));
+        assert_eq!(r.work[0].start_date.map(|d| d.to_string()).as_deref(), Some("2019"));
+        assert_eq!(r.education[0].institution.as_deref(), Some("University of Nowhere"));
+        assert_eq!(r.skills[0].keywords, ["Rust", "Go"]);
+    }
 }

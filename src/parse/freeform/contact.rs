@@ -1,0 +1,471 @@
+//! Header and contact details: name, headline (label), e-mail, phone, web site, social
+//! profiles (GitHub, LinkedIn, Twitter, Mastodon, ...) with usernames, and location.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::Line;
+use super::places;
+use super::sections::lexicon;
+use crate::model::{Basics, Location, Profile};
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}\b",
+    )
+    .expect("email pattern")
+});
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\w+])(\+?\(?\d{1,4}\)?(?:[\s./-]{0,2}\(?\d{1,5}\)?){2,6})(?:$|[^\w])")
+        .expect("phone pattern")
+});
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:https?://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+|(?:github\.com|gitlab\.com|linkedin\.com|twitter\.com|x\.com|bitbucket\.org|stackoverflow\.com|medium\.com|keybase\.io)/[^\s<>()\[\]]+)",
+    )
+    .expect("url pattern")
+});
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(github|gitlab|linkedin|twitter|mastodon|x|bitbucket|stack ?overflow|keybase|bluesky)\s*[:|-]?\s*@?([\w.@-]*)$")
+        .expect("handle pattern")
+});
+static MASTODON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)@([\w.]+)@([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b").expect("mastodon pattern")
+});
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")
+        .expect("postcode pattern")
+});
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:e-?mail|mail|phone|tel(?:ephone)?|mobile|cell|web(?:site)?|homepage|url|address|location|github|linkedin|twitter|mastodon|gitlab|blog)\s*:")
+        .expect("labelled pattern")
+});
+
+/// The social networks vitae recognises by host, with their usual names.
+const NETWORKS: &[(&str, &str)] = &[
+    ("github.com", "GitHub"),
+    ("gitlab.com", "GitLab"),
+    ("linkedin.com", "LinkedIn"),
+    ("twitter.com", "Twitter"),
+    ("x.com", "X"),
+    ("bitbucket.org", "Bitbucket"),
+    ("stackoverflow.com", "Stack Overflow"),
+    ("medium.com", "Medium"),
+    ("keybase.io", "Keybase"),
+    ("dev.to", "DEV"),
+    ("behance.net", "Behance"),
+    ("dribbble.com", "Dribbble"),
+    ("kaggle.com", "Kaggle"),
+    ("orcid.org", "ORCID"),
+    ("scholar.google.com", "Google Scholar"),
+    ("researchgate.net", "ResearchGate"),
+    ("youtube.com", "YouTube"),
+    ("facebook.com", "Facebook"),
+    ("instagram.com", "Instagram"),
+    ("bsky.app", "Bluesky"),
+    ("news.ycombinator.com", "Hacker News"),
+];
+
+/// Hosts that are never a person's own site or profile.
+const NOT_PERSONAL: &[&str] =
+    &["calendly.com", "cal.com", "doodle.com", "zoom.us", "meet.google.com", "savvycal.com"];
+
+/// Free mail providers: sharing their domain says nothing about a web site.
+const FREE_MAIL: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "hotmail.com",
+    "outlook.com",
+    "live.com",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "mail.ru",
+    "yandex.ru",
+    "fastmail.com",
+    "hey.com",
+];
+
+/// Contact details found in some lines.
+#[derive(Debug, Default)]
+pub struct Contacts {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub url: Option<String>,
+    pub profiles: Vec<Profile>,
+    pub location: Option<Location>,
+    /// A name given as "Name: ..." in a contact section.
+    pub name: Option<String>,
+    /// Lines that held nothing but contact details (so they are not a label or summary).
+    pub used: Vec<usize>,
+}
+
+/// Whether a line is made of contact details (and separators) only.
+pub fn is_contact_line(text: &str) -> bool {
+    let mut rest = text.to_string();
+    for re in [&*URL, &*EMAIL] {
+        rest = re.replace_all(&rest, " ").into_owned();
+    }
+    rest = PHONE.replace_all(&rest, " ").into_owned();
+    let rest = LABELLED.replace(rest.trim(), "");
+    let words: Vec<&str> =
+        rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.len() <= 2 && rest.len() < text.len()
+        || HANDLE.is_match(text.trim())
+        || LABELLED.is_match(text.trim())
+}
+
+/// Scans `lines` for e-mail, phones, links and profiles.
+pub fn scan(lines: &[Line], c: &mut Contacts) {
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.text.as_str();
+        let mut used = false;
+        if c.email.is_none()
+            && let Some(m) = EMAIL.find(text)
+        {
+            c.email = Some(m.as_str().to_string());
+            used = true;
+        }
+        let no_urls = URL.replace_all(text, " ");
+        let no_urls = EMAIL.replace_all(&no_urls, " ");
+        if c.phone.is_none()
+            && let Some(p) = find_phone(&no_urls)
+        {
+            c.phone = Some(p);
+            used = true;
+        }
+        let mut urls: Vec<String> = line.links.iter().map(|l| l.url.clone()).collect();
+        urls.extend(
+            URL.find_iter(text).map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string()),
+        );
+        for url in urls {
+            used |= add_url(&url, c);
+        }
+        if let Some(h) = HANDLE.captures(text.trim()) {
+            let network = network_name(&h[1]);
+            if !c.profiles.iter().any(|p| p.network.as_deref() == Some(network.as_str())) {
+                let username = (!h[2].is_empty()).then(|| h[2].to_string());
+                let url = username.as_ref().and_then(|u| profile_url(&network, u));
+                c.profiles.push(Profile {
+                    network: Some(network),
+                    username,
+                    url,
+                    ..Default::default()
+                });
+            }
+            used = true;
+        }
+        if let Some(m) = MASTODON.captures(text) {
+            let url = format!("https://{}/@{}", &m[2], &m[1]);
+            if !c.profiles.iter().any(|p| p.url.as_deref() == Some(url.as_str())) {
+                c.profiles.push(Profile {
+                    network: Some("Mastodon".into()),
+                    username: Some(m[1].to_string()),
+                    url: Some(url),
+                    ..Default::default()
+                });
+            }
+            used = true;
+        }
+        if c.location.is_none() {
+            for part in text.split(['|', '·', '•', ';']) {
+                let part = LABELLED.replace(part.trim(), "");
+                if let Some(loc) = places::location(part.trim()) {
+                    c.location = Some(loc);
+                    used = true;
+                    break;
+                }
+            }
+        }
+        if used || is_contact_line(text) {
+            c.used.push(i);
+        }
+    }
+}
+
+fn find_phone(text: &str) -> Option<String> {
+    for cap in PHONE.captures_iter(text) {
+        let m = cap.get(1)?;
+        let p = m.as_str().trim();
+        let digits = p.chars().filter(char::is_ascii_digit).count();
+        let is_range = super::dates::is_only_dates(p);
+        if (7..=15).contains(&digits)
+            && !is_range
+            && (p.starts_with('+') || digits >= 9 || p.contains('-'))
+        {
+            return Some(p.trim_end_matches(['.', '-']).to_string());
+        }
+    }
+    None
+}
+
+fn network_name(word: &str) -> String {
+    let w = word.to_lowercase().replace(' ', "");
+    NETWORKS
+        .iter()
+        .map(|(_, n)| *n)
+        .chain(["Mastodon"])
+        .find(|n| n.to_lowercase().replace(' ', "") == w)
+        .unwrap_or(word)
+        .to_string()
+}
+
+fn profile_url(network: &str, user: &str) -> Option<String> {
+    let host = NETWORKS.iter().find(|(_, n)| *n == network)?.0;
+    Some(match network {
+        "LinkedIn" => format!("https://{host}/in/{user}"),
+        _ => format!("https://{host}/{user}"),
+    })
+}
+
+/// The host of a URL, lowercased, without `www.`.
+pub fn host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_lowercase();
+    host.strip_prefix("www.").unwrap_or(&host).to_string()
+}
+
+/// Files a URL as a profile or as the person's site; returns whether it was used.
+fn add_url(raw: &str, c: &mut Contacts) -> bool {
+    let before_path = raw.split_once("://").map_or(raw, |(_, r)| r).split('/').next().unwrap_or("");
+    if raw.starts_with("mailto:") || raw.starts_with("tel:") || before_path.contains('@') {
+        return true;
+    }
+    let url = if raw.contains("://") { raw.to_string() } else { format!("https://{raw}") };
+    let h = host(&url);
+    if NOT_PERSONAL.iter().any(|n| h == *n || h.ends_with(&format!(".{n}"))) {
+        return true;
+    }
+    let path: Vec<&str> = url
+        .split_once("://")
+        .map_or("", |(_, r)| r)
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .skip(1)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if let Some((_, network)) =
+        NETWORKS.iter().find(|(n, _)| h == *n || h.ends_with(&format!(".{n}")))
+    {
+        let username = match (*network, path.as_slice()) {
+            ("LinkedIn", [_, user, ..]) => Some(user.to_string()),
+            ("Stack Overflow", [_, _, user, ..]) => Some(user.to_string()),
+            (_, [user, ..]) => Some(user.trim_start_matches('@').to_string()),
+            _ => None,
+        };
+        if !c.profiles.iter().any(|p| p.url.as_deref() == Some(url.as_str())) {
+            c.profiles.push(Profile {
+                network: Some(network.to_string()),
+                username,
+                url: Some(url),
+                ..Default::default()
+            });
+        }
+        return true;
+    }
+    if let [first, ..] = path.as_slice()
+        && first.starts_with('@')
+    {
+        c.profiles.push(Profile {
+            network: Some("Mastodon".into()),
+            username: Some(first.trim_start_matches('@').to_string()),
+            url: Some(url),
+            ..Default::default()
+        });
+        return true;
+    }
+    if c.url.is_none() {
+        c.url = Some(url);
+    }
+    true
+}
+
+/// A web site elsewhere in the document on the person's own e-mail domain.
+pub fn own_site(all: &[&Line], email: &str) -> Option<String> {
+    let domain = email.rsplit('@').next()?.to_lowercase();
+    if FREE_MAIL.contains(&domain.as_str()) {
+        return None;
+    }
+    all.iter()
+        .flat_map(|l| {
+            l.links
+                .iter()
+                .map(|k| k.url.clone())
+                .chain(URL.find_iter(&l.text).map(|m| m.as_str().to_string()))
+        })
+        .find(|u| {
+            let h = host(u);
+            h == domain || h.ends_with(&format!(".{domain}"))
+        })
+}
+
+/// A name-like line among the first lines, followed by a headline naming a job title.
+pub fn name_with_headline(lines: &[&Line]) -> Option<(String, String)> {
+    lines.windows(2).take(30).find_map(|w| {
+        let (name, next) = (&w[0].text, &w[1].text);
+        let headline = super::roles::role_score(next) > 0 && next.split_whitespace().count() <= 14;
+        (looks_like_name(name) && headline && !w[0].bullet).then(|| (name.clone(), next.clone()))
+    })
+}
+
+/// "Name: Ada Lovelace" in a personal-details section.
+pub fn labelled_name(lines: &[Line]) -> Option<String> {
+    lines.iter().find_map(|l| {
+        let (label, value) = l.text.split_once(':')?;
+        matches!(label.trim().to_lowercase().as_str(), "name" | "full name" | "name and surname")
+            .then(|| value.trim().to_string())
+            .filter(|v| !v.is_empty())
+    })
+}
+
+/// Whether a line reads like a person's name: two to five capitalised words, no digits.
+pub fn looks_like_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || text.chars().count() > 60 {
+        return false;
+    }
+    if text.chars().any(|c| c.is_ascii_digit() || "@/:|•()".contains(c)) || lexicon(text).is_some()
+    {
+        return false;
+    }
+    words.iter().all(|w| {
+        let first = w.chars().next().unwrap_or(' ');
+        first.is_uppercase()
+            || matches!(
+                *w,
+                "de" | "van"
+                    | "von"
+                    | "der"
+                    | "da"
+                    | "di"
+                    | "la"
+                    | "le"
+                    | "del"
+                    | "du"
+                    | "bin"
+                    | "al"
+            )
+    }) && !super::roles::has_role_word(text)
+}
+
+/// Name, label and contact details from the header lines (those before the first section).
+pub fn header(head: &[Line], c: &mut Contacts) -> Basics {
+    scan(head, c);
+    let mut basics = Basics::default();
+    let mut name_at = None;
+    // A top-level heading, else the first line that looks like a name.
+    for (i, l) in head.iter().enumerate().take(8) {
+        if c.used.contains(&i) {
+            continue;
+        }
+        let candidate = l.text.trim_start_matches('#').trim();
+        let candidate = candidate.strip_prefix("Name:").map_or(candidate, str::trim);
+        if (l.heading == Some(1)
+            && candidate.split_whitespace().count() <= 6
+            && !candidate.contains('@')
+            && lexicon(candidate).is_none())
+            || looks_like_name(candidate)
+        {
+            basics.name = Some(candidate.to_string());
+            name_at = Some(i);
+            break;
+        }
+        if l.words() > 12 {
+            break;
+        }
+    }
+    if let Some(n) = name_at {
+        basics.label = label(head, n, c);
+    }
+    basics
+}
+
+/// The headline under the name: the next short line that is not contact details, or the part
+/// of a "Title · e-mail · City" line that is neither.
+fn label(head: &[Line], name_at: usize, c: &Contacts) -> Option<String> {
+    for (i, l) in head.iter().enumerate().skip(name_at + 1).take(3) {
+        if l.bullet || l.heading.is_some_and(|h| h > 2) {
+            return None;
+        }
+        let sentences = l.text.matches(". ").count();
+        let plausible = |t: &str| {
+            let w = t.split_whitespace().count();
+            // A street address ("123 Main Street, ...", "..., IL 62701") is not a headline.
+            let address = t.starts_with(|c: char| c.is_ascii_digit()) || POSTCODE.is_match(t);
+            (1..=14).contains(&w)
+                && sentences == 0
+                && !address
+                && places::location(t).is_none()
+                && !is_contact_line(t)
+        };
+        if !c.used.contains(&i) {
+            return plausible(&l.text).then(|| l.text.clone());
+        }
+        let parts: Vec<&str> = l.text.split(['·', '|', '•']).map(str::trim).collect();
+        if parts.len() > 1
+            && let Some(p) = parts.iter().find(|p| {
+                plausible(p) && !EMAIL.is_match(p) && !URL.is_match(p) && find_phone(p).is_none()
+            })
+        {
+            return Some(p.to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::freeform::lines::from_markdown;
+
+    #[test]
+    fn finds_contacts_and_profiles() {
+        let lines = from_markdown(
+            "Ada Lovelace\n\n* e-mail: <ada@example.org>\n* phone: +44 20 7946 0958\n* [ada](https://github.com/ada)\n* LinkedIn: [me](https://www.linkedin.com/in/ada-l/)\n* https://ada.example.org\n* @ada@hachyderm.io\n",
+        );
+        let mut c = Contacts::default();
+        let b = header(&lines, &mut c);
+        assert_eq!(b.name.as_deref(), Some("Ada Lovelace"));
+        assert_eq!(c.email.as_deref(), Some("ada@example.org"));
+        assert_eq!(c.phone.as_deref(), Some("+44 20 7946 0958"));
+        assert_eq!(c.url.as_deref(), Some("https://ada.example.org"));
+        let nets: Vec<(String, String)> = c
+            .profiles
+            .iter()
+            .map(|p| (p.network.clone().unwrap(), p.username.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            nets,
+            [
+                ("GitHub".into(), "ada".into()),
+                ("LinkedIn".into(), "ada-l".into()),
+                ("Mastodon".into(), "ada".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn phones_are_not_date_ranges() {
+        assert_eq!(find_phone("2009-2011"), None);
+        assert_eq!(find_phone("call 203-539-1337; x"), Some("203-539-1337".into()));
+        assert_eq!(find_phone("(555) 123-4567").as_deref(), Some("(555) 123-4567"));
+    }
+
+    #[test]
+    fn names_are_short_capitalised_lines() {
+        assert!(looks_like_name("Ada Lovelace"));
+        assert!(looks_like_name("JASON Q. SMITH"));
+        assert!(looks_like_name("Maria de la Cruz"));
+        assert!(!looks_like_name("Senior Software Engineer"));
+        assert!(!looks_like_name("Work Experience"));
+    }
+}

@@ -1,0 +1,894 @@
+//! Entry segmentation and field extraction for dated, titled entries (work, volunteering):
+//! lines become header lines, prose paragraphs and bullets; runs of header lines start an
+//! entry; each header line is cut into slots that are scored as title, employer, place or
+//! dates. Several titles under one employer give several entries; deeper headings inherit the
+//! employer of the shallower heading above them. A section without header lines is read as
+//! prose: sentences that introduce an employer start entries.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::{self, DateSpan};
+use super::lines::{Line, heading_like};
+use super::places;
+use super::roles::{org_score, role_score};
+use super::sections::is_entry_subheading;
+use crate::model::PartialDate;
+
+/// One position, before it becomes a `Work` or `Volunteer`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entry {
+    pub name: Option<String>,
+    pub position: Option<String>,
+    pub location: Option<String>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    pub summary: Vec<String>,
+    pub highlights: Vec<String>,
+}
+
+/// What a section's lines are, once wrapped lines are joined.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unit {
+    Head(Head),
+    Prose(String),
+    Bullet(String),
+}
+
+/// A header line: title, employer, place or dates, in some mix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Head {
+    pub text: String,
+    pub level: Option<u8>,
+    pub strong: Vec<String>,
+    pub whole_strong: bool,
+    pub cols: Vec<String>,
+}
+
+impl Head {
+    fn from(l: &Line) -> Self {
+        Head {
+            text: l.text.clone(),
+            level: l.heading,
+            strong: l.strong.clone(),
+            whole_strong: l.whole_strong,
+            cols: l.cols.clone(),
+        }
+    }
+}
+
+/// Could this line be (part of) an entry header?
+fn header_shaped(text: &str) -> bool {
+    let short_dates = || text.len() <= 60 && dates::is_only_dates(text);
+    text.chars().count() <= 120
+        && (heading_like(text) || short_dates() || abbreviation_end(text))
+        && !text.ends_with(':')
+        && !text.contains(": ")
+}
+
+/// "Apple, Inc." ends with a period that is not a sentence end.
+fn abbreviation_end(text: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "inc", "ltd", "co", "corp", "llc", "plc", "jr", "sr", "bros", "dept", "univ", "intl", "st",
+        "ag", "sa",
+    ];
+    let words = text.split_whitespace().count();
+    let last = text.split_whitespace().last().unwrap_or("").trim_end_matches('.');
+    words <= 8
+        && text.ends_with('.')
+        && (ABBREVIATIONS.contains(&last.to_lowercase().as_str()) || last.contains('.'))
+}
+
+/// A bullet that heads an entry: dated and short, or emphasised and followed by a date line.
+fn header_bullet(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    if l.text.len() > 160 {
+        return false;
+    }
+    let text = dates::remove_durations(&l.text);
+    if let Some(span) = dates::find(&text) {
+        let rest = dates::remove(&text, &span.at);
+        let starts_strong = l.strong.first().is_some_and(|s| rest.starts_with(s.as_str()));
+        return rest.split_whitespace().count() <= 12
+            && (starts_strong || l.whole_strong || rest.split_whitespace().count() <= 8)
+            && !rest.ends_with('.');
+    }
+    if l.whole_strong && heading_like(&l.text) {
+        let next = lines[i + 1..].iter().find(|n| n.item != l.item || !n.bullet);
+        return next.is_some_and(|n| !n.bullet && dates::is_only_dates(&n.text));
+    }
+    false
+}
+
+/// Turns lines into units: header lines, prose paragraphs (wrapped lines joined) and bullets
+/// (continuation lines and paragraphs joined). Sub-headings such as "Achievements" vanish.
+pub fn units(lines: &[Line]) -> Vec<Unit> {
+    units_with(lines, false)
+}
+
+/// [`units`], optionally keeping sub-headings as header units (in lists they name groups).
+pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
+    let sub = |t: &str| !keep_subheadings && is_entry_subheading(t);
+    let mut out: Vec<Unit> = Vec::new();
+    let mut head_item: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| &lines[p]);
+        let same_para = prev.is_some_and(|p| p.para == l.para);
+        if l.heading.is_some() || (l.whole_strong && sub(&l.text)) {
+            if !sub(&l.text) {
+                out.push(Unit::Head(Head::from(l)));
+            }
+            head_item = None;
+            continue;
+        }
+        if !l.bullet && !same_para && sub(&l.text) {
+            continue;
+        }
+        if l.bullet {
+            if header_bullet(lines, i) {
+                out.push(Unit::Head(Head::from(l)));
+                head_item = l.item;
+            } else {
+                out.push(Unit::Bullet(l.text.clone()));
+                head_item = None;
+            }
+            continue;
+        }
+        if l.item.is_some() && l.item == head_item && header_shaped(&l.text) {
+            out.push(Unit::Head(Head::from(l)));
+            continue;
+        }
+        if l.item.is_some()
+            && l.item != head_item
+            && let Some(Unit::Bullet(b)) = out.last_mut()
+        {
+            b.push_str(if same_para { " " } else { "\n\n" });
+            b.push_str(&l.text);
+            continue;
+        }
+        let continues =
+            same_para && matches!(out.last(), Some(Unit::Prose(_))) && !LABELLED.is_match(&l.text);
+        if let (true, Some(Unit::Prose(p))) = (continues, out.last_mut()) {
+            p.push(' ');
+            p.push_str(&l.text);
+            continue;
+        }
+        if header_shaped(&l.text) && !(same_para && matches!(out.last(), Some(Unit::Prose(_)))) {
+            out.push(Unit::Head(Head::from(l)));
+        } else {
+            out.push(Unit::Prose(l.text.clone()));
+        }
+    }
+    out
+}
+
+/// A run of header lines and the body under it.
+#[derive(Debug, Default)]
+struct Cluster {
+    heads: Vec<Head>,
+    body: Vec<Unit>,
+    /// Whether some head line gives a title, an employer and dates by itself.
+    has_complete: bool,
+}
+
+fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
+    let mut intro = Vec::new();
+    let mut out: Vec<Cluster> = Vec::new();
+    for u in units {
+        match u {
+            Unit::Head(h) => {
+                let whole = complete(&h);
+                match out.last_mut() {
+                    // A table row is a whole entry, and so is a line that names a title, an
+                    // employer and dates once the run already has such a line.
+                    Some(c)
+                        if c.body.is_empty()
+                            && h.cols.len() < 2
+                            && !(whole && c.has_complete)
+                            && !sibling_heading(&h, c) =>
+                    {
+                        c.has_complete |= whole;
+                        c.heads.push(h)
+                    }
+                    _ => {
+                        out.push(Cluster { heads: vec![h], body: Vec::new(), has_complete: whole })
+                    }
+                }
+            }
+            other => match out.last_mut() {
+                Some(c) => c.body.push(other),
+                None => intro.push(other),
+            },
+        }
+    }
+    (intro, out)
+}
+
+/// A heading at the level of one already in the run (or above it) starts a new entry.
+fn sibling_heading(h: &Head, c: &Cluster) -> bool {
+    h.level.is_some_and(|l| c.heads.iter().any(|x| x.level.is_some_and(|m| m >= l)))
+}
+
+/// Whether one header line gives a title, an employer and dates by itself.
+fn complete(h: &Head) -> bool {
+    let text = dates::remove_durations(&h.text);
+    let Some(span) = dates::find(&text) else { return false };
+    let rest = dates::remove(&text, &span.at);
+    let slots = split_slots(h, &rest);
+    let titled = slots.iter().any(|(s, _)| role_score(s) > 0);
+    let several = slots.len() >= 2 || rest.contains(", ") || AT.is_match(&rest);
+    titled && several
+}
+
+/// What one header line mainly is, for splitting runs of header lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Part {
+    Skip,
+    Date,
+    Title,
+    DatedTitle,
+    Org,
+    Place,
+}
+
+fn part(h: &Head) -> Part {
+    let text = dates::remove_durations(&h.text);
+    if text.is_empty() {
+        return Part::Skip;
+    }
+    let span = dates::find(&text);
+    let rest = span.as_ref().map_or_else(|| text.clone(), |s| dates::remove(&text, &s.at));
+    if rest.is_empty() {
+        return Part::Date;
+    }
+    if places::location(&rest).is_some() || places::is_remote(&rest) {
+        return Part::Place;
+    }
+    let (role, org) = (role_score(&rest), org_score(&rest));
+    match (role > 0 && role >= org, span.is_some()) {
+        (true, true) => Part::DatedTitle,
+        (true, false) => Part::Title,
+        _ => Part::Org,
+    }
+}
+
+/// Splits a run of plain header lines that holds several entries, as text exported from
+/// profiles does ("Org / Title / dates / Org / Title / dates / Title / dates"): once a run
+/// has a title and dates, another title starts a new position at the same employer, and
+/// once it has an employer and dates, another employer starts a new entry.
+fn split_cluster(c: Cluster) -> Vec<Cluster> {
+    if c.heads.len() < 4 || c.heads.iter().any(|h| h.level.is_some() || h.cols.len() > 1) {
+        return vec![c];
+    }
+    let mut out: Vec<Cluster> = Vec::new();
+    let mut cur: Vec<Head> = Vec::new();
+    let (mut title, mut date, mut org) = (false, false, false);
+    let mut org_heads: Vec<Head> = Vec::new();
+    for h in c.heads {
+        let p = part(&h);
+        let new_title = p == Part::Title && title && date;
+        let new_org = p == Part::Org && org && date;
+        if new_title || new_org {
+            out.push(Cluster {
+                heads: std::mem::take(&mut cur),
+                body: Vec::new(),
+                has_complete: false,
+            });
+            if new_title {
+                cur.extend(org_heads.iter().cloned());
+            } else {
+                org_heads.clear();
+                org = false;
+            }
+            title = false;
+            date = false;
+        }
+        match p {
+            Part::Title | Part::DatedTitle => title = true,
+            Part::Date => date = true,
+            Part::Org | Part::Place => {
+                org |= p == Part::Org;
+                org_heads.push(h.clone());
+            }
+            Part::Skip => {}
+        }
+        date |= p == Part::DatedTitle;
+        cur.push(h);
+    }
+    out.push(Cluster { heads: cur, body: c.body, has_complete: false });
+    out
+}
+
+/// A slot of a header line, scored.
+#[derive(Debug, Clone)]
+struct Slot {
+    text: String,
+    role: i32,
+    org: i32,
+    strong: bool,
+    line: usize,
+}
+
+/// A line that opens with its own short label ("Tools: Git, Make") starts a new unit.
+static LABELLED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][\w/&+ -]{0,30}:\s+\S").expect("labelled line"));
+static AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.+?)\s+(?:at|@|for)\s+(?:the\s+)?(\S.*)$").expect("at pattern")
+});
+static SEPARATORS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+[|–—·]\s+|\s+-\s+|\s*\|\s*").expect("separators"));
+
+/// The title, employer, place and dates a cluster of header lines gives.
+#[derive(Debug, Default, Clone)]
+struct Header {
+    name: Option<String>,
+    location: Option<String>,
+    dates: Option<DateSpan>,
+    /// Titles, each with the dates its own line gave.
+    titles: Vec<(String, Option<DateSpan>)>,
+    level: Option<u8>,
+}
+
+fn read_header(heads: &[Head]) -> Header {
+    let mut h = Header { level: heads.iter().filter_map(|x| x.level).min(), ..Default::default() };
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut line_dates: Vec<Option<DateSpan>> = Vec::new();
+    for (n, head) in heads.iter().enumerate() {
+        let text = dates::remove_durations(&head.text);
+        let span = dates::find(&text);
+        let rest = match &span {
+            Some(s) => dates::remove(&text, &s.at),
+            None => text.clone(),
+        };
+        line_dates.push(span.clone());
+        if rest.is_empty() {
+            if h.dates.is_none() {
+                h.dates = span;
+            }
+            continue;
+        }
+        for (text, strong) in split_slots(head, &rest) {
+            let (head_text, place) = places::split_trailing(&text);
+            // "Manchester, UK" is a place; "Initech, Remote" and "Globex, Vancouver, Canada"
+            // are an employer and a place.
+            let whole_place =
+                place.as_deref().is_some_and(|p| !p.contains(',') && !places::is_remote(p))
+                    && head_text.split_whitespace().count() <= 2
+                    && org_score(&head_text) == 0
+                    && role_score(&head_text) == 0
+                    && places::location(&text).is_some();
+            if whole_place {
+                h.location.get_or_insert(text);
+                continue;
+            }
+            let (text, place) = match place {
+                Some(p) => (head_text, Some(p)),
+                None => employer_city(&head_text),
+            };
+            if let Some(p) = place {
+                h.location.get_or_insert(p);
+            }
+            if text.is_empty() {
+                continue;
+            }
+            if places::location(&text).is_some() || places::is_remote(&text) {
+                h.location.get_or_insert(text);
+                continue;
+            }
+            if let Some(c) = AT.captures(&text) {
+                let org_like =
+                    c[2].chars().next().is_some_and(|ch| !ch.is_lowercase()) || !c[2].contains(' ');
+                if role_score(&c[1]) > 0 && org_like {
+                    let (org, place) = places::split_trailing(&c[2]);
+                    if let Some(p) = place {
+                        h.location.get_or_insert(p);
+                    }
+                    slots.push(Slot { text: c[1].to_string(), role: 10, org: 0, strong, line: n });
+                    slots.push(Slot { text: org, role: 0, org: 10, strong: false, line: n });
+                    continue;
+                }
+            }
+            slots.push(Slot {
+                role: role_score(&text),
+                org: org_score(&text),
+                text,
+                strong,
+                line: n,
+            });
+        }
+    }
+    assign(&mut h, slots, &line_dates, heads);
+    h
+}
+
+/// "Acme GmbH, Munich": an employer (it has a company word) followed by a bare city.
+fn employer_city(text: &str) -> (String, Option<String>) {
+    if let Some((org, city)) = text.rsplit_once(", ") {
+        let bare_city = city.split_whitespace().count() <= 2
+            && city.chars().next().is_some_and(char::is_uppercase)
+            && city.chars().all(|c| c.is_alphabetic() || " -'.".contains(c))
+            && role_score(city) == 0
+            && org_score(city) == 0;
+        if bare_city && org_score(org) > 0 && role_score(org) == 0 {
+            return (org.to_string(), Some(city.to_string()));
+        }
+    }
+    (text.to_string(), None)
+}
+
+/// The institution of an employer slot that shares its line with the title ("Lecturer,
+/// Physics Department, Univ. of X"): departments and centres named beside it are dropped.
+fn institution_only(text: &str) -> String {
+    let parts: Vec<&str> = text.split(", ").collect();
+    if parts.len() < 2 {
+        return text.to_string();
+    }
+    let lower = |p: &str| p.to_lowercase();
+    if let Some(u) = parts.iter().rev().find(|p| {
+        let l = lower(p);
+        l.contains("university")
+            || l.contains("college")
+            || l.starts_with("univ")
+            || l.contains("universit")
+    }) {
+        return u.to_string();
+    }
+    const UNIT: &[&str] = &[
+        "department",
+        "dept",
+        "faculty",
+        "school of",
+        "division",
+        "centre",
+        "center",
+        "lab",
+        "group",
+        "team",
+        "institute for",
+        "institute of",
+        "programme",
+        "program",
+    ];
+    let kept: Vec<&str> =
+        parts.iter().copied().filter(|p| !UNIT.iter().any(|u| lower(p).contains(u))).collect();
+    if kept.is_empty() { text.to_string() } else { kept.join(", ") }
+}
+
+/// Cuts a header line (without its dates) into slots: table cells or columns, emphasised
+/// spans, or pieces between separators.
+fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
+    if head.cols.len() > 1 {
+        return head
+            .cols
+            .iter()
+            .map(|c| dates::tidy(&dates::remove_durations(c)))
+            .filter(|c| !c.is_empty() && !dates::is_only_dates(c))
+            .map(|c| match dates::find(&c) {
+                Some(s) => (dates::remove(&c, &s.at), false),
+                None => (c, false),
+            })
+            .collect();
+    }
+    if !head.whole_strong
+        && let Some(s) =
+            head.strong.first().filter(|s| rest.contains(s.as_str()) && s.len() < rest.len())
+    {
+        let other = dates::tidy(&rest.replacen(s.as_str(), " ", 1));
+        let strong = dates::tidy(s);
+        let mut v = vec![(strong, true)];
+        if !other.is_empty() {
+            v.push((other, false));
+        }
+        return v;
+    }
+    SEPARATORS
+        .split(rest)
+        .map(dates::tidy)
+        .filter(|s| !s.is_empty())
+        .map(|s| (s, head.whole_strong))
+        .collect()
+}
+
+fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], heads: &[Head]) {
+    let is_title = |s: &Slot| s.role > 0 && s.role >= s.org;
+    let (mut titles, mut orgs): (Vec<Slot>, Vec<Slot>) = slots.iter().cloned().partition(is_title);
+    if titles.is_empty() && orgs.len() >= 2 {
+        // No title word anywhere: an emphasised slot is the title, else the second one.
+        let pick = orgs.iter().position(|s| s.strong && s.org == 0).unwrap_or(1);
+        titles.push(orgs.remove(pick));
+    }
+    if titles.len() > 1 {
+        let dated =
+            titles.iter().filter(|t| line_dates[t.line].is_some() && heads.len() > 1).count();
+        if dated < 2 {
+            // One title; the other title-like slots are more likely the employer.
+            titles.sort_by_key(|t| -(t.role - t.org));
+            let extra: Vec<Slot> = titles.drain(1..).collect();
+            if orgs.is_empty() {
+                orgs.extend(extra);
+            }
+        } else {
+            titles.retain(|t| line_dates[t.line].is_some());
+        }
+    }
+    orgs.sort_by_key(|o| -o.org);
+    h.name = orgs.first().map(|o| {
+        let with_title = titles.iter().any(|t| t.line == o.line);
+        if with_title { institution_only(&o.text) } else { o.text.clone() }
+    });
+    if h.name.is_none()
+        && let Some(t) = titles.first_mut()
+        && let Some((org, place)) = split_title_employer(&mut t.text)
+    {
+        h.name = Some(org);
+        if h.location.is_none() {
+            h.location = place;
+        }
+    }
+    let multi = titles.len() > 1;
+    for t in &titles {
+        let own = if multi || h.dates.is_none() { line_dates[t.line].clone() } else { None };
+        h.titles.push((t.text.clone(), own.or_else(|| line_dates[t.line].clone())));
+    }
+    if h.dates.is_none() {
+        // Dates written on the employer line date the block.
+        h.dates = slots
+            .iter()
+            .filter(|s| !is_title(s))
+            .find_map(|s| line_dates[s.line].clone())
+            .or_else(|| line_dates.iter().flatten().next().cloned());
+    }
+}
+
+/// "Lead Engineer, Initech, Bratislava": with no employer elsewhere, the comma parts after the
+/// title's own (those with title words) are the employer and then its place. Leaves the title
+/// in `text`; returns the employer and the place.
+fn split_title_employer(text: &mut String) -> Option<(String, Option<String>)> {
+    let parts: Vec<&str> = text.split(", ").collect();
+    let titled = parts.iter().take_while(|p| role_score(p) > 0).count().max(1);
+    let org = *parts.get(titled)?;
+    let org_like = org.chars().next().is_some_and(char::is_uppercase) && role_score(org) == 0;
+    if !org_like
+        || role_score(parts[0]) == 0
+        || places::location(org).is_some()
+        || places::is_remote(org)
+    {
+        return None;
+    }
+    let rest = &parts[titled + 1..];
+    let place = (!rest.is_empty() && rest.len() <= 3).then(|| rest.join(", "));
+    let org = org.to_string();
+    *text = parts[..titled].join(", ");
+    Some((org, place))
+}
+
+/// Reads a section of dated, titled entries.
+pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
+    let units = units(lines);
+    let (intro, clusters) = clusters(units);
+    if clusters.is_empty() {
+        return prose_entries(intro);
+    }
+    let intro_text: Vec<String> = intro.into_iter().map(unit_text).collect();
+    let mut out = Vec::new();
+    let mut parents: Vec<Header> = Vec::new();
+    for c in clusters.into_iter().flat_map(split_cluster) {
+        let mut h = read_header(&c.heads);
+        if let Some(level) = h.level {
+            parents.retain(|p| p.level.is_some_and(|l| l < level));
+            if h.name.is_none()
+                && let Some(p) = parents.last()
+            {
+                h.name = p.name.clone();
+                h.location = h.location.or_else(|| p.location.clone());
+                h.dates = h.dates.or_else(|| p.dates.clone());
+            }
+            if h.titles.is_empty() && h.name.is_some() && c.body.is_empty() {
+                parents.push(h);
+                continue;
+            }
+            if !h.titles.is_empty() || h.name.is_some() {
+                let mut parent = h.clone();
+                parent.level = c.heads.iter().filter_map(|x| x.level).min();
+                if c.heads.len() > 1 && c.heads[0].level < c.heads.last().and_then(|x| x.level) {
+                    parent.level = c.heads[0].level;
+                }
+                parents.push(parent);
+            }
+        } else if h.name.is_none() && !h.titles.is_empty() {
+            // A title line under an employer heading ("### Acme" then "**Lead** (2019)").
+            if let Some(p) = parents.last() {
+                h.name = p.name.clone();
+                h.location = h.location.or_else(|| p.location.clone());
+            }
+        }
+        out.extend(entries_of(h, c.body));
+    }
+    // Header lines that named nothing (a stray short line) fold into the entry above.
+    let mut merged: Vec<Entry> = Vec::new();
+    for e in out {
+        let empty = e.name.is_none() && e.position.is_none() && e.start.is_none();
+        match (empty, merged.last_mut()) {
+            (true, Some(prev)) => {
+                prev.summary.extend(e.summary);
+                prev.highlights.extend(e.highlights);
+            }
+            _ => merged.push(e),
+        }
+    }
+    (intro_text, merged)
+}
+
+/// The section's text as paragraphs, in order: wrapped lines joined, one per bullet.
+pub fn paragraphs(lines: &[Line]) -> Vec<String> {
+    units(lines).into_iter().map(unit_text).collect()
+}
+
+fn unit_text(u: Unit) -> String {
+    match u {
+        Unit::Head(h) => h.text,
+        Unit::Prose(p) | Unit::Bullet(p) => p,
+    }
+}
+
+/// One entry per title; prose is shared out between several titles in order.
+fn entries_of(h: Header, body: Vec<Unit>) -> Vec<Entry> {
+    let base = Entry { name: h.name.clone(), location: h.location.clone(), ..Default::default() };
+    let titles: Vec<(Option<String>, Option<DateSpan>)> = if h.titles.is_empty() {
+        vec![(None, h.dates.clone())]
+    } else {
+        h.titles
+            .iter()
+            .map(|(t, d)| (Some(t.clone()), d.clone().or_else(|| h.dates.clone())))
+            .collect()
+    };
+    let mut entries: Vec<Entry> = titles
+        .iter()
+        .map(|(t, d)| {
+            let mut e = Entry { position: t.clone(), ..base.clone() };
+            set_dates(&mut e, d.as_ref());
+            e
+        })
+        .collect();
+    let mut k = 0;
+    for u in body {
+        match u {
+            Unit::Prose(p) => {
+                if k + 1 < entries.len()
+                    && starts_next(
+                        &p,
+                        entries[k + 1].position.as_deref(),
+                        !entries[k].summary.is_empty(),
+                    )
+                {
+                    k += 1;
+                }
+                entries[k].summary.push(p);
+            }
+            Unit::Bullet(b) => entries[k].highlights.push(b),
+            Unit::Head(h) => entries[k].summary.push(h.text),
+        }
+    }
+    for e in &mut entries {
+        if e.position.is_none() {
+            e.position = position_from_prose(&mut e.summary);
+        }
+    }
+    entries
+}
+
+/// Whether a paragraph moves on to the next of several titles: it names that title, or says
+/// it is about an earlier time.
+fn starts_next(p: &str, next_title: Option<&str>, current_has_text: bool) -> bool {
+    if !current_has_text {
+        return false;
+    }
+    let lower = p.to_lowercase();
+    let earlier = ["prior to", "before that", "before this", "previously", "earlier", "initially"]
+        .iter()
+        .any(|w| lower.starts_with(w));
+    let names = next_title.is_some_and(|t| {
+        t.split_whitespace()
+            .next()
+            .is_some_and(|w| w.len() >= 4 && lower.contains(&w.to_lowercase()))
+    });
+    earlier || names
+}
+
+/// A single date on a job means it began and ended then; an open range has no end.
+pub fn set_dates(e: &mut Entry, d: Option<&DateSpan>) {
+    if let Some(d) = d {
+        e.start = Some(d.start);
+        e.end = if d.open { None } else { Some(d.end.unwrap_or(d.start)) };
+    }
+}
+
+static ROLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][\w/&.-]*(?:\s+[\w/&.-]+){0,5}):\s+(\S.*)$").expect("role prefix")
+});
+static AS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:As|as)\s+(?:an?\s+|the\s+)?([A-Za-z][\w/&-]*(?:\s+[\w/&-]+){0,6}?),?\s+(?:I|we)\s",
+    )
+    .expect("as role")
+});
+static I_AM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bI\s+(?:am|was|served as|worked as)\s+(?:the\s+|a\s+|an\s+)?((?:[\w/&-]+\s+){0,3}?[\w/&-]+)\s+(?:of|for|at|in|on|within)\s").expect("i am")
+});
+
+/// A position the entry's own prose states: "Project Manager: Led ...", "As Technical lead
+/// for X I ...", "I am technical lead of ...".
+fn position_from_prose(summary: &mut [String]) -> Option<String> {
+    let first = summary.first_mut()?;
+    if let Some(c) = ROLE_PREFIX.captures(first)
+        && role_score(&c[1]) > 0
+    {
+        let role = c[1].to_string();
+        *first = c[2].to_string();
+        return Some(role);
+    }
+    for p in summary.iter() {
+        for re in [&*AS_ROLE, &*I_AM] {
+            if let Some(c) = re.captures(p) {
+                let role = c[1].trim().to_string();
+                let last = role.split_whitespace().last().unwrap_or("");
+                if role_score(&role) > 0
+                    && (role_score(last) > 0 || re.as_str() == AS_ROLE.as_str())
+                {
+                    return Some(role);
+                }
+            }
+        }
+    }
+    None
+}
+
+static ORG_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|and|&)){0,4})\s+(?:is|was|are|were)\s+(?:a|an|the|one)\b")
+        .expect("org intro")
+});
+static ROLE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([\w\s/-]{2,60}?)\s+(?:at|with|for)\s+((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+as\s+(?:an?\s+|the\s+)?([^.,;]+))?\.?$")
+        .expect("role at")
+});
+const NOT_ORGS: &[&str] = &[
+    "I", "It", "This", "That", "These", "Those", "My", "Our", "We", "He", "She", "They", "There",
+    "Here", "What", "Which", "Its", "One", "Each", "Both", "The", "A", "An", "Upon", "During",
+];
+
+/// In prose without header lines: the employer a paragraph introduces, and a title if it
+/// gives one ("Acme is a ...", "Contractor at Acme as an SRE.").
+fn entry_start(p: &str) -> Option<(String, Option<String>)> {
+    if p.split_whitespace().count() <= 14
+        && let Some(c) = ROLE_AT.captures(p)
+    {
+        let prefix = c[1].to_lowercase();
+        if role_score(&c[1]) > 0 || prefix.contains("employee") || prefix.contains("worked") {
+            let title = c
+                .get(3)
+                .map(|m| m.as_str().trim().to_string())
+                .or_else(|| (role_score(&c[1]) > 0).then(|| c[1].trim().to_string()));
+            return Some((c[2].trim_end_matches('.').to_string(), title));
+        }
+    }
+    let c = ORG_INTRO.captures(p)?;
+    let org = c[1].to_string();
+    let first = org.split_whitespace().next().unwrap_or("");
+    (!NOT_ORGS.contains(&first)).then_some((org, None))
+}
+
+/// Reads a section (or a whole headingless resume) of prose: paragraphs before the first
+/// entry are returned as the introduction.
+fn prose_entries(units: Vec<Unit>) -> (Vec<String>, Vec<Entry>) {
+    let mut intro = Vec::new();
+    let mut out: Vec<Entry> = Vec::new();
+    for u in units {
+        match u {
+            Unit::Prose(p) | Unit::Head(Head { text: p, .. }) => {
+                let same =
+                    |org: &str, e: Option<&Entry>| e.and_then(|e| e.name.as_deref()) == Some(org);
+                let start =
+                    entry_start(&p).filter(|(org, t)| t.is_some() || !same(org, out.last()));
+                if let Some((org, title)) = start {
+                    out.push(Entry {
+                        name: Some(org),
+                        position: title,
+                        summary: vec![p],
+                        ..Default::default()
+                    });
+                } else if let Some(e) = out.last_mut() {
+                    e.summary.push(p);
+                } else {
+                    intro.push(p);
+                }
+            }
+            Unit::Bullet(b) => match out.last_mut() {
+                Some(e) => e.highlights.push(b),
+                None => intro.push(b),
+            },
+        }
+    }
+    for e in &mut out {
+        if e.position.is_none() {
+            e.position = position_from_prose(&mut e.summary[1..]);
+        }
+    }
+    (intro, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::freeform::lines::{from_markdown, from_plain};
+
+    fn brief(e: &Entry) -> String {
+        let d = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        format!(
+            "{}|{}|{}|{}..{}",
+            e.name.as_deref().unwrap_or(""),
+            e.position.as_deref().unwrap_or(""),
+            e.location.as_deref().unwrap_or(""),
+            d(e.start),
+            d(e.end)
+        )
+    }
+
+    #[test]
+    fn company_date_title_lines() {
+        let t = "Initech\n2016-Present\nSenior Manager, Storage Engineering\nI lead a team that is responsible for storage engineering and other things at Initech.\nGlobex\n2009-2011\nHead of Operations & IT (2010-2011)\nFront-End Web Engineer (2009-2010)\nAs Head of Operations I kept the site online and did many other things for the company.\nPrior to this, I was a front-end engineer building features for the product.\nAcme, Inc.\nSummer Intern, Performance Engineering\n";
+        let (_, e) = read(&from_plain(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Initech|Senior Manager, Storage Engineering||2016..",
+                "Globex|Head of Operations & IT||2010..2011",
+                "Globex|Front-End Web Engineer||2009..2010",
+                "Acme, Inc.|Summer Intern, Performance Engineering||..",
+            ]
+        );
+        assert_eq!(e[2].summary.len(), 1);
+    }
+
+    #[test]
+    fn markdown_title_at_company_and_bold_title_lines() {
+        let md = "### Team Lead at Umbrella (1.5 years)\n\nLed things.\n\n#### Achievements\n* Did a thing\n\n- **VP, Chief Architect** September 2018 - Present\nHooli Systems Springfield, IL\n - Managed people\n\n- **Staff Engineer**\n\nFebruary 2017 - September 2018\n\nHooli Systems\n\nSpringfield, IL\n\n- Built stuff\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Umbrella|Team Lead||..",
+                "Hooli Systems|VP, Chief Architect|Springfield, IL|2018-09..",
+                "Hooli Systems|Staff Engineer|Springfield, IL|2017-02..2018-09",
+            ]
+        );
+        assert_eq!(e[0].highlights, ["Did a thing"]);
+        assert_eq!(e[1].highlights, ["Managed people"]);
+    }
+
+    #[test]
+    fn numbered_employer_headings_with_positions_below() {
+        let t = "1.3.1 Vandelay, Remote\n\n1.3.1.1 Cloud Specialist (2014-present)\n\nI did cloud things for a long time at this place.\n\n1.3.1.2 Director of Imports (2011-2014)\n\nI directed imports for the company.\n\n1.3.2 Kramerica, Los Angeles, USA (2003-2005)\n\nSenior Software Engineer\n\nI engineered.\n";
+        let (_, e) = read(&from_markdown(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Vandelay|Cloud Specialist|Remote|2014..",
+                "Vandelay|Director of Imports|Remote|2011..2014",
+                "Kramerica|Senior Software Engineer|Los Angeles, USA|2003..2005",
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_sentences_introduce_employers() {
+        let t = "I am an engineer with many years of experience in many things.\nContractor at Hooli as an SRE.\nGlobex is a multi-national energy supplier.\nI am technical lead of a platform team doing many things.\n";
+        let (intro, e) = read(&from_plain(t));
+        assert_eq!(intro.len(), 1);
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Hooli|SRE||..", "Globex|technical lead||.."]);
+    }
+}

@@ -1,0 +1,695 @@
+//! The list-like sections: education (slot filling over degree and school lines), skills and
+//! interests (flat lists and "Label: a, b" groups), awards, certificates, publications,
+//! projects, languages and references.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::{self, DateSpan};
+use super::entries::{self, Unit};
+use super::lines::{Line, heading_like};
+use super::places;
+use crate::model::{
+    Award, Certificate, Education, Interest, Language, Project, Publication, Reference, Skill,
+};
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("list pattern")
+}
+
+static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)\b(?:
+        (?:Bachelor|Master|Doctor)(?:'?s)?(?:\s+of\s+(?:Applied\s+)?(?:Science|Arts|Engineering|Business\s+Administration|Fine\s+Arts|Laws|Philosophy|Education|Technology|Music|Commerce))?
+      | Ph\.?\s?D\.?|D\.?Phil\.?|Dr\.\s?rer\.\s?nat\.|M\.?B\.?A\.?|B\.?B\.?A\.?
+      | B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.?\s?Eng\.?|M\.?\s?Eng\.?|B\.?\s?Tech\.?|M\.?\s?Tech\.?
+      | B\.?E\.?E\.?|B\.?S\.?E\.?E?\.?|B\.S\.|M\.S\.|B\.A\.|M\.A\.|BS|MS|BA|MA|BE|ME|BEng|MEng
+      | A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?
+      | Dipl\.-Ing\.|Ing\.|Mgr\.|Bc\.|Magister|Licenciad[oa]|Diplom(?:a)?(?:-\w+)?|Licen[cs]e|Licenciatura|Laurea(?:\s+Magistrale)?|Abitur|Baccalaur\w+|Matura
+      | High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Certificate|Postgraduate\s+Diploma
+    )(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))")
+});
+static SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:universit\w*|college|school|institut\w*|academy|akademie|hochschule|[ée]cole|polytechni\w*|politecnico|conservatoire|conservatory|gymnasium|lyc[ée]e|seminaire|séminaire|seminary|campus|faculty|fachhochschule)\b",
+    )
+});
+static SCORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\(?\b(?:cumulative\s+|overall\s+|final\s+)?(?:c?gpa|grade|note|score|average|mark)s?\b\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
+    )
+});
+static COURSES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:relevant\s+)?(?:course\s*work|courses|modules|classes|subjects)\s*:\s*(.+)$")
+});
+static MINOR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:minor|major|specialization|focus)\s*:"));
+static LEVEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:university|college|high school|secondary school|school|gymnasium|lyc[ée]e)$")
+});
+
+/// What one education line is.
+#[derive(Debug, Default)]
+struct EduLine {
+    degree: Option<(String, Option<String>)>,
+    school: Option<String>,
+    dates: Option<DateSpan>,
+    score: Option<String>,
+    courses: Vec<String>,
+}
+
+fn strip_quotes(s: &str) -> String {
+    s.trim().trim_matches(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '\'')).trim().to_string()
+}
+
+fn strip_the(s: &str) -> String {
+    let t = s.trim();
+    // A lowercase "the" is the sentence's article; "The X University" is the name itself.
+    t.strip_prefix("the ").unwrap_or(t).to_string()
+}
+
+/// A degree phrase: the study type and the area it is in.
+fn degree(text: &str) -> Option<(String, Option<String>)> {
+    let m = DEGREE.find(text)?;
+    let mut kind = text[m.start()..m.end()].trim_end_matches([' ', ',']).to_string();
+    if kind.ends_with(')') && kind.matches('(').count() < kind.matches(')').count() {
+        kind.pop();
+    }
+    let kind = kind.trim().to_string();
+    let before = text[..m.start()].trim();
+    if !before.is_empty() && before.split_whitespace().count() > 3 {
+        return None;
+    }
+    let after = text[m.start() + kind.len()..].trim();
+    // "Master of Science - MS, Computer Science": the abbreviation repeats the degree.
+    let after = match after.strip_prefix("- ").and_then(|a| a.split_once(", ")) {
+        Some((abbr, rest))
+            if abbr.len() <= 6 && abbr.chars().all(|c| c.is_uppercase() || c == '.') =>
+        {
+            rest
+        }
+        _ => after,
+    };
+    let after = after
+        .trim_start_matches([',', ':', '-', '–', '—'])
+        .trim_start()
+        .trim_start_matches("in ")
+        .trim_start_matches("of ");
+    let is_abbreviation =
+        |p: &&str| p.len() <= 6 && p.chars().all(|c| c.is_uppercase() || c == '.');
+    let area = after
+        .split([',', '|', '—', '–'])
+        .map(str::trim)
+        .find(|p| !is_abbreviation(p))
+        .unwrap_or("");
+    let area = (!area.is_empty() && !SCHOOL.is_match(area)).then(|| area.to_string());
+    Some((kind, area))
+}
+
+fn edu_line(text: &str) -> EduLine {
+    let mut e = EduLine::default();
+    let mut t = text.to_string();
+    if let Some(c) = COURSES.captures(&t) {
+        e.courses = split_items(&c[1]);
+        return e;
+    }
+    if MINOR.is_match(&t) {
+        e.courses.push(t.clone());
+        return e;
+    }
+    if let Some(c) = SCORE.captures(&t) {
+        e.score = Some(c[1].trim().to_string());
+        let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
+        t.replace_range(whole, " ");
+        t = dates::tidy(&t);
+    }
+    if let Some(s) = dates::find(&t) {
+        t = dates::remove(&t, &s.at);
+        e.dates = Some(s);
+    }
+    if t.is_empty() {
+        return e;
+    }
+    if LEVEL_WORD.is_match(&t) {
+        e.degree = Some((t.clone(), None));
+        return e;
+    }
+    let parts: Vec<String> = re_split(&t);
+    for (i, p) in parts.iter().enumerate() {
+        if e.school.is_none() && (SCHOOL.is_match(p) || p.starts_with(['"', '“'])) {
+            e.school = Some(strip_the(&strip_quotes(p)));
+            continue;
+        }
+        if e.degree.is_none()
+            && let Some((kind, area)) = degree(p)
+        {
+            // Skip an abbreviation repeating the degree ("Master of Science - MS, ...").
+            let abbreviation =
+                |n: &&String| n.len() <= 6 && n.chars().all(|c| c.is_uppercase() || c == '.');
+            let area = area.or_else(|| {
+                parts[i + 1..]
+                    .iter()
+                    .find(|n| !abbreviation(n))
+                    .filter(|n| {
+                        !SCHOOL.is_match(n) && places::location(n).is_none() && degree(n).is_none()
+                    })
+                    .cloned()
+            });
+            e.degree = Some((kind, area));
+        }
+    }
+    if e.school.is_none() && e.degree.is_none() {
+        // A line of its own with no degree word: the school ("Le Triolet", "Stanford").
+        let (head, _) = places::split_trailing(&t);
+        let first = head.split(',').next().unwrap_or(&head);
+        e.school = Some(strip_the(&strip_quotes(first)));
+    }
+    e
+}
+
+fn re_split(t: &str) -> Vec<String> {
+    static SEP: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\s+[|–—-]\s+|\s*;\s*|,\s+(?:at\s+)?|\s+at\s+"));
+    let mut out: Vec<String> = Vec::new();
+    for p in SEP.split(t).map(str::trim).filter(|p| !p.is_empty()) {
+        // A degree abbreviation split from its area ("B.S., Computer Science") stays whole
+        // for `degree` to read.
+        out.push(p.to_string());
+    }
+    // Re-join "B.S." with its area when a comma cut them apart.
+    let mut joined: Vec<String> = Vec::new();
+    for p in out {
+        match joined.last_mut() {
+            Some(last)
+                if DEGREE.find(last).is_some_and(|m| m.end() + 1 >= last.len())
+                    && degree(last).is_some_and(|d| d.1.is_none())
+                    && !SCHOOL.is_match(&p)
+                    && places::location(&p).is_none() =>
+            {
+                last.push_str(", ");
+                last.push_str(&p);
+            }
+            _ => joined.push(p),
+        }
+    }
+    joined
+}
+
+static CERT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:certif\w*|licen[cs]\w*|chartered|accredit\w*)"));
+
+/// A certificate or licence listed with the degrees: its name, issuer and date.
+fn certificate_line(text: &str) -> Option<Certificate> {
+    if !CERT.is_match(text) || DEGREE.is_match(text) {
+        return None;
+    }
+    let (date, rest) = date_and_rest(text);
+    let (name, issuer) = match rest.split_once(", ") {
+        Some((n, i)) => (n.to_string(), Some(i.to_string())),
+        None => (rest, None),
+    };
+    Some(Certificate {
+        name: Some(name),
+        issuer,
+        date: date.map(|d| d.start),
+        ..Default::default()
+    })
+}
+
+/// Reads an education section by filling slots: a line whose slot is already filled starts a
+/// new entry; degrees listed under one school share its name and dates. Certificates listed
+/// there are returned apart.
+pub fn education(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
+    let mut certificates = Vec::new();
+    let mut out: Vec<Education> = Vec::new();
+    let mut school_first: Option<bool> = None;
+    let mut school_ctx: Option<(String, Option<DateSpan>)> = None;
+    for l in lines {
+        if l.words() > 25 {
+            continue;
+        }
+        // Fixed-width columns are slots, like separators.
+        let text = if l.cols.len() > 1 { l.cols.join(" | ") } else { l.text.clone() };
+        if let Some(c) = certificate_line(&text) {
+            certificates.push(c);
+            continue;
+        }
+        let e = edu_line(&text);
+        if school_first.is_none() && (e.school.is_some() || e.degree.is_some()) {
+            school_first = Some(e.school.is_some() && e.degree.is_none());
+        }
+        let cur = out.last_mut();
+        let fits = cur.as_ref().is_some_and(|c| {
+            (e.school.is_none() || c.institution.is_none())
+                && (e.degree.is_none() || (c.study_type.is_none() && c.area.is_none()))
+                && (e.dates.is_none() || c.end_date.is_none())
+        });
+        let starts = e.school.is_some() || e.degree.is_some();
+        let target = if fits || !starts {
+            match out.last_mut() {
+                Some(c) => c,
+                None => {
+                    out.push(Education::default());
+                    out.last_mut().expect("pushed")
+                }
+            }
+        } else {
+            let mut n = Education::default();
+            // A second degree under the same school line.
+            if school_first == Some(true)
+                && e.school.is_none()
+                && let Some((s, d)) = &school_ctx
+            {
+                n.institution = Some(s.clone());
+                set_edu_dates(&mut n, d.as_ref());
+                n.score = None;
+            }
+            out.push(n);
+            out.last_mut().expect("pushed")
+        };
+        if let Some(s) = e.school {
+            target.institution = Some(s.clone());
+            school_ctx = Some((s, e.dates.clone()));
+        } else if let (Some(d), Some(ctx)) = (&e.dates, school_ctx.as_mut())
+            && ctx.1.is_none()
+            && school_first == Some(true)
+            && target.study_type.is_none()
+        {
+            ctx.1 = Some(d.clone());
+        }
+        if let Some((kind, area)) = e.degree {
+            target.study_type = Some(kind);
+            target.area = area;
+        }
+        if e.dates.is_some() {
+            set_edu_dates(target, e.dates.as_ref());
+        }
+        if e.score.is_some() {
+            target.score = e.score;
+        }
+        target.courses.extend(e.courses);
+    }
+    out.retain(|e| e.institution.is_some() || e.study_type.is_some() || e.area.is_some());
+    (out, certificates)
+}
+
+/// A single date on a degree is when it ended.
+fn set_edu_dates(e: &mut Education, d: Option<&DateSpan>) {
+    if let Some(d) = d {
+        match (d.end, d.open) {
+            (Some(end), _) => {
+                e.start_date = Some(d.start);
+                e.end_date = Some(end);
+            }
+            (None, true) => e.start_date = Some(d.start),
+            (None, false) => e.end_date = Some(d.start),
+        }
+    }
+}
+
+/// Splits at top-level commas and semicolons (never inside brackets); a final period goes.
+pub fn split_items(text: &str) -> Vec<String> {
+    let text = text.trim().trim_end_matches('.');
+    let text =
+        text.strip_prefix(['{', '[']).and_then(|t| t.strip_suffix(['}', ']'])).unwrap_or(text);
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
+        }
+        if matches!(c, ',' | ';' | '•' | '·' | '|') && depth <= 0 {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^([^:]{1,40}):\s*(\S.*)$"));
+static RATING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\s*(?:[★☆●○◉◯■□▪▫]+|\(?\d{1,3}\s*%\)?|\(?\d\s*/\s*(?:5|10)\)?|[-–:]\s*\d\s*/\s*(?:5|10))\s*$",
+    )
+});
+
+fn unrate(s: &str) -> String {
+    RATING.replace(s, "").trim().to_string()
+}
+
+/// A named group of keywords, or one item.
+#[derive(Debug)]
+pub enum Group {
+    Item(String),
+    Named(String, Vec<String>),
+}
+
+/// The shared reading of skills and interests: bullets are items, `Label: a, b` lines are
+/// groups, plain comma lines are split, a sub-heading names the group of what follows.
+/// Prose is returned apart.
+pub fn groups(lines: &[Line]) -> (Vec<Group>, Vec<String>) {
+    let mut out: Vec<Group> = Vec::new();
+    let mut prose = Vec::new();
+    let mut heading: Option<usize> = None;
+    for u in entries::units_with(lines, true) {
+        let (text, is_bullet, is_head) = match u {
+            Unit::Bullet(b) => (b.split("\n\n").next().unwrap_or("").to_string(), true, false),
+            Unit::Head(h) => (h.text, false, h.level.is_some() || h.whole_strong),
+            Unit::Prose(p) => (p, false, false),
+        };
+        let sentence = text.split_whitespace().count() > 12
+            || (text.ends_with('.') && text.split_whitespace().count() > 6);
+        if let Some(c) = LABEL.captures(&text)
+            && c[1].split_whitespace().count() <= 4
+            && !sentence
+        {
+            out.push(Group::Named(
+                c[1].trim().to_string(),
+                split_items(&c[2]).iter().map(|s| unrate(s)).collect(),
+            ));
+            continue;
+        }
+        if sentence && !is_bullet {
+            prose.push(text);
+            continue;
+        }
+        if is_head && !is_bullet && heading_like(&text) && !text.contains(',') {
+            out.push(Group::Named(text.trim_end_matches(':').to_string(), Vec::new()));
+            heading = Some(out.len() - 1);
+            continue;
+        }
+        let items: Vec<String> = if is_bullet {
+            vec![unrate(&text)]
+        } else {
+            split_items(&text).iter().map(|s| unrate(s)).collect()
+        };
+        match heading.and_then(|h| out.get_mut(h)) {
+            Some(Group::Named(_, kw)) if !is_head => kw.extend(items),
+            _ => out.extend(items.into_iter().map(Group::Item)),
+        }
+    }
+    (out, prose)
+}
+
+pub fn skills(lines: &[Line]) -> (Vec<Skill>, Vec<String>) {
+    let (groups, prose) = groups(lines);
+    let skills = groups
+        .into_iter()
+        .filter_map(|g| match g {
+            Group::Item(n) if !n.is_empty() => Some(Skill { name: Some(n), ..Default::default() }),
+            Group::Named(n, kw) => {
+                Some(Skill { name: Some(n), keywords: kw, ..Default::default() })
+            }
+            _ => None,
+        })
+        .collect();
+    (skills, prose)
+}
+
+pub fn interests(lines: &[Line]) -> Vec<Interest> {
+    groups(lines)
+        .0
+        .into_iter()
+        .filter_map(|g| match g {
+            Group::Item(n) if !n.is_empty() => {
+                Some(Interest { name: Some(n), ..Default::default() })
+            }
+            Group::Named(n, kw) => {
+                Some(Interest { name: Some(n), keywords: kw, ..Default::default() })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// One item per bullet, or per line or paragraph when the section has no bullets.
+fn items(lines: &[Line]) -> Vec<String> {
+    entries::units(lines)
+        .into_iter()
+        .map(|u| match u {
+            Unit::Bullet(b) => b.split("\n\n").next().unwrap_or("").to_string(),
+            Unit::Head(h) => h.text,
+            Unit::Prose(p) => p,
+        })
+        .filter(|s| !s.trim().is_empty() && !is_boilerplate(s))
+        .collect()
+}
+
+/// "References available upon request" and its kin.
+pub fn is_boilerplate(s: &str) -> bool {
+    let l = s.to_lowercase();
+    l.contains("upon request")
+        || l.contains("on request")
+        || l.contains("email protected")
+        || l.contains("available on demand")
+}
+
+fn date_and_rest(text: &str) -> (Option<DateSpan>, String) {
+    match dates::find(text) {
+        Some(s) => (Some(s.clone()), dates::remove(text, &s.at)),
+        None => (None, text.trim().to_string()),
+    }
+}
+
+/// Awards: the title without quotes, a trailing ", Awarder", the (first) year.
+pub fn award(text: &str) -> Award {
+    let (date, rest) = date_and_rest(text);
+    let mut a = Award { date: date.map(|d| d.start), ..Default::default() };
+    let sentence = rest.split_whitespace().count() > 12 || rest.ends_with('.');
+    if !sentence
+        && let Some((title, by)) = rest.rsplit_once(", ")
+        && by.split_whitespace().count() <= 4
+        && by.chars().next().is_some_and(char::is_uppercase)
+    {
+        a.title = Some(strip_quotes(title));
+        a.awarder = Some(by.trim().to_string());
+        return a;
+    }
+    a.title = Some(strip_quotes(if sentence { text.trim() } else { &rest }));
+    if sentence {
+        static BY: LazyLock<Regex> =
+            LazyLock::new(|| re(r"\b(?:by|from)\s+((?:[A-Z][\w.]*\s?){1,4})\s*\.?$"));
+        a.awarder = BY.captures(text.trim()).map(|c| c[1].trim().to_string());
+    }
+    a
+}
+
+pub fn awards(lines: &[Line]) -> Vec<Award> {
+    items(lines).iter().map(|t| award(t)).collect()
+}
+
+pub fn certificates(lines: &[Line]) -> Vec<Certificate> {
+    static ISSUER: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(.+?)\s+(?:[|—]|issued by|by|from)\s+(.+)$"));
+    items(lines)
+        .iter()
+        .map(|t| {
+            let (date, rest) = date_and_rest(t);
+            let (name, issuer) = match ISSUER.captures(&rest) {
+                Some(c) => (c[1].to_string(), Some(c[2].to_string())),
+                None => (rest.clone(), None),
+            };
+            Certificate {
+                name: Some(name),
+                issuer,
+                date: date.map(|d| d.start),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+pub fn publications(lines: &[Line]) -> Vec<Publication> {
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"["“]([^"”]{4,})["”]"#));
+    static AFTER_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\((?:19|20)\d{2}[a-z]?\)\.?\s*([^.?!]+[.?!]?)"));
+    items(lines)
+        .iter()
+        .map(|t| {
+            let (date, rest) = date_and_rest(t);
+            let name = if let Some(c) = QUOTED.captures(t) {
+                c[1].trim().trim_end_matches([',', '.']).to_string()
+            } else if let Some(c) = AFTER_YEAR.captures(t) {
+                c[1].trim().trim_end_matches('.').to_string()
+            } else {
+                rest
+            };
+            Publication {
+                name: Some(name),
+                release_date: date.map(|d| d.start),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+/// Projects: headed blocks (name, description, highlights) or one item per line, with a
+/// `Name - description` split.
+pub fn projects(lines: &[Line]) -> Vec<Project> {
+    static NAME_DESC: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(.{2,60}?)(?:\s+[-–—]\s+|:\s+)(.+)$"));
+    let units = entries::units(lines);
+    let headed =
+        units.iter().any(|u| matches!(u, Unit::Head(h) if h.level.is_some() || h.whole_strong));
+    let mut out: Vec<Project> = Vec::new();
+    for u in units {
+        match u {
+            Unit::Head(h) if headed => {
+                let (date, rest) = date_and_rest(&h.text);
+                let mut p = Project { name: Some(rest), ..Default::default() };
+                if let Some(d) = date {
+                    p.start_date = Some(d.start);
+                    p.end_date = if d.open { None } else { Some(d.end.unwrap_or(d.start)) };
+                }
+                out.push(p);
+            }
+            Unit::Prose(t) if headed && !out.is_empty() => {
+                if let Some(p) = out.last_mut() {
+                    p.description = Some(match p.description.take() {
+                        Some(d) => format!("{d}\n\n{t}"),
+                        None => t,
+                    });
+                }
+            }
+            Unit::Bullet(b) if headed && !out.is_empty() => {
+                if let Some(p) = out.last_mut() {
+                    p.highlights.push(b);
+                }
+            }
+            u => {
+                let t = match u {
+                    Unit::Bullet(b) | Unit::Prose(b) => b,
+                    Unit::Head(h) => h.text,
+                };
+                let (date, rest) = date_and_rest(&t);
+                let mut p = Project::default();
+                match NAME_DESC.captures(&rest) {
+                    Some(c) => {
+                        p.name = Some(c[1].trim().to_string());
+                        p.description = Some(c[2].trim().to_string());
+                    }
+                    None if rest.split_whitespace().count() <= 8 => p.name = Some(rest),
+                    None => continue,
+                }
+                p.start_date = date.map(|d| d.start);
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// Spoken languages: "French (native)", "German – B2", "English: fluent", comma lists.
+pub fn languages(lines: &[Line]) -> Vec<Language> {
+    static FLUENCY: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^([^(:–—-]+?)\s*(?:\(([^)]+)\)|[:–—-]\s*(.+))?$"));
+    let mut out = Vec::new();
+    for t in items(lines) {
+        let t = t.strip_prefix("Languages:").unwrap_or(&t).to_string();
+        for item in split_items(&t) {
+            if let Some(c) = FLUENCY.captures(&item) {
+                let language = c[1].trim().to_string();
+                if language.split_whitespace().count() > 4 {
+                    continue;
+                }
+                let fluency = c.get(2).or(c.get(3)).map(|m| m.as_str().trim().to_string());
+                out.push(Language { language: Some(language), fluency, ..Default::default() });
+            }
+        }
+    }
+    out
+}
+
+pub fn references(lines: &[Line]) -> Vec<Reference> {
+    items(lines).into_iter().map(|t| Reference { name: Some(t), ..Default::default() }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::freeform::lines::{from_markdown, from_plain};
+
+    fn brief(e: &Education) -> String {
+        let d = |d: Option<crate::model::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        format!(
+            "{}|{}|{}|{}..{}|{}",
+            e.institution.as_deref().unwrap_or(""),
+            e.study_type.as_deref().unwrap_or(""),
+            e.area.as_deref().unwrap_or(""),
+            d(e.start_date),
+            d(e.end_date),
+            e.score.as_deref().unwrap_or("")
+        )
+    }
+
+    #[test]
+    fn degree_first_and_school_first_layouts() {
+        let (a, _) = education(&from_plain(
+            "M.S., Computer Science\nNorthwood University\nB.B.A., Information Systems\nthe Eastfield College\n",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwood University|M.S.|Computer Science|..|",
+                "Eastfield College|B.B.A.|Information Systems|..|"
+            ]
+        );
+        let (b, _) = education(&from_markdown(
+            "- **Northwood University, Newark, DE** May 2008\nCumulative GPA 3.7/4.0\n - B.E.E., Electrical Engineering (GPA 3.8)\n - B.S., Computer Science with Honors (GPA 3.9)\n - Minor: Mathematics\n",
+        ));
+        let got: Vec<String> = b.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwood University|B.E.E.|Electrical Engineering|..2008-05|3.8",
+                "Northwood University|B.S.|Computer Science with Honors|..2008-05|3.9"
+            ]
+        );
+        assert_eq!(b[1].courses, ["Minor: Mathematics"]);
+    }
+
+    #[test]
+    fn one_line_degrees() {
+        let (a, _) = education(&from_plain(
+            "Bachelor of Science in Physics, Westbrook University, 2010 - 2014\n1995-1998 University\n\"Lycée Imaginaire\", Lyon, France\n",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Westbrook University|Bachelor of Science|Physics|2010..2014|",
+                "Lycée Imaginaire|University||1995..1998|"
+            ]
+        );
+    }
+
+    #[test]
+    fn skills_lists_and_groups() {
+        let (s, prose) = skills(&from_markdown(
+            "* C++/C\n* Monitoring (nagios and derivatives)\n\nLanguages: Rust, Go (mostly); Python.\n\nI have used many tools for a long time and I like them all very much.\n",
+        ));
+        let names: Vec<&str> = s.iter().filter_map(|s| s.name.as_deref()).collect();
+        assert_eq!(names, ["C++/C", "Monitoring (nagios and derivatives)", "Languages"]);
+        assert_eq!(s[2].keywords, ["Rust", "Go (mostly)", "Python"]);
+        assert_eq!(prose.len(), 1);
+    }
+
+    #[test]
+    fn awards_and_languages() {
+        let a = award("2015 Technologist of the Year, Initech");
+        assert_eq!(
+            (a.title.as_deref(), a.awarder.as_deref()),
+            (Some("Technologist of the Year"), Some("Initech"))
+        );
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2015"));
+        let l = languages(&from_plain("English (native), German – B2\n"));
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[1].fluency.as_deref(), Some("B2"));
+    }
+}

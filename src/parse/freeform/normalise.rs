@@ -1,0 +1,147 @@
+//! Cleans raw text before any reading: byte-order mark, line endings, NUL and control
+//! characters, tabs, PDF ligatures, private-use bullet glyphs, letter-spaced headings
+//! ("EX PE R IEN C E") and lines a PDF extraction repeated across a page break.
+
+/// Glyphs that word processors and PDF fonts use as bullets (Symbol/Wingdings code points
+/// land in the private use area).
+pub fn is_bullet_glyph(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '·'
+            | '▪'
+            | '▫'
+            | '◦'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '►'
+            | '▶'
+            | '➢'
+            | '➤'
+            | '✓'
+            | '✔'
+            | '❖'
+            | '◆'
+            | '♦'
+            | '∙'
+            | '⁃'
+            | '‣'
+            | '⦁'
+    ) || ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
+/// The whole clean-up, line by line.
+pub fn normalise(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    let mut out = String::with_capacity(text.len());
+    let mut previous: Option<String> = None;
+    for raw in text.split(['\n', '\r']).enumerate().filter_map(|(i, l)| keep_line(text, i, l)) {
+        let line = clean_line(raw);
+        let line = join_letter_spacing(&line).unwrap_or(line);
+        // PDF extraction sometimes repeats the last line of a page at the top of the next.
+        let trimmed = line.trim();
+        if trimmed.len() > 30 && previous.as_deref() == Some(trimmed) {
+            continue;
+        }
+        previous.replace(trimmed.to_string());
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// CRLF yields an empty piece between `\r` and `\n`; keep real blank lines only.
+fn keep_line<'a>(text: &'a str, _i: usize, line: &'a str) -> Option<&'a str> {
+    // `split` on both characters turns "\r\n" into a line and an empty piece; an empty piece
+    // that directly follows a '\r' is that artefact.
+    let offset = line.as_ptr() as usize - text.as_ptr() as usize;
+    if line.is_empty() && offset > 0 && text.as_bytes()[offset - 1] == b'\r' {
+        return None;
+    }
+    Some(line)
+}
+
+fn clean_line(line: &str) -> String {
+    // Most lines need nothing: plain printable ASCII.
+    if line.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut leading = true;
+    for c in line.chars() {
+        match c {
+            '\t' if leading => out.push_str("    "),
+            '\t' => out.push_str("   "),
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2002}'..='\u{200a}' => out.push(' '),
+            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬀ' => out.push_str("ff"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            c if c.is_control() => {}
+            c if is_bullet_glyph(c) && leading => out.push('•'),
+            c => out.push(c),
+        }
+        if !c.is_whitespace() {
+            leading = false;
+        }
+    }
+    out
+}
+
+/// "EX PE R IEN C E" → "EXPERIENCE", "W O R K   H I S T O R Y" → "WORK HISTORY": a line of
+/// capital letters in short runs is a heading a PDF spaced out letter by letter.
+pub fn join_letter_spacing(line: &str) -> Option<String> {
+    if line.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let trimmed = line.trim();
+    let tokens: Vec<&str> = trimmed.split(' ').filter(|t| !t.is_empty()).collect();
+    if tokens.len() < 3 || !trimmed.chars().all(|c| c == ' ' || c.is_uppercase() || c == '&') {
+        return None;
+    }
+    let letters: usize = tokens.iter().map(|t| t.chars().count()).sum();
+    let short = tokens.iter().filter(|t| t.chars().count() <= 2).count();
+    if letters < 4 || short * 2 < tokens.len() || letters > tokens.len() * 3 {
+        return None;
+    }
+    // Wider gaps (two spaces or more) separate words.
+    let words: Vec<String> = trimmed
+        .split("  ")
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| w.split(' ').collect::<String>())
+        .collect();
+    let indent = &line[..line.len() - line.trim_start().len()];
+    Some(format!("{indent}{}", words.join(" ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_bytes_and_glyphs() {
+        let t = normalise("\u{feff}a\r\nb\u{0}c\r\n\r\n\u{f0b7} item\teﬃcient\n");
+        assert_eq!(t, "a\nbc\n\n• item   efficient\n");
+    }
+
+    #[test]
+    fn joins_letter_spaced_headings() {
+        assert_eq!(join_letter_spacing(" EX PE R IEN C E").as_deref(), Some(" EXPERIENCE"));
+        assert_eq!(join_letter_spacing("EDU C ATI O N").as_deref(), Some("EDUCATION"));
+        assert_eq!(join_letter_spacing("W O R K  H I S T O R Y").as_deref(), Some("WORK HISTORY"));
+        assert_eq!(join_letter_spacing("IBM AND HP"), None);
+        assert_eq!(join_letter_spacing("Senior Engineer"), None);
+    }
+
+    #[test]
+    fn drops_a_line_repeated_across_a_page_break() {
+        let l = "Prior to this, I was an engineer at a company for many months.";
+        assert_eq!(normalise(&format!("{l}\n{l}\nnext\n")), format!("{l}\nnext\n"));
+    }
+}

@@ -1,0 +1,285 @@
+//! What a place looks like: "City, ST", "City, Region, Country", "Lyon (France)", "Remote".
+//! Countries map to ISO 3166-1 codes only when written out; a state never implies a country.
+
+use crate::model::Location;
+
+const STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "AB", "BC", "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK", "NSW", "VIC",
+    "QLD",
+];
+
+const REGIONS: &[&str] = &[
+    "California",
+    "New York",
+    "Texas",
+    "Washington",
+    "Massachusetts",
+    "Quebec",
+    "Québec",
+    "Ontario",
+    "British Columbia",
+    "Alberta",
+    "Bavaria",
+    "Bayern",
+    "Catalonia",
+    "Scotland",
+    "England",
+    "Wales",
+    "Île-de-France",
+    "Ile-de-France",
+    "Victoria",
+    "New South Wales",
+];
+
+const COUNTRIES: &[(&str, &str)] = &[
+    ("USA", "US"),
+    ("U.S.A.", "US"),
+    ("US", "US"),
+    ("United States", "US"),
+    ("United States of America", "US"),
+    ("UK", "GB"),
+    ("U.K.", "GB"),
+    ("United Kingdom", "GB"),
+    ("Great Britain", "GB"),
+    ("Canada", "CA"),
+    ("Mexico", "MX"),
+    ("Brazil", "BR"),
+    ("Argentina", "AR"),
+    ("Chile", "CL"),
+    ("Colombia", "CO"),
+    ("Peru", "PE"),
+    ("Germany", "DE"),
+    ("Deutschland", "DE"),
+    ("France", "FR"),
+    ("Spain", "ES"),
+    ("España", "ES"),
+    ("Portugal", "PT"),
+    ("Italy", "IT"),
+    ("Italia", "IT"),
+    ("Netherlands", "NL"),
+    ("The Netherlands", "NL"),
+    ("Belgium", "BE"),
+    ("Luxembourg", "LU"),
+    ("Switzerland", "CH"),
+    ("Schweiz", "CH"),
+    ("Austria", "AT"),
+    ("Österreich", "AT"),
+    ("Ireland", "IE"),
+    ("Denmark", "DK"),
+    ("Sweden", "SE"),
+    ("Norway", "NO"),
+    ("Finland", "FI"),
+    ("Iceland", "IS"),
+    ("Poland", "PL"),
+    ("Czech Republic", "CZ"),
+    ("Czechia", "CZ"),
+    ("Slovakia", "SK"),
+    ("Hungary", "HU"),
+    ("Romania", "RO"),
+    ("Bulgaria", "BG"),
+    ("Greece", "GR"),
+    ("Turkey", "TR"),
+    ("Ukraine", "UA"),
+    ("Russia", "RU"),
+    ("Estonia", "EE"),
+    ("Latvia", "LV"),
+    ("Lithuania", "LT"),
+    ("Serbia", "RS"),
+    ("Croatia", "HR"),
+    ("Slovenia", "SI"),
+    ("Israel", "IL"),
+    ("India", "IN"),
+    ("China", "CN"),
+    ("Japan", "JP"),
+    ("Korea", "KR"),
+    ("South Korea", "KR"),
+    ("Singapore", "SG"),
+    ("Australia", "AU"),
+    ("New Zealand", "NZ"),
+    ("South Africa", "ZA"),
+    ("Nigeria", "NG"),
+    ("Kenya", "KE"),
+    ("Egypt", "EG"),
+    ("Vietnam", "VN"),
+    ("Thailand", "TH"),
+    ("Indonesia", "ID"),
+    ("Malaysia", "MY"),
+    ("Philippines", "PH"),
+    ("Taiwan", "TW"),
+    ("Hong Kong", "HK"),
+    ("Pakistan", "PK"),
+    ("Bangladesh", "BD"),
+    ("United Arab Emirates", "AE"),
+    ("UAE", "AE"),
+];
+
+/// The ISO code of a written-out country name.
+pub fn country_code(name: &str) -> Option<&'static str> {
+    let n = name.trim().trim_end_matches('.');
+    COUNTRIES
+        .iter()
+        .find(|(c, _)| c.trim_end_matches('.').eq_ignore_ascii_case(n))
+        .map(|(_, code)| *code)
+}
+
+fn is_state(s: &str) -> bool {
+    STATES.contains(&s.trim().trim_end_matches('.'))
+}
+
+fn is_region(s: &str) -> bool {
+    REGIONS.iter().any(|r| r.eq_ignore_ascii_case(s.trim()))
+}
+
+fn is_place_word(s: &str) -> bool {
+    let s = s.trim();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && s.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "de" | "am" | "sur" | "upon" | "on" | "la" | "del" | "di")
+        })
+}
+
+/// Whether a comma-separated tail ("Montreal, Quebec, Canada") is a place.
+pub fn is_place(parts: &[&str]) -> bool {
+    let Some(last) = parts.last() else { return false };
+    let last = last.trim();
+    let ends_well = is_state(last) || country_code(last).is_some() || is_region(last);
+    if parts.len() == 1 {
+        return is_remote(last) || country_code(last).is_some();
+    }
+    ends_well && parts.iter().all(|p| is_place_word(p))
+}
+
+pub fn is_remote(s: &str) -> bool {
+    let s = s.trim().to_lowercase();
+    matches!(
+        s.as_str(),
+        "remote" | "remotely" | "home office" | "worldwide" | "anywhere" | "hybrid"
+    )
+}
+
+/// A whole text as a location: "Norwalk, CT", "Lyon (France)", "Berlin, Germany".
+pub fn location(text: &str) -> Option<Location> {
+    let t = text.trim().trim_end_matches(['.', ';']);
+    let t = t.strip_prefix("Location:").or_else(|| t.strip_prefix("Based in")).unwrap_or(t).trim();
+    let (city, rest) =
+        if let Some((city, inner)) = t.strip_suffix(')').and_then(|s| s.split_once(" (")) {
+            (city.trim(), vec![inner.trim()])
+        } else {
+            let parts: Vec<&str> = t.split(',').map(str::trim).collect();
+            if parts.len() < 2 {
+                return None;
+            }
+            (parts[0], parts[1..].to_vec())
+        };
+    let mut all = vec![city];
+    all.extend(rest.iter().copied());
+    if !is_place(&all) || !is_place_word(city) || all.len() > 4 {
+        return None;
+    }
+    let mut loc = Location { city: Some(city.to_string()), ..Default::default() };
+    let last = rest.last().copied().unwrap_or_default();
+    if let Some(code) = country_code(last) {
+        loc.country_code = Some(code.to_string());
+        if rest.len() >= 2 {
+            loc.region = Some(rest[0].to_string());
+        }
+    } else {
+        loc.region = Some(last.to_string());
+    }
+    Some(loc)
+}
+
+/// Splits a trailing place off a text: ("Acme Corp", "Norwalk, CT") from
+/// "Acme Corp Norwalk, CT" or "Acme Corp, Norwalk, CT".
+pub fn split_trailing(text: &str) -> (String, Option<String>) {
+    let t = text.trim();
+    if let Some((head, inner)) = t.strip_suffix(')').and_then(|s| s.rsplit_once(" ("))
+        && (is_place(&inner.split(',').map(str::trim).collect::<Vec<_>>())
+            || is_place_word(inner) && country_code(inner).is_some())
+    {
+        return (head.trim().to_string(), Some(inner.trim().to_string()));
+    }
+    let parts: Vec<&str> = t.split(',').map(str::trim).collect();
+    // "Org, City, Region": the longest tail that is a place.
+    for start in 1..parts.len() {
+        let tail = &parts[start..];
+        // Three parts are "City, Region, Country"; "City, ST" has two.
+        let shape_ok = match tail.len() {
+            1 => is_remote(tail[0]) || country_code(tail[0]).is_some(),
+            2 => true,
+            3 => country_code(tail[2]).is_some(),
+            _ => false,
+        };
+        if is_place(tail) && shape_ok {
+            let head = parts[..start].join(", ");
+            return (head, Some(tail.join(", ")));
+        }
+        // "Org City, ST": the city is the last word (two for "New York", "San Jose").
+        if start == parts.len() - 1 && is_state(parts[start]) {
+            let words: Vec<&str> = parts[start - 1].split_whitespace().collect();
+            let prefixed = words.len() >= 2 && CITY_PREFIX.contains(&words[words.len() - 2]);
+            if prefixed && words.len() == 2 && start == 1 {
+                // "San Jose, CA" alone is a place.
+                return (String::new(), Some(t.to_string()));
+            }
+            if words.len() >= 2 {
+                let take = if words.len() >= 3 && prefixed { 2 } else { 1 };
+                let city = words[words.len() - take..].join(" ");
+                let org = words[..words.len() - take].join(" ");
+                let mut head = parts[..start - 1].to_vec();
+                head.push(&org);
+                return (head.join(", "), Some(format!("{city}, {}", parts[start])));
+            }
+        }
+    }
+    (t.to_string(), None)
+}
+
+const CITY_PREFIX: &[&str] = &[
+    "New", "San", "Los", "Las", "Santa", "St.", "Saint", "Fort", "Salt", "Palo", "Mountain",
+    "Long", "El",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_locations() {
+        let l = location("Norwalk, CT").unwrap();
+        assert_eq!((l.city.as_deref(), l.region.as_deref()), (Some("Norwalk"), Some("CT")));
+        let l = location("Lyon (France)").unwrap();
+        assert_eq!(l.country_code.as_deref(), Some("FR"));
+        let l = location("Montreal, Quebec, Canada").unwrap();
+        assert_eq!((l.region.as_deref(), l.country_code.as_deref()), (Some("Quebec"), Some("CA")));
+        assert!(location("Senior Manager, Storage Engineering").is_none());
+        assert!(location("VP, Principal Software Architect").is_none());
+    }
+
+    #[test]
+    fn splits_a_trailing_place() {
+        assert_eq!(
+            split_trailing("Acme Research Systems Norwalk, CT"),
+            ("Acme Research Systems".into(), Some("Norwalk, CT".into()))
+        );
+        assert_eq!(
+            split_trailing("Lab, University of Somewhere Newark, DE").1.as_deref(),
+            Some("Newark, DE")
+        );
+        assert_eq!(
+            split_trailing("Globex, Vancouver, Canada"),
+            ("Globex".into(), Some("Vancouver, Canada".into()))
+        );
+        assert_eq!(split_trailing("Initech, Remote"), ("Initech".into(), Some("Remote".into())));
+        assert_eq!(split_trailing("Apple, Inc."), ("Apple, Inc.".into(), None));
+        assert_eq!(split_trailing("Acme San Jose, CA").1.as_deref(), Some("San Jose, CA"));
+        assert_eq!(split_trailing("San Jose, CA"), (String::new(), Some("San Jose, CA".into())));
+    }
+}
