@@ -3,13 +3,15 @@
 //!
 //! Stages, one module each: [`normalise`] → [`markup`] (detect, rewrite as Markdown) →
 //! [`lines`] (lines with features) → [`sections`] → [`contact`] (header) → [`entries`] and
-//! [`lists`] (entries and fields, with [`dates`], [`roles`] and [`places`]). A Markdown file's
-//! YAML front matter ([`front_matter`]) overrides what the parser found.
+//! [`lists`] (entries and fields, with [`dates`], [`roles`] and [`places`]) → [`leftovers`]
+//! (text not placed anywhere is kept). A Markdown file's YAML front matter ([`front_matter`])
+//! overrides what the parser found.
 
 pub mod contact;
 pub mod dates;
 pub mod entries;
 pub mod front_matter;
+pub mod leftovers;
 pub mod lines;
 pub mod lists;
 pub mod markup;
@@ -38,7 +40,9 @@ pub fn parse(text: &str, hint: Option<Format>) -> Parsed {
         m => lines::from_markdown(&markup::to_markdown(body, m)),
     };
     let mut diagnostics = Vec::new();
+    let texts: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
     let mut resume = read(lines, &mut diagnostics);
+    leftovers::keep_unplaced(&texts, &mut resume, &mut diagnostics);
     if let Some(front) = front {
         front_matter::apply(&mut resume, front, &mut diagnostics);
     }

@@ -1,0 +1,129 @@
+//! The last stage: text the parser could not place is kept, never dropped.
+//!
+//! Whatever the layout, every input line whose words do not appear in the result is filed under
+//! `unsortedSections` (kept in `resume.json`, where the person can move it) and counted in a
+//! warning. This is an invariant over the whole parser, not a rule for one layout.
+
+use std::collections::HashSet;
+
+use serde_json::{Value, json};
+
+use super::lists;
+use crate::diag::Diagnostic;
+use crate::model::Resume;
+
+/// A line counts as placed when at least this share of its words is in the result.
+const PLACED_SHARE: f64 = 0.5;
+
+/// Lines this short are headings, titles or stray labels, not content.
+const MIN_WORDS: usize = 3;
+
+/// Files `lines` (their text, in order) that the result does not contain.
+pub fn keep_unplaced(lines: &[String], resume: &mut Resume, diagnostics: &mut Vec<Diagnostic>) {
+    let placed = words_of_result(resume);
+    let unplaced: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !lists::is_boilerplate(l) && !is_stamp_or_toc(l))
+        .filter(|l| {
+            let words = words(l);
+            words.len() >= MIN_WORDS && share_in(&words, &placed) < PLACED_SHARE
+        })
+        .collect();
+    if unplaced.is_empty() {
+        return;
+    }
+    diagnostics.push(
+        Diagnostic::warning(format!(
+            "{} line{} could not be placed in a section; kept under `unsortedSections`",
+            unplaced.len(),
+            if unplaced.len() == 1 { "" } else { "s" }
+        ))
+        .hint(format!("move it where it belongs; the first is: \"{}\"", clip(unplaced[0]))),
+    );
+    let entry = json!({ "title": "Unplaced text", "text": unplaced.join("\n") });
+    match resume.extra.get_mut("unsortedSections") {
+        Some(Value::Array(list)) => list.push(entry),
+        _ => {
+            resume.extra.insert("unsortedSections".into(), Value::Array(vec![entry]));
+        }
+    }
+}
+
+/// Version-control stamps (`$Id: … $`, `$Date: … $`) and a "Table of Contents" label: document
+/// furniture, not resume content.
+fn is_stamp_or_toc(line: &str) -> bool {
+    let stamp = line.starts_with('$') && line.ends_with('$') && line.contains(':');
+    let toc = line.trim_end_matches(':').eq_ignore_ascii_case("table of contents");
+    stamp || toc
+}
+
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Lower-case words of two or more letters or digits.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn share_in(words: &[String], placed: &HashSet<String>) -> f64 {
+    let found = words.iter().filter(|w| placed.contains(*w)).count();
+    found as f64 / words.len().max(1) as f64
+}
+
+/// Every word of every string in the result, extra fields included.
+fn words_of_result(resume: &Resume) -> HashSet<String> {
+    let mut set = HashSet::new();
+    let value = serde_json::to_value(resume).unwrap_or(Value::Null);
+    let mut stack = vec![&value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::String(s) => set.extend(words(s)),
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => stack.extend(map.values()),
+            _ => {}
+        }
+    }
+    set
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Basics;
+
+    fn resume_named(name: &str) -> Resume {
+        Resume {
+            basics: Some(Basics { name: Some(name.into()), ..Default::default() }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn lines_already_in_the_result_are_not_repeated() {
+        let mut r = resume_named("Ada Example Lovelace");
+        let mut d = Vec::new();
+        keep_unplaced(&["Ada Example Lovelace".into(), "EXPERIENCE".into()], &mut r, &mut d);
+        assert!(r.extra.is_empty() && d.is_empty());
+    }
+
+    #[test]
+    fn lines_nowhere_in_the_result_are_kept_with_a_warning() {
+        let mut r = resume_named("Ada Example");
+        let mut d = Vec::new();
+        let lines =
+            ["Ada Example".to_string(), "2019 – heute  Professorin, Universität Kassel".into()];
+        keep_unplaced(&lines, &mut r, &mut d);
+        let kept = r.extra["unsortedSections"][0]["text"].as_str().unwrap();
+        assert!(kept.contains("Professorin, Universität Kassel"), "{kept}");
+        assert!(d[0].message.contains("1 line could not be placed"), "{}", d[0]);
+    }
+}
