@@ -147,6 +147,91 @@ const LEXICON: &[(&str, Kind)] = &[
     ("contacts", Kind::Contact),
     ("author", Kind::Contact),
     ("name", Kind::Contact),
+    // The same sections in other European languages.
+    ("werdegang", Kind::Work),
+    ("erfahrung", Kind::Work),
+    ("berufspraxis", Kind::Work),
+    ("expérience", Kind::Work),
+    ("expériences", Kind::Work),
+    ("parcours", Kind::Work),
+    ("experiencia", Kind::Work),
+    ("experiencias", Kind::Work),
+    ("esperienza", Kind::Work),
+    ("esperienze", Kind::Work),
+    ("werkervaring", Kind::Work),
+    ("ervaring", Kind::Work),
+    ("experiência", Kind::Work),
+    ("experiências", Kind::Work),
+    ("bildungsweg", Kind::Education),
+    ("studium", Kind::Education),
+    ("schulbildung", Kind::Education),
+    ("études", Kind::Education),
+    ("educación", Kind::Education),
+    ("formación", Kind::Education),
+    ("istruzione", Kind::Education),
+    ("formazione", Kind::Education),
+    ("opleiding", Kind::Education),
+    ("opleidingen", Kind::Education),
+    ("formação", Kind::Education),
+    ("educação", Kind::Education),
+    ("fähigkeiten", Kind::Skills),
+    ("kompetenzen", Kind::Skills),
+    ("compétences", Kind::Skills),
+    ("habilidades", Kind::Skills),
+    ("competencias", Kind::Skills),
+    ("competenze", Kind::Skills),
+    ("vaardigheden", Kind::Skills),
+    ("competências", Kind::Skills),
+    ("veröffentlichungen", Kind::Publications),
+    ("publikationen", Kind::Publications),
+    ("publicaciones", Kind::Publications),
+    ("pubblicazioni", Kind::Publications),
+    ("publicaties", Kind::Publications),
+    ("publicações", Kind::Publications),
+    ("auszeichnungen", Kind::Awards),
+    ("preise", Kind::Awards),
+    ("prix", Kind::Awards),
+    ("premios", Kind::Awards),
+    ("premi", Kind::Awards),
+    ("prijzen", Kind::Awards),
+    ("prémios", Kind::Awards),
+    ("prêmios", Kind::Awards),
+    ("sprachkenntnisse", Kind::Languages),
+    ("idiomas", Kind::Languages),
+    ("lingue", Kind::Languages),
+    ("talen", Kind::Languages),
+    ("línguas", Kind::Languages),
+    ("interessen", Kind::Interests),
+    ("hobbys", Kind::Interests),
+    ("intérêts", Kind::Interests),
+    ("loisirs", Kind::Interests),
+    ("intereses", Kind::Interests),
+    ("interessi", Kind::Interests),
+    ("interesses", Kind::Interests),
+    ("projekte", Kind::Projects),
+    ("projets", Kind::Projects),
+    ("proyectos", Kind::Projects),
+    ("progetti", Kind::Projects),
+    ("projecten", Kind::Projects),
+    ("projetos", Kind::Projects),
+    ("ehrenamt", Kind::Volunteer),
+    ("bénévolat", Kind::Volunteer),
+    ("voluntariado", Kind::Volunteer),
+    ("volontariato", Kind::Volunteer),
+    ("vrijwilligerswerk", Kind::Volunteer),
+    ("zertifikate", Kind::Certificates),
+    ("zertifizierungen", Kind::Certificates),
+    ("certificats", Kind::Certificates),
+    ("certificados", Kind::Certificates),
+    ("certificazioni", Kind::Certificates),
+    ("certificaten", Kind::Certificates),
+    ("profil", Kind::Summary),
+    ("zusammenfassung", Kind::Summary),
+    ("résumé professionnel", Kind::Summary),
+    ("perfil", Kind::Summary),
+    ("profilo", Kind::Summary),
+    ("profiel", Kind::Summary),
+    ("sobre mí", Kind::Summary),
     ("contents", Kind::Junk),
     ("curriculum vitae", Kind::Junk),
     ("resume", Kind::Junk),
@@ -208,6 +293,38 @@ const FILLER: &[&str] = &[
     "information",
     "details",
     "for",
+    // Qualifiers in other European languages ("Beruflicher Werdegang", "Expérience professionnelle").
+    "beruflicher",
+    "berufliche",
+    "beruflich",
+    "persönliche",
+    "akademische",
+    "und",
+    "professionnelle",
+    "professionnelles",
+    "professionnel",
+    "académique",
+    "académiques",
+    "personnelle",
+    "et",
+    "profesional",
+    "laboral",
+    "académica",
+    "y",
+    "professionale",
+    "lavorativa",
+    "lavorative",
+    "e",
+    "profissional",
+    "werk",
+    "en",
+    "de",
+    "d",
+    "la",
+    "le",
+    "des",
+    "der",
+    "die",
 ];
 
 /// The lexicon's phrases split into words, and every word a heading may be made of.
@@ -362,6 +479,11 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
             }
             _ => None,
         };
+        // A title such as "Curriculum Vitae" above everything names the document; the name
+        // and contact lines under it are still the header.
+        if sections.is_empty() && is_document_title(&line.text) {
+            continue;
+        }
         match kind {
             Some(kind) => {
                 first_seen = true;
@@ -375,6 +497,18 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
         }
     }
     (head, sections)
+}
+
+fn is_document_title(text: &str) -> bool {
+    let t: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphabetic() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    ["curriculum vitae", "resume", "résumé", "cv", "lebenslauf", "curriculum"].contains(&t.as_str())
 }
 
 fn deeper(level: Option<u8>, section_level: Option<u8>) -> bool {
@@ -402,6 +536,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_document_title_above_everything_does_not_swallow_the_header() {
+        let lines = super::super::lines::from_plain(
+            "CURRICULUM VITAE\n\nDr. Ada Example\nada@example.com\n\nEducation\n\n2011 PhD, Example University\n",
+        );
+        let (head, sections) = split(lines);
+        assert!(head.iter().any(|l| l.text == "Dr. Ada Example"), "{head:?}");
+        assert_eq!(sections.len(), 1);
+    }
+
+    #[test]
     fn lexicon_knows_synonyms_and_fillers() {
         assert_eq!(lexicon("Professional Experience"), Some(Kind::Work));
         assert_eq!(lexicon("1.3 Professional experience"), Some(Kind::Work));
@@ -410,6 +554,10 @@ mod tests {
         assert_eq!(lexicon("Programming Languages"), Some(Kind::Skills));
         assert_eq!(lexicon("Languages"), Some(Kind::Languages));
         assert_eq!(lexicon("Background"), Some(Kind::Summary));
+        assert_eq!(lexicon("Beruflicher Werdegang / Professional Experience"), Some(Kind::Work));
+        assert_eq!(lexicon("Expérience professionnelle"), Some(Kind::Work));
+        assert_eq!(lexicon("Formación académica"), Some(Kind::Education));
+        assert_eq!(lexicon("Competenze"), Some(Kind::Skills));
         assert_eq!(lexicon("Senior Software Engineer"), None);
         assert_eq!(lexicon("I have experience in many things here"), None);
     }
