@@ -22,7 +22,7 @@ use serde_json::json;
 
 use super::{Format, Parsed};
 use crate::diag::Diagnostic;
-use crate::model::{Award, Basics, Resume, Volunteer, Work};
+use crate::model::{Basics, Resume, Volunteer, Work};
 use entries::Entry;
 use lines::Line;
 use sections::{Kind, Section};
@@ -232,15 +232,10 @@ fn headingless(
     contacts: &mut contact::Contacts,
 ) {
     let tail_start = trailing_list(body);
-    let (intro, mut entries) = entries::read(&body[..tail_start]);
-    let footer = &body[tail_start..];
-    if entries.is_empty() {
-        summary.extend(intro);
-    } else {
-        // Only the first paragraph(s) before any entry are the summary.
-        summary.extend(intro);
-    }
-    for l in footer {
+    let (intro, entries) = entries::read(&body[..tail_start]);
+    // Only the paragraphs before the first entry are the summary.
+    summary.extend(intro);
+    for l in &body[tail_start..] {
         let t = l.text.trim();
         if lists::is_boilerplate(t) {
             continue;
@@ -252,10 +247,7 @@ fn headingless(
         }
         resume.awards.push(lists::award(t));
     }
-    if !footer.is_empty() && entries.is_empty() {
-        resume.awards.retain(|a: &Award| a.title.is_some());
-    }
-    resume.work.extend(entries.drain(..).map(to_work));
+    resume.work.extend(entries.into_iter().map(to_work));
 }
 
 /// Where a closing bullet list that holds contact details begins (or the end).
