@@ -379,6 +379,12 @@ pub fn header(head: &[Line], c: &mut Contacts) -> Basics {
             name_at = Some(i);
             break;
         }
+        // "Jane Doe — Software Engineer": the name and the headline on one line.
+        if let Some((name, headline)) = split_name_line(candidate) {
+            basics.name = Some(name);
+            basics.label = Some(headline);
+            return basics;
+        }
         if l.words() > 12 {
             break;
         }
@@ -387,6 +393,18 @@ pub fn header(head: &[Line], c: &mut Contacts) -> Basics {
         basics.label = label(head, n, c);
     }
     basics
+}
+
+/// Splits "Name — Headline" when the first part reads as a name.
+fn split_name_line(text: &str) -> Option<(String, String)> {
+    let (name, rest) = text
+        .split_once(" — ")
+        .or_else(|| text.split_once(" – "))
+        .or_else(|| text.split_once(" | "))
+        .or_else(|| text.split_once(" - "))?;
+    let rest = rest.trim();
+    (looks_like_name(name.trim()) && !rest.is_empty() && rest.split_whitespace().count() <= 10)
+        .then(|| (name.trim().to_string(), rest.to_string()))
 }
 
 /// The headline under the name: the next short line that is not contact details, or the part

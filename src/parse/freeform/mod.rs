@@ -112,7 +112,10 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
             let taken = used.contains(&i)
                 || Some(&l.text) == basics.name.as_ref()
                 || Some(&l.text) == basics.label.as_ref()
-                || l.text.trim_start_matches('#').trim() == basics.name.as_deref().unwrap_or("");
+                || l.text.trim_start_matches('#').trim() == basics.name.as_deref().unwrap_or("")
+                || basics.name.as_ref().zip(basics.label.as_ref()).is_some_and(|(n, b)| {
+                    l.text.contains(n.as_str()) && l.text.contains(b.as_str())
+                });
             if !taken && l.words() > 3 {
                 summary.push(l.text.clone());
             }
