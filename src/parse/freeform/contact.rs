@@ -296,6 +296,11 @@ pub fn own_site(all: &[&Line], email: &str) -> Option<String> {
         return None;
     }
     all.iter()
+        // Only lines that name the domain can hold such a link.
+        .filter(|l| {
+            l.text.to_lowercase().contains(&domain)
+                || l.links.iter().any(|k| k.url.to_lowercase().contains(&domain))
+        })
         .flat_map(|l| {
             l.links
                 .iter()
@@ -312,8 +317,9 @@ pub fn own_site(all: &[&Line], email: &str) -> Option<String> {
 pub fn name_with_headline(lines: &[&Line]) -> Option<(String, String)> {
     lines.windows(2).take(30).find_map(|w| {
         let (name, next) = (&w[0].text, &w[1].text);
-        let headline = super::roles::role_score(next) > 0 && next.split_whitespace().count() <= 14;
-        (looks_like_name(name) && headline && !w[0].bullet).then(|| (name.clone(), next.clone()))
+        let headline =
+            || next.split_whitespace().count() <= 14 && super::roles::role_score(next) > 0;
+        (!w[0].bullet && looks_like_name(name) && headline()).then(|| (name.clone(), next.clone()))
     })
 }
 
