@@ -296,6 +296,11 @@ pub fn own_site(all: &[&Line], email: &str) -> Option<String> {
         return None;
     }
     all.iter()
+        // Only lines that name the domain can hold such a link.
+        .filter(|l| {
+            l.text.to_lowercase().contains(&domain)
+                || l.links.iter().any(|k| k.url.to_lowercase().contains(&domain))
+        })
         .flat_map(|l| {
             l.links
                 .iter()
@@ -312,8 +317,9 @@ pub fn own_site(all: &[&Line], email: &str) -> Option<String> {
 pub fn name_with_headline(lines: &[&Line]) -> Option<(String, String)> {
     lines.windows(2).take(30).find_map(|w| {
         let (name, next) = (&w[0].text, &w[1].text);
-        let headline = super::roles::role_score(next) > 0 && next.split_whitespace().count() <= 14;
-        (looks_like_name(name) && headline && !w[0].bullet).then(|| (name.clone(), next.clone()))
+        let headline =
+            || next.split_whitespace().count() <= 14 && super::roles::role_score(next) > 0;
+        (!w[0].bullet && looks_like_name(name) && headline()).then(|| (name.clone(), next.clone()))
     })
 }
 
@@ -379,6 +385,12 @@ pub fn header(head: &[Line], c: &mut Contacts) -> Basics {
             name_at = Some(i);
             break;
         }
+        // "Jane Doe — Software Engineer": the name and the headline on one line.
+        if let Some((name, headline)) = split_name_line(candidate) {
+            basics.name = Some(name);
+            basics.label = Some(headline);
+            return basics;
+        }
         if l.words() > 12 {
             break;
         }
@@ -387,6 +399,18 @@ pub fn header(head: &[Line], c: &mut Contacts) -> Basics {
         basics.label = label(head, n, c);
     }
     basics
+}
+
+/// Splits "Name — Headline" when the first part reads as a name.
+fn split_name_line(text: &str) -> Option<(String, String)> {
+    let (name, rest) = text
+        .split_once(" — ")
+        .or_else(|| text.split_once(" – "))
+        .or_else(|| text.split_once(" | "))
+        .or_else(|| text.split_once(" - "))?;
+    let rest = rest.trim();
+    (looks_like_name(name.trim()) && !rest.is_empty() && rest.split_whitespace().count() <= 10)
+        .then(|| (name.trim().to_string(), rest.to_string()))
 }
 
 /// The headline under the name: the next short line that is not contact details, or the part

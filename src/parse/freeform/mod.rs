@@ -24,7 +24,7 @@ use serde_json::json;
 
 use super::{Format, Parsed};
 use crate::diag::Diagnostic;
-use crate::model::{Award, Basics, Resume, Volunteer, Work};
+use crate::model::{Basics, Resume, Volunteer, Work};
 use entries::Entry;
 use lines::Line;
 use sections::{Kind, Section};
@@ -116,7 +116,10 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
             let taken = used.contains(&i)
                 || Some(&l.text) == basics.name.as_ref()
                 || Some(&l.text) == basics.label.as_ref()
-                || l.text.trim_start_matches('#').trim() == basics.name.as_deref().unwrap_or("");
+                || l.text.trim_start_matches('#').trim() == basics.name.as_deref().unwrap_or("")
+                || basics.name.as_ref().zip(basics.label.as_ref()).is_some_and(|(n, b)| {
+                    l.text.contains(n.as_str()) && l.text.contains(b.as_str())
+                });
             if !taken && l.words() > 3 {
                 summary.push(l.text.clone());
             }
@@ -236,15 +239,10 @@ fn headingless(
     contacts: &mut contact::Contacts,
 ) {
     let tail_start = trailing_list(body);
-    let (intro, mut entries) = entries::read(&body[..tail_start]);
-    let footer = &body[tail_start..];
-    if entries.is_empty() {
-        summary.extend(intro);
-    } else {
-        // Only the first paragraph(s) before any entry are the summary.
-        summary.extend(intro);
-    }
-    for l in footer {
+    let (intro, entries) = entries::read(&body[..tail_start]);
+    // Only the paragraphs before the first entry are the summary.
+    summary.extend(intro);
+    for l in &body[tail_start..] {
         let t = l.text.trim();
         if lists::is_boilerplate(t) {
             continue;
@@ -256,10 +254,7 @@ fn headingless(
         }
         resume.awards.push(lists::award(t));
     }
-    if !footer.is_empty() && entries.is_empty() {
-        resume.awards.retain(|a: &Award| a.title.is_some());
-    }
-    resume.work.extend(entries.drain(..).map(to_work));
+    resume.work.extend(entries.into_iter().map(to_work));
 }
 
 /// Where a closing bullet list that holds contact details begins (or the end).
