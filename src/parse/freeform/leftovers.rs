@@ -21,14 +21,12 @@ const MIN_WORDS: usize = 3;
 /// Files `lines` (their text, in order) that the result does not contain.
 pub fn keep_unplaced(lines: &[String], resume: &mut Resume, diagnostics: &mut Vec<Diagnostic>) {
     let placed = words_of_result(resume);
+    // Cheap word checks first; the boilerplate patterns only for the rare unplaced line.
     let unplaced: Vec<&str> = lines
         .iter()
         .map(|l| l.trim())
-        .filter(|l| !lists::is_boilerplate(l) && !is_stamp_or_toc(l))
-        .filter(|l| {
-            let words = words(l);
-            words.len() >= MIN_WORDS && share_in(&words, &placed) < PLACED_SHARE
-        })
+        .filter(|l| is_unplaced(l, &placed))
+        .filter(|l| !is_stamp_or_toc(l) && !lists::is_boilerplate(l))
         .collect();
     if unplaced.is_empty() {
         return;
@@ -66,17 +64,20 @@ fn clip(s: &str) -> String {
     out
 }
 
-/// Lower-case words of two or more letters or digits.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2)
-        .map(str::to_lowercase)
-        .collect()
+/// Words of two or more letters or digits (of text already in lower case).
+fn words_of(lower: &str) -> impl Iterator<Item = &str> {
+    lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some())
 }
 
-fn share_in(words: &[String], placed: &HashSet<String>) -> f64 {
-    let found = words.iter().filter(|w| placed.contains(*w)).count();
-    found as f64 / words.len().max(1) as f64
+/// Long enough to be content, and mostly absent from the result.
+fn is_unplaced(line: &str, placed: &HashSet<String>) -> bool {
+    let lower = line.to_lowercase();
+    let (mut total, mut found) = (0usize, 0usize);
+    for w in words_of(&lower) {
+        total += 1;
+        found += usize::from(placed.contains(w));
+    }
+    total >= MIN_WORDS && (found as f64) < PLACED_SHARE * total as f64
 }
 
 /// Every word of every string in the result, extra fields included.
@@ -86,7 +87,7 @@ fn words_of_result(resume: &Resume) -> HashSet<String> {
     let mut stack = vec![&value];
     while let Some(v) = stack.pop() {
         match v {
-            Value::String(s) => set.extend(words(s)),
+            Value::String(s) => set.extend(words_of(&s.to_lowercase()).map(str::to_string)),
             Value::Array(items) => stack.extend(items),
             Value::Object(map) => stack.extend(map.values()),
             _ => {}
