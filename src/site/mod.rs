@@ -311,8 +311,3 @@ fn copy_static(config: &Config, renderer: &Renderer, staging: &Staging) -> Resul
     }
     Ok(())
 }
-
-/// The output path of a resume page, for messages.
-pub fn page_path(output: &Path, slug: &str) -> PathBuf {
-    output.join(slug).join("index.html")
-}
