@@ -311,3 +311,99 @@ fn the_theme_flag_picks_a_site_theme_whose_files_are_watched() {
     events.expect("reload");
     assert!(server.get("/avery-quinn/").body.contains("Mine footer"));
 }
+
+/// Sends `bytes` on a fresh connection and reads until the server closes it. A write or read the
+/// server cut short by closing is not an error here: what the server answered (if anything) is.
+fn exchange(addr: &str, bytes: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(common::serve::WAIT)).unwrap();
+    let _ = stream.write_all(bytes);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    answer
+}
+
+#[test]
+fn malformed_requests_get_an_error_or_a_closed_connection_and_the_server_carries_on() {
+    let site = Site::example();
+    let server = site.serve();
+    let host = format!("Host: {}\r\n", server.addr);
+    let cases: Vec<(Vec<u8>, &[&str])> = vec![
+        (b"\x00\x01\x02 garbage\r\n\r\n".to_vec(), &["400", ""]),
+        (b"GET\r\n\r\n".to_vec(), &["400", ""]),
+        (format!("GET / HTTP/9.9\r\n{host}\r\n").into_bytes(), &["400", "505"]),
+        (format!("GET / HTTP/1.1\r\n{host}No colon here\r\n\r\n").into_bytes(), &["400"]),
+        (format!("GET / HTTP/1.1\r\n{host}X-Name: caf\u{e9}\r\n\r\n").into_bytes(), &["400", ""]),
+        (format!("DELETE / HTTP/1.1\r\n{host}Connection: close\r\n\r\n").into_bytes(), &["405"]),
+        (
+            format!("GET /{} HTTP/1.1\r\n{host}Connection: close\r\n\r\n", "a".repeat(20_000))
+                .into_bytes(),
+            &["404"],
+        ),
+        (
+            format!("GET / HTTP/1.1\r\n{host}Content-Length: 5\r\nConnection: close\r\n\r\nhello")
+                .into_bytes(),
+            &["200"],
+        ),
+    ];
+    for (bytes, allowed) in cases {
+        let answer = String::from_utf8_lossy(&exchange(&server.addr, &bytes)).into_owned();
+        let status = answer.split_whitespace().nth(1).unwrap_or_default();
+        let shown = String::from_utf8_lossy(&bytes[..bytes.len().min(60)]).into_owned();
+        assert!(allowed.contains(&status), "{shown:?} got {status:?}, expected one of {allowed:?}");
+    }
+    assert_eq!(server.get("/").status, 200, "the server still answers after malformed requests");
+}
+
+#[test]
+fn an_endless_request_head_is_cut_off() {
+    let site = Site::example();
+    let server = site.serve();
+    let mut stream = std::net::TcpStream::connect(&server.addr).unwrap();
+    stream.set_write_timeout(Some(common::serve::WAIT)).unwrap();
+    let head = format!("GET / HTTP/1.1\r\nHost: {}\r\nX-Long: ", server.addr);
+    std::io::Write::write_all(&mut stream, head.as_bytes()).unwrap();
+    // A server that kept reading would take all 4 MiB; this one hangs up after 64 KiB.
+    let chunk = [b'a'; 16 * 1024];
+    let written = (0..256).take_while(|_| std::io::Write::write_all(&mut stream, &chunk).is_ok());
+    assert!(written.count() < 256, "the server read a 4 MiB header line without hanging up");
+    assert_eq!(server.get("/").status, 200);
+}
+
+#[test]
+fn stalled_clients_never_hold_up_others() {
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+    let site = Site::example();
+    let server = site.serve();
+    let mut stalled = Vec::new();
+    // Clients that stop half-way through a request's head or body ...
+    let half_body =
+        format!("GET / HTTP/1.1\r\nHost: {}\r\nContent-Length: 99\r\n\r\nab", server.addr);
+    for i in 0..32 {
+        let mut stream = std::net::TcpStream::connect(&server.addr).unwrap();
+        let half = if i % 2 == 0 { "GET / HTTP/1.1\r\nHost: local" } else { half_body.as_str() };
+        stream.write_all(half.as_bytes()).unwrap();
+        stalled.push(stream);
+    }
+    // ... and clients that pipeline hundreds of requests and never read an answer, so that the
+    // server's writes to them block once the socket buffers are full.
+    let burst = format!("GET / HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr).repeat(1000);
+    for _ in 0..32 {
+        let mut stream = std::net::TcpStream::connect(&server.addr).unwrap();
+        stream.set_write_timeout(Some(Duration::from_secs(2))).unwrap();
+        let _ = stream.write_all(burst.as_bytes());
+        stalled.push(stream);
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    // Everyone else is answered at once: not after a stalled client's send timeout (5 s).
+    for path in ["/", "/avery-quinn/", "/assets/screen.css", "/avery-quinn/resume.json"] {
+        let started = Instant::now();
+        let answer = server.get(path);
+        let took = started.elapsed();
+        assert_eq!(answer.status, 200, "{path}");
+        assert!(took < Duration::from_secs(3), "{path} waited {took:?} behind stalled clients");
+    }
+    drop(stalled);
+}

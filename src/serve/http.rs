@@ -5,7 +5,9 @@ use std::io::{self, Read};
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
+use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow};
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
@@ -14,11 +16,17 @@ use super::events::{self, Hub};
 use super::guard::{self, Resolved};
 use super::pages::{self, EVENTS_PATH};
 
-/// Threads answering requests; event streams get a thread of their own and do not count.
-const WORKERS: usize = 16;
+/// Workers kept waiting for requests. While all are busy (a client that stops reading holds
+/// one until its send timeout) another is started, up to `MAX_WORKERS`; extra ones end when idle.
+const IDLE_WORKERS: usize = 8;
+const MAX_WORKERS: usize = 512;
 
 /// How long a response may wait for a client that does not read.
-const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+const SEND_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long a connection may stay silent, mid-request or between keep-alive requests, before it
+/// is closed, so abandoned and half-sent requests do not keep their threads for ever.
+const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How many ports after the default are tried when it is taken.
 const PORT_TRIES: u16 = 20;
@@ -58,33 +66,77 @@ pub struct Shared {
     pub hub: Arc<Hub>,
 }
 
-/// Starts the worker threads; they run until the process ends or `server.unblock()`.
+/// Starts serving on `listener`; workers run until the process ends.
 pub fn start(listener: TcpListener, shared: Arc<Shared>) -> Result<Arc<Server>> {
-    // tiny_http writes headers and body separately: with Nagle's algorithm on, every keep-alive
-    // response waits ~40 ms for a delayed ACK. Accepted sockets inherit this on Linux.
-    let socket = socket2::SockRef::from(&listener);
-    if let Err(e) = socket.set_tcp_nodelay(true) {
-        eprintln!("warning: cannot disable Nagle's algorithm ({e}); responses may be slower");
-    }
-    // A client that stops reading would hold a worker for ever once its socket buffer fills;
-    // with a send timeout (also inherited) the worker gives up on it and serves others.
-    if let Err(e) = socket.set_write_timeout(Some(SEND_TIMEOUT)) {
-        eprintln!("warning: cannot set a send timeout ({e}); a stalled client may hold a worker");
-    }
+    set_socket_options(&listener);
     let server = Arc::new(
         Server::from_listener(listener, None)
             .map_err(|e| anyhow!("cannot start the preview server: {e}"))?,
     );
-    for _ in 0..WORKERS {
-        let server = Arc::clone(&server);
-        let shared = Arc::clone(&shared);
-        thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                handle(request, &shared);
-            }
-        });
+    let pool = Arc::new(Pool { waiting: AtomicUsize::new(0), running: AtomicUsize::new(0) });
+    for _ in 0..IDLE_WORKERS {
+        spawn_worker(&server, &shared, &pool);
     }
     Ok(server)
+}
+
+/// Options set on the listener are inherited by every accepted socket on Linux.
+fn set_socket_options(listener: &TcpListener) {
+    let socket = socket2::SockRef::from(listener);
+    // tiny_http writes headers and body separately: with Nagle's algorithm on, every keep-alive
+    // response waits ~40 ms for a delayed ACK.
+    if let Err(e) = socket.set_tcp_nodelay(true) {
+        eprintln!("warning: cannot disable Nagle's algorithm ({e}); responses may be slower");
+    }
+    if let Err(e) = socket.set_write_timeout(Some(SEND_TIMEOUT)) {
+        eprintln!("warning: cannot set a send timeout ({e}); a stalled client may hold a worker");
+    }
+    if let Err(e) = socket.set_read_timeout(Some(IDLE_TIMEOUT)) {
+        eprintln!("warning: cannot set a read timeout ({e}); idle connections stay open");
+    }
+}
+
+/// Worker counts: `waiting` are blocked in `recv`, `running` is every live worker.
+struct Pool {
+    waiting: AtomicUsize,
+    running: AtomicUsize,
+}
+
+fn spawn_worker(server: &Arc<Server>, shared: &Arc<Shared>, pool: &Arc<Pool>) {
+    let (server, shared, pool) = (Arc::clone(server), Arc::clone(shared), Arc::clone(pool));
+    pool.running.fetch_add(1, Ordering::SeqCst);
+    pool.waiting.fetch_add(1, Ordering::SeqCst);
+    let spawned = thread::Builder::new().name("vitae-http".into()).spawn({
+        let pool = Arc::clone(&pool);
+        move || work(&server, &shared, &pool)
+    });
+    if spawned.is_err() {
+        // Out of threads: the workers already running carry on.
+        pool.running.fetch_sub(1, Ordering::SeqCst);
+        pool.waiting.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// One worker: answers requests until the server is unblocked or enough others are waiting.
+fn work(server: &Arc<Server>, shared: &Arc<Shared>, pool: &Arc<Pool>) {
+    loop {
+        let Ok(request) = server.recv() else {
+            pool.waiting.fetch_sub(1, Ordering::SeqCst);
+            break;
+        };
+        // The last waiting worker starts another before answering, so an answer that blocks on
+        // a slow client never leaves the next request without a worker.
+        let was_waiting = pool.waiting.fetch_sub(1, Ordering::SeqCst);
+        if was_waiting == 1 && pool.running.load(Ordering::SeqCst) < MAX_WORKERS {
+            spawn_worker(server, shared, pool);
+        }
+        handle(request, shared);
+        if pool.waiting.load(Ordering::SeqCst) >= IDLE_WORKERS {
+            break;
+        }
+        pool.waiting.fetch_add(1, Ordering::SeqCst);
+    }
+    pool.running.fetch_sub(1, Ordering::SeqCst);
 }
 
 /// Answers one request. Failures to answer (the client went away) are not errors of ours.
