@@ -303,3 +303,23 @@ fn tags_with_event_handlers(html: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_replaces_changed_ones_without_touching_the_old() {
+    use std::os::unix::fs::MetadataExt;
+    let site = TestSite::new();
+    site.file("content/mira.json", FULL);
+    site.run(&["build"]).success();
+    let inode = |rel: &str| std::fs::metadata(site.path(rel)).unwrap().ino();
+    let (css, page) = (inode("public/assets/screen.css"), inode("public/mira/index.html"));
+    let old_page = site.read("public/mira/index.html");
+    // Keep a second name for the old page: a rebuild must never write into the old file.
+    std::fs::hard_link(site.path("public/mira/index.html"), site.path("old-page.html")).unwrap();
+
+    site.file("content/mira.json", &FULL.replace("Principal Data Engineer", "Staff Data Engineer"));
+    site.run(&["build"]).success();
+    assert_eq!(inode("public/assets/screen.css"), css, "an unchanged file is kept, not rewritten");
+    assert_ne!(inode("public/mira/index.html"), page, "a changed file is a new file");
+    assert!(site.read("public/mira/index.html").contains("Staff Data Engineer"));
+    assert_eq!(site.read("old-page.html"), old_page, "the old file was not written into");
+}
