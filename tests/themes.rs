@@ -6,7 +6,7 @@
 
 mod support;
 
-use support::{Site, THEMES, positions, stderr, stdout};
+use support::{LINKS_YAML, Site, THEMES, positions, stderr, stdout};
 
 #[test]
 fn every_theme_builds_a_self_contained_accessible_page() {
@@ -55,6 +55,40 @@ fn headings_are_in_order() {
             };
             assert!(level <= last + 1, "{theme}: h{level} after h{last}");
             last = level;
+        }
+    }
+}
+
+/// Print stylesheets write a link's URL after its text; a link whose text is its URL already
+/// carries `shows-url`, and every print stylesheet leaves such links alone.
+#[test]
+fn a_link_showing_its_own_url_is_marked_and_print_css_does_not_repeat_it() {
+    let site = Site::new();
+    site.file("content/jonah.yaml", LINKS_YAML);
+    for theme in THEMES {
+        let out = site.build(theme, &[]);
+        let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+        for marked in [
+            "<a href=\"https://jonah.example.net/work\" class=\"shows-url\">",
+            "<a href=\"https://github.com/jonahp/\" class=\"shows-url\">github.com/jonahp</a>",
+            "<a href=\"http://lib.example.pt/data\" class=\"shows-url\">",
+        ] {
+            assert!(html.contains(marked), "{theme}: `{marked}` missing:\n{html}");
+        }
+        assert!(
+            html.contains("<a href=\"https://dash.example.net/sales\">the sales dashboard</a>")
+        );
+        let print = std::fs::read_to_string(out.join("assets/print.css")).unwrap();
+        let rules: Vec<&str> = print.lines().filter(|l| l.contains("attr(href)")).collect();
+        assert!(!rules.is_empty(), "{theme}: print.css writes no link URLs");
+        for rule in rules {
+            let selectors = rule.split('{').next().unwrap();
+            for selector in selectors.split(',') {
+                assert!(
+                    selector.contains(":not(.shows-url)"),
+                    "{theme}: `{selector}` repeats URLs that are the link text"
+                );
+            }
         }
     }
 }
