@@ -23,16 +23,7 @@ const RESUME: &str = "content/avery-quinn.yaml";
 
 #[test]
 fn a_served_page_follows_saves_without_any_action_in_the_browser() {
-    let Some(chromium) = find_chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but no Chromium was found (install Debian's `chromium` or set VITAE_BROWSER)"
-        );
-        eprintln!(
-            "note: skipped the browser test: no Chromium found (set VITAE_BROWSER to run it)"
-        );
-        return;
-    };
+    let Some(chromium) = chromium_or_skip() else { return };
     let site = Site::example();
     let server = site.serve();
     let browser = Browser::launch(&chromium, &format!("{}avery-quinn/", server.url));
@@ -65,6 +56,83 @@ fn a_served_page_follows_saves_without_any_action_in_the_browser() {
     page.wait_for(
         "document.body.innerText.includes('Fixed In Chromium') && !document.getElementById('vitae-error')",
     );
+}
+
+/// modern on a phone reads name, title, contact, summary and experience first, the rest of its
+/// sidebar (skills, languages, interests) after the main column; on a wide screen both asides
+/// stand in the left column beside it. The document order is the phone's reading order.
+#[test]
+fn modern_puts_the_summary_and_experience_first_on_a_phone_and_the_sidebar_left_on_a_desktop() {
+    let Some(chromium) = chromium_or_skip() else { return };
+    let site = Site::example();
+    let out = site.path().join("public");
+    let built = Command::new(common::serve::BIN)
+        .args(["build", "--theme", "modern", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let page_url = format!("file://{}", out.join("avery-quinn/index.html").display());
+    let browser = Browser::launch(&chromium, &page_url);
+    let mut page = browser.page();
+    page.wait_for(
+        "document.readyState === 'complete' && !!document.querySelector('.sidebar-more')",
+    );
+
+    // Top and left edges, in CSS pixels, of the parts that matter.
+    let boxes = "JSON.stringify(Object.fromEntries([['h1', 'h1'], ['contact', '.sidebar-contact'], \
+        ['summary', '#h-summary'], ['work', '#h-work'], ['more', '.sidebar-more'], \
+        ['main', 'main'], ['footer', '.site-footer']].map(([k, sel]) => { \
+          const r = document.querySelector(sel).getBoundingClientRect(); \
+          return [k, {top: r.top + scrollY, left: r.left, bottom: r.bottom + scrollY}]; })))";
+    let measure = |page: &mut Page, width: u32| -> Value {
+        page.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}),
+        );
+        page.wait_for(&format!("window.innerWidth === {width}"));
+        serde_json::from_str(page.eval(boxes).as_str().unwrap()).unwrap()
+    };
+
+    let phone = measure(&mut page, 390);
+    let top = |b: &Value, k: &str| b[k]["top"].as_f64().unwrap();
+    let order = ["h1", "contact", "summary", "work", "more", "footer"];
+    for pair in order.windows(2) {
+        assert!(
+            top(&phone, pair[0]) < top(&phone, pair[1]),
+            "on a phone `{}` should come before `{}`: {phone}",
+            pair[0],
+            pair[1]
+        );
+    }
+    assert!(top(&phone, "more") >= phone["main"]["bottom"].as_f64().unwrap(), "{phone}");
+    // The contact is a compact band, not a long list above the summary.
+    assert!(top(&phone, "summary") - top(&phone, "contact") < 250.0, "{phone}");
+
+    let desktop = measure(&mut page, 1280);
+    let left = |b: &Value, k: &str| b[k]["left"].as_f64().unwrap();
+    assert!(left(&desktop, "contact") < left(&desktop, "main"), "{desktop}");
+    assert_eq!(left(&desktop, "contact"), left(&desktop, "more"), "one left column: {desktop}");
+    assert!(top(&desktop, "contact") < top(&desktop, "more"), "{desktop}");
+    let main_bottom = desktop["main"]["bottom"].as_f64().unwrap();
+    assert!(top(&desktop, "more") < main_bottom, "beside the main column, not below: {desktop}");
+}
+
+/// Chromium, or `None` with a note (outside CI, where a missing Chromium fails the test).
+fn chromium_or_skip() -> Option<PathBuf> {
+    let found = find_chromium();
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but no Chromium was found (install Debian's `chromium` or set VITAE_BROWSER)"
+        );
+        eprintln!(
+            "note: skipped the browser test: no Chromium found (set VITAE_BROWSER to run it)"
+        );
+    }
+    found
 }
 
 /// `$VITAE_BROWSER`, else Chromium or Chrome on PATH.
@@ -155,20 +223,22 @@ impl Page {
     /// Evaluates `expression` in the page and returns its value (`null` when the page is between
     /// documents, e.g. while reloading).
     fn eval(&mut self, expression: &str) -> Value {
+        let params = json!({"expression": expression, "returnByValue": true});
+        self.call("Runtime.evaluate", params)["result"]["value"].clone()
+    }
+
+    /// Calls a DevTools method and returns its `result`.
+    fn call(&mut self, method: &str, params: Value) -> Value {
         let id = self.next_id;
         self.next_id += 1;
-        let call = json!({
-            "id": id,
-            "method": "Runtime.evaluate",
-            "params": {"expression": expression, "returnByValue": true},
-        });
+        let call = json!({"id": id, "method": method, "params": params});
         self.ws.send(Message::text(call.to_string())).unwrap();
         loop {
             let message = self.ws.read().unwrap();
             let Ok(text) = message.to_text() else { continue };
             let Ok(reply) = serde_json::from_str::<Value>(text) else { continue };
             if reply["id"] == json!(id) {
-                return reply["result"]["result"]["value"].clone();
+                return reply["result"].clone();
             }
         }
     }

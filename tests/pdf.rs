@@ -8,7 +8,9 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use support::{Site, THEMES, collapse, is_a4, pdf_info, pdf_text, pdf_tools_available, positions};
+use support::{
+    LINKS_YAML, Site, THEMES, collapse, is_a4, pdf_info, pdf_text, pdf_tools_available, positions,
+};
 
 /// Asserts that the PDF beside a built resume page holds every position title of its
 /// resume.json, and returns its page count.
@@ -39,6 +41,28 @@ fn every_theme_prints_every_position_within_its_page_budget() {
         assert_eq!(short, 1, "{theme}: the short resume prints on {short} pages");
         let html = std::fs::read_to_string(out.join("medium/index.html")).unwrap();
         assert!(html.contains("href=\"resume.pdf\" download>Download PDF</a>"), "{theme}");
+    }
+}
+
+#[test]
+fn a_printed_link_shows_its_url_once() {
+    if !pdf_tools_available() {
+        return;
+    }
+    let site = Site::new();
+    site.file("content/jonah.yaml", LINKS_YAML);
+    for theme in THEMES {
+        let out = site.build(theme, &["--pdf"]);
+        let pdf = out.join("jonah/resume.pdf");
+        let text = pdf_text(&pdf);
+        for url in ["jonah.example.net/work", "github.com/jonahp", "lib.example.pt/data"] {
+            assert_eq!(text.matches(url).count(), 1, "{theme}: `{url}` printed twice:\n{text}");
+        }
+        assert!(
+            text.contains("the sales dashboard (https://dash.example.net/sales)"),
+            "{theme}: a link with other text keeps its URL in print:\n{text}"
+        );
+        assert_eq!(pdf_info(&pdf).0, 1, "{theme}: one page");
     }
 }
 

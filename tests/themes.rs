@@ -6,7 +6,7 @@
 
 mod support;
 
-use support::{Site, THEMES, positions, stderr, stdout};
+use support::{LINKS_YAML, Site, THEMES, positions, stderr, stdout};
 
 #[test]
 fn every_theme_builds_a_self_contained_accessible_page() {
@@ -55,6 +55,71 @@ fn headings_are_in_order() {
             };
             assert!(level <= last + 1, "{theme}: h{level} after h{last}");
             last = level;
+        }
+    }
+}
+
+/// modern's sidebar is two asides around <main>: contact before it, skills, languages and
+/// interests after it, so a phone's single column, screen readers and text extraction read the
+/// summary and experience before them (the grid puts both asides beside <main> when wide).
+#[test]
+fn modern_reads_summary_and_experience_before_skills() {
+    let site = Site::with_fixtures(&["medium.yaml"]);
+    let out = site.build("modern", &[]);
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("no `{needle}`:\n{html}"));
+    let order = [
+        "<h1",
+        "class=\"sidebar sidebar-contact\"",
+        "id=\"h-contact\"",
+        "<main id=\"content\">",
+        "id=\"h-summary\"",
+        "id=\"h-work\"",
+        "</main>",
+        "class=\"sidebar sidebar-more\"",
+        "id=\"h-skills\"",
+        "id=\"h-languages\"",
+        "class=\"site-footer\"",
+    ];
+    for pair in order.windows(2) {
+        assert!(at(pair[0]) < at(pair[1]), "`{}` should come before `{}`", pair[0], pair[1]);
+    }
+    assert_eq!(html.matches("id=\"h-skills\"").count(), 1, "skills once, in the sidebar");
+    let css = std::fs::read_to_string(out.join("assets/screen.css")).unwrap();
+    assert!(css.contains("grid-template-areas: \"contact main\" \"side main\""), "desktop");
+    assert!(css.contains("grid-template-areas: \"contact\" \"main\" \"side\""), "phone");
+}
+
+/// Print stylesheets write a link's URL after its text; a link whose text is its URL already
+/// carries `shows-url`, and every print stylesheet leaves such links alone.
+#[test]
+fn a_link_showing_its_own_url_is_marked_and_print_css_does_not_repeat_it() {
+    let site = Site::new();
+    site.file("content/jonah.yaml", LINKS_YAML);
+    for theme in THEMES {
+        let out = site.build(theme, &[]);
+        let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+        for marked in [
+            "<a href=\"https://jonah.example.net/work\" class=\"shows-url\">",
+            "<a href=\"https://github.com/jonahp/\" class=\"shows-url\">github.com/jonahp</a>",
+            "<a href=\"http://lib.example.pt/data\" class=\"shows-url\">",
+        ] {
+            assert!(html.contains(marked), "{theme}: `{marked}` missing:\n{html}");
+        }
+        assert!(
+            html.contains("<a href=\"https://dash.example.net/sales\">the sales dashboard</a>")
+        );
+        let print = std::fs::read_to_string(out.join("assets/print.css")).unwrap();
+        let rules: Vec<&str> = print.lines().filter(|l| l.contains("attr(href)")).collect();
+        assert!(!rules.is_empty(), "{theme}: print.css writes no link URLs");
+        for rule in rules {
+            let selectors = rule.split('{').next().unwrap();
+            for selector in selectors.split(',') {
+                assert!(
+                    selector.contains(":not(.shows-url)"),
+                    "{theme}: `{selector}` repeats URLs that are the link text"
+                );
+            }
         }
     }
 }
@@ -121,7 +186,7 @@ fn a_site_theme_replaces_the_built_in_theme_of_that_name() {
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(html.contains("MY-MODERN-FOOTER"), "{html}");
     // The built-in modern's sidebar template is gone with it: the site theme has only a footer.
-    assert!(!html.contains("class=\"sidebar\""), "{html}");
+    assert!(!html.contains("class=\"sidebar"), "{html}");
     assert!(html.contains("--accent: red;"), "{html}");
     let css = std::fs::read_to_string(out.join("assets/screen.css")).unwrap();
     assert_eq!(css, "body { color: purple; }\n");
@@ -197,7 +262,7 @@ fn copies_of_the_built_in_templates_do_not_override_a_theme() {
     }
     let out = site.build("modern", &[]);
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
-    assert!(html.contains("class=\"sidebar\""), "modern's own resume.html is used");
+    assert!(html.contains("class=\"sidebar "), "modern's own resume.html is used");
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

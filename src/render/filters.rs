@@ -26,6 +26,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     // A relative link in a resume has nowhere sensible to go: keep the text, drop the link.
     b.url_relative(ammonia::UrlRelative::Deny);
     b.link_rel(Some("noopener noreferrer"));
+    b.add_allowed_classes("a", [SHOWS_URL_CLASS]);
     b
 });
 
@@ -41,9 +42,59 @@ pub fn markdown_to_html(src: &str, inline: bool) -> String {
     let events: Vec<Event<'_>> = Parser::new_ext(src, opts).collect();
     let mut raw = String::with_capacity(src.len() + src.len() / 4);
     let needs_sanitiser = events.iter().any(is_risky);
-    html::push_html(&mut raw, events.into_iter());
+    html::push_html(&mut raw, mark_links_showing_their_url(events).into_iter());
     let clean = if needs_sanitiser { SANITIZER.clean(&raw).to_string() } else { raw };
     if inline { unwrap_single_paragraph(&clean) } else { clean }
+}
+
+/// The class of a link whose text is its own URL (`<https://a.example>`,
+/// `[a.example/x](https://a.example/x)`): print stylesheets, which write a link's URL after its
+/// text, leave such links alone instead of printing the URL twice.
+pub const SHOWS_URL_CLASS: &str = "shows-url";
+
+/// Gives every link whose text is its own URL the class [`SHOWS_URL_CLASS`]. The opening tag is
+/// written by pulldown-cmark itself (escaping included), with the class added.
+fn mark_links_showing_their_url(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    use pulldown_cmark::{CowStr, TagEnd};
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Link { dest_url, .. }) = &events[i] {
+            let mut text = String::new();
+            let mut plain = true;
+            let mut end = i + 1;
+            while end < events.len() && !matches!(events[end], Event::End(TagEnd::Link)) {
+                match &events[end] {
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    Event::Start(Tag::Emphasis | Tag::Strong) | Event::End(_) => {}
+                    _ => plain = false,
+                }
+                end += 1;
+            }
+            if plain && end < events.len() && shows_its_url(&text, dest_url) {
+                let mut open = String::new();
+                html::push_html(&mut open, std::iter::once(events[i].clone()));
+                if open.ends_with("\">") {
+                    open.truncate(open.len() - 1);
+                    open.push_str(&format!(" class=\"{SHOWS_URL_CLASS}\">"));
+                    events[i] = Event::InlineHtml(CowStr::from(open));
+                    events[end] = Event::InlineHtml(CowStr::Borrowed("</a>"));
+                }
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    events
+}
+
+/// Whether a link's visible `text` is its URL `href`, give or take the scheme, `www.`, a
+/// trailing slash and letter case: `github.com/me` shows `https://github.com/me/`.
+pub fn shows_its_url(text: &str, href: &str) -> bool {
+    fn bare(s: &str) -> String {
+        let d = display_url(s).to_lowercase();
+        d.strip_prefix("www.").map_or(d.clone(), str::to_string)
+    }
+    !text.trim().is_empty() && bare(text) == bare(href)
 }
 
 /// Raw HTML, or a link or image whose target is not plainly safe.
@@ -155,11 +206,16 @@ pub struct DisplayUrl;
 
 impl<'a> Filter<&'a str, String> for DisplayUrl {
     fn call(&self, value: &'a str, _: Kwargs, _: &State) -> String {
-        let v = value.trim();
-        let v = v.split_once("://").map_or(v, |(_, rest)| rest);
-        let v = v.strip_prefix("mailto:").unwrap_or(v);
-        v.trim_end_matches('/').to_string()
+        display_url(value)
     }
+}
+
+/// `https://www.example.com/` → `www.example.com`, `mailto:a@b.c` → `a@b.c`.
+pub fn display_url(url: &str) -> String {
+    let v = url.trim();
+    let v = v.split_once("://").map_or(v, |(_, rest)| rest);
+    let v = v.strip_prefix("mailto:").unwrap_or(v);
+    v.trim_end_matches('/').to_string()
 }
 
 /// A phone number as a `tel:` URL: digits and a leading `+` only.
@@ -246,6 +302,29 @@ mod tests {
             !tricky.to_ascii_lowercase().contains("javascript:") && !tricky.contains("data:"),
             "{tricky}"
         );
+    }
+
+    #[test]
+    fn links_whose_text_is_their_url_are_marked_for_print() {
+        let html = markdown_to_html(
+            "<https://a.example/x> [a.example/x/](https://www.a.example/x) [**https://b.example**](https://b.example \"B\") [the report](https://a.example/r) [a.example](https://a.example/other)",
+            true,
+        );
+        assert_eq!(
+            html,
+            "<a href=\"https://a.example/x\" class=\"shows-url\">https://a.example/x</a> \
+             <a href=\"https://www.a.example/x\" class=\"shows-url\">a.example/x/</a> \
+             <a href=\"https://b.example\" title=\"B\" class=\"shows-url\"><strong>https://b.example</strong></a> \
+             <a href=\"https://a.example/r\">the report</a> \
+             <a href=\"https://a.example/other\">a.example</a>"
+        );
+        // The marker survives the sanitiser, which runs when there is raw HTML too.
+        let sanitised = markdown_to_html("<b>x</b> <https://a.example/?q=\"1>", true);
+        assert!(sanitised.contains("class=\"shows-url\""), "{sanitised}");
+        assert!(sanitised.contains("<b>x</b>"), "{sanitised}");
+        assert!(shows_its_url("WWW.A.example", "http://a.example/"));
+        assert!(!shows_its_url("", "https://a.example"));
+        assert!(!shows_its_url("a.example/x", "https://a.example/y"));
     }
 
     #[test]

@@ -145,3 +145,17 @@ pub fn pdf_info(pdf: &Path) -> (usize, f64, f64) {
 pub fn is_a4(w: f64, h: f64) -> bool {
     (w - 595.3).abs() < 2.0 && (h - 841.9).abs() < 2.0
 }
+
+/// A one-page resume whose Markdown has links that show their own URL (an autolink, a link
+/// written as its bare domain) and one that does not, for the print rules on link URLs.
+pub const LINKS_YAML: &str = r#"basics:
+  name: Jonah Pereira
+  label: Junior Data Analyst
+  summary: "Portfolio: <https://jonah.example.net/work>, code at [github.com/jonahp](https://github.com/jonahp/), see [the sales dashboard](https://dash.example.net/sales)."
+work:
+  - name: Brightwater Retail
+    position: Junior Data Analyst
+    startDate: 2024-02
+    highlights:
+      - "Lending data: <http://lib.example.pt/data>"
+"#;
