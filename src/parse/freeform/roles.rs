@@ -410,6 +410,12 @@ const ORG_WORDS: &[&str] = &[
     "games",
     "interactive",
     "digital",
+    "society",
+    "association",
+    "academy",
+    "federation",
+    "committee",
+    "commission",
     // Legal forms and institutions in other languages
     "s.r.l.",
     "srl",
