@@ -191,6 +191,13 @@ fn date_from(c: &regex::Captures) -> Option<PartialDate> {
         return year(y.as_str());
     }
     if let (Some(m), Some(y)) = (c.name("mon"), c.name("my")) {
+        // "Universidad del Mar, 2011", "Cape May, 2009": an abbreviation cut off from the year
+        // by a comma ends a name; a month written that way is spelled out ("March, 2011").
+        let between =
+            &c.get(0)?.as_str()[m.end() - c.get(0)?.start()..y.start() - c.get(0)?.start()];
+        if between.contains(',') && m.as_str().chars().count() <= 3 {
+            return None;
+        }
         return with_month(year(y.as_str())?, month_number(m.as_str())?);
     }
     if let (Some(y), Some(m)) = (c.name("yy"), c.name("ym")) {
@@ -366,6 +373,8 @@ mod tests {
     fn skips_words_that_are_not_months() {
         assert_eq!(show("Since 2013"), "2013..open");
         assert_eq!(show("2015 Charles Snyder award"), "2015..-");
+        assert_eq!(show("Universidad del Mar, 2011"), "2011..-");
+        assert_eq!(show("March, 2011"), "2011-03..-");
         assert!(find("Managed 20 people").is_none());
     }
 

@@ -462,6 +462,10 @@ fn read_header(heads: &[Head]) -> Header {
                 }
             }
             if let Some((title, org)) = title_comma_institution(&text) {
+                let (org, place) = employer_city(&org);
+                if let Some(p) = place {
+                    h.location.get_or_insert(p);
+                }
                 slots.push(Slot { text: title, role: 10, org: 0, strong, line: n });
                 slots.push(Slot { text: org, role: 0, org: 10, strong: false, line: n });
                 continue;
@@ -486,7 +490,7 @@ fn title_comma_institution(text: &str) -> Option<(String, String)> {
     let parts: Vec<&str> = text.split(", ").collect();
     let titled = parts
         .iter()
-        .take_while(|p| role_score(p) > 0 && org_score(p) == 0 && !names_unit(p))
+        .take_while(|p| role_score(p) > 0 && role_score(p) >= org_score(p) && !names_unit(p))
         .count();
     if titled == 0 || titled == parts.len() {
         return None;
@@ -510,7 +514,13 @@ fn names_unit(part: &str) -> bool {
 
 /// "Acme GmbH, Munich": an employer (it has a company word) followed by a bare city.
 fn employer_city(text: &str) -> (String, Option<String>) {
-    if let Some((org, city)) = text.rsplit_once(", ") {
+    // "Acme S.L. (Valencia)" as well as "Acme S.L., Valencia".
+    let split = text
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once(" ("))
+        .filter(|(_, city)| !city.contains(['(', ')']))
+        .or_else(|| text.rsplit_once(", "));
+    if let Some((org, city)) = split {
         let bare_city = city.split_whitespace().count() <= 2
             && city.chars().next().is_some_and(char::is_uppercase)
             && city.chars().all(|c| c.is_alphabetic() || " -'.".contains(c))
