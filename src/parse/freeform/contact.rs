@@ -333,8 +333,51 @@ pub fn labelled_name(lines: &[Line]) -> Option<String> {
     })
 }
 
-/// Whether a line reads like a person's name: two to five capitalised words, no digits.
+/// Academic titles and honorifics written before a name ("Prof. Dr.-Ing. habil.", "Dipl.-Inf.",
+/// "Mag.", "Mr"), and degrees written after it ("MSc", ", PhD"). They stay in `basics.name`
+/// (the name line is kept verbatim, like the post-nominals the annotation convention keeps),
+/// but a line is judged as a name by what is left without them.
+static PRE_NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:(?:
+            Prof\.|Professor|Dr\.?\s?(?:rer|phil|med|jur|oec|sc|techn)\.(?:\s?(?:nat|pol|soc|hum|dent|vet)\.)?|Dr\.(?:\s?-?\s?Ing\.)?
+          | PD|Priv\.-Doz\.|habil\.|h\.\s?c\.|mult\.|Dipl\.-[\p{L}]+\.|Dipl\.|Mag\.(?:\s?\p{L}+\.)?|Ing\.|Mgr\.|Bc\.|Lic\.|Ir\.|drs?\.|ing\.|mr\.|Mr\.?|Mrs\.?|Ms\.?|Mx\.?
+          | Sir|Dame|Dott\.(?:ssa)?|Ing\.|Avv\.|Arch\.
+        )\s*)+",
+    )
+    .expect("pre-nominal pattern")
+});
+static POST_NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:,?\s+(?:
+            Ph\.?\s?D\.?|D\.?Phil\.?|M\.?\s?Sc\.?|B\.?\s?Sc\.?|M\.?\s?A\.?|B\.?\s?A\.?|M\.?\s?Eng\.?|B\.?\s?Eng\.?|MBA|M\.?D\.?|J\.?D\.?
+          | LL\.?M\.?|CPA|PE|P\.E\.|PMP|CFA|FRS|FREng|MRes|MPhil|Jr\.?|Sr\.?|II|III|IV|Esq\.?
+        ))+\s*$",
+    )
+    .expect("post-nominal pattern")
+});
+
+/// A name line without the titles and degrees around the name.
+pub fn bare_name(text: &str) -> &str {
+    let t = text.trim();
+    let t = PRE_NOMINAL.find(t).map_or(t, |m| &t[m.end()..]);
+    let t = POST_NOMINAL.find(t).map_or(t, |m| &t[..m.start()]);
+    t.trim().trim_end_matches(',').trim()
+}
+
+/// Whether a line reads like a person's name: two to five capitalised words, no digits, once
+/// titles and degrees around it are set aside.
 pub fn looks_like_name(text: &str) -> bool {
+    let bare = bare_name(text);
+    if bare.split_whitespace().count() >= 2 && looks_like_bare_name(bare) {
+        return true;
+    }
+    // "JOHN MA": what looked like a degree is the surname.
+    let no_titles = PRE_NOMINAL.find(text.trim()).map_or(text.trim(), |m| &text.trim()[m.end()..]);
+    no_titles.split_whitespace().count() >= 2 && looks_like_bare_name(no_titles)
+}
+
+fn looks_like_bare_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) || text.chars().count() > 60 {
         return false;
@@ -482,6 +525,31 @@ mod tests {
         assert_eq!(find_phone("2009-2011"), None);
         assert_eq!(find_phone("call 203-539-1337; x"), Some("203-539-1337".into()));
         assert_eq!(find_phone("(555) 123-4567").as_deref(), Some("(555) 123-4567"));
+    }
+
+    #[test]
+    fn names_with_titles_and_degrees() {
+        for n in [
+            "Dr.-Ing. Jana Beispiel",
+            "Prof. Dr. Jana Beispiel",
+            "Prof. Dr.-Ing. habil. Jana Maria Beispiel",
+            "Dr. rer. nat. Jana Beispiel",
+            "Dipl.-Ing. Jana Beispiel",
+            "Mag. Jana Beispiel",
+            "Jana Beispiel, PhD",
+            "Jana Beispiel MSc",
+            "JANA BEISPIEL, Ph.D.",
+        ] {
+            assert!(looks_like_name(n), "{n}");
+            assert!(bare_name(n).ends_with("Beispiel") || bare_name(n) == "JANA BEISPIEL", "{n}");
+        }
+        assert!(!looks_like_name("Dr.-Ing."));
+        assert!(!looks_like_name("Prof. Dr."));
+        let lines = from_markdown("Prof. Dr.-Ing. habil. Jana Beispiel\n\nSenior Scientist\n");
+        let mut c = Contacts::default();
+        let b = header(&lines, &mut c);
+        assert_eq!(b.name.as_deref(), Some("Prof. Dr.-Ing. habil. Jana Beispiel"));
+        assert_eq!(b.label.as_deref(), Some("Senior Scientist"));
     }
 
     #[test]
