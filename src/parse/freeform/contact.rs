@@ -37,6 +37,14 @@ static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")
         .expect("postcode pattern")
 });
+/// A European postal address ending in "postcode City" ("Lindenstraße 4, 70173 Stuttgart",
+/// "1012 AB Amsterdam", "75001 Paris, France"): the city, and a country written after it.
+static POSTAL_CITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|(?P<comma>,)\s*|\s)(?:[A-Z]{1,2}-)?(?P<code>\d{4,5}(?:\s?[A-Z]{2})?)\s+(\p{Lu}[\p{L}.'-]+(?:[ -](?:am|an|im|sur|de|del|di|la|le|\p{Lu}[\p{L}.'-]+))*)\s*(?:,\s*(\p{Lu}[\p{L} ]+))?$",
+    )
+    .expect("postal city pattern")
+});
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:e-?mail|mail|phone|tel(?:ephone)?|mobile|cell|web(?:site)?|homepage|url|address|location|github|linkedin|twitter|mastodon|gitlab|blog)\s*:")
         .expect("labelled pattern")
@@ -182,6 +190,24 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
                     used = true;
                     break;
                 }
+            }
+        }
+        let address = LABELLED.replace(text.trim(), "");
+        if let Some(m) = POSTAL_CITY.captures(address.trim()).filter(|m| {
+            // "2019 Berlin" is more likely a year than a postcode, unless a street precedes it.
+            let code = &m["code"];
+            let year = code.len() == 4 && (code.starts_with("19") || code.starts_with("20"));
+            !year || m.name("comma").is_some()
+        }) {
+            // A street address: not a summary line, and its city is the location.
+            used = true;
+            if c.location.is_none() {
+                let country = m.get(4).and_then(|k| places::country_code(k.as_str()));
+                c.location = Some(Location {
+                    city: Some(m[3].to_string()),
+                    country_code: country.map(str::to_string),
+                    ..Default::default()
+                });
             }
         }
         if used || is_contact_line(text) {
@@ -550,6 +576,25 @@ mod tests {
         let b = header(&lines, &mut c);
         assert_eq!(b.name.as_deref(), Some("Prof. Dr.-Ing. habil. Jana Beispiel"));
         assert_eq!(b.label.as_deref(), Some("Senior Scientist"));
+    }
+
+    #[test]
+    fn a_postal_address_gives_the_city() {
+        for (line, city, country) in [
+            ("Lindenstraße 4, 70173 Stuttgart", "Stuttgart", None),
+            ("Via Esempio 21, 40121 Bologna", "Bologna", None),
+            ("Voorbeeldgracht 1, 1012 AB Amsterdam, Nederland", "Amsterdam", Some("NL")),
+        ] {
+            let mut c = Contacts::default();
+            scan(&from_markdown(line), &mut c);
+            let loc = c.location.expect(line);
+            assert_eq!(loc.city.as_deref(), Some(city));
+            assert_eq!(loc.country_code.as_deref(), country);
+            assert_eq!(c.used, [0]);
+        }
+        let mut c = Contacts::default();
+        scan(&from_markdown("Engineer since 2019 Berlin"), &mut c);
+        assert!(c.location.is_none());
     }
 
     #[test]
