@@ -26,7 +26,7 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
       | B\.?E\.?E\.?|B\.?S\.?E\.?E?\.?|B\.S\.|M\.S\.|B\.A\.|M\.A\.|BS|MS|BA|MA|BE|ME|BEng|MEng
       | A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?
       | Dr\.\s?-?\s?Ing\.|Dr\.\s?(?:phil|med|jur|oec|sc|techn)\.(?:\s?nat\.)?|Dipl\.-Ing\.|Dipl\.-\p{L}+\.|Ing\.|Mgr\.|Bc\.|Magister|Licenciad[oa]|Diplom(?:a)?(?:-\w+)?|Licen[cs]e|Licenciatura|Abitur|Baccalaur\w+|Matura
-      | Laurea(?:\s+(?i:magistrale|triennale|specialistica|breve))?|Dottorato(?:\s+di\s+ricerca)?|Dipl[ôo]me(?:\s+d['’]\p{L}+)?|Ma[îi]trise|Doctorat|Doctorado|Doutorado|Mestrado|Bacharelado|Grado|M[áa]ster|Staatsexamen
+      | Laurea(?:\s+(?i:magistrale|triennale|specialistica|breve))?|Dottorato(?:\s+di\s+ricerca)?|Dipl[ôo]me(?:\s+d['’]\p{L}+)?|Ma[îi]trise|Doctorat|Doctorado|Doutorado|Doutoramento|Mestrado|Bacharelado|Grado|M[áa]ster|Staatsexamen
       | Classes?\s+pr[ée]paratoires?(?:\s+[A-Z]{2,4}\*?)?|DUT|BTS|VWO|HAVO|MBO
       | High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Certificate|Postgraduate\s+Diploma
     )(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))")
