@@ -3,10 +3,11 @@
 //! `NNN.expected.json`) with the shared scorer, when `../shared/eval` exists; a clone without
 //! it skips this test, saying so.
 //!
-//! The floor is below the seed bar on purpose: these resumes stress layouts the parser reads
-//! only in part (a two-column PDF extraction whose columns interleave line by line scores
-//! ~0.2), so the overall floor is 0.85 and each resume must keep 0.15, which catches a
-//! regression in any one language or layout without demanding what is not implemented yet.
+//! The floor: before the multilingual and layout work these resumes scored 0.672 overall
+//! (the two-column one 0.207); afterwards 0.99. They were then tuned against, so they guard
+//! against regressions rather than measure generality: the overall floor 0.93 and the
+//! per-resume floor 0.85 leave room for a deliberate trade-off in one field, while losing any
+//! one capability (the column split, a language's titles, dates or degrees) fails.
 
 use std::path::Path;
 use std::process::Command;
@@ -23,13 +24,13 @@ fn unseen_resumes_score_above_the_floor() {
     let out = Command::new(eval.join("score"))
         .arg("--expected")
         .arg(root.join("tests/fixtures/unseen"))
-        .args(["--cmd", &cmd, "--min-f1", "0.85", "--json"])
+        .args(["--cmd", &cmd, "--min-f1", "0.93", "--json"])
         .output()
         .expect("run the scorer");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
-        "scorer failed or overall F1 below 0.85:\n{stdout}\n{}",
+        "scorer failed or overall F1 below 0.93:\n{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
     let report: serde_json::Value = serde_json::from_str(&stdout).expect("scorer JSON");
@@ -38,8 +39,8 @@ fn unseen_resumes_score_above_the_floor() {
         .iter()
         .filter_map(|(id, r)| {
             let f1 = r["total"]["f1"].as_f64().unwrap_or(0.0);
-            (f1 < 0.15).then(|| format!("{id}: {f1}"))
+            (f1 < 0.85).then(|| format!("{id}: {f1}"))
         })
         .collect();
-    assert!(low.is_empty(), "unseen resumes below 0.15: {low:?}\n{stdout}");
+    assert!(low.is_empty(), "unseen resumes below 0.85: {low:?}\n{stdout}");
 }
