@@ -13,6 +13,8 @@ use super::sections::lexicon;
 const GAP: usize = 3;
 /// How far (in characters) a column's start may wander between lines.
 const SLACK: usize = 2;
+/// The rightmost column a second column may start at (a page is at most this wide).
+const MAX_COLUMN: usize = 160;
 
 /// Where each line's second cell starts (in characters), when the line has one: content from
 /// the first column, a gap of at least [`GAP`] spaces, then more content.
@@ -49,10 +51,14 @@ pub fn split(text: &str) -> Option<String> {
             starts.push(c);
         }
     }
-    let column = (0..=starts.iter().copied().max()?)
-        .filter(|c| *c >= 12)
-        .max_by_key(|c| starts.iter().filter(|s| s.abs_diff(*c) <= SLACK).count())?;
-    if starts.iter().filter(|s| s.abs_diff(column) <= SLACK).count() < 4 {
+    // A histogram over the widths a page has, so any input costs linear time.
+    let mut counts = [0usize; MAX_COLUMN + SLACK + 1];
+    for s in starts.into_iter().filter(|s| *s <= MAX_COLUMN + SLACK) {
+        counts[s] += 1;
+    }
+    let near = |c: usize| counts[c - SLACK..=c + SLACK].iter().sum::<usize>();
+    let column = (12..=MAX_COLUMN).max_by_key(|c| (near(*c), std::cmp::Reverse(*c)))?;
+    if near(column) < 4 {
         return None;
     }
     let cut = |l: &str| -> (String, String) {

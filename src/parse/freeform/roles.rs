@@ -185,8 +185,6 @@ const ROLE_WORDS_INTL: &[&str] = &[
     "arquitecta",
     "administrador",
     "administradora",
-    "técnico",
-    "técnica",
     "becario",
     "becaria",
     "practicante",
@@ -215,8 +213,6 @@ const ROLE_WORDS_INTL: &[&str] = &[
     "direttore",
     "direttrice",
     "consulente",
-    "tecnico",
-    "tecnica",
     "stagista",
     "tirocinante",
     "ricercatore",
@@ -581,7 +577,9 @@ mod tests {
             assert!(role_score(t) > 0, "{t}");
         }
         // Surnames and places that merely end like a title are not titles.
-        for t in ["Anna Lehrer", "Kaufmann", "Berlin", "Acme GmbH", "Protest Group"] {
+        for t in
+            ["Anna Lehrer", "Kaufmann", "Berlin", "Acme GmbH", "Protest Group", "Instituto Técnico"]
+        {
             assert_eq!(role_score(t), 0, "{t}");
         }
     }
