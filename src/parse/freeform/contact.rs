@@ -193,21 +193,29 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             }
         }
         let address = LABELLED.replace(text.trim(), "");
-        if let Some(m) = POSTAL_CITY.captures(address.trim()).filter(|m| {
+        let address = address.trim();
+        if let Some(m) = POSTAL_CITY.captures(address).filter(|m| {
             // "2019 Berlin" is more likely a year than a postcode, unless a street precedes it.
             let code = &m["code"];
             let year = code.len() == 4 && (code.starts_with("19") || code.starts_with("20"));
             !year || m.name("comma").is_some()
         }) {
-            // A street address: not a summary line, and its city is the location.
+            // A street address: not a summary line; it gives the location.
             used = true;
-            if c.location.is_none() {
+            if c.location.as_ref().is_none_or(|l| l.city.as_deref() == Some(&m[3])) {
                 let country = m.get(4).and_then(|k| places::country_code(k.as_str()));
-                c.location = Some(Location {
-                    city: Some(m[3].to_string()),
-                    country_code: country.map(str::to_string),
-                    ..Default::default()
-                });
+                let street = address[..m.get(0).map_or(0, |w| w.start())]
+                    .trim()
+                    .trim_end_matches(',')
+                    .trim();
+                let mut loc = c.location.take().unwrap_or_default();
+                if !street.is_empty() {
+                    loc.address = Some(street.to_string());
+                }
+                loc.postal_code = Some(m["code"].to_string());
+                loc.city = Some(m[3].to_string());
+                loc.country_code = country.map(str::to_string).or(loc.country_code);
+                c.location = Some(loc);
             }
         }
         if used || is_contact_line(text) {
@@ -589,6 +597,7 @@ mod tests {
             scan(&from_markdown(line), &mut c);
             let loc = c.location.expect(line);
             assert_eq!(loc.city.as_deref(), Some(city));
+            assert!(loc.address.is_some() && loc.postal_code.is_some(), "{line}");
             assert_eq!(loc.country_code.as_deref(), country);
             assert_eq!(c.used, [0]);
         }
