@@ -37,6 +37,14 @@ static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")
         .expect("postcode pattern")
 });
+/// A European postal address ending in "postcode City" ("Lindenstraße 4, 70173 Stuttgart",
+/// "1012 AB Amsterdam", "75001 Paris, France"): the city, and a country written after it.
+static POSTAL_CITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|(?P<comma>,)\s*|\s)(?:[A-Z]{1,2}-)?(?P<code>\d{4,5}(?:\s?[A-Z]{2})?)\s+(\p{Lu}[\p{L}.'-]+(?:[ -](?:am|an|im|sur|de|del|di|la|le|\p{Lu}[\p{L}.'-]+))*)\s*(?:,\s*(\p{Lu}[\p{L} ]+))?$",
+    )
+    .expect("postal city pattern")
+});
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:e-?mail|mail|phone|tel(?:ephone)?|mobile|cell|web(?:site)?|homepage|url|address|location|github|linkedin|twitter|mastodon|gitlab|blog)\s*:")
         .expect("labelled pattern")
@@ -182,6 +190,32 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
                     used = true;
                     break;
                 }
+            }
+        }
+        let address = LABELLED.replace(text.trim(), "");
+        let address = address.trim();
+        if let Some(m) = POSTAL_CITY.captures(address).filter(|m| {
+            // "2019 Berlin" is more likely a year than a postcode, unless a street precedes it.
+            let code = &m["code"];
+            let year = code.len() == 4 && (code.starts_with("19") || code.starts_with("20"));
+            !year || m.name("comma").is_some()
+        }) {
+            // A street address: not a summary line; it gives the location.
+            used = true;
+            if c.location.as_ref().is_none_or(|l| l.city.as_deref() == Some(&m[3])) {
+                let country = m.get(4).and_then(|k| places::country_code(k.as_str()));
+                let street = address[..m.get(0).map_or(0, |w| w.start())]
+                    .trim()
+                    .trim_end_matches(',')
+                    .trim();
+                let mut loc = c.location.take().unwrap_or_default();
+                if !street.is_empty() {
+                    loc.address = Some(street.to_string());
+                }
+                loc.postal_code = Some(m["code"].to_string());
+                loc.city = Some(m[3].to_string());
+                loc.country_code = country.map(str::to_string).or(loc.country_code);
+                c.location = Some(loc);
             }
         }
         if used || is_contact_line(text) {
@@ -333,8 +367,51 @@ pub fn labelled_name(lines: &[Line]) -> Option<String> {
     })
 }
 
-/// Whether a line reads like a person's name: two to five capitalised words, no digits.
+/// Academic titles and honorifics written before a name ("Prof. Dr.-Ing. habil.", "Dipl.-Inf.",
+/// "Mag.", "Mr"), and degrees written after it ("MSc", ", PhD"). They stay in `basics.name`
+/// (the name line is kept verbatim, like the post-nominals the annotation convention keeps),
+/// but a line is judged as a name by what is left without them.
+static PRE_NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:(?:
+            Prof\.|Professor|Dr\.?\s?(?:rer|phil|med|jur|oec|sc|techn)\.(?:\s?(?:nat|pol|soc|hum|dent|vet)\.)?|Dr\.(?:\s?-?\s?Ing\.)?
+          | PD|Priv\.-Doz\.|habil\.|h\.\s?c\.|mult\.|Dipl\.-[\p{L}]+\.|Dipl\.|Mag\.(?:\s?\p{L}+\.)?|Ing\.|Mgr\.|Bc\.|Lic\.|Ir\.|drs?\.|ing\.|mr\.|Mr\.?|Mrs\.?|Ms\.?|Mx\.?
+          | Sir|Dame|Dott\.(?:ssa)?|Ing\.|Avv\.|Arch\.
+        )\s*)+",
+    )
+    .expect("pre-nominal pattern")
+});
+static POST_NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:,?\s+(?:
+            Ph\.?\s?D\.?|D\.?Phil\.?|M\.?\s?Sc\.?|B\.?\s?Sc\.?|M\.?\s?A\.?|B\.?\s?A\.?|M\.?\s?Eng\.?|B\.?\s?Eng\.?|MBA|M\.?D\.?|J\.?D\.?
+          | LL\.?M\.?|CPA|PE|P\.E\.|PMP|CFA|FRS|FREng|MRes|MPhil|Jr\.?|Sr\.?|II|III|IV|Esq\.?
+        ))+\s*$",
+    )
+    .expect("post-nominal pattern")
+});
+
+/// A name line without the titles and degrees around the name.
+pub fn bare_name(text: &str) -> &str {
+    let t = text.trim();
+    let t = PRE_NOMINAL.find(t).map_or(t, |m| &t[m.end()..]);
+    let t = POST_NOMINAL.find(t).map_or(t, |m| &t[..m.start()]);
+    t.trim().trim_end_matches(',').trim()
+}
+
+/// Whether a line reads like a person's name: two to five capitalised words, no digits, once
+/// titles and degrees around it are set aside.
 pub fn looks_like_name(text: &str) -> bool {
+    let bare = bare_name(text);
+    if bare.split_whitespace().count() >= 2 && looks_like_bare_name(bare) {
+        return true;
+    }
+    // "JOHN MA": what looked like a degree is the surname.
+    let no_titles = PRE_NOMINAL.find(text.trim()).map_or(text.trim(), |m| &text.trim()[m.end()..]);
+    no_titles.split_whitespace().count() >= 2 && looks_like_bare_name(no_titles)
+}
+
+fn looks_like_bare_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) || text.chars().count() > 60 {
         return false;
@@ -482,6 +559,51 @@ mod tests {
         assert_eq!(find_phone("2009-2011"), None);
         assert_eq!(find_phone("call 203-539-1337; x"), Some("203-539-1337".into()));
         assert_eq!(find_phone("(555) 123-4567").as_deref(), Some("(555) 123-4567"));
+    }
+
+    #[test]
+    fn names_with_titles_and_degrees() {
+        for n in [
+            "Dr.-Ing. Jana Beispiel",
+            "Prof. Dr. Jana Beispiel",
+            "Prof. Dr.-Ing. habil. Jana Maria Beispiel",
+            "Dr. rer. nat. Jana Beispiel",
+            "Dipl.-Ing. Jana Beispiel",
+            "Mag. Jana Beispiel",
+            "Jana Beispiel, PhD",
+            "Jana Beispiel MSc",
+            "JANA BEISPIEL, Ph.D.",
+        ] {
+            assert!(looks_like_name(n), "{n}");
+            assert!(bare_name(n).ends_with("Beispiel") || bare_name(n) == "JANA BEISPIEL", "{n}");
+        }
+        assert!(!looks_like_name("Dr.-Ing."));
+        assert!(!looks_like_name("Prof. Dr."));
+        let lines = from_markdown("Prof. Dr.-Ing. habil. Jana Beispiel\n\nSenior Scientist\n");
+        let mut c = Contacts::default();
+        let b = header(&lines, &mut c);
+        assert_eq!(b.name.as_deref(), Some("Prof. Dr.-Ing. habil. Jana Beispiel"));
+        assert_eq!(b.label.as_deref(), Some("Senior Scientist"));
+    }
+
+    #[test]
+    fn a_postal_address_gives_the_city() {
+        for (line, city, country) in [
+            ("Lindenstraße 4, 70173 Stuttgart", "Stuttgart", None),
+            ("Via Esempio 21, 40121 Bologna", "Bologna", None),
+            ("Voorbeeldgracht 1, 1012 AB Amsterdam, Nederland", "Amsterdam", Some("NL")),
+        ] {
+            let mut c = Contacts::default();
+            scan(&from_markdown(line), &mut c);
+            let loc = c.location.expect(line);
+            assert_eq!(loc.city.as_deref(), Some(city));
+            assert!(loc.address.is_some() && loc.postal_code.is_some(), "{line}");
+            assert_eq!(loc.country_code.as_deref(), country);
+            assert_eq!(c.used, [0]);
+        }
+        let mut c = Contacts::default();
+        scan(&from_markdown("Engineer since 2019 Berlin"), &mut c);
+        assert!(c.location.is_none());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The date grammar: finds dates and date ranges inside a line of resume text.
 //!
-//! Accepts month names and abbreviations (English, German, French), seasons, `09/2015`,
+//! Accepts month names and abbreviations (English, German, French, Spanish, Italian, Dutch,
+//! Portuguese), seasons, `09/2015`,
 //! `2015.09`, ISO dates, `'07`, and ranges joined by dashes, "to", "until" and friends, with
 //! "Present"/"now"/"current"/"today" (or nothing: `2018-`) as an open end. Durations such as
 //! "(1.5 years)" are recognised so callers can drop them: they are not dates.
@@ -35,7 +36,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII word boundaries keep the pattern within what the fast DFA engines run.
     let pattern = r"(?xi)
         \b(?P<season>spring|summer|fall|autumn|winter)\s+(?P<sy>(?:19|20)\d{2})\b
-      | \b(?P<mon>\p{L}{3,10})\.?,?\s+(?:of\s+)?(?P<my>(?:19|20)\d{2}\b|'\d{2}\b)
+      | \b(?P<mon>\p{L}{3,10})\.?,?\s+(?:(?:of|de|del)\s+)?(?P<my>(?:19|20)\d{2}\b|'\d{2}\b)
       | \b(?P<yy>(?:19|20)\d{2}),\s*(?P<ym>\p{L}{3,10})\b
       | \b(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})(?:[-/.](?P<id>\d{1,2}))?\b
       | \b(?P<dd>\d{1,2})[./](?P<dm>\d{1,2})[./](?P<dy>(?:19|20)\d{2})\b
@@ -47,14 +48,14 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may stand between the two ends of a range.
 static JOINER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[-‐‑‒–—―−~]+|>|→|to|until|till|through|thru|bis|au|à|a)\s*$")
+    Regex::new(r"(?i)^\s*(?:[-‐‑‒–—―−~]+|>|→|to|until|till|through|thru|bis|au|à|a|ad|al|hasta|tot|até|t/m)\s*$")
         .expect("joiner pattern")
 });
 
 /// An ongoing end, right after a joiner.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:[-‐‑‒–—―−~]+|to|until|till|through|bis)\s*(?:the\s+)?(present|now|current(?:ly)?|today|ongoing|date|heute|aujourd'hui|actuel(?:lement)?|jetzt)\b",
+        r"(?i)^\s*(?:[-‐‑‒–—―−~]+|to|until|till|through|bis|à|au|a|ad|al|hasta|tot|até)\s*(?:the\s+)?(?:la\s+|el\s+)?(present|now|current(?:ly)?|today|ongoing|date|heute|aujourd['’]hui|actuel(?:lement)?|jetzt|actualidad|actualmente|presente|hoy|fecha|oggi|attuale|in\s+corso|heden|nu|huidig|atual|atualmente|hoje)(?:\b|$)",
     )
     .expect("present pattern")
 });
@@ -64,8 +65,15 @@ static OPEN_DASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[-–—]\s*(?:$|[),;|])").expect("open dash pattern"));
 
 /// "since 2018", "from 2018": a start without an end.
-static SINCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:since|seit|depuis)\s*$").expect("since pattern"));
+static SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:since|seit|depuis|desde|dal|sinds|vanaf)\s*$").expect("since pattern")
+});
+
+/// "from", right before a range that it opens.
+static FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)(?:from|von|vom|de|du|da|dal|desde|van|vanaf|dès|des)\s+$")
+        .expect("from pattern")
+});
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -74,22 +82,63 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("duration pattern")
 });
 
-/// The month a word names, in English, German or French, full or abbreviated.
+/// The month a word names, in English, German, French, Spanish, Italian, Dutch or Portuguese,
+/// full or abbreviated.
 pub fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_lowercase();
     const MONTHS: [&[&str]; 12] = [
-        &["jan", "january", "januar", "janvier", "jänner"],
-        &["feb", "february", "februar", "février", "fevrier", "fév", "fev"],
-        &["mar", "march", "märz", "maerz", "mars", "mär"],
-        &["apr", "april", "avril", "avr"],
-        &["may", "mai"],
-        &["jun", "june", "juni", "juin"],
-        &["jul", "july", "juli", "juillet", "juil"],
-        &["aug", "august", "août", "aout"],
-        &["sep", "sept", "september", "septembre"],
-        &["oct", "october", "okt", "oktober", "octobre"],
-        &["nov", "november", "novembre"],
-        &["dec", "december", "dez", "dezember", "décembre", "decembre", "déc"],
+        &[
+            "jan", "january", "januar", "janvier", "jänner", "enero", "ene", "gennaio", "gen",
+            "januari", "janeiro",
+        ],
+        &[
+            "feb",
+            "february",
+            "februar",
+            "février",
+            "fevrier",
+            "fév",
+            "fev",
+            "febrero",
+            "febbraio",
+            "februari",
+            "fevereiro",
+        ],
+        &[
+            "mar", "march", "märz", "maerz", "mars", "mär", "marzo", "maart", "mrt", "março",
+            "marco",
+        ],
+        &["apr", "april", "avril", "avr", "abril", "abr", "aprile"],
+        &["may", "mai", "mayo", "maggio", "mag", "mei", "maio"],
+        &["jun", "june", "juni", "juin", "junio", "giugno", "giu", "junho"],
+        &["jul", "july", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho"],
+        &["aug", "august", "août", "aout", "agosto", "ago", "augustus"],
+        &[
+            "sep",
+            "sept",
+            "september",
+            "septembre",
+            "septiembre",
+            "setiembre",
+            "settembre",
+            "set",
+            "setembro",
+        ],
+        &["oct", "october", "okt", "oktober", "octobre", "octubre", "ottobre", "ott", "outubro"],
+        &["nov", "november", "novembre", "noviembre", "novembro"],
+        &[
+            "dec",
+            "december",
+            "dez",
+            "dezember",
+            "décembre",
+            "decembre",
+            "déc",
+            "diciembre",
+            "dicembre",
+            "dic",
+            "dezembro",
+        ],
     ];
     MONTHS.iter().position(|names| names.contains(&w.as_str())).map(|i| i as u8 + 1)
 }
@@ -142,6 +191,13 @@ fn date_from(c: &regex::Captures) -> Option<PartialDate> {
         return year(y.as_str());
     }
     if let (Some(m), Some(y)) = (c.name("mon"), c.name("my")) {
+        // "Universidad del Mar, 2011", "Cape May, 2009": an abbreviation cut off from the year
+        // by a comma ends a name; a month written that way is spelled out ("March, 2011").
+        let between =
+            &c.get(0)?.as_str()[m.end() - c.get(0)?.start()..y.start() - c.get(0)?.start()];
+        if between.contains(',') && m.as_str().chars().count() <= 3 {
+            return None;
+        }
         return with_month(year(y.as_str())?, month_number(m.as_str())?);
     }
     if let (Some(y), Some(m)) = (c.name("yy"), c.name("ym")) {
@@ -203,6 +259,12 @@ pub fn find_all(text: &str) -> Vec<DateSpan> {
             } else if SINCE.is_match(&text[..at.start]) {
                 span.open = true;
             }
+        }
+        if (span.end.is_some() || span.open)
+            && let Some(m) = FROM.find(&text[..span.at.start])
+        {
+            // "from May 2021 to today", "Da maggio 2021 a oggi": the word belongs to the range.
+            span.at.start = m.start();
         }
         pos = span.at.end;
         out.push(span);
@@ -297,12 +359,22 @@ mod tests {
         assert_eq!(show("in January of 2021"), "2021-01..-");
         assert_eq!(show("2010-11"), "2010..-");
         assert_eq!(show("01.03.2020"), "2020-03-01..-");
+        assert_eq!(show("Enero 2020 – actualidad"), "2020-01..open");
+        assert_eq!(show("marzo de 2015 - diciembre de 2019"), "2015-03..2019-12");
+        assert_eq!(show("Da settembre 2018 ad aprile 2021"), "2018-09..2021-04");
+        assert_eq!(show("feb 2013 - jul 2013"), "2013-02..2013-07");
+        assert_eq!(show("mrt 2016 - heden"), "2016-03..open");
+        assert_eq!(show("Septembre 2020 – aujourd’hui"), "2020-09..open");
+        assert!(is_only_dates("Da maggio 2021 a oggi"));
+        assert!(is_only_dates("von 03/2019 bis heute"));
     }
 
     #[test]
     fn skips_words_that_are_not_months() {
         assert_eq!(show("Since 2013"), "2013..open");
         assert_eq!(show("2015 Charles Snyder award"), "2015..-");
+        assert_eq!(show("Universidad del Mar, 2011"), "2011..-");
+        assert_eq!(show("March, 2011"), "2011-03..-");
         assert!(find("Managed 20 people").is_none());
     }
 

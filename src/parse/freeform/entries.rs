@@ -61,8 +61,16 @@ impl Head {
 /// Could this line be (part of) an entry header?
 fn header_shaped(text: &str) -> bool {
     let short_dates = || text.len() <= 60 && dates::is_only_dates(text);
-    text.chars().count() <= 120
-        && (heading_like(text) || short_dates() || abbreviation_end(text))
+    // A dated line is judged by what is left once its dates are gone: a long "2017 – 2021
+    // Research Scientist, Institute for ... of the University of ..." is still a header.
+    let dated_heading = || {
+        dates::find(text).is_some_and(|s| {
+            let rest = dates::remove(text, &s.at);
+            s.at.start == 0 && heading_like(&rest) && !rest.contains(". ")
+        })
+    };
+    text.chars().count() <= 160
+        && (heading_like(text) || short_dates() || abbreviation_end(text) || dated_heading())
         && !text.ends_with(':')
         && !text.contains(": ")
 }
@@ -217,7 +225,7 @@ fn complete(h: &Head) -> bool {
     let rest = dates::remove(&text, &span.at);
     let slots = split_slots(h, &rest);
     let titled = slots.iter().any(|(s, _)| role_score(s) > 0);
-    let several = slots.len() >= 2 || rest.contains(", ") || AT.is_match(&rest);
+    let several = slots.len() >= 2 || rest.contains(", ") || title_at(&rest).is_some();
     titled && several
 }
 
@@ -313,9 +321,69 @@ struct Slot {
 /// A line that opens with its own short label ("Tools: Git, Make") starts a new unit.
 static LABELLED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z][\w/&+ -]{0,30}:\s+\S").expect("labelled line"));
+/// "Title at Employer" (also French "chez", German "bei", Dutch "bij", Italian "presso").
 static AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.+?)\s+(?:at|@|for)\s+(?:the\s+)?(\S.*)$").expect("at pattern")
+    Regex::new(r"^(.+?)\s+(at|@|for|chez|bei|bij|presso)\s+(?:the\s+)?(\S.*)$").expect("at pattern")
 });
+
+/// Nouns that, followed by "for", name an organisation or one of its units ("Institute for
+/// Applied Physics", "Chair for Acoustics", "Society for Neuroscience"), not a title's employer.
+const UNIT_BEFORE_FOR: &[&str] = &[
+    "institute",
+    "institut",
+    "centre",
+    "center",
+    "chair",
+    "laboratory",
+    "laboratories",
+    "lab",
+    "school",
+    "society",
+    "association",
+    "foundation",
+    "council",
+    "committee",
+    "office",
+    "ministry",
+    "department",
+    "agency",
+    "academy",
+    "fund",
+    "alliance",
+    "coalition",
+    "commission",
+    "bureau",
+    "federation",
+    "union",
+    "league",
+    "college",
+    "museum",
+    "programme",
+    "program",
+    "initiative",
+    "network",
+    "group",
+    "organisation",
+    "organization",
+    "service",
+    "services",
+    "partnership",
+    "trust",
+];
+
+/// A title and its employer joined by "at", "for" and the like; `None` when the "for" belongs
+/// to an organisation's own name ("Scientist, Institute for Applied Physics").
+fn title_at(text: &str) -> Option<(String, String)> {
+    let c = AT.captures(text)?;
+    let before = c[1].trim_end();
+    if c[2].eq_ignore_ascii_case("for") {
+        let last = before.rsplit([' ', ',']).next().unwrap_or("").to_lowercase();
+        if UNIT_BEFORE_FOR.contains(&last.as_str()) {
+            return None;
+        }
+    }
+    Some((before.to_string(), c[3].to_string()))
+}
 static SEPARATORS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[|–—·]\s+|\s+-\s+|\s*\|\s*").expect("separators"));
 
@@ -376,18 +444,31 @@ fn read_header(heads: &[Head]) -> Header {
                 h.location.get_or_insert(text);
                 continue;
             }
-            if let Some(c) = AT.captures(&text) {
-                let org_like =
-                    c[2].chars().next().is_some_and(|ch| !ch.is_lowercase()) || !c[2].contains(' ');
-                if role_score(&c[1]) > 0 && org_like {
-                    let (org, place) = places::split_trailing(&c[2]);
+            if let Some((title, employer)) = title_at(&text) {
+                let org_like = employer.chars().next().is_some_and(|ch| !ch.is_lowercase())
+                    || !employer.contains(' ');
+                if role_score(&title) > 0 && org_like {
+                    let (org, place) = places::split_trailing(&employer);
+                    let (org, place) = match place {
+                        Some(p) => (org, Some(p)),
+                        None => employer_city(&org),
+                    };
                     if let Some(p) = place {
                         h.location.get_or_insert(p);
                     }
-                    slots.push(Slot { text: c[1].to_string(), role: 10, org: 0, strong, line: n });
+                    slots.push(Slot { text: title, role: 10, org: 0, strong, line: n });
                     slots.push(Slot { text: org, role: 0, org: 10, strong: false, line: n });
                     continue;
                 }
+            }
+            if let Some((title, org)) = title_comma_institution(&text) {
+                let (org, place) = employer_city(&org);
+                if let Some(p) = place {
+                    h.location.get_or_insert(p);
+                }
+                slots.push(Slot { text: title, role: 10, org: 0, strong, line: n });
+                slots.push(Slot { text: org, role: 0, org: 10, strong: false, line: n });
+                continue;
             }
             slots.push(Slot {
                 role: role_score(&text),
@@ -402,9 +483,44 @@ fn read_header(heads: &[Head]) -> Header {
     h
 }
 
+/// "Research Scientist, Institute for Applied Physics of the University of X": leading comma
+/// parts that are all title (title words, no organisation words) and then an organisation
+/// (with the departments named beside it dropped, see [`institution_only`]).
+fn title_comma_institution(text: &str) -> Option<(String, String)> {
+    let parts: Vec<&str> = text.split(", ").collect();
+    let titled = parts
+        .iter()
+        .take_while(|p| role_score(p) > 0 && role_score(p) >= org_score(p) && !names_unit(p))
+        .count();
+    if titled == 0 || titled == parts.len() {
+        return None;
+    }
+    let rest = parts[titled..].join(", ");
+    let starts_upper = rest.chars().next().is_some_and(char::is_uppercase);
+    if !starts_upper || org_score(&rest) == 0 || org_score(&rest) < role_score(&rest) {
+        return None;
+    }
+    Some((parts[..titled].join(", "), institution_only(&rest)))
+}
+
+/// "Chair for Technical Acoustics", "Centre of Excellence": an organisational unit, though
+/// its first noun can also be a title word.
+fn names_unit(part: &str) -> bool {
+    let mut words = part.split_whitespace().map(str::to_lowercase);
+    let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
+    UNIT_BEFORE_FOR.contains(&first.as_str())
+        && matches!(second.as_str(), "for" | "of" | "für" | "de" | "des" | "di" | "del" | "van")
+}
+
 /// "Acme GmbH, Munich": an employer (it has a company word) followed by a bare city.
 fn employer_city(text: &str) -> (String, Option<String>) {
-    if let Some((org, city)) = text.rsplit_once(", ") {
+    // "Acme S.L. (Valencia)" as well as "Acme S.L., Valencia".
+    let split = text
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once(" ("))
+        .filter(|(_, city)| !city.contains(['(', ')']))
+        .or_else(|| text.rsplit_once(", "));
+    if let Some((org, city)) = split {
         let bare_city = city.split_whitespace().count() <= 2
             && city.chars().next().is_some_and(char::is_uppercase)
             && city.chars().all(|c| c.is_alphabetic() || " -'.".contains(c))
@@ -881,6 +997,40 @@ mod tests {
                 "Kramerica|Senior Software Engineer|Los Angeles, USA|2003..2005",
             ]
         );
+    }
+
+    #[test]
+    fn institutes_for_and_of_are_one_employer() {
+        let t = "2021 – present   Senior Research Scientist, Institute for Applied Physics of the University of Northwick\n2017 – 2021      Research Assistant, Chair for Technical Acoustics, Technical University of Southby\n2015 - 2017 Software Engineer for Initech\n";
+        let (_, e) = read(&from_plain(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            e[0].name.as_deref(),
+            Some("Institute for Applied Physics of the University of Northwick")
+        );
+        assert_eq!(e[0].position.as_deref(), Some("Senior Research Scientist"));
+        assert_eq!(e[1].name.as_deref(), Some("Technical University of Southby"));
+        assert_eq!(e[1].position.as_deref(), Some("Research Assistant"));
+        assert_eq!(e[2].name.as_deref(), Some("Initech"));
+        assert_eq!(e[2].position.as_deref(), Some("Software Engineer"));
+    }
+
+    #[test]
+    fn titles_in_other_languages_split_from_employers() {
+        let t = "Sviluppatrice full stack presso Appennino Tech S.r.l., Bologna\nDa maggio 2021 a oggi\n- Sviluppo\n\nIngénieure logiciel — Rhône Avionique SAS, Villeurbanne\nSeptembre 2020 – aujourd'hui\n- Vol\n\nProjectleider ICT | Gemeente Vleuten | 2019 - heden\n";
+        let (_, e) = read(&from_plain(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(e[0].name.as_deref(), Some("Appennino Tech S.r.l."), "{got:?}");
+        assert_eq!(e[0].position.as_deref(), Some("Sviluppatrice full stack"));
+        assert_eq!(e[0].location.as_deref(), Some("Bologna"));
+        assert_eq!(e[0].start.map(|d| d.to_string()).as_deref(), Some("2021-05"));
+        assert_eq!(e[0].end, None);
+        assert_eq!(e[1].position.as_deref(), Some("Ingénieure logiciel"));
+        assert_eq!(e[1].name.as_deref(), Some("Rhône Avionique SAS"));
+        assert_eq!(e[2].position.as_deref(), Some("Projectleider ICT"));
+        assert_eq!(e[2].name.as_deref(), Some("Gemeente Vleuten"));
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub fn keep_unplaced(lines: &[String], resume: &mut Resume, diagnostics: &mut Ve
     let unplaced: Vec<&str> = lines
         .iter()
         .map(|l| l.trim())
-        .filter(|l| is_unplaced(l, &placed))
+        .filter(|l| is_unplaced(l, &placed) && !dates_read(l, &placed))
         .filter(|l| !is_stamp_or_toc(l) && !lists::is_boilerplate(l))
         .collect();
     if unplaced.is_empty() {
@@ -80,6 +80,15 @@ fn is_unplaced(line: &str, placed: &HashSet<String>) -> bool {
     total >= MIN_WORDS && (found as f64) < PLACED_SHARE * total as f64
 }
 
+/// A line of dates only ("Septembre 2020 – aujourd'hui") whose years are all in the result:
+/// it was read as an entry's dates, though its month names and "today" were not kept as words.
+fn dates_read(line: &str, placed: &HashSet<String>) -> bool {
+    super::dates::is_only_dates(line)
+        && super::dates::find_all(line).iter().all(|s| {
+            [Some(s.start), s.end].iter().flatten().all(|d| placed.contains(&d.year.to_string()))
+        })
+}
+
 /// Every word of every string in the result, extra fields included.
 fn words_of_result(resume: &Resume) -> HashSet<String> {
     let mut set = HashSet::new();
@@ -114,6 +123,18 @@ mod tests {
         let mut d = Vec::new();
         keep_unplaced(&["Ada Example Lovelace".into(), "EXPERIENCE".into()], &mut r, &mut d);
         assert!(r.extra.is_empty() && d.is_empty());
+    }
+
+    #[test]
+    fn date_lines_read_as_dates_are_placed() {
+        let mut r = resume_named("Ada Example");
+        r.extra.insert("startDate".into(), json!("2020-09"));
+        let mut d = Vec::new();
+        let lines = ["Septembre 2020 – aujourd'hui".to_string()];
+        keep_unplaced(&lines, &mut r, &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        keep_unplaced(&["Mars 2011 – juin 2013".to_string()], &mut r, &mut d);
+        assert_eq!(d.len(), 1, "dates nowhere in the result are kept");
     }
 
     #[test]

@@ -25,18 +25,20 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
       | B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.?\s?Eng\.?|M\.?\s?Eng\.?|B\.?\s?Tech\.?|M\.?\s?Tech\.?
       | B\.?E\.?E\.?|B\.?S\.?E\.?E?\.?|B\.S\.|M\.S\.|B\.A\.|M\.A\.|BS|MS|BA|MA|BE|ME|BEng|MEng
       | A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?
-      | Dipl\.-Ing\.|Ing\.|Mgr\.|Bc\.|Magister|Licenciad[oa]|Diplom(?:a)?(?:-\w+)?|Licen[cs]e|Licenciatura|Laurea(?:\s+Magistrale)?|Abitur|Baccalaur\w+|Matura
+      | Dr\.\s?-?\s?Ing\.|Dr\.\s?(?:phil|med|jur|oec|sc|techn)\.(?:\s?nat\.)?|Dipl\.-Ing\.|Dipl\.-\p{L}+\.|Ing\.|Mgr\.|Bc\.|Magister|Licenciad[oa]|Diplom(?:a)?(?:-\w+)?|Licen[cs]e|Licenciatura|Abitur|Baccalaur\w+|Matura
+      | Laurea(?:\s+(?i:magistrale|triennale|specialistica|breve))?|Dottorato(?:\s+di\s+ricerca)?|Dipl[ôo]me(?:\s+d['’]\p{L}+)?|Ma[îi]trise|Doctorat|Doctorado|Doutorado|Doutoramento|Mestrado|Bacharelado|Grado|M[áa]ster|Staatsexamen
+      | Classes?\s+pr[ée]paratoires?(?:\s+[A-Z]{2,4}\*?)?|DUT|BTS|VWO|HAVO|MBO
       | High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Certificate|Postgraduate\s+Diploma
     )(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))")
 });
 static SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:universit\w*|college|school|institut\w*|academy|akademie|hochschule|[ée]cole|polytechni\w*|politecnico|conservatoire|conservatory|gymnasium|lyc[ée]e|seminaire|séminaire|seminary|campus|faculty|fachhochschule)\b",
+        r"(?i)\b(?:universi\w*|college|school|institut\w*|istituto|academy|akademie|academia|accademia|hochschule|hogeschool|[ée]cole|escuela|escola|scuola|polytechni\w*|polit[ée]cnic\w*|politecnico|conservatoire|conservatory|gymnasium|lyc[ée]e|liceo|seminaire|séminaire|seminary|campus|faculty|facultad|fachhochschule)\b",
     )
 });
 static SCORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\(?\b(?:cumulative\s+|overall\s+|final\s+)?(?:c?gpa|grade|note|score|average|mark)s?\b\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
+        r"(?i)\(?\b(?:cumulative\s+|overall\s+|final\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?\b\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
     )
 });
 static COURSES: LazyLock<Regex> = LazyLock::new(|| {
@@ -94,7 +96,9 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
         .trim_start_matches([',', ':', '-', '–', '—'])
         .trim_start()
         .trim_start_matches("in ")
-        .trim_start_matches("of ");
+        .trim_start_matches("of ")
+        .trim_start_matches("en ")
+        .trim_start_matches("em ");
     let is_abbreviation =
         |p: &&str| p.len() <= 6 && p.chars().all(|c| c.is_uppercase() || c == '.');
     let area = after
@@ -463,7 +467,8 @@ pub fn award(text: &str) -> Award {
     let sentence = rest.split_whitespace().count() > 12 || rest.ends_with('.');
     if !sentence
         && let Some((title, by)) = rest.rsplit_once(", ")
-        && by.split_whitespace().count() <= 4
+        && (by.split_whitespace().count() <= 4
+            || by.split_whitespace().count() <= 8 && super::roles::org_score(by) > 0)
         && by.chars().next().is_some_and(char::is_uppercase)
     {
         a.title = Some(strip_quotes(title));
@@ -665,6 +670,24 @@ mod tests {
             [
                 "Westbrook University|Bachelor of Science|Physics|2010..2014|",
                 "Lycée Imaginaire|University||1995..1998|"
+            ]
+        );
+    }
+
+    #[test]
+    fn degrees_in_other_languages() {
+        let (a, _) = education(&from_plain(
+            "Máster en Ingeniería Informática, Universidad de Ejemplo, 2013\n2016 – 2018 Laurea magistrale in Informatica, Università di Esempio\n2015 – 2018  Diplôme d'ingénieur, Informatique — École d'Exemple\n2017   Dr.-Ing., Technische Universität Beispiel\nBachelor Informatica, Hogeschool van Voorbeeld, 2010 - 2014\nAbschlussnote: 1,3\n",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Universidad de Ejemplo|Máster|Ingeniería Informática|..2013|",
+                "Università di Esempio|Laurea magistrale|Informatica|2016..2018|",
+                "École d'Exemple|Diplôme d'ingénieur|Informatique|2015..2018|",
+                "Technische Universität Beispiel|Dr.-Ing.||..2017|",
+                "Hogeschool van Voorbeeld|Bachelor|Informatica|2010..2014|1,3",
             ]
         );
     }

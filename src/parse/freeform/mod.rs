@@ -2,11 +2,12 @@
 //! reStructuredText, Org, AsciiDoc or POD read for what they are) into the model.
 //!
 //! Stages, one module each: [`normalise`] → [`markup`] (detect, rewrite as Markdown) →
-//! [`lines`] (lines with features) → [`sections`] → [`contact`] (header) → [`entries`] and
+//! [`columns`] (a two-column page read column by column) → [`lines`] (lines with features) → [`sections`] → [`contact`] (header) → [`entries`] and
 //! [`lists`] (entries and fields, with [`dates`], [`roles`] and [`places`]) → [`leftovers`]
 //! (text not placed anywhere is kept). A Markdown file's YAML front matter ([`front_matter`])
 //! overrides what the parser found.
 
+pub mod columns;
 pub mod contact;
 pub mod dates;
 pub mod entries;
@@ -36,7 +37,10 @@ pub fn parse(text: &str, hint: Option<Format>) -> Parsed {
     let (front, body) = front_matter::split(&clean);
     let markup = markup::detect(body, hint);
     let lines = match markup {
-        markup::Markup::Plain => lines::from_plain(body),
+        markup::Markup::Plain => match columns::split(body) {
+            Some(by_column) => lines::from_plain(&by_column),
+            None => lines::from_plain(body),
+        },
         m => lines::from_markdown(&markup::to_markdown(body, m)),
     };
     let mut diagnostics = Vec::new();

@@ -112,6 +112,235 @@ const ROLE_WORDS: &[&str] = &[
     "programme",
 ];
 
+/// Job titles in other languages, written as whole words (both genders where they differ):
+/// French, Spanish, Italian, Portuguese and Dutch nouns that do not compound.
+const ROLE_WORDS_INTL: &[&str] = &[
+    // French
+    "ingénieure",
+    "ingenieure",
+    "développeuse",
+    "developpeur",
+    "developpeuse",
+    "directeur",
+    "directrice",
+    "responsable",
+    "consultante",
+    "stagiaire",
+    "alternant",
+    "alternante",
+    "apprenti",
+    "apprentie",
+    "chargé",
+    "chargée",
+    "technicien",
+    "technicienne",
+    "analyste",
+    "architecte",
+    "administrateur",
+    "administratrice",
+    "gestionnaire",
+    "chercheur",
+    "chercheuse",
+    "enseignant",
+    "enseignante",
+    "enseignant-chercheur",
+    "professeure",
+    "concepteur",
+    "conceptrice",
+    "programmeur",
+    "programmeuse",
+    "coordinateur",
+    "coordinatrice",
+    "rédacteur",
+    "rédactrice",
+    "doctorant",
+    "doctorante",
+    "fondateur",
+    "fondatrice",
+    "cofondateur",
+    "cofondatrice",
+    "co-fondateur",
+    "co-fondatrice",
+    "gérant",
+    "gérante",
+    "président",
+    "présidente",
+    "assistante",
+    "maître",
+    // Spanish
+    "ingeniero",
+    "ingeniera",
+    "desarrollador",
+    "desarrolladora",
+    "jefe",
+    "jefa",
+    "directora",
+    "gerente",
+    "consultor",
+    "consultora",
+    "analista",
+    "programador",
+    "programadora",
+    "arquitecto",
+    "arquitecta",
+    "administrador",
+    "administradora",
+    "becario",
+    "becaria",
+    "practicante",
+    "investigador",
+    "investigadora",
+    "profesora",
+    "coordinador",
+    "coordinadora",
+    "diseñador",
+    "diseñadora",
+    "asistente",
+    "encargado",
+    "encargada",
+    "fundador",
+    "fundadora",
+    "cofundador",
+    "cofundadora",
+    "responsables",
+    // Italian
+    "ingegnere",
+    "sviluppatore",
+    "sviluppatrice",
+    "programmatore",
+    "programmatrice",
+    "responsabile",
+    "direttore",
+    "direttrice",
+    "consulente",
+    "stagista",
+    "tirocinante",
+    "ricercatore",
+    "ricercatrice",
+    "docente",
+    "professore",
+    "professoressa",
+    "progettista",
+    "coordinatore",
+    "coordinatrice",
+    "amministratore",
+    "amministratrice",
+    "dirigente",
+    "impiegato",
+    "impiegata",
+    "sistemista",
+    "assegnista",
+    "dottorando",
+    "dottoranda",
+    "fondatore",
+    "fondatrice",
+    // Portuguese
+    "engenheiro",
+    "engenheira",
+    "desenvolvedor",
+    "desenvolvedora",
+    "diretor",
+    "diretora",
+    "coordenador",
+    "coordenadora",
+    "estagiário",
+    "estagiária",
+    "estagiario",
+    "estagiaria",
+    "pesquisador",
+    "pesquisadora",
+    "arquiteto",
+    "arquiteta",
+    "chefe",
+    "líder",
+    // Dutch
+    "stagiair",
+    "stagiaire",
+    "medewerker",
+    "medewerkster",
+    "eigenaar",
+    "docent",
+    "promovendus",
+    "directeur-eigenaar",
+    "zzp'er",
+    "zzp-er",
+];
+
+/// Endings of compound job titles (German and Dutch write them as one word:
+/// "Softwareentwicklerin", "Projektleiter", "Softwareontwikkelaar"). German feminine forms
+/// ("-in", "-innen") are matched too.
+const ROLE_STEMS: &[&str] = &[
+    // German
+    "entwickler",
+    "leiter",
+    "ingenieur",
+    "berater",
+    "mitarbeiter",
+    "referent",
+    "informatiker",
+    "wissenschaftler",
+    "techniker",
+    "praktikant",
+    "werkstudent",
+    "sachbearbeiter",
+    "programmierer",
+    "architekt",
+    "administrator",
+    "analyst",
+    "assistent",
+    "spezialist",
+    "koordinator",
+    "direktor",
+    "geschäftsführer",
+    "gründer",
+    "inhaber",
+    "dozent",
+    "doktorand",
+    "lehrer",
+    "professor",
+    "kaufmann",
+    "kauffrau",
+    "manager",
+    "designer",
+    "tester",
+    "consultant",
+    "beauftragter",
+    "beauftragte",
+    "verantwortlicher",
+    "verantwortliche",
+    "vorstand",
+    "trainee",
+    // Dutch
+    "ontwikkelaar",
+    "leider",
+    "beheerder",
+    "adviseur",
+    "onderzoeker",
+    "programmeur",
+    "ontwerper",
+    "analist",
+    "coördinator",
+    "coordinator",
+    "specialist",
+    "directeur",
+    "medewerker",
+];
+
+/// Whether one lowercased word is a job title outside English: a listed word, or a compound
+/// ending in a title noun ("Softwareentwicklerin", "Projectleider").
+fn intl_role_word(w: &str) -> bool {
+    if ROLE_WORDS_INTL.contains(&w) {
+        return true;
+    }
+    // Alone, these are also common surnames ("Anna Lehrer"); as compounds or feminine forms
+    // ("Gruppenleiter", "Lehrerin") they are titles.
+    const NOT_ALONE: &[&str] = &["leiter", "lehrer", "kaufmann", "kauffrau", "gründer", "leider"];
+    let base = w.strip_suffix("innen").or_else(|| w.strip_suffix("in")).unwrap_or(w);
+    ROLE_STEMS.iter().any(|stem| {
+        [w, base].iter().any(|x| x.ends_with(stem)) && !(w == *stem && NOT_ALONE.contains(stem))
+    })
+}
+
 /// Words that make a phrase an organisation.
 const ORG_WORDS: &[&str] = &[
     "inc",
@@ -177,6 +406,74 @@ const ORG_WORDS: &[&str] = &[
     "games",
     "interactive",
     "digital",
+    "society",
+    "association",
+    "academy",
+    "federation",
+    "committee",
+    "commission",
+    // Legal forms and institutions in other languages
+    "s.r.l.",
+    "srl",
+    "s.p.a.",
+    "spa",
+    "s.l.",
+    "sas",
+    "s.a.s.",
+    "sàrl",
+    "kg",
+    "ug",
+    "e.v.",
+    "n.v.",
+    "nv",
+    "oy",
+    "a/s",
+    "aps",
+    "ltda",
+    "lda",
+    "systèmes",
+    "sistemas",
+    "sistemi",
+    "groupe",
+    "grupo",
+    "gruppo",
+    "société",
+    "sociedad",
+    "società",
+    "stichting",
+    "stiftung",
+    "verein",
+    "gemeente",
+    "ayuntamiento",
+    "comune",
+    "mairie",
+    "banque",
+    "banca",
+    "banco",
+    "universidad",
+    "università",
+    "universiteit",
+    "universidade",
+    "hochschule",
+    "fachhochschule",
+    "hogeschool",
+    "école",
+    "ecole",
+    "escuela",
+    "escola",
+    "scuola",
+    "lycée",
+    "gymnasium",
+    "politecnico",
+    "istituto",
+    "instituto",
+    "ministerio",
+    "ministère",
+    "ministero",
+    "klinikum",
+    "krankenhaus",
+    "hôpital",
+    "ospedale",
 ];
 
 /// The words of `text`, lowercased once, trimmed of surrounding punctuation.
@@ -200,7 +497,7 @@ pub fn role_score(text: &str) -> i32 {
     let mut s = 0;
     for_words(text, |w| {
         let w = w.trim_end_matches('.');
-        if ROLE_WORDS.contains(&w) {
+        if ROLE_WORDS.contains(&w) || intl_role_word(w) {
             s += 2;
         }
         if matches!(
@@ -256,5 +553,34 @@ mod tests {
         assert!(org_score("Amazon.com") > 0);
         assert_eq!(role_score("Slack"), 0);
         assert!(org_score("ECE/CIS Department, University of Somewhere") > 0);
+    }
+
+    #[test]
+    fn titles_in_other_languages() {
+        for t in [
+            "Softwareentwicklerin",
+            "Projektleiter",
+            "Wissenschaftlicher Mitarbeiter",
+            "Werkstudentin Softwareentwicklung",
+            "Ingénieur logiciel",
+            "Chef de projet",
+            "Développeuse",
+            "Ingeniero de software",
+            "Jefa de proyecto",
+            "Desarrolladora web",
+            "Projectleider ICT",
+            "Softwareontwikkelaar",
+            "Sviluppatrice full stack",
+            "Analista programmatore",
+            "Engenheira de dados",
+        ] {
+            assert!(role_score(t) > 0, "{t}");
+        }
+        // Surnames and places that merely end like a title are not titles.
+        for t in
+            ["Anna Lehrer", "Kaufmann", "Berlin", "Acme GmbH", "Protest Group", "Instituto Técnico"]
+        {
+            assert_eq!(role_score(t), 0, "{t}");
+        }
     }
 }

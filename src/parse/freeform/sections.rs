@@ -202,6 +202,16 @@ const LEXICON: &[(&str, Kind)] = &[
     ("talen", Kind::Languages),
     ("línguas", Kind::Languages),
     ("interessen", Kind::Interests),
+    ("centres d intérêt", Kind::Interests),
+    ("centres d intérêts", Kind::Interests),
+    ("centre d intérêt", Kind::Interests),
+    ("centres d interet", Kind::Interests),
+    ("freizeit", Kind::Interests),
+    ("aficiones", Kind::Interests),
+    ("passatempi", Kind::Interests),
+    ("tempo libero", Kind::Interests),
+    ("hobby s", Kind::Interests),
+    ("vrije tijd", Kind::Interests),
     ("hobbys", Kind::Interests),
     ("intérêts", Kind::Interests),
     ("loisirs", Kind::Interests),
@@ -549,6 +559,8 @@ mod tests {
     fn lexicon_knows_synonyms_and_fillers() {
         assert_eq!(lexicon("Professional Experience"), Some(Kind::Work));
         assert_eq!(lexicon("1.3 Professional experience"), Some(Kind::Work));
+        assert_eq!(lexicon("CENTRES D'INTÉRÊT"), Some(Kind::Interests));
+        assert_eq!(lexicon("Hobby's"), Some(Kind::Interests));
         assert_eq!(lexicon("WORK HISTORY:"), Some(Kind::Work));
         assert_eq!(lexicon("Honors and Awards"), Some(Kind::Awards));
         assert_eq!(lexicon("Programming Languages"), Some(Kind::Skills));
