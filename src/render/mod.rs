@@ -4,7 +4,7 @@
 pub mod filters;
 pub mod theme;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use anyhow::{Result, anyhow};
@@ -79,6 +79,7 @@ impl Renderer {
         for source in builtin.into_iter().chain(theme.templates.clone()).chain(site_layer) {
             layers.insert(source.name.clone(), source);
         }
+        keep_referenced_builtins(&mut layers);
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml", ".htm"]);
         filters::register(&mut tera);
@@ -214,4 +215,85 @@ fn json_ld(resume: &Resume, page: &PageContext) -> String {
     }
     // No `<` may appear inside a script element: escape it as JSON allows.
     serde_json::to_string(&person).unwrap_or_default().replace('<', "\\u003c")
+}
+
+/// Drops the `vitae/…` copies of built-in templates that no template names. Only a theme or
+/// site that extends or includes a built-in by that name needs its copy, and compiling the
+/// templates is most of a one-resume build's CPU time.
+fn keep_referenced_builtins(layers: &mut HashMap<String, theme::Source>) {
+    let prefix = theme::BUILTIN_PREFIX;
+    let mut needed: HashSet<String> = HashSet::new();
+    let mut texts: Vec<&str> =
+        layers.values().filter(|s| !s.name.starts_with(prefix)).map(|s| s.text.as_str()).collect();
+    while let Some(text) = texts.pop() {
+        let text = without_comments(text);
+        for (at, _) in text.match_indices(prefix) {
+            let name: String = text[at..]
+                .chars()
+                .take_while(|c| !matches!(c, '"' | '\'' | ' ' | '%' | '}'))
+                .collect();
+            if let Some(source) = layers.get(&name)
+                && needed.insert(name)
+            {
+                texts.push(source.text.as_str());
+            }
+        }
+    }
+    layers.retain(|name, _| !name.starts_with(prefix) || needed.contains(name));
+}
+
+/// `text` without its `{# … #}` comments, which may mention template names without using them.
+fn without_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{#") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..].find("#}").map_or("", |end| &rest[start + end + 2..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layers(sources: &[(&str, &str)]) -> HashMap<String, theme::Source> {
+        sources
+            .iter()
+            .map(|(name, text)| {
+                let source = theme::Source {
+                    name: name.to_string(),
+                    text: text.to_string(),
+                    origin: "test".into(),
+                };
+                (name.to_string(), source)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_built_in_copies_that_some_template_names_are_compiled() {
+        let mut l = layers(&[
+            ("resume.html", "{% extends \"vitae/resume.html\" %}{# not \"vitae/index.html\" #}"),
+            ("vitae/resume.html", "{% include 'vitae/partials/a.html' %}"),
+            ("vitae/partials/a.html", "a"),
+            ("vitae/index.html", "i"),
+            ("vitae/partials/b.html", "b"),
+            ("partials/b.html", "b"),
+        ]);
+        keep_referenced_builtins(&mut l);
+        let mut names: Vec<&str> = l.keys().map(String::as_str).collect();
+        names.sort();
+        assert_eq!(
+            names,
+            ["partials/b.html", "resume.html", "vitae/partials/a.html", "vitae/resume.html"]
+        );
+    }
+
+    #[test]
+    fn comments_are_left_out_even_when_unclosed() {
+        assert_eq!(without_comments("a{# x #}b{#c#}d"), "abd");
+        assert_eq!(without_comments("a{# never closed"), "a");
+    }
 }
