@@ -402,6 +402,13 @@ pub fn bare_name(text: &str) -> &str {
 /// Whether a line reads like a person's name: two to five capitalised words, no digits, once
 /// titles and degrees around it are set aside.
 pub fn looks_like_name(text: &str) -> bool {
+    // Most lines fail on what titles cannot change, before any pattern runs.
+    if text.len() > 120
+        || text.split_whitespace().nth(12).is_some()
+        || text.bytes().any(|b| b.is_ascii_digit() || b"@/:|".contains(&b))
+    {
+        return false;
+    }
     let bare = bare_name(text);
     if bare.split_whitespace().count() >= 2 && looks_like_bare_name(bare) {
         return true;

@@ -1,6 +1,9 @@
 //! What a job title and an employer look like: the words that make a line read as one or the
 //! other. Used to score the slots of an entry's header lines.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Nouns and ranks that make a phrase a job title.
 const ROLE_WORDS: &[&str] = &[
     "engineer",
@@ -328,9 +331,18 @@ const ROLE_STEMS: &[&str] = &[
 
 /// Whether one lowercased word is a job title outside English: a listed word, or a compound
 /// ending in a title noun ("Softwareentwicklerin", "Projectleider").
+/// Every whole job-title word, English and other languages: looked up for each word of each
+/// candidate line, so a set rather than a scan of several hundred entries.
+static ROLE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ROLE_WORDS.iter().chain(ROLE_WORDS_INTL).copied().collect());
+
+static ORG_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ORG_WORDS.iter().copied().collect());
+
 fn intl_role_word(w: &str) -> bool {
-    if ROLE_WORDS_INTL.contains(&w) {
-        return true;
+    // Stems are compound endings: no title word is shorter than the shortest stem.
+    if w.len() < 4 {
+        return false;
     }
     // Alone, these are also common surnames ("Anna Lehrer"); as compounds or feminine forms
     // ("Gruppenleiter", "Lehrerin") they are titles.
@@ -497,7 +509,7 @@ pub fn role_score(text: &str) -> i32 {
     let mut s = 0;
     for_words(text, |w| {
         let w = w.trim_end_matches('.');
-        if ROLE_WORDS.contains(&w) || intl_role_word(w) {
+        if ROLE_SET.contains(w) || intl_role_word(w) {
             s += 2;
         }
         if matches!(
@@ -524,7 +536,7 @@ pub fn role_score(text: &str) -> i32 {
 pub fn org_score(text: &str) -> i32 {
     let mut s = 0;
     for_words(text, |w| {
-        if ORG_WORDS.contains(&w) || ORG_WORDS.contains(&w.trim_end_matches('.')) {
+        if ORG_SET.contains(w) || ORG_SET.contains(w.trim_end_matches('.')) {
             s += 2;
         }
     });
