@@ -323,3 +323,36 @@ fn a_rebuild_keeps_unchanged_files_and_replaces_changed_ones_without_touching_th
     assert!(site.read("public/mira/index.html").contains("Staff Data Engineer"));
     assert_eq!(site.read("old-page.html"), old_page, "the old file was not written into");
 }
+
+#[test]
+fn a_rebuild_that_fails_while_rendering_leaves_the_output_byte_identical() {
+    let site = TestSite::new();
+    site.file("content/mira.json", FULL);
+    site.run(&["build"]).success();
+    let before = snapshot(&site.path("public"));
+    // Mira's page renders (and is written under a temporary name); Zed's then fails.
+    site.file("content/mira.json", &FULL.replace("Principal Data Engineer", "Staff Data Engineer"));
+    site.file("content/zed.yaml", "basics:\n  name: Zed\n");
+    site.file(
+        "templates/partials/footer.html",
+        "{% if basics.name == \"Zed\" %}{{ nothing.here }}{% endif %}",
+    );
+    site.run(&["build"]).fails_with(1);
+    assert_eq!(snapshot(&site.path("public")), before, "no file changed, none left behind");
+    assert!(!site.path("public/zed").exists(), "a directory made for the failed build is gone");
+}
+
+#[test]
+fn a_rebuild_removes_what_the_build_no_longer_makes() {
+    let site = TestSite::new();
+    site.file("content/mira.json", FULL);
+    site.file("content/zed.yaml", "basics:\n  name: Zed\n");
+    site.run(&["build"]).success();
+    assert!(site.path("public/zed/index.html").is_file());
+    site.file("public/stray.txt", "not vitae's");
+    std::fs::remove_file(site.path("content/zed.yaml")).unwrap();
+    site.run(&["build"]).success();
+    assert!(!site.path("public/zed").exists(), "a deleted resume's page goes");
+    assert!(!site.path("public/stray.txt").exists(), "the output holds only what the build made");
+    assert!(site.path("public/mira/index.html").is_file());
+}

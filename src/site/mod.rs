@@ -62,7 +62,8 @@ pub fn build_with_progress(config: &Config, progress: Progress<'_>) -> Result<Re
     let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
     // Found before anything is written, so a missing browser fails fast.
     let browser = if config.pdf { Some(pdf::find_browser()?) } else { None };
-    let staging = Staging::beside(&output)?;
+    // PDFs are printed from the finished pages and their assets, so those builds stage.
+    let staging = Staging::for_output(&output, !config.pdf)?;
     let mut files = render_all(config, &renderer, &loaded, &staging, progress)?;
     copy_static(config, &renderer, &staging)?;
     if let Some(browser) = browser {
@@ -307,7 +308,7 @@ fn copy_static(config: &Config, renderer: &Renderer, staging: &Staging) -> Resul
     }
     let static_dir = config.root.join("static");
     for (rel, path) in crate::render::theme::files_under(&static_dir)? {
-        fsutil::copy(&path, &staging.path().join(&rel))?;
+        staging.write(&rel, &fsutil::read(&path)?)?;
     }
     Ok(())
 }

@@ -1,16 +1,23 @@
-//! Writing output safely: everything goes into a staging directory beside the output, which is
-//! swapped in only when the whole build succeeded. vitae marks the directories it creates and
-//! never replaces a non-empty directory without that mark unless forced.
+//! Writing output safely: nothing the user sees changes until the whole build succeeded.
+//! A first build (or one with PDFs) fills a staging directory beside the output and swaps it
+//! in. A rebuild of vitae's own output updates it in place: changed files are written under
+//! temporary names beside their targets and renamed over them at the end, unchanged files are
+//! not touched, files no longer produced are removed. On a failure every temporary file goes.
+//! vitae marks the directories it creates and never replaces a non-empty directory without
+//! that mark unless forced.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 use crate::diag::{ContentError, Diagnostic};
 use crate::fsutil;
 
 /// The file that marks a directory as vitae's output.
 pub const MARKER: &str = ".vitae-output";
+const MARKER_TEXT: &[u8] = b"This directory was written by vitae; `vitae build` may replace it.\n";
 
 /// A directory being filled; removed on drop unless it was swapped in.
 pub struct Staging {
@@ -18,10 +25,39 @@ pub struct Staging {
     /// The output being replaced, when it is vitae's: its unchanged files are linked, not
     /// rewritten.
     previous: Option<PathBuf>,
+    /// Set when `dir` is the output itself, updated in place.
+    in_place: Option<InPlace>,
     done: bool,
 }
 
+/// What an in-place update has done so far, to finish it or to undo it.
+#[derive(Default)]
+struct InPlace {
+    /// Every path written (changed or not), relative: what the output holds afterwards.
+    written: Mutex<HashSet<String>>,
+    /// Temporary files and the paths they replace on commit.
+    pending: Mutex<Vec<(PathBuf, PathBuf)>>,
+    /// Directories this build created, removed again if it fails.
+    created: Mutex<Vec<PathBuf>>,
+}
+
 impl Staging {
+    /// Where a build of `output` writes: the output itself when it is vitae's and `in_place`
+    /// is allowed (a rebuild), else a staging directory beside it.
+    pub fn for_output(output: &Path, in_place: bool) -> Result<Self> {
+        if !(in_place && output.join(MARKER).is_file()) {
+            return Self::beside(output);
+        }
+        let staging = Self {
+            dir: output.to_path_buf(),
+            previous: None,
+            in_place: Some(InPlace::default()),
+            done: false,
+        };
+        staging.write(MARKER, MARKER_TEXT)?;
+        Ok(staging)
+    }
+
     /// Creates an empty staging directory next to `output` (same file system, so the swap is a
     /// rename).
     pub fn beside(output: &Path) -> Result<Self> {
@@ -35,11 +71,8 @@ impl Staging {
         }
         fsutil::create_dir_all(&dir)?;
         let previous = output.join(MARKER).is_file().then(|| output.to_path_buf());
-        let staging = Self { dir, previous, done: false };
-        staging.write(
-            MARKER,
-            b"This directory was written by vitae; `vitae build` may replace it.\n",
-        )?;
+        let staging = Self { dir, previous, in_place: None, done: false };
+        staging.write(MARKER, MARKER_TEXT)?;
         Ok(staging)
     }
 
@@ -53,6 +86,9 @@ impl Staging {
             bail!("refusing to write outside the output directory: `{rel}`");
         }
         let path = self.dir.join(rel);
+        if let Some(state) = &self.in_place {
+            return state.write(rel, &path, bytes);
+        }
         if let Some(previous) = &self.previous
             && link_if_unchanged(&previous.join(rel), &path, bytes)
         {
@@ -64,6 +100,11 @@ impl Staging {
     /// Replaces `output` with the staged files. The old output is moved aside first and deleted
     /// only after the new one is in place.
     pub fn swap_into(mut self, output: &Path) -> Result<()> {
+        if let Some(state) = &self.in_place {
+            state.commit(&self.dir)?;
+            self.done = true;
+            return Ok(());
+        }
         let old = output.with_file_name(format!(
             ".{}.vitae-old-{}",
             output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
@@ -92,9 +133,7 @@ impl Staging {
 /// time) and unchanged files keep their modification time. The swap never writes into a file,
 /// so sharing one with the old output is safe.
 fn link_if_unchanged(old: &Path, new: &Path, bytes: &[u8]) -> bool {
-    let same_len =
-        std::fs::metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
-    if !same_len || std::fs::read(old).ok().as_deref() != Some(bytes) {
+    if !holds(old, bytes) {
         return false;
     }
     if let Some(parent) = new.parent()
@@ -105,10 +144,87 @@ fn link_if_unchanged(old: &Path, new: &Path, bytes: &[u8]) -> bool {
     std::fs::hard_link(old, new).is_ok()
 }
 
+impl InPlace {
+    /// Leaves `path` alone when it holds `bytes` already; otherwise writes a temporary file
+    /// beside it, renamed over it on commit.
+    fn write(&self, rel: &str, path: &Path, bytes: &[u8]) -> Result<()> {
+        lock(&self.written).insert(rel.to_string());
+        if holds(path, bytes) {
+            return Ok(());
+        }
+        let parent = path.parent().unwrap_or(Path::new("."));
+        if !parent.is_dir() {
+            let mut top = parent;
+            while let Some(up) = top.parent().filter(|p| !p.is_dir()) {
+                top = up;
+            }
+            fsutil::create_dir_all(parent)?;
+            lock(&self.created).push(top.to_path_buf());
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let temp = parent.join(format!(".{name}.vitae-new-{}", std::process::id()));
+        fsutil::write(&temp, bytes)?;
+        lock(&self.pending).push((temp, path.to_path_buf()));
+        Ok(())
+    }
+
+    /// Renames every changed file into place, then removes what the build no longer makes.
+    fn commit(&self, output: &Path) -> Result<()> {
+        for (temp, path) in lock(&self.pending).drain(..) {
+            fsutil::rename(&temp, &path)?;
+        }
+        let written = lock(&self.written);
+        let mut dirs = Vec::new();
+        for entry in walkdir::WalkDir::new(output).min_depth(1).contents_first(true) {
+            let entry = entry?;
+            let rel = entry.path().strip_prefix(output).unwrap_or(entry.path());
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if entry.file_type().is_dir() {
+                dirs.push(entry.path().to_path_buf());
+            } else if !written.contains(&rel) {
+                std::fs::remove_file(entry.path())
+                    .with_context(|| format!("cannot remove `{}`", entry.path().display()))?;
+            }
+        }
+        // Deepest first (contents_first): a directory left empty above goes too.
+        for dir in dirs {
+            let _ = std::fs::remove_dir(dir);
+        }
+        Ok(())
+    }
+
+    /// Removes every temporary file and created directory: the output is as it was.
+    fn undo(&self) {
+        for (temp, _) in lock(&self.pending).drain(..) {
+            let _ = std::fs::remove_file(temp);
+        }
+        for dir in lock(&self.created).drain(..) {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+/// The guarded value; a panic elsewhere while it was held does not make it unusable.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Whether the file at `path` holds exactly `bytes` (length first, so most changes cost a stat).
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).ok().as_deref() == Some(bytes)
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.done {
-            let _ = std::fs::remove_dir_all(&self.dir);
+        if self.done {
+            return;
+        }
+        match &self.in_place {
+            Some(state) => state.undo(),
+            None => {
+                let _ = std::fs::remove_dir_all(&self.dir);
+            }
         }
     }
 }
