@@ -19,12 +19,10 @@ use crate::fsutil;
 pub const MARKER: &str = ".vitae-output";
 const MARKER_TEXT: &[u8] = b"This directory was written by vitae; `vitae build` may replace it.\n";
 
-/// A directory being filled; removed on drop unless it was swapped in.
+/// Where a build writes: a staging directory (removed on drop unless swapped in), or the
+/// output itself updated in place (undone on drop unless committed).
 pub struct Staging {
     dir: PathBuf,
-    /// The output being replaced, when it is vitae's: its unchanged files are linked, not
-    /// rewritten.
-    previous: Option<PathBuf>,
     /// Set when `dir` is the output itself, updated in place.
     in_place: Option<InPlace>,
     done: bool,
@@ -48,12 +46,8 @@ impl Staging {
         if !(in_place && output.join(MARKER).is_file()) {
             return Self::beside(output);
         }
-        let staging = Self {
-            dir: output.to_path_buf(),
-            previous: None,
-            in_place: Some(InPlace::default()),
-            done: false,
-        };
+        let staging =
+            Self { dir: output.to_path_buf(), in_place: Some(InPlace::default()), done: false };
         staging.write(MARKER, MARKER_TEXT)?;
         Ok(staging)
     }
@@ -70,8 +64,7 @@ impl Staging {
             fsutil::remove_dir_all(&dir)?;
         }
         fsutil::create_dir_all(&dir)?;
-        let previous = output.join(MARKER).is_file().then(|| output.to_path_buf());
-        let staging = Self { dir, previous, in_place: None, done: false };
+        let staging = Self { dir, in_place: None, done: false };
         staging.write(MARKER, MARKER_TEXT)?;
         Ok(staging)
     }
@@ -86,19 +79,14 @@ impl Staging {
             bail!("refusing to write outside the output directory: `{rel}`");
         }
         let path = self.dir.join(rel);
-        if let Some(state) = &self.in_place {
-            return state.write(rel, &path, bytes);
+        match &self.in_place {
+            Some(state) => state.write(rel, &path, bytes),
+            None => fsutil::write(&path, bytes),
         }
-        if let Some(previous) = &self.previous
-            && link_if_unchanged(&previous.join(rel), &path, bytes)
-        {
-            return Ok(());
-        }
-        fsutil::write(&path, bytes)
     }
 
-    /// Replaces `output` with the staged files. The old output is moved aside first and deleted
-    /// only after the new one is in place.
+    /// Makes the build visible: commits an in-place update, or replaces `output` with the
+    /// staged files (the old output is moved aside first, deleted once the new one is in place).
     pub fn swap_into(mut self, output: &Path) -> Result<()> {
         if let Some(state) = &self.in_place {
             state.commit(&self.dir)?;
@@ -126,22 +114,6 @@ impl Staging {
         }
         Ok(())
     }
-}
-
-/// Hard-links `old` to `new` when `old` holds exactly `bytes`. Rebuilding then allocates no new
-/// inode for an unchanged file (on ext4 that, not writing, was most of a small build's system
-/// time) and unchanged files keep their modification time. The swap never writes into a file,
-/// so sharing one with the old output is safe.
-fn link_if_unchanged(old: &Path, new: &Path, bytes: &[u8]) -> bool {
-    if !holds(old, bytes) {
-        return false;
-    }
-    if let Some(parent) = new.parent()
-        && std::fs::create_dir_all(parent).is_err()
-    {
-        return false;
-    }
-    std::fs::hard_link(old, new).is_ok()
 }
 
 impl InPlace {

@@ -393,8 +393,7 @@ static POST_NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A name line without the titles and degrees around the name.
 pub fn bare_name(text: &str) -> &str {
-    let t = text.trim();
-    let t = PRE_NOMINAL.find(t).map_or(t, |m| &t[m.end()..]);
+    let t = without_pre_nominals(text);
     let t = POST_NOMINAL.find(t).map_or(t, |m| &t[..m.start()]);
     t.trim().trim_end_matches(',').trim()
 }
@@ -414,8 +413,14 @@ pub fn looks_like_name(text: &str) -> bool {
         return true;
     }
     // "JOHN MA": what looked like a degree is the surname.
-    let no_titles = PRE_NOMINAL.find(text.trim()).map_or(text.trim(), |m| &text.trim()[m.end()..]);
+    let no_titles = without_pre_nominals(text);
     no_titles.split_whitespace().count() >= 2 && looks_like_bare_name(no_titles)
+}
+
+/// `text`, trimmed, without the titles written before a name.
+fn without_pre_nominals(text: &str) -> &str {
+    let t = text.trim();
+    PRE_NOMINAL.find(t).map_or(t, |m| &t[m.end()..])
 }
 
 fn looks_like_bare_name(text: &str) -> bool {

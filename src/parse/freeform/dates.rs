@@ -193,8 +193,8 @@ fn date_from(c: &regex::Captures) -> Option<PartialDate> {
     if let (Some(m), Some(y)) = (c.name("mon"), c.name("my")) {
         // "Universidad del Mar, 2011", "Cape May, 2009": an abbreviation cut off from the year
         // by a comma ends a name; a month written that way is spelled out ("March, 2011").
-        let between =
-            &c.get(0)?.as_str()[m.end() - c.get(0)?.start()..y.start() - c.get(0)?.start()];
+        let whole = c.get(0)?;
+        let between = &whole.as_str()[m.end() - whole.start()..y.start() - whole.start()];
         if between.contains(',') && m.as_str().chars().count() <= 3 {
             return None;
         }

@@ -430,10 +430,7 @@ fn read_header(heads: &[Head]) -> Header {
                 h.location.get_or_insert(text);
                 continue;
             }
-            let (text, place) = match place {
-                Some(p) => (head_text, Some(p)),
-                None => employer_city(&head_text),
-            };
+            let (text, place) = with_place(head_text, place);
             if let Some(p) = place {
                 h.location.get_or_insert(p);
             }
@@ -449,25 +446,16 @@ fn read_header(heads: &[Head]) -> Header {
                     || !employer.contains(' ');
                 if role_score(&title) > 0 && org_like {
                     let (org, place) = places::split_trailing(&employer);
-                    let (org, place) = match place {
-                        Some(p) => (org, Some(p)),
-                        None => employer_city(&org),
-                    };
-                    if let Some(p) = place {
-                        h.location.get_or_insert(p);
-                    }
-                    slots.push(Slot { text: title, role: 10, org: 0, strong, line: n });
-                    slots.push(Slot { text: org, role: 0, org: 10, strong: false, line: n });
+                    let (org, place) = with_place(org, place);
+                    h.location = h.location.take().or(place);
+                    slots.extend(title_and_employer(title, org, strong, n));
                     continue;
                 }
             }
             if let Some((title, org)) = title_comma_institution(&text) {
                 let (org, place) = employer_city(&org);
-                if let Some(p) = place {
-                    h.location.get_or_insert(p);
-                }
-                slots.push(Slot { text: title, role: 10, org: 0, strong, line: n });
-                slots.push(Slot { text: org, role: 0, org: 10, strong: false, line: n });
+                h.location = h.location.take().or(place);
+                slots.extend(title_and_employer(title, org, strong, n));
                 continue;
             }
             slots.push(Slot {
@@ -510,6 +498,22 @@ fn names_unit(part: &str) -> bool {
     let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
     UNIT_BEFORE_FOR.contains(&first.as_str())
         && matches!(second.as_str(), "for" | "of" | "für" | "de" | "des" | "di" | "del" | "van")
+}
+
+/// A line's text and the place found after it; when none was, a city after an employer.
+fn with_place(text: String, place: Option<String>) -> (String, Option<String>) {
+    match place {
+        Some(p) => (text, Some(p)),
+        None => employer_city(&text),
+    }
+}
+
+/// The two slots of a line that names both: certainly a title, certainly an employer.
+fn title_and_employer(title: String, org: String, strong: bool, line: usize) -> [Slot; 2] {
+    [
+        Slot { text: title, role: 10, org: 0, strong, line },
+        Slot { text: org, role: 0, org: 10, strong: false, line },
+    ]
 }
 
 /// "Acme GmbH, Munich": an employer (it has a company word) followed by a bare city.

@@ -2,9 +2,9 @@
 //! reStructuredText, Org, AsciiDoc or POD read for what they are) into the model.
 //!
 //! Stages, one module each: [`normalise`] → [`markup`] (detect, rewrite as Markdown) →
-//! [`columns`] (a two-column page read column by column) → [`lines`] (lines with features) → [`sections`] → [`contact`] (header) → [`entries`] and
-//! [`lists`] (entries and fields, with [`dates`], [`roles`] and [`places`]) → [`leftovers`]
-//! (text not placed anywhere is kept). A Markdown file's YAML front matter ([`front_matter`])
+//! [`columns`] (a two-column page read column by column) → [`lines`] (lines with features) →
+//! [`sections`] → [`contact`] (header) → [`entries`] and [`lists`] (entries and fields, with
+//! [`dates`], [`roles`] and [`places`]) → [`leftovers`] (text not placed anywhere is kept). A Markdown file's YAML front matter ([`front_matter`])
 //! overrides what the parser found.
 
 pub mod columns;

@@ -329,8 +329,6 @@ const ROLE_STEMS: &[&str] = &[
     "medewerker",
 ];
 
-/// Whether one lowercased word is a job title outside English: a listed word, or a compound
-/// ending in a title noun ("Softwareentwicklerin", "Projectleider").
 /// Every whole job-title word, English and other languages: looked up for each word of each
 /// candidate line, so a set rather than a scan of several hundred entries.
 static ROLE_SET: LazyLock<HashSet<&'static str>> =
@@ -339,6 +337,8 @@ static ROLE_SET: LazyLock<HashSet<&'static str>> =
 static ORG_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ORG_WORDS.iter().copied().collect());
 
+/// Whether one lowercased word is a job title by its ending, outside English: a compound ending
+/// in a title noun ("Softwareentwicklerin", "Projectleider"). Whole words are in [`ROLE_SET`].
 fn intl_role_word(w: &str) -> bool {
     // Stems are compound endings: no title word is shorter than the shortest stem.
     if w.len() < 4 {
