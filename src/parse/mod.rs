@@ -5,6 +5,7 @@
 //! knows about templates or output.
 
 pub mod dates;
+pub mod doc;
 pub mod freeform;
 pub mod input;
 pub mod structured;
