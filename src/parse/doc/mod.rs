@@ -18,6 +18,9 @@
 
 use std::fmt::Write as _;
 
+mod markdown;
+pub use markdown::to_markdown;
+
 /// A whole input document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
