@@ -81,3 +81,20 @@ fn a_missing_file_is_a_clear_error() {
         .unwrap());
     run.fails_with(1).stderr_has("/nonexistent/resume.txt");
 }
+
+#[test]
+fn files_that_are_not_resume_text_are_refused_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 3] = [
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "this is a PNG image"),
+        ("tool.md", b"\x7FELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", "this is an executable (ELF)"),
+        ("noise.txt", &[0u8; 300], "this is binary data"),
+    ];
+    for (name, bytes, says) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let run = import(&[path.to_str().unwrap(), "--to", "json"], "");
+        run.fails_with(1).stderr_has(name).stderr_has(says).stderr_has("help:");
+        assert_eq!(run.stdout(), "", "{name}: nothing on stdout");
+    }
+}

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod doc;
 pub mod freeform;
 pub mod input;
+pub mod read;
 pub mod structured;
 mod tree;
 pub mod yaml;
@@ -49,6 +50,9 @@ impl Format {
 
 /// Reads one content file; `path` is used for messages and the format.
 pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
+    if let Some(kind) = read::sniff_binary(bytes) {
+        return Err(ContentError::one(not_readable(kind).in_file(path)));
+    }
     let text = input::decode(bytes).map_err(|e| ContentError::one(e.in_file(path)))?;
     let format = match Format::from_path(path) {
         Some(f @ (Format::Json | Format::Yaml)) => f,
@@ -100,6 +104,21 @@ fn has_front_matter_and_body(text: &str) -> bool {
     }
     let mut rest = lines.skip_while(|l| l.trim_end() != "---");
     rest.next().is_some() && rest.any(|l| !l.trim().is_empty())
+}
+
+/// The error for a binary file vitae cannot read (yet).
+fn not_readable(kind: read::Binary) -> Diagnostic {
+    let what = kind.describe();
+    let hint = match kind {
+        read::Binary::Pdf
+        | read::Binary::Docx
+        | read::Binary::Odt
+        | read::Binary::LinkedInExport => "copy the text into a .txt or .md file and import that",
+        read::Binary::Other { .. } => {
+            "import the resume itself: JSON Resume (.json/.yaml), Markdown or plain text"
+        }
+    };
+    Diagnostic::error(format!("this is {what}, not a resume vitae can read")).hint(hint)
 }
 
 /// Puts `path` on diagnostics that do not name a file yet.

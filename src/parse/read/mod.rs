@@ -1,0 +1,130 @@
+//! Readers: one module per input format, each turning its input into the one document tree
+//! ([`super::doc::Document`]); nothing after a reader knows which format it came from.
+//!
+//! What a file is comes from its content, never only its name: [`sniff_binary`] recognises
+//! laid-out and packaged documents (PDF, DOCX, a LinkedIn data export) and data that is not a
+//! resume at all (images, executables, archives), before anything is decoded as text.
+
+/// A file that is not text, recognised from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Binary {
+    Pdf,
+    /// A Word document (a ZIP holding `word/document.xml`).
+    Docx,
+    /// An OpenDocument text (a ZIP holding `content.xml`, mimetype `…opendocument.text`).
+    Odt,
+    /// LinkedIn's "Download your data" archive (a ZIP holding `Profile.csv` or `Positions.csv`).
+    LinkedInExport,
+    /// Anything else that is not text: `what` names it for the error message.
+    Other {
+        what: &'static str,
+    },
+}
+
+/// Recognises binary input from its content; `None` means "decode it as text".
+pub fn sniff_binary(bytes: &[u8]) -> Option<Binary> {
+    let head = &bytes[..bytes.len().min(1024)];
+    // PDF allows junk before the header; readers accept it within the first kilobyte.
+    if find(head, b"%PDF-").is_some() {
+        return Some(Binary::Pdf);
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Some(sniff_zip(bytes));
+    }
+    const MAGIC: [(&[u8], &str); 11] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"RIFF", "a RIFF media file (WebP, WAV or AVI)"),
+        (b"\x7FELF", "an executable (ELF)"),
+        (b"MZ", "a Windows executable"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"\xD0\xCF\x11\xE0", "an old Word (.doc) or Office document"),
+        (b"{\\rtf", "a Rich Text Format document"),
+        (b"7z\xBC\xAF", "a 7-Zip archive"),
+        (b"Rar!", "a RAR archive"),
+    ];
+    if let Some((_, what)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(Binary::Other { what });
+    }
+    if looks_binary(head) {
+        return Some(Binary::Other { what: "binary data" });
+    }
+    None
+}
+
+/// Which kind of ZIP package: decided by the names in its local file headers, which a
+/// well-formed package lists near its start (`[Content_Types].xml`, `word/…`, `mimetype`).
+fn sniff_zip(bytes: &[u8]) -> Binary {
+    let scan = &bytes[..bytes.len().min(1 << 20)];
+    if find(scan, b"word/document.xml").is_some() {
+        Binary::Docx
+    } else if find(scan, b"application/vnd.oasis.opendocument.text").is_some() {
+        Binary::Odt
+    } else if find(scan, b"Profile.csv").is_some() || find(scan, b"Positions.csv").is_some() {
+        Binary::LinkedInExport
+    } else {
+        Binary::Other { what: "a ZIP archive" }
+    }
+}
+
+/// NUL bytes or many control characters: not text in any 8-bit encoding. UTF-16 text (NULs
+/// between ASCII letters) starts with a byte-order mark and is left to the text decoder.
+fn looks_binary(head: &[u8]) -> bool {
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
+        .count();
+    head.contains(&0) && controls * 20 > head.len() || controls * 10 > head.len()
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+impl Binary {
+    /// What the file is, for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Binary::Pdf => "a PDF document",
+            Binary::Docx => "a Word (.docx) document",
+            Binary::Odt => "an OpenDocument text (.odt)",
+            Binary::LinkedInExport => "a LinkedIn data export",
+            Binary::Other { what } => what,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_documents_and_non_resumes_by_content() {
+        assert_eq!(sniff_binary(b"%PDF-1.7\n%\xE2\xE3"), Some(Binary::Pdf));
+        assert_eq!(
+            sniff_binary(b"\x89PNG\r\n\x1a\n...."),
+            Some(Binary::Other { what: "a PNG image" })
+        );
+        let docx = [&b"PK\x03\x04"[..], &[0; 26], b"word/document.xml"].concat();
+        assert_eq!(sniff_binary(&docx), Some(Binary::Docx));
+        let linkedin = [&b"PK\x03\x04"[..], &[0; 26], b"Positions.csv"].concat();
+        assert_eq!(sniff_binary(&linkedin), Some(Binary::LinkedInExport));
+        assert_eq!(sniff_binary(&[0u8; 64]), Some(Binary::Other { what: "binary data" }));
+    }
+
+    #[test]
+    fn text_in_any_encoding_is_not_binary() {
+        for text in [
+            &b"Ada Lovelace\nEngineer\n"[..],
+            b"Caf\xe9 owner\r\n",
+            b"\xFF\xFEA\0d\0a\0",
+            b"\x1b[31m red",
+        ] {
+            assert_eq!(sniff_binary(text), None, "{text:?}");
+        }
+    }
+}
