@@ -5,6 +5,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let parsed = vitae::parse::freeform::parse(&text, None);
+    let parsed = vitae::parse::read_text(&text, None);
     let _ = parsed.resume.to_json_pretty();
 });

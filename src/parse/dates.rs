@@ -1,189 +1,551 @@
-//! Human dates ("Sep 2018", "2012, October", "07/2025", "2022-6-01", "Present") to partial ISO
-//! dates. Used by the lenient structured reader to repair date fields.
+//! The one date grammar: finds dates and date ranges inside a line of resume text
+//! ([`find_all`]) and reads a whole field as one date ([`parse_human_date`], used by the
+//! lenient structured reader). Month names, "present" words, range joiners and seasons come
+//! from [`vocab::months`](super::vocab::months), in every language it holds.
+//!
+//! Forms: month names and abbreviations (`Sep 2018`, `März 2019`, `Agosto/2017`), day-month
+//! dates (`15 Sep 2018`, `September 15, 2018`, `01.03.2020`), seasons, `09/2015`, `2015.09`, ISO
+//! dates, `'07`; ranges joined by dashes, slashes or words ("to", "bis", "au"), with a present
+//! word or nothing (`2018-`) as an open end; `2010-11` and `1995-98` as year ranges; `Feb - Jul
+//! 2010` and `14.–18.03.2022` sharing the later end's year or month. Durations such as
+//! "(1.5 years)" are recognised so callers can drop them: they are not dates.
+//!
+//! Every pattern here is a linear-time regular expression and every search moves forward, so
+//! finding all dates in a text is linear in its length.
 
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::vocab::months;
 use crate::model::PartialDate;
 
-/// What a date-like string means.
+/// A date or a range of dates found in a text, with where it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateSpan {
+    pub start: PartialDate,
+    /// `None` for a single date or an open range.
+    pub end: Option<PartialDate>,
+    /// A range ending in "Present" (or nothing): the item is ongoing.
+    pub open: bool,
+    /// Byte range of the whole span in the searched text.
+    pub at: Range<usize>,
+}
+
+impl DateSpan {
+    /// Whether the text gave one date only (no range).
+    pub fn is_single(&self) -> bool {
+        self.end.is_none() && !self.open
+    }
+
+    /// The last date the span names: its end, else its start.
+    pub fn last(&self) -> PartialDate {
+        self.end.unwrap_or(self.start)
+    }
+}
+
+/// What a whole date field means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HumanDate {
     Date(PartialDate),
-    /// "Present", "now", "current", "today", "ongoing": an open end.
+    /// "Present", "now", "heute": an open end.
     Present,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Words as an alternation, longest first, escaped; an apostrophe matches a curly one too,
+/// and a space any run of whitespace.
+fn alternation(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w).replace('\'', "['’]").replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
 
-const PRESENT: [&str; 7] = ["present", "now", "current", "currently", "today", "ongoing", "date"];
+const YEAR: &str = r"(?:19|20)\d{2}";
+/// A month-name candidate: checked against the vocabulary after matching.
+const WORD: &str = r"\p{L}{3,14}";
+const DASHES: &str = r"[-‐‑‒–—―−~]+";
 
-const SEASONS: [&str; 6] = ["spring", "summer", "autumn", "fall", "winter", "early"];
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let seasons = alternation(&months::season_words());
+    // Each alternative starts right after a character that is not a letter or digit, which is
+    // consumed: the span's start is where its first group starts.
+    let pattern = format!(
+        r"(?xi)(?:^|[^\p{{L}}\p{{N}}_'’])(?:
+        (?P<season>{seasons})\s+(?:of\s+)?(?P<sy>{YEAR})(?-u:\b)
+      | (?P<dd1>\d{{1,2}})\.?\s+(?P<dmon>{WORD})\.?,?\s+(?P<dy1>{YEAR})(?-u:\b)
+      | (?P<mon2>{WORD})\.?\s+(?P<dd2>\d{{1,2}})(?:st|nd|rd|th)?,\s*(?P<dy2>{YEAR})(?-u:\b)
+      | (?P<mon>{WORD})\.?,?(?:\s+|\s*/\s*|-)(?:(?:of|de|del|di)\s+)?(?P<my>{YEAR}(?-u:\b)|'\d{{2}}(?-u:\b))
+      | (?P<yy>{YEAR}),\s*(?P<ym>{WORD})(?:$|[^\p{{L}}])
+      | (?P<iy>{YEAR})[-/.](?P<im>\d{{1,2}})(?:[-/.](?P<id>\d{{1,2}}))?(?-u:\b)
+      | (?P<dd>\d{{1,2}})[./](?P<dm>\d{{1,2}})[./](?P<dy>{YEAR})(?-u:\b)
+      | (?P<nm>\d{{1,2}})[/.-](?P<ny>{YEAR})(?-u:\b)
+      | (?P<q>['’]\d{{2}})(?-u:\b)
+      | (?P<y>{YEAR})(?-u:\b)
+      )"
+    );
+    Regex::new(&pattern).expect("date pattern")
+});
 
-/// A month from its name or an abbreviation of at least three letters ("Sep", "Sept").
-pub fn month_from_name(word: &str) -> Option<u8> {
-    let w = word.to_ascii_lowercase();
-    if w.len() < 3 {
+/// The groups that start a date, in the order of the alternatives.
+const STARTS: [&str; 10] = ["season", "dd1", "mon2", "mon", "yy", "iy", "dd", "nm", "q", "y"];
+
+/// What may stand between the two ends of a range.
+static JOINER: LazyLock<Regex> = LazyLock::new(|| {
+    let words = alternation(&months::joiner_words());
+    Regex::new(&format!(r"(?i)^\s*(?:[-‐‑‒–—―−~/]+|>|→|{words})\s*$")).expect("joiner pattern")
+});
+
+/// An ongoing end, right after a joiner.
+static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    let joiners = alternation(&months::joiner_words());
+    let present = alternation(&months::present_words());
+    Regex::new(&format!(
+        r"(?i)^\s*(?:{DASHES}|{joiners})\s*(?:the\s+|la\s+|el\s+|o\s+)?(?P<p>{present})\.?(?:$|[^\p{{L}}\p{{N}}])"
+    ))
+    .expect("present pattern")
+});
+
+/// An open range written as a trailing dash: `2018-` or `2018 –`.
+static OPEN_DASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[-–—]\s*(?:$|[),;|])").expect("open dash pattern"));
+
+/// "since 2018", "seit 2018": a start without an end.
+static SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    let since = alternation(&months::since_words());
+    Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?:{since})\s*$")).expect("since pattern")
+});
+
+/// "from", right before a range that it opens.
+static FROM: LazyLock<Regex> = LazyLock::new(|| {
+    let from = alternation(&months::from_words());
+    Regex::new(&format!(r"(?i)(?:^|\s)(?:{from})\s+$")).expect("from pattern")
+});
+
+/// A month name and a joiner right before a dated month: "Feb – Jul 2010" shares the year.
+static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let joiners = alternation(&months::joiner_words());
+    Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?P<m>{WORD})\.?\s*(?:{DASHES}|/|{joiners})\s*$"))
+        .expect("month before pattern")
+});
+
+/// A day and a dash right before a full date: "14.–18.03.2022" shares month and year.
+static DAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:^|[^\d.])(?P<d>\d{{1,2}})\.?\s*{DASHES}\s*$")).expect("day before")
+});
+
+/// "1995-98": a second year written with two digits.
+static SHORT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[-–—/]\s*(?P<y>\d{2})(?:$|[^\d/.:])").expect("short end pattern")
+});
+
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\(?\s*\d+(?:[.,]\d+)?\+?\s*(?:years?|yrs?|months?|mos?|weeks?|jahre?|monate?|ans?|mois|años|meses|anni|mesi|jaar|maanden|anos)(?:\s*(?:and\s*)?\d+\s*(?:months?|mos?))?\s*\)?",
+    )
+    .expect("duration pattern")
+});
+
+/// One date token: its start, a second date when the token is itself a range ("2010-11"), and
+/// its byte range.
+type Token = (PartialDate, Option<PartialDate>, Range<usize>);
+
+fn next_date(text: &str, from: usize) -> Option<Token> {
+    // Every date form has digits; most lines have none.
+    if !text.as_bytes().get(from..)?.iter().any(u8::is_ascii_digit) {
         return None;
     }
-    MONTHS.iter().position(|m| m.starts_with(&w)).map(|i| i as u8 + 1)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Token<'a> {
-    Num(&'a str),
-    Word(&'a str),
-}
-
-fn tokens(s: &str) -> Vec<Token<'_>> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .flat_map(split_alnum)
-        .collect()
-}
-
-/// "15th" → "15", "th"; "Sep2018" → "Sep", "2018".
-fn split_alnum(t: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut digit = None;
-    for (i, c) in t.char_indices() {
-        let d = c.is_ascii_digit();
-        if digit.is_some_and(|prev| prev != d) {
-            out.push(token(&t[start..i], digit == Some(true)));
-            start = i;
+    let mut pos = from;
+    while pos <= text.len() {
+        let caps = DATE.captures_at(text, pos)?;
+        let whole = caps.get(0)?;
+        let start = STARTS
+            .iter()
+            .filter_map(|n| caps.name(n))
+            .map(|m| m.start())
+            .min()
+            .unwrap_or(whole.start());
+        if let Some((d, end)) = date_from(&caps) {
+            // The last group's end: a form may consume the character after it.
+            let stop = caps.iter().skip(1).flatten().map(|m| m.end()).max().unwrap_or(whole.end());
+            return Some((d, end, start..stop));
         }
-        digit = Some(d);
+        // "1995-98", "2018-13": not a year and a month, but a year followed by something else.
+        if let Some(y) = caps.name("iy")
+            && let Some(d) = year(y.as_str())
+        {
+            return Some((d, None, start..y.end()));
+        }
+        // Not a date after all ("Since 2013", "University, 2013.09"): search again from the
+        // character before the year, which may start a date of another form.
+        pos = match caps.name("my") {
+            Some(y) if y.start() > start => prev_char(text, y.start()),
+            _ => next_char(text, start),
+        };
     }
-    out.push(token(&t[start..], digit == Some(true)));
+    None
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(text.len() + 1, |c| at + c.len_utf8())
+}
+
+fn prev_char(text: &str, at: usize) -> usize {
+    text[..at].chars().next_back().map_or(0, |c| at - c.len_utf8())
+}
+
+fn year(s: &str) -> Option<PartialDate> {
+    let s = s.trim_start_matches(['\'', '’']);
+    let y: u16 = s.parse().ok()?;
+    let y = if s.len() == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y };
+    crate::model::is_valid_year(y).then(|| PartialDate::year(y))
+}
+
+fn with_month(y: PartialDate, month: u8) -> Option<PartialDate> {
+    (1..=12).contains(&month).then(|| PartialDate::month(y.year, month))
+}
+
+fn with_day(y: PartialDate, month: u8, day: u8) -> Option<PartialDate> {
+    PartialDate::day(y.year, month, day)
+}
+
+fn date_from(c: &regex::Captures) -> Option<(PartialDate, Option<PartialDate>)> {
+    let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u8>().ok());
+    let single = |d: Option<PartialDate>| d.map(|d| (d, None));
+    if let Some(y) = c.name("sy") {
+        return single(year(y.as_str()));
+    }
+    if let (Some(m), Some(y)) = (c.name("dmon"), c.name("dy1")) {
+        let month = months::month(m.as_str())?;
+        let y = year(y.as_str())?;
+        return single(with_day(y, month, num("dd1")?).or_else(|| with_month(y, month)));
+    }
+    if let (Some(m), Some(y)) = (c.name("mon2"), c.name("dy2")) {
+        let month = months::month(m.as_str())?;
+        let y = year(y.as_str())?;
+        return single(with_day(y, month, num("dd2")?).or_else(|| with_month(y, month)));
+    }
+    if let (Some(m), Some(y)) = (c.name("mon"), c.name("my")) {
+        // "Universidad del Mar, 2011", "Cape May, 2009": an abbreviation cut off from the year
+        // by a comma ends a name; a month written that way is spelled out ("March, 2011").
+        let between =
+            &c.get(0)?.as_str()[m.end() - c.get(0)?.start()..y.start() - c.get(0)?.start()];
+        if between.contains(',') && m.as_str().chars().count() <= 3 {
+            return None;
+        }
+        let month = months::month(m.as_str())
+            .or_else(|| months::month_tolerant(m.as_str()).filter(|_| !between.contains(',')))?;
+        return single(with_month(year(y.as_str())?, month));
+    }
+    if let (Some(y), Some(m)) = (c.name("yy"), c.name("ym")) {
+        return single(with_month(year(y.as_str())?, months::month(m.as_str())?));
+    }
+    if let Some(y) = c.name("iy") {
+        let y = year(y.as_str())?;
+        let m = num("im")?;
+        // "2010-11" is more often an academic year than November.
+        if c.name("id").is_none() && u16::from(m) == (y.year % 100 + 1) % 100 {
+            return Some((y, Some(PartialDate::year(y.year + 1))));
+        }
+        return single(match num("id") {
+            Some(d) => with_day(y, m, d).or_else(|| with_month(y, m)),
+            None => with_month(y, m),
+        });
+    }
+    if let Some(y) = c.name("dy") {
+        let y = year(y.as_str())?;
+        let (a, b) = (num("dd")?, num("dm")?);
+        // Day first unless that is impossible (European order is the common one with dots).
+        return single(with_day(y, b, a).or_else(|| with_day(y, a, b)));
+    }
+    if let Some(y) = c.name("ny") {
+        return single(with_month(year(y.as_str())?, num("nm")?));
+    }
+    if let Some(q) = c.name("q") {
+        return single(year(q.as_str()));
+    }
+    single(c.name("y").and_then(|y| year(y.as_str())))
+}
+
+/// Every date and range in `text`, in order.
+pub fn find_all(text: &str) -> Vec<DateSpan> {
+    let mut out: Vec<DateSpan> = Vec::new();
+    let mut pos = 0;
+    while let Some((start, token_end, at)) = next_date(text, pos) {
+        let mut span = DateSpan { start, end: token_end, open: false, at: at.clone() };
+        let rest = &text[at.end..];
+        if span.end.is_some() {
+            // A token that is a range by itself ("2010-11").
+        } else if let Some(p) = PRESENT.captures(rest) {
+            span.open = true;
+            span.at.end = at.end + p.name("p").map_or(0, |m| m.end());
+            if text[span.at.end..].starts_with('.') {
+                span.at.end += 1;
+            }
+        } else if let Some((end, _, end_at)) = next_date(text, at.end)
+            && JOINER.is_match(&text[at.end..end_at.start])
+        {
+            span.end = Some(end);
+            span.at.end = end_at.end;
+        } else if let Some(c) = SHORT_END.captures(rest)
+            && let Some(end) = short_end(start, &c["y"])
+        {
+            span.end = Some(end);
+            span.at.end = at.end + c.name("y").map_or(0, |m| m.end());
+        }
+        if span.end.is_none() && !span.open {
+            if let Some(m) = OPEN_DASH.find(rest) {
+                span.open = true;
+                let tail = rest[..m.end()].trim_end_matches([')', ',', ';', '|']);
+                span.at.end = at.end + tail.len();
+            } else if SINCE.is_match(window(text, 0, at.start)) {
+                span.open = true;
+            }
+        }
+        let before_from = out.last().map_or(0, |s| s.at.end);
+        share_year_or_month(text, before_from, &mut span);
+        let before = window(text, before_from, span.at.start);
+        if (span.end.is_some() || span.open)
+            && let Some(m) = FROM.find(before)
+        {
+            // "from May 2021 to today", "Da maggio 2021 a oggi": the word belongs to the range.
+            span.at.start = span.at.start - before.len() + m.start();
+        }
+        pos = span.at.end;
+        out.push(span);
+    }
     out
 }
 
-fn token(s: &str, digit: bool) -> Token<'_> {
-    if digit { Token::Num(s) } else { Token::Word(s) }
+/// The text from `from` to `to`, but at most the last 48 bytes of it: what a date's
+/// neighbourhood check reads, so that checks stay constant-time on long lines.
+fn window(text: &str, from: usize, to: usize) -> &str {
+    let mut start = from.max(to.saturating_sub(48));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start.min(to)..to]
 }
 
-/// Reads one human date. Datetimes ("2018-09-15T10:00:00Z") keep their date part.
+/// "1995-98" → 1998, when the two digits come after the first year in the same or the next
+/// century and not too far from it.
+fn short_end(start: PartialDate, yy: &str) -> Option<PartialDate> {
+    let yy: u16 = yy.parse().ok()?;
+    let century = start.year / 100 * 100;
+    let end = if yy > start.year % 100 { century + yy } else { century + 100 + yy };
+    (end > start.year && end - start.year <= 20).then(|| PartialDate::year(end))
+}
+
+/// A start written only as a month ("Feb – Jul 2010") or a day ("14.–18.03.2022") before a
+/// full date takes that date's year (and month): the span becomes a range.
+fn share_year_or_month(text: &str, from: usize, span: &mut DateSpan) {
+    if !span.is_single() && span.end.is_some() {
+        return;
+    }
+    let before = window(text, from, span.at.start);
+    let from = span.at.start - before.len();
+    let date = span.start;
+    let Some(month) = date.month else { return };
+    if let Some(c) = MONTH_BEFORE.captures(before)
+        && let Some(m) = months::month(&c["m"])
+        && m <= month
+    {
+        let start = PartialDate::month(date.year, m);
+        let open = span.open;
+        span.end = if open { None } else { Some(date) };
+        span.start = start;
+        span.at.start = from + c.name("m").map_or(0, |g| g.start());
+        return;
+    }
+    if date.day.is_some()
+        && let Some(c) = DAY_BEFORE.captures(before)
+        && let Some(d) = c["d"].parse::<u8>().ok().and_then(|d| with_day(date, month, d))
+        && d < date
+    {
+        span.end = Some(date);
+        span.start = d;
+        span.at.start = from + c.name("d").map_or(0, |g| g.start());
+    }
+}
+
+/// The first date or range in `text`.
+pub fn find(text: &str) -> Option<DateSpan> {
+    find_all(text).into_iter().next()
+}
+
+/// `text` without the byte range `at`, with the brackets and separators left around it tidied.
+pub fn remove(text: &str, at: &Range<usize>) -> String {
+    let mut s = String::with_capacity(text.len());
+    s.push_str(&text[..at.start]);
+    s.push(' ');
+    s.push_str(&text[at.end..]);
+    tidy(&s)
+}
+
+/// Drops durations such as "(1.5 years)"; they carry no dates.
+pub fn remove_durations(text: &str) -> String {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return tidy(text);
+    }
+    tidy(&DURATION.replace_all(text, " "))
+}
+
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Collapses spaces and removes empty brackets and dangling separators.
+pub fn tidy(s: &str) -> String {
+    let mut t = collapse(s);
+    if t.contains(['(', '[', '{']) {
+        for empty in ["()", "( )", "[]", "[ ]", "{}"] {
+            t = t.replace(empty, "");
+        }
+        t = collapse(&t);
+    }
+    t.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | '|' | '-' | '–' | '—' | ':' | '·' | '/')
+    })
+    .trim()
+    .to_string()
+}
+
+/// `text` with every date span replaced by a space.
+pub fn without_dates(text: &str) -> String {
+    let mut rest = text.to_string();
+    for s in find_all(text).iter().rev() {
+        rest.replace_range(s.at.clone(), " ");
+    }
+    rest
+}
+
+/// Whether `text` is nothing but dates (and separators).
+pub fn is_only_dates(text: &str) -> bool {
+    let spans = find_all(text);
+    if spans.is_empty() {
+        return false;
+    }
+    let mut rest = text.to_string();
+    for s in spans.iter().rev() {
+        rest.replace_range(s.at.clone(), " ");
+    }
+    tidy(&rest).chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Words a whole date field may carry besides its date ("early 2019", "the 15th of May").
+const FIELD_FILLERS: [&str; 9] = ["early", "late", "mid", "of", "the", "st", "nd", "rd", "th"];
+
+/// Reads one whole field as a date ("Sep 2018", "2012, October", "07/2025", "März 2019",
+/// "Present"): the structured reader's repair of human dates. Datetimes keep their date part.
 pub fn parse_human_date(input: &str) -> Option<HumanDate> {
     let s = input.trim();
     let s = s.split_once('T').filter(|(d, _)| d.len() == 10).map_or(s, |(d, _)| d);
     if s.is_empty() || s.len() > 40 {
         return None;
     }
-    let lower = s.to_ascii_lowercase();
-    if PRESENT.iter().any(|p| lower.trim_matches(|c: char| !c.is_alphabetic()) == *p)
-        || lower == "till date"
-        || lower == "to date"
-    {
+    if months::is_present(s) {
         return Some(HumanDate::Present);
     }
-    let toks = tokens(s);
-    let mut month_word = None;
-    let mut nums: Vec<&str> = Vec::new();
-    for t in &toks {
-        match *t {
-            Token::Num(n) => nums.push(n),
-            Token::Word(w) => {
-                if let Some(m) = month_from_name(w) {
-                    if month_word.replace(m).is_some() {
-                        return None;
-                    }
-                } else if !is_filler(w) {
-                    return None;
-                }
-            }
-        }
+    let spans = find_all(s);
+    let [span] = spans.as_slice() else { return None };
+    if !span.is_single() {
+        return None;
     }
-    let apostrophe_year = s.starts_with('\'') || s.starts_with('’');
-    let date = match month_word {
-        Some(m) => with_month_name(&nums, m, apostrophe_year)?,
-        None => numeric(&nums, s, apostrophe_year)?,
-    };
-    Some(HumanDate::Date(date))
-}
-
-fn is_filler(w: &str) -> bool {
-    let w = w.to_ascii_lowercase();
-    SEASONS.contains(&w.as_str())
-        || ["of", "the", "st", "nd", "rd", "th", "late", "mid"].contains(&w.as_str())
-}
-
-fn year_of(n: &str, apostrophe: bool) -> Option<u16> {
-    match n.len() {
-        4 => n.parse().ok().filter(|y| crate::model::is_valid_year(*y)),
-        2 if apostrophe => n.parse::<u16>().ok().map(|y| if y <= 50 { 2000 + y } else { 1900 + y }),
-        _ => None,
-    }
-}
-
-fn small(n: &str) -> Option<u8> {
-    (n.len() <= 2).then(|| n.parse().ok()).flatten()
-}
-
-/// "Sep 2018", "2012, October", "15 Sep 2018", "Sep 15, 2018".
-fn with_month_name(nums: &[&str], month: u8, apos: bool) -> Option<PartialDate> {
-    let year_at = nums.iter().position(|n| year_of(n, apos).is_some())?;
-    let year = year_of(nums[year_at], apos)?;
-    let rest: Vec<&str> =
-        nums.iter().enumerate().filter(|(i, _)| *i != year_at).map(|(_, n)| *n).collect();
-    match rest.as_slice() {
-        [] => Some(PartialDate::month(year, month)),
-        [d] => Some(
-            PartialDate::day(year, month, small(d)?).unwrap_or(PartialDate::month(year, month)),
-        ),
-        _ => None,
-    }
-}
-
-/// "2018", "2018-9", "2022-6-01", "07/2025", "2018.09", "15.09.2018", "09/15/2018".
-fn numeric(nums: &[&str], s: &str, apos: bool) -> Option<PartialDate> {
-    match *nums {
-        [y] => Some(PartialDate::year(year_of(y, apos)?)),
-        [a, b] => {
-            if let Some(y) = year_of(a, false) {
-                month_date(y, small(b)?)
-            } else {
-                month_date(year_of(b, apos)?, small(a)?)
-            }
-        }
-        [a, b, c] => {
-            if let Some(y) = year_of(a, false) {
-                full_date(y, small(b)?, small(c)?)
-            } else {
-                let y = year_of(c, apos)?;
-                let (x, z) = (small(a)?, small(b)?);
-                // Day first when it must be, or when written European-style with dots.
-                let day_first = x > 12 || (z <= 12 && s.contains('.'));
-                if day_first { full_date(y, z, x) } else { full_date(y, x, z) }
-            }
-        }
-        _ => None,
-    }
-}
-
-fn month_date(year: u16, month: u8) -> Option<PartialDate> {
-    (1..=12).contains(&month).then(|| PartialDate::month(year, month))
-}
-
-/// A full date; an impossible day ("2024-09-31") falls back to the month.
-fn full_date(year: u16, month: u8, day: u8) -> Option<PartialDate> {
-    month_date(year, month)?;
-    Some(PartialDate::day(year, month, day).unwrap_or(PartialDate::month(year, month)))
+    let rest = remove(s, &span.at).to_lowercase();
+    let leftover = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| !FIELD_FILLERS.contains(&w));
+    (!leftover).then_some(HumanDate::Date(span.start))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn show(text: &str) -> String {
+        let s = find(text).unwrap_or_else(|| panic!("no date in {text}"));
+        let end = match (s.end, s.open) {
+            (Some(e), _) => e.to_string(),
+            (None, true) => "open".into(),
+            (None, false) => "-".into(),
+        };
+        format!("{}..{}", s.start, end)
+    }
+
+    #[test]
+    fn reads_ranges_in_many_forms() {
+        for (text, want) in [
+            ("September 2018 - Present", "2018-09..open"),
+            ("2014-present", "2014..open"),
+            ("(2009-2011)", "2009..2011"),
+            ("09/2015 – 06/2018", "2015-09..2018-06"),
+            ("2015.09 to 2016.01", "2015-09..2016-01"),
+            ("Jan. 2001 until Mar 2003", "2001-01..2003-03"),
+            ("2019-03-04 — 2020-01-31", "2019-03-04..2020-01-31"),
+            ("Summer 2007", "2007..-"),
+            ("Summer of 2016", "2016..-"),
+            ("'07 - '09", "2007..2009"),
+            ("since 2018", "2018..open"),
+            ("2018 -", "2018..open"),
+            ("März 2019 bis heute", "2019-03..open"),
+            ("März 2023 – offen", "2023-03..open"),
+            ("2012, October", "2012-10..-"),
+            ("in January of 2021", "2021-01..-"),
+            ("2010-11", "2010..2011"),
+            ("1991-94", "1991..1994"),
+            ("01.03.2020", "2020-03-01..-"),
+            ("Enero 2020 – actualidad", "2020-01..open"),
+            ("marzo de 2015 - diciembre de 2019", "2015-03..2019-12"),
+            ("Da settembre 2018 ad aprile 2021", "2018-09..2021-04"),
+            ("feb 2013 - jul 2013", "2013-02..2013-07"),
+            ("mrt 2016 - heden", "2016-03..open"),
+            ("Septembre 2020 – aujourd’hui", "2020-09..open"),
+            ("Agosto/2017 – Maio/2021", "2017-08..2021-05"),
+            ("Setmbro/2016 – Janeiro/2018", "2016-09..2018-01"),
+            ("Fev/1994 – Out/1998", "1994-02..1998-10"),
+            ("2014/2017", "2014..2017"),
+            ("Mars - Juin 2011", "2011-03..2011-06"),
+            ("14.–18.03.2022", "2022-03-14..2022-03-18"),
+            ("3-7 May 2012", "2012-05-03..2012-05-07"),
+            ("15 Sep 2018", "2018-09-15..-"),
+            ("wrzesień 2019 – obecnie", "2019-09..open"),
+            ("сентябрь 2019 — настоящее время", "2019-09..open"),
+            ("Ağustos 2015 - Halen", "2015-08..open"),
+        ] {
+            assert_eq!(show(text), want, "{text}");
+        }
+        assert!(is_only_dates("Da maggio 2021 a oggi"));
+        assert!(is_only_dates("von 03/2019 bis heute"));
+    }
+
+    #[test]
+    fn skips_words_that_are_not_months() {
+        assert_eq!(show("Since 2013"), "2013..open");
+        assert_eq!(show("2015 Charles Snyder award"), "2015..-");
+        assert_eq!(show("Universidad del Mar, 2011"), "2011..-");
+        assert_eq!(show("March, 2011"), "2011-03..-");
+        assert!(find("Managed 20 people").is_none());
+    }
+
+    #[test]
+    fn removes_dates_and_durations() {
+        let t = "Platform Specialist (2014-present)";
+        let s = find(t).unwrap();
+        assert_eq!(remove(t, &s.at), "Platform Specialist");
+        assert_eq!(remove_durations("Lead at Acme (1.5 years)"), "Lead at Acme");
+        assert!(is_only_dates("May 2005 - May 2008"));
+        assert!(!is_only_dates("Acme 2005"));
+    }
 
     fn d(s: &str) -> String {
         match parse_human_date(s) {
@@ -194,8 +556,8 @@ mod tests {
     }
 
     #[test]
-    fn reads_the_forms_people_write() {
-        let cases = [
+    fn whole_fields_in_the_forms_people_write() {
+        for (input, want) in [
             ("May 2022", "2022-05"),
             ("2012, October", "2012-10"),
             ("07/2025", "2025-07"),
@@ -208,21 +570,26 @@ mod tests {
             ("15.09.2018", "2018-09-15"),
             ("09/15/2018", "2018-09-15"),
             ("Summer 2019", "2019"),
+            ("early 2019", "2019"),
             ("'07", "2007"),
             ("2018-09-15T08:00:00Z", "2018-09-15"),
             ("2018", "2018"),
+            ("März 2019", "2019-03"),
+            ("octobre 2015", "2015-10"),
             ("Present", "present"),
             ("current", "present"),
             ("Now", "present"),
-        ];
-        for (input, want) in cases {
+            ("heute", "present"),
+        ] {
             assert_eq!(d(input), want, "{input}");
         }
     }
 
     #[test]
-    fn refuses_what_is_not_a_date() {
-        for s in ["", "soon", "2018-13", "13/2018", "Acme 2018", "12", "May", "1.5 years"] {
+    fn whole_fields_that_are_not_dates() {
+        for s in
+            ["", "soon", "2018-13", "13/2018", "Acme 2018", "12", "May", "1.5 years", "2018-2020"]
+        {
             assert_eq!(d(s), "none", "{s}");
         }
     }

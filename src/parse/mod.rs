@@ -1,16 +1,19 @@
 //! Readers: every input format becomes one [`Resume`] plus the diagnostics of reading it.
 //!
 //! Structured files (JSON Resume as JSON or YAML) go through [`structured`], which is lenient
-//! and says what it changed; Markdown and free-form text go through [`freeform`]. Nothing here
-//! knows about templates or output.
+//! and says what it changed. Everything else is read into one document tree ([`doc`]) by the
+//! reader its content calls for ([`read`]), and the tree is interpreted ([`interpret`]) over
+//! the vocabulary ([`vocab`]) and the date grammar ([`dates`]). Nothing here knows about
+//! templates or output.
 
 pub mod dates;
 pub mod doc;
-pub mod freeform;
 pub mod input;
+pub mod interpret;
 pub mod read;
 pub mod structured;
 mod tree;
+pub mod vocab;
 pub mod yaml;
 
 use std::path::Path;
@@ -63,7 +66,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
         Format::Json | Format::Yaml => {
             structured::parse(&text.text, format).map_err(|e| with_file(e, path))?
         }
-        Format::Markdown | Format::Text => freeform::parse(&text.text, Some(format)),
+        Format::Markdown | Format::Text => read_text(&text.text, Some(format)),
     };
     parsed.diagnostics.extend(text.diagnostics);
     // Whatever a reader found, what vitae writes must validate against the schema.
@@ -76,6 +79,12 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
         }
     }
     Ok(parsed)
+}
+
+/// Reads free-form resume text (Markdown, plain text, or any markup its content shows):
+/// reader, tree, interpretation. `hint` is the format the file name suggests.
+pub fn read_text(text: &str, hint: Option<Format>) -> Parsed {
+    interpret::interpret(&read::document(text, hint == Some(Format::Markdown)))
 }
 
 /// Recognises a JSON Resume document in text whatever its file name: a JSON object, or YAML

@@ -3,7 +3,319 @@
 //!
 //! What a file is comes from its content, never only its name: [`sniff_binary`] recognises
 //! laid-out and packaged documents (PDF, DOCX, a LinkedIn data export) and data that is not a
-//! resume at all (images, executables, archives), before anything is decoded as text.
+//! resume at all (images, executables, archives), before anything is decoded as text; for
+//! text, [`document`] decides the markup from the content and runs its reader.
+
+pub mod columns;
+pub mod front_matter;
+mod legacy;
+pub mod markdown;
+pub mod normalise;
+pub mod text;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::doc::{Block, BlockKind, Document, Inline};
+
+/// Reads decoded text of any markup into the tree. `markdown_hint` says the file name
+/// promises Markdown; the content decides. A YAML front matter is split off first and kept.
+pub fn document(text: &str, markdown_hint: bool) -> Document {
+    let clean = text::blank_table_of_contents(&normalise::normalise(text));
+    let (front, body) = front_matter::split(&clean);
+    let first_line = match front {
+        Some(f) => f.lines().count() as u32 + 3,
+        None => 1,
+    };
+    let mut doc = match legacy::detect(body, markdown_hint || front.is_some()) {
+        legacy::Markup::Plain => text::read(body, first_line),
+        legacy::Markup::Markdown => markdown::read(body, first_line),
+        // Until reStructuredText, Org, AsciiDoc and POD have readers of their own.
+        other => markdown::read(&legacy::to_markdown(body, other), first_line),
+    };
+    doc.blocks = numbered_headings(glyph_lists(doc.blocks));
+    if let Some(f) = front {
+        doc.meta = front_matter::meta(f);
+        doc.front_matter = Some(f.to_string());
+    }
+    doc
+}
+
+/// Paragraphs that open with a numbered heading ("1.3 Experience", "2 Summary" in a document
+/// that numbers with dots): the number is the heading's markup, as in the text reader.
+pub fn numbered_headings(blocks: Vec<Block>) -> Vec<Block> {
+    let first_lines: Vec<String> = collect_first_lines(&blocks);
+    let multi = first_lines
+        .iter()
+        .filter(|t| text::numbered(t).is_some_and(|(n, _)| n.contains('.')))
+        .count()
+        >= 2;
+    blocks
+        .into_iter()
+        .flat_map(|b| {
+            let BlockKind::Para(content) = &b.kind else { return vec![b] };
+            let lines = split_lines(content);
+            let Some((_, first)) = lines.first() else { return vec![b] };
+            let text = super::doc::plain(first);
+            let Some((level, rest_len)) = text::numbered_heading_parts(&text, multi) else {
+                return vec![b];
+            };
+            let mut head: Vec<Inline> = first.clone();
+            strip_to(&mut head, rest_len);
+            let mut out = vec![Block::new(
+                BlockKind::Heading { level, content: super::doc::normalise_inlines(head) },
+                b.pos.line,
+            )];
+            let mut rest: Vec<Inline> = Vec::new();
+            for (brk, l) in lines.into_iter().skip(1) {
+                if !rest.is_empty()
+                    && let Some(brk) = brk
+                {
+                    rest.push(brk);
+                }
+                rest.extend(l);
+            }
+            if !rest.is_empty() {
+                out.push(Block::new(BlockKind::Para(rest), b.pos.line + 1));
+            }
+            out
+        })
+        .collect()
+}
+
+/// The first line of every top-level paragraph.
+fn collect_first_lines(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Para(c) => split_lines(c).first().map(|(_, l)| super::doc::plain(l)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// POD's list items flattened into one line ("A =item * B =item * C"): the parts.
+pub fn split_pod_items(text: &str) -> Vec<String> {
+    static POD_ITEM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*=item\s+(?:\*\s*)?").expect("pod item"));
+    if !text.contains("=item") {
+        return vec![text.to_string()];
+    }
+    let parts: Vec<String> =
+        POD_ITEM.split(text).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() { vec![text.to_string()] } else { parts }
+}
+
+/// List items whose text is a flattened POD list become one item per part (an item that is
+/// all strong keeps its parts strong).
+pub fn split_pod_blocks(blocks: Vec<Block>) -> Vec<Block> {
+    map_blocks(blocks, &mut |b| {
+        let BlockKind::List { ordered, items } = b.kind else { return vec![b] };
+        let mut out_items = Vec::with_capacity(items.len());
+        for item in items {
+            let first = item.first().and_then(Block::inlines).map(super::doc::plain);
+            let Some(text) = first.filter(|t| t.contains("=item")) else {
+                out_items.push(item);
+                continue;
+            };
+            let strong = matches!(item[0].inlines(), Some([Inline::Strong(_)]));
+            let line = item[0].pos.line;
+            let parts = split_pod_items(&text);
+            let n = parts.len();
+            for (k, part) in parts.into_iter().enumerate() {
+                let t = Inline::Text(part);
+                let content = if strong { vec![Inline::Strong(vec![t])] } else { vec![t] };
+                let mut blocks = vec![Block::new(BlockKind::Para(content), line)];
+                if k + 1 == n {
+                    blocks.extend(item[1..].iter().cloned());
+                }
+                out_items.push(blocks);
+            }
+        }
+        vec![Block { kind: BlockKind::List { ordered, items: out_items }, pos: b.pos }]
+    })
+}
+
+/// Applies `f` to every block, depth first: children are mapped before their container, and
+/// `f` may replace a block by any number of blocks.
+pub fn map_blocks(blocks: Vec<Block>, f: &mut impl FnMut(Block) -> Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for mut b in blocks {
+        b.kind = match b.kind {
+            BlockKind::List { ordered, items } => BlockKind::List {
+                ordered,
+                items: items.into_iter().map(|i| map_blocks(i, f)).collect(),
+            },
+            BlockKind::Definitions(defs) => BlockKind::Definitions(
+                defs.into_iter()
+                    .map(|mut d| {
+                        d.body = map_blocks(d.body, f);
+                        d
+                    })
+                    .collect(),
+            ),
+            BlockKind::Table(rows) => BlockKind::Table(
+                rows.into_iter()
+                    .map(|mut r| {
+                        r.cells = r.cells.into_iter().map(|c| map_blocks(c, f)).collect();
+                        r
+                    })
+                    .collect(),
+            ),
+            BlockKind::Div { class, blocks } => {
+                BlockKind::Div { class, blocks: map_blocks(blocks, f) }
+            }
+            BlockKind::Quote(blocks) => BlockKind::Quote(map_blocks(blocks, f)),
+            other => other,
+        };
+        out.extend(f(b));
+    }
+    out
+}
+
+/// The bullet a line of a paragraph starts with, and the text after it: a bullet glyph, an
+/// en or em dash, or an `o` before a capital (how word processors' lists look once pasted).
+fn glyph_bullet(text: &str) -> Option<&str> {
+    let first = text.chars().next()?;
+    let rest = &text[first.len_utf8()..];
+    let glyph = normalise::is_bullet_glyph(first) || matches!(first, '–' | '—');
+    if glyph && (rest.starts_with(char::is_whitespace) || normalise::is_bullet_glyph(first)) {
+        let r = rest.trim_start();
+        return (!r.is_empty()).then_some(r);
+    }
+    if first == 'o' && rest.starts_with(char::is_whitespace) {
+        let r = rest.trim_start();
+        return r.starts_with(char::is_uppercase).then_some(r);
+    }
+    None
+}
+
+/// Paragraph lines that start with a bullet glyph (text typed in a word processor, pasted
+/// into Markdown or HTML) become list items: no glyph reaches the text.
+pub fn glyph_lists(blocks: Vec<Block>) -> Vec<Block> {
+    map_blocks(blocks, &mut |b| {
+        let BlockKind::Para(content) = &b.kind else { return vec![b] };
+        let lines = split_lines(content);
+        if !lines.iter().any(|(_, l)| first_text(l).is_some_and(|t| glyph_bullet(t).is_some())) {
+            return vec![b];
+        }
+        let mut out: Vec<Block> = Vec::new();
+        let mut para: Vec<Inline> = Vec::new();
+        let mut items: Vec<Vec<Block>> = Vec::new();
+        let mut list_line = b.pos.line;
+        let flush_para = |para: &mut Vec<Inline>, out: &mut Vec<Block>, line: u32| {
+            let content = super::doc::normalise_inlines(std::mem::take(para));
+            if !content.is_empty() {
+                out.push(Block::new(BlockKind::Para(content), line));
+            }
+        };
+        let flush_items = |items: &mut Vec<Vec<Block>>, out: &mut Vec<Block>, line: u32| {
+            if !items.is_empty() {
+                let items = std::mem::take(items);
+                out.push(Block::new(BlockKind::List { ordered: false, items }, line));
+            }
+        };
+        let mut para_line = b.pos.line;
+        for (k, (brk, mut line)) in lines.into_iter().enumerate() {
+            let at = b.pos.line + k as u32;
+            let bullet = first_text(&line).and_then(glyph_bullet).map(str::len);
+            if let Some(rest_len) = bullet {
+                strip_to(&mut line, rest_len);
+                flush_para(&mut para, &mut out, para_line);
+                if items.is_empty() {
+                    list_line = at;
+                }
+                items.push(vec![Block::new(BlockKind::Para(line), at)]);
+                continue;
+            }
+            // A wrapped line of the bullet above continues it.
+            let continues = brk == Some(Inline::SoftBreak)
+                && first_text(&line).is_some_and(|t| t.starts_with(char::is_lowercase));
+            if let (true, Some(item)) = (continues, items.last_mut())
+                && let Some(BlockKind::Para(c)) = item.last_mut().map(|p| &mut p.kind)
+            {
+                c.push(Inline::SoftBreak);
+                c.extend(line);
+                continue;
+            }
+            flush_items(&mut items, &mut out, list_line);
+            if para.is_empty() {
+                para_line = at;
+            } else if let Some(brk) = brk {
+                para.push(brk);
+            }
+            para.extend(line);
+        }
+        flush_para(&mut para, &mut out, para_line);
+        flush_items(&mut items, &mut out, list_line);
+        out
+    })
+}
+
+/// Inline content split at breaks: each line with the break before it.
+fn split_lines(content: &[Inline]) -> Vec<(Option<Inline>, Vec<Inline>)> {
+    let mut out = vec![(None, Vec::new())];
+    for i in content {
+        match i {
+            Inline::SoftBreak | Inline::LineBreak => out.push((Some(i.clone()), Vec::new())),
+            other => {
+                if let Some((_, line)) = out.last_mut() {
+                    line.push(other.clone());
+                }
+            }
+        }
+    }
+    out.retain(|(_, l)| !l.is_empty());
+    out
+}
+
+/// The text a line of inlines starts with (looking into spans).
+fn first_text(line: &[Inline]) -> Option<&str> {
+    match line.first()? {
+        Inline::Text(t) => Some(t.trim_start()),
+        Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => first_text(c),
+        _ => None,
+    }
+}
+
+/// Removes the start of a line so that the last `rest_len` bytes of its text remain (the
+/// text after a bullet glyph or a heading number), across spans.
+fn strip_to(line: &mut Vec<Inline>, rest_len: usize) {
+    let total = super::doc::plain(line).len();
+    drop_prefix(line, total.saturating_sub(rest_len));
+    *line = super::doc::normalise_inlines(std::mem::take(line));
+}
+
+/// Drops the first `n` bytes of text from inlines; returns how many are still to drop.
+fn drop_prefix(inlines: &mut [Inline], mut n: usize) -> usize {
+    for i in inlines.iter_mut() {
+        if n == 0 {
+            break;
+        }
+        match i {
+            Inline::Text(t) | Inline::Code(t) => {
+                let t2 = t.trim_start();
+                if t2.len() <= n {
+                    n -= t2.len();
+                    t.clear();
+                } else {
+                    let mut cut = n;
+                    while !t2.is_char_boundary(cut) {
+                        cut += 1;
+                    }
+                    *t = t2[cut..].to_string();
+                    n = 0;
+                }
+            }
+            Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
+                n = drop_prefix(c, n)
+            }
+            Inline::SoftBreak | Inline::LineBreak => {}
+        }
+    }
+    n
+}
 
 /// A file that is not text, recognised from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +426,27 @@ mod tests {
         let linkedin = [&b"PK\x03\x04"[..], &[0; 26], b"Positions.csv"].concat();
         assert_eq!(sniff_binary(&linkedin), Some(Binary::LinkedInExport));
         assert_eq!(sniff_binary(&[0u8; 64]), Some(Binary::Other { what: "binary data" }));
+    }
+
+    #[test]
+    fn glyph_lines_in_paragraphs_become_lists() {
+        let doc =
+            document("**Acme** - 2019<br>\n_Intern_<br>\n• Did things<br>\n•\tMore things\n", true);
+        assert_eq!(
+            doc.outline(),
+            "P@1 *Acme* - 2019 ↵ _Intern_\nUL@3\n  -\n    P@3 Did things\n  -\n    P@4 More things\n"
+        );
+    }
+
+    #[test]
+    fn the_content_decides_the_reader() {
+        let md = document("# Ada\n\n## Work\n\n- **Lead** at [Acme](https://a.example)\n", false);
+        assert!(md.outline().starts_with("H1@1 Ada\nH2@3 Work\n"), "{}", md.outline());
+        let txt = document("ADA EXAMPLE\n\nEXPERIENCE\n\nAcme   2019\n", true);
+        assert!(txt.outline().contains("TABLE@5"), "{}", txt.outline());
+        let fm = document("---\ntitle: Ada\n---\n# Work\n", false);
+        assert_eq!(fm.meta, [("title".to_string(), "Ada".to_string())]);
+        assert_eq!(fm.outline(), "meta title: \"Ada\"\nfront-matter 1 lines\nH1@4 Work\n");
     }
 
     #[test]

@@ -1,157 +1,13 @@
 //! What a place looks like: "City, ST", "City, Region, Country", "Lyon (France)", "Remote".
 //! Countries map to ISO 3166-1 codes only when written out; a state never implies a country.
+//! The names themselves are in [`vocab::places`](crate::parse::vocab::places).
 
 use crate::model::Location;
-
-const STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
-    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
-    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-    "WI", "WY", "DC", "AB", "BC", "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK", "NSW", "VIC",
-    "QLD",
-];
-
-const REGIONS: &[&str] = &[
-    "California",
-    "New York",
-    "Texas",
-    "Washington",
-    "Massachusetts",
-    "Quebec",
-    "Québec",
-    "Ontario",
-    "British Columbia",
-    "Alberta",
-    "Bavaria",
-    "Bayern",
-    "Catalonia",
-    "Scotland",
-    "England",
-    "Wales",
-    "Île-de-France",
-    "Ile-de-France",
-    "Victoria",
-    "New South Wales",
-];
-
-const COUNTRIES: &[(&str, &str)] = &[
-    ("USA", "US"),
-    ("U.S.A.", "US"),
-    ("US", "US"),
-    ("United States", "US"),
-    ("United States of America", "US"),
-    ("UK", "GB"),
-    ("U.K.", "GB"),
-    ("United Kingdom", "GB"),
-    ("Great Britain", "GB"),
-    ("Canada", "CA"),
-    ("Mexico", "MX"),
-    ("Brazil", "BR"),
-    ("Argentina", "AR"),
-    ("Chile", "CL"),
-    ("Colombia", "CO"),
-    ("Peru", "PE"),
-    ("Germany", "DE"),
-    ("Deutschland", "DE"),
-    ("France", "FR"),
-    ("Spain", "ES"),
-    ("España", "ES"),
-    ("Portugal", "PT"),
-    ("Italy", "IT"),
-    ("Italia", "IT"),
-    ("Netherlands", "NL"),
-    ("The Netherlands", "NL"),
-    ("Nederland", "NL"),
-    ("Holland", "NL"),
-    ("België", "BE"),
-    ("Belgique", "BE"),
-    ("Suisse", "CH"),
-    ("Svizzera", "CH"),
-    ("Espagne", "ES"),
-    ("Spanien", "ES"),
-    ("Italien", "IT"),
-    ("Italie", "IT"),
-    ("Allemagne", "DE"),
-    ("Alemania", "DE"),
-    ("Germania", "DE"),
-    ("Frankreich", "FR"),
-    ("Francia", "FR"),
-    ("Brasil", "BR"),
-    ("México", "MX"),
-    ("Polska", "PL"),
-    ("Polen", "PL"),
-    ("Sverige", "SE"),
-    ("Norge", "NO"),
-    ("Danmark", "DK"),
-    ("Suomi", "FI"),
-    ("Éire", "IE"),
-    ("Česko", "CZ"),
-    ("Magyarország", "HU"),
-    ("România", "RO"),
-    ("Ελλάδα", "GR"),
-    ("Türkiye", "TR"),
-    ("Belgium", "BE"),
-    ("Luxembourg", "LU"),
-    ("Switzerland", "CH"),
-    ("Schweiz", "CH"),
-    ("Austria", "AT"),
-    ("Österreich", "AT"),
-    ("Ireland", "IE"),
-    ("Denmark", "DK"),
-    ("Sweden", "SE"),
-    ("Norway", "NO"),
-    ("Finland", "FI"),
-    ("Iceland", "IS"),
-    ("Poland", "PL"),
-    ("Czech Republic", "CZ"),
-    ("Czechia", "CZ"),
-    ("Slovakia", "SK"),
-    ("Hungary", "HU"),
-    ("Romania", "RO"),
-    ("Bulgaria", "BG"),
-    ("Greece", "GR"),
-    ("Turkey", "TR"),
-    ("Ukraine", "UA"),
-    ("Russia", "RU"),
-    ("Estonia", "EE"),
-    ("Latvia", "LV"),
-    ("Lithuania", "LT"),
-    ("Serbia", "RS"),
-    ("Croatia", "HR"),
-    ("Slovenia", "SI"),
-    ("Israel", "IL"),
-    ("India", "IN"),
-    ("China", "CN"),
-    ("Japan", "JP"),
-    ("Korea", "KR"),
-    ("South Korea", "KR"),
-    ("Singapore", "SG"),
-    ("Australia", "AU"),
-    ("New Zealand", "NZ"),
-    ("South Africa", "ZA"),
-    ("Nigeria", "NG"),
-    ("Kenya", "KE"),
-    ("Egypt", "EG"),
-    ("Vietnam", "VN"),
-    ("Thailand", "TH"),
-    ("Indonesia", "ID"),
-    ("Malaysia", "MY"),
-    ("Philippines", "PH"),
-    ("Taiwan", "TW"),
-    ("Hong Kong", "HK"),
-    ("Pakistan", "PK"),
-    ("Bangladesh", "BD"),
-    ("United Arab Emirates", "AE"),
-    ("UAE", "AE"),
-];
+use crate::parse::vocab::places::{self, CITY_PREFIX, REGIONS, STATES};
 
 /// The ISO code of a written-out country name.
 pub fn country_code(name: &str) -> Option<&'static str> {
-    let n = name.trim().trim_end_matches('.');
-    COUNTRIES
-        .iter()
-        .find(|(c, _)| c.trim_end_matches('.').eq_ignore_ascii_case(n))
-        .map(|(_, code)| *code)
+    places::country_code(name)
 }
 
 fn is_state(s: &str) -> bool {
@@ -187,13 +43,10 @@ pub fn is_place(parts: &[&str]) -> bool {
 
 pub fn is_remote(s: &str) -> bool {
     let s = s.trim().to_lowercase();
-    matches!(
-        s.as_str(),
-        "remote" | "remotely" | "home office" | "worldwide" | "anywhere" | "hybrid"
-    )
+    places::REMOTE.contains(&s.as_str())
 }
 
-/// A whole text as a location: "Norwalk, CT", "Lyon (France)", "Berlin, Germany".
+/// A whole text as a location: "Hartford, CT", "Lyon (France)", "Berlin, Germany".
 pub fn location(text: &str) -> Option<Location> {
     let t = text.trim().trim_end_matches(['.', ';']);
     let t = t.strip_prefix("Location:").or_else(|| t.strip_prefix("Based in")).unwrap_or(t).trim();
@@ -225,8 +78,8 @@ pub fn location(text: &str) -> Option<Location> {
     Some(loc)
 }
 
-/// Splits a trailing place off a text: ("Acme Corp", "Norwalk, CT") from
-/// "Acme Corp Norwalk, CT" or "Acme Corp, Norwalk, CT".
+/// Splits a trailing place off a text: ("Acme Corp", "Hartford, CT") from
+/// "Acme Corp Hartford, CT" or "Acme Corp, Hartford, CT".
 pub fn split_trailing(text: &str) -> (String, Option<String>) {
     let t = text.trim();
     if let Some((head, inner)) = t.strip_suffix(')').and_then(|s| s.rsplit_once(" ("))
@@ -271,36 +124,31 @@ pub fn split_trailing(text: &str) -> (String, Option<String>) {
     (t.to_string(), None)
 }
 
-const CITY_PREFIX: &[&str] = &[
-    "New", "San", "Los", "Las", "Santa", "St.", "Saint", "Fort", "Salt", "Palo", "Mountain",
-    "Long", "El",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn reads_locations() {
-        let l = location("Norwalk, CT").unwrap();
-        assert_eq!((l.city.as_deref(), l.region.as_deref()), (Some("Norwalk"), Some("CT")));
+        let l = location("Hartford, CT").unwrap();
+        assert_eq!((l.city.as_deref(), l.region.as_deref()), (Some("Hartford"), Some("CT")));
         let l = location("Lyon (France)").unwrap();
         assert_eq!(l.country_code.as_deref(), Some("FR"));
         let l = location("Montreal, Quebec, Canada").unwrap();
         assert_eq!((l.region.as_deref(), l.country_code.as_deref()), (Some("Quebec"), Some("CA")));
-        assert!(location("Senior Manager, Storage Engineering").is_none());
-        assert!(location("VP, Principal Software Architect").is_none());
+        assert!(location("Senior Manager, Billing Platforms").is_none());
+        assert!(location("VP, Principal Data Architect").is_none());
     }
 
     #[test]
     fn splits_a_trailing_place() {
         assert_eq!(
-            split_trailing("Acme Research Systems Norwalk, CT"),
-            ("Acme Research Systems".into(), Some("Norwalk, CT".into()))
+            split_trailing("Acme Analytics Group Hartford, CT"),
+            ("Acme Analytics Group".into(), Some("Hartford, CT".into()))
         );
         assert_eq!(
-            split_trailing("Lab, University of Somewhere Newark, DE").1.as_deref(),
-            Some("Newark, DE")
+            split_trailing("Lab, University of Somewhere Dover, DE").1.as_deref(),
+            Some("Dover, DE")
         );
         assert_eq!(
             split_trailing("Globex, Vancouver, Canada"),

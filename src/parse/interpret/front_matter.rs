@@ -1,31 +1,9 @@
-//! YAML front matter (`---` … `---` at the top of a Markdown file): split off before parsing,
-//! then merged over what the parser found, field by field (objects merge, anything else
-//! replaces). YAML itself is read only through [`crate::parse::yaml`].
+//! YAML front matter merged over what interpretation found, field by field (objects merge,
+//! anything else replaces). YAML itself is read only through [`crate::parse::yaml`].
 
 use crate::diag::Diagnostic;
 use crate::model::Resume;
 use crate::parse::yaml;
-
-/// Splits `---\n…\n---` off the top: (front matter, the rest).
-pub fn split(text: &str) -> (Option<&str>, &str) {
-    let Some(rest) = text.strip_prefix("---\n") else { return (None, text) };
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        let t = line.trim_end();
-        if t == "---" || t == "..." {
-            let front = &rest[..offset];
-            let body = &rest[offset + line.len()..];
-            // A Markdown rule right at the top is not front matter unless YAML is inside.
-            return if front.lines().any(|l| l.contains(':')) {
-                (Some(front), body)
-            } else {
-                (None, text)
-            };
-        }
-        offset += line.len();
-    }
-    (None, text)
-}
 
 /// Merges the front matter over `resume`; a front matter that does not read is reported.
 pub fn apply(resume: &mut Resume, front: &str, diagnostics: &mut Vec<Diagnostic>) {
@@ -76,8 +54,6 @@ mod tests {
 
     #[test]
     fn front_matter_overrides_fields() {
-        let (front, body) = split("---\nbasics:\n  name: Ada L.\n---\n# Ada\n");
-        assert_eq!(body, "# Ada\n");
         let mut r = Resume {
             basics: Some(crate::model::Basics {
                 name: Some("Ada".into()),
@@ -87,14 +63,9 @@ mod tests {
             ..Default::default()
         };
         let mut d = Vec::new();
-        apply(&mut r, front.unwrap(), &mut d);
+        apply(&mut r, "basics:\n  name: Ada L.\n", &mut d);
         let b = r.basics.unwrap();
         assert_eq!((b.name.as_deref(), b.label.as_deref()), (Some("Ada L."), Some("x")));
         assert!(d.is_empty());
-    }
-
-    #[test]
-    fn a_leading_rule_is_not_front_matter() {
-        assert_eq!(split("---\nHello\n---\n").0, None);
     }
 }

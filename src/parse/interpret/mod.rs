@@ -1,53 +1,42 @@
-//! The free-form reader: Markdown and plain text (also text extracted from PDFs, and
-//! reStructuredText, Org, AsciiDoc or POD read for what they are) into the model.
+//! Interpretation: the document tree ([`Document`]) into the model, whatever format the tree
+//! was read from.
 //!
-//! Stages, one module each: [`normalise`] → [`markup`] (detect, rewrite as Markdown) →
-//! [`columns`] (a two-column page read column by column) → [`lines`] (lines with features) →
+//! Stages, one module each: [`lines`] (the tree as lines with their place in it) →
 //! [`sections`] → [`contact`] (header) → [`entries`] and [`lists`] (entries and fields, with
-//! [`dates`], [`roles`] and [`places`]) → [`leftovers`] (text not placed anywhere is kept). A Markdown file's YAML front matter ([`front_matter`])
-//! overrides what the parser found.
+//! [`roles`] and [`places`] over the [vocabulary](crate::parse::vocab) and the
+//! [date grammar](crate::parse::dates), weighted by [`weights`]) → [`leftovers`] (text not
+//! placed anywhere is kept). A Markdown file's YAML front matter ([`front_matter`]) overrides
+//! what was found.
 
-pub mod columns;
 pub mod contact;
-pub mod dates;
 pub mod entries;
 pub mod front_matter;
 pub mod leftovers;
 pub mod lines;
 pub mod lists;
-pub mod markup;
-pub mod normalise;
 pub mod places;
 pub mod roles;
 pub mod sections;
+#[cfg(test)]
+pub(crate) mod testing;
+pub mod weights;
 
-use serde_json::json;
-
-use super::{Format, Parsed};
+use super::Parsed;
+use super::doc::Document;
 use crate::diag::Diagnostic;
 use crate::model::{Basics, Resume, Volunteer, Work};
 use entries::Entry;
 use lines::Line;
 use sections::{Kind, Section};
 
-/// Parses free-form resume text. `hint` is the format the file name suggests; the content
-/// decides. Never panics; every input gives a schema-shaped resume.
-pub fn parse(text: &str, hint: Option<Format>) -> Parsed {
-    let clean = normalise::normalise(text);
-    let (front, body) = front_matter::split(&clean);
-    let markup = markup::detect(body, hint);
-    let lines = match markup {
-        markup::Markup::Plain => match columns::split(body) {
-            Some(by_column) => lines::from_plain(&by_column),
-            None => lines::from_plain(body),
-        },
-        m => lines::from_markdown(&markup::to_markdown(body, m)),
-    };
+/// Interprets a document tree. Never panics; every input gives a schema-shaped resume.
+pub fn interpret(doc: &Document) -> Parsed {
+    let lines = lines::lines(doc);
     let mut diagnostics = Vec::new();
-    let texts: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
+    let texts: Vec<(u32, String)> = lines.iter().map(|l| (l.source, l.text.clone())).collect();
     let mut resume = read(lines, &mut diagnostics);
     leftovers::keep_unplaced(&texts, &mut resume, &mut diagnostics);
-    if let Some(front) = front {
+    if let Some(front) = &doc.front_matter {
         front_matter::apply(&mut resume, front, &mut diagnostics);
     }
     guesses(&resume, &mut diagnostics);
@@ -93,7 +82,7 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
     let mut contacts = contact::Contacts::default();
     let mut resume = Resume::default();
     let mut summary: Vec<String> = Vec::new();
-    let mut unsorted: Vec<serde_json::Value> = Vec::new();
+    let mut unsorted: Vec<Kept> = Vec::new();
 
     let header_lines: Vec<Line>;
     let mut basics;
@@ -170,10 +159,25 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
     if basics != Basics::default() {
         resume.basics = Some(basics);
     }
-    if !unsorted.is_empty() {
-        resume.extra.insert("unsortedSections".into(), serde_json::Value::Array(unsorted));
+    for k in unsorted {
+        leftovers::add_unsorted(&mut resume, &k.title, &k.text);
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "the text under \"{}\" has no place in a JSON Resume section; kept under `unsortedSections`",
+                k.title
+            ))
+            .at(k.source as usize, 1)
+            .hint("move what belongs to a section there, or delete it"),
+        );
     }
     resume
+}
+
+/// Text of a section that has no place in the model, kept with where it came from.
+struct Kept {
+    title: String,
+    text: String,
+    source: u32,
 }
 
 /// Files one section's content into the resume.
@@ -182,11 +186,12 @@ fn section(
     resume: &mut Resume,
     summary: &mut Vec<String>,
     contacts: &mut contact::Contacts,
-    unsorted: &mut Vec<serde_json::Value>,
+    unsorted: &mut Vec<Kept>,
 ) {
-    let keep = |unsorted: &mut Vec<serde_json::Value>, title: &str, text: Vec<String>| {
+    let keep = |unsorted: &mut Vec<Kept>, title: &str, text: Vec<String>| {
         if !text.is_empty() {
-            unsorted.push(json!({ "title": title, "text": text.join("\n\n") }));
+            let source = s.lines.first().map_or(s.source, |l| l.source);
+            unsorted.push(Kept { title: title.to_string(), text: text.join("\n\n"), source });
         }
     };
     match &s.kind {
@@ -306,11 +311,16 @@ fn to_volunteer(e: Entry) -> Volunteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::read;
+
+    fn parse(text: &str, markdown: bool) -> Parsed {
+        interpret(&read::document(text, markdown))
+    }
 
     #[test]
     fn empty_and_junk_inputs_give_a_resume() {
         for t in ["", "\u{0}\u{feff}", "####", "- \n- \n", "1.\n1.1\n", "**", "| a |\n|---|\n"] {
-            let p = parse(t, None);
+            let p = parse(t, false);
             assert!(serde_json::to_value(&p.resume).is_ok());
         }
     }
@@ -318,7 +328,7 @@ mod tests {
     #[test]
     fn reads_a_small_markdown_resume() {
         let md = "# Ada Lovelace\n\nAnalyst of engines\n\nada@example.org · London, UK\n\n## Experience\n\n### Lead Engineer at Difference Co (2019 - present)\n\n- Built the engine\n\n## Education\n\n- B.Sc. Mathematics, University of Nowhere, 2018\n\n## Skills\n\n- Languages: Rust, Go\n";
-        let r = parse(md, Some(Format::Markdown)).resume;
+        let r = parse(md, true).resume;
         let b = r.basics.as_ref().unwrap();
         assert_eq!(b.name.as_deref(), Some("Ada Lovelace"));
         assert_eq!(b.label.as_deref(), Some("Analyst of engines"));
@@ -327,5 +337,17 @@ mod tests {
         assert_eq!(r.work[0].start_date.map(|d| d.to_string()).as_deref(), Some("2019"));
         assert_eq!(r.education[0].institution.as_deref(), Some("University of Nowhere"));
         assert_eq!(r.skills[0].keywords, ["Rust", "Go"]);
+    }
+
+    #[test]
+    fn sections_without_a_home_are_kept_with_a_warning_naming_their_line() {
+        let p = parse(
+            "# Ada Example\n\n## Talks\n\nA talk given at a conference somewhere far away\n",
+            true,
+        );
+        let kept = &p.resume.extra["unsortedSections"][0];
+        assert_eq!(kept["title"], "Talks");
+        let w = p.diagnostics.iter().find(|d| d.message.contains("Talks")).expect("a warning");
+        assert_eq!(w.line, Some(5));
     }
 }

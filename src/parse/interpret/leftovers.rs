@@ -1,8 +1,9 @@
 //! The last stage: text the parser could not place is kept, never dropped.
 //!
 //! Whatever the layout, every input line whose words do not appear in the result is filed under
-//! `unsortedSections` (kept in `resume.json`, where the person can move it) and counted in a
-//! warning. This is an invariant over the whole parser, not a rule for one layout.
+//! `unsortedSections` (kept in `resume.json`, where the person can move it), one entry per run
+//! of consecutive unplaced lines, each with a warning naming its source line. This is an
+//! invariant over the whole parser, not a rule for one layout.
 
 use std::collections::HashSet;
 
@@ -18,28 +19,48 @@ const PLACED_SHARE: f64 = 0.5;
 /// Lines this short are headings, titles or stray labels, not content.
 const MIN_WORDS: usize = 3;
 
-/// Files `lines` (their text, in order) that the result does not contain.
-pub fn keep_unplaced(lines: &[String], resume: &mut Resume, diagnostics: &mut Vec<Diagnostic>) {
+/// Files `lines` (source line and text, in order) that the result does not contain.
+pub fn keep_unplaced(
+    lines: &[(u32, String)],
+    resume: &mut Resume,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let placed = words_of_result(resume);
     // Cheap word checks first; the boilerplate patterns only for the rare unplaced line.
-    let unplaced: Vec<&str> = lines
+    let unplaced: Vec<(u32, &str)> = lines
         .iter()
-        .map(|l| l.trim())
-        .filter(|l| is_unplaced(l, &placed) && !dates_read(l, &placed))
-        .filter(|l| !is_stamp_or_toc(l) && !lists::is_boilerplate(l))
+        .map(|(n, l)| (*n, l.trim()))
+        .filter(|(_, l)| is_unplaced(l, &placed) && !dates_read(l, &placed))
+        .filter(|(_, l)| !is_stamp_or_toc(l) && !lists::is_boilerplate(l))
         .collect();
-    if unplaced.is_empty() {
-        return;
+    // Runs of lines that follow each other in the source are one block.
+    let mut runs: Vec<(u32, u32, Vec<&str>)> = Vec::new();
+    for (n, l) in unplaced {
+        match runs.last_mut() {
+            Some((_, last, texts)) if n <= *last + 1 => {
+                *last = n;
+                texts.push(l);
+            }
+            _ => runs.push((n, n, vec![l])),
+        }
     }
-    diagnostics.push(
-        Diagnostic::warning(format!(
-            "{} line{} could not be placed in a section; kept under `unsortedSections`",
-            unplaced.len(),
-            if unplaced.len() == 1 { "" } else { "s" }
-        ))
-        .hint(format!("move it where it belongs; the first is: \"{}\"", clip(unplaced[0]))),
-    );
-    let entry = json!({ "title": "Unplaced text", "text": unplaced.join("\n") });
+    for (first, _, texts) in runs {
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "{} line{} could not be placed in a section; kept under `unsortedSections`",
+                texts.len(),
+                if texts.len() == 1 { "" } else { "s" }
+            ))
+            .at(first as usize, 1)
+            .hint(format!("move it where it belongs: \"{}\"", clip(texts[0]))),
+        );
+        add_unsorted(resume, "Unplaced text", &texts.join("\n"));
+    }
+}
+
+/// Adds a block of text under `unsortedSections`.
+pub fn add_unsorted(resume: &mut Resume, title: &str, text: &str) {
+    let entry = json!({ "title": title, "text": text });
     match resume.extra.get_mut("unsortedSections") {
         Some(Value::Array(list)) => list.push(entry),
         _ => {
@@ -83,8 +104,8 @@ fn is_unplaced(line: &str, placed: &HashSet<String>) -> bool {
 /// A line of dates only ("Septembre 2020 – aujourd'hui") whose years are all in the result:
 /// it was read as an entry's dates, though its month names and "today" were not kept as words.
 fn dates_read(line: &str, placed: &HashSet<String>) -> bool {
-    super::dates::is_only_dates(line)
-        && super::dates::find_all(line).iter().all(|s| {
+    crate::parse::dates::is_only_dates(line)
+        && crate::parse::dates::find_all(line).iter().all(|s| {
             [Some(s.start), s.end].iter().flatten().all(|d| placed.contains(&d.year.to_string()))
         })
 }
@@ -121,7 +142,11 @@ mod tests {
     fn lines_already_in_the_result_are_not_repeated() {
         let mut r = resume_named("Ada Example Lovelace");
         let mut d = Vec::new();
-        keep_unplaced(&["Ada Example Lovelace".into(), "EXPERIENCE".into()], &mut r, &mut d);
+        keep_unplaced(
+            &[(1, "Ada Example Lovelace".into()), (2, "EXPERIENCE".into())],
+            &mut r,
+            &mut d,
+        );
         assert!(r.extra.is_empty() && d.is_empty());
     }
 
@@ -130,10 +155,10 @@ mod tests {
         let mut r = resume_named("Ada Example");
         r.extra.insert("startDate".into(), json!("2020-09"));
         let mut d = Vec::new();
-        let lines = ["Septembre 2020 – aujourd'hui".to_string()];
+        let lines = [(1, "Septembre 2020 – aujourd'hui".to_string())];
         keep_unplaced(&lines, &mut r, &mut d);
         assert!(d.is_empty(), "{d:?}");
-        keep_unplaced(&["Mars 2011 – juin 2013".to_string()], &mut r, &mut d);
+        keep_unplaced(&[(3, "Mars 2011 – juin 2013".to_string())], &mut r, &mut d);
         assert_eq!(d.len(), 1, "dates nowhere in the result are kept");
     }
 
@@ -141,11 +166,17 @@ mod tests {
     fn lines_nowhere_in_the_result_are_kept_with_a_warning() {
         let mut r = resume_named("Ada Example");
         let mut d = Vec::new();
-        let lines =
-            ["Ada Example".to_string(), "2019 – heute  Professorin, Universität Kassel".into()];
+        let lines = [
+            (1, "Ada Example".to_string()),
+            (7, "2019 – heute  Professorin, Universität Kassel".into()),
+            (8, "Lehrstuhl für Beispielkunde und Musterwesen".into()),
+            (12, "Ein weiterer Absatz ohne Platz im Lebenslauf".into()),
+        ];
         keep_unplaced(&lines, &mut r, &mut d);
         let kept = r.extra["unsortedSections"][0]["text"].as_str().unwrap();
         assert!(kept.contains("Professorin, Universität Kassel"), "{kept}");
-        assert!(d[0].message.contains("1 line could not be placed"), "{}", d[0]);
+        assert_eq!(d.len(), 2, "two runs of lines, two warnings: {d:?}");
+        assert!(d[0].message.contains("2 lines could not be placed"), "{}", d[0]);
+        assert_eq!((d[0].line, d[1].line), (Some(7), Some(12)));
     }
 }

@@ -7,7 +7,7 @@
 //! resume ("03/2019 – heute      Senior Developer", with the details indented under the
 //! title) keeps its rows.
 
-use super::sections::lexicon;
+use crate::parse::vocab::sections::section as lexicon;
 
 /// The least gap (in spaces) between two columns.
 const GAP: usize = 3;
@@ -39,7 +39,8 @@ fn second_cell(line: &str) -> Option<usize> {
 }
 
 /// The text read column by column, when it is laid out in two columns; `None` otherwise.
-pub fn split(text: &str) -> Option<String> {
+/// Each line keeps the 1-based number of the source line it was cut from.
+pub fn split(text: &str) -> Option<Vec<(u32, String)>> {
     let lines: Vec<&str> = text.lines().collect();
     // The column where second cells start most often, counting indented lines that start there.
     let mut starts: Vec<usize> = Vec::new();
@@ -88,14 +89,13 @@ pub fn split(text: &str) -> Option<String> {
     if headed(|c| &c.0) == 0 || headed(|c| &c.1) == 0 {
         return None;
     }
-    let mut out = String::with_capacity(text.len() + 2);
+    let mut out = Vec::with_capacity(cells.len() * 2 + 2);
     for side in [0, 1] {
-        for (l, r) in &cells {
+        for (n, (l, r)) in cells.iter().enumerate() {
             let t = if side == 0 { l } else { r };
-            out.push_str(t);
-            out.push('\n');
+            out.push((n as u32 + 1, t.clone()));
         }
-        out.push('\n');
+        out.push((cells.len() as u32, String::new()));
     }
     Some(out)
 }
@@ -107,12 +107,12 @@ mod tests {
     #[test]
     fn splits_a_sidebar_from_the_main_column() {
         let t = "ANA EXAMPLE\n\nSKILLS            EXPERIENCE\nRust              Lead Engineer\nGo                Initech, Springfield\n                  2019 - 2021\nLANGUAGES         • Built things\nEnglish           EDUCATION\n                  BSc Physics\n";
-        let out = split(t).expect("two columns");
-        let left = out.find("Rust").unwrap();
-        let right = out.find("Lead Engineer").unwrap();
-        assert!(left < right);
-        assert!(out.find("English").unwrap() < right);
-        assert!(out.find("EDUCATION").unwrap() > out.find("• Built things").unwrap());
+        let lines = split(t).expect("two columns");
+        let at = |s: &str| lines.iter().position(|(_, l)| l == s).expect(s);
+        assert!(at("Rust") < at("Lead Engineer"));
+        assert!(at("English") < at("Lead Engineer"));
+        assert!(at("EDUCATION") > at("• Built things"));
+        assert_eq!(lines[at("Lead Engineer")].0, 4);
     }
 
     #[test]

@@ -6,36 +6,32 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{self, DateSpan};
 use super::entries::{self, Unit};
 use super::lines::{Line, heading_like};
 use super::places;
 use crate::model::{
     Award, Certificate, Education, Interest, Language, Project, Publication, Reference, Skill,
 };
+use crate::parse::dates::{self, DateSpan};
+use crate::parse::vocab::{degrees, orgs};
 
 fn re(p: &str) -> Regex {
     Regex::new(p).expect("list pattern")
 }
 
 static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?x)\b(?:
-        (?:Bachelor|Master|Doctor)(?:'?s)?(?:\s+of\s+(?:Applied\s+)?(?:Science|Arts|Engineering|Business\s+Administration|Fine\s+Arts|Laws|Philosophy|Education|Technology|Music|Commerce))?
-      | Ph\.?\s?D\.?|D\.?Phil\.?|Dr\.\s?rer\.\s?nat\.|M\.?B\.?A\.?|B\.?B\.?A\.?
-      | B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.?\s?Eng\.?|M\.?\s?Eng\.?|B\.?\s?Tech\.?|M\.?\s?Tech\.?
-      | B\.?E\.?E\.?|B\.?S\.?E\.?E?\.?|B\.S\.|M\.S\.|B\.A\.|M\.A\.|BS|MS|BA|MA|BE|ME|BEng|MEng
-      | A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?
-      | Dr\.\s?-?\s?Ing\.|Dr\.\s?(?:phil|med|jur|oec|sc|techn)\.(?:\s?nat\.)?|Dipl\.-Ing\.|Dipl\.-\p{L}+\.|Ing\.|Mgr\.|Bc\.|Magister|Licenciad[oa]|Diplom(?:a)?(?:-\w+)?|Licen[cs]e|Licenciatura|Abitur|Baccalaur\w+|Matura
-      | Laurea(?:\s+(?i:magistrale|triennale|specialistica|breve))?|Dottorato(?:\s+di\s+ricerca)?|Dipl[ôo]me(?:\s+d['’]\p{L}+)?|Ma[îi]trise|Doctorat|Doctorado|Doutorado|Doutoramento|Mestrado|Bacharelado|Grado|M[áa]ster|Staatsexamen
-      | Classes?\s+pr[ée]paratoires?(?:\s+[A-Z]{2,4}\*?)?|DUT|BTS|VWO|HAVO|MBO
-      | High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Certificate|Postgraduate\s+Diploma
-    )(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))")
+    re(&format!(
+        r"\b(?:{})(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))",
+        degrees::degree_alternation()
+    ))
 });
-static SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:universi\w*|college|school|institut\w*|istituto|academy|akademie|academia|accademia|hochschule|hogeschool|[ée]cole|escuela|escola|scuola|polytechni\w*|polit[ée]cnic\w*|politecnico|conservatoire|conservatory|gymnasium|lyc[ée]e|liceo|seminaire|séminaire|seminary|campus|faculty|facultad|fachhochschule)\b",
-    )
-});
+
+/// Whether a phrase names a school or university (one of its words does).
+fn is_school(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '.')
+        .any(|w| !w.is_empty() && orgs::is_school_word(&crate::parse::vocab::fold(w)))
+}
+
 static SCORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\(?\b(?:cumulative\s+|overall\s+|final\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?\b\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
@@ -106,7 +102,7 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
         .map(str::trim)
         .find(|p| !is_abbreviation(p))
         .unwrap_or("");
-    let area = (!area.is_empty() && !SCHOOL.is_match(area)).then(|| area.to_string());
+    let area = (!area.is_empty() && !is_school(area)).then(|| area.to_string());
     Some((kind, area))
 }
 
@@ -140,7 +136,7 @@ fn edu_line(text: &str) -> EduLine {
     }
     let parts: Vec<String> = re_split(&t);
     for (i, p) in parts.iter().enumerate() {
-        if e.school.is_none() && (SCHOOL.is_match(p) || p.starts_with(['"', '“'])) {
+        if e.school.is_none() && (is_school(p) || p.starts_with(['"', '“'])) {
             e.school = Some(strip_the(&strip_quotes(p)));
             continue;
         }
@@ -155,7 +151,7 @@ fn edu_line(text: &str) -> EduLine {
                     .iter()
                     .find(|n| !abbreviation(n))
                     .filter(|n| {
-                        !SCHOOL.is_match(n) && places::location(n).is_none() && degree(n).is_none()
+                        !is_school(n) && places::location(n).is_none() && degree(n).is_none()
                     })
                     .cloned()
             });
@@ -163,7 +159,7 @@ fn edu_line(text: &str) -> EduLine {
         }
     }
     if e.school.is_none() && e.degree.is_none() {
-        // A line of its own with no degree word: the school ("Le Triolet", "Stanford").
+        // A line of its own with no degree word: the school ("Lycée du Parc", "Northwood").
         let (head, _) = places::split_trailing(&t);
         let first = head.split(',').next().unwrap_or(&head);
         e.school = Some(strip_the(&strip_quotes(first)));
@@ -187,7 +183,7 @@ fn re_split(t: &str) -> Vec<String> {
             Some(last)
                 if DEGREE.find(last).is_some_and(|m| m.end() + 1 >= last.len())
                     && degree(last).is_some_and(|d| d.1.is_none())
-                    && !SCHOOL.is_match(&p)
+                    && !is_school(&p)
                     && places::location(&p).is_none() =>
             {
                 last.push_str(", ");
@@ -363,7 +359,7 @@ pub fn groups(lines: &[Line]) -> (Vec<Group>, Vec<String>) {
     for u in entries::units_with(lines, true) {
         let (text, is_bullet, is_head) = match u {
             Unit::Bullet(b) => (b.split("\n\n").next().unwrap_or("").to_string(), true, false),
-            Unit::Head(h) => (h.text, false, h.level.is_some() || h.whole_strong),
+            Unit::Head(h) => (h.text, false, h.level.is_some() || h.whole_strong || h.term),
             Unit::Prose(p) => (p, false, false),
         };
         let sentence = text.split_whitespace().count() > 12
@@ -617,7 +613,7 @@ pub fn references(lines: &[Line]) -> Vec<Reference> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::freeform::lines::{from_markdown, from_plain};
+    use crate::parse::interpret::testing::{from_markdown, from_plain};
 
     fn brief(e: &Education) -> String {
         let d = |d: Option<crate::model::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -635,25 +631,25 @@ mod tests {
     #[test]
     fn degree_first_and_school_first_layouts() {
         let (a, _) = education(&from_plain(
-            "M.S., Computer Science\nNorthwood University\nB.B.A., Information Systems\nthe Eastfield College\n",
+            "M.S., Computer Science\nNorthwood University\nB.B.A., Operations Research\nthe Eastfield College\n",
         ));
         let got: Vec<String> = a.iter().map(brief).collect();
         assert_eq!(
             got,
             [
                 "Northwood University|M.S.|Computer Science|..|",
-                "Eastfield College|B.B.A.|Information Systems|..|"
+                "Eastfield College|B.B.A.|Operations Research|..|"
             ]
         );
         let (b, _) = education(&from_markdown(
-            "- **Northwood University, Newark, DE** May 2008\nCumulative GPA 3.7/4.0\n - B.E.E., Electrical Engineering (GPA 3.8)\n - B.S., Computer Science with Honors (GPA 3.9)\n - Minor: Mathematics\n",
+            "- **Northwood University, Dover, DE** June 2009\nCumulative GPA 3.7/4.0\n - B.E.E., Electrical Engineering (GPA 3.8)\n - B.S., Computer Science with Honors (GPA 3.9)\n - Minor: Mathematics\n",
         ));
         let got: Vec<String> = b.iter().map(brief).collect();
         assert_eq!(
             got,
             [
-                "Northwood University|B.E.E.|Electrical Engineering|..2008-05|3.8",
-                "Northwood University|B.S.|Computer Science with Honors|..2008-05|3.9"
+                "Northwood University|B.E.E.|Electrical Engineering|..2009-06|3.8",
+                "Northwood University|B.S.|Computer Science with Honors|..2009-06|3.9"
             ]
         );
         assert_eq!(b[1].courses, ["Minor: Mathematics"]);
@@ -695,20 +691,20 @@ mod tests {
     #[test]
     fn skills_lists_and_groups() {
         let (s, prose) = skills(&from_markdown(
-            "* C++/C\n* Monitoring (nagios and derivatives)\n\nLanguages: Rust, Go (mostly); Python.\n\nI have used many tools for a long time and I like them all very much.\n",
+            "* C++/C\n* Alerting (icinga and friends)\n\nLanguages: Rust, Go (mostly); Python.\n\nI have used many tools for a long time and I like them all very much.\n",
         ));
         let names: Vec<&str> = s.iter().filter_map(|s| s.name.as_deref()).collect();
-        assert_eq!(names, ["C++/C", "Monitoring (nagios and derivatives)", "Languages"]);
+        assert_eq!(names, ["C++/C", "Alerting (icinga and friends)", "Languages"]);
         assert_eq!(s[2].keywords, ["Rust", "Go (mostly)", "Python"]);
         assert_eq!(prose.len(), 1);
     }
 
     #[test]
     fn awards_and_languages() {
-        let a = award("2015 Technologist of the Year, Initech");
+        let a = award("2015 Builder of the Year, Initech");
         assert_eq!(
             (a.title.as_deref(), a.awarder.as_deref()),
-            (Some("Technologist of the Year"), Some("Initech"))
+            (Some("Builder of the Year"), Some("Initech"))
         );
         assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2015"));
         let l = languages(&from_plain("English (native), German – B2\n"));

@@ -9,12 +9,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{self, DateSpan};
 use super::lines::{Line, heading_like};
 use super::places;
 use super::roles::{org_score, role_score};
 use super::sections::is_entry_subheading;
 use crate::model::PartialDate;
+use crate::parse::dates::{self, DateSpan};
 
 /// One position, before it becomes a `Work` or `Volunteer`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,6 +44,8 @@ pub struct Head {
     pub strong: Vec<String>,
     pub whole_strong: bool,
     pub cols: Vec<String>,
+    /// A definition term: the label of what is described under it.
+    pub term: bool,
 }
 
 impl Head {
@@ -54,6 +56,7 @@ impl Head {
             strong: l.strong.clone(),
             whole_strong: l.whole_strong,
             cols: l.cols.clone(),
+            term: l.term,
         }
     }
 }
@@ -940,7 +943,7 @@ fn prose_entries(units: Vec<Unit>) -> (Vec<String>, Vec<Entry>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::freeform::lines::{from_markdown, from_plain};
+    use crate::parse::interpret::testing::{from_markdown, from_plain};
 
     fn brief(e: &Entry) -> String {
         let d = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
@@ -956,16 +959,16 @@ mod tests {
 
     #[test]
     fn company_date_title_lines() {
-        let t = "Initech\n2016-Present\nSenior Manager, Storage Engineering\nI lead a team that is responsible for storage engineering and other things at Initech.\nGlobex\n2009-2011\nHead of Operations & IT (2010-2011)\nFront-End Web Engineer (2009-2010)\nAs Head of Operations I kept the site online and did many other things for the company.\nPrior to this, I was a front-end engineer building features for the product.\nAcme, Inc.\nSummer Intern, Performance Engineering\n";
+        let t = "Initech\n2016-Present\nSenior Manager, Billing Platforms\nI lead a team that is responsible for billing platforms and other things at Initech.\nGlobex\n2009-2011\nHead of Support & IT (2010-2011)\nMobile App Engineer (2009-2010)\nAs Head of Support I kept the site online and did many other things for the company.\nPrior to this, I was a mobile engineer building features for the product.\nAcme, Inc.\nSummer Intern, Release Engineering\n";
         let (_, e) = read(&from_plain(t));
         let got: Vec<String> = e.iter().map(brief).collect();
         assert_eq!(
             got,
             [
-                "Initech|Senior Manager, Storage Engineering||2016..",
-                "Globex|Head of Operations & IT||2010..2011",
-                "Globex|Front-End Web Engineer||2009..2010",
-                "Acme, Inc.|Summer Intern, Performance Engineering||..",
+                "Initech|Senior Manager, Billing Platforms||2016..",
+                "Globex|Head of Support & IT||2010..2011",
+                "Globex|Mobile App Engineer||2009..2010",
+                "Acme, Inc.|Summer Intern, Release Engineering||..",
             ]
         );
         assert_eq!(e[2].summary.len(), 1);
@@ -973,14 +976,14 @@ mod tests {
 
     #[test]
     fn markdown_title_at_company_and_bold_title_lines() {
-        let md = "### Team Lead at Umbrella (1.5 years)\n\nLed things.\n\n#### Achievements\n* Did a thing\n\n- **VP, Chief Architect** September 2018 - Present\nHooli Systems Springfield, IL\n - Managed people\n\n- **Staff Engineer**\n\nFebruary 2017 - September 2018\n\nHooli Systems\n\nSpringfield, IL\n\n- Built stuff\n";
+        let md = "### Team Lead at Umbrella (1.5 years)\n\nLed things.\n\n#### Achievements\n* Did a thing\n\n- **VP, Chief Scientist** September 2018 - Present\nHooli Systems Springfield, IL\n - Managed people\n\n- **Staff Engineer**\n\nFebruary 2017 - September 2018\n\nHooli Systems\n\nSpringfield, IL\n\n- Built stuff\n";
         let (_, e) = read(&from_markdown(md));
         let got: Vec<String> = e.iter().map(brief).collect();
         assert_eq!(
             got,
             [
                 "Umbrella|Team Lead||..",
-                "Hooli Systems|VP, Chief Architect|Springfield, IL|2018-09..",
+                "Hooli Systems|VP, Chief Scientist|Springfield, IL|2018-09..",
                 "Hooli Systems|Staff Engineer|Springfield, IL|2017-02..2018-09",
             ]
         );
@@ -990,14 +993,14 @@ mod tests {
 
     #[test]
     fn numbered_employer_headings_with_positions_below() {
-        let t = "1.3.1 Vandelay, Remote\n\n1.3.1.1 Cloud Specialist (2014-present)\n\nI did cloud things for a long time at this place.\n\n1.3.1.2 Director of Imports (2011-2014)\n\nI directed imports for the company.\n\n1.3.2 Kramerica, Los Angeles, USA (2003-2005)\n\nSenior Software Engineer\n\nI engineered.\n";
+        let t = "1.3.1 Vandelay, Remote\n\n1.3.1.1 Platform Specialist (2014-present)\n\nI did platform things for a long time at this place.\n\n1.3.1.2 Director of Exports (2011-2014)\n\nI directed imports for the company.\n\n1.3.2 Kramerica, Los Angeles, USA (2003-2005)\n\nSenior Software Engineer\n\nI engineered.\n";
         let (_, e) = read(&from_markdown(t));
         let got: Vec<String> = e.iter().map(brief).collect();
         assert_eq!(
             got,
             [
-                "Vandelay|Cloud Specialist|Remote|2014..",
-                "Vandelay|Director of Imports|Remote|2011..2014",
+                "Vandelay|Platform Specialist|Remote|2014..",
+                "Vandelay|Director of Exports|Remote|2011..2014",
                 "Kramerica|Senior Software Engineer|Los Angeles, USA|2003..2005",
             ]
         );
@@ -1039,10 +1042,10 @@ mod tests {
 
     #[test]
     fn prose_sentences_introduce_employers() {
-        let t = "I am an engineer with many years of experience in many things.\nContractor at Hooli as an SRE.\nGlobex is a multi-national energy supplier.\nI am technical lead of a platform team doing many things.\n";
+        let t = "I am an engineer with many years of experience in many things.\nConsultant at Hooli as an SRE.\nGlobex is a regional freight carrier.\nI am quality lead of a platform team doing many things.\n";
         let (intro, e) = read(&from_plain(t));
         assert_eq!(intro.len(), 1);
         let got: Vec<String> = e.iter().map(brief).collect();
-        assert_eq!(got, ["Hooli|SRE||..", "Globex|technical lead||.."]);
+        assert_eq!(got, ["Hooli|SRE||..", "Globex|quality lead||.."]);
     }
 }

@@ -1,12 +1,10 @@
 //! Decides from the content which markup a text is written in (Markdown, reStructuredText,
-//! Org, AsciiDoc, POD or none) and rewrites the lightweight markups into Markdown, so one
-//! CommonMark reader serves them all. Plain text is left for the line reader.
+//! Org, AsciiDoc, POD or none) and, until those markups have readers of their own (the
+//! `readers` branch), rewrites the lightweight ones into Markdown for the Markdown reader.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
-
-use crate::parse::Format;
 
 /// The markup a text is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +49,7 @@ static POD_SIGNS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?m)^=(?:head[1-4]|item|over|back|pod|cut|begin|end)\b"));
 
 /// Picks the markup. `hint` (from the file name) only breaks ties: content decides.
-pub fn detect(text: &str, hint: Option<Format>) -> Markup {
+pub fn detect(text: &str, markdown_hint: bool) -> Markup {
     let sample = head(text, 64 * 1024);
     if POD_SIGNS.find_iter(sample).take(2).count() >= 2 {
         return Markup::Pod;
@@ -68,7 +66,7 @@ pub fn detect(text: &str, hint: Option<Format>) -> Markup {
     if best.1 >= 6 && best.1 as u32 >= md {
         return best.0;
     }
-    if md >= 3 || (hint == Some(Format::Markdown) && md >= 1) {
+    if md >= 3 || (markdown_hint && md >= 1) {
         return Markup::Markdown;
     }
     Markup::Plain
@@ -353,26 +351,26 @@ mod tests {
     #[test]
     fn detects_each_markup() {
         assert_eq!(
-            detect("# Ada\n\n## Work\n\n- **Lead** at [Acme](https://a.example)\n", None),
+            detect("# Ada\n\n## Work\n\n- **Lead** at [Acme](https://a.example)\n", false),
             Markup::Markdown
         );
         assert_eq!(
-            detect("#+TITLE: Ada\n* Work\n** Lead\n[[https://a.example][Acme]]\n", None),
+            detect("#+TITLE: Ada\n* Work\n** Lead\n[[https://a.example][Acme]]\n", false),
             Markup::Org
         );
         assert_eq!(
-            detect("= Ada\n:email: a@b.c\n\n== Work\n\n[.role]\nLead +\n", None),
+            detect("= Ada\n:email: a@b.c\n\n== Work\n\n[.role]\nLead +\n", false),
             Markup::AsciiDoc
         );
         assert_eq!(
-            detect("Ada\n===\n\nWork\n----\n\n.. note:: x\n\n`Acme <https://a.example>`_\n", None),
+            detect("Ada\n===\n\nWork\n----\n\n.. note:: x\n\n`Acme <https://a.example>`_\n", false),
             Markup::Rst
         );
         assert_eq!(
-            detect("=head1 NAME\n\nAda\n\n=head1 WORK\n\n=over\n\n=item * x\n", None),
+            detect("=head1 NAME\n\nAda\n\n=head1 WORK\n\n=over\n\n=item * x\n", false),
             Markup::Pod
         );
-        assert_eq!(detect("Ada Lovelace\nEXPERIENCE\nAcme 2019-2020\n", None), Markup::Plain);
+        assert_eq!(detect("Ada Lovelace\nEXPERIENCE\nAcme 2019-2020\n", false), Markup::Plain);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Cleans raw text before any reading: byte-order mark, line endings, NUL and control
-//! characters, tabs, PDF ligatures, private-use bullet glyphs, letter-spaced headings
-//! ("EX PE R IEN C E") and lines a PDF extraction repeated across a page break.
+//! characters, tabs, PDF ligatures, private-use bullet glyphs and letter-spaced headings
+//! ("EX PE R IEN C E"). Line for line: the clean text has the source's line numbers.
 
 /// Glyphs that word processors and PDF fonts use as bullets (Symbol/Wingdings code points
 /// land in the private use area).
@@ -37,16 +37,9 @@ pub fn normalise(text: &str) -> String {
     let text = text.strip_suffix('\n').unwrap_or(text);
     let text = text.strip_suffix('\r').unwrap_or(text);
     let mut out = String::with_capacity(text.len());
-    let mut previous: Option<String> = None;
     for raw in text.split(['\n', '\r']).enumerate().filter_map(|(i, l)| keep_line(text, i, l)) {
         let line = clean_line(raw);
         let line = join_letter_spacing(&line).unwrap_or(line);
-        // PDF extraction sometimes repeats the last line of a page at the top of the next.
-        let trimmed = line.trim();
-        if trimmed.len() > 30 && previous.as_deref() == Some(trimmed) {
-            continue;
-        }
-        previous.replace(trimmed.to_string());
         out.push_str(line.trim_end());
         out.push('\n');
     }
@@ -137,11 +130,5 @@ mod tests {
         assert_eq!(join_letter_spacing("W O R K  H I S T O R Y").as_deref(), Some("WORK HISTORY"));
         assert_eq!(join_letter_spacing("IBM AND HP"), None);
         assert_eq!(join_letter_spacing("Senior Engineer"), None);
-    }
-
-    #[test]
-    fn drops_a_line_repeated_across_a_page_break() {
-        let l = "Prior to this, I was an engineer at a company for many months.";
-        assert_eq!(normalise(&format!("{l}\n{l}\nnext\n")), format!("{l}\nnext\n"));
     }
 }

@@ -1,0 +1,376 @@
+//! The tree read as lines: every visible line of the document, in order, with its place in
+//! the tree (heading level, list item and nesting, definition term, table row and cells,
+//! field key, enclosing containers) and its inline features (strong spans, links). Later
+//! stages read lines, but every structural fact the tree holds stays on them.
+//!
+//! Whether the lines of one paragraph are one wrapped sentence or a stack of short header
+//! lines is decided here, from their lengths: a line that reaches the document's typical width
+//! without ending a sentence wraps into the next (they share a `para`); any other line ends
+//! its paragraph.
+
+use crate::parse::doc::{self, Block, BlockKind, Document, Inline};
+use crate::parse::vocab::sections;
+
+/// One visible line of the document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Line {
+    /// The text, markup removed, whitespace collapsed.
+    pub text: String,
+    /// The source line it starts on (1-based).
+    pub source: u32,
+    /// Heading level (1 = top).
+    pub heading: Option<u8>,
+    /// This line starts a list item.
+    pub bullet: bool,
+    /// The list item the line belongs to (innermost; its continuation lines and paragraphs
+    /// share it).
+    pub item: Option<usize>,
+    /// The item the line's item is nested in.
+    pub parent_item: Option<usize>,
+    /// List nesting, 0 outside lists.
+    pub depth: u8,
+    /// Lines of one paragraph (wrapped lines) share this id.
+    pub para: usize,
+    /// Lines of one block of the tree share this id.
+    pub block: usize,
+    /// A definition term; its description's lines follow with `def` set to the same id.
+    pub term: bool,
+    pub def: Option<usize>,
+    /// Cells of a table row; empty for ordinary lines.
+    pub cols: Vec<String>,
+    /// A table's header row.
+    pub header_row: bool,
+    /// The key of a key–value field line.
+    pub field: Option<String>,
+    /// The class of the innermost enclosing container that has one.
+    pub div: Option<String>,
+    /// Text of the emphasised spans (strong or emphasis).
+    pub strong: Vec<String>,
+    /// The whole line is emphasised.
+    pub whole_strong: bool,
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
+}
+
+impl Line {
+    pub fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}
+
+/// Short, no sentence end: could be a heading or a title line.
+pub fn heading_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=12).contains(&words) && !text.ends_with(['.', ';', ',']) && text.chars().count() <= 100
+}
+
+/// Flattens the document into lines.
+pub fn lines(doc: &Document) -> Vec<Line> {
+    let mut f = Flattener::default();
+    let ctx = Ctx::default();
+    for b in &doc.blocks {
+        f.block(b, &ctx);
+    }
+    assign_paragraphs(&mut f.out);
+    f.out
+}
+
+/// Where in the tree the blocks being flattened are.
+#[derive(Debug, Clone, Default)]
+struct Ctx {
+    item: Option<usize>,
+    parent_item: Option<usize>,
+    depth: u8,
+    def: Option<usize>,
+    div: Option<String>,
+}
+
+#[derive(Default)]
+struct Flattener {
+    out: Vec<Line>,
+    next_id: usize,
+    block: usize,
+}
+
+/// A line of a block before paragraphs are assigned: whether it follows a soft break.
+const SOFT: usize = usize::MAX;
+
+impl Flattener {
+    fn id(&mut self) -> usize {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    fn block(&mut self, b: &Block, ctx: &Ctx) {
+        let line = b.pos.line;
+        match &b.kind {
+            BlockKind::Heading { level, content } => {
+                self.block += 1;
+                let text = doc::plain(content);
+                self.push(line_of(content, &text), line, ctx, |l| l.heading = Some(*level));
+            }
+            BlockKind::Para(content) => self.para(content, line, ctx, false),
+            BlockKind::List { items, .. } => {
+                for item in items {
+                    let id = self.id();
+                    let inner = Ctx {
+                        item: Some(id),
+                        parent_item: ctx.item,
+                        depth: ctx.depth.saturating_add(1),
+                        ..ctx.clone()
+                    };
+                    let mut first = true;
+                    for c in item {
+                        match (&c.kind, first) {
+                            (BlockKind::Para(content), true) => {
+                                self.para(content, c.pos.line, &inner, true)
+                            }
+                            _ => self.block(c, &inner),
+                        }
+                        first = false;
+                    }
+                }
+            }
+            BlockKind::Definitions(defs) => {
+                for d in defs {
+                    let id = self.id();
+                    let inner = Ctx { def: Some(id), ..ctx.clone() };
+                    self.block += 1;
+                    let text = doc::plain(&d.term);
+                    if !text.is_empty() {
+                        self.push(line_of(&d.term, &text), line, &inner, |l| l.term = true);
+                    }
+                    for c in &d.body {
+                        self.block(c, &inner);
+                    }
+                }
+            }
+            BlockKind::Table(rows) => {
+                for r in rows {
+                    self.row(r, line, ctx);
+                }
+            }
+            BlockKind::Fields(fields) => {
+                for f in fields {
+                    self.block += 1;
+                    let key = doc::plain(&f.key);
+                    let value = doc::plain(&f.value);
+                    let text =
+                        if key.is_empty() { value.clone() } else { format!("{key}: {value}") };
+                    let mut l = line_of(&f.value, &text);
+                    l.field = Some(key);
+                    self.push(l, line, ctx, |_| {});
+                }
+            }
+            BlockKind::Div { class, blocks } => {
+                let inner = Ctx { div: class.clone().or_else(|| ctx.div.clone()), ..ctx.clone() };
+                for c in blocks {
+                    self.block(c, &inner);
+                }
+            }
+            BlockKind::Quote(blocks) => {
+                for c in blocks {
+                    self.block(c, ctx);
+                }
+            }
+            BlockKind::Rule => self.block += 1,
+        }
+    }
+
+    /// One table row: a line holding its non-empty cells. A header row of column names
+    /// ("Company | Role") is not content.
+    fn row(&mut self, r: &doc::Row, line: u32, ctx: &Ctx) {
+        let cells: Vec<String> = r
+            .cells
+            .iter()
+            .map(|c| doc::collapse(&c.iter().map(Block::plain).collect::<Vec<_>>().join(" ")))
+            .collect();
+        let labels = cells.iter().all(|c| c.split_whitespace().count() <= 3)
+            && !cells.iter().any(|c| c.chars().any(|ch| ch.is_ascii_digit()));
+        let cells: Vec<String> = cells.into_iter().filter(|c| !c.is_empty()).collect();
+        if cells.is_empty() || r.header && labels {
+            return;
+        }
+        self.block += 1;
+        let inlines: Vec<Inline> = r
+            .cells
+            .iter()
+            .flatten()
+            .filter_map(Block::inlines)
+            .flat_map(|i| i.iter().cloned())
+            .collect();
+        let text = cells.join(" | ");
+        let mut l = line_of(&inlines, &text);
+        l.whole_strong = false;
+        let at = r.cells.iter().flatten().next().map_or(line, |b| b.pos.line);
+        self.push(l, at, ctx, |l| {
+            l.cols = cells;
+            l.header_row = r.header;
+        });
+    }
+
+    /// A paragraph: one line per source line, the first a bullet when it opens a list item.
+    fn para(&mut self, content: &[Inline], line: u32, ctx: &Ctx, bullet: bool) {
+        self.block += 1;
+        let mut k = 0;
+        for (brk, part) in split_at_breaks(content) {
+            let text = doc::plain(&part);
+            if text.is_empty() {
+                continue;
+            }
+            let first = k == 0;
+            k += 1;
+            let mut l = line_of(&part, &text);
+            // Soft breaks may join wrapped lines; a hard break always ends a paragraph.
+            l.para = if !first && brk == Some(Inline::SoftBreak) { SOFT } else { 0 };
+            self.push(l, line + k as u32 - 1, ctx, |l| l.bullet = bullet && first);
+        }
+    }
+
+    fn push(&mut self, mut l: Line, source: u32, ctx: &Ctx, set: impl FnOnce(&mut Line)) {
+        l.source = source;
+        l.block = self.block;
+        l.item = ctx.item;
+        l.parent_item = ctx.parent_item;
+        l.depth = ctx.depth;
+        l.def = ctx.def;
+        l.div = ctx.div.clone();
+        set(&mut l);
+        self.out.push(l);
+    }
+}
+
+/// A line's text and inline features.
+fn line_of(inlines: &[Inline], text: &str) -> Line {
+    let mut strong = Vec::new();
+    emphasised(inlines, &mut strong);
+    let links = doc::links(inlines)
+        .into_iter()
+        .map(|(t, url)| Link { text: if t.is_empty() { url.clone() } else { t }, url })
+        .collect();
+    let joined = doc::collapse(&strong.join(" "));
+    let whole_strong = !joined.is_empty()
+        && joined == text.trim_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    Line { text: text.to_string(), strong, whole_strong, links, ..Default::default() }
+}
+
+/// Texts of strong and emphasised spans (outermost), in order.
+fn emphasised(inlines: &[Inline], out: &mut Vec<String>) {
+    for i in inlines {
+        match i {
+            Inline::Strong(c) | Inline::Emph(c) => {
+                let t = doc::plain(c);
+                if !t.is_empty() {
+                    out.push(t);
+                }
+            }
+            Inline::Link { content, .. } => emphasised(content, out),
+            _ => {}
+        }
+    }
+}
+
+/// Inline content split at breaks, each part with the break before it.
+fn split_at_breaks(content: &[Inline]) -> Vec<(Option<Inline>, Vec<Inline>)> {
+    let mut out: Vec<(Option<Inline>, Vec<Inline>)> = vec![(None, Vec::new())];
+    for i in content {
+        match i {
+            Inline::SoftBreak | Inline::LineBreak => out.push((Some(i.clone()), Vec::new())),
+            other => {
+                if let Some((_, part)) = out.last_mut() {
+                    part.push(other.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Paragraph ids: a new paragraph at every block and after every line that does not wrap
+/// into the next.
+fn assign_paragraphs(lines: &mut [Line]) {
+    let width = typical_width(lines);
+    let mut para = 0;
+    for i in 0..lines.len() {
+        let continues = lines[i].para == SOFT
+            && i > 0
+            && lines[i - 1].block == lines[i].block
+            && wraps(&lines[i - 1].text, width)
+            // A section heading never continues a wrapped line.
+            && !(lines[i].words() <= 4 && sections::section(&lines[i].text).is_some());
+        if !continues {
+            para += 1;
+        }
+        lines[i].para = para;
+    }
+}
+
+/// The length of a full line (the 90th percentile): what a wrapped line reaches.
+fn typical_width(lines: &[Line]) -> usize {
+    let mut lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    lens.sort_unstable();
+    lens.get(lens.len() * 9 / 10).copied().unwrap_or(80).max(40)
+}
+
+/// A line that reaches the margin without ending a sentence continues on the next.
+fn wraps(text: &str, width: usize) -> bool {
+    let chars = text.chars().count();
+    chars * 10 >= width * 6 && chars >= 40 && !text.ends_with(['.', '!', '?'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::read;
+
+    #[test]
+    fn lines_keep_their_place_in_the_tree() {
+        let doc = read::document(
+            "# Ada\n\n* [Acme](https://acme.example)\n\n  More about it.\n* **Lead** 2019 - 2020\n  Acme Corp\n  - Built it\n\nTools\n: Git\n\n| a | b |\n|---|---|\n| 2019 | x |\n",
+            true,
+        );
+        let ls = lines(&doc);
+        let t: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            t,
+            [
+                "Ada",
+                "Acme",
+                "More about it.",
+                "Lead 2019 - 2020",
+                "Acme Corp",
+                "Built it",
+                "Tools",
+                "Git",
+                "2019 | x"
+            ]
+        );
+        assert_eq!(ls[0].heading, Some(1));
+        assert!(ls[1].bullet && !ls[2].bullet && ls[2].item == ls[1].item);
+        assert_eq!(ls[1].links[0].url, "https://acme.example");
+        assert_eq!(ls[3].strong, ["Lead"]);
+        assert_eq!(ls[4].item, ls[3].item);
+        assert_ne!(ls[4].para, ls[3].para, "short lines end their paragraph");
+        assert_eq!(ls[5].parent_item, ls[3].item);
+        assert!(ls[6].term && ls[7].def == ls[6].def && ls[7].def.is_some());
+        assert_eq!(ls[8].cols, ["2019", "x"]);
+        assert_eq!(ls[8].source, 15);
+    }
+
+    #[test]
+    fn wrapped_lines_share_a_paragraph() {
+        let doc = read::document(
+            "Initech\nI lead a team that is responsible for billing platforms and many other things\nat Initech, with many people.\nShort\n",
+            false,
+        );
+        let ls = lines(&doc);
+        assert_ne!(ls[0].para, ls[1].para);
+        assert_eq!(ls[1].para, ls[2].para);
+        assert_ne!(ls[2].para, ls[3].para);
+    }
+}

@@ -1,0 +1,217 @@
+//! Section detection: which lines are section headings, and what each section holds.
+//!
+//! A line is scored on its shape (markup heading, underline, ALL CAPS, numbering, trailing
+//! colon, short, no final period, standing alone) and on a heading lexicon with synonyms.
+//! Headings that share the style of recognised ones open sections of their own ("other"), so
+//! unknown sections are kept rather than swallowed by the section above them.
+
+use super::lines::Line;
+
+use crate::parse::vocab::sections as vocab;
+pub use crate::parse::vocab::sections::Section as Kind;
+
+/// A heading and the lines under it.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub kind: Kind,
+    pub title: String,
+    /// The source line of the heading (0 for the text before any heading).
+    pub source: u32,
+    pub lines: Vec<Line>,
+}
+
+/// The section a heading's text names, if the vocabulary knows it.
+pub fn lexicon(text: &str) -> Option<Kind> {
+    if text.split_whitespace().count() > 7 {
+        return None;
+    }
+    vocab::section(text)
+}
+
+/// Sub-headings inside an entry whose bullets fold into the entry.
+pub fn is_entry_subheading(text: &str) -> bool {
+    vocab::is_entry_subheading(text)
+}
+
+/// How strongly a line's shape says "heading", whatever its words.
+fn shape_score(line: &Line, standalone: bool) -> i32 {
+    let text = line.text.trim();
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let mut s = 0;
+    if line.heading.is_some() {
+        s += 3;
+    }
+    if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) {
+        s += 2;
+    }
+    if standalone {
+        s += 1;
+    }
+    if line.whole_strong {
+        s += 1;
+    }
+    if text.ends_with(':') {
+        s += 1;
+    }
+    if line.bullet {
+        s -= 3;
+    }
+    if text.ends_with(['.', ',', ';']) {
+        s -= 3;
+    }
+    if text.contains('@') || text.contains("://") {
+        s -= 3;
+    }
+    s
+}
+
+/// Splits the document: the lines before the first heading (the header) and the sections.
+pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
+    let standalone: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let p = lines[i].para;
+            (i == 0 || lines[i - 1].para != p) && (i + 1 >= lines.len() || lines[i + 1].para != p)
+        })
+        .collect();
+    let known: Vec<Option<Kind>> = lines
+        .iter()
+        .zip(&standalone)
+        .map(|(l, alone)| {
+            let kind = lexicon(&l.text)?;
+            (shape_score(l, *alone) >= 1 && l.words() <= 6).then_some(kind)
+        })
+        .collect();
+    // When the document marks its headings up, a lexicon word on a plain line is content
+    // ("Languages" as a skill group label), unless its shape alone says heading.
+    let marked =
+        known.iter().zip(&lines).filter(|(k, l)| k.is_some() && l.heading.is_some()).count();
+    let known: Vec<Option<Kind>> = known
+        .into_iter()
+        .zip(lines.iter().zip(&standalone))
+        .map(|(k, (l, alone))| {
+            k.filter(|_| marked < 2 || l.heading.is_some() || shape_score(l, *alone) >= 3)
+        })
+        .collect();
+    // The style the document gives its known headings, to recognise unknown ones.
+    let levels: Vec<u8> = known
+        .iter()
+        .zip(&lines)
+        .filter(|(k, _)| k.is_some())
+        .filter_map(|(_, l)| l.heading)
+        .collect();
+    let section_level = levels.iter().copied().min();
+    let caps_style = known
+        .iter()
+        .zip(&lines)
+        .filter(|(k, _)| k.is_some())
+        .filter(|(_, l)| l.text.chars().any(char::is_alphabetic))
+        .all(|(_, l)| !l.text.chars().any(char::is_lowercase))
+        && known.iter().any(Option::is_some);
+
+    let mut head: Vec<Line> = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut first_seen = false;
+    for (i, line) in lines.into_iter().enumerate() {
+        let kind = match &known[i] {
+            // A lexicon word at a deeper level than the document's sections is an entry
+            // sub-heading ("#### Achievements"), not a section.
+            Some(k) if !deeper(line.heading, section_level) => Some(*k),
+            _ if first_seen
+                && is_unknown_heading(&line, standalone[i], section_level, caps_style) =>
+            {
+                Some(Kind::Other)
+            }
+            _ => None,
+        };
+        // A title such as "Curriculum Vitae" above everything names the document; the name
+        // and contact lines under it are still the header.
+        if sections.is_empty() && is_document_title(&line.text) {
+            continue;
+        }
+        match kind {
+            Some(kind) => {
+                first_seen = true;
+                let title = line.text.trim().trim_end_matches(':').trim().to_string();
+                sections.push(Section { kind, title, source: line.source, lines: Vec::new() });
+            }
+            None => match sections.last_mut() {
+                Some(s) => s.lines.push(line),
+                None => head.push(line),
+            },
+        }
+    }
+    (head, sections)
+}
+
+fn is_document_title(text: &str) -> bool {
+    vocab::is_document_title(text)
+}
+
+fn deeper(level: Option<u8>, section_level: Option<u8>) -> bool {
+    matches!((level, section_level), (Some(l), Some(s)) if l > s)
+}
+
+fn is_unknown_heading(line: &Line, standalone: bool, level: Option<u8>, caps: bool) -> bool {
+    if line.bullet || line.words() > 5 || line.text.ends_with(['.', ',']) {
+        return false;
+    }
+    match (line.heading, level) {
+        (Some(h), Some(l)) => h == l,
+        _ => {
+            caps && standalone
+                && line.text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !line.text.chars().any(char::is_lowercase)
+                && !line.text.chars().any(|c| c.is_ascii_digit())
+                && crate::parse::dates::find(&line.text).is_none()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> Vec<Line> {
+        super::super::lines::lines(&crate::parse::read::document(text, false))
+    }
+
+    #[test]
+    fn a_document_title_above_everything_does_not_swallow_the_header() {
+        let lines = plain(
+            "CURRICULUM VITAE\n\nDr. Ada Example\nada@example.com\n\nEducation\n\n2011 PhD, Example University\n",
+        );
+        let (head, sections) = split(lines);
+        assert!(head.iter().any(|l| l.text == "Dr. Ada Example"), "{head:?}");
+        assert_eq!(sections.len(), 1);
+    }
+
+    #[test]
+    fn lexicon_knows_synonyms_and_fillers() {
+        assert_eq!(lexicon("Professional Experience"), Some(Kind::Work));
+        assert_eq!(lexicon("1.3 Professional experience"), Some(Kind::Work));
+        assert_eq!(lexicon("CENTRES D'INTÉRÊT"), Some(Kind::Interests));
+        assert_eq!(lexicon("Hobby's"), Some(Kind::Interests));
+        assert_eq!(lexicon("WORK HISTORY:"), Some(Kind::Work));
+        assert_eq!(lexicon("Honors and Awards"), Some(Kind::Awards));
+        assert_eq!(lexicon("Programming Languages"), Some(Kind::Skills));
+        assert_eq!(lexicon("Languages"), Some(Kind::Languages));
+        assert_eq!(lexicon("Background"), Some(Kind::Summary));
+        assert_eq!(lexicon("Beruflicher Werdegang / Professional Experience"), Some(Kind::Work));
+        assert_eq!(lexicon("Expérience professionnelle"), Some(Kind::Work));
+        assert_eq!(lexicon("Formación académica"), Some(Kind::Education));
+        assert_eq!(lexicon("Competenze"), Some(Kind::Skills));
+        assert_eq!(lexicon("Senior Software Engineer"), None);
+        assert_eq!(lexicon("I have experience in many things here"), None);
+    }
+
+    #[test]
+    fn splits_header_and_sections() {
+        let lines = plain(
+            "Ada Lovelace\nada@example.com\n\nEXPERIENCE\nAcme\n\nHOBBIES\nChess\n\nODDITIES\nStuff\n",
+        );
+        let (head, sections) = split(lines);
+        assert_eq!(head.len(), 2);
+        let kinds: Vec<Kind> = sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Work, Kind::Interests, Kind::Other]);
+    }
+}

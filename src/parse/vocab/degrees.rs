@@ -1,0 +1,191 @@
+//! Degrees, school levels and grades, per language, as pattern fragments: a degree is often an
+//! abbreviation with optional dots ("B.Sc.", "BSc", "B. Sc."), which a fragment says once.
+
+/// The degree words of one language.
+#[derive(Debug)]
+pub struct DegreeWords {
+    pub lang: &'static str,
+    /// Degree names and abbreviations, as regular-expression fragments (no captures).
+    pub degrees: &'static [&'static str],
+    /// School levels that stand for a study type on their own ("High School", "Gymnasium").
+    pub levels: &'static [&'static str],
+    /// Grade words that introduce a score ("GPA", "Note", "moyenne").
+    pub grade_labels: &'static [&'static str],
+    /// Honours written as the grade itself ("cum laude", "with distinction").
+    pub honours: &'static [&'static str],
+    /// Labels of a course list ("Coursework", "Modules").
+    pub course_labels: &'static [&'static str],
+}
+
+pub static DEGREE_WORDS: &[DegreeWords] = &[
+    DegreeWords {
+        lang: "en",
+        degrees: &[
+            r"(?:Bachelor|Master|Doctor)(?:'?s)?(?:\s+of\s+(?:Applied\s+)?(?:Science|Arts|Engineering|Business\s+Administration|Fine\s+Arts|Laws|Philosophy|Education|Technology|Music|Commerce|Architecture))?",
+            r"Ph\.?\s?D\.?|D\.?Phil\.?|M\.?B\.?A\.?|B\.?B\.?A\.?",
+            r"B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.?\s?Eng\.?|M\.?\s?Eng\.?|B\.?\s?Tech\.?|M\.?\s?Tech\.?",
+            r"B\.?E\.?E\.?|B\.?S\.?E\.?E?\.?|B\.S\.|M\.S\.|B\.A\.|M\.A\.|BS|MS|BA|MA|BE|ME|BEng|MEng",
+            r"A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?|MBChB|MBBS",
+            r"High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Certificate|Postgraduate\s+Diploma",
+        ],
+        levels: &[
+            "university",
+            "college",
+            "high school",
+            "secondary school",
+            "school",
+            "secondary education",
+        ],
+        grade_labels: &["gpa", "cgpa", "grade", "score", "average", "mark"],
+        honours: &[
+            "summa cum laude",
+            "magna cum laude",
+            "cum laude",
+            "with distinction",
+            "with honors",
+            "with honours",
+            "first class honours",
+        ],
+        course_labels: &["coursework", "course work", "courses", "modules", "classes", "subjects"],
+    },
+    DegreeWords {
+        lang: "de",
+        degrees: &[
+            r"Dr\.\s?rer\.\s?nat\.|Dr\.\s?-?\s?Ing\.|Dr\.\s?(?:phil|med|jur|oec|sc|techn)\.(?:\s?nat\.)?",
+            r"Dipl\.-Ing\.|Dipl\.-\p{L}+\.|Eidg\.\s+Dipl\.|Dipl\.|Ing\.|Magister|Diplom(?:a)?(?:-\w+)?|Abitur|Matura|Staatsexamen",
+        ],
+        levels: &[
+            "gymnasium",
+            "oberstufe",
+            "unterstufe",
+            "realschule",
+            "hauptschule",
+            "grundschule",
+        ],
+        grade_labels: &["note", "abschlussnote", "gesamtnote", "endnote"],
+        honours: &["mit auszeichnung"],
+        course_labels: &["module", "schwerpunkte"],
+    },
+    DegreeWords {
+        lang: "fr",
+        degrees: &[
+            r"Dipl[ôo]me(?:\s+d['’]\p{L}+)?|Ma[îi]trise|Doctorat|Licen[cs]e|Baccalaur\w+|DUT|BTS",
+            r"Classes?\s+pr[ée]paratoires?(?:\s+[A-Z]{2,4}\*?)?",
+        ],
+        levels: &["lycée"],
+        grade_labels: &["moyenne", "mention"],
+        honours: &["mention très bien", "mention bien", "mention assez bien"],
+        course_labels: &["cours", "matières"],
+    },
+    DegreeWords {
+        lang: "es",
+        degrees: &[r"Licenciad[oa]|Licenciatura|Doctorado|Grado|M[áa]ster|Bachiller(?:ato)?"],
+        levels: &["secundaria", "bachillerato"],
+        grade_labels: &["nota media", "nota final", "nota"],
+        honours: &["matrícula de honor", "sobresaliente"],
+        course_labels: &["asignaturas"],
+    },
+    DegreeWords {
+        lang: "it",
+        degrees: &[
+            r"Laurea(?:\s+(?i:magistrale|triennale|specialistica|breve))?|Dottorato(?:\s+di\s+ricerca)?",
+        ],
+        levels: &["liceo"],
+        grade_labels: &["voto di laurea", "voto"],
+        honours: &["con lode", "110 e lode"],
+        course_labels: &["esami"],
+    },
+    DegreeWords {
+        lang: "nl",
+        degrees: &[r"VWO|HAVO|MBO|HBO|WO"],
+        levels: &[],
+        grade_labels: &["cijfer"],
+        honours: &["cum laude"],
+        course_labels: &["vakken"],
+    },
+    DegreeWords {
+        lang: "pt",
+        degrees: &[
+            r"Doutorado|Doutoramento|Mestrado|Bacharelado|Bacharel|Gradua(?:ndo|ção)|Licenciatura|P[óo]s-?Gradua[çc][ãa]o|MBA",
+        ],
+        levels: &["ensino médio", "ensino fundamental"],
+        grade_labels: &["nota"],
+        honours: &[],
+        course_labels: &["disciplinas"],
+    },
+    DegreeWords {
+        lang: "pl",
+        degrees: &[r"Licencjat|Magister|Doktor|In[żz]ynier"],
+        levels: &["liceum", "technikum"],
+        grade_labels: &["ocena"],
+        honours: &[],
+        course_labels: &["przedmioty"],
+    },
+    DegreeWords {
+        lang: "ru",
+        degrees: &[
+            r"Бакалавр|Магистр|Специалист|Аспирантура|Кандидат\s+\p{L}+\s+наук|Доктор\s+\p{L}+\s+наук",
+        ],
+        levels: &[],
+        grade_labels: &["средний балл"],
+        honours: &["красный диплом", "с отличием"],
+        course_labels: &[],
+    },
+    DegreeWords {
+        lang: "tr",
+        degrees: &[r"Y[üu]ksek\s+Lisans|[ÖO]n\s+Lisans|Lisans|Doktora"],
+        levels: &["lise"],
+        grade_labels: &["not ortalaması", "gano"],
+        honours: &["onur", "yüksek onur"],
+        course_labels: &["dersler"],
+    },
+    DegreeWords {
+        lang: "id",
+        degrees: &[r"S\.\s?Kom|S\.\s?T|S\.\s?E|S\.\s?Pd|S[123]|D[1234]"],
+        levels: &["sma", "smk", "smp"],
+        grade_labels: &["ipk"],
+        honours: &["cum laude"],
+        course_labels: &[],
+    },
+    DegreeWords {
+        lang: "zh",
+        degrees: &[r"博士后|博士|硕士|学士|本科"],
+        levels: &[],
+        grade_labels: &[],
+        honours: &[],
+        course_labels: &[],
+    },
+];
+
+/// All degree fragments as one alternation (for a pattern that adds its own boundaries).
+pub fn degree_alternation() -> String {
+    DEGREE_WORDS.iter().flat_map(|d| d.degrees.iter().copied()).collect::<Vec<_>>().join("|")
+}
+
+/// Every language's school levels, lower case.
+pub fn levels() -> impl Iterator<Item = &'static str> {
+    DEGREE_WORDS.iter().flat_map(|d| d.levels.iter().copied())
+}
+
+/// Every language's grade labels, longest first.
+pub fn grade_labels() -> Vec<&'static str> {
+    let mut v: Vec<&str> =
+        DEGREE_WORDS.iter().flat_map(|d| d.grade_labels.iter().copied()).collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v
+}
+
+/// Every language's honours, longest first.
+pub fn honours() -> Vec<&'static str> {
+    let mut v: Vec<&str> = DEGREE_WORDS.iter().flat_map(|d| d.honours.iter().copied()).collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v
+}
+
+/// Every language's course-list labels, longest first.
+pub fn course_labels() -> Vec<&'static str> {
+    let mut v: Vec<&str> =
+        DEGREE_WORDS.iter().flat_map(|d| d.course_labels.iter().copied()).collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v
+}

@@ -1,0 +1,20 @@
+//! The words resumes are read by, as data: section headings, month names and the words around
+//! dates, job titles, organisations, degrees and schools, places. Nothing here decides anything;
+//! interpretation and the date grammar look words up through the functions each table offers.
+//!
+//! Every table is a list of per-language rows (`lang` is a BCP 47 code), so that a locale pack
+//! or CLDR data can add rows without touching the code that reads them: lookups go through one
+//! function per kind of word and are built once, lazily, from all rows.
+
+pub mod degrees;
+pub mod months;
+pub mod orgs;
+pub mod places;
+pub mod roles;
+pub mod sections;
+
+/// Lower-cases a word or phrase for lookup: Unicode lower case without the combining dot that
+/// Turkish `İ` leaves behind, curly apostrophes made straight.
+pub fn fold(text: &str) -> String {
+    text.to_lowercase().replace('\u{307}', "").replace(['’', '‘', '`'], "'")
+}

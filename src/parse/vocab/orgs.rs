@@ -1,0 +1,366 @@
+//! Words that make a phrase an organisation: legal forms, company and institution nouns, and
+//! the unit nouns ("Institute", "Chair") that a "for" or "of" continues into a name.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::fold;
+
+/// The organisation words of one language.
+#[derive(Debug)]
+pub struct OrgWords {
+    pub lang: &'static str,
+    /// Legal forms and nouns that name an organisation ("GmbH", "University", "Hospital").
+    pub words: &'static [&'static str],
+    /// Nouns naming an organisation or a unit of one that "for"/"of" continues
+    /// ("Institute for Applied Physics"): not a title's employer after "for".
+    pub units: &'static [&'static str],
+    /// Nouns naming a school or university: what makes a phrase an institution of education.
+    pub schools: &'static [&'static str],
+}
+
+pub static ORG_WORDS: &[OrgWords] = &[
+    OrgWords {
+        lang: "en",
+        words: &[
+            "inc",
+            "inc.",
+            "ltd",
+            "ltd.",
+            "llc",
+            "llp",
+            "plc",
+            "corp",
+            "corp.",
+            "corporation",
+            "company",
+            "co.",
+            "group",
+            "holdings",
+            "systems",
+            "software",
+            "technologies",
+            "technology",
+            "labs",
+            "laboratory",
+            "laboratories",
+            "solutions",
+            "services",
+            "consulting",
+            "university",
+            "college",
+            "institute",
+            "school",
+            "department",
+            "dept",
+            "bank",
+            "agency",
+            "foundation",
+            "studio",
+            "studios",
+            "partners",
+            "ventures",
+            "networks",
+            "media",
+            "industries",
+            "international",
+            "associates",
+            "hospital",
+            "clinic",
+            "ministry",
+            "council",
+            "government",
+            "centre",
+            "center",
+            "lab",
+            "games",
+            "interactive",
+            "digital",
+            "society",
+            "association",
+            "academy",
+            "federation",
+            "committee",
+            "commission",
+            "shipyard",
+            "club",
+            "team",
+        ],
+        units: &[
+            "institute",
+            "centre",
+            "center",
+            "chair",
+            "laboratory",
+            "laboratories",
+            "lab",
+            "school",
+            "society",
+            "association",
+            "foundation",
+            "council",
+            "committee",
+            "office",
+            "ministry",
+            "department",
+            "agency",
+            "academy",
+            "fund",
+            "alliance",
+            "coalition",
+            "commission",
+            "bureau",
+            "federation",
+            "union",
+            "league",
+            "college",
+            "museum",
+            "programme",
+            "program",
+            "initiative",
+            "network",
+            "group",
+            "organisation",
+            "organization",
+            "service",
+            "services",
+            "partnership",
+            "trust",
+        ],
+        schools: &[
+            "university",
+            "college",
+            "school",
+            "institute",
+            "academy",
+            "polytechnic",
+            "conservatory",
+            "seminary",
+            "campus",
+            "faculty",
+        ],
+    },
+    OrgWords {
+        lang: "de",
+        words: &[
+            "gmbh",
+            "ag",
+            "kg",
+            "ug",
+            "e.v.",
+            "universität",
+            "hochschule",
+            "fachhochschule",
+            "gymnasium",
+            "stiftung",
+            "verein",
+            "klinikum",
+            "krankenhaus",
+            "institut",
+            "klubschule",
+            "akademie",
+        ],
+        units: &["institut", "lehrstuhl", "abteilung"],
+        schools: &[
+            "universität",
+            "hochschule",
+            "fachhochschule",
+            "gymnasium",
+            "akademie",
+            "institut",
+            "berufsschule",
+            "schule",
+            "klubschule",
+            "fernakademie",
+        ],
+    },
+    OrgWords {
+        lang: "fr",
+        words: &[
+            "sa",
+            "s.a.",
+            "sarl",
+            "sàrl",
+            "sas",
+            "s.a.s.",
+            "université",
+            "école",
+            "ecole",
+            "lycée",
+            "systèmes",
+            "groupe",
+            "société",
+            "mairie",
+            "banque",
+            "ministère",
+            "hôpital",
+        ],
+        units: &["laboratoire", "centre", "département", "équipe"],
+        schools: &[
+            "université",
+            "école",
+            "ecole",
+            "lycée",
+            "lycee",
+            "collège",
+            "institut",
+            "conservatoire",
+            "séminaire",
+            "seminaire",
+        ],
+    },
+    OrgWords {
+        lang: "es",
+        words: &[
+            "s.l.",
+            "s.a.",
+            "universidad",
+            "escuela",
+            "instituto",
+            "sistemas",
+            "grupo",
+            "sociedad",
+            "ayuntamiento",
+            "banco",
+            "ministerio",
+            "colegio",
+        ],
+        units: &["departamento", "laboratorio"],
+        schools: &["universidad", "escuela", "instituto", "colegio", "facultad", "academia"],
+    },
+    OrgWords {
+        lang: "it",
+        words: &[
+            "s.r.l.",
+            "srl",
+            "s.p.a.",
+            "spa",
+            "università",
+            "scuola",
+            "politecnico",
+            "istituto",
+            "sistemi",
+            "gruppo",
+            "società",
+            "comune",
+            "banca",
+            "ministero",
+            "ospedale",
+        ],
+        units: &["dipartimento", "laboratorio"],
+        schools: &["università", "scuola", "politecnico", "istituto", "liceo", "accademia"],
+    },
+    OrgWords {
+        lang: "nl",
+        words: &["bv", "b.v.", "n.v.", "nv", "universiteit", "hogeschool", "stichting", "gemeente"],
+        units: &["afdeling"],
+        schools: &["universiteit", "hogeschool"],
+    },
+    OrgWords {
+        lang: "pt",
+        words: &[
+            "ltda",
+            "lda",
+            "s/a",
+            "universidade",
+            "escola",
+            "faculdade",
+            "instituto",
+            "banco",
+            "grupo",
+            "sistemas",
+            "indústria",
+            "comércio",
+            "academy",
+        ],
+        units: &["departamento", "laboratório"],
+        schools: &["universidade", "escola", "faculdade", "instituto", "colégio", "senai", "etec"],
+    },
+    OrgWords {
+        lang: "nordic",
+        words: &["oy", "a/s", "aps"],
+        units: &[],
+        schools: &["universitet", "högskola", "yliopisto"],
+    },
+    OrgWords {
+        lang: "pl",
+        words: &["sp.", "uniwersytet", "politechnika", "akademia", "szkoła"],
+        units: &["wydział", "katedra"],
+        schools: &["uniwersytet", "politechnika", "akademia", "szkoła"],
+    },
+    OrgWords {
+        lang: "ru",
+        words: &["ооо", "оао", "зао", "пао", "университет", "институт", "академия", "компания"],
+        units: &["кафедра", "факультет", "лаборатория"],
+        schools: &["университет", "институт", "академия", "училище", "колледж", "школа"],
+    },
+    OrgWords {
+        lang: "tr",
+        words: &["a.ş.", "ltd.", "şti.", "üniversitesi", "üniversite", "lisesi", "okulu"],
+        units: &["bölümü", "fakültesi"],
+        schools: &["üniversitesi", "üniversite", "lisesi", "okulu", "enstitüsü", "fakültesi"],
+    },
+    OrgWords {
+        lang: "id",
+        words: &["pt", "pt.", "cv", "tbk", "universitas", "sekolah", "politeknik"],
+        units: &["fakultas", "jurusan"],
+        schools: &["universitas", "sekolah", "politeknik", "institut", "smk", "sma", "smp"],
+    },
+];
+
+struct Sets {
+    words: HashSet<String>,
+    units: HashSet<String>,
+    schools: HashSet<String>,
+}
+
+static SETS: LazyLock<Sets> = LazyLock::new(|| {
+    let mut s = Sets { words: HashSet::new(), units: HashSet::new(), schools: HashSet::new() };
+    for o in ORG_WORDS {
+        s.words.extend(o.words.iter().map(|w| fold(w)));
+        s.units.extend(o.units.iter().map(|w| fold(w)));
+        s.schools.extend(o.schools.iter().map(|w| fold(w)));
+    }
+    s
+});
+
+/// Whether a lower-case word names an organisation ("gmbh", "university", "inc.").
+pub fn is_org_word(w: &str) -> bool {
+    SETS.words.contains(w) || SETS.words.contains(w.trim_end_matches('.'))
+}
+
+/// Whether a lower-case word is a unit noun that "for"/"of" continues into a name.
+pub fn is_unit_word(w: &str) -> bool {
+    SETS.units.contains(w)
+}
+
+/// Whether a lower-case word names a school or university, or ends like one
+/// ("fernakademie", "universitätsklinikum" start or end with a school noun).
+pub fn is_school_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    SETS.schools.contains(w)
+        || w.starts_with("universi")
+        || w.starts_with("institut")
+        || w.starts_with("istitut")
+        || w.starts_with("polytechni")
+        || w.starts_with("politécnic")
+        || w.starts_with("politecnic")
+        || w.ends_with("hochschule")
+        || w.ends_with("akademie")
+        || w.ends_with("schule")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisation_words() {
+        assert!(is_org_word("gmbh"));
+        assert!(is_org_word("inc."));
+        assert!(is_unit_word("chair"));
+        assert!(is_school_word("universität"));
+        assert!(is_school_word("fachhochschule"));
+        assert!(!is_org_word("engineer"));
+    }
+}
