@@ -112,7 +112,9 @@ struct ServeArgs {
 struct ImportArgs {
     /// The resume to read, or `-` for standard input.
     file: String,
-    /// Output format: YAML is meant for hand editing, JSON is the JSON Resume document.
+    /// Output format: YAML is meant for hand editing, JSON is the JSON Resume document, and
+    /// `tree` shows the document structure the importer read (headings, lists, tables), to see
+    /// why something landed where it did.
     #[arg(long, value_enum, default_value_t = OutputFormat::Yaml)]
     to: OutputFormat,
     /// Write to this file instead of standard output.
@@ -127,6 +129,7 @@ struct ImportArgs {
 enum OutputFormat {
     Yaml,
     Json,
+    Tree,
 }
 
 /// Runs the command line and turns the outcome into an exit code.
@@ -298,11 +301,16 @@ fn import(args: ImportArgs) -> Result<ExitCode> {
         refuse_overwrite(out, args.force)?;
     }
     let (name, bytes) = read_input(&args.file)?;
-    let parsed = parse::import(&bytes, Path::new(&name))?;
-    print_diagnostics(&parsed.diagnostics);
     let text = match args.to {
-        OutputFormat::Json => parsed.resume.to_json_pretty(),
-        OutputFormat::Yaml => parse::yaml::to_string(&parsed.resume),
+        OutputFormat::Tree => parse::document_tree(&bytes, Path::new(&name))?.outline(),
+        to => {
+            let parsed = parse::import(&bytes, Path::new(&name))?;
+            print_diagnostics(&parsed.diagnostics);
+            match to {
+                OutputFormat::Json => parsed.resume.to_json_pretty(),
+                _ => parse::yaml::to_string(&parsed.resume),
+            }
+        }
     };
     match &args.output {
         Some(out) => fsutil::write(out, text.as_bytes())?,

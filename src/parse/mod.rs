@@ -138,6 +138,25 @@ fn with_file(mut e: ContentError, path: &Path) -> ContentError {
     e
 }
 
+/// The document tree a file is read into (`vitae import --to tree`); a JSON Resume file has
+/// none and is refused.
+pub fn document_tree(bytes: &[u8], path: &Path) -> Result<doc::Document, ContentError> {
+    if let Some(kind) = read::sniff_binary(bytes) {
+        return Err(ContentError::one(not_readable(kind).in_file(path)));
+    }
+    let text = input::decode(bytes).map_err(|e| ContentError::one(e.in_file(path)))?;
+    let format = Format::from_path(path);
+    if matches!(format, Some(Format::Json | Format::Yaml)) || sniff_structured(&text.text).is_some()
+    {
+        return Err(ContentError::one(
+            Diagnostic::error("this is a JSON Resume document: it is read as data, not as a tree")
+                .in_file(path)
+                .hint("use --to json or --to yaml"),
+        ));
+    }
+    Ok(read::document(&text.text, format == Some(Format::Markdown)))
+}
+
 /// Reads a resume of unknown format (`vitae import`): the content decides, `name` only hints.
 pub fn import(bytes: &[u8], name: &Path) -> Result<Parsed, ContentError> {
     parse_file(name, bytes)

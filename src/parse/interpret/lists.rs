@@ -7,12 +7,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::entries::{self, Unit};
-use super::lines::{Line, heading_like};
+use super::groups;
+use super::lines::Line;
 use super::places;
+use super::sections::{Kind, lexicon};
 use crate::model::{
     Award, Certificate, Education, Interest, Language, Project, Publication, Reference, Skill,
 };
 use crate::parse::dates::{self, DateSpan};
+use crate::parse::vocab::levels;
 use crate::parse::vocab::{degrees, orgs};
 
 fn re(p: &str) -> Regex {
@@ -307,124 +310,75 @@ fn set_edu_dates(e: &mut Education, d: Option<&DateSpan>) {
     }
 }
 
-/// Splits at top-level commas and semicolons (never inside brackets); a final period goes.
-pub fn split_items(text: &str) -> Vec<String> {
-    let text = text.trim().trim_end_matches('.');
-    let text =
-        text.strip_prefix(['{', '[']).and_then(|t| t.strip_suffix(['}', ']'])).unwrap_or(text);
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut cur = String::new();
-    for c in text.chars() {
-        match c {
-            '(' | '[' | '{' => depth += 1,
-            ')' | ']' | '}' => depth -= 1,
-            _ => {}
-        }
-        if matches!(c, ',' | ';' | '•' | '·' | '|') && depth <= 0 {
-            out.push(std::mem::take(&mut cur));
-        } else {
-            cur.push(c);
+pub use super::groups::split_items;
+
+/// What a list section (skills, languages, interests) holds, sorted into the model's lists:
+/// a skills section may hold spoken languages and interests under their own labels.
+#[derive(Debug, Default)]
+pub struct Lists {
+    pub skills: Vec<Skill>,
+    pub languages: Vec<Language>,
+    pub interests: Vec<Interest>,
+    pub certificates: Vec<Certificate>,
+    /// Prose that is not a list, with its source line.
+    pub prose: Vec<(u32, String)>,
+}
+
+/// Reads a list section of kind `kind` (skills, languages or interests).
+pub fn lists(lines: &[Line], kind: Kind) -> Lists {
+    let read = groups::read(lines, kind);
+    let mut out = Lists { prose: read.prose, ..Default::default() };
+    for g in read.groups {
+        // A label that only names the section ("Interests: a, b") is no group of its own.
+        let names_kind = g.label.as_deref().is_some_and(|l| lexicon(l) == Some(g.kind));
+        match g.kind {
+            Kind::Languages => match g.label.filter(|l| levels::is_language(l)) {
+                Some(l) => out.languages.push(Language {
+                    language: Some(l),
+                    fluency: (!g.items.is_empty()).then(|| g.items.join(", ")),
+                    ..Default::default()
+                }),
+                None => out.languages.extend(g.items.iter().filter_map(|i| language(i))),
+            },
+            Kind::Interests => match g.label.filter(|_| !names_kind) {
+                Some(l) => out.interests.push(Interest {
+                    name: Some(l),
+                    keywords: g.items.iter().map(|i| groups::unrate(i).0).collect(),
+                    ..Default::default()
+                }),
+                None => out.interests.extend(
+                    g.items
+                        .iter()
+                        .map(|i| Interest { name: Some(i.clone()), ..Default::default() }),
+                ),
+            },
+            Kind::Certificates => out.certificates.extend(
+                g.items.iter().map(|i| Certificate { name: Some(i.clone()), ..Default::default() }),
+            ),
+            _ => match g.label {
+                Some(l) => out.skills.push(Skill {
+                    name: Some(l),
+                    keywords: g.items.iter().map(|i| groups::unrate(i).0).collect(),
+                    ..Default::default()
+                }),
+                None => out.skills.extend(g.items.iter().map(|i| {
+                    let (name, level) = groups::unrate(i);
+                    Skill { name: Some(name), level, ..Default::default() }
+                })),
+            },
         }
     }
-    out.push(cur);
-    out.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    out
 }
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^([^:]{1,40}):\s*(\S.*)$"));
-static RATING: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\s*(?:[★☆●○◉◯■□▪▫]+|\(?\d{1,3}\s*%\)?|\(?\d\s*/\s*(?:5|10)\)?|[-–:]\s*\d\s*/\s*(?:5|10))\s*$",
-    )
-});
-
-fn unrate(s: &str) -> String {
-    RATING.replace(s, "").trim().to_string()
-}
-
-/// A named group of keywords, or one item.
-#[derive(Debug)]
-pub enum Group {
-    Item(String),
-    Named(String, Vec<String>),
-}
-
-/// The shared reading of skills and interests: bullets are items, `Label: a, b` lines are
-/// groups, plain comma lines are split, a sub-heading names the group of what follows.
-/// Prose is returned apart.
-pub fn groups(lines: &[Line]) -> (Vec<Group>, Vec<String>) {
-    let mut out: Vec<Group> = Vec::new();
-    let mut prose = Vec::new();
-    let mut heading: Option<usize> = None;
-    for u in entries::units_with(lines, true) {
-        let (text, is_bullet, is_head) = match u {
-            Unit::Bullet(b) => (b.split("\n\n").next().unwrap_or("").to_string(), true, false),
-            Unit::Head(h) => (h.text, false, h.level.is_some() || h.whole_strong || h.term),
-            Unit::Prose(p) => (p, false, false),
-        };
-        let sentence = text.split_whitespace().count() > 12
-            || (text.ends_with('.') && text.split_whitespace().count() > 6);
-        if let Some(c) = LABEL.captures(&text)
-            && c[1].split_whitespace().count() <= 4
-            && !sentence
-        {
-            out.push(Group::Named(
-                c[1].trim().to_string(),
-                split_items(&c[2]).iter().map(|s| unrate(s)).collect(),
-            ));
-            continue;
-        }
-        if sentence && !is_bullet {
-            prose.push(text);
-            continue;
-        }
-        if is_head && !is_bullet && heading_like(&text) && !text.contains(',') {
-            out.push(Group::Named(text.trim_end_matches(':').to_string(), Vec::new()));
-            heading = Some(out.len() - 1);
-            continue;
-        }
-        let items: Vec<String> = if is_bullet {
-            vec![unrate(&text)]
-        } else {
-            split_items(&text).iter().map(|s| unrate(s)).collect()
-        };
-        match heading.and_then(|h| out.get_mut(h)) {
-            Some(Group::Named(_, kw)) if !is_head => kw.extend(items),
-            _ => out.extend(items.into_iter().map(Group::Item)),
-        }
+/// A spoken language and its level: "French (native)", "German – B2", "Deutsch".
+fn language(item: &str) -> Option<Language> {
+    let (name, level) = groups::unrate(item);
+    let name = name.trim_end_matches([':', '.']).trim().to_string();
+    if name.is_empty() || name.split_whitespace().count() > 4 {
+        return None;
     }
-    (out, prose)
-}
-
-pub fn skills(lines: &[Line]) -> (Vec<Skill>, Vec<String>) {
-    let (groups, prose) = groups(lines);
-    let skills = groups
-        .into_iter()
-        .filter_map(|g| match g {
-            Group::Item(n) if !n.is_empty() => Some(Skill { name: Some(n), ..Default::default() }),
-            Group::Named(n, kw) => {
-                Some(Skill { name: Some(n), keywords: kw, ..Default::default() })
-            }
-            _ => None,
-        })
-        .collect();
-    (skills, prose)
-}
-
-pub fn interests(lines: &[Line]) -> Vec<Interest> {
-    groups(lines)
-        .0
-        .into_iter()
-        .filter_map(|g| match g {
-            Group::Item(n) if !n.is_empty() => {
-                Some(Interest { name: Some(n), ..Default::default() })
-            }
-            Group::Named(n, kw) => {
-                Some(Interest { name: Some(n), keywords: kw, ..Default::default() })
-            }
-            _ => None,
-        })
-        .collect()
+    Some(Language { language: Some(name), fluency: level, ..Default::default() })
 }
 
 /// One item per bullet, or per line or paragraph when the section has no bullets.
@@ -585,27 +539,6 @@ pub fn projects(lines: &[Line]) -> Vec<Project> {
     out
 }
 
-/// Spoken languages: "French (native)", "German – B2", "English: fluent", comma lists.
-pub fn languages(lines: &[Line]) -> Vec<Language> {
-    static FLUENCY: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^([^(:–—-]+?)\s*(?:\(([^)]+)\)|[:–—-]\s*(.+))?$"));
-    let mut out = Vec::new();
-    for t in items(lines) {
-        let t = t.strip_prefix("Languages:").unwrap_or(&t).to_string();
-        for item in split_items(&t) {
-            if let Some(c) = FLUENCY.captures(&item) {
-                let language = c[1].trim().to_string();
-                if language.split_whitespace().count() > 4 {
-                    continue;
-                }
-                let fluency = c.get(2).or(c.get(3)).map(|m| m.as_str().trim().to_string());
-                out.push(Language { language: Some(language), fluency, ..Default::default() });
-            }
-        }
-    }
-    out
-}
-
 pub fn references(lines: &[Line]) -> Vec<Reference> {
     items(lines).into_iter().map(|t| Reference { name: Some(t), ..Default::default() }).collect()
 }
@@ -690,9 +623,13 @@ mod tests {
 
     #[test]
     fn skills_lists_and_groups() {
-        let (s, prose) = skills(&from_markdown(
-            "* C++/C\n* Alerting (icinga and friends)\n\nLanguages: Rust, Go (mostly); Python.\n\nI have used many tools for a long time and I like them all very much.\n",
-        ));
+        let l = lists(
+            &from_markdown(
+                "* C++/C\n* Alerting (icinga and friends)\n\nLanguages: Rust, Go (mostly); Python.\n\nI have used many tools for a long time and I like them all very much.\n",
+            ),
+            Kind::Skills,
+        );
+        let (s, prose) = (l.skills, l.prose);
         let names: Vec<&str> = s.iter().filter_map(|s| s.name.as_deref()).collect();
         assert_eq!(names, ["C++/C", "Alerting (icinga and friends)", "Languages"]);
         assert_eq!(s[2].keywords, ["Rust", "Go (mostly)", "Python"]);
@@ -707,7 +644,7 @@ mod tests {
             (Some("Builder of the Year"), Some("Initech"))
         );
         assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2015"));
-        let l = languages(&from_plain("English (native), German – B2\n"));
+        let l = lists(&from_plain("English (native), German – B2\n"), Kind::Languages).languages;
         assert_eq!(l.len(), 2);
         assert_eq!(l[1].fluency.as_deref(), Some("B2"));
     }

@@ -11,6 +11,7 @@
 pub mod contact;
 pub mod entries;
 pub mod front_matter;
+pub mod groups;
 pub mod leftovers;
 pub mod lines;
 pub mod lists;
@@ -211,17 +212,18 @@ fn section(
             resume.education.extend(education);
             resume.certificates.extend(certificates);
         }
-        Kind::Skills => {
-            let (skills, prose) = lists::skills(&s.lines);
-            resume.skills.extend(skills);
-            keep(unsorted, &s.title, prose);
+        Kind::Skills | Kind::Languages | Kind::Interests => {
+            let l = lists::lists(&s.lines, s.kind);
+            resume.skills.extend(l.skills);
+            resume.languages.extend(l.languages);
+            resume.interests.extend(l.interests);
+            resume.certificates.extend(l.certificates);
+            keep(unsorted, &s.title, l.prose.into_iter().map(|(_, t)| t).collect());
         }
-        Kind::Interests => resume.interests.extend(lists::interests(&s.lines)),
         Kind::Awards => resume.awards.extend(lists::awards(&s.lines)),
         Kind::Certificates => resume.certificates.extend(lists::certificates(&s.lines)),
         Kind::Publications => resume.publications.extend(lists::publications(&s.lines)),
         Kind::Projects => resume.projects.extend(lists::projects(&s.lines)),
-        Kind::Languages => resume.languages.extend(lists::languages(&s.lines)),
         Kind::References => resume.references.extend(lists::references(&s.lines)),
         Kind::Contact => {
             contact::scan(&s.lines, contacts);

@@ -93,10 +93,11 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
         })
         .collect();
     // The style the document gives its known headings, to recognise unknown ones.
+    // A document title ("Lebenslauf") above everything does not set the sections' level.
     let levels: Vec<u8> = known
         .iter()
         .zip(&lines)
-        .filter(|(k, _)| k.is_some())
+        .filter(|(k, _)| k.is_some_and(|k| k != Kind::Junk))
         .filter_map(|(_, l)| l.heading)
         .collect();
     let section_level = levels.iter().copied().min();

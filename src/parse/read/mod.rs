@@ -28,7 +28,13 @@ pub fn document(text: &str, markdown_hint: bool) -> Document {
         Some(f) => f.lines().count() as u32 + 3,
         None => 1,
     };
-    let mut doc = match legacy::detect(body, markdown_hint || front.is_some()) {
+    // A page of HTML markup (a site's resume page kept as `.md`) is read as HTML.
+    let markup = if markdown::mostly_html(body) {
+        legacy::Markup::Markdown
+    } else {
+        legacy::detect(body, markdown_hint || front.is_some())
+    };
+    let mut doc = match markup {
         legacy::Markup::Plain => text::read(body, first_line),
         legacy::Markup::Markdown => markdown::read(body, first_line),
         // Until reStructuredText, Org, AsciiDoc and POD have readers of their own.

@@ -35,7 +35,7 @@ pub fn read(markdown: &str, first_line: u32) -> Document {
 
 /// A page whose lines are mostly HTML tags: read as HTML throughout, so that containers
 /// opened and closed in different HTML blocks keep their nesting and class names.
-fn mostly_html(markdown: &str) -> bool {
+pub fn mostly_html(markdown: &str) -> bool {
     let mut tagged = 0usize;
     let mut content = 0usize;
     for l in markdown.lines().map(str::trim).filter(|l| !l.is_empty()) {

@@ -1,0 +1,521 @@
+//! Lists of named things — skills, spoken languages, interests — read from every shape a
+//! resume groups them in: definition lists (a term and its description), nested lists (an
+//! item with items under it), table rows and fields (a label and its values), `Label: a, b`
+//! lines, ALL-CAPS, bold or heading labels above their items, a bold vendor before its products
+//! (`**Adobe** Photoshop, Illustrator`), brace lists and plain comma lists. A label that names
+//! another section ("Languages:" inside the skills) sends its group there. Ratings are read
+//! apart from the names ("Python (expert)", "Rust 5/5", "★★★★☆").
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::Line;
+use super::sections::{Kind, lexicon};
+use crate::parse::vocab::levels;
+
+/// A named group of items, or loose items (no label).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The section the group belongs to (a "Languages:" group inside the skills is Languages).
+    pub kind: Kind,
+    pub label: Option<String>,
+    pub items: Vec<String>,
+    pub source: u32,
+}
+
+/// What a section of groups holds: the groups, and the prose that is not a list.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub groups: Vec<Group>,
+    pub prose: Vec<(u32, String)>,
+}
+
+/// One logical piece of a list section: a heading, a term, a table row, a field, a list item
+/// (with its wrapped lines) or a paragraph.
+#[derive(Debug, Clone)]
+struct Piece {
+    text: String,
+    source: u32,
+    kind: PieceKind,
+    item: Option<usize>,
+    parent_item: Option<usize>,
+    /// The definition the piece is the term of, or in the description of.
+    def: Option<usize>,
+    cols: Vec<String>,
+    field: Option<String>,
+    /// A strong span the text starts with ("**Adobe** Photoshop, Illustrator").
+    strong_lead: Option<String>,
+    whole_strong: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PieceKind {
+    Heading,
+    Term,
+    Row,
+    Field,
+    Bullet,
+    Text,
+}
+
+fn pieces(lines: &[Line]) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let kind = if l.heading.is_some() {
+            PieceKind::Heading
+        } else if l.term {
+            PieceKind::Term
+        } else if !l.cols.is_empty() {
+            PieceKind::Row
+        } else if l.field.is_some() {
+            PieceKind::Field
+        } else if l.bullet {
+            PieceKind::Bullet
+        } else {
+            PieceKind::Text
+        };
+        // A wrapped line continues the piece above it, unless it opens with its own label.
+        let continues = i > 0
+            && matches!(kind, PieceKind::Text)
+            && lines[i - 1].para == l.para
+            && out.last().is_some_and(|p| matches!(p.kind, PieceKind::Bullet | PieceKind::Text))
+            && label_value(&l.text).is_none();
+        if let (true, Some(p)) = (continues, out.last_mut()) {
+            p.text.push(' ');
+            p.text.push_str(&l.text);
+            p.whole_strong = false;
+            continue;
+        }
+        let strong_lead = l.strong.first().filter(|s| {
+            l.text.starts_with(s.as_str()) && s.len() < l.text.len() && !l.whole_strong
+        });
+        out.push(Piece {
+            text: match &l.field {
+                Some(_) => l.text.split_once(": ").map_or(l.text.clone(), |(_, v)| v.to_string()),
+                None => l.text.clone(),
+            },
+            source: l.source,
+            kind,
+            item: l.item,
+            parent_item: l.parent_item,
+            def: l.def,
+            cols: l.cols.clone(),
+            field: l.field.clone(),
+            strong_lead: strong_lead.cloned(),
+            whole_strong: l.whole_strong,
+        });
+    }
+    out
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("groups pattern")
+}
+
+/// `Label: values` (a label of a few words before a colon).
+static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^([^:]{1,60}?)\s*:\s*(\S.*)$"));
+
+/// A piece's text as `label: values`, when it reads as one: a short label (six words at
+/// most, not itself a sentence) and values that are not a sentence of prose.
+fn label_value(text: &str) -> Option<(String, String)> {
+    let c = LABEL.captures(text)?;
+    let label = c[1].trim();
+    let rest = c[2].trim();
+    let words = label.split_whitespace().count();
+    // "http://…", "10:30": a colon that starts no values.
+    if words == 0
+        || words > 6
+        || rest.starts_with("//")
+        || label.ends_with(|c: char| c.is_ascii_digit())
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    if sentence(rest) && !rest.contains(',') {
+        return None;
+    }
+    Some((label.to_string(), rest.to_string()))
+}
+
+/// Prose rather than a list: many words, or a sentence that ends with a period.
+fn sentence(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let commas = text.matches([',', ';']).count();
+    (words > 12 && commas * 3 < words / 2) || (text.ends_with('.') && words > 6 && commas == 0)
+}
+
+/// A label above the items that follow it: short, no list in it, emphasised, in capitals or
+/// ending with a colon.
+fn label_line(p: &Piece) -> bool {
+    let t = p.text.trim();
+    let words = t.split_whitespace().count();
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    (1..=5).contains(&words)
+        && !t.contains([',', ';'])
+        && (p.whole_strong || caps || t.ends_with(':'))
+        && p.kind == PieceKind::Text
+}
+
+/// Reads a list section into groups. `kind` is the section's own kind (skills, languages,
+/// interests); labels that name another kind make groups of that kind.
+pub fn read(lines: &[Line], kind: Kind) -> Read {
+    let pieces = pieces(lines);
+    let mut out = Read::default();
+    // The group each list item heads (for its nested items), and each term's group.
+    let mut item_groups: HashMap<usize, usize> = HashMap::new();
+    let mut def_groups: HashMap<usize, usize> = HashMap::new();
+    // The group a label line or heading opened, which the following items fill.
+    let mut open: Option<usize> = None;
+    // The kind the current sub-heading gives ("### Sprachen" inside the skills).
+    let mut current = kind;
+    let has_children = |i: usize| {
+        let item = pieces[i].item;
+        item.is_some() && pieces[i + 1..].iter().any(|q| q.parent_item == item)
+    };
+    for (i, p) in pieces.iter().enumerate() {
+        let new_group = |out: &mut Read, kind: Kind, label: Option<String>, items: Vec<String>| {
+            out.groups.push(Group { kind, label, items, source: p.source });
+            out.groups.len() - 1
+        };
+        match p.kind {
+            PieceKind::Heading | PieceKind::Term => {
+                let label = clean_label(&p.text);
+                match lexicon(&label) {
+                    // A sub-heading naming a section ("Sprachen", "Kompetenzen") is a section
+                    // of that kind, not a label.
+                    Some(k) if p.kind == PieceKind::Heading => {
+                        current = list_kind(k, kind);
+                        open = None;
+                    }
+                    k => {
+                        let k = k.map_or(current, |k| list_kind(k, current));
+                        let g = new_group(&mut out, k, Some(label), Vec::new());
+                        open = Some(g);
+                        if let (PieceKind::Term, Some(d)) = (p.kind, p.def) {
+                            def_groups.insert(d, g);
+                        }
+                    }
+                }
+                continue;
+            }
+            PieceKind::Field => {
+                let label = p.field.clone().unwrap_or_default();
+                let k = group_kind(&label, current);
+                new_group(&mut out, k, Some(label), split_items(&p.text));
+                continue;
+            }
+            PieceKind::Row => {
+                if let [label, rest @ ..] = p.cols.as_slice()
+                    && !rest.is_empty()
+                    && label.split_whitespace().count() <= 6
+                {
+                    let k = group_kind(label, current);
+                    let items = rest.iter().flat_map(|c| split_items(c)).collect();
+                    new_group(&mut out, k, Some(clean_label(label)), items);
+                } else {
+                    out.groups.push(loose(current, split_items(&p.text), p.source));
+                }
+                continue;
+            }
+            PieceKind::Bullet | PieceKind::Text => {}
+        }
+        // Where this piece's items go: the group its parent item or term heads, else the one
+        // a label above opened.
+        let parent_group = p
+            .parent_item
+            .and_then(|it| item_groups.get(&it).copied())
+            .or_else(|| p.def.and_then(|d| def_groups.get(&d).copied()));
+        let target = parent_group.or(open);
+        if let Some((label, rest)) = label_value(&p.text) {
+            let k = group_kind(&label, out_kind(&out, target, current));
+            if levels::is_language(&label) && levels::starts_with_level(&rest) {
+                // "English: Fluent": a language and its level.
+                let item = vec![format!("{label} ({rest})")];
+                push_items(&mut out, target, Kind::Languages, item, p.source);
+            } else if levels::is_level(&rest) {
+                // "Python: advanced": one rated item.
+                push_items(&mut out, target, current, vec![label], p.source);
+            } else {
+                let g = new_group(&mut out, k, Some(label), split_items(&rest));
+                if has_children(i)
+                    && let Some(it) = p.item
+                {
+                    item_groups.insert(it, g);
+                }
+            }
+            continue;
+        }
+        if p.kind == PieceKind::Bullet && has_children(i) {
+            let label = clean_label(&p.text);
+            let k = group_kind(&label, out_kind(&out, target, current));
+            let g = new_group(&mut out, k, Some(label), Vec::new());
+            if let Some(it) = p.item {
+                item_groups.insert(it, g);
+            }
+            continue;
+        }
+        if let Some(lead) = &p.strong_lead {
+            let rest = p.text[lead.len()..].trim().trim_start_matches([':', '-', '–']).trim();
+            if !rest.is_empty() && !sentence(rest) {
+                let k = group_kind(lead, current);
+                new_group(&mut out, k, Some(clean_label(lead)), split_items(rest));
+                continue;
+            }
+        }
+        if label_line(p) && pieces.get(i + 1).is_some() {
+            let label = clean_label(&p.text);
+            let k = group_kind(&label, current);
+            open = Some(new_group(&mut out, k, Some(label), Vec::new()));
+            continue;
+        }
+        if sentence(&p.text) {
+            if let Some(items) = prose_list(&p.text) {
+                push_items(&mut out, target, current, items, p.source);
+            } else {
+                out.prose.push((p.source, p.text.clone()));
+            }
+            continue;
+        }
+        let items = if p.kind == PieceKind::Bullet && target.is_none() {
+            vec![p.text.clone()]
+        } else {
+            split_items(&p.text)
+        };
+        push_items(&mut out, target, current, items, p.source);
+    }
+    out.groups.retain(|g| g.label.is_some() || !g.items.is_empty());
+    for g in &mut out.groups {
+        // "Languages: Rust, Go" among skills lists programming languages: a group is spoken
+        // languages only when its items are.
+        if g.kind == Kind::Languages && kind != Kind::Languages && !mostly_languages(&g.items) {
+            g.kind = kind;
+        }
+    }
+    out
+}
+
+/// Whether at least half the items name spoken languages.
+fn mostly_languages(items: &[String]) -> bool {
+    let known = items.iter().filter(|i| levels::is_language(&unrate(i).0)).count();
+    !items.is_empty() && known * 2 >= items.len()
+}
+
+/// The kind of a group inside a list section of kind `section`: a spoken-languages label
+/// makes languages, an interests label interests; anything else stays in the section's kind.
+fn list_kind(k: Kind, section: Kind) -> Kind {
+    match k {
+        Kind::Languages | Kind::Interests | Kind::Skills | Kind::Certificates => k,
+        _ => section,
+    }
+}
+
+fn group_kind(label: &str, section: Kind) -> Kind {
+    lexicon(label).map_or(section, |k| list_kind(k, section))
+}
+
+fn out_kind(out: &Read, target: Option<usize>, current: Kind) -> Kind {
+    target.and_then(|g| out.groups.get(g)).map_or(current, |g| g.kind)
+}
+
+fn loose(kind: Kind, items: Vec<String>, source: u32) -> Group {
+    Group { kind, label: None, items, source }
+}
+
+fn push_items(out: &mut Read, target: Option<usize>, kind: Kind, items: Vec<String>, source: u32) {
+    match target.and_then(|g| out.groups.get_mut(g)) {
+        Some(g) => g.items.extend(items),
+        None => out.groups.push(loose(kind, items, source)),
+    }
+}
+
+/// A label without its trailing colon and surrounding brackets or emphasis marks.
+fn clean_label(text: &str) -> String {
+    text.trim().trim_end_matches([':', '：']).trim().to_string()
+}
+
+/// A prose line that lists things after a stated level ("Gute Kenntnisse in Creo, Inventor,
+/// Solidworks und ANSYS"): the items, when there are at least three, separated by commas.
+fn prose_list(text: &str) -> Option<Vec<String>> {
+    let t = text.trim_end_matches('.');
+    let (_, list) = t.split_once(" in ").or_else(|| t.split_once(" of "))?;
+    (list.matches(',').count() >= 2 && !list.contains(". ")).then(|| split_items(list))
+}
+
+/// Splits at top-level commas and semicolons (never inside brackets); an enclosing pair of
+/// braces or brackets goes, so do a final period, "etc." and empty items; a final "and"
+/// ("und", "et", "e", "y") separates the last two items of a list of three or more.
+pub fn split_items(text: &str) -> Vec<String> {
+    let text = text.trim().trim_end_matches(['.', ',', ';']).trim();
+    let text =
+        text.strip_prefix(['{', '[']).and_then(|t| t.strip_suffix(['}', ']'])).unwrap_or(text);
+    let mut out: Vec<String> = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
+        }
+        if matches!(c, ',' | ';' | '•' | '·' | '|') && depth <= 0 {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    let mut out: Vec<String> = out
+        .into_iter()
+        .map(|s| s.trim().trim_end_matches(['.', ':']).trim().to_string())
+        .filter(|s| !s.is_empty() && !is_etc(s))
+        .collect();
+    if out.len() >= 3
+        && let Some(last) = out.pop()
+    {
+        out.extend(split_final_conjunction(&last));
+    }
+    out
+}
+
+fn is_etc(s: &str) -> bool {
+    matches!(s.to_lowercase().trim_end_matches('.'), "etc" | "usw" | "u.a" | "...")
+}
+
+/// "sailing and data visualization" → the two items, when both are short.
+fn split_final_conjunction(last: &str) -> Vec<String> {
+    for conj in [" and ", " und ", " et ", " e ", " y ", " en ", " i ", " ve "] {
+        if let Some((a, b)) = last.split_once(conj)
+            && !a.contains('(')
+            && (1..=3).contains(&a.split_whitespace().count())
+            && (1..=3).contains(&b.split_whitespace().count())
+        {
+            return vec![a.trim().to_string(), b.trim().to_string()];
+        }
+    }
+    vec![last.to_string()]
+}
+
+static RATING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\s*(?:[★☆●○◉◯■□▪▫]+|\(?\d{1,3}\s*%\)?|\(?\d{1,2}\s*/\s*(?:5|10)\)?|[-–:]\s*\d{1,2}\s*/\s*(?:5|10))\s*$",
+    )
+});
+static BRACKET: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\(([^()]*)\)\s*$"));
+static DASH_LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^(.+?)\s+[-–—:]\s+(.+)$"));
+
+/// An item and its rating or level, apart: "Python (expert)" → ("Python", "expert"),
+/// "Rust 5/5" → ("Rust", "5/5"), "German – B2" → ("German", "B2"). Brackets that hold no
+/// level stay ("E-Commerce (Shopify)").
+pub fn unrate(item: &str) -> (String, Option<String>) {
+    let t = item.trim();
+    if let Some(m) = RATING.find(t).filter(|m| m.start() > 0) {
+        let level = t[m.start()..]
+            .trim()
+            .trim_start_matches(['-', '–', ':', '('])
+            .trim_end_matches(')')
+            .trim();
+        return (t[..m.start()].trim().to_string(), Some(level.to_string()));
+    }
+    if let Some(c) = BRACKET.captures(t)
+        && levels::starts_with_level(&c[1])
+    {
+        let name = t[..c.get(0).map_or(t.len(), |m| m.start())].trim();
+        if !name.is_empty() {
+            return (name.to_string(), Some(c[1].trim().to_string()));
+        }
+    }
+    if let Some(c) = DASH_LEVEL.captures(t)
+        && levels::starts_with_level(&c[2])
+        && c[1].split_whitespace().count() <= 4
+    {
+        return (c[1].trim().to_string(), Some(c[2].trim().to_string()));
+    }
+    (t.to_string(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::interpret::testing::{from_markdown, from_plain};
+
+    fn show(r: &Read) -> Vec<String> {
+        r.groups
+            .iter()
+            .map(|g| {
+                format!(
+                    "{:?} {}: {}",
+                    g.kind,
+                    g.label.as_deref().unwrap_or("-"),
+                    g.items.join(" | ")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_grouping_shape() {
+        let md = "Languages\n: Rust, Go\n\n- Cloud:\n  - AWS\n  - GCP, Azure\n- Data: SQL, Spark\n\n| **Tools** | Git, Make |\n|---|---|\n| Editors | Vim |\n\n**Adobe** Photoshop, Illustrator\n\nBACKEND\n\n- Rust 5/5\n- Python (expert)\n\n{Kotlin, Swift}\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            [
+                "Skills Languages: Rust | Go",
+                "Skills Cloud: AWS | GCP | Azure",
+                "Skills Data: SQL | Spark",
+                "Skills Editors: Vim",
+                "Skills Adobe: Photoshop | Illustrator",
+                "Skills BACKEND: Rust 5/5 | Python (expert) | Kotlin | Swift",
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_text_fields_tables_and_definitions() {
+        let t = "Programming:\t\tPython (expert), C (good)\nTools:\t\tGit\n\nFrontend\n    React, Vue\n";
+        assert_eq!(
+            show(&read(&from_plain(t), Kind::Skills)),
+            [
+                "Skills Programming: Python (expert) | C (good)",
+                "Skills Tools: Git",
+                "Skills Frontend: React | Vue"
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_that_name_other_sections() {
+        let md = "- Idiomas: Inglés (avanzado), Alemán (básico).\n- Interests: chess, hiking, sailing and data visualization.\n- English: Fluent\n";
+        let r = read(&from_markdown(md), Kind::Skills);
+        assert_eq!(
+            show(&r),
+            [
+                "Languages Idiomas: Inglés (avanzado) | Alemán (básico)",
+                "Interests Interests: chess | hiking | sailing | data visualization",
+                "Languages -: English (Fluent)",
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_and_ratings() {
+        let r = read(
+            &from_plain("I have used many tools for a long time and I like them all very much.\n"),
+            Kind::Skills,
+        );
+        assert_eq!(r.prose.len(), 1);
+        assert_eq!(unrate("Python (expert)"), ("Python".into(), Some("expert".into())));
+        assert_eq!(unrate("Rust 5/5"), ("Rust".into(), Some("5/5".into())));
+        assert_eq!(unrate("German – B2"), ("German".into(), Some("B2".into())));
+        assert_eq!(unrate("E-Commerce (Shopify)"), ("E-Commerce (Shopify)".into(), None));
+        assert_eq!(
+            split_items("Java Script, MySql,, Node C, etc."),
+            ["Java Script", "MySql", "Node C"]
+        );
+        assert_eq!(
+            prose_list("Gute Kenntnisse in Creo, Inventor, Solidworks und ANSYS"),
+            Some(vec!["Creo".into(), "Inventor".into(), "Solidworks".into(), "ANSYS".into()])
+        );
+    }
+}

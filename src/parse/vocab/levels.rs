@@ -1,0 +1,365 @@
+//! How well someone knows a skill or speaks a language ("fluent", "Muttersprache", "B2",
+//! "expert"), and the names of spoken languages, per language.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::fold;
+
+/// The level words and language names of one language.
+#[derive(Debug)]
+pub struct LevelWords {
+    pub lang: &'static str,
+    /// Levels of a skill or a language, from native to beginner ("fluent", "expert").
+    pub levels: &'static [&'static str],
+    /// Names of spoken languages written in this language ("German", "Deutsch", "Alemão").
+    pub languages: &'static [&'static str],
+}
+
+pub static LEVEL_WORDS: &[LevelWords] = &[
+    LevelWords {
+        lang: "en",
+        levels: &[
+            "native",
+            "native speaker",
+            "mother tongue",
+            "first language",
+            "fluent",
+            "bilingual",
+            "proficient",
+            "full professional proficiency",
+            "professional working proficiency",
+            "limited working proficiency",
+            "elementary proficiency",
+            "working knowledge",
+            "advanced",
+            "upper intermediate",
+            "intermediate",
+            "lower intermediate",
+            "conversational",
+            "basic",
+            "basics",
+            "beginner",
+            "elementary",
+            "expert",
+            "good",
+            "very good",
+            "excellent",
+            "familiar",
+            "prior experience",
+            "some experience",
+            "learning",
+            "reading",
+            "a1",
+            "a2",
+            "b1",
+            "b2",
+            "c1",
+            "c2",
+        ],
+        languages: &[
+            "English",
+            "German",
+            "French",
+            "Spanish",
+            "Italian",
+            "Portuguese",
+            "Dutch",
+            "Polish",
+            "Russian",
+            "Turkish",
+            "Chinese",
+            "Mandarin",
+            "Cantonese",
+            "Japanese",
+            "Korean",
+            "Arabic",
+            "Hebrew",
+            "Hindi",
+            "Urdu",
+            "Bengali",
+            "Persian",
+            "Farsi",
+            "Greek",
+            "Swedish",
+            "Norwegian",
+            "Danish",
+            "Finnish",
+            "Icelandic",
+            "Czech",
+            "Slovak",
+            "Hungarian",
+            "Romanian",
+            "Bulgarian",
+            "Serbian",
+            "Croatian",
+            "Slovenian",
+            "Ukrainian",
+            "Lithuanian",
+            "Latvian",
+            "Estonian",
+            "Catalan",
+            "Basque",
+            "Galician",
+            "Indonesian",
+            "Malay",
+            "Vietnamese",
+            "Thai",
+            "Tagalog",
+            "Swahili",
+            "Tamil",
+            "Telugu",
+            "Malayalam",
+            "Marathi",
+            "Punjabi",
+            "Gujarati",
+            "Kannada",
+            "Latin",
+            "Esperanto",
+            "Afrikaans",
+            "Irish",
+            "Welsh",
+            "Albanian",
+            "Armenian",
+            "Georgian",
+            "Azerbaijani",
+            "Kazakh",
+            "Uzbek",
+            "Amharic",
+            "Yoruba",
+            "Hausa",
+            "Igbo",
+            "Zulu",
+            "Sign Language",
+        ],
+    },
+    LevelWords {
+        lang: "de",
+        levels: &[
+            "muttersprache",
+            "muttersprachler",
+            "muttersprachlich",
+            "fließend",
+            "verhandlungssicher",
+            "sehr gut",
+            "gut",
+            "grundkenntnisse",
+            "basiskenntnisse",
+            "fortgeschritten",
+            "anfänger",
+            "experte",
+            "kenntnisse",
+            "gute kenntnisse",
+            "sehr gute kenntnisse",
+            "erweiterte kenntnisse",
+            "fundierte kenntnisse",
+            "schulkenntnisse",
+        ],
+        languages: &[
+            "Deutsch",
+            "Englisch",
+            "Französisch",
+            "Spanisch",
+            "Italienisch",
+            "Portugiesisch",
+            "Niederländisch",
+            "Polnisch",
+            "Russisch",
+            "Türkisch",
+            "Chinesisch",
+            "Japanisch",
+            "Arabisch",
+            "Schwedisch",
+            "Tschechisch",
+            "Ungarisch",
+            "Griechisch",
+            "Vietnamesisch",
+            "Schweizerdeutsch",
+        ],
+    },
+    LevelWords {
+        lang: "fr",
+        levels: &[
+            "langue maternelle",
+            "maternelle",
+            "natif",
+            "native",
+            "courant",
+            "bilingue",
+            "avancé",
+            "intermédiaire",
+            "notions",
+            "débutant",
+            "bon niveau",
+            "scolaire",
+            "lu, écrit, parlé",
+            "opérationnel",
+        ],
+        languages: &[
+            "Français",
+            "Anglais",
+            "Allemand",
+            "Espagnol",
+            "Italien",
+            "Portugais",
+            "Néerlandais",
+            "Polonais",
+            "Russe",
+            "Turc",
+            "Chinois",
+            "Japonais",
+            "Arabe",
+        ],
+    },
+    LevelWords {
+        lang: "es",
+        levels: &[
+            "nativo",
+            "nativa",
+            "lengua materna",
+            "fluido",
+            "avanzado",
+            "intermedio",
+            "básico",
+            "bilingüe",
+            "alto",
+            "medio",
+        ],
+        languages: &[
+            "Español",
+            "Castellano",
+            "Inglés",
+            "Alemán",
+            "Francés",
+            "Italiano",
+            "Portugués",
+            "Catalán",
+            "Ruso",
+            "Chino",
+            "Japonés",
+            "Árabe",
+        ],
+    },
+    LevelWords {
+        lang: "it",
+        levels: &["madrelingua", "fluente", "avanzato", "intermedio", "base", "buono", "ottimo"],
+        languages: &["Italiano", "Inglese", "Tedesco", "Francese", "Spagnolo", "Portoghese"],
+    },
+    LevelWords {
+        lang: "pt",
+        levels: &[
+            "nativo",
+            "língua materna",
+            "fluente",
+            "avançado",
+            "intermediário",
+            "intermédio",
+            "básico",
+        ],
+        languages: &["Português", "Inglês", "Alemão", "Francês", "Espanhol", "Italiano", "Japonês"],
+    },
+    LevelWords {
+        lang: "nl",
+        levels: &["moedertaal", "vloeiend", "goed", "redelijk", "basis", "gevorderd"],
+        languages: &["Nederlands", "Engels", "Duits", "Frans", "Spaans"],
+    },
+    LevelWords {
+        lang: "pl",
+        levels: &[
+            "ojczysty",
+            "biegły",
+            "biegle",
+            "zaawansowany",
+            "średniozaawansowany",
+            "podstawowy",
+            "komunikatywny",
+        ],
+        languages: &["Polski", "Angielski", "Niemiecki", "Francuski", "Hiszpański", "Rosyjski"],
+    },
+    LevelWords {
+        lang: "ru",
+        levels: &["родной", "свободно", "свободный", "продвинутый", "средний", "базовый"],
+        languages: &["Русский", "Английский", "Немецкий", "Французский", "Испанский"],
+    },
+    LevelWords {
+        lang: "tr",
+        levels: &[
+            "ana dil",
+            "anadil",
+            "ileri",
+            "ileri seviye",
+            "orta",
+            "orta seviye",
+            "başlangıç",
+            "temel",
+            "iyi",
+        ],
+        languages: &["Türkçe", "İngilizce", "Almanca", "Fransızca", "İspanyolca", "Arapça"],
+    },
+    LevelWords {
+        lang: "id",
+        levels: &["lancar", "aktif", "pasif", "dasar", "menengah", "mahir"],
+        languages: &["Bahasa Indonesia", "Indonesia", "Inggris", "Jawa", "Sunda"],
+    },
+];
+
+struct Sets {
+    levels: HashSet<String>,
+    languages: HashSet<String>,
+}
+
+static SETS: LazyLock<Sets> = LazyLock::new(|| {
+    let mut s = Sets { levels: HashSet::new(), languages: HashSet::new() };
+    for l in LEVEL_WORDS {
+        s.levels.extend(l.levels.iter().map(|w| fold(w)));
+        s.languages.extend(l.languages.iter().map(|w| fold(w)));
+    }
+    s
+});
+
+/// Whether a whole phrase is a level ("fluent", "Grundkenntnisse", "B2", "5/5").
+pub fn is_level(text: &str) -> bool {
+    let t = fold(text.trim().trim_matches(|c: char| !c.is_alphanumeric()));
+    SETS.levels.contains(&t) || is_rating(text.trim().trim_matches(['(', ')']))
+}
+
+/// Whether a phrase starts with a level word ("Upper Intermediate, reading and writing").
+pub fn starts_with_level(text: &str) -> bool {
+    let t = fold(text.trim());
+    let first_words: Vec<&str> =
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    (1..=3.min(first_words.len())).any(|n| SETS.levels.contains(&first_words[..n].join(" ")))
+}
+
+/// "5/5", "8/10", "80%", "★★★★☆": a rating, not a word.
+fn is_rating(t: &str) -> bool {
+    let t = t.trim();
+    let stars = !t.is_empty() && t.chars().all(|c| "★☆●○◉◯■□▪▫".contains(c) || c == ' ');
+    let slash = t.split_once('/').is_some_and(|(a, b)| {
+        a.trim().chars().all(|c| c.is_ascii_digit()) && matches!(b.trim(), "5" | "10" | "100")
+    });
+    let percent = t.strip_suffix('%').is_some_and(|n| n.trim().parse::<u8>().is_ok());
+    stars || slash || percent
+}
+
+/// Whether a word or phrase names a spoken language.
+pub fn is_language(text: &str) -> bool {
+    SETS.languages.contains(&fold(text.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_and_languages() {
+        for l in ["Fluent", "Muttersprache", "B2", "avançado", "5/5", "80%", "★★★☆☆", "(expert)"]
+        {
+            assert!(is_level(l), "{l}");
+        }
+        assert!(!is_level("Rust"));
+        assert!(starts_with_level("Upper Intermediate, reading and writing"));
+        assert!(is_language("Deutsch") && is_language("Inglês") && is_language("english"));
+        assert!(!is_language("Python"));
+    }
+}
