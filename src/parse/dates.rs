@@ -143,7 +143,7 @@ static SHORT_END: LazyLock<Regex> = LazyLock::new(|| {
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\(?\s*\d+(?:[.,]\d+)?\+?\s*(?:years?|yrs?|months?|mos?|weeks?|jahre?|monate?|ans?|mois|años|meses|anni|mesi|jaar|maanden|anos)(?:\s*(?:and\s*)?\d+\s*(?:months?|mos?))?\s*\)?",
+        r"(?i)(?:\s[-–—]\s*)?\(?\s*\d+(?:[.,]\d+)?\+?\s*(?:years?|yrs?|months?|mos?|weeks?|days?|hours?|hrs?|h|std\.?|stunden|wochen|tage|jahre?|monate?|ans?|mois|semaines?|jours|heures|años|meses|semanas?|días|dias|horas?(?:\s+aulas?)?|anni|mesi|settimane|giorni|ore|jaar|maanden|weken|dagen|uur|anos)(?-u:\b)\.?(?:\s*(?:and\s*)?\d+\s*(?:months?|mos?))?\s*\)?",
     )
     .expect("duration pattern")
 });
@@ -167,6 +167,13 @@ fn next_date(text: &str, from: usize) -> Option<Token> {
             .map(|m| m.start())
             .min()
             .unwrap_or(whole.start());
+        // "ISO 9001:2015", "10:2019": a number glued to another by a colon is no date.
+        let glued = text[..start].ends_with(':')
+            && text[..start.saturating_sub(1)].ends_with(|c: char| c.is_ascii_digit());
+        if glued {
+            pos = next_char(text, start);
+            continue;
+        }
         if let Some((d, end)) = date_from(&caps) {
             // The last group's end: a form may consume the character after it.
             let stop = caps.iter().skip(1).flatten().map(|m| m.end()).max().unwrap_or(whole.end());
@@ -500,7 +507,7 @@ mod tests {
             ("März 2019 bis heute", "2019-03..open"),
             ("März 2023 – offen", "2023-03..open"),
             ("2012, October", "2012-10..-"),
-            ("in January of 2021", "2021-01..-"),
+            ("in March of 2017", "2017-03..-"),
             ("2010-11", "2010..2011"),
             ("1991-94", "1991..1994"),
             ("01.03.2020", "2020-03-01..-"),
@@ -535,6 +542,7 @@ mod tests {
         assert_eq!(show("Universidad del Mar, 2011"), "2011..-");
         assert_eq!(show("March, 2011"), "2011-03..-");
         assert!(find("Managed 20 people").is_none());
+        assert!(find("Quality manager, ISO 9001:2015").is_none());
     }
 
     #[test]

@@ -45,6 +45,11 @@ static POSTAL_CITY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("postal city pattern")
 });
+/// "Webpage: example.org": a web address written without a scheme, after its label.
+static WEB_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:web\s?(?:site|page)?|home\s?page|url|site|blog|portfolio|webseite|sito(?:\s+web)?|página(?:\s+web)?|sitio(?:\s+web)?|site\s+web)\s*:\s*([a-z0-9][a-z0-9.-]*\.[a-z]{2,}(?:/\S*)?)\s*$")
+        .expect("web field pattern")
+});
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:e-?mail|mail|phone|tel(?:ephone)?|mobile|cell|web(?:site)?|homepage|url|address|location|github|linkedin|twitter|mastodon|gitlab|blog)\s*:")
         .expect("labelled pattern")
@@ -153,6 +158,9 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
         urls.extend(
             URL.find_iter(text).map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string()),
         );
+        if let Some(m) = WEB_FIELD.captures(text.trim()) {
+            urls.push(m[1].to_string());
+        }
         for url in urls {
             used |= add_url(&url, c);
         }
@@ -453,7 +461,9 @@ fn looks_like_bare_name(text: &str) -> bool {
 }
 
 /// Name, label and contact details from the header lines (those before the first section).
-pub fn header(head: &[Line], c: &mut Contacts) -> Basics {
+/// `meta_name` is a name the document's metadata gives (a front matter `title:`), used when
+/// no line names the person.
+pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basics {
     scan(head, c);
     let mut basics = Basics::default();
     let mut name_at = None;
@@ -485,7 +495,10 @@ pub fn header(head: &[Line], c: &mut Contacts) -> Basics {
         }
     }
     if let Some(n) = name_at {
-        basics.label = label(head, n, c);
+        basics.label = label(head, n + 1, c);
+    } else if let Some(name) = meta_name.filter(|n| looks_like_name(n)) {
+        basics.name = Some(name.to_string());
+        basics.label = label(head, 0, c);
     }
     basics
 }
@@ -502,10 +515,10 @@ fn split_name_line(text: &str) -> Option<(String, String)> {
         .then(|| (name.trim().to_string(), rest.to_string()))
 }
 
-/// The headline under the name: the next short line that is not contact details, or the part
-/// of a "Title · e-mail · City" line that is neither.
-fn label(head: &[Line], name_at: usize, c: &Contacts) -> Option<String> {
-    for (i, l) in head.iter().enumerate().skip(name_at + 1).take(3) {
+/// The headline under the name (from line `from` on): the next short line that is not contact
+/// details, or the parts of a "Title · e-mail · City" line that are neither.
+fn label(head: &[Line], from: usize, c: &Contacts) -> Option<String> {
+    for (i, l) in head.iter().enumerate().skip(from).take(3) {
         if l.bullet || l.heading.is_some_and(|h| h > 2) {
             return None;
         }
@@ -523,13 +536,17 @@ fn label(head: &[Line], name_at: usize, c: &Contacts) -> Option<String> {
         if !c.used.contains(&i) {
             return plausible(&l.text).then(|| l.text.clone());
         }
-        let parts: Vec<&str> = l.text.split(['·', '|', '•']).map(str::trim).collect();
-        if parts.len() > 1
-            && let Some(p) = parts.iter().find(|p| {
+        let sep = ['·', '|', '•'].into_iter().find(|s| l.text.contains(*s)).unwrap_or('|');
+        let parts: Vec<&str> = l.text.split(sep).map(str::trim).collect();
+        let kept: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| {
                 plausible(p) && !EMAIL.is_match(p) && !URL.is_match(p) && find_phone(p).is_none()
             })
-        {
-            return Some(p.to_string());
+            .collect();
+        if parts.len() > 1 && !kept.is_empty() {
+            return Some(kept.join(&format!(" {sep} ")));
         }
     }
     None
@@ -546,7 +563,7 @@ mod tests {
             "Ada Lovelace\n\n* e-mail: <ada@example.org>\n* phone: +44 20 7946 0958\n* [ada](https://github.com/ada)\n* LinkedIn: [me](https://www.linkedin.com/in/ada-l/)\n* https://ada.example.org\n* @ada@hachyderm.io\n",
         );
         let mut c = Contacts::default();
-        let b = header(&lines, &mut c);
+        let b = header(&lines, &mut c, None);
         assert_eq!(b.name.as_deref(), Some("Ada Lovelace"));
         assert_eq!(c.email.as_deref(), Some("ada@example.org"));
         assert_eq!(c.phone.as_deref(), Some("+44 20 7946 0958"));
@@ -593,7 +610,7 @@ mod tests {
         assert!(!looks_like_name("Prof. Dr."));
         let lines = from_markdown("Prof. Dr.-Ing. habil. Jana Beispiel\n\nSenior Scientist\n");
         let mut c = Contacts::default();
-        let b = header(&lines, &mut c);
+        let b = header(&lines, &mut c, None);
         assert_eq!(b.name.as_deref(), Some("Prof. Dr.-Ing. habil. Jana Beispiel"));
         assert_eq!(b.label.as_deref(), Some("Senior Scientist"));
     }

@@ -290,7 +290,12 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
     for g in &mut out.groups {
         // "Languages: Rust, Go" among skills lists programming languages: a group is spoken
         // languages only when its items are.
-        if g.kind == Kind::Languages && kind != Kind::Languages && !mostly_languages(&g.items) {
+        let named = g.label.as_deref().is_some_and(levels::is_language);
+        if g.kind == Kind::Languages
+            && kind != Kind::Languages
+            && !named
+            && !mostly_languages(&g.items)
+        {
             g.kind = kind;
         }
     }
@@ -336,8 +341,8 @@ fn clean_label(text: &str) -> String {
     text.trim().trim_end_matches([':', '：']).trim().to_string()
 }
 
-/// A prose line that lists things after a stated level ("Gute Kenntnisse in Creo, Inventor,
-/// Solidworks und ANSYS"): the items, when there are at least three, separated by commas.
+/// A prose line that lists things after a stated level ("Gute Kenntnisse in Rhino, Maya,
+/// Blender und Unity"): the items, when there are at least three, separated by commas.
 fn prose_list(text: &str) -> Option<Vec<String>> {
     let t = text.trim_end_matches('.');
     let (_, list) = t.split_once(" in ").or_else(|| t.split_once(" of "))?;
@@ -384,7 +389,7 @@ fn is_etc(s: &str) -> bool {
     matches!(s.to_lowercase().trim_end_matches('.'), "etc" | "usw" | "u.a" | "...")
 }
 
-/// "sailing and data visualization" → the two items, when both are short.
+/// "rowing and map making" → the two items, when both are short.
 fn split_final_conjunction(last: &str) -> Vec<String> {
     for conj in [" and ", " und ", " et ", " e ", " y ", " en ", " i ", " ve "] {
         if let Some((a, b)) = last.split_once(conj)
@@ -486,13 +491,13 @@ mod tests {
 
     #[test]
     fn labels_that_name_other_sections() {
-        let md = "- Idiomas: Inglés (avanzado), Alemán (básico).\n- Interests: chess, hiking, sailing and data visualization.\n- English: Fluent\n";
+        let md = "- Idiomas: Inglés (avanzado), Alemán (básico).\n- Interests: chess, hiking, rowing and map making.\n- English: Fluent\n";
         let r = read(&from_markdown(md), Kind::Skills);
         assert_eq!(
             show(&r),
             [
                 "Languages Idiomas: Inglés (avanzado) | Alemán (básico)",
-                "Interests Interests: chess | hiking | sailing | data visualization",
+                "Interests Interests: chess | hiking | rowing | map making",
                 "Languages -: English (Fluent)",
             ]
         );
@@ -509,13 +514,10 @@ mod tests {
         assert_eq!(unrate("Rust 5/5"), ("Rust".into(), Some("5/5".into())));
         assert_eq!(unrate("German – B2"), ("German".into(), Some("B2".into())));
         assert_eq!(unrate("E-Commerce (Shopify)"), ("E-Commerce (Shopify)".into(), None));
+        assert_eq!(split_items("Go, Rust,, Zig C, etc."), ["Go", "Rust", "Zig C"]);
         assert_eq!(
-            split_items("Java Script, MySql,, Node C, etc."),
-            ["Java Script", "MySql", "Node C"]
-        );
-        assert_eq!(
-            prose_list("Gute Kenntnisse in Creo, Inventor, Solidworks und ANSYS"),
-            Some(vec!["Creo".into(), "Inventor".into(), "Solidworks".into(), "ANSYS".into()])
+            prose_list("Gute Kenntnisse in Rhino, Maya, Blender und Unity"),
+            Some(vec!["Rhino".into(), "Maya".into(), "Blender".into(), "Unity".into()])
         );
     }
 }

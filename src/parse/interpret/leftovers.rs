@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use serde_json::{Value, json};
 
-use super::lists;
+use super::items;
 use crate::diag::Diagnostic;
 use crate::model::Resume;
 
@@ -31,7 +31,7 @@ pub fn keep_unplaced(
         .iter()
         .map(|(n, l)| (*n, l.trim()))
         .filter(|(_, l)| is_unplaced(l, &placed) && !dates_read(l, &placed))
-        .filter(|(_, l)| !is_stamp_or_toc(l) && !lists::is_boilerplate(l))
+        .filter(|(_, l)| !is_stamp_or_toc(l) && !items::is_boilerplate(l))
         .collect();
     // Runs of lines that follow each other in the source are one block.
     let mut runs: Vec<(u32, u32, Vec<&str>)> = Vec::new();

@@ -302,12 +302,23 @@ fn assign_paragraphs(lines: &mut [Line]) {
             && lines[i - 1].block == lines[i].block
             && wraps(&lines[i - 1].text, width)
             // A section heading never continues a wrapped line.
-            && !(lines[i].words() <= 4 && sections::section(&lines[i].text).is_some());
+            && !(lines[i].words() <= 4 && sections::section(&lines[i].text).is_some())
+            // Lines that each open with a year are a list, not one sentence.
+            && !(opens_with_year(&lines[i - 1].text) && opens_with_year(&lines[i].text));
         if !continues {
             para += 1;
         }
         lines[i].para = para;
     }
+}
+
+/// "2013 Travel grant…", "1998-2002: …": a line that starts with a year.
+fn opens_with_year(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() > 4
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(&text[..2], "19" | "20")
+        && !b[4].is_ascii_digit()
 }
 
 /// The length of a full line (the 90th percentile): what a wrapped line reaches.

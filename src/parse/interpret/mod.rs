@@ -9,9 +9,11 @@
 //! what was found.
 
 pub mod contact;
+pub mod education;
 pub mod entries;
 pub mod front_matter;
 pub mod groups;
+pub mod items;
 pub mod leftovers;
 pub mod lines;
 pub mod lists;
@@ -35,7 +37,12 @@ pub fn interpret(doc: &Document) -> Parsed {
     let lines = lines::lines(doc);
     let mut diagnostics = Vec::new();
     let texts: Vec<(u32, String)> = lines.iter().map(|l| (l.source, l.text.clone())).collect();
-    let mut resume = read(lines, &mut diagnostics);
+    let meta_name = doc
+        .meta
+        .iter()
+        .find(|(k, _)| matches!(k.as_str(), "name" | "title" | "author"))
+        .map(|(_, v)| v.as_str());
+    let mut resume = read(lines, meta_name, &mut diagnostics);
     leftovers::keep_unplaced(&texts, &mut resume, &mut diagnostics);
     if let Some(front) = &doc.front_matter {
         front_matter::apply(&mut resume, front, &mut diagnostics);
@@ -77,8 +84,9 @@ fn guesses(resume: &Resume, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Everything after the lines are read: sections, header, entries.
-fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
+/// Everything after the lines are read: sections, header, entries. `meta_name` is a name the
+/// document's metadata gives.
+fn read(all: Vec<Line>, meta_name: Option<&str>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
     let (head, sections) = sections::split(all);
     let mut contacts = contact::Contacts::default();
     let mut resume = Resume::default();
@@ -92,7 +100,7 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
         // entries introduced by their sentences.
         let cut = head.iter().position(|l| l.words() > 14 || l.bullet).unwrap_or(head.len());
         header_lines = head[..cut].to_vec();
-        basics = contact::header(&header_lines, &mut contacts);
+        basics = contact::header(&header_lines, &mut contacts, meta_name);
         let body: Vec<Line> = head[cut..].to_vec();
         headingless(&body, &mut resume, &mut summary, &mut contacts);
         if !resume.work.is_empty() {
@@ -104,7 +112,7 @@ fn read(all: Vec<Line>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
             );
         }
     } else {
-        basics = contact::header(&head, &mut contacts);
+        basics = contact::header(&head, &mut contacts, meta_name);
         let used = contacts.used.clone();
         for (i, l) in head.iter().enumerate() {
             let taken = used.contains(&i)
@@ -208,7 +216,7 @@ fn section(
             resume.volunteer.extend(entries.into_iter().map(to_volunteer));
         }
         Kind::Education => {
-            let (education, certificates) = lists::education(&s.lines);
+            let (education, certificates) = education::read(&s.lines);
             resume.education.extend(education);
             resume.certificates.extend(certificates);
         }
@@ -220,11 +228,11 @@ fn section(
             resume.certificates.extend(l.certificates);
             keep(unsorted, &s.title, l.prose.into_iter().map(|(_, t)| t).collect());
         }
-        Kind::Awards => resume.awards.extend(lists::awards(&s.lines)),
-        Kind::Certificates => resume.certificates.extend(lists::certificates(&s.lines)),
-        Kind::Publications => resume.publications.extend(lists::publications(&s.lines)),
-        Kind::Projects => resume.projects.extend(lists::projects(&s.lines)),
-        Kind::References => resume.references.extend(lists::references(&s.lines)),
+        Kind::Awards => resume.awards.extend(items::awards(&s.lines)),
+        Kind::Certificates => resume.certificates.extend(items::certificates(&s.lines)),
+        Kind::Publications => resume.publications.extend(items::publications(&s.lines)),
+        Kind::Projects => resume.projects.extend(items::projects(&s.lines)),
+        Kind::References => resume.references.extend(items::references(&s.lines)),
         Kind::Contact => {
             contact::scan(&s.lines, contacts);
             let named = s.title.eq_ignore_ascii_case("name");
@@ -255,7 +263,7 @@ fn headingless(
     summary.extend(intro);
     for l in &body[tail_start..] {
         let t = l.text.trim();
-        if lists::is_boilerplate(t) {
+        if items::is_boilerplate(t) {
             continue;
         }
         let before = contacts.profiles.len() + contacts.used.len();
@@ -263,7 +271,7 @@ fn headingless(
         if contacts.profiles.len() + contacts.used.len() > before || contact::is_contact_line(t) {
             continue;
         }
-        resume.awards.push(lists::award(t));
+        resume.awards.push(items::award(t));
     }
     resume.work.extend(entries.into_iter().map(to_work));
 }
@@ -276,7 +284,7 @@ fn trailing_list(body: &[Line]) -> usize {
     }
     let tail = &body[start..];
     let contactish =
-        tail.iter().any(|l| contact::is_contact_line(&l.text) || lists::is_boilerplate(&l.text));
+        tail.iter().any(|l| contact::is_contact_line(&l.text) || items::is_boilerplate(&l.text));
     if contactish { start } else { body.len() }
 }
 

@@ -59,6 +59,25 @@ pub fn detect(text: &str, markdown_hint: bool) -> Markup {
     let rst = rst_score(sample);
     let md: u32 =
         MD_SIGNS.iter().map(|(r, w)| w * r.find_iter(sample).take(3).count() as u32).sum();
+    // Columns set apart by tabs or wide gaps are plain text's own layout (Markdown and the
+    // other markups collapse them): with no sign of markup beyond the underlines and bullets
+    // plain text shares, the text is plain.
+    let gaps = sample.lines().filter(|l| has_gap(l)).take(3).count();
+    let strong_md: u32 = MD_SIGNS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !matches!(i, 4 | 7))
+        .map(|(_, (r, w))| w * r.find_iter(sample).take(3).count() as u32)
+        .sum();
+    let rst_marks = RST_SIGNS
+        .find_iter(sample)
+        .filter(|m| {
+            !m.as_str().trim_start().starts_with(['=', '-', '~', '^', '*', '+', '#', '`', '\''])
+        })
+        .count();
+    if gaps >= 3 && strong_md < 3 && rst_marks == 0 && org == 0 && adoc == 0 {
+        return Markup::Plain;
+    }
     let best = [(Markup::Org, org * 3), (Markup::AsciiDoc, adoc * 3), (Markup::Rst, rst * 3)]
         .into_iter()
         .max_by_key(|(_, s)| *s)
@@ -70,6 +89,12 @@ pub fn detect(text: &str, markdown_hint: bool) -> Markup {
         return Markup::Markdown;
     }
     Markup::Plain
+}
+
+/// A line whose content has a wide gap inside it (a tab stop or aligned columns).
+fn has_gap(line: &str) -> bool {
+    let t = line.trim();
+    t.contains("   ") && !t.starts_with('|')
 }
 
 fn head(text: &str, max: usize) -> &str {

@@ -225,9 +225,11 @@ pub fn glyph_lists(blocks: Vec<Block>) -> Vec<Block> {
         let mut para_line = b.pos.line;
         for (k, (brk, mut line)) in lines.into_iter().enumerate() {
             let at = b.pos.line + k as u32;
-            let bullet = first_text(&line).and_then(glyph_bullet).map(str::len);
-            if let Some(rest_len) = bullet {
-                strip_to(&mut line, rest_len);
+            // The glyph and the space after it: the start of the first text up to the rest.
+            let bullet = first_text(&line).and_then(|t| glyph_bullet(t).map(|r| t.len() - r.len()));
+            if let Some(marker_len) = bullet {
+                drop_prefix(&mut line, marker_len);
+                line = super::doc::normalise_inlines(line);
                 flush_para(&mut para, &mut out, para_line);
                 if items.is_empty() {
                     list_line = at;

@@ -323,7 +323,7 @@ pub fn is_level(text: &str) -> bool {
     SETS.levels.contains(&t) || is_rating(text.trim().trim_matches(['(', ')']))
 }
 
-/// Whether a phrase starts with a level word ("Upper Intermediate, reading and writing").
+/// Whether a phrase starts with a level word ("Upper Intermediate, mostly written").
 pub fn starts_with_level(text: &str) -> bool {
     let t = fold(text.trim());
     let first_words: Vec<&str> =
@@ -358,7 +358,7 @@ mod tests {
             assert!(is_level(l), "{l}");
         }
         assert!(!is_level("Rust"));
-        assert!(starts_with_level("Upper Intermediate, reading and writing"));
+        assert!(starts_with_level("Upper Intermediate, mostly written"));
         assert!(is_language("Deutsch") && is_language("Inglês") && is_language("english"));
         assert!(!is_language("Python"));
     }

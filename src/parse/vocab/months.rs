@@ -401,6 +401,29 @@ pub fn season_words() -> Vec<&'static str> {
     all(|c| c.seasons)
 }
 
+/// Notes that something is not finished yet ("In Progress", "en cours").
+pub static IN_PROGRESS: &[&str] = &[
+    "in progress",
+    "ongoing",
+    "expected",
+    "pending",
+    "en cours",
+    "in bearbeitung",
+    "laufend",
+    "em andamento",
+    "en curso",
+    "in corso",
+    "lopend",
+    "w trakcie",
+    "devam ediyor",
+];
+
+/// Whether a note says something is not finished yet.
+pub fn is_in_progress(text: &str) -> bool {
+    let t = fold(text.trim().trim_matches(|c: char| !c.is_alphanumeric()));
+    IN_PROGRESS.contains(&t.as_str())
+}
+
 /// Whether a whole text is a word for "present" in some language.
 pub fn is_present(text: &str) -> bool {
     static SET: LazyLock<Vec<String>> =

@@ -217,6 +217,8 @@ pub static HEADINGS: &[Headings] = &[
             "activities",
             "further",
             "continuing",
+            "complementary",
+            "miscellaneous",
         ],
         entry_subheadings: &[
             "responsibilities",
@@ -411,6 +413,9 @@ pub static HEADINGS: &[Headings] = &[
             "des",
             "du",
             "mes",
+            "complémentaires",
+            "complémentaire",
+            "divers",
         ],
         entry_subheadings: &["missions", "réalisations", "responsabilités", "tâches", "activités"],
     },

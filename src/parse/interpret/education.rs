@@ -1,0 +1,380 @@
+//! Education: degree and school lines read by filling slots (degree, area, institution,
+//! dates, grade, courses); certificates and licences listed with the degrees are returned
+//! apart.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::Line;
+use super::places;
+use crate::model::{Certificate, Education};
+use crate::parse::dates::{self, DateSpan};
+use crate::parse::vocab::{degrees, orgs};
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("list pattern")
+}
+
+static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:{})(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))",
+        degrees::degree_alternation()
+    ))
+});
+
+/// Whether a phrase names a school or university (one of its words does).
+fn is_school(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '.')
+        .any(|w| !w.is_empty() && orgs::is_school_word(&crate::parse::vocab::fold(w)))
+}
+
+static SCORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\(?\b(?:cumulative\s+|overall\s+|final\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?\b\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
+    )
+});
+static COURSES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:relevant\s+)?(?:course\s*work|courses|modules|classes|subjects)\s*:\s*(.+)$")
+});
+static MINOR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:minor|major|specialization|focus)\s*:"));
+static LEVEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:university|college|high school|secondary school|school|gymnasium|lyc[ée]e)$")
+});
+
+/// What one education line is.
+#[derive(Debug, Default)]
+struct EduLine {
+    degree: Option<(String, Option<String>)>,
+    school: Option<String>,
+    dates: Option<DateSpan>,
+    score: Option<String>,
+    courses: Vec<String>,
+}
+
+fn strip_the(s: &str) -> String {
+    let t = s.trim();
+    // A lowercase "the" is the sentence's article; "The X University" is the name itself.
+    t.strip_prefix("the ").unwrap_or(t).to_string()
+}
+
+/// A degree phrase: the study type and the area it is in.
+fn degree(text: &str) -> Option<(String, Option<String>)> {
+    let m = DEGREE.find(text)?;
+    let mut kind = text[m.start()..m.end()].trim_end_matches([' ', ',']).to_string();
+    if kind.ends_with(')') && kind.matches('(').count() < kind.matches(')').count() {
+        kind.pop();
+    }
+    let kind = kind.trim().to_string();
+    let before = text[..m.start()].trim();
+    if !before.is_empty() && before.split_whitespace().count() > 3 {
+        return None;
+    }
+    let after = text[m.start() + kind.len()..].trim();
+    // "Master of Science - MS, Computer Science": the abbreviation repeats the degree.
+    let after = match after.strip_prefix("- ").and_then(|a| a.split_once(", ")) {
+        Some((abbr, rest))
+            if abbr.len() <= 6 && abbr.chars().all(|c| c.is_uppercase() || c == '.') =>
+        {
+            rest
+        }
+        _ => after,
+    };
+    let after = after
+        .trim_start_matches([',', ':', '-', '–', '—'])
+        .trim_start()
+        .trim_start_matches("in ")
+        .trim_start_matches("of ")
+        .trim_start_matches("en ")
+        .trim_start_matches("em ");
+    let is_abbreviation =
+        |p: &&str| p.len() <= 6 && p.chars().all(|c| c.is_uppercase() || c == '.');
+    let area = after
+        .split([',', '|', '—', '–'])
+        .map(str::trim)
+        .find(|p| !is_abbreviation(p))
+        .unwrap_or("");
+    let area = (!area.is_empty() && !is_school(area)).then(|| area.to_string());
+    Some((kind, area))
+}
+
+fn edu_line(text: &str) -> EduLine {
+    let mut e = EduLine::default();
+    let mut t = text.to_string();
+    if let Some(c) = COURSES.captures(&t) {
+        e.courses = super::groups::split_items(&c[1]);
+        return e;
+    }
+    if MINOR.is_match(&t) {
+        e.courses.push(t.clone());
+        return e;
+    }
+    if let Some(c) = SCORE.captures(&t) {
+        e.score = Some(c[1].trim().to_string());
+        let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
+        t.replace_range(whole, " ");
+        t = dates::tidy(&t);
+    }
+    if let Some(s) = dates::find(&t) {
+        t = dates::remove(&t, &s.at);
+        e.dates = Some(s);
+    }
+    if t.is_empty() {
+        return e;
+    }
+    if LEVEL_WORD.is_match(&t) {
+        e.degree = Some((t.clone(), None));
+        return e;
+    }
+    let parts: Vec<String> = re_split(&t);
+    for (i, p) in parts.iter().enumerate() {
+        if e.school.is_none() && (is_school(p) || p.starts_with(['"', '“'])) {
+            e.school = Some(strip_the(&super::items::strip_quotes(p)));
+            continue;
+        }
+        if e.degree.is_none()
+            && let Some((kind, area)) = degree(p)
+        {
+            // Skip an abbreviation repeating the degree ("Master of Science - MS, ...").
+            let abbreviation =
+                |n: &&String| n.len() <= 6 && n.chars().all(|c| c.is_uppercase() || c == '.');
+            let area = area.or_else(|| {
+                parts[i + 1..]
+                    .iter()
+                    .find(|n| !abbreviation(n))
+                    .filter(|n| {
+                        !is_school(n) && places::location(n).is_none() && degree(n).is_none()
+                    })
+                    .cloned()
+            });
+            e.degree = Some((kind, area));
+        }
+    }
+    if e.school.is_none() && e.degree.is_none() {
+        // A line of its own with no degree word: the school ("Lycée du Parc", "Northwood").
+        let (head, _) = places::split_trailing(&t);
+        let first = head.split(',').next().unwrap_or(&head);
+        e.school = Some(strip_the(&super::items::strip_quotes(first)));
+    }
+    e
+}
+
+fn re_split(t: &str) -> Vec<String> {
+    static SEP: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\s+[|–—-]\s+|\s*;\s*|,\s+(?:at\s+)?|\s+at\s+"));
+    let mut out: Vec<String> = Vec::new();
+    for p in SEP.split(t).map(str::trim).filter(|p| !p.is_empty()) {
+        // A degree abbreviation split from its area ("B.S., Computer Science") stays whole
+        // for `degree` to read.
+        out.push(p.to_string());
+    }
+    // Re-join "B.S." with its area when a comma cut them apart.
+    let mut joined: Vec<String> = Vec::new();
+    for p in out {
+        match joined.last_mut() {
+            Some(last)
+                if DEGREE.find(last).is_some_and(|m| m.end() + 1 >= last.len())
+                    && degree(last).is_some_and(|d| d.1.is_none())
+                    && !is_school(&p)
+                    && places::location(&p).is_none() =>
+            {
+                last.push_str(", ");
+                last.push_str(&p);
+            }
+            _ => joined.push(p),
+        }
+    }
+    joined
+}
+
+static CERT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:certif\w*|licen[cs]\w*|chartered|accredit\w*)"));
+
+/// A certificate or licence listed with the degrees: its name, issuer and date.
+fn certificate_line(text: &str) -> Option<Certificate> {
+    if !CERT.is_match(text) || DEGREE.is_match(text) {
+        return None;
+    }
+    let (date, rest) = super::items::date_and_rest(text);
+    let (name, issuer) = match rest.split_once(", ") {
+        Some((n, i)) => (n.to_string(), Some(i.to_string())),
+        None => (rest, None),
+    };
+    Some(Certificate {
+        name: Some(name),
+        issuer,
+        date: date.map(|d| d.start),
+        ..Default::default()
+    })
+}
+
+/// Reads an education section by filling slots: a line whose slot is already filled starts a
+/// new entry; degrees listed under one school share its name and dates. Certificates listed
+/// there are returned apart.
+pub fn read(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
+    let mut certificates = Vec::new();
+    let mut out: Vec<Education> = Vec::new();
+    let mut school_first: Option<bool> = None;
+    let mut school_ctx: Option<(String, Option<DateSpan>)> = None;
+    for l in lines {
+        if l.words() > 25 {
+            continue;
+        }
+        // Fixed-width columns are slots, like separators.
+        let text = if l.cols.len() > 1 { l.cols.join(" | ") } else { l.text.clone() };
+        if let Some(c) = certificate_line(&text) {
+            certificates.push(c);
+            continue;
+        }
+        let e = edu_line(&text);
+        if school_first.is_none() && (e.school.is_some() || e.degree.is_some()) {
+            school_first = Some(e.school.is_some() && e.degree.is_none());
+        }
+        let cur = out.last_mut();
+        let fits = cur.as_ref().is_some_and(|c| {
+            (e.school.is_none() || c.institution.is_none())
+                && (e.degree.is_none() || (c.study_type.is_none() && c.area.is_none()))
+                && (e.dates.is_none() || c.end_date.is_none())
+        });
+        let starts = e.school.is_some() || e.degree.is_some();
+        let target = if fits || !starts {
+            match out.last_mut() {
+                Some(c) => c,
+                None => {
+                    out.push(Education::default());
+                    out.last_mut().expect("pushed")
+                }
+            }
+        } else {
+            let mut n = Education::default();
+            // A second degree under the same school line.
+            if school_first == Some(true)
+                && e.school.is_none()
+                && let Some((s, d)) = &school_ctx
+            {
+                n.institution = Some(s.clone());
+                set_edu_dates(&mut n, d.as_ref());
+                n.score = None;
+            }
+            out.push(n);
+            out.last_mut().expect("pushed")
+        };
+        if let Some(s) = e.school {
+            target.institution = Some(s.clone());
+            school_ctx = Some((s, e.dates.clone()));
+        } else if let (Some(d), Some(ctx)) = (&e.dates, school_ctx.as_mut())
+            && ctx.1.is_none()
+            && school_first == Some(true)
+            && target.study_type.is_none()
+        {
+            ctx.1 = Some(d.clone());
+        }
+        if let Some((kind, area)) = e.degree {
+            target.study_type = Some(kind);
+            target.area = area;
+        }
+        if e.dates.is_some() {
+            set_edu_dates(target, e.dates.as_ref());
+        }
+        if e.score.is_some() {
+            target.score = e.score;
+        }
+        target.courses.extend(e.courses);
+    }
+    out.retain(|e| e.institution.is_some() || e.study_type.is_some() || e.area.is_some());
+    (out, certificates)
+}
+
+/// A single date on a degree is when it ended.
+fn set_edu_dates(e: &mut Education, d: Option<&DateSpan>) {
+    if let Some(d) = d {
+        match (d.end, d.open) {
+            (Some(end), _) => {
+                e.start_date = Some(d.start);
+                e.end_date = Some(end);
+            }
+            (None, true) => e.start_date = Some(d.start),
+            (None, false) => e.end_date = Some(d.start),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::interpret::testing::{from_markdown, from_plain};
+
+    fn brief(e: &Education) -> String {
+        let d = |d: Option<crate::model::PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        format!(
+            "{}|{}|{}|{}..{}|{}",
+            e.institution.as_deref().unwrap_or(""),
+            e.study_type.as_deref().unwrap_or(""),
+            e.area.as_deref().unwrap_or(""),
+            d(e.start_date),
+            d(e.end_date),
+            e.score.as_deref().unwrap_or("")
+        )
+    }
+
+    #[test]
+    fn degree_first_and_school_first_layouts() {
+        let (a, _) = read(&from_plain(
+            "M.S., Computer Science\nNorthwood University\nB.B.A., Operations Research\nthe Eastfield College\n",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwood University|M.S.|Computer Science|..|",
+                "Eastfield College|B.B.A.|Operations Research|..|"
+            ]
+        );
+        let (b, _) = read(&from_markdown(
+            "- **Northwood University, Dover, DE** June 2009\nCumulative GPA 3.7/4.0\n - B.A., Classical Studies (GPA 3.8)\n - B.S., Applied Physics with Honors (GPA 3.95)\n - Minor: Music\n",
+        ));
+        let got: Vec<String> = b.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwood University|B.A.|Classical Studies|..2009-06|3.8",
+                "Northwood University|B.S.|Applied Physics with Honors|..2009-06|3.95"
+            ]
+        );
+        assert_eq!(b[1].courses, ["Minor: Music"]);
+    }
+
+    #[test]
+    fn one_line_degrees() {
+        let (a, _) = read(&from_plain(
+            "Bachelor of Science in Physics, Westbrook University, 2010 - 2014\n1995-1998 University\n\"Lycée Imaginaire\", Lyon, France\n",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Westbrook University|Bachelor of Science|Physics|2010..2014|",
+                "Lycée Imaginaire|University||1995..1998|"
+            ]
+        );
+    }
+
+    #[test]
+    fn degrees_in_other_languages() {
+        let (a, _) = read(&from_plain(
+            "Máster en Ingeniería Informática, Universidad de Ejemplo, 2013\n2016 – 2018 Laurea magistrale in Informatica, Università di Esempio\n2015 – 2018  Diplôme d'ingénieur, Informatique — École d'Exemple\n2017   Dr.-Ing., Technische Universität Beispiel\nBachelor Informatica, Hogeschool van Voorbeeld, 2010 - 2014\nAbschlussnote: 1,3\n",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Universidad de Ejemplo|Máster|Ingeniería Informática|..2013|",
+                "Università di Esempio|Laurea magistrale|Informatica|2016..2018|",
+                "École d'Exemple|Diplôme d'ingénieur|Informatique|2015..2018|",
+                "Technische Universität Beispiel|Dr.-Ing.||..2017|",
+                "Hogeschool van Voorbeeld|Bachelor|Informatica|2010..2014|1,3",
+            ]
+        );
+    }
+}

@@ -1,0 +1,480 @@
+//! The sections of items: awards, certificates, publications, projects and references. A
+//! section is cut into items by its structure (a list item with its wrapped lines, a table
+//! row, a heading or bold line with the body under it, a paragraph) and each item's fields
+//! are read from its parts: dates, a strong lead, cells, separators, brackets.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::{Line, heading_like};
+use super::places;
+use super::roles::org_score;
+use crate::model::{Award, Certificate, Project, Publication, Reference};
+use crate::parse::dates::{self, DateSpan};
+use crate::parse::vocab::months;
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("item pattern")
+}
+
+/// A value without the quotes around it.
+pub(super) fn strip_quotes(s: &str) -> String {
+    s.trim().trim_matches(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '\'')).trim().to_string()
+}
+
+/// One item of a section.
+#[derive(Debug, Clone, Default)]
+pub struct Item {
+    /// The item's own text (a row's cells joined with " | ").
+    pub text: String,
+    /// A table row's cells.
+    pub cols: Vec<String>,
+    /// The strong span the item starts with.
+    pub lead: Option<String>,
+    /// The item is a heading or a bold line with a body under it.
+    pub headed: bool,
+    /// Prose under a headed item.
+    pub body: Vec<String>,
+    /// Bullets under the item (nested items, or a headed item's list).
+    pub bullets: Vec<String>,
+    pub source: u32,
+}
+
+/// Cuts a section into items. A heading, or a short bold line followed by more, heads the
+/// lines under it; a list item takes its wrapped lines, and its nested items are its bullets;
+/// a table row is an item; other lines are items one paragraph each.
+pub fn items(lines: &[Line]) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    // The headed item the following lines belong to, and the list item open for nesting.
+    let mut head: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| &lines[p]);
+        let same_para = prev.is_some_and(|p| p.para == l.para);
+        if is_boilerplate(&l.text) {
+            continue;
+        }
+        let headed = (l.heading.is_some() || l.term || l.whole_strong && !l.bullet)
+            && heading_like(&l.text)
+            && i + 1 < lines.len();
+        if headed {
+            out.push(Item {
+                text: l.text.clone(),
+                headed: true,
+                source: l.source,
+                ..Default::default()
+            });
+            head = Some(out.len() - 1);
+            continue;
+        }
+        if !l.cols.is_empty() {
+            out.push(Item {
+                text: l.text.clone(),
+                cols: l.cols.clone(),
+                source: l.source,
+                ..Default::default()
+            });
+            head = None;
+            continue;
+        }
+        // A line that continues the item above it (wrapped, or the same list item).
+        let continues = !l.bullet
+            && same_para
+            && prev.is_some_and(|p| p.item == l.item && p.cols.is_empty() && p.heading.is_none());
+        if let (true, Some(last)) = (continues, out.last_mut()) {
+            let headed = last.headed;
+            match (headed, last.bullets.last_mut(), last.body.last_mut()) {
+                (true, Some(b), _) => push_text(b, &l.text),
+                (true, None, Some(b)) => push_text(b, &l.text),
+                (true, None, None) => last.body.push(l.text.clone()),
+                (false, Some(b), _) => push_text(b, &l.text),
+                (false, None, _) => push_text(&mut last.text, &l.text),
+            }
+            continue;
+        }
+        // A nested list item, or a headed item's body.
+        let nested_in = l.parent_item.and_then(|p| {
+            out.iter().rposition(|it| it.source <= l.source && item_of(it, lines, p))
+        });
+        if let Some(k) = nested_in.filter(|_| l.bullet) {
+            out[k].bullets.push(l.text.clone());
+            continue;
+        }
+        if let Some(h) = head {
+            if l.bullet {
+                out[h].bullets.push(l.text.clone());
+            } else {
+                out[h].body.push(l.text.clone());
+            }
+            continue;
+        }
+        let lead = l.strong.first().filter(|s| l.text.starts_with(s.as_str())).cloned();
+        out.push(Item { text: l.text.clone(), lead, source: l.source, ..Default::default() });
+    }
+    out
+}
+
+/// Whether an item was made from list item `id`.
+fn item_of(it: &Item, lines: &[Line], id: usize) -> bool {
+    lines.iter().any(|l| l.source == it.source && l.item == Some(id) && l.bullet)
+}
+
+fn push_text(to: &mut String, more: &str) {
+    if !to.is_empty() {
+        to.push(' ');
+    }
+    to.push_str(more);
+}
+
+/// "References available upon request" and its kin.
+pub fn is_boilerplate(s: &str) -> bool {
+    let l = s.to_lowercase();
+    l.contains("upon request")
+        || l.contains("on request")
+        || l.contains("auf anfrage")
+        || l.contains("sur demande")
+        || l.contains("a pedido")
+        || l.contains("bajo petición")
+        || l.contains("su richiesta")
+        || l.contains("op aanvraag")
+        || l.contains("email protected")
+        || l.contains("available on demand")
+}
+
+pub(super) fn date_and_rest(text: &str) -> (Option<DateSpan>, String) {
+    match dates::find(text) {
+        Some(s) => (Some(s.clone()), dates::remove(text, &s.at)),
+        None => (None, text.trim().to_string()),
+    }
+}
+
+/// An item's text without its dates and durations, and its first date span. In a table row
+/// the cells that are only dates go.
+fn undated(item: &Item) -> (Option<DateSpan>, String) {
+    if item.cols.len() > 1 {
+        let date = item.cols.iter().find_map(|c| dates::find(c));
+        let rest: Vec<String> = item
+            .cols
+            .iter()
+            .filter(|c| !dates::is_only_dates(c))
+            .map(|c| dates::remove_durations(&date_and_rest(c).1))
+            .filter(|c| !c.is_empty())
+            .collect();
+        return (date, rest.join(", "));
+    }
+    let (date, rest) = date_and_rest(&item.text);
+    (date, dates::remove_durations(&rest))
+}
+
+/// Splits at the first separator that sets parts apart: a dash or bar between spaces.
+static PARTS: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[–—|-]\s+"));
+
+/// Awards: the title without quotes (the first part of "Title, Awarder, Place" or
+/// "Title – Awarder"), the awarder, the (first) year.
+pub fn award(text: &str) -> Award {
+    award_of(&Item { text: text.to_string(), ..Default::default() })
+}
+
+fn award_of(item: &Item) -> Award {
+    let (date, rest) = undated(item);
+    let mut a = Award { date: date.map(|d| d.start), ..Default::default() };
+    let words = rest.split_whitespace().count();
+    let sentence = words > 14 || rest.ends_with('.') && words > 6;
+    if sentence {
+        a.title = Some(strip_quotes(item.text.trim()));
+        static BY: LazyLock<Regex> =
+            LazyLock::new(|| re(r"\b(?:by|from)\s+((?:[A-Z][\w.]*\s?){1,4})\s*\.?$"));
+        a.awarder = BY.captures(item.text.trim()).map(|c| c[1].trim().to_string());
+        return a;
+    }
+    let (rest, _place) = places::split_trailing(&rest);
+    let (title, by) = match &item.lead {
+        Some(lead) if rest.starts_with(lead.as_str()) && lead.len() < rest.len() => {
+            (lead.clone(), rest[lead.len()..].trim_start_matches([',', ' ', '-', '–']).to_string())
+        }
+        _ => match PARTS.split(&rest).collect::<Vec<_>>().as_slice() {
+            [t, b, ..] => (t.to_string(), b.to_string()),
+            _ => match rest.split_once(", ") {
+                Some((t, b)) if awarder_like(b) => (t.to_string(), b.to_string()),
+                _ => (rest.clone(), String::new()),
+            },
+        },
+    };
+    a.title = Some(strip_quotes(title.trim_end_matches(',')));
+    let by = by.trim().trim_matches(',').trim();
+    a.awarder = (!by.is_empty()).then(|| by.split(", ").next().unwrap_or(by).to_string());
+    a
+}
+
+/// What follows a title's comma names who gave it: capitalised, not a sentence.
+fn awarder_like(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && (words <= 12 || org_score(s) > 0)
+        && !s.contains(". ")
+}
+
+pub fn awards(lines: &[Line]) -> Vec<Award> {
+    items(lines).iter().map(award_of).collect()
+}
+
+/// A leading one-word label ("Empresa:", "Provider:"): not part of the name.
+static LEAD_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{L}+:\s+"));
+/// A bracket at the end: an issuer, a status or a note.
+static TRAILING_BRACKET: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\(([^()]*)\)\s*$"));
+
+/// Certificates and courses: the name (without status notes, durations, the provider in
+/// `Provider / Course`), the issuer where it is set apart, and the date it was completed.
+fn certificate_of(item: &Item) -> Certificate {
+    let date = item
+        .cols
+        .iter()
+        .map(String::as_str)
+        .chain(std::iter::once(item.text.as_str()))
+        .find_map(dates::find)
+        .map(|d| d.last());
+    let first = match item.cols.first() {
+        Some(c) => c.clone(),
+        None => item.text.clone(),
+    };
+    let text = dates::remove_durations(&date_and_rest(&first).1);
+    let text = LEAD_LABEL.replace(&text, "").to_string();
+    let (mut name, mut issuer) = provider_and_course(&text);
+    // A closing bracket: a status note ("In Progress") goes; a short name in it is the issuer.
+    while let Some(c) = TRAILING_BRACKET.captures(&name.clone()) {
+        let inner = c[1].trim();
+        let at = c.get(0).map_or(name.len(), |m| m.start());
+        if months::is_in_progress(inner) {
+            name.truncate(at);
+        } else if issuer.is_none()
+            && !inner.contains(',')
+            && inner.split_whitespace().count() <= 3
+            && at > 0
+            && !is_acronym_of(inner, &name[..at])
+        {
+            issuer = Some(inner.to_string());
+            name.truncate(at);
+        } else {
+            break;
+        }
+    }
+    if issuer.is_none()
+        && let Some(second) = item.cols.get(1)
+    {
+        let part = second.split(", ").next().unwrap_or("").trim();
+        if !part.is_empty() && part.split_whitespace().count() <= 3 && dates::find(part).is_none() {
+            issuer = Some(part.to_string());
+        }
+    }
+    Certificate {
+        name: Some(dates::tidy(&name).trim_end_matches([' ', '.']).to_string()),
+        issuer,
+        date,
+        ..Default::default()
+    }
+}
+
+/// "Certified Supply Chain Professional (CSCP)": the bracket spells the name's initials.
+fn is_acronym_of(inner: &str, name: &str) -> bool {
+    let initials: String = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    inner.len() >= 2 && inner.chars().all(|c| c.is_uppercase()) && initials.contains(inner)
+}
+
+/// "Provider / Course" (or "Course / Provider"): the longer part is the course.
+fn provider_and_course(text: &str) -> (String, Option<String>) {
+    static ISSUED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(.+?)\s+(?:[|—]|issued by|by|from)\s+(.+)$"));
+    if let Some((a, b)) = text.split_once('/') {
+        let (a, b) = (a.trim(), b.trim());
+        let words = |s: &str| s.split_whitespace().count();
+        let short_left = words(a) <= 4 && a.chars().next().is_some_and(char::is_uppercase);
+        if short_left && words(b) >= 2 && !a.is_empty() {
+            return if words(b) >= words(a) {
+                (b.to_string(), Some(a.trim_end_matches('.').to_string()))
+            } else {
+                (a.to_string(), Some(b.to_string()))
+            };
+        }
+    }
+    match ISSUED.captures(text) {
+        Some(c) => (c[1].to_string(), Some(c[2].to_string())),
+        None => (text.to_string(), None),
+    }
+}
+
+pub fn certificates(lines: &[Line]) -> Vec<Certificate> {
+    items(lines).iter().map(certificate_of).collect()
+}
+
+/// Publications: the title (quoted, after the year of a citation, or the first sentence of a
+/// `Title. Venue.` line), without a leading label ("Book chapter:"), and the date.
+fn publication_of(item: &Item) -> Publication {
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"["“]([^"”]{4,})["”]"#));
+    static AFTER_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\((?:19|20)\d{2}[a-z]?\)\.?\s*([^.?!]+[.?!]?)"));
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{L} ]{2,25}:\s*"));
+    let t = &item.text;
+    let (date, rest) = undated(item);
+    let name = if let Some(c) = QUOTED.captures(t) {
+        c[1].trim().trim_end_matches([',', '.']).to_string()
+    } else if let Some(c) = AFTER_YEAR.captures(t) {
+        c[1].trim().trim_end_matches('.').to_string()
+    } else if let Some(lead) = &item.lead {
+        lead.clone()
+    } else {
+        let rest = LABEL.replace(&rest, "").to_string();
+        first_sentence(&rest).unwrap_or(rest)
+    };
+    Publication { name: Some(name), release_date: date.map(|d| d.start), ..Default::default() }
+}
+
+/// The first sentence of a text of several (a title before its venue): text up to ". "
+/// followed by a capital, when it is not an abbreviation.
+fn first_sentence(text: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(p) = text[from..].find(". ") {
+        let at = from + p;
+        let before = text[..at].rsplit(' ').next().unwrap_or("");
+        let next = text[at + 2..].chars().next();
+        let short_capital = before.chars().count() <= 4 && before.starts_with(char::is_uppercase);
+        let abbreviation = before.chars().count() <= 2 || before.contains('.') || short_capital;
+        if !abbreviation
+            && next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric())
+        {
+            return Some(text[..at].to_string());
+        }
+        from = at + 2;
+    }
+    None
+}
+
+pub fn publications(lines: &[Line]) -> Vec<Publication> {
+    items(lines).iter().map(publication_of).collect()
+}
+
+/// Projects: a headed item is a project with its prose as description and its bullets as
+/// highlights; a line is a project, `Name - description` split at the dash; a paragraph of
+/// prose is named by its first sentence.
+pub fn projects(lines: &[Line]) -> Vec<Project> {
+    static NAME_DESC: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(.{2,60}?)(?:\s+[-–—]\s+|:\s+)(.+)$"));
+    let mut out = Vec::new();
+    for item in items(lines) {
+        let (date, rest) = undated(&item);
+        let mut p = Project::default();
+        if let Some(d) = &date {
+            p.start_date = Some(d.start);
+            p.end_date = if d.open { None } else { Some(d.end.unwrap_or(d.start)) };
+        }
+        let words = rest.split_whitespace().count();
+        if let Some(c) = NAME_DESC.captures(&rest).filter(|_| words <= 25 || item.headed) {
+            p.name = Some(c[1].trim().to_string());
+            p.description = Some(c[2].trim().to_string());
+        } else if words <= 12 || item.headed {
+            p.name = Some(rest.clone());
+        } else if let Some(first) = first_sentence(&rest) {
+            let more = rest[first.len()..].trim_start_matches('.').trim();
+            p.name = Some(first.clone());
+            p.description = (!more.is_empty()).then(|| more.to_string());
+        } else {
+            p.name = Some(rest.trim_end_matches('.').to_string());
+        }
+        if !item.body.is_empty() {
+            let body = item.body.join("\n\n");
+            p.description = Some(match p.description.take() {
+                Some(d) => format!("{d}\n\n{body}"),
+                None => body,
+            });
+        }
+        p.highlights = item.bullets.clone();
+        out.push(p);
+    }
+    out
+}
+
+/// References: the name, and the position or relation beside it.
+pub fn references(lines: &[Line]) -> Vec<Reference> {
+    items(lines)
+        .into_iter()
+        .map(|item| {
+            let (name, reference) = match item.cols.as_slice() {
+                [name, rel, ..] => (name.clone(), Some(rel.clone())),
+                _ => match PARTS.split(&item.text).collect::<Vec<_>>().as_slice() {
+                    [name, rel, ..] => (name.to_string(), Some(rel.to_string())),
+                    _ => (item.text.clone(), None),
+                },
+            };
+            let reference =
+                reference.or_else(|| (!item.body.is_empty()).then(|| item.body.join(" ")));
+            Reference { name: Some(name), reference, ..Default::default() }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::interpret::testing::{from_markdown, from_plain};
+
+    #[test]
+    fn awards_title_awarder_and_year() {
+        let a = award("2015 Builder of the Year, Initech");
+        assert_eq!(
+            (a.title.as_deref(), a.awarder.as_deref()),
+            (Some("Builder of the Year"), Some("Initech"))
+        );
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2015"));
+        let rows = awards(&from_plain(
+            "2013\tRiver Prize, Society of Rivers, Springfield, IL\n2010\tGold Medal, Lakeside Fair, Geneva, Switzerland\n",
+        ));
+        let titles: Vec<&str> = rows.iter().filter_map(|a| a.title.as_deref()).collect();
+        assert_eq!(titles, ["River Prize", "Gold Medal"]);
+        assert_eq!(rows[0].awarder.as_deref(), Some("Society of Rivers"));
+    }
+
+    #[test]
+    fn certificates_without_providers_durations_and_notes() {
+        let c = certificates(&from_plain(
+            "• Lakeside Academy / Safety Course for Cranes - 2 weeks.\n• Company: Riverworks/Pump Maintenance (40 hours).\n• Cloud Practitioner (In Progress)\n• Data Basics (Udemy), 03.07.2023\n",
+        ));
+        let names: Vec<&str> = c.iter().filter_map(|c| c.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            ["Safety Course for Cranes", "Pump Maintenance", "Cloud Practitioner", "Data Basics"]
+        );
+        assert_eq!(c[0].issuer.as_deref(), Some("Lakeside Academy"));
+        assert_eq!(c[3].issuer.as_deref(), Some("Udemy"));
+        assert_eq!(c[3].date.map(|d| d.to_string()).as_deref(), Some("2023-07-03"));
+    }
+
+    #[test]
+    fn projects_headed_and_in_prose() {
+        let p = projects(&from_markdown(
+            "### Tidewatch – Start-up (Acme GmbH)\n- Built the sensor\n- Sold it\n",
+        ));
+        assert_eq!(p[0].name.as_deref(), Some("Tidewatch"));
+        assert_eq!(p[0].description.as_deref(), Some("Start-up (Acme GmbH)"));
+        assert_eq!(p[0].highlights, ["Built the sensor", "Sold it"]);
+        let p = projects(&from_markdown(
+            "Analysis of river levels across the valley for the planning office. Built in Rust.\n\nA tool.\n",
+        ));
+        assert_eq!(
+            p[0].name.as_deref(),
+            Some("Analysis of river levels across the valley for the planning office")
+        );
+        assert_eq!(p[1].name.as_deref(), Some("A tool."));
+    }
+
+    #[test]
+    fn publication_titles() {
+        let p = publications(&from_plain(
+            "Example, A. (2019). Fast solvers for wave problems. Journal of Waves 3, 1-9.\nBook chapter: Rivers of the North. Lakeside Press. https://example.org/rivers\n",
+        ));
+        let names: Vec<&str> = p.iter().filter_map(|p| p.name.as_deref()).collect();
+        assert_eq!(names, ["Fast solvers for wave problems", "Rivers of the North"]);
+    }
+}
