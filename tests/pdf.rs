@@ -4,13 +4,12 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod support;
+mod common;
 
 use std::path::{Path, PathBuf};
 
-use support::{
-    LINKS_YAML, Site, THEMES, collapse, is_a4, pdf_info, pdf_text, pdf_tools_available, positions,
-};
+use common::pdf::{info as pdf_info, is_a4, text as pdf_text, tools_available};
+use common::{LINKS_YAML, THEMES, TestSite, collapse, positions};
 
 /// Asserts that the PDF beside a built resume page holds every position title of its
 /// resume.json, and returns its page count.
@@ -29,10 +28,10 @@ fn check_pdf(page_dir: &Path, what: &str) -> usize {
 
 #[test]
 fn every_theme_prints_every_position_within_its_page_budget() {
-    if !pdf_tools_available() {
+    if !tools_available() {
         return;
     }
-    let site = Site::with_fixtures(&["medium.yaml", "short.yaml"]);
+    let site = TestSite::with_fixtures(&["medium.yaml", "short.yaml"]);
     for theme in THEMES {
         let out = site.build(theme, &["--pdf"]);
         let medium = check_pdf(&out.join("medium"), &format!("{theme}/medium"));
@@ -46,10 +45,10 @@ fn every_theme_prints_every_position_within_its_page_budget() {
 
 #[test]
 fn a_printed_link_shows_its_url_once() {
-    if !pdf_tools_available() {
+    if !tools_available() {
         return;
     }
-    let site = Site::new();
+    let site = TestSite::new();
     site.file("content/jonah.yaml", LINKS_YAML);
     for theme in THEMES {
         let out = site.build(theme, &["--pdf"]);
@@ -68,13 +67,13 @@ fn a_printed_link_shows_its_url_once() {
 
 #[test]
 fn pdf_in_vitae_toml_prints_on_letter_paper_when_configured() {
-    if !pdf_tools_available() {
+    if !tools_available() {
         return;
     }
-    let site = Site::with_fixtures(&["short.yaml"]);
+    let site = TestSite::with_fixtures(&["short.yaml"]);
     site.file("vitae.toml", "pdf = true\npaper = \"letter\"\n");
-    let o = site.vitae(&["build"]);
-    assert!(o.status.success(), "{}", support::stderr(&o));
+    let o = site.run(&["build"]);
+    o.success();
     let pdf = site.root().join("public/short/resume.pdf");
     let (pages, w, h) = pdf_info(&pdf);
     assert_eq!(pages, 1);
@@ -90,16 +89,16 @@ fn pdf_in_vitae_toml_prints_on_letter_paper_when_configured() {
 
 #[test]
 fn a_missing_browser_is_a_clear_error_and_leaves_the_output_alone() {
-    let site = Site::with_fixtures(&["short.yaml"]);
-    let o = site.vitae(&["build"]);
-    assert!(o.status.success());
+    let site = TestSite::with_fixtures(&["short.yaml"]);
+    let o = site.run(&["build"]);
+    o.success();
     let empty = tempfile::tempdir().unwrap();
-    let o = site.vitae_env(
+    let o = site.run_env(
         &["build", "--pdf"],
         &[("VITAE_BROWSER", "/nonexistent"), ("PATH", empty.path().to_str().unwrap())],
     );
-    assert_eq!(o.status.code(), Some(1));
-    let err = support::stderr(&o);
+    o.fails_with(1);
+    let err = o.stderr();
     for tried in
         ["$VITAE_BROWSER=/nonexistent", "`chromium`", "`chromium-browser`", "`google-chrome`"]
     {
@@ -110,22 +109,19 @@ fn a_missing_browser_is_a_clear_error_and_leaves_the_output_alone() {
     assert!(!site.root().join("public/short/resume.pdf").exists());
 }
 
-/// `../shared/eval/seeds` beside the repository, when it is there (says so when it is not).
-fn seeds_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/seeds");
-    if !dir.is_dir() {
-        eprintln!("note: skipping, ../shared/eval/seeds is not beside the repository");
-    }
-    dir.is_dir().then_some(dir)
+/// `../shared/eval/seeds` beside the repository (tests that call it are ignored without it).
+fn seeds_dir() -> PathBuf {
+    common::shared_eval().join("seeds")
 }
 
 #[test]
+#[cfg_attr(not(vitae_shared_eval), ignore = "needs ../shared/eval beside the clone")]
 fn every_theme_renders_and_prints_the_evaluation_seeds() {
-    let Some(seeds) = seeds_dir() else { return };
-    if !pdf_tools_available() {
+    let seeds = seeds_dir();
+    if !tools_available() {
         return;
     }
-    let site = Site::new();
+    let site = TestSite::new();
     let mut slugs = Vec::new();
     for entry in std::fs::read_dir(&seeds).unwrap() {
         let path = entry.unwrap().path();
@@ -156,7 +152,7 @@ fn every_theme_renders_and_prints_the_evaluation_seeds() {
 #[test]
 fn the_browser_prints_the_staged_page_headless_with_a_fresh_profile() {
     use std::os::unix::fs::PermissionsExt;
-    let site = Site::with_fixtures(&["medium.yaml", "short.yaml"]);
+    let site = TestSite::with_fixtures(&["medium.yaml", "short.yaml"]);
     let log = site.root().join("args.log");
     let fake = site.root().join("fake-chrome");
     site.file(
@@ -167,8 +163,8 @@ fn the_browser_prints_the_staged_page_headless_with_a_fresh_profile() {
         ),
     );
     std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let o = site.vitae_env(&["build", "--pdf"], &[("VITAE_BROWSER", fake.to_str().unwrap())]);
-    assert!(o.status.success(), "{}", support::stderr(&o));
+    let o = site.run_env(&["build", "--pdf"], &[("VITAE_BROWSER", fake.to_str().unwrap())]);
+    o.success();
     for slug in ["medium", "short"] {
         let pdf = std::fs::read(site.root().join(format!("public/{slug}/resume.pdf"))).unwrap();
         assert!(pdf.starts_with(b"%PDF"), "{slug}");
@@ -196,25 +192,26 @@ fn the_browser_prints_the_staged_page_headless_with_a_fresh_profile() {
 #[test]
 fn a_browser_that_prints_nothing_fails_the_build() {
     use std::os::unix::fs::PermissionsExt;
-    let site = Site::with_fixtures(&["short.yaml"]);
+    let site = TestSite::with_fixtures(&["short.yaml"]);
     let fake = site.root().join("broken-chrome");
     site.file("broken-chrome", "#!/bin/sh\necho 'cannot open display' >&2\nexit 3\n");
     std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let o = site.vitae_env(&["build", "--pdf"], &[("VITAE_BROWSER", fake.to_str().unwrap())]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = support::stderr(&o);
+    let o = site.run_env(&["build", "--pdf"], &[("VITAE_BROWSER", fake.to_str().unwrap())]);
+    o.fails_with(1);
+    let err = o.stderr();
     assert!(err.contains("did not print") && err.contains("index.html"), "{err}");
     assert!(err.contains("cannot open display"), "the browser's own message:\n{err}");
     assert!(!site.root().join("public").exists(), "nothing written");
 }
 
 #[test]
+#[cfg_attr(not(vitae_shared_eval), ignore = "needs ../shared/eval beside the clone")]
 fn seed_001s_expected_resume_prints_on_two_a4_pages_at_most() {
-    let Some(seeds) = seeds_dir() else { return };
-    if !pdf_tools_available() {
+    let seeds = seeds_dir();
+    if !tools_available() {
         return;
     }
-    let site = Site::new();
+    let site = TestSite::new();
     site.file(
         "content/seed-001.json",
         &std::fs::read_to_string(seeds.join("001.expected.json")).unwrap(),
@@ -230,13 +227,13 @@ fn seed_001s_expected_resume_prints_on_two_a4_pages_at_most() {
 /// page empty: the first page holds the start of the experience.
 #[test]
 fn a_very_long_entry_starts_on_the_first_page() {
-    if !pdf_tools_available() {
+    if !tools_available() {
         return;
     }
     let bullet = "Led a long programme of work across many teams and systems, with results \
                   that took a long sentence to describe properly in this resume";
     let highlights: String = (0..30).map(|i| format!("      - {bullet} ({i})\n")).collect();
-    let site = Site::new();
+    let site = TestSite::new();
     site.file(
         "content/long.yaml",
         &format!(

@@ -4,13 +4,13 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod support;
+mod common;
 
-use support::{LINKS_YAML, Site, THEMES, positions, stderr, stdout};
+use common::{LINKS_YAML, THEMES, TestSite, positions};
 
 #[test]
 fn every_theme_builds_a_self_contained_accessible_page() {
-    let site = Site::with_fixtures(&["medium.yaml", "short.yaml"]);
+    let site = TestSite::with_fixtures(&["medium.yaml", "short.yaml"]);
     for theme in THEMES {
         let out = site.build(theme, &[]);
         let html = std::fs::read_to_string(out.join("medium/index.html")).unwrap();
@@ -44,7 +44,7 @@ fn every_theme_builds_a_self_contained_accessible_page() {
 
 #[test]
 fn headings_are_in_order() {
-    let site = Site::with_fixtures(&["medium.yaml"]);
+    let site = TestSite::with_fixtures(&["medium.yaml"]);
     for theme in THEMES {
         let out = site.build(theme, &[]);
         let html = std::fs::read_to_string(out.join("medium/index.html")).unwrap();
@@ -64,7 +64,7 @@ fn headings_are_in_order() {
 /// summary and experience before them (the grid puts both asides beside <main> when wide).
 #[test]
 fn modern_reads_summary_and_experience_before_skills() {
-    let site = Site::with_fixtures(&["medium.yaml"]);
+    let site = TestSite::with_fixtures(&["medium.yaml"]);
     let out = site.build("modern", &[]);
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
     let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("no `{needle}`:\n{html}"));
@@ -94,7 +94,7 @@ fn modern_reads_summary_and_experience_before_skills() {
 /// carries `shows-url`, and every print stylesheet leaves such links alone.
 #[test]
 fn a_link_showing_its_own_url_is_marked_and_print_css_does_not_repeat_it() {
-    let site = Site::new();
+    let site = TestSite::new();
     site.file("content/jonah.yaml", LINKS_YAML);
     for theme in THEMES {
         let out = site.build(theme, &[]);
@@ -126,7 +126,7 @@ fn a_link_showing_its_own_url_is_marked_and_print_css_does_not_repeat_it() {
 
 #[test]
 fn the_paper_size_reaches_the_print_css() {
-    let site = Site::with_fixtures(&["short.yaml"]);
+    let site = TestSite::with_fixtures(&["short.yaml"]);
     site.file("vitae.toml", "paper = \"letter\"\n");
     let out = site.build("classic", &[]);
     let html = std::fs::read_to_string(out.join("index.html")).unwrap();
@@ -135,12 +135,12 @@ fn the_paper_size_reaches_the_print_css() {
 
 #[test]
 fn vitae_themes_lists_built_in_and_site_themes_with_descriptions() {
-    let site = Site::new();
+    let site = TestSite::new();
     site.file("themes/midnight/theme.toml", "description = \"A dark theme of my own.\"\n");
     site.file("vitae.toml", "theme = \"modern\"\n");
-    let o = site.vitae(&["themes"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = stdout(&o);
+    let o = site.run(&["themes"]);
+    o.success();
+    let out = o.stdout();
     for theme in THEMES {
         assert!(out.contains(theme), "{theme} missing:\n{out}");
     }
@@ -152,10 +152,10 @@ fn vitae_themes_lists_built_in_and_site_themes_with_descriptions() {
 
 #[test]
 fn vitae_toml_selects_the_theme_and_its_parameters() {
-    let site = Site::with_fixtures(&["short.yaml"]);
+    let site = TestSite::with_fixtures(&["short.yaml"]);
     site.file("vitae.toml", "theme = \"compact\"\n[extra]\naccent = \"#123456\"\n");
-    let o = site.vitae(&["build"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = site.run(&["build"]);
+    o.success();
     let html = site.read("public/index.html");
     assert!(html.contains("class=\"theme-compact\""), "{html}");
     assert!(html.contains("--accent: #123456;"), "{html}");
@@ -163,16 +163,16 @@ fn vitae_toml_selects_the_theme_and_its_parameters() {
 
 #[test]
 fn an_unknown_theme_fails_with_the_list_of_themes() {
-    let site = Site::with_fixtures(&["short.yaml"]);
-    let o = site.vitae(&["build", "--theme", "nope"]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
+    let site = TestSite::with_fixtures(&["short.yaml"]);
+    let o = site.run(&["build", "--theme", "nope"]);
+    o.fails_with(1);
+    let err = o.stderr();
     assert!(err.contains("no theme named `nope`") && err.contains("compact"), "{err}");
 }
 
 #[test]
 fn a_site_theme_replaces_the_built_in_theme_of_that_name() {
-    let site = Site::with_fixtures(&["short.yaml"]);
+    let site = TestSite::with_fixtures(&["short.yaml"]);
     site.file(
         "themes/modern/theme.toml",
         "description = \"My modern.\"\n[params]\naccent = \"red\"\n",
@@ -195,7 +195,7 @@ fn a_site_theme_replaces_the_built_in_theme_of_that_name() {
 
 #[test]
 fn a_site_template_overrides_one_partial_in_every_theme() {
-    let site = Site::with_fixtures(&["medium.yaml"]);
+    let site = TestSite::with_fixtures(&["medium.yaml"]);
     site.file(
         "templates/partials/sections/summary.html",
         "<section class=\"section\" aria-labelledby=\"h-about\"><h2 id=\"h-about\">About me</h2><p>{{ basics.name }} SITE-SUMMARY</p></section>\n",
@@ -211,7 +211,7 @@ fn a_site_template_overrides_one_partial_in_every_theme() {
 
 #[test]
 fn a_site_template_can_extend_the_built_in_it_replaces() {
-    let site = Site::with_fixtures(&["short.yaml"]);
+    let site = TestSite::with_fixtures(&["short.yaml"]);
     site.file(
         "templates/resume.html",
         "{% extends \"vitae/resume.html\" %}{% block footer %}<footer>EXTENDED</footer>{% endblock footer %}\n",
@@ -223,14 +223,14 @@ fn a_site_template_can_extend_the_built_in_it_replaces() {
 
 #[test]
 fn a_template_error_names_the_template_the_line_and_the_cause() {
-    let site = Site::with_fixtures(&["short.yaml"]);
+    let site = TestSite::with_fixtures(&["short.yaml"]);
     site.file(
         "templates/partials/footer.html",
         "<footer>\n  {{ site.title | shout }}\n</footer>\n",
     );
-    let o = site.vitae(&["build"]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
+    let o = site.run(&["build"]);
+    o.fails_with(1);
+    let err = o.stderr();
     assert!(err.contains("partials/footer.html"), "template name:\n{err}");
     assert!(
         err.contains(&site.root().join("templates/partials/footer.html").display().to_string()),
@@ -244,9 +244,9 @@ fn a_template_error_names_the_template_the_line_and_the_cause() {
         "templates/partials/footer.html",
         "<footer>{{ resume.basics.nickname.first }}</footer>\n",
     );
-    let o = site.vitae(&["build"]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
+    let o = site.run(&["build"]);
+    o.fails_with(1);
+    let err = o.stderr();
     assert!(err.contains("partials/footer.html") && err.contains("nickname"), "{err}");
 }
 
@@ -254,7 +254,7 @@ fn a_template_error_names_the_template_the_line_and_the_cause() {
 /// hide a theme's templates.
 #[test]
 fn copies_of_the_built_in_templates_do_not_override_a_theme() {
-    let site = Site::with_fixtures(&["short.yaml"]);
+    let site = TestSite::with_fixtures(&["short.yaml"]);
     let builtin = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
     for entry in walk(&builtin) {
         let rel = entry.strip_prefix(&builtin).unwrap().to_str().unwrap().replace('\\', "/");
