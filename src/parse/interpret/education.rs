@@ -10,6 +10,7 @@ use super::lines::Line;
 use super::places;
 use crate::model::{Certificate, Education};
 use crate::parse::dates::{self, DateSpan};
+use crate::parse::vocab::fields::{self, Hint};
 use crate::parse::vocab::{degrees, orgs};
 
 fn re(p: &str) -> Regex {
@@ -39,9 +40,6 @@ static COURSES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MINOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:minor|major|specialization|focus)\s*:"));
-static LEVEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:university|college|high school|secondary school|school|gymnasium|lyc[ée]e)$")
-});
 
 /// What one education line is.
 #[derive(Debug, Default)]
@@ -51,6 +49,8 @@ struct EduLine {
     dates: Option<DateSpan>,
     score: Option<String>,
     courses: Vec<String>,
+    /// A field of study with no degree named beside it.
+    area: Option<String>,
 }
 
 fn strip_the(s: &str) -> String {
@@ -59,7 +59,12 @@ fn strip_the(s: &str) -> String {
     t.strip_prefix("the ").unwrap_or(t).to_string()
 }
 
-/// A degree phrase: the study type and the area it is in.
+fn is_abbreviation(p: &str) -> bool {
+    p.len() <= 6 && p.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// A degree phrase: the study type and the area it is in ("B.Sc. in Physics, minor in X":
+/// the area runs to the first part that is a school, a place or a date).
 fn degree(text: &str) -> Option<(String, Option<String>)> {
     let m = DEGREE.find(text)?;
     let mut kind = text[m.start()..m.end()].trim_end_matches([' ', ',']).to_string();
@@ -74,11 +79,7 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
     let after = text[m.start() + kind.len()..].trim();
     // "Master of Science - MS, Computer Science": the abbreviation repeats the degree.
     let after = match after.strip_prefix("- ").and_then(|a| a.split_once(", ")) {
-        Some((abbr, rest))
-            if abbr.len() <= 6 && abbr.chars().all(|c| c.is_uppercase() || c == '.') =>
-        {
-            rest
-        }
+        Some((abbr, rest)) if is_abbreviation(abbr) => rest,
         _ => after,
     };
     let after = after
@@ -88,19 +89,53 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
         .trim_start_matches("of ")
         .trim_start_matches("en ")
         .trim_start_matches("em ");
-    let is_abbreviation =
-        |p: &&str| p.len() <= 6 && p.chars().all(|c| c.is_uppercase() || c == '.');
-    let area = after
+    let parts: Vec<&str> = after
         .split([',', '|', '—', '–'])
         .map(str::trim)
-        .find(|p| !is_abbreviation(p))
-        .unwrap_or("");
-    let area = (!area.is_empty() && !is_school(area)).then(|| area.to_string());
-    Some((kind, area))
+        .skip_while(|p| is_abbreviation(p))
+        .take_while(|p| {
+            !p.is_empty()
+                && !is_school(p)
+                && places::location(p).is_none()
+                && places::country_code(p).is_none()
+                && dates::find(p).is_none()
+        })
+        .collect();
+    let area = parts.join(", ");
+    Some((kind, (!area.is_empty()).then_some(area)))
 }
 
-fn edu_line(text: &str) -> EduLine {
+/// "Technischer Zeichner (Fernstudium, 1.5 Jahre)": the qualification and how it was
+/// studied, when its bracket names a mode of study.
+fn with_mode(text: &str) -> Option<(String, String)> {
+    let (before, inner) = text.strip_suffix(')')?.rsplit_once(" (")?;
+    let first = inner.split(',').next()?.trim();
+    degrees::mode(first)?;
+    Some((first.to_string(), before.trim().to_string()))
+}
+
+/// "Secondary education (Bilingual)", "Oberstufe, Springfield": a school level, alone or
+/// with a note or a place after it.
+fn level(text: &str) -> Option<String> {
+    let t = text.trim();
+    let lower = crate::parse::vocab::fold(t);
+    degrees::levels()
+        .filter(|l| lower.starts_with(l) && !l.is_empty())
+        .max_by_key(|l| l.len())
+        .filter(|l| {
+            let rest = t[l.len().min(t.len())..].trim();
+            rest.is_empty()
+                || rest.starts_with('(')
+                || rest.strip_prefix(',').is_some_and(|r| !is_school(r) && degree(r).is_none())
+        })
+        .map(|l| t[..l.len().min(t.len())].to_string())
+}
+
+fn edu_line(l: &Line) -> EduLine {
     let mut e = EduLine::default();
+    let hint = l.div.as_deref().and_then(fields::class_hint);
+    // Table cells are slots, like separators.
+    let text = if l.cols.len() > 1 { l.cols.join(" | ") } else { l.text.clone() };
     let mut t = text.to_string();
     if let Some(c) = COURSES.captures(&t) {
         e.courses = super::groups::split_items(&c[1]);
@@ -123,8 +158,34 @@ fn edu_line(text: &str) -> EduLine {
     if t.is_empty() {
         return e;
     }
-    if LEVEL_WORD.is_match(&t) {
-        e.degree = Some((t.clone(), None));
+    match hint {
+        Some(Hint::Institution) => {
+            e.school = Some(strip_the(&t));
+            return e;
+        }
+        Some(Hint::Degree) => {
+            e.degree = Some(degree(&t).unwrap_or((t.clone(), None)));
+            return e;
+        }
+        _ => {}
+    }
+    if let Some(level) = level(&t) {
+        e.degree = Some((level, None));
+        return e;
+    }
+    // "Degree - Area / School - Year": the qualification, then the school.
+    if l.cols.is_empty()
+        && let Some((left, right)) = t.split_once(" / ").or_else(|| t.split_once("/ "))
+        && !left.contains(" | ")
+    {
+        let (qual, school) =
+            if is_school(left) && !is_school(right) { (right, left) } else { (left, right) };
+        let school = dates::tidy(school.trim_end_matches('.'));
+        e.school = Some(strip_the(&school));
+        e.degree = Some(degree(qual).unwrap_or_else(|| match qual.split_once(" - ") {
+            Some((kind, area)) => (kind.trim().to_string(), Some(area.trim().to_string())),
+            None => (qual.trim().to_string(), None),
+        }));
         return e;
     }
     let parts: Vec<String> = re_split(&t);
@@ -134,21 +195,27 @@ fn edu_line(text: &str) -> EduLine {
             continue;
         }
         if e.degree.is_none()
-            && let Some((kind, area)) = degree(p)
+            && let Some((kind, area)) =
+                degree(p).or_else(|| with_mode(p).map(|(k, a)| (k, Some(a))))
         {
             // Skip an abbreviation repeating the degree ("Master of Science - MS, ...").
-            let abbreviation =
-                |n: &&String| n.len() <= 6 && n.chars().all(|c| c.is_uppercase() || c == '.');
             let area = area.or_else(|| {
                 parts[i + 1..]
                     .iter()
-                    .find(|n| !abbreviation(n))
+                    .find(|n| !is_abbreviation(n))
                     .filter(|n| {
                         !is_school(n) && places::location(n).is_none() && degree(n).is_none()
                     })
                     .cloned()
             });
             e.degree = Some((kind, area));
+            // In a table row the cell after the degree is the school.
+            if e.school.is_none()
+                && l.cols.len() > 1
+                && let Some(next) = parts.get(i + 1).filter(|n| places::location(n).is_none())
+            {
+                e.school = Some(strip_the(next));
+            }
         }
     }
     if e.school.is_none() && e.degree.is_none() {
@@ -165,14 +232,16 @@ fn re_split(t: &str) -> Vec<String> {
         LazyLock::new(|| re(r"\s+[|–—-]\s+|\s*;\s*|,\s+(?:at\s+)?|\s+at\s+"));
     let mut out: Vec<String> = Vec::new();
     for p in SEP.split(t).map(str::trim).filter(|p| !p.is_empty()) {
-        // A degree abbreviation split from its area ("B.S., Computer Science") stays whole
-        // for `degree` to read.
         out.push(p.to_string());
     }
-    // Re-join "B.S." with its area when a comma cut them apart.
+    // Re-join "B.S." with its area when a comma cut them apart, and a bracket cut at a comma.
     let mut joined: Vec<String> = Vec::new();
     for p in out {
         match joined.last_mut() {
+            Some(last) if last.matches('(').count() > last.matches(')').count() => {
+                last.push_str(", ");
+                last.push_str(&p);
+            }
             Some(last)
                 if DEGREE.find(last).is_some_and(|m| m.end() + 1 >= last.len())
                     && degree(last).is_some_and(|d| d.1.is_none())
@@ -188,15 +257,30 @@ fn re_split(t: &str) -> Vec<String> {
     joined
 }
 
-static CERT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:certif\w*|licen[cs]\w*|chartered|accredit\w*)"));
+static CERT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:certif\w*|zertifi\w*|certyfik\w*|sertifi\w*|licen[cs]\w*|chartered|accredit\w*)")
+});
 
-/// A certificate or licence listed with the degrees: its name, issuer and date.
-fn certificate_line(text: &str) -> Option<Certificate> {
-    if !CERT.is_match(text) || DEGREE.is_match(text) {
+/// A certificate, licence or course listed with the degrees: a certificate word, or a course
+/// word with no degree, level or school beside it.
+fn certificate_line(l: &Line) -> Option<Certificate> {
+    let text = if l.cols.len() > 1 { l.cols.join(" | ") } else { l.text.clone() };
+    let degree_like = DEGREE.is_match(&text) || level(&text).is_some() || with_mode_any(&l.cols);
+    let course = degrees::names_course(&text) && !is_school(&text);
+    if degree_like || !(CERT.is_match(&text) || course) {
         return None;
     }
-    let (date, rest) = super::items::date_and_rest(text);
+    if !l.cols.is_empty() {
+        let cells: Vec<&String> = l.cols.iter().filter(|c| !dates::is_only_dates(c)).collect();
+        let date = l.cols.iter().find_map(|c| dates::find(c)).map(|d| d.last());
+        return Some(Certificate {
+            name: cells.first().map(|c| c.to_string()),
+            issuer: cells.get(1).map(|c| c.to_string()),
+            date,
+            ..Default::default()
+        });
+    }
+    let (date, rest) = super::items::date_and_rest(&text);
     let (name, issuer) = match rest.split_once(", ") {
         Some((n, i)) => (n.to_string(), Some(i.to_string())),
         None => (rest, None),
@@ -209,35 +293,65 @@ fn certificate_line(text: &str) -> Option<Certificate> {
     })
 }
 
+fn with_mode_any(cols: &[String]) -> bool {
+    cols.iter().any(|c| with_mode(c).is_some())
+}
+
 /// Reads an education section by filling slots: a line whose slot is already filled starts a
-/// new entry; degrees listed under one school share its name and dates. Certificates listed
-/// there are returned apart.
+/// new entry, and so does a new record (a table row, another of a page's alike containers);
+/// degrees listed under one school share its name and dates. A school's place is dropped.
+/// Certificates and courses listed there are returned apart.
 pub fn read(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
     let mut certificates = Vec::new();
     let mut out: Vec<Education> = Vec::new();
     let mut school_first: Option<bool> = None;
     let mut school_ctx: Option<(String, Option<DateSpan>)> = None;
+    let mut prev: Option<&Line> = None;
     for l in lines {
+        let boundary = prev.is_some_and(|p| {
+            p.record.is_some() && l.record.is_some() && p.record != l.record || !l.cols.is_empty()
+        });
+        let after_school = prev.is_some() && !boundary;
+        prev = Some(l);
         if l.words() > 25 {
             continue;
         }
-        // Fixed-width columns are slots, like separators.
-        let text = if l.cols.len() > 1 { l.cols.join(" | ") } else { l.text.clone() };
-        if let Some(c) = certificate_line(&text) {
+        let hint = l.div.as_deref().and_then(fields::class_hint);
+        // A school's place has no field of its own.
+        if hint == Some(Hint::Place)
+            || l.cols.is_empty() && places::location(&l.text).is_some() && !is_school(&l.text)
+        {
+            continue;
+        }
+        if let Some(c) = certificate_line(l) {
             certificates.push(c);
             continue;
         }
-        let e = edu_line(&text);
+        let mut e = edu_line(l);
+        // A line under a school's line that names no school or degree is the field of study.
+        if after_school
+            && e.degree.is_none()
+            && e.dates.is_none()
+            && hint.is_none()
+            && let Some(school) = e.school.as_ref().filter(|s| !is_school(s))
+            && out.last().is_some_and(|c| {
+                c.institution.is_some() && c.study_type.is_none() && c.area.is_none()
+            })
+        {
+            e.area = Some(school.clone());
+            e.school = None;
+        }
         if school_first.is_none() && (e.school.is_some() || e.degree.is_some()) {
             school_first = Some(e.school.is_some() && e.degree.is_none());
         }
         let cur = out.last_mut();
-        let fits = cur.as_ref().is_some_and(|c| {
-            (e.school.is_none() || c.institution.is_none())
-                && (e.degree.is_none() || (c.study_type.is_none() && c.area.is_none()))
-                && (e.dates.is_none() || c.end_date.is_none())
-        });
-        let starts = e.school.is_some() || e.degree.is_some();
+        let fits = !boundary
+            && cur.as_ref().is_some_and(|c| {
+                (e.school.is_none() || c.institution.is_none())
+                    && (e.degree.is_none() || (c.study_type.is_none() && c.area.is_none()))
+                    && (e.dates.is_none() || c.end_date.is_none())
+            });
+        let starts = e.school.is_some() || e.degree.is_some() || boundary && e.dates.is_some();
         let target = if fits || !starts {
             match out.last_mut() {
                 Some(c) => c,
@@ -251,6 +365,7 @@ pub fn read(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
             // A second degree under the same school line.
             if school_first == Some(true)
                 && e.school.is_none()
+                && !boundary
                 && let Some((s, d)) = &school_ctx
             {
                 n.institution = Some(s.clone());
@@ -273,6 +388,9 @@ pub fn read(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
         if let Some((kind, area)) = e.degree {
             target.study_type = Some(kind);
             target.area = area;
+        }
+        if let Some(area) = e.area {
+            target.area = Some(area);
         }
         if e.dates.is_some() {
             set_edu_dates(target, e.dates.as_ref());

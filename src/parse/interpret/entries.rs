@@ -13,8 +13,10 @@ use super::lines::{Line, heading_like};
 use super::places;
 use super::roles::{org_score, role_score};
 use super::sections::is_entry_subheading;
+use super::weights;
 use crate::model::PartialDate;
 use crate::parse::dates::{self, DateSpan};
+use crate::parse::vocab::fields::{self, Hint};
 
 /// One position, before it becomes a `Work` or `Volunteer`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -46,6 +48,10 @@ pub struct Head {
     pub cols: Vec<String>,
     /// A definition term: the label of what is described under it.
     pub term: bool,
+    /// What the page's class name says the line is.
+    pub hint: Option<Hint>,
+    /// The record (one of several alike containers) the line is in.
+    pub record: Option<usize>,
 }
 
 impl Head {
@@ -57,6 +63,8 @@ impl Head {
             whole_strong: l.whole_strong,
             cols: l.cols.clone(),
             term: l.term,
+            hint: l.div.as_deref().and_then(fields::class_hint),
+            record: l.record,
         }
     }
 }
@@ -168,6 +176,18 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
         if !l.bullet && !same_para && sub(&l.text) {
             continue;
         }
+        // A page's class names say what a line is.
+        match l.div.as_deref().and_then(fields::class_hint) {
+            Some(Hint::Description) if !l.bullet => {
+                out.push(Unit::Prose(l.text.clone()));
+                continue;
+            }
+            Some(Hint::Title | Hint::Employer | Hint::Place | Hint::Dates) if !l.bullet => {
+                out.push(Unit::Head(Head::from(l)));
+                continue;
+            }
+            _ => {}
+        }
         if l.bullet {
             if header_bullet(lines, i) {
                 out.push(Unit::Head(Head::from(l)));
@@ -230,7 +250,8 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
                         if c.body.is_empty()
                             && h.cols.len() < 2
                             && !(whole && c.has_complete)
-                            && !sibling_heading(&h, c) =>
+                            && !sibling_heading(&h, c)
+                            && !other_record(&h, c) =>
                     {
                         c.has_complete |= whole;
                         c.heads.push(h)
@@ -247,6 +268,12 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
         }
     }
     (intro, out)
+}
+
+/// A line of another record (the next of several alike containers) starts a new entry.
+fn other_record(h: &Head, c: &Cluster) -> bool {
+    let first = c.heads.first().and_then(|x| x.record);
+    h.record.is_some() && first.is_some() && h.record != first
 }
 
 /// A heading at the level of one already in the run (or above it) starts a new entry.
@@ -436,6 +463,14 @@ struct Header {
     description: Option<String>,
 }
 
+/// The span from the earlier start to the later end of two spans (open if either is).
+fn widest(a: DateSpan, b: DateSpan) -> DateSpan {
+    let start = a.start.min(b.start);
+    let open = a.open || b.open;
+    let end = if open { None } else { Some(a.last().max(b.last())) };
+    DateSpan { start, end, open, at: a.at }
+}
+
 /// "[Ward Nurse], [Acme Clinic], [2025]": a line whose parts are all bracketed (template
 /// placeholders filled in) reads without the brackets.
 fn unbracket(text: &str) -> String {
@@ -480,10 +515,30 @@ fn read_header(heads: &[Head]) -> Header {
         };
         line_dates.push(span.clone());
         if rest.is_empty() {
-            if h.dates.is_none() {
-                h.dates = span;
-            }
+            // Several date lines (one job over several summers) span from the first to the last.
+            h.dates = match (h.dates.take(), span) {
+                (Some(a), Some(b)) => Some(widest(a, b)),
+                (a, b) => a.or(b),
+            };
             continue;
+        }
+        match head.hint {
+            Some(Hint::Place) => {
+                h.location.get_or_insert(rest);
+                continue;
+            }
+            Some(hint @ (Hint::Title | Hint::Employer)) => {
+                let title = hint == Hint::Title;
+                slots.push(Slot {
+                    role: role_score(&rest) + if title { weights::CLASS_HINT } else { 0 },
+                    org: org_score(&rest) + if title { 0 } else { weights::CLASS_HINT },
+                    text: rest,
+                    strong: head.whole_strong,
+                    line: n,
+                });
+                continue;
+            }
+            _ => {}
         }
         let mut parts = split_slots(head, &rest);
         if parts.len() >= 2 && titled_line(n) && parts.iter().all(|(p, _)| role_score(p) == 0) {

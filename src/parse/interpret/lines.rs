@@ -44,6 +44,10 @@ pub struct Line {
     pub field: Option<String>,
     /// The class of the innermost enclosing container that has one.
     pub div: Option<String>,
+    /// The innermost enclosing container that is one of several alike (siblings with the same
+    /// class: an HTML page's `resume-item`s): lines of one record share it, and a new record
+    /// starts a new entry.
+    pub record: Option<usize>,
     /// Text of the emphasised spans (strong or emphasis).
     pub strong: Vec<String>,
     /// The whole line is emphasised.
@@ -73,9 +77,7 @@ pub fn heading_like(text: &str) -> bool {
 pub fn lines(doc: &Document) -> Vec<Line> {
     let mut f = Flattener::default();
     let ctx = Ctx::default();
-    for b in &doc.blocks {
-        f.block(b, &ctx);
-    }
+    f.children(&doc.blocks, &ctx);
     assign_paragraphs(&mut f.out);
     f.out
 }
@@ -88,6 +90,7 @@ struct Ctx {
     depth: u8,
     def: Option<usize>,
     div: Option<String>,
+    record: Option<usize>,
 }
 
 #[derive(Default)]
@@ -104,6 +107,25 @@ impl Flattener {
     fn id(&mut self) -> usize {
         self.next_id += 1;
         self.next_id
+    }
+
+    /// Sibling blocks: a container whose class a sibling shares is a record.
+    fn children(&mut self, blocks: &[Block], ctx: &Ctx) {
+        let class_of = |b: &Block| match &b.kind {
+            BlockKind::Div { class: Some(c), .. } => Some(c.clone()),
+            _ => None,
+        };
+        for b in blocks {
+            let repeated = class_of(b).is_some_and(|c| {
+                blocks.iter().filter(|o| class_of(o).as_deref() == Some(c.as_str())).count() > 1
+            });
+            if repeated {
+                let id = self.id();
+                self.block(b, &Ctx { record: Some(id), ..ctx.clone() });
+            } else {
+                self.block(b, ctx);
+            }
+        }
     }
 
     fn block(&mut self, b: &Block, ctx: &Ctx) {
@@ -169,15 +191,9 @@ impl Flattener {
             }
             BlockKind::Div { class, blocks } => {
                 let inner = Ctx { div: class.clone().or_else(|| ctx.div.clone()), ..ctx.clone() };
-                for c in blocks {
-                    self.block(c, &inner);
-                }
+                self.children(blocks, &inner);
             }
-            BlockKind::Quote(blocks) => {
-                for c in blocks {
-                    self.block(c, ctx);
-                }
-            }
+            BlockKind::Quote(blocks) => self.children(blocks, ctx),
             BlockKind::Rule => self.block += 1,
         }
     }
@@ -240,6 +256,7 @@ impl Flattener {
         l.depth = ctx.depth;
         l.def = ctx.def;
         l.div = ctx.div.clone();
+        l.record = ctx.record;
         set(&mut l);
         self.out.push(l);
     }

@@ -9,3 +9,5 @@ pub const RANK_WORD: i32 = 1;
 pub const ORG_WORD: i32 = 2;
 /// A phrase ending in a web domain: "Amazon.com".
 pub const ORG_DOMAIN: i32 = 2;
+/// A class name that says what the text is (`resume-job-title`, `company`).
+pub const CLASS_HINT: i32 = 6;

@@ -15,13 +15,18 @@ pub struct DegreeWords {
     pub honours: &'static [&'static str],
     /// Labels of a course list ("Coursework", "Modules").
     pub course_labels: &'static [&'static str],
+    /// How a qualification was studied, written in brackets beside it ("(apprenticeship)",
+    /// "(Fernstudium)"): the study type when no degree is named.
+    pub modes: &'static [&'static str],
+    /// Words that make a listed item a course or training rather than a degree.
+    pub courses: &'static [&'static str],
 }
 
 pub static DEGREE_WORDS: &[DegreeWords] = &[
     DegreeWords {
         lang: "en",
         degrees: &[
-            r"(?:Bachelor|Master|Doctor)(?:'?s)?(?:\s+of\s+(?:Applied\s+)?(?:Science|Arts|Engineering|Business\s+Administration|Fine\s+Arts|Laws|Philosophy|Education|Technology|Music|Commerce|Architecture))?",
+            r"(?:Bachelor|Master|Doctor)(?:'?s)?(?:\s+of\s+(?:Applied\s+)?(?:Science|Arts|Engineering|Business\s+Administration|Fine\s+Arts|Laws|Philosophy|Education|Technology|Music|Commerce))?",
             r"Ph\.?\s?D\.?|D\.?Phil\.?|M\.?B\.?A\.?|B\.?B\.?A\.?",
             r"B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.?\s?Eng\.?|M\.?\s?Eng\.?|B\.?\s?Tech\.?|M\.?\s?Tech\.?",
             r"B\.?E\.?E\.?|B\.?S\.?E\.?E?\.?|B\.S\.|M\.S\.|B\.A\.|M\.A\.|BS|MS|BA|MA|BE|ME|BEng|MEng",
@@ -47,6 +52,15 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
             "first class honours",
         ],
         course_labels: &["coursework", "course work", "courses", "modules", "classes", "subjects"],
+        modes: &[
+            "apprenticeship",
+            "distance learning",
+            "part-time",
+            "full-time",
+            "online",
+            "evening classes",
+        ],
+        courses: &["course", "training", "workshop", "bootcamp", "mooc", "certificate"],
     },
     DegreeWords {
         lang: "de",
@@ -65,6 +79,16 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         grade_labels: &["note", "abschlussnote", "gesamtnote", "endnote"],
         honours: &["mit auszeichnung"],
         course_labels: &["module", "schwerpunkte"],
+        modes: &[
+            "lehre",
+            "berufslehre",
+            "fernstudium",
+            "studium",
+            "ausbildung",
+            "berufsausbildung",
+            "abendschule",
+        ],
+        courses: &["kurs", "weiterbildung", "schulung", "lehrgang", "seminar", "zertifikat"],
     },
     DegreeWords {
         lang: "fr",
@@ -76,6 +100,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         grade_labels: &["moyenne", "mention"],
         honours: &["mention très bien", "mention bien", "mention assez bien"],
         course_labels: &["cours", "matières"],
+        modes: &["alternance", "apprentissage", "à distance", "formation continue"],
+        courses: &["cours", "stage de formation", "certificat"],
     },
     DegreeWords {
         lang: "es",
@@ -84,6 +110,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         grade_labels: &["nota media", "nota final", "nota"],
         honours: &["matrícula de honor", "sobresaliente"],
         course_labels: &["asignaturas"],
+        modes: &["a distancia", "formación profesional"],
+        courses: &["curso", "taller", "certificado"],
     },
     DegreeWords {
         lang: "it",
@@ -94,6 +122,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         grade_labels: &["voto di laurea", "voto"],
         honours: &["con lode", "110 e lode"],
         course_labels: &["esami"],
+        modes: &["a distanza", "apprendistato"],
+        courses: &["corso", "certificato"],
     },
     DegreeWords {
         lang: "nl",
@@ -102,6 +132,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         grade_labels: &["cijfer"],
         honours: &["cum laude"],
         course_labels: &["vakken"],
+        modes: &["deeltijd", "voltijd"],
+        courses: &["cursus", "training", "certificaat"],
     },
     DegreeWords {
         lang: "pt",
@@ -112,6 +144,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         grade_labels: &["nota"],
         honours: &[],
         course_labels: &["disciplinas"],
+        modes: &["a distância", "ead", "técnico"],
+        courses: &["curso", "treinamento", "certificado"],
     },
     DegreeWords {
         lang: "pl",
@@ -120,6 +154,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         grade_labels: &["ocena"],
         honours: &[],
         course_labels: &["przedmioty"],
+        modes: &["zaocznie"],
+        courses: &["kurs", "szkolenie", "certyfikat"],
     },
     DegreeWords {
         lang: "ru",
@@ -130,6 +166,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         grade_labels: &["средний балл"],
         honours: &["красный диплом", "с отличием"],
         course_labels: &[],
+        modes: &["заочно"],
+        courses: &["курс", "курсы", "сертификат"],
     },
     DegreeWords {
         lang: "tr",
@@ -138,6 +176,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         grade_labels: &["not ortalaması", "gano"],
         honours: &["onur", "yüksek onur"],
         course_labels: &["dersler"],
+        modes: &["uzaktan"],
+        courses: &["kurs", "eğitim programı", "sertifika"],
     },
     DegreeWords {
         lang: "id",
@@ -146,6 +186,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         grade_labels: &["ipk"],
         honours: &["cum laude"],
         course_labels: &[],
+        modes: &["jarak jauh"],
+        courses: &["kursus", "pelatihan", "sertifikat"],
     },
     DegreeWords {
         lang: "zh",
@@ -154,6 +196,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         grade_labels: &[],
         honours: &[],
         course_labels: &[],
+        modes: &[],
+        courses: &["培训", "证书"],
     },
 ];
 
@@ -188,4 +232,21 @@ pub fn course_labels() -> Vec<&'static str> {
         DEGREE_WORDS.iter().flat_map(|d| d.course_labels.iter().copied()).collect();
     v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     v
+}
+
+/// Whether a bracketed note names how a qualification was studied ("Lehre", "part-time").
+pub fn mode(note: &str) -> Option<&'static str> {
+    let n = super::fold(note.trim());
+    DEGREE_WORDS.iter().flat_map(|d| d.modes.iter()).find(|m| n == **m).copied()
+}
+
+/// Whether a phrase names a course or training (one of its words is a course word).
+pub fn names_course(text: &str) -> bool {
+    let t = super::fold(text);
+    t.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).any(|w| {
+        DEGREE_WORDS
+            .iter()
+            .flat_map(|d| d.courses.iter())
+            .any(|c| w == *c || w.starts_with(c) && c.len() >= 6 || w.ends_with(c) && c.len() >= 5)
+    })
 }

@@ -7,6 +7,7 @@
 //! function per kind of word and are built once, lazily, from all rows.
 
 pub mod degrees;
+pub mod fields;
 pub mod levels;
 pub mod months;
 pub mod orgs;
