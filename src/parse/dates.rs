@@ -252,9 +252,12 @@ fn date_from(c: &regex::Captures) -> Option<(PartialDate, Option<PartialDate>)> 
     if let Some(y) = c.name("iy") {
         let y = year(y.as_str())?;
         let m = num("im")?;
-        // "2010-11" is more often an academic year than November.
-        if c.name("id").is_none() && u16::from(m) == (y.year % 100 + 1) % 100 {
-            return Some((y, Some(PartialDate::year(y.year + 1))));
+        // "2010-11", "(2009-12)": with a dash, a second number after the year's own two
+        // digits is more often a later year than a month.
+        let dash = c.get(0).is_some_and(|w| w.as_str().contains('-'));
+        let later = u16::from(m) > y.year % 100 && u16::from(m) - y.year % 100 <= 10;
+        if c.name("id").is_none() && (u16::from(m) == (y.year % 100 + 1) % 100 || dash && later) {
+            return Some((y, Some(PartialDate::year(y.year / 100 * 100 + u16::from(m)))));
         }
         return single(match num("id") {
             Some(d) => with_day(y, m, d).or_else(|| with_month(y, m)),
@@ -307,8 +310,12 @@ pub fn find_all(text: &str) -> Vec<DateSpan> {
                 span.open = true;
                 let tail = rest[..m.end()].trim_end_matches([')', ',', ';', '|']);
                 span.at.end = at.end + tail.len();
-            } else if SINCE.is_match(window(text, 0, at.start)) {
+            } else if let Some(m) = SINCE.find(window(text, 0, at.start)) {
+                // "since 2018", "seit März 2020": the word belongs to the span.
                 span.open = true;
+                let before = window(text, 0, at.start);
+                let word = before[m.start()..].trim_start_matches(|c: char| !c.is_alphabetic());
+                span.at.start = at.start - word.len();
             }
         }
         let before_from = out.last().map_or(0, |s| s.at.end);
@@ -509,6 +516,9 @@ mod tests {
             ("2012, October", "2012-10..-"),
             ("in March of 2017", "2017-03..-"),
             ("2010-11", "2010..2011"),
+            ("(2009-12)", "2009..2012"),
+            ("2019-03", "2019-03..-"),
+            ("seit März 2020", "2020-03..open"),
             ("1991-94", "1991..1994"),
             ("01.03.2020", "2020-03-01..-"),
             ("Enero 2020 – actualidad", "2020-01..open"),

@@ -9,6 +9,7 @@ use super::lines::Line;
 use super::places;
 use super::sections::lexicon;
 use crate::model::{Basics, Location, Profile};
+use crate::parse::vocab::fields::{self, Hint};
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -51,7 +52,7 @@ static WEB_FIELD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("web field pattern")
 });
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:e-?mail|mail|phone|tel(?:ephone)?|mobile|cell|web(?:site)?|homepage|url|address|location|github|linkedin|twitter|mastodon|gitlab|blog)\s*:")
+    Regex::new(r"(?i)^(?:e-?mail|mail|correo|courriel|phone|tel(?:ephone|efon|efone|éfono|efono|éphone)?|mobile|mobil|handy|cell|celular|web(?:site)?|homepage|url|address|adresse|anschrift|dirección|direccion|indirizzo|endereço|adres|location|wohnort|ort|github|linkedin|twitter|mastodon|gitlab|blog)\s*:")
         .expect("labelled pattern")
 });
 
@@ -192,6 +193,8 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
         }
         if c.location.is_none() {
             for part in text.split(['|', '·', '•', ';']) {
+                let part =
+                    part.trim().trim_start_matches(crate::parse::read::normalise::is_bullet_glyph);
                 let part = LABELLED.replace(part.trim(), "");
                 if let Some(loc) = places::location(part.trim()) {
                     c.location = Some(loc);
@@ -365,14 +368,35 @@ pub fn name_with_headline(lines: &[&Line]) -> Option<(String, String)> {
     })
 }
 
-/// "Name: Ada Lovelace" in a personal-details section.
+/// "Name: Ada Lovelace" in a personal-details section, or a given and a family name in two
+/// fields or table rows ("Vorname: Ada", "| Nachname | Lovelace |"), joined.
 pub fn labelled_name(lines: &[Line]) -> Option<String> {
-    lines.iter().find_map(|l| {
-        let (label, value) = l.text.split_once(':')?;
+    let label_value = |l: &Line| -> Option<(String, String)> {
+        match l.cols.as_slice() {
+            [label, value] => Some((label.clone(), value.clone())),
+            _ => l.text.split_once(':').map(|(a, b)| (a.to_string(), b.to_string())),
+        }
+    };
+    let whole = lines.iter().filter_map(label_value).find_map(|(label, value)| {
         matches!(label.trim().to_lowercase().as_str(), "name" | "full name" | "name and surname")
             .then(|| value.trim().to_string())
             .filter(|v| !v.is_empty())
-    })
+    });
+    if whole.is_some() {
+        return whole;
+    }
+    let part = |want: Hint| {
+        lines
+            .iter()
+            .filter_map(label_value)
+            .find(|(label, _)| fields::name_label(label) == Some(want))
+            .map(|(_, v)| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    match (part(Hint::GivenName), part(Hint::FamilyName)) {
+        (Some(g), Some(f)) => Some(format!("{g} {f}")),
+        _ => None,
+    }
 }
 
 /// Academic titles and honorifics written before a name ("Prof. Dr.-Ing. habil.", "Dipl.-Inf.",

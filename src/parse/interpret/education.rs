@@ -35,6 +35,11 @@ static SCORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\(?\b(?:cumulative\s+|overall\s+|final\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?\b\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
     )
 });
+/// Honours written as the grade ("cum laude", "with distinction", "Mention très bien").
+static HONOURS: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = degrees::honours().iter().map(|h| regex::escape(h)).collect();
+    re(&format!(r"(?i)\b(?:{})\b", words.join("|")))
+});
 static COURSES: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:relevant\s+)?(?:course\s*work|courses|modules|classes|subjects)\s*:\s*(.+)$")
 });
@@ -102,6 +107,11 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
         })
         .collect();
     let area = parts.join(", ");
+    // "Mechanical Engineering - Bachelor": the field written before the degree.
+    if area.is_empty() && !before.is_empty() && after.is_empty() {
+        let field = before.trim_end_matches(['-', '–', '—', ',', ':']).trim();
+        return Some((kind, (!field.is_empty()).then(|| field.to_string())));
+    }
     Some((kind, (!area.is_empty()).then_some(area)))
 }
 
@@ -149,6 +159,16 @@ fn edu_line(l: &Line) -> EduLine {
         e.score = Some(c[1].trim().to_string());
         let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
         t.replace_range(whole, " ");
+        t = dates::tidy(&t);
+    } else if let Some(m) = HONOURS.find(&t) {
+        // "(cum laude)", "with distinction": the grade, as written.
+        e.score = Some(m.as_str().to_string());
+        let (mut a, mut b) = (m.start(), m.end());
+        if t[..a].ends_with('(') && t[b..].starts_with(')') {
+            a -= 1;
+            b += 1;
+        }
+        t.replace_range(a..b, " ");
         t = dates::tidy(&t);
     }
     if let Some(s) = dates::find(&t) {

@@ -141,8 +141,11 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
     if let Some(span) = dates::find(&text) {
         let rest = dates::remove(&text, &span.at);
         let starts_strong = l.strong.first().is_some_and(|s| rest.starts_with(s.as_str()));
-        return rest.split_whitespace().count() <= 12
-            && (starts_strong || l.whole_strong || rest.split_whitespace().count() <= 8)
+        let words = rest.split_whitespace().count();
+        // "Org, Title, Unit (dates)": short comma parts, one a title, one an organisation.
+        let one_liner = words <= 14 && org_comma_title(&rest).is_some();
+        return (words <= 12 || one_liner)
+            && (starts_strong || l.whole_strong || words <= 8 || one_liner)
             && !rest.ends_with('.');
     }
     if l.whole_strong && heading_like(&l.text) {
@@ -605,7 +608,9 @@ fn read_header(heads: &[Head]) -> Header {
                     continue;
                 }
             }
-            if let Some((title, org)) = title_comma_institution(&text) {
+            if let Some((title, org)) =
+                title_comma_institution(&text).or_else(|| org_comma_title(&text))
+            {
                 let (org, place) = employer_city(&org);
                 h.location = h.location.take().or(place);
                 slots.extend(title_and_employer(title, org, strong, n));
@@ -642,6 +647,25 @@ fn title_comma_institution(text: &str) -> Option<(String, String)> {
         return None;
     }
     Some((parts[..titled].join(", "), institution_only(&rest)))
+}
+
+/// "Northern University, Associate Professor, Department of Biology": the academic one-liner,
+/// an organisation first, then one title part (title words, no organisation words), then
+/// the units it sits in. The organisation is the first part that names one and is not a unit.
+fn org_comma_title(text: &str) -> Option<(String, String)> {
+    let parts: Vec<&str> = text.split(", ").map(str::trim).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let is_title = |p: &&str| role_score(p) > 0 && org_score(p) == 0 && !names_unit(p);
+    let t = parts.iter().position(is_title)?;
+    if t == 0 || parts.iter().filter(|p| is_title(p)).count() > 1 {
+        return None;
+    }
+    let org = parts[..t].iter().find(|p| {
+        org_score(p) > 0 && !names_unit(p) && p.starts_with(|c: char| c.is_uppercase())
+    })?;
+    Some((parts[t].to_string(), org.to_string()))
 }
 
 /// "Chair for Technical Acoustics", "Centre of Excellence": an organisational unit, though

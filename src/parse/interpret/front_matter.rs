@@ -2,7 +2,7 @@
 //! anything else replaces). YAML itself is read only through [`crate::parse::yaml`].
 
 use crate::diag::Diagnostic;
-use crate::model::Resume;
+use crate::model::{LIST_SECTIONS, Resume};
 use crate::parse::yaml;
 
 /// Merges the front matter over `resume`; a front matter that does not read is reported.
@@ -18,9 +18,11 @@ pub fn apply(resume: &mut Resume, front: &str, diagnostics: &mut Vec<Diagnostic>
             return;
         }
     };
-    if !value.is_object() {
-        return;
-    }
+    // Only JSON Resume's own keys: a site generator's (`layout`, `permalink`) are not resume
+    // fields.
+    let serde_json::Value::Object(map) = value else { return };
+    let known = |k: &str| matches!(k, "basics" | "meta" | "$schema") || LIST_SECTIONS.contains(&k);
+    let value = serde_json::Value::Object(map.into_iter().filter(|(k, _)| known(k)).collect());
     let mut base = serde_json::to_value(&*resume).unwrap_or_default();
     merge(&mut base, value);
     match serde_json::from_value::<Resume>(base) {
@@ -64,8 +66,10 @@ mod tests {
         };
         let mut d = Vec::new();
         apply(&mut r, "basics:\n  name: Ada L.\n", &mut d);
-        let b = r.basics.unwrap();
+        let b = r.basics.clone().unwrap();
         assert_eq!((b.name.as_deref(), b.label.as_deref()), (Some("Ada L."), Some("x")));
         assert!(d.is_empty());
+        apply(&mut r, "layout: page\ntitle: Home\n", &mut d);
+        assert!(r.extra.is_empty(), "{:?}", r.extra);
     }
 }

@@ -222,6 +222,13 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             }
             PieceKind::Bullet | PieceKind::Text => {}
         }
+        // A label's group takes the list or paragraph right under it, not a later paragraph.
+        if p.kind == PieceKind::Text
+            && let Some(g) = open
+            && !out.groups[g].items.is_empty()
+        {
+            open = None;
+        }
         // Where this piece's items go: the group its parent item or term heads, else the one
         // a label above opened.
         let parent_group = p
@@ -391,11 +398,27 @@ fn is_etc(s: &str) -> bool {
 
 /// "rowing and map making" → the two items, when both are short.
 fn split_final_conjunction(last: &str) -> Vec<String> {
+    // Words outside brackets: "go (the board game)" is one word long.
+    let words = |s: &str| {
+        let mut depth = 0i32;
+        let outside: String = s
+            .chars()
+            .filter(|c| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0 && *c != ')'
+            })
+            .collect();
+        outside.split_whitespace().count()
+    };
     for conj in [" and ", " und ", " et ", " e ", " y ", " en ", " i ", " ve "] {
         if let Some((a, b)) = last.split_once(conj)
-            && !a.contains('(')
-            && (1..=3).contains(&a.split_whitespace().count())
-            && (1..=3).contains(&b.split_whitespace().count())
+            && !b.contains('(')
+            && (1..=3).contains(&words(a))
+            && (1..=3).contains(&words(b))
         {
             return vec![a.trim().to_string(), b.trim().to_string()];
         }
@@ -410,6 +433,7 @@ static RATING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BRACKET: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\(([^()]*)\)\s*$"));
 static DASH_LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^(.+?)\s+[-–—:]\s+(.+)$"));
+static COMMA_LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^([^,]+),\s*([^,]+)$"));
 
 /// An item and its rating or level, apart: "Python (expert)" → ("Python", "expert"),
 /// "Rust 5/5" → ("Rust", "5/5"), "German – B2" → ("German", "B2"). Brackets that hold no
@@ -432,11 +456,13 @@ pub fn unrate(item: &str) -> (String, Option<String>) {
             return (name.to_string(), Some(c[1].trim().to_string()));
         }
     }
-    if let Some(c) = DASH_LEVEL.captures(t)
-        && levels::starts_with_level(&c[2])
-        && c[1].split_whitespace().count() <= 4
-    {
-        return (c[1].trim().to_string(), Some(c[2].trim().to_string()));
+    for pattern in [&*DASH_LEVEL, &*COMMA_LEVEL] {
+        if let Some(c) = pattern.captures(t)
+            && levels::starts_with_level(&c[2])
+            && c[1].split_whitespace().count() <= 4
+        {
+            return (c[1].trim().to_string(), Some(c[2].trim().to_string()));
+        }
     }
     (t.to_string(), None)
 }
@@ -471,7 +497,8 @@ mod tests {
                 "Skills Data: SQL | Spark",
                 "Skills Editors: Vim",
                 "Skills Adobe: Photoshop | Illustrator",
-                "Skills BACKEND: Rust 5/5 | Python (expert) | Kotlin | Swift",
+                "Skills BACKEND: Rust 5/5 | Python (expert)",
+                "Skills -: Kotlin | Swift",
             ]
         );
     }

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use serde_json::{Value, json};
 
 use super::items;
+use super::sections;
 use crate::diag::Diagnostic;
 use crate::model::Resume;
 
@@ -32,6 +33,8 @@ pub fn keep_unplaced(
         .map(|(n, l)| (*n, l.trim()))
         .filter(|(_, l)| is_unplaced(l, &placed) && !dates_read(l, &placed))
         .filter(|(_, l)| !is_stamp_or_toc(l) && !items::is_boilerplate(l))
+        // A heading names a section; it is not content to keep.
+        .filter(|(_, l)| sections::lexicon(l).is_none())
         .collect();
     // Runs of lines that follow each other in the source are one block.
     let mut runs: Vec<(u32, u32, Vec<&str>)> = Vec::new();
@@ -90,9 +93,22 @@ fn words_of(lower: &str) -> impl Iterator<Item = &str> {
     lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some())
 }
 
-/// Long enough to be content, and mostly absent from the result.
+/// Long enough to be content, and mostly absent from the result. Words in brackets are notes
+/// and ratings ("Python (expert)") that the result may leave out.
 fn is_unplaced(line: &str, placed: &HashSet<String>) -> bool {
-    let lower = line.to_lowercase();
+    let mut depth = 0i32;
+    let outside: String = line
+        .chars()
+        .map(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            if depth > 0 || c == ')' { ' ' } else { c }
+        })
+        .collect();
+    let lower = outside.to_lowercase();
     let (mut total, mut found) = (0usize, 0usize);
     for w in words_of(&lower) {
         total += 1;

@@ -109,10 +109,11 @@ impl Flattener {
         self.next_id
     }
 
-    /// Sibling blocks: a container whose class a sibling shares is a record.
+    /// Sibling blocks: a container of several blocks whose class a sibling shares is a
+    /// record (a classed paragraph repeated is not: it is one field written twice).
     fn children(&mut self, blocks: &[Block], ctx: &Ctx) {
         let class_of = |b: &Block| match &b.kind {
-            BlockKind::Div { class: Some(c), .. } => Some(c.clone()),
+            BlockKind::Div { class: Some(c), blocks } if blocks.len() > 1 => Some(c.clone()),
             _ => None,
         };
         for b in blocks {

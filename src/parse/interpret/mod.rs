@@ -115,14 +115,25 @@ fn read(all: Vec<Line>, meta_name: Option<&str>, diagnostics: &mut Vec<Diagnosti
         basics = contact::header(&head, &mut contacts, meta_name);
         let used = contacts.used.clone();
         for (i, l) in head.iter().enumerate() {
+            // Fields and table rows before the sections are personal data, not a summary.
             let taken = used.contains(&i)
+                || l.field.is_some()
+                || !l.cols.is_empty()
                 || Some(&l.text) == basics.name.as_ref()
                 || Some(&l.text) == basics.label.as_ref()
                 || l.text.trim_start_matches('#').trim() == basics.name.as_deref().unwrap_or("")
                 || basics.name.as_ref().zip(basics.label.as_ref()).is_some_and(|(n, b)| {
                     l.text.contains(n.as_str()) && l.text.contains(b.as_str())
                 });
-            if !taken && l.words() > 3 {
+            // "Objective: …" before the sections is the summary, without its label.
+            let labelled = l
+                .text
+                .split_once(':')
+                .filter(|(label, _)| sections::lexicon(label) == Some(Kind::Summary))
+                .map(|(_, v)| v.trim().to_string());
+            if let (false, Some(v)) = (taken, labelled) {
+                summary.push(v);
+            } else if !taken && l.words() > 3 {
                 summary.push(l.text.clone());
             }
         }
@@ -147,7 +158,7 @@ fn read(all: Vec<Line>, meta_name: Option<&str>, diagnostics: &mut Vec<Diagnosti
         contacts.url = contact::own_site(&all, email);
     }
     if basics.name.is_none() {
-        basics.name = contacts.name.take();
+        basics.name = contacts.name.take().or_else(|| contact::labelled_name(&head));
     }
     if basics.name.is_none() {
         // Profile exports put the name after a sidebar: a name-like line near the top

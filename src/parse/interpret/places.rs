@@ -50,6 +50,18 @@ pub fn is_remote(s: &str) -> bool {
 pub fn location(text: &str) -> Option<Location> {
     let t = text.trim().trim_end_matches(['.', ';']);
     let t = t.strip_prefix("Location:").or_else(|| t.strip_prefix("Based in")).unwrap_or(t).trim();
+    // "Niterói/RJ": a city and its state's code.
+    if let Some((city, region)) = t.split_once('/')
+        && region.len() == 2
+        && region.chars().all(|c| c.is_ascii_uppercase())
+        && is_place_word(city)
+    {
+        return Some(Location {
+            city: Some(city.trim().to_string()),
+            region: Some(region.to_string()),
+            ..Default::default()
+        });
+    }
     let (city, rest) =
         if let Some((city, inner)) = t.strip_suffix(')').and_then(|s| s.split_once(" (")) {
             (city.trim(), vec![inner.trim()])
@@ -86,6 +98,13 @@ pub fn split_trailing(text: &str) -> (String, Option<String>) {
         && (is_place(&inner.split(',').map(str::trim).collect::<Vec<_>>())
             || is_place_word(inner) && country_code(inner).is_some())
     {
+        // "Acme, Montréal (Canada)": the city before the bracket belongs to the place.
+        if let Some((org, city)) = head.rsplit_once(", ")
+            && is_place_word(city)
+            && city.split_whitespace().count() <= 2
+        {
+            return (org.trim().to_string(), Some(format!("{} ({})", city.trim(), inner.trim())));
+        }
         return (head.trim().to_string(), Some(inner.trim().to_string()));
     }
     let parts: Vec<&str> = t.split(',').map(str::trim).collect();
@@ -137,6 +156,8 @@ mod tests {
         let l = location("Montreal, Quebec, Canada").unwrap();
         assert_eq!((l.region.as_deref(), l.country_code.as_deref()), (Some("Quebec"), Some("CA")));
         assert!(location("Senior Manager, Billing Platforms").is_none());
+        let l = location("Niterói/RJ").unwrap();
+        assert_eq!((l.city.as_deref(), l.region.as_deref()), (Some("Niterói"), Some("RJ")));
         assert!(location("VP, Principal Data Architect").is_none());
     }
 
@@ -155,6 +176,10 @@ mod tests {
             ("Globex".into(), Some("Vancouver, Canada".into()))
         );
         assert_eq!(split_trailing("Initech, Remote"), ("Initech".into(), Some("Remote".into())));
+        assert_eq!(
+            split_trailing("Initech, Montréal (Canada)"),
+            ("Initech".into(), Some("Montréal (Canada)".into()))
+        );
         assert_eq!(split_trailing("Apple, Inc."), ("Apple, Inc.".into(), None));
         assert_eq!(split_trailing("Acme San Jose, CA").1.as_deref(), Some("San Jose, CA"));
         assert_eq!(split_trailing("San Jose, CA"), (String::new(), Some("San Jose, CA".into())));

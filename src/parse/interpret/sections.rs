@@ -159,8 +159,13 @@ fn is_unknown_heading(line: &Line, standalone: bool, level: Option<u8>, caps: bo
     match (line.heading, level) {
         (Some(h), Some(l)) => h == l,
         _ => {
+            // A heading in capitals is made of words, not of acronyms ("GIS (QGIS)").
             caps && standalone
-                && line.text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && line
+                    .text
+                    .split_whitespace()
+                    .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+                && !line.text.contains(['(', ')', '/'])
                 && !line.text.chars().any(char::is_lowercase)
                 && !line.text.chars().any(|c| c.is_ascii_digit())
                 && crate::parse::dates::find(&line.text).is_none()

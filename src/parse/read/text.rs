@@ -137,8 +137,10 @@ fn classify(lines: Vec<(u32, String)>, first_line: u32) -> Vec<Raw> {
             out.push(Raw { no, indent, text: t.to_string(), kind: Kind::Adornment(c) });
             continue;
         }
-        // A flattened POD list ("A =item * B =item * C") is one item per part.
-        let parts = super::split_pod_items(t);
+        // A flattened POD list ("A =item * B =item * C") is one item per part, and so are
+        // bullets set side by side with tabs ("● Phone … ● E-mail …").
+        let parts: Vec<String> =
+            super::split_pod_items(t).iter().flat_map(|p| side_by_side(p)).collect();
         for (k, part) in parts.iter().enumerate() {
             let raw = match item(part, indent) {
                 Some(r) => Raw { no, ..r },
@@ -154,6 +156,20 @@ fn classify(lines: Vec<(u32, String)>, first_line: u32) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// Parts of a line that each start with a bullet glyph after a wide gap.
+fn side_by_side(text: &str) -> Vec<String> {
+    let starts_bullet = |p: &str| p.trim_start().starts_with(is_bullet_glyph);
+    if !starts_bullet(text) || !text.contains("   ") {
+        return vec![text.to_string()];
+    }
+    let parts: Vec<&str> = GAP.split(text).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() > 1 && parts.iter().all(|p| starts_bullet(p)) {
+        parts.iter().map(|p| p.to_string()).collect()
+    } else {
+        vec![text.to_string()]
+    }
 }
 
 /// A line made of one repeated punctuation character (a title adornment or a rule).
