@@ -1,10 +1,15 @@
-//! Parser throughput: MB/s of resume text through `parse::read_text`, over a generated mix of
-//! Markdown, plain-text and PDF-style resumes. Plain std timing; run with `cargo bench`.
+//! Importer throughput: MB/s of resume text through `parse::parse_file` (reader, tree,
+//! interpretation), over the evaluation seeds and the real corpus (`../shared/eval`, skipped
+//! with a note when absent), over a generated mix of Markdown, plain-text and PDF-style
+//! resumes, and on adversarial input: a 5 MiB skills line of 2.7 million comma-separated
+//! items, and 5 MiB of one-word lines. Plain std timing; run with `cargo bench --bench parse`
+//! (`VITAE_BENCH_FILE=path` times one file alone).
 
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use vitae::parse::read_text;
+use vitae::parse::parse_file;
 
 /// A paragraph of resume prose, as long as real ones are.
 const PROSE: &str = "Designed, built and operated the services behind the product, working with \
@@ -49,32 +54,86 @@ fn cpu_seconds() -> Option<f64> {
     Some(ns / 1e9)
 }
 
-fn main() {
-    let docs: Vec<String> = (0..200).flat_map(|i| [markdown(i), plain(i)]).collect();
-    let bytes: usize = docs.iter().map(String::len).sum();
-    // Warm up, then time several passes.
-    for d in docs.iter().take(20) {
-        black_box(read_text(d, None));
+/// Times `passes` imports of every document and prints MB/s (wall and CPU).
+fn measure(label: &str, docs: &[(PathBuf, Vec<u8>)], passes: usize) {
+    let bytes: usize = docs.iter().map(|(_, d)| d.len()).sum();
+    for (p, d) in docs.iter().take(20) {
+        let _ = black_box(parse_file(p, d));
     }
-    let passes = 5;
     let start = Instant::now();
     let cpu_start = cpu_seconds();
     for _ in 0..passes {
-        for d in &docs {
-            black_box(read_text(black_box(d), None));
+        for (p, d) in docs {
+            let _ = black_box(parse_file(black_box(p), black_box(d)));
         }
     }
     let secs = start.elapsed().as_secs_f64();
     let cpu = cpu_start.zip(cpu_seconds()).map(|(a, b)| b - a);
     let mb = (bytes * passes) as f64 / 1e6;
-    println!(
-        "parse: {:.1} MB in {:.2} s wall = {:.1} MB/s ({} documents)",
-        mb,
-        secs,
-        mb / secs,
-        docs.len()
-    );
+    print!("{label}: {mb:.1} MB in {secs:.2} s wall = {:.1} MB/s", mb / secs);
     if let Some(cpu) = cpu {
-        println!("parse: {:.2} s on the CPU = {:.1} MB/s of CPU time", cpu, mb / cpu);
+        print!(", {:.1} MB/s of CPU time", mb / cpu);
     }
+    println!(" ({} documents)", docs.len());
+}
+
+/// The resume inputs of an evaluation set (every file but the expected JSON and sources).
+fn eval_set(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut out: Vec<(PathBuf, Vec<u8>)> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let n = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            p.is_file() && !n.ends_with(".json") && !n.ends_with(".source") && !n.ends_with(".md")
+                || n.ends_with(".md") && n != "README.md"
+        })
+        .filter_map(|p| std::fs::read(&p).ok().map(|d| (p, d)))
+        .collect();
+    out.sort();
+    out
+}
+
+fn main() {
+    // One file many times (`VITAE_BENCH_FILE=path`), to time or profile it alone.
+    if let Ok(f) = std::env::var("VITAE_BENCH_FILE") {
+        let d = std::fs::read(&f).expect("VITAE_BENCH_FILE names a readable file");
+        measure(&f, &[(PathBuf::from(&f), d)], 2000);
+        return;
+    }
+    let eval = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
+    let seeds = eval_set(&eval.join("seeds"));
+    let real = eval_set(&eval.join("real"));
+    if seeds.is_empty() || real.is_empty() {
+        println!("seeds and real corpus: skipped (../shared/eval is absent)");
+    } else {
+        measure("seeds", &seeds, 20);
+        measure("real corpus", &real, 20);
+    }
+    let generated: Vec<(PathBuf, Vec<u8>)> = (0..200)
+        .flat_map(|i| {
+            [
+                (PathBuf::from(format!("g{i}.md")), markdown(i).into_bytes()),
+                (PathBuf::from(format!("g{i}.txt")), plain(i).into_bytes()),
+            ]
+        })
+        .collect();
+    measure("generated", &generated, 5);
+
+    // Adversarial: one 5 MiB skills line of 2.7 million one-letter items, and 5 MiB of
+    // two-letter lines; parsing must stay linear in time with memory a small multiple.
+    let letters = b"abcdefghijklmnopqrstuvwxyz";
+    let mut line = b"# Ada Example\n\n## Skills\n\n".to_vec();
+    for i in 0..2_700_000 {
+        if line.len() + 2 > 5 * 1024 * 1024 {
+            break;
+        }
+        line.push(letters[i % 26]);
+        line.push(b',');
+    }
+    measure("adversarial skills line", &[(PathBuf::from("long.md"), line)], 3);
+    let mut lines = b"Ada Example\n\nSKILLS\n\n".to_vec();
+    while lines.len() + 3 <= 5 * 1024 * 1024 {
+        lines.extend_from_slice(b"ab\n");
+    }
+    measure("adversarial one-word lines", &[(PathBuf::from("lines.txt"), lines)], 1);
 }

@@ -152,14 +152,30 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 /// its byte range.
 type Token = (PartialDate, Option<PartialDate>, Range<usize>);
 
+/// Whether a text can hold a date at all: every form has a four-digit year from 1900 to 2099
+/// or an apostrophe year ('07). A plain scan rules most lines out before any pattern runs.
+fn may_hold_date(text: &[u8]) -> bool {
+    text.windows(4).any(|w| {
+        matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    }) || text.windows(3).any(|w| w[0] == b'\'' && w[1].is_ascii_digit() && w[2].is_ascii_digit())
+        || text
+            .windows(5)
+            .any(|w| w[..3] == *"’".as_bytes() && w[3].is_ascii_digit() && w[4].is_ascii_digit())
+}
+
 fn next_date(text: &str, from: usize) -> Option<Token> {
-    // Every date form has digits; most lines have none.
-    if !text.as_bytes().get(from..)?.iter().any(u8::is_ascii_digit) {
+    // Every date form has a year; most lines have none.
+    if !may_hold_date(text.as_bytes().get(from..)?) {
         return None;
     }
     let mut pos = from;
     while pos <= text.len() {
-        let caps = DATE.captures_at(text, pos)?;
+        // The fast search finds where a candidate is; only its own bytes are searched again
+        // for the groups (the slower engine that reports them is then run on a few bytes).
+        let found = DATE.find_at(text, pos)?;
+        let caps = DATE.captures_at(&text[..found.end()], found.start())?;
         let whole = caps.get(0)?;
         let start = STARTS
             .iter()
@@ -279,8 +295,37 @@ fn date_from(c: &regex::Captures) -> Option<(PartialDate, Option<PartialDate>)> 
     single(c.name("y").and_then(|y| year(y.as_str())))
 }
 
-/// Every date and range in `text`, in order.
+/// Every date and range in `text`, in order. Interpretation asks about the same lines again
+/// and again (is it a header? only dates? which part is dated?), so answers are remembered
+/// for a while, per thread.
 pub fn find_all(text: &str) -> Vec<DateSpan> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static SEEN: RefCell<HashMap<String, Vec<DateSpan>>> = RefCell::new(HashMap::new());
+    }
+    // Lines without a year have no dates and need no memory; long texts are not kept.
+    if !may_hold_date(text.as_bytes()) {
+        return Vec::new();
+    }
+    if text.len() > 400 {
+        return find_all_uncached(text);
+    }
+    if let Some(spans) = SEEN.with(|s| s.borrow().get(text).cloned()) {
+        return spans;
+    }
+    let spans = find_all_uncached(text);
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() >= 4096 {
+            s.clear();
+        }
+        s.insert(text.to_string(), spans.clone());
+    });
+    spans
+}
+
+fn find_all_uncached(text: &str) -> Vec<DateSpan> {
     let mut out: Vec<DateSpan> = Vec::new();
     let mut pos = 0;
     while let Some((start, token_end, at)) = next_date(text, pos) {
@@ -407,6 +452,15 @@ pub fn remove_durations(text: &str) -> String {
 }
 
 fn collapse(s: &str) -> String {
+    let b = s.as_bytes();
+    let clean = b.first().is_none_or(|c| *c != b' ')
+        && b.last().is_none_or(|c| *c != b' ')
+        && !s.contains("  ")
+        && !b.iter().any(|c| matches!(c, b'\t' | b'\n' | b'\r'))
+        && s.is_ascii();
+    if clean {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -421,16 +475,46 @@ fn collapse(s: &str) -> String {
 pub fn tidy(s: &str) -> String {
     let mut t = collapse(s);
     if t.contains(['(', '[', '{']) {
-        for empty in ["()", "( )", "[]", "[ ]", "{}"] {
-            t = t.replace(empty, "");
-        }
-        t = collapse(&t);
+        t = without_empty_brackets(&t);
     }
     t.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | '|' | '-' | '–' | '—' | ':' | '·' | '/')
     })
     .trim()
     .to_string()
+}
+
+/// Removes "()", "( )", "[]", "[ ]" and "{}" in one pass, collapsing the spaces left.
+fn without_empty_brackets(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let close = match c {
+            '(' => ')',
+            '[' => ']',
+            '{' => '}',
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        let rest = &t[i + 1..];
+        let skip = if rest.starts_with(close) {
+            1
+        } else if rest.starts_with(' ') && rest[1..].starts_with(close) {
+            2
+        } else {
+            0
+        };
+        if skip == 0 {
+            out.push(c);
+        } else {
+            for _ in 0..skip {
+                chars.next();
+            }
+        }
+    }
+    collapse(&out)
 }
 
 /// `text` with every date span replaced by a space.

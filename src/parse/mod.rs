@@ -84,7 +84,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
 /// Reads free-form resume text (Markdown, plain text, or any markup its content shows):
 /// reader, tree, interpretation. `hint` is the format the file name suggests.
 pub fn read_text(text: &str, hint: Option<Format>) -> Parsed {
-    interpret::interpret(&read::document(text, hint == Some(Format::Markdown)))
+    interpret::interpret(read::document(text, hint == Some(Format::Markdown)))
 }
 
 /// Recognises a JSON Resume document in text whatever its file name: a JSON object, or YAML

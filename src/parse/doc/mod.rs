@@ -271,6 +271,16 @@ pub fn visit_inlines(inlines: &[Inline], f: &mut impl FnMut(&Inline)) {
 
 /// Whitespace runs become one space; leading and trailing whitespace goes.
 pub fn collapse(s: &str) -> String {
+    // Most text is collapsed already: one check instead of a rebuild.
+    let b = s.as_bytes();
+    let clean = b.first().is_none_or(|c| !c.is_ascii_whitespace())
+        && b.last().is_none_or(|c| !c.is_ascii_whitespace())
+        && !b.windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        && !b.iter().any(|c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        && s.is_ascii();
+    if clean {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {

@@ -13,7 +13,7 @@ use crate::parse::vocab::fields::{self, Hint};
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}\b",
+        r"(?i)(?-u:\b)[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?-u:\b)",
     )
     .expect("email pattern")
 });
@@ -23,7 +23,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:https?://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+|(?:github\.com|gitlab\.com|linkedin\.com|twitter\.com|x\.com|bitbucket\.org|stackoverflow\.com|medium\.com|keybase\.io)/[^\s<>()\[\]]+)",
+        r"(?i)(?-u:\b)(?:https?://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+|(?:github\.com|gitlab\.com|linkedin\.com|twitter\.com|x\.com|bitbucket\.org|stackoverflow\.com|medium\.com|keybase\.io)/[^\s<>()\[\]]+)",
     )
     .expect("url pattern")
 });
@@ -32,10 +32,11 @@ static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("handle pattern")
 });
 static MASTODON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)@([\w.]+)@([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b").expect("mastodon pattern")
+    Regex::new(r"(?:^|\s)@([\w.]+)@([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?-u:\b)")
+        .expect("mastodon pattern")
 });
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")
+    Regex::new(r"(?-u:\b)\d{5}(?:-\d{4})?(?-u:\b)|(?-u:\b)[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?-u:\b)")
         .expect("postcode pattern")
 });
 /// A European postal address ending in "postcode City" ("Lindenstraße 4, 70173 Stuttgart",
@@ -123,6 +124,10 @@ pub struct Contacts {
 
 /// Whether a line is made of contact details (and separators) only.
 pub fn is_contact_line(text: &str) -> bool {
+    // Contact details are a few words; a long text is something else.
+    if text.len() > 400 {
+        return false;
+    }
     let mut rest = text.to_string();
     for re in [&*URL, &*EMAIL] {
         rest = re.replace_all(&rest, " ").into_owned();
@@ -136,29 +141,52 @@ pub fn is_contact_line(text: &str) -> bool {
         || LABELLED.is_match(text.trim())
 }
 
+/// The first e-mail address in a text.
+pub fn email_in(text: &str) -> Option<String> {
+    if !text.contains('@') {
+        return None;
+    }
+    EMAIL.find(text).map(|m| m.as_str().to_string())
+}
+
 /// Scans `lines` for e-mail, phones, links and profiles.
 pub fn scan(lines: &[Line], c: &mut Contacts) {
     for (i, line) in lines.iter().enumerate() {
         let text = line.text.as_str();
         let mut used = false;
+        // Cheap looks first: most lines have no '@', no web address and few digits.
+        let at = text.contains('@');
+        let web = text.contains("://")
+            || text.contains("www.")
+            || text.contains(".com/")
+            || NETWORKS.iter().any(|(host, _)| text.contains(host));
+        let digits = text.bytes().filter(u8::is_ascii_digit).count();
         if c.email.is_none()
+            && at
             && let Some(m) = EMAIL.find(text)
         {
             c.email = Some(m.as_str().to_string());
             used = true;
         }
-        let no_urls = URL.replace_all(text, " ");
-        let no_urls = EMAIL.replace_all(&no_urls, " ");
-        if c.phone.is_none()
-            && let Some(p) = find_phone(&no_urls)
-        {
-            c.phone = Some(p);
-            used = true;
+        if c.phone.is_none() && digits >= 7 {
+            let no_urls = if web { URL.replace_all(text, " ") } else { text.into() };
+            let no_urls = if at {
+                EMAIL.replace_all(&no_urls, " ").into_owned()
+            } else {
+                no_urls.into_owned()
+            };
+            if let Some(p) = find_phone(&no_urls) {
+                c.phone = Some(p);
+                used = true;
+            }
         }
         let mut urls: Vec<String> = line.links.iter().map(|l| l.url.clone()).collect();
-        urls.extend(
-            URL.find_iter(text).map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string()),
-        );
+        if web {
+            urls.extend(
+                URL.find_iter(text)
+                    .map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string()),
+            );
+        }
         if let Some(m) = WEB_FIELD.captures(text.trim()) {
             urls.push(m[1].to_string());
         }
@@ -179,7 +207,7 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             }
             used = true;
         }
-        if let Some(m) = MASTODON.captures(text) {
+        if at && let Some(m) = MASTODON.captures(text) {
             let url = format!("https://{}/@{}", &m[2], &m[1]);
             if !c.profiles.iter().any(|p| p.url.as_deref() == Some(url.as_str())) {
                 c.profiles.push(Profile {
@@ -191,7 +219,7 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             }
             used = true;
         }
-        if c.location.is_none() {
+        if c.location.is_none() && text.len() < 600 {
             for part in text.split(['|', '·', '•', ';']) {
                 let part =
                     part.trim().trim_start_matches(crate::parse::read::normalise::is_bullet_glyph);
@@ -203,7 +231,11 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
                 }
             }
         }
-        let address = LABELLED.replace(text.trim(), "");
+        let address = if text.len() < 300 && digits >= 4 {
+            LABELLED.replace(text.trim(), "")
+        } else {
+            "".into()
+        };
         let address = address.trim();
         if let Some(m) = POSTAL_CITY.captures(address).filter(|m| {
             // "2019 Berlin" is more likely a year than a postcode, unless a street precedes it.

@@ -18,10 +18,21 @@ fn re(p: &str) -> Regex {
 }
 
 static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"\b(?:{})(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))",
-        degrees::degree_alternation()
-    ))
+    // A degree starts at a word boundary. Word boundaries are ASCII ones: Unicode ones would
+    // keep the fast matching engine from running on text with accents (a name written in
+    // Cyrillic or Chinese has no boundary to find, so those fragments go without).
+    let fragments: Vec<String> = degrees::DEGREE_WORDS
+        .iter()
+        .flat_map(|d| d.degrees.iter())
+        .map(|f| {
+            if f.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                format!(r"(?-u:\b)(?:{f})")
+            } else {
+                format!("(?:{f})")
+            }
+        })
+        .collect();
+    re(&format!(r"(?:{})(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))", fragments.join("|")))
 });
 
 /// Whether a phrase names a school or university (one of its words does).
@@ -32,7 +43,7 @@ fn is_school(text: &str) -> bool {
 
 static SCORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\(?\b(?:cumulative\s+|overall\s+|final\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?\b\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
+        r"(?i)\(?(?-u:\b)(?:cumulative\s+|overall\s+|final\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?(?-u:\b)\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
     )
 });
 /// Honours written as the grade ("cum laude", "with distinction", "Mention très bien").
@@ -40,6 +51,13 @@ static HONOURS: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<String> = degrees::honours().iter().map(|h| regex::escape(h)).collect();
     re(&format!(r"(?i)\b(?:{})\b", words.join("|")))
 });
+
+/// The honours a text names, found by the slower pattern only when a plain search says one
+/// is there.
+fn honours(text: &str) -> Option<regex::Match<'_>> {
+    let lower = crate::parse::vocab::fold(text);
+    degrees::honours().iter().any(|h| lower.contains(h)).then(|| HONOURS.find(text)).flatten()
+}
 static COURSES: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^(?:relevant\s+)?(?:course\s*work|courses|modules|classes|subjects)\s*:\s*(.+)$")
 });
@@ -160,7 +178,7 @@ fn edu_line(l: &Line) -> EduLine {
         let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
         t.replace_range(whole, " ");
         t = dates::tidy(&t);
-    } else if let Some(m) = HONOURS.find(&t) {
+    } else if let Some(m) = honours(&t) {
         // "(cum laude)", "with distinction": the grade, as written.
         e.score = Some(m.as_str().to_string());
         let (mut a, mut b) = (m.start(), m.end());
@@ -278,7 +296,9 @@ fn re_split(t: &str) -> Vec<String> {
 }
 
 static CERT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:certif\w*|zertifi\w*|certyfik\w*|sertifi\w*|licen[cs]\w*|chartered|accredit\w*)")
+    re(
+        r"(?i)(?-u:\b)(?:certif\w*|zertifi\w*|certyfik\w*|sertifi\w*|licen[cs]\w*|chartered|accredit\w*)",
+    )
 });
 
 /// A certificate, licence or course listed with the degrees: a certificate word, or a course

@@ -1031,12 +1031,12 @@ static ROLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:As|as)\s+(?:an?\s+|the\s+)?([A-Za-z][\w/&-]*(?:\s+[\w/&-]+){0,6}?),?\s+(?:I|we)\s",
+        r"(?-u:\b)(?:As|as)\s+(?:an?\s+|the\s+)?([A-Za-z][\w/&-]*(?:\s+[\w/&-]+){0,6}?),?\s+(?:I|we)\s",
     )
     .expect("as role")
 });
 static I_AM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bI\s+(?:am|was|served as|worked as)\s+(?:the\s+|a\s+|an\s+)?((?:[\w/&-]+\s+){0,3}?[\w/&-]+)\s+(?:of|for|at|in|on|within)\s").expect("i am")
+    Regex::new(r"(?-u:\b)I\s+(?:am|was|served as|worked as)\s+(?:the\s+|a\s+|an\s+)?((?:[\w/&-]+\s+){0,3}?[\w/&-]+)\s+(?:of|for|at|in|on|within)\s").expect("i am")
 });
 
 /// A position the entry's own prose states: "Project Manager: Led ...", "As Technical lead
@@ -1067,7 +1067,7 @@ fn position_from_prose(summary: &mut [String]) -> Option<String> {
 }
 
 static ORG_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|and|&)){0,4})\s+(?:is|was|are|were)\s+(?:a|an|the|one)\b")
+    Regex::new(r"^((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|and|&)){0,4})\s+(?:is|was|are|were)\s+(?:a|an|the|one)(?-u:\b)")
         .expect("org intro")
 });
 static ROLE_AT: LazyLock<Regex> = LazyLock::new(|| {

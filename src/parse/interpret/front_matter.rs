@@ -7,6 +7,15 @@ use crate::parse::yaml;
 
 /// Merges the front matter over `resume`; a front matter that does not read is reported.
 pub fn apply(resume: &mut Resume, front: &str, diagnostics: &mut Vec<Diagnostic>) {
+    // A site generator's front matter (layout, title, permalink) has nothing to merge: no
+    // need to read its YAML.
+    let keys = front.lines().filter(|l| !l.starts_with([' ', '\t', '#', '-']));
+    if !keys
+        .filter_map(|l| l.split_once(':'))
+        .any(|(k, _)| known(k.trim().trim_matches(['"', '\''])))
+    {
+        return;
+    }
     let value = match yaml::parse(front) {
         Ok(v) => v,
         Err(e) => {
@@ -21,7 +30,6 @@ pub fn apply(resume: &mut Resume, front: &str, diagnostics: &mut Vec<Diagnostic>
     // Only JSON Resume's own keys: a site generator's (`layout`, `permalink`) are not resume
     // fields.
     let serde_json::Value::Object(map) = value else { return };
-    let known = |k: &str| matches!(k, "basics" | "meta" | "$schema") || LIST_SECTIONS.contains(&k);
     let value = serde_json::Value::Object(map.into_iter().filter(|(k, _)| known(k)).collect());
     let mut base = serde_json::to_value(&*resume).unwrap_or_default();
     merge(&mut base, value);
@@ -32,6 +40,11 @@ pub fn apply(resume: &mut Resume, front: &str, diagnostics: &mut Vec<Diagnostic>
                 .hint("front matter fields use JSON Resume names, e.g. `basics: {name: ...}`"),
         ),
     }
+}
+
+/// A JSON Resume top-level key.
+fn known(k: &str) -> bool {
+    matches!(k, "basics" | "meta" | "$schema") || LIST_SECTIONS.contains(&k)
 }
 
 fn merge(base: &mut serde_json::Value, over: serde_json::Value) {

@@ -183,7 +183,7 @@ fn award_of(item: &Item) -> Award {
     if sentence {
         a.title = Some(strip_quotes(item.text.trim()));
         static BY: LazyLock<Regex> =
-            LazyLock::new(|| re(r"\b(?:by|from)\s+((?:[A-Z][\w.]*\s?){1,4})\s*\.?$"));
+            LazyLock::new(|| re(r"(?-u:\b)(?:by|from)\s+((?:[A-Z][\w.]*\s?){1,4})\s*\.?$"));
         a.awarder = BY.captures(item.text.trim()).map(|c| c[1].trim().to_string());
         return a;
     }

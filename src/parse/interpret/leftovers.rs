@@ -6,6 +6,7 @@
 //! invariant over the whole parser, not a rule for one layout.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde_json::{Value, json};
 
@@ -20,13 +21,20 @@ const PLACED_SHARE: f64 = 0.5;
 /// Lines this short are headings, titles or stray labels, not content.
 const MIN_WORDS: usize = 3;
 
-/// Files `lines` (source line and text, in order) that the result does not contain.
+/// Files `lines` (source line and text, in order) that the result does not contain. Lines in
+/// `kept` are under `unsortedSections` already.
 pub fn keep_unplaced(
     lines: &[(u32, String)],
+    kept: &HashSet<u32>,
     resume: &mut Resume,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let placed = words_of_result(resume);
+    let lines: Vec<&(u32, String)> = lines.iter().filter(|(n, _)| !kept.contains(n)).collect();
+    if lines.is_empty() {
+        return;
+    }
+    let result_text = text_of_result(resume);
+    let placed = Placed(words_of(&result_text).collect());
     // Cheap word checks first; the boilerplate patterns only for the rare unplaced line.
     let unplaced: Vec<(u32, &str)> = lines
         .iter()
@@ -88,6 +96,35 @@ fn clip(s: &str) -> String {
     out
 }
 
+/// The words of the result, in a set hashed by a plain multiplicative hash: the words are
+/// the resume's own, so a hash that resists crafted collisions buys nothing here.
+struct Placed<'a>(HashSet<&'a str, BuildHasherDefault<WordHasher>>);
+
+impl Placed<'_> {
+    fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+/// FxHash's mixing step (the rustc hasher): a rotate, an xor and a multiply per word of input.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Words of two or more letters or digits (of text already in lower case).
 fn words_of(lower: &str) -> impl Iterator<Item = &str> {
     lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some())
@@ -95,20 +132,27 @@ fn words_of(lower: &str) -> impl Iterator<Item = &str> {
 
 /// Long enough to be content, and mostly absent from the result. Words in brackets are notes
 /// and ratings ("Python (expert)") that the result may leave out.
-fn is_unplaced(line: &str, placed: &HashSet<String>) -> bool {
+fn is_unplaced(line: &str, placed: &Placed) -> bool {
+    let words = line.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some());
+    if words.take(MIN_WORDS).count() < MIN_WORDS {
+        return false;
+    }
     let mut depth = 0i32;
-    let outside: String = line
-        .chars()
-        .map(|c| {
-            match c {
-                '(' => depth += 1,
-                ')' => depth -= 1,
-                _ => {}
-            }
-            if depth > 0 || c == ')' { ' ' } else { c }
-        })
-        .collect();
-    let lower = outside.to_lowercase();
+    let mut lower = String::with_capacity(line.len());
+    for c in line.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 || c == ')' {
+            lower.push(' ');
+        } else if c.is_ascii() {
+            lower.push(c.to_ascii_lowercase());
+        } else {
+            lower.extend(c.to_lowercase());
+        }
+    }
     let (mut total, mut found) = (0usize, 0usize);
     for w in words_of(&lower) {
         total += 1;
@@ -119,27 +163,55 @@ fn is_unplaced(line: &str, placed: &HashSet<String>) -> bool {
 
 /// A line of dates only ("Septembre 2020 – aujourd'hui") whose years are all in the result:
 /// it was read as an entry's dates, though its month names and "today" were not kept as words.
-fn dates_read(line: &str, placed: &HashSet<String>) -> bool {
+fn dates_read(line: &str, placed: &Placed) -> bool {
     crate::parse::dates::is_only_dates(line)
         && crate::parse::dates::find_all(line).iter().all(|s| {
-            [Some(s.start), s.end].iter().flatten().all(|d| placed.contains(&d.year.to_string()))
+            [Some(s.start), s.end]
+                .iter()
+                .flatten()
+                .all(|d| placed.contains(d.year.to_string().as_str()))
         })
 }
 
-/// Every word of every string in the result, extra fields included.
-fn words_of_result(resume: &Resume) -> HashSet<String> {
-    let mut set = HashSet::new();
-    let value = serde_json::to_value(resume).unwrap_or(Value::Null);
-    let mut stack = vec![&value];
-    while let Some(v) = stack.pop() {
-        match v {
-            Value::String(s) => set.extend(words_of(&s.to_lowercase()).map(str::to_string)),
-            Value::Array(items) => stack.extend(items),
-            Value::Object(map) => stack.extend(map.values()),
-            _ => {}
+/// Every word of every string in the result, extra fields included (but not what is kept
+/// whole under `unsortedSections`, which is matched by source line). The result is written
+/// out once and the words taken from its string values.
+fn text_of_result(resume: &mut Resume) -> String {
+    let unsorted = resume.extra.shift_remove("unsortedSections");
+    let json = serde_json::to_string(resume).unwrap_or_default();
+    if let Some(u) = unsorted {
+        resume.extra.insert("unsortedSections".into(), u);
+    }
+    // The string values (not the keys), lower case, in one pass; an escape is no part of a
+    // word ("a\nb" is "a" and "b").
+    let mut out = String::with_capacity(json.len());
+    let mut value = String::new();
+    let mut chars = json.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '"' {
+            continue;
+        }
+        value.clear();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => {
+                    chars.next();
+                    value.push(' ');
+                }
+                c if c.is_ascii() => value.push(c.to_ascii_lowercase()),
+                c => value.extend(c.to_lowercase()),
+            }
+        }
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        if chars.peek() != Some(&':') {
+            out.push_str(&value);
+            out.push(' ');
         }
     }
-    set
+    out
 }
 
 #[cfg(test)]
@@ -160,6 +232,7 @@ mod tests {
         let mut d = Vec::new();
         keep_unplaced(
             &[(1, "Ada Example Lovelace".into()), (2, "EXPERIENCE".into())],
+            &HashSet::new(),
             &mut r,
             &mut d,
         );
@@ -172,9 +245,9 @@ mod tests {
         r.extra.insert("startDate".into(), json!("2020-09"));
         let mut d = Vec::new();
         let lines = [(1, "Septembre 2020 – aujourd'hui".to_string())];
-        keep_unplaced(&lines, &mut r, &mut d);
+        keep_unplaced(&lines, &HashSet::new(), &mut r, &mut d);
         assert!(d.is_empty(), "{d:?}");
-        keep_unplaced(&[(3, "Mars 2011 – juin 2013".to_string())], &mut r, &mut d);
+        keep_unplaced(&[(3, "Mars 2011 – juin 2013".to_string())], &HashSet::new(), &mut r, &mut d);
         assert_eq!(d.len(), 1, "dates nowhere in the result are kept");
     }
 
@@ -188,7 +261,7 @@ mod tests {
             (8, "Lehrstuhl für Beispielkunde und Musterwesen".into()),
             (12, "Ein weiterer Absatz ohne Platz im Lebenslauf".into()),
         ];
-        keep_unplaced(&lines, &mut r, &mut d);
+        keep_unplaced(&lines, &HashSet::new(), &mut r, &mut d);
         let kept = r.extra["unsortedSections"][0]["text"].as_str().unwrap();
         assert!(kept.contains("Professorin, Universität Kassel"), "{kept}");
         assert_eq!(d.len(), 2, "two runs of lines, two warnings: {d:?}");

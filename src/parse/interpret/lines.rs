@@ -236,15 +236,15 @@ impl Flattener {
         self.block += 1;
         let mut k = 0;
         for (brk, part) in split_at_breaks(content) {
-            let text = doc::plain(&part);
+            let text = doc::plain(part);
             if text.is_empty() {
                 continue;
             }
             let first = k == 0;
             k += 1;
-            let mut l = line_of(&part, &text);
+            let mut l = line_of(part, &text);
             // Soft breaks may join wrapped lines; a hard break always ends a paragraph.
-            l.para = if !first && brk == Some(Inline::SoftBreak) { SOFT } else { 0 };
+            l.para = if !first && brk == Some(&Inline::SoftBreak) { SOFT } else { 0 };
             self.push(l, line + k as u32 - 1, ctx, |l| l.bullet = bullet && first);
         }
     }
@@ -293,19 +293,20 @@ fn emphasised(inlines: &[Inline], out: &mut Vec<String>) {
     }
 }
 
-/// Inline content split at breaks, each part with the break before it.
-fn split_at_breaks(content: &[Inline]) -> Vec<(Option<Inline>, Vec<Inline>)> {
-    let mut out: Vec<(Option<Inline>, Vec<Inline>)> = vec![(None, Vec::new())];
-    for i in content {
-        match i {
-            Inline::SoftBreak | Inline::LineBreak => out.push((Some(i.clone()), Vec::new())),
-            other => {
-                if let Some((_, part)) = out.last_mut() {
-                    part.push(other.clone());
-                }
-            }
+/// Inline content split at breaks, each part with the break before it (borrowed, not
+/// copied: a paragraph may hold a whole document's lines).
+fn split_at_breaks(content: &[Inline]) -> Vec<(Option<&Inline>, &[Inline])> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut brk = None;
+    for (k, i) in content.iter().enumerate() {
+        if matches!(i, Inline::SoftBreak | Inline::LineBreak) {
+            out.push((brk, &content[start..k]));
+            brk = Some(i);
+            start = k + 1;
         }
     }
+    out.push((brk, &content[start..]));
     out
 }
 

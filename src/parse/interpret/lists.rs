@@ -19,10 +19,22 @@ pub struct Lists {
     pub certificates: Vec<Certificate>,
     /// Prose that is not a list, with its source line.
     pub prose: Vec<(u32, String)>,
+    /// The section holds more items than any resume lists (this many): it was kept as text.
+    pub oversized: Option<usize>,
 }
+
+/// More items than this in one list section is not a resume's list (a data dump, a word
+/// list): it is kept as text rather than read item by item, which bounds time and memory.
+pub const MAX_LIST_ITEMS: usize = 2000;
 
 /// Reads a list section of kind `kind` (skills, languages or interests).
 pub fn lists(lines: &[Line], kind: Kind) -> Lists {
+    let items: usize =
+        lines.iter().map(|l| 1 + l.text.bytes().filter(|b| matches!(b, b',' | b';')).count()).sum();
+    if items > MAX_LIST_ITEMS {
+        let prose = lines.iter().map(|l| (l.source, l.text.clone())).collect();
+        return Lists { prose, oversized: Some(items), ..Default::default() };
+    }
     let read = groups::read(lines, kind);
     let mut out = Lists { prose: read.prose, ..Default::default() };
     for g in read.groups {

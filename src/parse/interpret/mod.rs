@@ -24,6 +24,8 @@ pub mod sections;
 pub(crate) mod testing;
 pub mod weights;
 
+use std::collections::HashSet;
+
 use super::Parsed;
 use super::doc::Document;
 use crate::diag::Diagnostic;
@@ -33,18 +35,31 @@ use lines::Line;
 use sections::{Kind, Section};
 
 /// Interprets a document tree. Never panics; every input gives a schema-shaped resume.
-pub fn interpret(doc: &Document) -> Parsed {
-    let lines = lines::lines(doc);
+pub fn interpret(doc: Document) -> Parsed {
+    let lines = lines::lines(&doc);
+    // The blocks are read into lines; only the metadata is needed from here on.
+    let Document { meta, front_matter, .. } = doc;
     let mut diagnostics = Vec::new();
     let texts: Vec<(u32, String)> = lines.iter().map(|l| (l.source, l.text.clone())).collect();
-    let meta_name = doc
-        .meta
+    let meta_name = meta
         .iter()
         .find(|(k, _)| matches!(k.as_str(), "name" | "title" | "author"))
         .map(|(_, v)| v.as_str());
-    let mut resume = read(lines, meta_name, &mut diagnostics);
-    leftovers::keep_unplaced(&texts, &mut resume, &mut diagnostics);
-    if let Some(front) = &doc.front_matter {
+    let mut kept = HashSet::new();
+    let mut resume = read(lines, meta_name, &mut kept, &mut diagnostics);
+    leftovers::keep_unplaced(&texts, &kept, &mut resume, &mut diagnostics);
+    if let Some((_, rest)) = meta.iter().find(|(k, _)| k == crate::parse::read::UNREAD) {
+        let first = crate::parse::read::MAX_LINES + 1;
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "the file has more lines than any resume; the text from line {first} on was not read and is kept under `unsortedSections`"
+            ))
+            .at(first, 1)
+            .hint("import the resume itself, without the data around it"),
+        );
+        leftovers::add_unsorted(&mut resume, "Unread text", rest);
+    }
+    if let Some(front) = &front_matter {
         front_matter::apply(&mut resume, front, &mut diagnostics);
     }
     guesses(&resume, &mut diagnostics);
@@ -86,7 +101,13 @@ fn guesses(resume: &Resume, diagnostics: &mut Vec<Diagnostic>) {
 
 /// Everything after the lines are read: sections, header, entries. `meta_name` is a name the
 /// document's metadata gives.
-fn read(all: Vec<Line>, meta_name: Option<&str>, diagnostics: &mut Vec<Diagnostic>) -> Resume {
+/// `kept` collects the source lines whose text went to `unsortedSections` whole.
+fn read(
+    all: Vec<Line>,
+    meta_name: Option<&str>,
+    kept: &mut HashSet<u32>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Resume {
     let (head, sections) = sections::split(all);
     let mut contacts = contact::Contacts::default();
     let mut resume = Resume::default();
@@ -138,19 +159,12 @@ fn read(all: Vec<Line>, meta_name: Option<&str>, diagnostics: &mut Vec<Diagnosti
             }
         }
         for s in &sections {
-            section(s, &mut resume, &mut summary, &mut contacts, &mut unsorted);
+            section(s, &mut resume, &mut summary, &mut contacts, &mut unsorted, diagnostics);
         }
     }
     let all: Vec<&Line> = head.iter().chain(sections.iter().flat_map(|s| s.lines.iter())).collect();
     if contacts.email.is_none() {
-        let mut c = contact::Contacts::default();
-        for l in all.iter().copied() {
-            contact::scan(std::slice::from_ref(l), &mut c);
-            if c.email.is_some() {
-                break;
-            }
-        }
-        contacts.email = c.email;
+        contacts.email = all.iter().find_map(|l| contact::email_in(&l.text));
     }
     if contacts.url.is_none()
         && let Some(email) = &contacts.email
@@ -180,6 +194,7 @@ fn read(all: Vec<Line>, meta_name: Option<&str>, diagnostics: &mut Vec<Diagnosti
         resume.basics = Some(basics);
     }
     for k in unsorted {
+        kept.extend(k.sources.iter().copied());
         leftovers::add_unsorted(&mut resume, &k.title, &k.text);
         diagnostics.push(
             Diagnostic::warning(format!(
@@ -198,6 +213,8 @@ struct Kept {
     title: String,
     text: String,
     source: u32,
+    /// The source lines the text holds, when known.
+    sources: Vec<u32>,
 }
 
 /// Files one section's content into the resume.
@@ -207,23 +224,28 @@ fn section(
     summary: &mut Vec<String>,
     contacts: &mut contact::Contacts,
     unsorted: &mut Vec<Kept>,
+    diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let keep = |unsorted: &mut Vec<Kept>, title: &str, text: Vec<String>| {
+    let keep = |unsorted: &mut Vec<Kept>, title: &str, text: Vec<String>, sources: Vec<u32>| {
         if !text.is_empty() {
-            let source = s.lines.first().map_or(s.source, |l| l.source);
-            unsorted.push(Kept { title: title.to_string(), text: text.join("\n\n"), source });
+            let source = sources
+                .first()
+                .copied()
+                .unwrap_or_else(|| s.lines.first().map_or(s.source, |l| l.source));
+            let text = text.join("\n\n");
+            unsorted.push(Kept { title: title.to_string(), text, source, sources });
         }
     };
     match &s.kind {
         Kind::Summary => summary.extend(entries::paragraphs(&s.lines)),
         Kind::Work => {
             let (intro, entries) = entries::read(&s.lines);
-            keep(unsorted, &s.title, intro);
+            keep(unsorted, &s.title, intro, Vec::new());
             resume.work.extend(entries.into_iter().map(to_work));
         }
         Kind::Volunteer => {
             let (intro, entries) = entries::read(&s.lines);
-            keep(unsorted, &s.title, intro);
+            keep(unsorted, &s.title, intro, Vec::new());
             resume.volunteer.extend(entries.into_iter().map(to_volunteer));
         }
         Kind::Education => {
@@ -237,7 +259,18 @@ fn section(
             resume.languages.extend(l.languages);
             resume.interests.extend(l.interests);
             resume.certificates.extend(l.certificates);
-            keep(unsorted, &s.title, l.prose.into_iter().map(|(_, t)| t).collect());
+            if let Some(n) = l.oversized {
+                diagnostics.push(
+                    Diagnostic::warning(format!(
+                        "the list under \"{}\" has {n} items, more than a resume lists; it was not read",
+                        s.title
+                    ))
+                    .at(s.source as usize, 1)
+                    .hint("check that this is the resume's text; the list is kept under `unsortedSections`"),
+                );
+            }
+            let (sources, text): (Vec<u32>, Vec<String>) = l.prose.into_iter().unzip();
+            keep(unsorted, &s.title, text, sources);
         }
         Kind::Awards => resume.awards.extend(items::awards(&s.lines)),
         Kind::Certificates => resume.certificates.extend(items::certificates(&s.lines)),
@@ -254,7 +287,8 @@ fn section(
         Kind::Junk => {}
         Kind::Talks | Kind::Other => {
             let text: Vec<String> = s.lines.iter().map(|l| l.text.clone()).collect();
-            keep(unsorted, &s.title, text);
+            let sources = s.lines.iter().map(|l| l.source).collect();
+            keep(unsorted, &s.title, text, sources);
         }
     }
 }
@@ -335,7 +369,7 @@ mod tests {
     use crate::parse::read;
 
     fn parse(text: &str, markdown: bool) -> Parsed {
-        interpret(&read::document(text, markdown))
+        interpret(read::document(text, markdown))
     }
 
     #[test]

@@ -48,6 +48,10 @@ pub fn is_remote(s: &str) -> bool {
 
 /// A whole text as a location: "Hartford, CT", "Lyon (France)", "Berlin, Germany".
 pub fn location(text: &str) -> Option<Location> {
+    // A place is a few words; a long text is not one (and is not split to find out).
+    if text.len() > 120 {
+        return None;
+    }
     let t = text.trim().trim_end_matches(['.', ';']);
     let t = t.strip_prefix("Location:").or_else(|| t.strip_prefix("Based in")).unwrap_or(t).trim();
     // "Niterói/RJ": a city and its state's code.
@@ -94,6 +98,9 @@ pub fn location(text: &str) -> Option<Location> {
 /// "Acme Corp Hartford, CT" or "Acme Corp, Hartford, CT".
 pub fn split_trailing(text: &str) -> (String, Option<String>) {
     let t = text.trim();
+    if t.len() > 300 {
+        return (t.to_string(), None);
+    }
     if let Some((head, inner)) = t.strip_suffix(')').and_then(|s| s.rsplit_once(" ("))
         && (is_place(&inner.split(',').map(str::trim).collect::<Vec<_>>())
             || is_place_word(inner) && country_code(inner).is_some())

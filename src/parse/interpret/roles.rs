@@ -21,8 +21,41 @@ pub fn has_role_word(text: &str) -> bool {
     role_score(text) > 0
 }
 
+/// Scores asked about the same slot again and again are remembered for a while, per thread.
+fn remembered(kind: u8, text: &str, score: impl FnOnce() -> i32) -> i32 {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static SEEN: RefCell<HashMap<(u8, String), i32>> = RefCell::new(HashMap::new());
+    }
+    if text.len() > 200 {
+        return score();
+    }
+    if let Some(s) = SEEN.with(|m| m.borrow().get(&(kind, text.to_string())).copied()) {
+        return s;
+    }
+    let s = score();
+    SEEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 8192 {
+            m.clear();
+        }
+        m.insert((kind, text.to_string()), s);
+    });
+    s
+}
+
 /// How much `text` reads as a job title.
 pub fn role_score(text: &str) -> i32 {
+    remembered(0, text, || role_score_of(text))
+}
+
+/// How much `text` reads as an organisation.
+pub fn org_score(text: &str) -> i32 {
+    remembered(1, text, || org_score_of(text))
+}
+
+fn role_score_of(text: &str) -> i32 {
     let mut s = 0;
     for_words(text, |w| {
         let w = w.trim_end_matches('.');
@@ -36,8 +69,7 @@ pub fn role_score(text: &str) -> i32 {
     s
 }
 
-/// How much `text` reads as an organisation.
-pub fn org_score(text: &str) -> i32 {
+fn org_score_of(text: &str) -> i32 {
     let mut s = 0;
     for_words(text, |w| {
         if orgs::is_org_word(w) {

@@ -46,7 +46,7 @@ static RST_SIGNS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static POD_SIGNS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?m)^=(?:head[1-4]|item|over|back|pod|cut|begin|end)\b"));
+    LazyLock::new(|| re(r"(?m)^=(?:head[1-4]|item|over|back|pod|cut|begin|end)(?-u:\b)"));
 
 /// Picks the markup. `hint` (from the file name) only breaks ties: content decides.
 pub fn detect(text: &str, markdown_hint: bool) -> Markup {

@@ -19,9 +19,29 @@ use regex::Regex;
 
 use super::doc::{Block, BlockKind, Document, Inline};
 
+/// More lines than this are more than any resume has: the lines after it are not read into
+/// blocks but kept whole as the metadata entry [`UNREAD`], which bounds the time and memory a
+/// document takes by its size in bytes rather than in lines.
+pub const MAX_LINES: usize = 20_000;
+
+/// The metadata key holding the text after [`MAX_LINES`] lines, unread.
+pub const UNREAD: &str = "unread";
+
 /// Reads decoded text of any markup into the tree. `markdown_hint` says the file name
 /// promises Markdown; the content decides. A YAML front matter is split off first and kept.
 pub fn document(text: &str, markdown_hint: bool) -> Document {
+    let (text, unread) = match text.match_indices('\n').nth(MAX_LINES - 1) {
+        Some((at, _)) => (&text[..at + 1], Some(&text[at + 1..])),
+        None => (text, None),
+    };
+    let mut doc = read_lines(text, markdown_hint);
+    if let Some(rest) = unread.filter(|r| !r.trim().is_empty()) {
+        doc.meta.push((UNREAD.to_string(), rest.to_string()));
+    }
+    doc
+}
+
+fn read_lines(text: &str, markdown_hint: bool) -> Document {
     let clean = text::blank_table_of_contents(&normalise::normalise(text));
     let (front, body) = front_matter::split(&clean);
     let first_line = match front {
@@ -61,12 +81,17 @@ pub fn numbered_headings(blocks: Vec<Block>) -> Vec<Block> {
         .into_iter()
         .flat_map(|b| {
             let BlockKind::Para(content) = &b.kind else { return vec![b] };
-            let lines = split_lines(content);
-            let Some((_, first)) = lines.first() else { return vec![b] };
-            let text = super::doc::plain(first);
+            // Most paragraphs open with no number: look at the first line before copying.
+            let end = content
+                .iter()
+                .position(|i| matches!(i, Inline::SoftBreak | Inline::LineBreak))
+                .unwrap_or(content.len());
+            let text = super::doc::plain(&content[..end]);
             let Some((level, rest_len)) = text::numbered_heading_parts(&text, multi) else {
                 return vec![b];
             };
+            let lines = split_lines(content);
+            let Some((_, first)) = lines.first() else { return vec![b] };
             let mut head: Vec<Inline> = first.clone();
             strip_to(&mut head, rest_len);
             let mut out = vec![Block::new(
@@ -95,7 +120,13 @@ fn collect_first_lines(blocks: &[Block]) -> Vec<String> {
     blocks
         .iter()
         .filter_map(|b| match &b.kind {
-            BlockKind::Para(c) => split_lines(c).first().map(|(_, l)| super::doc::plain(l)),
+            BlockKind::Para(c) => {
+                let end = c
+                    .iter()
+                    .position(|i| matches!(i, Inline::SoftBreak | Inline::LineBreak))
+                    .unwrap_or(c.len());
+                Some(super::doc::plain(&c[..end]))
+            }
             _ => None,
         })
         .collect()
@@ -202,10 +233,21 @@ fn glyph_bullet(text: &str) -> Option<&str> {
 pub fn glyph_lists(blocks: Vec<Block>) -> Vec<Block> {
     map_blocks(blocks, &mut |b| {
         let BlockKind::Para(content) = &b.kind else { return vec![b] };
-        let lines = split_lines(content);
-        if !lines.iter().any(|(_, l)| first_text(l).is_some_and(|t| glyph_bullet(t).is_some())) {
+        // Most paragraphs have no glyph: look before copying anything.
+        let starts = std::iter::once(0).chain(
+            content
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| matches!(i, Inline::SoftBreak | Inline::LineBreak))
+                .map(|(k, _)| k + 1),
+        );
+        let any = starts
+            .filter_map(|k| content.get(k..))
+            .any(|rest| first_text(rest).is_some_and(|t| glyph_bullet(t).is_some()));
+        if !any {
             return vec![b];
         }
+        let lines = split_lines(content);
         let mut out: Vec<Block> = Vec::new();
         let mut para: Vec<Inline> = Vec::new();
         let mut items: Vec<Vec<Block>> = Vec::new();

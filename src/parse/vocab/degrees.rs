@@ -1,6 +1,9 @@
 //! Degrees, school levels and grades, per language, as pattern fragments: a degree is often an
 //! abbreviation with optional dots ("B.Sc.", "BSc", "B. Sc."), which a fragment says once.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// The degree words of one language.
 #[derive(Debug)]
 pub struct DegreeWords {
@@ -207,11 +210,6 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
     },
 ];
 
-/// All degree fragments as one alternation (for a pattern that adds its own boundaries).
-pub fn degree_alternation() -> String {
-    DEGREE_WORDS.iter().flat_map(|d| d.degrees.iter().copied()).collect::<Vec<_>>().join("|")
-}
-
 /// Every language's school levels, lower case.
 pub fn levels() -> impl Iterator<Item = &'static str> {
     DEGREE_WORDS.iter().flat_map(|d| d.levels.iter().copied())
@@ -246,13 +244,21 @@ pub fn mode(note: &str) -> Option<&'static str> {
     DEGREE_WORDS.iter().flat_map(|d| d.modes.iter()).find(|m| n == **m).copied()
 }
 
-/// Whether a phrase names a course or training (one of its words is a course word).
+/// Whether a phrase names a course or training (one of its words is a course word, or starts
+/// or ends with a long one: "Weiterbildungen", "Online-Kurs").
 pub fn names_course(text: &str) -> bool {
+    static WORDS: LazyLock<(HashSet<String>, Vec<String>)> = LazyLock::new(|| {
+        let all: Vec<String> =
+            DEGREE_WORDS.iter().flat_map(|d| d.courses.iter()).map(|c| super::fold(c)).collect();
+        let long = all.iter().filter(|c| c.len() >= 5).cloned().collect();
+        (all.into_iter().collect(), long)
+    });
+    let (set, long) = &*WORDS;
     let t = super::fold(text);
     t.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).any(|w| {
-        DEGREE_WORDS
-            .iter()
-            .flat_map(|d| d.courses.iter())
-            .any(|c| w == *c || w.starts_with(c) && c.len() >= 6 || w.ends_with(c) && c.len() >= 5)
+        set.contains(w)
+            || long
+                .iter()
+                .any(|c| w.starts_with(c.as_str()) && c.len() >= 6 || w.ends_with(c.as_str()))
     })
 }

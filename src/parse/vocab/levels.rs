@@ -325,9 +325,11 @@ pub fn is_level(text: &str) -> bool {
 
 /// Whether a phrase starts with a level word ("Upper Intermediate, mostly written").
 pub fn starts_with_level(text: &str) -> bool {
-    let t = fold(text.trim());
+    // Only the first words matter: a level is at most three words long.
+    let head: String = text.trim().chars().take(80).collect();
+    let t = fold(&head);
     let first_words: Vec<&str> =
-        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).collect();
     (1..=3.min(first_words.len())).any(|n| SETS.levels.contains(&first_words[..n].join(" ")))
 }
 

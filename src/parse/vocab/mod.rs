@@ -18,5 +18,13 @@ pub mod sections;
 /// Lower-cases a word or phrase for lookup: Unicode lower case without the combining dot that
 /// Turkish `İ` leaves behind, curly apostrophes made straight.
 pub fn fold(text: &str) -> String {
-    text.to_lowercase().replace('\u{307}', "").replace(['’', '‘', '`'], "'")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '’' | '‘' | '`' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase().filter(|l| *l != '\u{307}')),
+        }
+    }
+    out
 }

@@ -857,12 +857,20 @@ pub fn heading_words(text: &str) -> Vec<String> {
 /// "Programming Languages" skills); then one with a word that is not also a qualifier
 /// ("Academic Positions" is work: "academic" qualifies); then the one written first.
 pub fn section(text: &str) -> Option<Section> {
-    if text.len() > 80 {
+    if text.len() > 80 || text.split_whitespace().nth(6).is_some() {
         return None;
     }
     let trimmed = text.trim().trim_end_matches([':', '：']).trim();
     if let Some(s) = LEXICON.cjk.get(trimmed) {
         return Some(*s);
+    }
+    // Most lines are not headings: the first word that is no heading word says so early.
+    let all_heading_words = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .filter(|w| !w.is_empty() && !w.chars().all(char::is_numeric))
+        .all(|w| LEXICON.words.contains(&fold(w)));
+    if !all_heading_words {
+        return None;
     }
     let words = heading_words(text);
     if words.is_empty() || words.len() > 6 || !words.iter().all(|w| LEXICON.words.contains(w)) {
@@ -897,8 +905,15 @@ pub fn is_entry_subheading(text: &str) -> bool {
 
 /// "Curriculum Vitae", "Resume", "Lebenslauf": a title naming the document.
 pub fn is_document_title(text: &str) -> bool {
+    if text.len() > 80 {
+        return false;
+    }
+    let junk = section(text) == Some(Junk);
+    if !junk && !fold(text).contains("curriculum") {
+        return false;
+    }
     let words = heading_words(text);
-    !words.is_empty() && section(text) == Some(Junk) && words.len() <= 3
+    junk && !words.is_empty() && words.len() <= 3
         || matches!(words.as_slice(), [w] if w == "curriculum")
 }
 
