@@ -122,4 +122,5 @@ pub fn assert_schema_valid(doc: &serde_json::Value) {
 }
 
 /// The harness of `vitae serve` tests and benchmarks.
+pub mod docx;
 pub mod serve;

@@ -2,8 +2,9 @@
 //!
 //! Element and attribute names are resolved through their namespace declarations to the
 //! conventional prefix of that namespace (`w:p`, `r:id`, `text:p`), so readers match names
-//! whatever prefixes a producer chose. No DTD is read and no entity other than XML's five and
-//! character references is expanded, so entity bombs expand to nothing. Depth and element count
+//! whatever prefixes a producer chose. A part with a DTD is refused (the packaged formats never
+//! have one) and no entity other than XML's five and character references is expanded, so
+//! entity bombs expand to nothing. Depth and element count
 //! are bounded; malformed or truncated XML yields the tree read so far and a note of the damage.
 
 use quick_xml::events::{BytesStart, Event};
@@ -34,6 +35,9 @@ pub enum Node {
 pub enum XmlError {
     TooDeep,
     TooLarge,
+    /// A document type declaration: the packaged formats never have one, and its entities are
+    /// how XML bombs are built.
+    Dtd,
 }
 
 /// A parsed part and, when it broke off, why.
@@ -178,7 +182,8 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, XmlError> {
                 push_text(&mut stack, &resolved);
             }
             Event::Eof => break,
-            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+            Event::DocType(_) => return Err(XmlError::Dtd),
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
         }
     }
     if stack.len() > 1 && damage.is_none() {
@@ -325,7 +330,8 @@ mod tests {
         let deep = "<a>".repeat(MAX_DEPTH + 5);
         assert_eq!(parse(deep.as_bytes()).unwrap_err(), XmlError::TooDeep);
         let bomb = br#"<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><x>&b;&b;&b;</x>"#;
-        assert_eq!(parse(bomb).unwrap().root.text(), "");
+        assert_eq!(parse(bomb).unwrap_err(), XmlError::Dtd);
+        assert_eq!(parse(b"<x>&b;&b;</x>").unwrap().root.text(), "");
         let many = "<a/>".repeat(MAX_ELEMENTS + 1);
         assert_eq!(parse(many.as_bytes()).unwrap_err(), XmlError::TooLarge);
     }

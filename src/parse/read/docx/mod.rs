@@ -64,8 +64,14 @@ pub fn read(bytes: &[u8]) -> Result<Reading, Diagnostic> {
         let Some(el) = root.child(if kind == "header" { "w:hdr" } else { "w:ftr" }) else {
             continue;
         };
-        // Each part numbers its paragraphs from 1.
-        let mut part_ctx = body::Ctx::new(&styles, &numbering, &links, page);
+        // Each part has its own relationships and numbers its paragraphs from 1.
+        let part_dir = part.rsplit_once('/').map_or("", |(d, _)| d);
+        let part_links: HashMap<String, String> =
+            relationships(&mut package, &rels_path(&part), part_dir, &mut warnings)?
+                .into_iter()
+                .map(|r| (r.id, r.target))
+                .collect();
+        let mut part_ctx = body::Ctx::new(&styles, &numbering, &part_links, page);
         let part_blocks = part_ctx.container(el);
         ctx.text_len += part_ctx.text_len;
         ctx.truncated |= part_ctx.truncated;
@@ -90,6 +96,12 @@ pub fn read(bytes: &[u8]) -> Result<Reading, Diagnostic> {
             Diagnostic::warning("tables or text boxes nested more than 12 deep were not read")
                 .hint("check that the imported resume has everything; flatten the nesting in Word if it does not"),
         );
+    }
+    if blocks.iter().chain(&header).chain(&footer).all(|b| b.plain().is_empty()) {
+        return Err(Diagnostic::error(
+            "the Word document has no text: it may hold only pictures (a scanned resume, or text turned into an image)",
+        )
+        .hint("vitae cannot read text in images: import a version with real text, or type the resume into a .txt or .md file"));
     }
     let mut all = header;
     all.append(&mut blocks);
@@ -142,6 +154,9 @@ fn parse_part(
             let why = match e {
                 XmlError::TooDeep => format!("nests elements more than {} deep", xml::MAX_DEPTH),
                 XmlError::TooLarge => format!("holds more than {} elements", xml::MAX_ELEMENTS),
+                XmlError::Dtd => {
+                    "declares a DTD with entities, which Word never writes".to_string()
+                }
             };
             Err(Diagnostic::error(format!(
                 "the part `{name}` {why}: no resume is built like that (the file is damaged or made to exhaust readers)"
