@@ -8,6 +8,7 @@ pub mod dates;
 pub mod doc;
 pub mod freeform;
 pub mod input;
+pub mod linkedin;
 pub mod read;
 pub mod structured;
 mod tree;
@@ -80,6 +81,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
 fn read_binary(kind: read::Binary, bytes: &[u8]) -> Result<Parsed, Diagnostic> {
     let reading = match kind {
         read::Binary::Docx => read::docx::read(bytes)?,
+        read::Binary::LinkedInExport => return linkedin::read(bytes),
         other => return Err(not_readable(other)),
     };
     let mut parsed = freeform::parse(&doc::to_markdown(&reading.doc), Some(Format::Markdown));
