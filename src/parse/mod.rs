@@ -81,6 +81,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
 fn read_binary(kind: read::Binary, bytes: &[u8]) -> Result<Parsed, Diagnostic> {
     let reading = match kind {
         read::Binary::Docx => read::docx::read(bytes)?,
+        read::Binary::Odt => read::odt::read(bytes)?,
         read::Binary::LinkedInExport => return linkedin::read(bytes),
         other => return Err(not_readable(other)),
     };

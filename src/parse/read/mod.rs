@@ -6,6 +6,9 @@
 //! resume at all (images, executables, archives), before anything is decoded as text.
 
 pub mod docx;
+mod floats;
+mod flow;
+pub mod odt;
 pub mod package;
 pub mod xml;
 
@@ -82,7 +85,10 @@ fn sniff_zip(bytes: &[u8]) -> Binary {
     let scan = &bytes[..bytes.len().min(1 << 20)];
     if find(scan, b"word/document.xml").is_some() {
         Binary::Docx
-    } else if find(scan, b"application/vnd.oasis.opendocument.text").is_some() {
+    } else if find(scan, b"application/vnd.oasis.opendocument.text").is_some()
+        || (find(scan, b"mimetype").is_some() && find(scan, b"content.xml").is_some())
+    {
+        // The mimetype entry is normally stored uncompressed; some tools deflate it.
         Binary::Odt
     } else if find(scan, b"Profile.csv").is_some() || find(scan, b"Positions.csv").is_some() {
         Binary::LinkedInExport

@@ -6,14 +6,13 @@
 //! and "footer") and the title and author of `docProps/core.xml` as metadata.
 
 mod body;
-mod floats;
 mod styles;
 
 use std::collections::HashMap;
 
-use super::Reading;
 use super::package::{Package, resave_hint};
-use super::xml::{self, Element, XmlError};
+use super::xml::{self, Element};
+use super::{Reading, floats, flow};
 use crate::diag::Diagnostic;
 use crate::parse::doc::{Block, BlockKind, Document};
 use crate::parse::input::MAX_INPUT_BYTES;
@@ -106,7 +105,7 @@ pub fn read(bytes: &[u8]) -> Result<Reading, Diagnostic> {
     let mut all = header;
     all.append(&mut blocks);
     all.append(&mut footer);
-    body::settle_heading_levels(&mut all);
+    flow::settle_heading_levels(&mut all);
 
     let meta = core_properties(&mut package, &mut warnings)?;
     if let Some(damage) = package.damage.take() {
@@ -122,8 +121,7 @@ fn is_xml_part(name: &str) -> bool {
 }
 
 fn damaged(what: &str) -> Diagnostic {
-    Diagnostic::warning(format!("{what}; read what could be recovered"))
-        .hint("check the imported resume against the document; saving it again from Word repairs the file")
+    flow::damaged(what, "Word")
 }
 
 /// The main document part, from the package relationships (`word/document.xml` usually).
@@ -150,19 +148,7 @@ fn parse_part(
             }
             Ok(parsed.root)
         }
-        Err(e) => {
-            let why = match e {
-                XmlError::TooDeep => format!("nests elements more than {} deep", xml::MAX_DEPTH),
-                XmlError::TooLarge => format!("holds more than {} elements", xml::MAX_ELEMENTS),
-                XmlError::Dtd => {
-                    "declares a DTD with entities, which Word never writes".to_string()
-                }
-            };
-            Err(Diagnostic::error(format!(
-                "the part `{name}` {why}: no resume is built like that (the file is damaged or made to exhaust readers)"
-            ))
-            .hint(resave_hint(WHAT)))
-        }
+        Err(e) => Err(flow::refused_part(name, e, WHAT)),
     }
 }
 

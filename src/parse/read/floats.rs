@@ -176,7 +176,7 @@ pub fn vml_rect(shape: &Element, page: &Page) -> Option<Rect> {
     Some(Rect { x: bx + x, y: by + y, w, h })
 }
 
-fn css_length(v: &str) -> Option<f64> {
+pub fn css_length(v: &str) -> Option<f64> {
     let split = v.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(v.len());
     let n: f64 = v[..split].trim().parse().ok()?;
     let pt = match &v[split..] {
