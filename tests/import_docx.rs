@@ -239,3 +239,18 @@ fn a_document_without_text_says_it_may_be_pictures() {
     let bytes = Docx::new("<w:p/><w:p><w:r><w:drawing/></w:r></w:p>").bytes();
     refused(&import_file(dir.path(), "scan.docx", &bytes), "scan.docx", "no text");
 }
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sparse: 65 MiB on paper, nothing on disk; the import must not read it to know.
+    let path = dir.path().join("huge.docx");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(65 << 20).unwrap();
+    let run =
+        Run(Command::new(vitae_bin()).args(["import", path.to_str().unwrap()]).output().unwrap());
+    refused(&run, "huge.docx", "over the 64 MiB limit");
+    let site = TestSite::new();
+    std::fs::File::create(site.path("content/huge.docx")).unwrap().set_len(65 << 20).unwrap();
+    site.run(&["build"]).fails_with(1).stderr_has("huge.docx").stderr_has("over the 64 MiB limit");
+}
