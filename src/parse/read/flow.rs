@@ -18,6 +18,7 @@ pub struct Piece {
     pub link: Option<String>,
 }
 
+/// What a piece is: text, or a mark that shapes the paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PieceKind {
     Text(String),
@@ -44,6 +45,7 @@ pub enum Item {
     Float(Float),
 }
 
+/// A paragraph waiting to be grouped with its neighbours.
 pub struct Para {
     line: u32,
     kind: ParaKind,
@@ -53,6 +55,7 @@ pub struct Para {
     typed: Option<Typed>,
 }
 
+/// What a paragraph is to a reader.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ParaKind {
     /// Level as in the tree; 0 marks a Title until the levels are settled.
