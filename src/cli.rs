@@ -1,7 +1,7 @@
 //! The command line: flags in, library calls, one place that prints errors and picks the exit
 //! code (0 success, 1 the user's content or configuration, 2 usage).
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -313,11 +313,18 @@ fn import(args: ImportArgs) -> Result<ExitCode> {
 
 fn read_input(file: &str) -> Result<(String, Vec<u8>)> {
     if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut bytes).context("reading standard input")?;
+        let bytes = match parse::input::read_bounded(std::io::stdin().lock()) {
+            Ok(b) => b,
+            Err(parse::input::Bounded::Io(e)) => {
+                return Err(anyhow::Error::new(e).context("reading standard input"));
+            }
+            Err(parse::input::Bounded::TooLarge) => {
+                return Err(ContentError::one(parse::input::too_large().in_file("<stdin>")).into());
+            }
+        };
         Ok(("<stdin>".to_string(), bytes))
     } else {
-        Ok((file.to_string(), fsutil::read(Path::new(file))?))
+        Ok((file.to_string(), parse::input::read_file(Path::new(file)).map_err(ContentError::one)?))
     }
 }
 

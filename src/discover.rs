@@ -49,7 +49,7 @@ pub fn discover(content_dir: &Path) -> Result<(Vec<ContentFile>, Vec<Diagnostic>
             None => warnings.push(
                 Diagnostic::warning("skipped: not a resume format vitae reads")
                     .in_file(path)
-                    .hint("resumes are .yaml, .yml, .json, .md or .txt files"),
+                    .hint("resumes are .yaml, .yml, .json, .md, .txt, .pdf, .docx or .odt files"),
             ),
         }
     }
@@ -122,12 +122,12 @@ mod tests {
     #[test]
     fn finds_resumes_skips_others_and_refuses_duplicate_slugs() {
         let dir = tempfile::tempdir().unwrap();
-        for f in ["b.yaml", "a.md", "notes.pdf", ".hidden.json", "c.json~"] {
+        for f in ["b.yaml", "a.md", "notes.zip", ".hidden.json", "c.json~", "cv.docx", "d.pdf"] {
             std::fs::write(dir.path().join(f), "").unwrap();
         }
         let (files, warnings) = discover(dir.path()).unwrap();
         let slugs: Vec<&str> = files.iter().map(|f| f.slug.as_str()).collect();
-        assert_eq!(slugs, ["a", "b"]);
+        assert_eq!(slugs, ["a", "b", "cv", "d"]);
         assert_eq!(warnings.len(), 1);
         std::fs::write(dir.path().join("A.json"), "{}").unwrap();
         let err = discover(dir.path()).unwrap_err();

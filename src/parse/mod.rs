@@ -8,6 +8,7 @@ pub mod dates;
 pub mod doc;
 pub mod freeform;
 pub mod input;
+pub mod linkedin;
 pub mod read;
 pub mod structured;
 mod tree;
@@ -32,6 +33,8 @@ pub enum Format {
     Yaml,
     Markdown,
     Text,
+    /// A laid-out or packaged document (PDF, DOCX, ODT): its content picks the reader.
+    Document,
 }
 
 impl Format {
@@ -43,6 +46,7 @@ impl Format {
             "yaml" | "yml" => Some(Format::Yaml),
             "md" | "markdown" => Some(Format::Markdown),
             "txt" | "text" => Some(Format::Text),
+            "pdf" | "docx" | "odt" => Some(Format::Document),
             _ => None,
         }
     }
@@ -51,7 +55,8 @@ impl Format {
 /// Reads one content file; `path` is used for messages and the format.
 pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
     if let Some(kind) = read::sniff_binary(bytes) {
-        return Err(ContentError::one(not_readable(kind).in_file(path)));
+        let parsed = read_binary(kind, bytes).map_err(|d| ContentError::one(d.in_file(path)))?;
+        return Ok(finish(parsed, path));
     }
     let text = input::decode(bytes).map_err(|e| ContentError::one(e.in_file(path)))?;
     let format = match Format::from_path(path) {
@@ -63,9 +68,31 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
         Format::Json | Format::Yaml => {
             structured::parse(&text.text, format).map_err(|e| with_file(e, path))?
         }
-        Format::Markdown | Format::Text => freeform::parse(&text.text, Some(format)),
+        Format::Markdown | Format::Text | Format::Document => {
+            freeform::parse(&text.text, Some(format))
+        }
     };
     parsed.diagnostics.extend(text.diagnostics);
+    Ok(finish(parsed, path))
+}
+
+/// A binary document through its reader. Until interpretation reads the tree, the tree goes
+/// through the Markdown bridge into the Markdown interpretation.
+fn read_binary(kind: read::Binary, bytes: &[u8]) -> Result<Parsed, Diagnostic> {
+    let reading = match kind {
+        read::Binary::Docx => read::docx::read(bytes)?,
+        read::Binary::Odt => read::odt::read(bytes)?,
+        read::Binary::LinkedInExport => return linkedin::read(bytes),
+        other => return Err(not_readable(other)),
+    };
+    let mut parsed = freeform::parse(&doc::to_markdown(&reading.doc), Some(Format::Markdown));
+    parsed.diagnostics.splice(0..0, reading.warnings);
+    Ok(parsed)
+}
+
+/// What every reader's result goes through: the schema's shape, and the file on every
+/// diagnostic.
+fn finish(mut parsed: Parsed, path: &Path) -> Parsed {
     // Whatever a reader found, what vitae writes must validate against the schema.
     for (field, change) in crate::model::conform::conform(&mut parsed.resume) {
         parsed.diagnostics.push(Diagnostic::warning(change).field(field));
@@ -75,7 +102,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
             d.file = Some(path.to_path_buf());
         }
     }
-    Ok(parsed)
+    parsed
 }
 
 /// Recognises a JSON Resume document in text whatever its file name: a JSON object, or YAML
@@ -114,6 +141,9 @@ fn not_readable(kind: read::Binary) -> Diagnostic {
         | read::Binary::Docx
         | read::Binary::Odt
         | read::Binary::LinkedInExport => "copy the text into a .txt or .md file and import that",
+        read::Binary::Encrypted => {
+            "remove the password (in Word: File > Info > Protect Document), save it again and import that"
+        }
         read::Binary::Other { .. } => {
             "import the resume itself: JSON Resume (.json/.yaml), Markdown or plain text"
         }

@@ -225,4 +225,5 @@ work:
 /// PDF inspection with poppler-utils.
 pub mod pdf;
 /// The harness of `vitae serve` tests and benchmarks.
+pub mod docx;
 pub mod serve;
