@@ -4,6 +4,7 @@
 //! and says what it changed; Markdown and free-form text go through [`freeform`]. Nothing here
 //! knows about templates or output.
 
+mod check;
 pub mod dates;
 pub mod doc;
 pub mod freeform;
@@ -12,6 +13,7 @@ pub mod read;
 pub mod structured;
 mod tree;
 pub mod yaml;
+mod yaml_errors;
 
 use std::path::Path;
 
@@ -70,6 +72,18 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
     for (field, change) in crate::model::conform::conform(&mut parsed.resume) {
         parsed.diagnostics.push(Diagnostic::warning(change).field(field));
     }
+    let mut found = check::content(&parsed.resume, &text.text);
+    // One warning per field: a reader may have said it already.
+    found.retain(|d| !parsed.diagnostics.iter().any(|p| p.field.is_some() && p.field == d.field));
+    if matches!(format, Format::Json | Format::Yaml) && !found.is_empty() {
+        let positions = yaml::Positions::index(&text.text);
+        for d in &mut found {
+            if let Some((line, col)) = d.field.as_deref().and_then(|f| positions.find(f)) {
+                *d = d.clone().at(line, col).with_snippet_from(&text.text);
+            }
+        }
+    }
+    parsed.diagnostics.extend(found);
     for d in &mut parsed.diagnostics {
         if d.file.is_none() {
             d.file = Some(path.to_path_buf());

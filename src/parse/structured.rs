@@ -224,9 +224,9 @@ pub fn parse(src: &str, format: Format) -> Result<Parsed, ContentError> {
         Format::Json => parse_json(src)?,
         _ => yaml::parse_noting_duplicates(src).map_err(|e| {
             ContentError::one(
-                Diagnostic::error(format!("invalid YAML: {}", e.message))
+                Diagnostic::error(e.message)
                     .at(e.line, e.column)
-                    .hint(syntax_hint(&e.message, "check the indentation and quoting on this line; values containing `: ` or starting with `[`, `{`, `*`, `&` or `@` need quotes"))
+                    .hint(e.hint)
                     .with_snippet_from(src),
             )
         })?,
@@ -538,8 +538,12 @@ fn date(value: Value, here: &str, out: &mut Vec<Diagnostic>) -> Option<Value> {
             None
         }
         None => {
+            let what = match raw.parse::<PartialDate>() {
+                Err(e @ DateError::Impossible(_)) => e.to_string(),
+                _ => format!("cannot read the date `{raw}`"),
+            };
             out.push(
-                Diagnostic::warning(format!("cannot read the date `{raw}`; it was left out"))
+                Diagnostic::warning(format!("{what}; it was left out"))
                     .field(here.to_string())
                     .hint(hint),
             );
