@@ -37,7 +37,7 @@ enum Command {
     /// Build the site: one page, JSON Resume file (and, with --pdf, PDF) per resume.
     ///
     /// Reads content/ (one resume per file; the file name is the page's slug) and writes the
-    /// output directory (public/ by default). The output is built aside and swapped in only when
+    /// output directory (`output_dir` in vitae.toml, else public/). The output is built aside and swapped in only when
     /// everything succeeded, so a failed build leaves the previous output untouched.
     Build(BuildArgs),
     /// Preview the site in a browser, rebuilding and reloading on every save.

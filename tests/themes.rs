@@ -270,3 +270,34 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// vitae's own repository is a site whose themes/ are copies of the built-ins: `vitae themes`
+/// says so rather than calling them the site's own; a changed copy replaces the built-in.
+#[test]
+fn vitae_themes_tells_built_ins_from_copies_and_replacements() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = common::Run(
+        std::process::Command::new(common::vitae_bin())
+            .args(["themes", "--root"])
+            .arg(repo)
+            .output()
+            .unwrap(),
+    );
+    run.success();
+    for theme in THEMES {
+        let line = format!("    [built-in; themes/{theme} is an unchanged copy of it]\n");
+        assert!(run.stdout().contains(&line), "{line}:\n{}", run.stdout());
+    }
+    let site = TestSite::new();
+    site.file("themes/modern/theme.toml", "description = \"Mine.\"\n");
+    site.file("themes/midnight/theme.toml", "description = \"Dark.\"\n");
+    let out = site.run(&["themes"]).success().stdout().to_string();
+    assert!(
+        out.contains(
+            "modern\n    Mine.\n    [site: themes/modern, replaces the built-in `modern`]\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("midnight\n    Dark.\n    [site: themes/midnight]\n"), "{out}");
+    assert!(out.contains("classic (selected)\n") && out.contains("    [built-in]\n"), "{out}");
+}
