@@ -150,3 +150,17 @@ fn paths_are_shown_relative_to_the_site_however_root_is_written() {
     let build = site.run(&["build"]);
     build.success().stderr_has(expected).stderr_has("built 1 resume into public in ");
 }
+
+/// `serve` resolves the site's path; its messages still show paths as `build` does.
+#[test]
+fn serve_shows_paths_as_build_does() {
+    let site = TestSite::new();
+    site.file("content/me.yaml", "work:\n  - name: Globex\n");
+    let server = common::serve::Server::start(site.root(), &[]);
+    let expected = "warning: content/me.yaml: basics.name: the resume has no name";
+    let deadline = std::time::Instant::now() + common::serve::WAIT;
+    while !server.stderr().contains(expected) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(server.stderr().contains(expected), "{}", server.stderr());
+}
