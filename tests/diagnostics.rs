@@ -164,3 +164,13 @@ fn serve_shows_paths_as_build_does() {
     }
     assert!(server.stderr().contains(expected), "{}", server.stderr());
 }
+
+/// The README shows an error message: it is one vitae prints, word for word.
+#[test]
+fn the_readmes_example_error_is_what_vitae_prints() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("error: content/me.yaml:3:10:").expect("the README's example");
+    let shown: Vec<&str> = readme[start..].lines().take(4).collect();
+    let printed = check_yaml("basics:\n  name: Ada\n  label: [unclosed\nwork: []\n", 1);
+    assert_eq!(printed, format!("{}\n", shown.join("\n")));
+}
