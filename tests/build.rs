@@ -145,21 +145,6 @@ fn scripts_handlers_and_javascript_urls_never_reach_the_page() {
 }
 
 #[test]
-fn a_yaml_syntax_error_exits_1_naming_file_line_and_column() {
-    let site = TestSite::new();
-    site.file("content/bad.yaml", "basics:\n  name: Ada\n  label: [unclosed\nwork: []\n");
-    let run = site.run(&["build"]);
-    run.fails_with(1).stderr_has("bad.yaml:").stderr_has("invalid YAML");
-    let err = run.stderr();
-    let pos = err.split("bad.yaml:").nth(1).unwrap();
-    let mut parts = pos.split(':');
-    let line: usize = parts.next().unwrap().parse().expect("a line number");
-    let col: usize = parts.next().unwrap().parse().expect("a column number");
-    assert!(line >= 3 && col >= 1, "{err}");
-    assert!(err.contains("help:"), "says how to fix it: {err}");
-}
-
-#[test]
 fn a_failed_build_leaves_the_previous_output_byte_identical() {
     let site = TestSite::new();
     site.file("content/mira.json", FULL);

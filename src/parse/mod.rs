@@ -4,6 +4,7 @@
 //! and says what it changed; Markdown and free-form text go through [`freeform`]. Nothing here
 //! knows about templates or output.
 
+mod check;
 pub mod dates;
 pub mod doc;
 pub mod freeform;
@@ -13,6 +14,7 @@ pub mod read;
 pub mod structured;
 mod tree;
 pub mod yaml;
+mod yaml_errors;
 
 use std::path::Path;
 
@@ -56,7 +58,7 @@ impl Format {
 pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
     if let Some(kind) = read::sniff_binary(bytes) {
         let parsed = read_binary(kind, bytes).map_err(|d| ContentError::one(d.in_file(path)))?;
-        return Ok(finish(parsed, path));
+        return Ok(finish(parsed, path, None));
     }
     let text = input::decode(bytes).map_err(|e| ContentError::one(e.in_file(path)))?;
     let format = match Format::from_path(path) {
@@ -73,7 +75,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
         }
     };
     parsed.diagnostics.extend(text.diagnostics);
-    Ok(finish(parsed, path))
+    Ok(finish(parsed, path, Some((&text.text, format))))
 }
 
 /// A binary document through its reader. Until interpretation reads the tree, the tree goes
@@ -90,13 +92,31 @@ fn read_binary(kind: read::Binary, bytes: &[u8]) -> Result<Parsed, Diagnostic> {
     Ok(parsed)
 }
 
-/// What every reader's result goes through: the schema's shape, and the file on every
-/// diagnostic.
-fn finish(mut parsed: Parsed, path: &Path) -> Parsed {
+/// What every reader's result goes through: the schema's shape, the content checks, and the
+/// file on every diagnostic. `source` is the decoded text and its format for text inputs
+/// (binary readers report an empty document themselves).
+fn finish(mut parsed: Parsed, path: &Path, source: Option<(&str, Format)>) -> Parsed {
     // Whatever a reader found, what vitae writes must validate against the schema.
     for (field, change) in crate::model::conform::conform(&mut parsed.resume) {
         parsed.diagnostics.push(Diagnostic::warning(change).field(field));
     }
+    let mut found = match source {
+        Some((text, _)) if text.trim().is_empty() => vec![check::empty_file()],
+        _ => check::content(&parsed.resume),
+    };
+    // One warning per field: a reader may have said it already.
+    found.retain(|d| !parsed.diagnostics.iter().any(|p| p.field.is_some() && p.field == d.field));
+    if let Some((text, Format::Json | Format::Yaml)) = source
+        && !found.is_empty()
+    {
+        let positions = yaml::Positions::index(text);
+        for d in &mut found {
+            if let Some((line, col)) = d.field.as_deref().and_then(|f| positions.find(f)) {
+                *d = d.clone().at(line, col).with_snippet_from(text);
+            }
+        }
+    }
+    parsed.diagnostics.extend(found);
     for d in &mut parsed.diagnostics {
         if d.file.is_none() {
             d.file = Some(path.to_path_buf());

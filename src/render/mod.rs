@@ -25,6 +25,10 @@ pub struct SiteContext {
     /// `a4` or `letter`.
     pub paper: String,
     pub generator: String,
+    /// The project's home, for the footer's credit.
+    pub repository: String,
+    /// Whether the footer says "Built with vitae" (`credit` in vitae.toml).
+    pub credit: bool,
 }
 
 /// Where a page sits (`page` in templates). Links are relative (`root` leads back to the site
@@ -89,10 +93,7 @@ impl Renderer {
             layers.into_values().map(|s| (s.name, s.text)).collect();
         sources.sort();
         tera.add_raw_templates(sources).map_err(|e| template_error(&e, &origins))?;
-        let mut params: Map<String, Value> = serde_json::to_value(&theme.manifest.params)
-            .ok()
-            .and_then(|v| v.as_object().cloned())
-            .unwrap_or_default();
+        let mut params: Map<String, Value> = theme::defaults(&theme.manifest.params);
         params.extend(extra.clone());
         Ok(Self { tera, theme, origins, params })
     }

@@ -138,10 +138,11 @@ fn serve_loop(rx: &Receiver<Message>, rebuilder: &mut Rebuilder, watcher: &mut W
 fn config_loader(root: PathBuf, theme: Option<String>) -> LoadConfig {
     Box::new(move || {
         let (mut config, warnings) = Config::load(&root)?;
-        rebuild::print_diagnostics(&warnings);
+        crate::messages::print_diagnostics(&warnings);
         if let Some(theme) = &theme {
             config.theme.clone_from(theme);
         }
+        crate::messages::print_diagnostics(&config.check_theme()?);
         config.base_url = "/".to_string();
         config.pdf = false;
         Ok(config)

@@ -10,7 +10,7 @@ use anyhow::Result;
 use super::change::Plan;
 use super::events::Event;
 use crate::config::Config;
-use crate::diag::Diagnostic;
+use crate::messages::{error_chain, print_diagnostics};
 use crate::site::live::{Site, Update};
 
 /// How the configuration is made: `vitae.toml` plus the command line's overrides.
@@ -103,18 +103,6 @@ fn swap_stylesheets(site: &Site, plan: &Plan, output: &Path) -> Result<Vec<Event
     Ok(events)
 }
 
-/// The message and its causes, one per line, as the terminal and the browser overlay show it.
-pub fn error_chain(e: &anyhow::Error) -> String {
-    let mut message = match e.downcast_ref::<crate::diag::ContentError>() {
-        Some(content) => content.to_string(),
-        None => format!("error: {e}"),
-    };
-    for cause in e.chain().skip(1) {
-        message.push_str(&format!("\n  caused by: {cause}"));
-    }
-    message
-}
-
 fn log_done(plan: &Plan, events: &[Event], started: Instant) {
     let what = if plan.config {
         "everything".to_string()
@@ -131,13 +119,6 @@ fn log_done(plan: &Plan, events: &[Event], started: Instant) {
     };
     let how = if matches!(events, [Event::Css(_), ..]) { "swapped" } else { "rebuilt" };
     eprintln!("{how} {what} in {} ms", started.elapsed().as_millis());
-}
-
-/// Warnings go to the terminal; the page shows only what stops a build.
-pub fn print_diagnostics(list: &[Diagnostic]) {
-    for d in list {
-        eprintln!("{d}");
-    }
 }
 
 #[cfg(test)]

@@ -59,6 +59,7 @@ pub fn build_with_progress(config: &Config, progress: Progress<'_>) -> Result<Re
     let output = config.output_path();
     write::check_output(&config.root, &output, config.force)?;
     let (loaded, mut diagnostics) = load_all_with_progress(config, progress)?;
+    strict_gate(config, &diagnostics)?;
     let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
     // Found before anything is written, so a missing browser fails fast.
     let browser = if config.pdf { Some(pdf::find_browser()?) } else { None };
@@ -77,12 +78,35 @@ pub fn build_with_progress(config: &Config, progress: Progress<'_>) -> Result<Re
 /// Parses and renders everything without writing: what `vitae check` reports.
 pub fn check(config: &Config) -> Result<Report> {
     let (loaded, diagnostics) = load_all(config)?;
+    strict_gate(config, &diagnostics)?;
     let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
     let site = site_context(config);
     for l in &loaded {
         renderer.render_resume(&l.resume, &resume_page(config, &l.file.slug, false), &site)?;
     }
     Ok(Report { pages: page_reports(&loaded), diagnostics, output: config.output_path(), files: 0 })
+}
+
+/// Under `--strict`, any warning stops the build before anything is written.
+fn strict_gate(config: &Config, diagnostics: &[Diagnostic]) -> Result<(), ContentError> {
+    if config.strict && !diagnostics.is_empty() {
+        return Err(ContentError(strict(diagnostics.to_vec())));
+    }
+    Ok(())
+}
+
+/// Warnings as `--strict` shows them: errors, each saying why.
+pub fn strict(warnings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    warnings
+        .into_iter()
+        .map(|mut d| {
+            if !d.is_error() {
+                d.severity = crate::diag::Severity::Error;
+                d.message.push_str(" (a warning; --strict makes it an error)");
+            }
+            d
+        })
+        .collect()
 }
 
 fn page_reports(loaded: &[Loaded]) -> Vec<PageReport> {
@@ -164,6 +188,8 @@ pub fn site_context(config: &Config) -> SiteContext {
         language: config.language.clone(),
         paper: config.paper.as_str().to_string(),
         generator: format!("vitae {}", env!("CARGO_PKG_VERSION")),
+        repository: env!("CARGO_PKG_REPOSITORY").to_string(),
+        credit: config.credit,
     }
 }
 
