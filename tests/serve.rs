@@ -423,3 +423,20 @@ fn stalled_clients_never_hold_up_others() {
     }
     drop(stalled);
 }
+
+/// The one test that waits (two minutes): the server once stopped accepting connections 30 s
+/// after it started, and no shorter test can show that it no longer does.
+#[test]
+fn the_server_answers_after_a_minute_idle_and_after_a_minute_of_an_open_stream() {
+    use std::time::Duration;
+    let site = Site::example();
+    let server = site.serve();
+    std::thread::sleep(Duration::from_secs(61));
+    assert_eq!(server.get("/").status, 200, "after a minute idle");
+    let events = server.events();
+    std::thread::sleep(Duration::from_secs(61));
+    assert_eq!(server.get("/").status, 200, "after a minute with an open event stream");
+    site.edit(RESUME, "name: Avery Quinn", "name: Still Listening");
+    events.expect("reload");
+    assert!(server.get("/").body.contains("Still Listening"));
+}

@@ -10,7 +10,7 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow};
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use tiny_http::{ConnectionOptions, Header, Method, Request, Response, Server, StatusCode};
 
 use super::events::{self, Hub};
 use super::guard::{self, Resolved};
@@ -68,9 +68,8 @@ pub struct Shared {
 
 /// Starts serving on `listener`; workers run until the process ends.
 pub fn start(listener: TcpListener, shared: Arc<Shared>) -> Result<Arc<Server>> {
-    set_socket_options(&listener);
     let server = Arc::new(
-        Server::from_listener(listener, None)
+        Server::from_listener_with(listener, None, connection_options())
             .map_err(|e| anyhow!("cannot start the preview server: {e}"))?,
     );
     let pool = Arc::new(Pool { waiting: AtomicUsize::new(0), running: AtomicUsize::new(0) });
@@ -80,19 +79,15 @@ pub fn start(listener: TcpListener, shared: Arc<Shared>) -> Result<Arc<Server>> 
     Ok(server)
 }
 
-/// Options set on the listener are inherited by every accepted socket on Linux.
-fn set_socket_options(listener: &TcpListener) {
-    let socket = socket2::SockRef::from(listener);
-    // tiny_http writes headers and body separately: with Nagle's algorithm on, every keep-alive
-    // response waits ~40 ms for a delayed ACK.
-    if let Err(e) = socket.set_tcp_nodelay(true) {
-        eprintln!("warning: cannot disable Nagle's algorithm ({e}); responses may be slower");
-    }
-    if let Err(e) = socket.set_write_timeout(Some(SEND_TIMEOUT)) {
-        eprintln!("warning: cannot set a send timeout ({e}); a stalled client may hold a worker");
-    }
-    if let Err(e) = socket.set_read_timeout(Some(IDLE_TIMEOUT)) {
-        eprintln!("warning: cannot set a read timeout ({e}); idle connections stay open");
+/// Set on every accepted connection, never on the listening socket: there a read timeout makes
+/// `accept` itself time out, which once ended the accept loop half a minute after the start.
+fn connection_options() -> ConnectionOptions {
+    ConnectionOptions {
+        read_timeout: Some(IDLE_TIMEOUT),
+        write_timeout: Some(SEND_TIMEOUT),
+        // tiny_http writes headers and body separately: with Nagle's algorithm on, every
+        // keep-alive response waits ~40 ms for a delayed ACK.
+        nodelay: true,
     }
 }
 

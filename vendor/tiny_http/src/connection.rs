@@ -44,6 +44,17 @@ impl From<unix_net::UnixListener> for Listener {
     }
 }
 
+/// vitae patch: what is set on every accepted TCP connection.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ConnectionOptions {
+    /// How long a read may wait: a request that stalls, or a keep-alive connection left idle.
+    pub read_timeout: Option<std::time::Duration>,
+    /// How long a write may wait for a client that does not read.
+    pub write_timeout: Option<std::time::Duration>,
+    /// Turn off Nagle's algorithm (headers and body are written separately).
+    pub nodelay: bool,
+}
+
 /// Unified connection. Either a [`TcpStream`] or [`std::os::unix::net::UnixStream`].
 #[derive(Debug)]
 pub(crate) enum Connection {
@@ -84,6 +95,23 @@ impl Connection {
             Self::Tcp(s) => s.peer_addr().map(Some),
             #[cfg(unix)]
             Self::Unix(_) => Ok(None),
+        }
+    }
+
+    /// vitae patch: applies `options` to a TCP connection; a failure leaves the default.
+    pub(crate) fn configure(&self, options: &ConnectionOptions) {
+        if let Self::Tcp(s) = self {
+            if let Err(e) = s.set_read_timeout(options.read_timeout) {
+                log::warn!("cannot set a read timeout: {}", e);
+            }
+            if let Err(e) = s.set_write_timeout(options.write_timeout) {
+                log::warn!("cannot set a write timeout: {}", e);
+            }
+            if options.nodelay {
+                if let Err(e) = s.set_nodelay(true) {
+                    log::warn!("cannot set TCP_NODELAY: {}", e);
+                }
+            }
         }
     }
 
