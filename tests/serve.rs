@@ -440,3 +440,30 @@ fn the_server_answers_after_a_minute_idle_and_after_a_minute_of_an_open_stream()
     events.expect("reload");
     assert!(server.get("/").body.contains("Still Listening"));
 }
+
+#[test]
+fn a_huge_announced_body_is_never_read_and_the_server_carries_on() {
+    let site = Site::example();
+    let server = site.serve();
+    let host = format!("Host: {}\r\n", server.addr);
+    let huge = "Content-Length: 99999999999\r\n";
+    let cases = [
+        (format!("GET / HTTP/1.1\r\n{host}{huge}\r\n"), "200"),
+        (format!("POST / HTTP/1.1\r\n{host}{huge}\r\nsome of the body"), "405"),
+        (format!("GET / HTTP/1.1\r\n{host}Content-Length: 4096\r\n\r\n{}", "x".repeat(100)), "200"),
+        (format!("GET / HTTP/1.1\r\n{host}Content-Length: 12abc\r\n\r\n"), "200"),
+        (
+            format!("GET / HTTP/1.1\r\n{host}Transfer-Encoding: chunked\r\n\r\nffffffffff\r\n"),
+            "200",
+        ),
+    ];
+    for (request, want) in cases {
+        // The answer comes, and the connection ends after it: what follows the head is not
+        // read, so nothing on this connection can be trusted to be a next request.
+        let answer =
+            String::from_utf8_lossy(&exchange(&server.addr, request.as_bytes())).into_owned();
+        let status = answer.split_whitespace().nth(1).unwrap_or_default();
+        assert_eq!(status, want, "{request:?}:\n{answer}\n{}", server.stderr());
+    }
+    assert_eq!(server.get("/").status, 200, "{}", server.stderr());
+}

@@ -261,6 +261,13 @@ impl Iterator for ClientConnection {
                 continue;
             }
 
+            // vitae patch: a body that is not read in full before the request is handed out
+            // may be left unread (see `EqualReader`), so nothing after it can be trusted to be
+            // the next request.
+            if body_may_be_left_unread(&rq) {
+                self.no_more_requests = true;
+            }
+
             // updating the status of the connection
             let connection_header = rq
                 .headers()
@@ -285,6 +292,27 @@ impl Iterator for ClientConnection {
             // returning the request
             return Some(rq);
         }
+    }
+}
+
+/// vitae patch: whether the request's body is read from the socket as the handler asks for
+/// it (`new_request` reads bodies of up to 1024 bytes in advance, unless `Expect` asks it to
+/// wait), so that a handler that does not read it leaves it on the wire. A `Content-Length`
+/// that is not a number counts too: where the body ends is unknown.
+fn body_may_be_left_unread(rq: &Request) -> bool {
+    let header = |name: &'static str| {
+        rq.headers()
+            .iter()
+            .find(|h| h.field.equiv(name))
+            .map(|h| h.value.as_str().trim().to_string())
+    };
+    if header("Transfer-Encoding").is_some() {
+        return true;
+    }
+    match header("Content-Length").map(|v| v.parse::<usize>()) {
+        None | Some(Ok(0)) => false,
+        Some(Ok(n)) => n > 1024 || header("Expect").is_some(),
+        Some(Err(_)) => true,
     }
 }
 
