@@ -149,7 +149,14 @@ fn a_foreign_host_is_refused() {
     let site = Site::example();
     let server = site.serve();
     let port = server.addr.rsplit(':').next().unwrap().to_string();
-    for host in ["evil.example", "evil.example:80", "localhost.evil.example", "192.168.0.7"] {
+    for host in [
+        "evil.example",
+        "evil.example:80",
+        "localhost.evil.example",
+        "192.168.0.7",
+        "[::1]evil.example",
+        "127.0.0.1:80@evil.example",
+    ] {
         let answer =
             server.request(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
         assert_eq!(answer.status, 403, "{host}");
@@ -158,6 +165,14 @@ fn a_foreign_host_is_refused() {
         let answer =
             server.request(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
         assert_eq!(answer.status, 200, "{host}");
+    }
+    // Two Host headers, whichever comes first: a proxy might have checked the other one.
+    for (first, second) in [("localhost", "evil.example"), ("evil.example", "localhost")] {
+        let answer = server.request(&format!(
+            "GET / HTTP/1.1\r\nHost: {first}:{port}\r\nHost: {second}:{port}\r\nConnection: close\r\n\r\n"
+        ));
+        assert_eq!(answer.status, 400, "{first}, then {second}");
+        assert!(answer.body.contains("only one Host"), "{}", answer.body);
     }
     let events = server
         .request("GET /__vitae/events HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");

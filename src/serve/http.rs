@@ -136,6 +136,11 @@ fn work(server: &Arc<Server>, shared: &Arc<Shared>, pool: &Arc<Pool>) {
 
 /// Answers one request. Failures to answer (the client went away) are not errors of ours.
 fn handle(request: Request, shared: &Shared) {
+    let hosts = request.headers().iter().filter(|h| h.field.equiv("Host")).count();
+    if hosts > 1 {
+        // Which one would a proxy in front have checked? Refuse rather than guess.
+        return respond_text(request, 400, "a request may carry only one Host header.\n");
+    }
     let host = header_value(&request, "Host");
     if !guard::host_allowed(host.as_deref(), shared.bound) {
         let text = "vitae's preview answers only requests for localhost or 127.0.0.1 (this one \
