@@ -482,3 +482,57 @@ fn a_huge_announced_body_is_never_read_and_the_server_carries_on() {
     }
     assert_eq!(server.get("/").status, 200, "{}", server.stderr());
 }
+
+/// Opens an event stream with a raw connection: the connection and the status line.
+fn listen(addr: &str) -> (std::net::TcpStream, String) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(common::serve::WAIT)).unwrap();
+    let request = format!("GET /__vitae/events HTTP/1.1\r\nHost: {addr}\r\n\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut status = String::new();
+    reader.read_line(&mut status).unwrap();
+    if !status.starts_with("HTTP/1.1 200") {
+        let mut rest = String::new();
+        let _ = reader.read_to_string(&mut rest);
+        status.push_str(&rest);
+    }
+    (stream, status)
+}
+
+#[test]
+fn event_streams_are_capped_and_closed_ones_are_forgotten_at_once() {
+    use vitae::serve::events::MAX_STREAMS;
+    let site = Site::example();
+    let server = site.serve();
+    let Some(before) = server.threads() else {
+        eprintln!("skipped: no /proc/PID/status to count the server's threads");
+        return;
+    };
+    let (mut open, mut refused) = (Vec::new(), Vec::new());
+    for _ in 0..3 * MAX_STREAMS {
+        match listen(&server.addr) {
+            (stream, status) if status.starts_with("HTTP/1.1 200") => open.push(stream),
+            (_, answer) => refused.push(answer),
+        }
+    }
+    assert_eq!(open.len(), MAX_STREAMS, "{:?}", refused.first());
+    assert_eq!(refused.len(), 2 * MAX_STREAMS);
+    assert!(refused[0].starts_with("HTTP/1.1 503"), "{}", refused[0]);
+    assert!(refused[0].contains("close some tabs"), "{}", refused[0]);
+    // One thread per open connection at most (tiny_http's), none per stream on top.
+    let during = server.threads().unwrap();
+    assert!(during <= before + MAX_STREAMS + 16, "{before} threads, then {during}");
+    assert_eq!(server.get("/").status, 200, "pages are still served");
+    // Pages that close make room at once, and their connections' threads end.
+    drop(open);
+    let events = server.events();
+    site.edit(RESUME, "name: Avery Quinn", "name: Heard After The Crowd");
+    events.expect("reload");
+    let deadline = std::time::Instant::now() + common::serve::WAIT;
+    while server.threads().unwrap() > before + 8 {
+        assert!(std::time::Instant::now() < deadline, "threads: {:?}", server.threads());
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}

@@ -156,10 +156,7 @@ fn handle(request: Request, shared: &Shared) {
         if !guard::origin_allowed(header_value(&request, "Origin").as_deref(), shared.bound) {
             return respond_text(request, 403, "only the preview's own pages may listen.\n");
         }
-        let events = shared.hub.subscribe();
-        let out = request.into_writer();
-        thread::spawn(move || events::stream(out, events));
-        return;
+        return listen(request, &shared.hub);
     }
     if path.starts_with("/__vitae/") {
         return respond_not_found(request, shared, path);
@@ -172,6 +169,23 @@ fn handle(request: Request, shared: &Shared) {
         }
         Resolved::NotFound => respond_not_found(request, shared, path),
         Resolved::Refused(why) => respond_text(request, 403, &format!("refused: {why}\n")),
+    }
+}
+
+/// Hands the connection to the hub, which writes the stream from then on; over the cap, the
+/// page is told why and the connection closed.
+fn listen(request: Request, hub: &Hub) {
+    let Some(socket) = request.socket() else {
+        return respond_text(request, 500, "live reload needs a plain TCP connection.\n");
+    };
+    let out = request.into_writer();
+    match events::Connection::new(out, socket) {
+        Ok(connection) => {
+            if let Err(connection) = hub.subscribe(connection) {
+                connection.refuse();
+            }
+        }
+        Err(e) => eprintln!("warning: a page cannot listen for live reload: {e}"),
     }
 }
 

@@ -74,6 +74,7 @@ pub fn run(options: &Options) -> Result<()> {
     // Watching starts before the first build, so a save during it is not lost.
     let mut watcher = Watcher::start(&root, tx)?;
     let hub = Hub::new();
+    Hub::keep_alive(&hub);
     let mut rebuilder =
         Rebuilder::new(config_loader(root.clone(), options.theme.clone()), &out_dir);
     rebuilder.build_all().into_iter().for_each(|e| hub.broadcast(e));

@@ -34,6 +34,9 @@ pub struct ClientConnection {
 
     // true if the connection goes through SSL
     secure: bool,
+
+    // vitae patch: the TCP socket, for `Request::socket`
+    socket: Option<std::sync::Arc<std::net::TcpStream>>,
 }
 
 /// Error that can happen when reading a request.
@@ -60,6 +63,7 @@ impl ClientConnection {
     ) -> ClientConnection {
         let remote_addr = read_socket.peer_addr();
         let secure = read_socket.secure();
+        let socket = read_socket.tcp();
 
         let mut source = SequentialReaderBuilder::new(BufReader::with_capacity(1024, read_socket));
         let first_header = source.next().unwrap();
@@ -71,6 +75,7 @@ impl ClientConnection {
             next_header_source: first_header,
             no_more_requests: false,
             secure,
+            socket,
         }
     }
 
@@ -179,7 +184,7 @@ impl ClientConnection {
         })?;
 
         // return the request
-        Ok(request)
+        Ok(request.with_socket(self.socket.clone()))
     }
 }
 

@@ -5,6 +5,7 @@ use std::os::unix::net as unix_net;
 use std::{
     net::{Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs},
     path::PathBuf,
+    sync::Arc,
 };
 
 /// Unified listener. Either a [`TcpListener`] or [`std::os::unix::net::UnixListener`]
@@ -56,16 +57,20 @@ pub struct ConnectionOptions {
 }
 
 /// Unified connection. Either a [`TcpStream`] or [`std::os::unix::net::UnixStream`].
+///
+/// vitae patch: a TCP stream is shared (`Arc`) rather than duplicated between the reading and
+/// the writing half, so a connection costs one file descriptor, not two, and a handler can be
+/// given the socket itself (`Request::socket`).
 #[derive(Debug)]
 pub(crate) enum Connection {
-    Tcp(TcpStream),
+    Tcp(Arc<TcpStream>),
     #[cfg(unix)]
     Unix(unix_net::UnixStream),
 }
 impl std::io::Read for Connection {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         match self {
-            Self::Tcp(s) => s.read(buf),
+            Self::Tcp(s) => (&**s).read(buf),
             #[cfg(unix)]
             Self::Unix(s) => s.read(buf),
         }
@@ -74,7 +79,7 @@ impl std::io::Read for Connection {
 impl std::io::Write for Connection {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
-            Self::Tcp(s) => s.write(buf),
+            Self::Tcp(s) => (&**s).write(buf),
             #[cfg(unix)]
             Self::Unix(s) => s.write(buf),
         }
@@ -82,7 +87,7 @@ impl std::io::Write for Connection {
 
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
-            Self::Tcp(s) => s.flush(),
+            Self::Tcp(s) => (&**s).flush(),
             #[cfg(unix)]
             Self::Unix(s) => s.flush(),
         }
@@ -115,6 +120,15 @@ impl Connection {
         }
     }
 
+    /// vitae patch: the TCP socket, shared.
+    pub(crate) fn tcp(&self) -> Option<Arc<TcpStream>> {
+        match self {
+            Self::Tcp(s) => Some(Arc::clone(s)),
+            #[cfg(unix)]
+            Self::Unix(_) => None,
+        }
+    }
+
     pub(crate) fn shutdown(&self, how: Shutdown) -> std::io::Result<()> {
         match self {
             Self::Tcp(s) => s.shutdown(how),
@@ -125,7 +139,7 @@ impl Connection {
 
     pub(crate) fn try_clone(&self) -> std::io::Result<Self> {
         match self {
-            Self::Tcp(s) => s.try_clone().map(Self::from),
+            Self::Tcp(s) => Ok(Self::Tcp(Arc::clone(s))),
             #[cfg(unix)]
             Self::Unix(s) => s.try_clone().map(Self::from),
         }
@@ -133,7 +147,7 @@ impl Connection {
 }
 impl From<TcpStream> for Connection {
     fn from(s: TcpStream) -> Self {
-        Self::Tcp(s)
+        Self::Tcp(Arc::new(s))
     }
 }
 #[cfg(unix)]
