@@ -536,3 +536,31 @@ fn event_streams_are_capped_and_closed_ones_are_forgotten_at_once() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
 }
+
+/// A footer that renders nothing, for ever (ten billion turns of an empty loop).
+const ENDLESS_FOOTER: &str = "<footer>{% for i in range(end=100000) %}{% for j in range(end=100000) %}\
+                              {% endfor %}{% endfor %}</footer>\n";
+
+#[test]
+fn a_template_that_never_ends_wedges_neither_the_server_nor_its_exit() {
+    let site = Site::example();
+    let mut server = site.serve();
+    let events = server.events();
+    let footer = "templates/partials/footer.html";
+    site.write(footer, ENDLESS_FOOTER);
+    // The page hears what is going on and the last good build is still served.
+    let stuck = events.expect("error");
+    assert!(stuck.data.contains("loop") && stuck.data.contains("all pages"), "{stuck:?}");
+    assert!(server.get("/avery-quinn/").body.contains("Avery Quinn"));
+    // A fix saved while the build is stuck is applied: the stuck build is left behind.
+    site.write(footer, "<footer>Fixed footer</footer>\n");
+    events.expect("reload");
+    assert!(server.get("/avery-quinn/").body.contains("Fixed footer"), "{}", server.stderr());
+    // Stuck again: SIGTERM still stops the server at once, and its directory goes with it.
+    site.write(footer, ENDLESS_FOOTER);
+    events.expect("error");
+    let out = server.output_dir();
+    let status = server.terminate().expect("the server stops on SIGTERM while a build is stuck");
+    assert!(status.success(), "{status:?}");
+    assert!(!out.exists(), "{} is left behind", out.display());
+}

@@ -41,6 +41,11 @@ impl Plan {
         plan
     }
 
+    /// A full rebuild: the configuration, every resume, every template.
+    pub fn everything() -> Self {
+        Plan { config: true, ..Plan::default() }
+    }
+
     pub fn add(&mut self, change: Change) {
         match change {
             Change::Content(p) => {
@@ -65,6 +70,23 @@ impl Plan {
 
     pub fn is_empty(&self) -> bool {
         *self == Plan::default()
+    }
+
+    /// What the plan rebuilds, for messages: `everything`, `all pages` or the files' names.
+    pub fn describe(&self) -> String {
+        if self.config {
+            return "everything".to_string();
+        }
+        if self.templates {
+            return "all pages".to_string();
+        }
+        let names: Vec<String> = self
+            .content
+            .iter()
+            .chain(&self.stylesheets)
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        names.join(", ")
     }
 
     /// Only stylesheets changed: they can be swapped into the open page without a reload.
@@ -219,5 +241,13 @@ mod tests {
         plan.merge(Plan::from_changes([Change::Template, css]));
         assert!(plan.templates && plan.content.len() == 1 && plan.stylesheets.len() == 1);
         assert!(Plan::from_changes([Change::Ignored]).is_empty());
+        assert_eq!(plan.describe(), "all pages");
+        assert_eq!(Plan::everything().describe(), "everything");
+        let two = [Change::Content(root().join("content/b.yaml")), css_b()];
+        assert_eq!(Plan::from_changes(two).describe(), "b.yaml, b.css");
+    }
+
+    fn css_b() -> Change {
+        Change::Stylesheet(root().join("static/b.css"))
     }
 }

@@ -5,6 +5,7 @@
 //! (removed on exit, Ctrl-C included), so a preview can neither clobber a real build nor, being
 //! outside the watched sources, trigger itself. Nothing below this module knows it exists.
 
+pub mod builds;
 pub mod change;
 pub mod events;
 pub mod guard;
@@ -17,18 +18,23 @@ use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
 use crate::config::Config;
-use change::Plan;
-use events::Hub;
-use rebuild::{LoadConfig, Rebuilder};
-use watch::{Message, Watcher};
+use builds::{Builds, Check, Done};
+use change::{Change, Plan};
+use events::{Event, Hub};
+use rebuild::LoadConfig;
+use watch::Watcher;
 
 /// The port tried first when none is given.
 pub const DEFAULT_PORT: u16 = 8000;
+
+/// How often the serve loop looks at a build in progress when nothing else happens.
+const TICK: Duration = Duration::from_millis(100);
 
 /// What `vitae serve` was asked for.
 #[derive(Debug, Clone)]
@@ -41,6 +47,14 @@ pub struct Options {
     pub port: Option<u16>,
     /// Open the preview in the default browser.
     pub open: bool,
+}
+
+/// What the serve loop hears: the watcher, finished builds and the Ctrl-C handler.
+pub enum Message {
+    Changes(Vec<Change>),
+    Failed(String),
+    Built(Box<Done>),
+    Stop,
 }
 
 /// Runs the preview until Ctrl-C. The first build may fail: the server starts anyway and shows
@@ -72,23 +86,81 @@ pub fn run(options: &Options) -> Result<()> {
         eprintln!("warning: cannot catch Ctrl-C ({e}); the preview directory may be left behind");
     }
     // Watching starts before the first build, so a save during it is not lost.
-    let mut watcher = Watcher::start(&root, tx)?;
+    let watcher = Watcher::start(&root, tx.clone())?;
     let hub = Hub::new();
     Hub::keep_alive(&hub);
-    let mut rebuilder =
-        Rebuilder::new(config_loader(root.clone(), options.theme.clone()), &out_dir);
-    rebuilder.build_all().into_iter().for_each(|e| hub.broadcast(e));
+    let loader = config_loader(root.clone(), options.theme.clone());
+    let mut builds = Builds::new(loader, out_dir.clone(), tx)?;
+    builds.request(Plan::everything());
 
     let shared = http::Shared { root: out_dir, bound: options.bind, hub: Arc::clone(&hub) };
     let server = http::start(listener, Arc::new(shared))?;
-    announce(addr, &root, options);
-    serve_loop(&rx, &mut rebuilder, &mut watcher, &hub);
+    let mut preview = Preview { builds, watcher, hub, announce: Some((addr, root, options)) };
+    preview.serve(&rx);
 
+    // A build still running (stuck in a template) is not waited for; it can no longer write.
+    preview.builds.stop();
     server.unblock();
     let shown = output.path().display().to_string();
     output.close().with_context(|| format!("cannot remove the preview directory `{shown}`"))?;
     eprintln!("stopped");
     Ok(())
+}
+
+/// The serve loop's state: it never blocks on a build, a client or the file system for long.
+struct Preview<'a> {
+    builds: Builds,
+    watcher: Watcher,
+    hub: Arc<Hub>,
+    /// Until the URL is printed: after the first build, or once it is known to be slow.
+    announce: Option<(SocketAddr, PathBuf, &'a Options)>,
+}
+
+impl Preview<'_> {
+    /// Handles messages until told to stop.
+    fn serve(&mut self, rx: &Receiver<Message>) {
+        loop {
+            match rx.recv_timeout(TICK) {
+                Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => return,
+                Ok(Message::Changes(changes)) => self.changed(changes),
+                Ok(Message::Failed(why)) => eprintln!("warning: watching for changes: {why}"),
+                Ok(Message::Built(done)) => {
+                    if let Some(events) = self.builds.finished(done) {
+                        events.into_iter().for_each(|e| self.hub.broadcast(e));
+                        self.announce();
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+            match self.builds.check(Instant::now()) {
+                Some(Check::Stuck(message)) => {
+                    eprintln!("{message}");
+                    self.hub.broadcast(Event::Error(message));
+                    self.announce();
+                }
+                Some(Check::Abandoned(message)) => eprintln!("{message}"),
+                None => {}
+            }
+        }
+    }
+
+    /// Changes from the watcher: built now, or after the build in progress.
+    fn changed(&mut self, changes: Vec<Change>) {
+        let plan = Plan::from_changes(changes);
+        if plan.is_empty() {
+            return;
+        }
+        if let Err(e) = self.watcher.watch_new_sources() {
+            eprintln!("warning: {e:#}");
+        }
+        self.builds.request(plan);
+    }
+
+    fn announce(&mut self) {
+        if let Some((addr, root, options)) = self.announce.take() {
+            announce(addr, &root, options);
+        }
+    }
 }
 
 /// Prints where the preview is (the URL on stdout, for scripts) and opens it when asked.
@@ -108,36 +180,10 @@ fn announce(addr: SocketAddr, root: &Path, options: &Options) {
     }
 }
 
-/// Rebuilds on every batch of changes until told to stop. Changes that arrive while a rebuild
-/// runs are merged into one plan.
-fn serve_loop(rx: &Receiver<Message>, rebuilder: &mut Rebuilder, watcher: &mut Watcher, hub: &Hub) {
-    while let Ok(message) = rx.recv() {
-        let mut plan = Plan::default();
-        let mut stop = false;
-        for message in std::iter::once(message).chain(rx.try_iter()) {
-            match message {
-                Message::Changes(changes) => changes.into_iter().for_each(|c| plan.add(c)),
-                Message::Failed(why) => eprintln!("warning: watching for changes: {why}"),
-                Message::Stop => stop = true,
-            }
-        }
-        if stop {
-            return;
-        }
-        if plan.is_empty() {
-            continue;
-        }
-        if let Err(e) = watcher.watch_new_sources() {
-            eprintln!("warning: {e:#}");
-        }
-        rebuilder.apply(plan).into_iter().for_each(|e| hub.broadcast(e));
-    }
-}
-
 /// `vitae.toml` and the command line's overrides, read again after every change to it. Pages
 /// are served from the preview's root whatever the configured base URL.
 fn config_loader(root: PathBuf, theme: Option<String>) -> LoadConfig {
-    Box::new(move || {
+    Arc::new(move || {
         let (mut config, warnings) = Config::load(&root)?;
         rebuild::print_diagnostics(&warnings);
         if let Some(theme) = &theme {

@@ -10,18 +10,12 @@ use anyhow::{Context, Result};
 use notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
+use super::Message;
 use super::change::{Change, SOURCES, classify};
 
 /// Quiet time after the last event of a save before rebuilding: long enough to merge the
 /// handful of events one save makes, short enough that the page follows the save at once.
 pub const DEBOUNCE: Duration = Duration::from_millis(15);
-
-/// What the serve loop hears: from the watcher, and from the Ctrl-C handler.
-pub enum Message {
-    Changes(Vec<Change>),
-    Failed(String),
-    Stop,
-}
 
 pub struct Watcher {
     debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,

@@ -200,8 +200,19 @@ impl Server {
 
     /// Stops the server as Ctrl-C would and waits for it to exit.
     pub fn interrupt(&mut self) -> Option<std::process::ExitStatus> {
+        self.signal("INT")
+    }
+
+    /// Stops the server as `kill` (SIGTERM) would and waits for it to exit.
+    pub fn terminate(&mut self) -> Option<std::process::ExitStatus> {
+        self.signal("TERM")
+    }
+
+    /// Sends the signal `name` and waits (a bounded time) for the server to exit; `None` when
+    /// it did not, and was killed.
+    fn signal(&mut self, name: &str) -> Option<std::process::ExitStatus> {
         let mut child = self.child.take()?;
-        let _ = Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+        let _ = Command::new("kill").args([&format!("-{name}"), &child.id().to_string()]).status();
         let deadline = Instant::now() + WAIT;
         while Instant::now() < deadline {
             if let Ok(Some(status)) = child.try_wait() {
