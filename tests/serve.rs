@@ -564,3 +564,49 @@ fn a_template_that_never_ends_wedges_neither_the_server_nor_its_exit() {
     assert!(status.success(), "{status:?}");
     assert!(!out.exists(), "{} is left behind", out.display());
 }
+
+/// Copies the files of `from` (one level) into `to`, which is created.
+fn copy_files(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn content_removed_and_put_back_is_watched_again() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    let content = site.path().join("content");
+    let kept = tempfile::tempdir().unwrap();
+    copy_files(&content, kept.path());
+    std::fs::remove_dir_all(&content).unwrap();
+    // The page says what happened; the terminal too.
+    let error = events.expect("error");
+    assert!(error.data.contains("`content/` was removed"), "{error:?}");
+    assert!(server.get("/").body.contains("Avery Quinn"), "the last good build is served");
+    // Put back (a checkout, a sync tool): built again, and watched again.
+    copy_files(kept.path(), &content);
+    events.expect("reload");
+    assert!(server.stderr().contains("`content/` is back"), "{}", server.stderr());
+    site.edit(RESUME, "name: Avery Quinn", "name: Seen Again");
+    events.expect("reload");
+    assert!(server.get("/").body.contains("Seen Again"), "{}", server.stderr());
+    // Swapped for another directory by renames: the new one is watched, not the old one.
+    let next = site.path().join("content.next");
+    copy_files(&content, &next);
+    std::fs::write(next.join("lin.yaml"), "basics:\n  name: Lin Swapped In\n").unwrap();
+    std::fs::rename(&content, site.path().join("content.old")).unwrap();
+    std::fs::rename(&next, &content).unwrap();
+    while !server.get("/").body.contains("Lin Swapped In") {
+        events.expect("reload");
+    }
+    site.write("content/lin.yaml", "basics:\n  name: Lin Edited After\n");
+    while !server.get("/lin/").body.contains("Lin Edited After") {
+        events.expect("reload");
+    }
+}

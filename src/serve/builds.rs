@@ -42,6 +42,7 @@ pub struct Done {
     rebuilder: Rebuilder,
     events: Vec<Event>,
     took: Duration,
+    notes: Vec<String>,
 }
 
 /// The build in progress.
@@ -66,6 +67,8 @@ pub struct Builds {
     running: Option<Running>,
     /// Changes that came while a build ran: the next build.
     queued: Plan,
+    /// What the page should read above the next build's error (a source directory went).
+    notes: Vec<String>,
     slowest: Duration,
     /// Abandoned builds, until they end.
     abandoned: Vec<Weak<()>>,
@@ -88,9 +91,15 @@ impl Builds {
             idle,
             running: None,
             queued: Plan::default(),
+            notes: Vec::new(),
             slowest: Duration::ZERO,
             abandoned: Vec::new(),
         })
+    }
+
+    /// A note for the page, shown above the error should the next build fail.
+    pub fn note(&mut self, note: String) {
+        self.notes.push(note);
     }
 
     /// Builds `plan` now, or after the build in progress (merged with other changes).
@@ -105,6 +114,7 @@ impl Builds {
         }
         let Some(mut rebuilder) = self.idle.take() else { return };
         let plan = std::mem::take(&mut self.queued);
+        let notes = std::mem::take(&mut self.notes);
         let alive = Arc::new(());
         self.running = Some(Running {
             started: Instant::now(),
@@ -117,7 +127,7 @@ impl Builds {
             let _alive = alive;
             let started = Instant::now();
             let events = rebuilder.apply(plan);
-            let done = Done { generation, rebuilder, events, took: started.elapsed() };
+            let done = Done { generation, rebuilder, events, took: started.elapsed(), notes };
             let _ = tx.send(Message::Built(Box::new(done)));
         });
     }
@@ -133,7 +143,13 @@ impl Builds {
         self.idle = Some(done.rebuilder);
         self.slowest = self.slowest.max(done.took);
         self.start_if_idle();
-        Some(done.events)
+        let with_notes = |event| match event {
+            Event::Error(message) if !done.notes.is_empty() => {
+                Event::Error(format!("{}\n\n{message}", done.notes.join("\n")))
+            }
+            event => event,
+        };
+        Some(done.events.into_iter().map(with_notes).collect())
     }
 
     /// Looks at the build in progress: the first time it has run longer than a build of this

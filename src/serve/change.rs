@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 use notify::EventKind;
+use notify::event::ModifyKind;
 
 use crate::config::CONFIG_FILE;
 use crate::parse::Format;
@@ -20,6 +21,9 @@ pub enum Change {
     Stylesheet(PathBuf),
     /// `vitae.toml`: reload the configuration and build everything.
     Config,
+    /// A source directory itself (`content`, …) appeared, went or was renamed: watch it again
+    /// and build everything (what it holds now was never seen being written).
+    SourceDir(&'static str),
     Ignored,
 }
 
@@ -55,7 +59,7 @@ impl Plan {
             Change::Stylesheet(p) => {
                 self.stylesheets.insert(p);
             }
-            Change::Config => self.config = true,
+            Change::Config | Change::SourceDir(_) => self.config = true,
             Change::Ignored => {}
         }
     }
@@ -100,9 +104,11 @@ pub fn classify(kind: &EventKind, paths: &[PathBuf], root: &Path) -> Vec<Change>
     match kind {
         // Reads (including vitae's own during a rebuild) change nothing.
         EventKind::Access(_) => Vec::new(),
-        // A source directory that did not exist: watch it and build everything.
-        EventKind::Create(_) if paths.iter().any(|p| is_source_dir(p, root)) => {
-            vec![Change::Template]
+        // A source directory that appeared, went or was renamed (`git checkout`, a sync tool).
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_))
+            if paths.iter().any(|p| source_dir(p, root).is_some()) =>
+        {
+            paths.iter().filter_map(|p| source_dir(p, root)).map(Change::SourceDir).collect()
         }
         _ => {
             paths.iter().map(|p| classify_path(p, root)).filter(|c| *c != Change::Ignored).collect()
@@ -139,9 +145,13 @@ pub fn classify_path(path: &Path, root: &Path) -> Change {
 /// The directories of a site that hold its sources.
 pub const SOURCES: [&str; 4] = ["content", "templates", "themes", "static"];
 
-fn is_source_dir(path: &Path, root: &Path) -> bool {
-    path.parent() == Some(root)
-        && path.file_name().and_then(|n| n.to_str()).is_some_and(|n| SOURCES.contains(&n))
+/// The name of the source directory `path` is, if it is one.
+fn source_dir(path: &Path, root: &Path) -> Option<&'static str> {
+    if path.parent() != Some(root) {
+        return None;
+    }
+    let name = path.file_name()?.to_str()?;
+    SOURCES.iter().find(|s| **s == name).copied()
 }
 
 fn is_stylesheet(name: &str) -> bool {
@@ -158,7 +168,7 @@ fn is_editor_temp(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use notify::event::{AccessKind, CreateKind, ModifyKind, RemoveKind, RenameMode};
+    use notify::event::{AccessKind, CreateKind, MetadataKind, RemoveKind, RenameMode};
 
     use super::*;
 
@@ -209,7 +219,11 @@ mod tests {
         let table: Vec<(EventKind, Vec<PathBuf>, usize)> = vec![
             (EventKind::Access(AccessKind::Any), vec![p("content/a.yaml")], 0),
             (EventKind::Create(CreateKind::Folder), vec![p("templates")], 1),
+            (EventKind::Remove(RemoveKind::Folder), vec![p("content")], 1),
+            (EventKind::Modify(ModifyKind::Name(RenameMode::From)), vec![p("content")], 1),
             (EventKind::Modify(ModifyKind::Any), vec![p("templates")], 0),
+            (EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any)), vec![p("content")], 0),
+            (EventKind::Remove(RemoveKind::Folder), vec![p("content/old")], 0),
             (EventKind::Create(CreateKind::Folder), vec![p("public")], 0),
             (EventKind::Modify(ModifyKind::Any), vec![p("content/a.yaml")], 1),
             (EventKind::Create(CreateKind::File), vec![p("templates/x.html")], 1),
@@ -228,6 +242,9 @@ mod tests {
         for (kind, paths, n) in table {
             assert_eq!(classify(&kind, &paths, &root()).len(), n, "{kind:?} {paths:?}");
         }
+        let gone = classify(&EventKind::Remove(RemoveKind::Any), &[p("content")], &root());
+        assert_eq!(gone, [Change::SourceDir("content")]);
+        assert!(Plan::from_changes(gone).config, "everything is built again");
     }
 
     #[test]

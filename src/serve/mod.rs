@@ -144,14 +144,24 @@ impl Preview<'_> {
         }
     }
 
-    /// Changes from the watcher: built now, or after the build in progress.
+    /// Changes from the watcher: built now, or after the build in progress. Source directories
+    /// that came or went are watched again first, and what happened to them is said in the
+    /// terminal and, should the build fail, over the page.
     fn changed(&mut self, changes: Vec<Change>) {
+        let touched: Vec<&'static str> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::SourceDir(name) => Some(*name),
+                _ => None,
+            })
+            .collect();
         let plan = Plan::from_changes(changes);
         if plan.is_empty() {
             return;
         }
-        if let Err(e) = self.watcher.watch_new_sources() {
-            eprintln!("warning: {e:#}");
+        for notice in self.watcher.refresh(&touched) {
+            eprintln!("{notice}");
+            self.builds.note(notice);
         }
         self.builds.request(plan);
     }
