@@ -610,3 +610,32 @@ fn content_removed_and_put_back_is_watched_again() {
         events.expect("reload");
     }
 }
+
+#[test]
+fn a_file_written_in_two_steps_is_built_only_once_it_is_complete() {
+    use std::io::Write;
+    use std::time::Duration;
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    let full = site.read(RESUME).replacen("name: Avery Quinn", "name: Written In Two Steps", 1);
+    // The first step ends before `work:`: a shorter resume, but one that parses.
+    let cut = full.find("\nwork:").unwrap() + 1;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(site.path().join(RESUME))
+        .unwrap();
+    file.write_all(&full.as_bytes()[..cut]).unwrap();
+    file.flush().unwrap();
+    // The editor pauses, the file still open: longer than the debounce, and nothing is built.
+    assert_eq!(events.next(Duration::from_millis(400)), None, "{}", server.stderr());
+    let page = server.get("/avery-quinn/").body;
+    assert!(page.contains("Avery Quinn") && page.contains("Larkspur Systems"));
+    file.write_all(&full.as_bytes()[cut..]).unwrap();
+    drop(file);
+    events.expect("reload");
+    let page = server.get("/avery-quinn/").body;
+    assert!(page.contains("Written In Two Steps"), "{}", server.stderr());
+    assert!(page.contains("Larkspur Systems"), "built from the whole file");
+}

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 use notify::EventKind;
-use notify::event::ModifyKind;
+use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
 
 use crate::config::CONFIG_FILE;
 use crate::parse::Format;
@@ -25,6 +25,25 @@ pub enum Change {
     /// and build everything (what it holds now was never seen being written).
     SourceDir(&'static str),
     Ignored,
+}
+
+/// What an event says about the writing of its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Write {
+    /// Created or written to: more may follow until it is closed.
+    Started,
+    /// Closed by a program that had it open for writing.
+    Closed,
+    /// Renamed, removed, its metadata changed: nothing left to wait for.
+    Other,
+}
+
+/// One path an event was about: what it means for the site, and for its writing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Touch {
+    pub path: PathBuf,
+    pub change: Change,
+    pub write: Write,
 }
 
 /// What a batch of changes asks for; several saves in one debounce window merge into one.
@@ -99,20 +118,41 @@ impl Plan {
     }
 }
 
-/// The changes one file-system event stands for. `root` is the site directory, as watched.
-pub fn classify(kind: &EventKind, paths: &[PathBuf], root: &Path) -> Vec<Change> {
+/// What the paths of one file-system event stand for. `root` is the site directory, as watched.
+pub fn classify(kind: &EventKind, paths: &[PathBuf], root: &Path) -> Vec<Touch> {
+    let write = write_of(kind);
+    let touch = |path: &PathBuf, change| Touch { path: path.clone(), change, write };
     match kind {
-        // Reads (including vitae's own during a rebuild) change nothing.
-        EventKind::Access(_) => Vec::new(),
+        // A writer closing a file counts as a change to it (and ends its writing). Other
+        // accesses, vitae's own reads during a rebuild included, change nothing.
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => {}
+        EventKind::Access(_) => return Vec::new(),
         // A source directory that appeared, went or was renamed (`git checkout`, a sync tool).
         EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_))
             if paths.iter().any(|p| source_dir(p, root).is_some()) =>
         {
-            paths.iter().filter_map(|p| source_dir(p, root)).map(Change::SourceDir).collect()
+            return paths
+                .iter()
+                .filter_map(|p| Some(touch(p, Change::SourceDir(source_dir(p, root)?))))
+                .collect();
         }
-        _ => {
-            paths.iter().map(|p| classify_path(p, root)).filter(|c| *c != Change::Ignored).collect()
-        }
+        _ => {}
+    }
+    paths
+        .iter()
+        .map(|p| touch(p, classify_path(p, root)))
+        .filter(|t| t.change != Change::Ignored)
+        .collect()
+}
+
+/// What an event kind says about the writing of its file: a file created or written to may
+/// be written to again until the writer closes it.
+pub fn write_of(kind: &EventKind) -> Write {
+    match kind {
+        EventKind::Create(CreateKind::File | CreateKind::Any)
+        | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any) => Write::Started,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => Write::Closed,
+        _ => Write::Other,
     }
 }
 
@@ -168,7 +208,7 @@ fn is_editor_temp(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use notify::event::{AccessKind, CreateKind, MetadataKind, RemoveKind, RenameMode};
+    use notify::event::{DataChange, MetadataKind, RemoveKind, RenameMode};
 
     use super::*;
 
@@ -218,6 +258,7 @@ mod tests {
         let p = |rel: &str| root().join(rel);
         let table: Vec<(EventKind, Vec<PathBuf>, usize)> = vec![
             (EventKind::Access(AccessKind::Any), vec![p("content/a.yaml")], 0),
+            (EventKind::Access(AccessKind::Open(AccessMode::Any)), vec![p("content/a.yaml")], 0),
             (EventKind::Create(CreateKind::Folder), vec![p("templates")], 1),
             (EventKind::Remove(RemoveKind::Folder), vec![p("content")], 1),
             (EventKind::Modify(ModifyKind::Name(RenameMode::From)), vec![p("content")], 1),
@@ -243,8 +284,29 @@ mod tests {
             assert_eq!(classify(&kind, &paths, &root()).len(), n, "{kind:?} {paths:?}");
         }
         let gone = classify(&EventKind::Remove(RemoveKind::Any), &[p("content")], &root());
+        let gone: Vec<Change> = gone.into_iter().map(|t| t.change).collect();
         assert_eq!(gone, [Change::SourceDir("content")]);
         assert!(Plan::from_changes(gone).config, "everything is built again");
+    }
+
+    #[test]
+    fn writes_start_with_creation_or_data_and_end_with_a_close() {
+        let p = root().join("content/a.yaml");
+        let write = |kind: EventKind| {
+            let touches = classify(&kind, std::slice::from_ref(&p), &root());
+            assert_eq!(touches.len(), 1, "{kind:?}");
+            assert_eq!(touches[0].change, Change::Content(p.clone()));
+            touches[0].write
+        };
+        assert_eq!(write(EventKind::Create(CreateKind::File)), Write::Started);
+        assert_eq!(write(EventKind::Modify(ModifyKind::Data(DataChange::Any))), Write::Started);
+        assert_eq!(write(EventKind::Modify(ModifyKind::Any)), Write::Started);
+        assert_eq!(write(EventKind::Access(AccessKind::Close(AccessMode::Write))), Write::Closed);
+        assert_eq!(write(EventKind::Remove(RemoveKind::File)), Write::Other);
+        assert_eq!(write(EventKind::Modify(ModifyKind::Name(RenameMode::To))), Write::Other);
+        assert_eq!(write(EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any))), Write::Other);
+        let read = EventKind::Access(AccessKind::Close(AccessMode::Read));
+        assert!(classify(&read, std::slice::from_ref(&p), &root()).is_empty());
     }
 
     #[test]

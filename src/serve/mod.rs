@@ -12,6 +12,7 @@ pub mod guard;
 pub mod http;
 pub mod pages;
 pub mod rebuild;
+pub mod settle;
 pub mod watch;
 
 use std::io::Write;
@@ -25,9 +26,10 @@ use anyhow::{Context, Result};
 
 use crate::config::Config;
 use builds::{Builds, Check, Done};
-use change::{Change, Plan};
+use change::{Change, Plan, Touch};
 use events::{Event, Hub};
 use rebuild::LoadConfig;
+use settle::Settler;
 use watch::Watcher;
 
 /// The port tried first when none is given.
@@ -51,7 +53,7 @@ pub struct Options {
 
 /// What the serve loop hears: the watcher, finished builds and the Ctrl-C handler.
 pub enum Message {
-    Changes(Vec<Change>),
+    Changes(Vec<Touch>),
     Failed(String),
     Built(Box<Done>),
     Stop,
@@ -95,7 +97,13 @@ pub fn run(options: &Options) -> Result<()> {
 
     let shared = http::Shared { root: out_dir, bound: options.bind, hub: Arc::clone(&hub) };
     let server = http::start(listener, Arc::new(shared))?;
-    let mut preview = Preview { builds, watcher, hub, announce: Some((addr, root, options)) };
+    let mut preview = Preview {
+        builds,
+        watcher,
+        settler: Settler::new(settle::CLOSE_EVENTS),
+        hub,
+        announce: Some((addr, root, options)),
+    };
     preview.serve(&rx);
 
     // A build still running (stuck in a template) is not waited for; it can no longer write.
@@ -111,6 +119,8 @@ pub fn run(options: &Options) -> Result<()> {
 struct Preview<'a> {
     builds: Builds,
     watcher: Watcher,
+    /// Changes to files still being written, until they settle.
+    settler: Settler,
     hub: Arc<Hub>,
     /// Until the URL is printed: after the first build, or once it is known to be slow.
     announce: Option<(SocketAddr, PathBuf, &'a Options)>,
@@ -120,9 +130,13 @@ impl Preview<'_> {
     /// Handles messages until told to stop.
     fn serve(&mut self, rx: &Receiver<Message>) {
         loop {
-            match rx.recv_timeout(TICK) {
+            let tick = if self.settler.is_holding() { watch::DEBOUNCE } else { TICK };
+            match rx.recv_timeout(tick) {
                 Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => return,
-                Ok(Message::Changes(changes)) => self.changed(changes),
+                Ok(Message::Changes(touches)) => {
+                    let ready = self.settler.observe(touches, Instant::now());
+                    self.changed(ready);
+                }
                 Ok(Message::Failed(why)) => eprintln!("warning: watching for changes: {why}"),
                 Ok(Message::Built(done)) => {
                     if let Some(events) = self.builds.finished(done) {
@@ -131,6 +145,9 @@ impl Preview<'_> {
                     }
                 }
                 Err(RecvTimeoutError::Timeout) => {}
+            }
+            if self.settler.is_holding() {
+                self.settle();
             }
             match self.builds.check(Instant::now()) {
                 Some(Check::Stuck(message)) => {
@@ -164,6 +181,19 @@ impl Preview<'_> {
             self.builds.note(notice);
         }
         self.builds.request(plan);
+    }
+
+    /// Builds the changes whose files have settled since.
+    fn settle(&mut self) {
+        let settled = self.settler.settled(Instant::now(), settle::stamp_of);
+        for path in &settled.late {
+            eprintln!(
+                "note: `{}` is still open for writing but unchanged for {} s; building it as it is",
+                path.display(),
+                settle::QUIET_MAX.as_secs()
+            );
+        }
+        self.changed(settled.changes);
     }
 
     fn announce(&mut self) {

@@ -12,7 +12,7 @@ use notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use super::Message;
-use super::change::{Change, SOURCES, classify};
+use super::change::{SOURCES, Touch, classify};
 
 /// Quiet time after the last event of a save before rebuilding: long enough to merge the
 /// handful of events one save makes, short enough that the page follows the save at once.
@@ -36,14 +36,14 @@ impl Watcher {
         let debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
             let message = match result {
                 Ok(events) => {
-                    let changes: Vec<Change> = events
+                    let touches: Vec<Touch> = events
                         .iter()
                         .flat_map(|e| classify(&e.event.kind, &e.event.paths, &event_root))
                         .collect();
-                    if changes.is_empty() {
+                    if touches.is_empty() {
                         return;
                     }
-                    Message::Changes(changes)
+                    Message::Changes(touches)
                 }
                 Err(errors) => Message::Failed(
                     errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
