@@ -4,6 +4,10 @@
 //! The preview never writes to the site's own output directory: it owns a temporary directory
 //! (removed on exit, Ctrl-C included), so a preview can neither clobber a real build nor, being
 //! outside the watched sources, trigger itself. Nothing below this module knows it exists.
+//!
+//! The serve loop only dispatches: builds run on threads of their own (`builds`), files still
+//! being written wait in `settle`, live-reload streams never block (`events`), so Ctrl-C, saves
+//! and pages are handled at once, however long a build takes.
 
 pub mod builds;
 pub mod change;
