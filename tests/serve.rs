@@ -639,3 +639,25 @@ fn a_file_written_in_two_steps_is_built_only_once_it_is_complete() {
     assert!(page.contains("Written In Two Steps"), "{}", server.stderr());
     assert!(page.contains("Larkspur Systems"), "built from the whole file");
 }
+
+#[test]
+fn a_request_for_a_newer_http_version_is_answered_and_costs_no_thread() {
+    let site = Site::example();
+    let server = site.serve();
+    let host = format!("Host: {}\r\n", server.addr);
+    let newer = format!("GET / HTTP/2.0\r\n{host}\r\n");
+    let before = server.threads();
+    for _ in 0..20 {
+        // Answered at once and closed: an exchange that hung would wait out WAIT and fail.
+        let answer =
+            String::from_utf8_lossy(&exchange(&server.addr, newer.as_bytes())).into_owned();
+        assert!(answer.starts_with("HTTP/1.1 505"), "{answer}");
+    }
+    if let (Some(before), Some(after)) = (before, server.threads()) {
+        assert!(
+            after <= before + 8,
+            "{before} threads, then {after}: connections were left hanging"
+        );
+    }
+    assert_eq!(server.get("/").status, 200);
+}

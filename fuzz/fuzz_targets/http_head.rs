@@ -1,10 +1,11 @@
 //! The preview server, running in this process as `vitae serve` runs it (tiny_http's accept
 //! loop, vitae's workers, guards and live-reload hub), fed any bytes as a request: it never
 //! panics, aborts or sizes an allocation from a header, answers with an HTTP status line or
-//! closes the connection, and answers the next client.
+//! closes the connection, never leaves a connection hanging once the request side is closed
+//! (an event stream aside), and answers the next client.
 #![no_main]
 
-use std::io::{Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, Shutdown, SocketAddr, TcpStream};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -52,8 +53,15 @@ fn exchange(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
     let mut buf = [0; 16 * 1024];
     loop {
         match stream.read(&mut buf) {
-            Ok(0) | Err(_) => break,
+            Ok(0) => break,
             Ok(n) => answer.extend_from_slice(&buf[..n]),
+            // The request side is closed: the server has nothing to wait for.
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => panic!(
+                "the server neither finished its answer nor closed the connection in 10 s: {:?}",
+                String::from_utf8_lossy(&answer[..answer.len().min(200)])
+            ),
+            // Reset: the server closed with the rest of the request unread.
+            Err(_) => break,
         }
         let head_end = answer.windows(4).position(|w| w == b"\r\n\r\n");
         if head_end.is_some_and(|end| contains(&answer[..end], b"text/event-stream")) {

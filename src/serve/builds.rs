@@ -53,6 +53,8 @@ struct Running {
     reported: bool,
     /// Alive while the build runs; watched once the build is abandoned.
     alive: Weak<()>,
+    /// Its notes, for the build that replaces it should it be abandoned.
+    notes: Vec<String>,
 }
 
 pub struct Builds {
@@ -121,6 +123,7 @@ impl Builds {
             what: plan.describe(),
             reported: false,
             alive: Arc::downgrade(&alive),
+            notes: notes.clone(),
         });
         let (tx, generation) = (self.tx.clone(), self.generation);
         self.pool.spawn(move || {
@@ -196,6 +199,7 @@ impl Builds {
             }
         };
         self.abandoned.push(running.alive);
+        self.notes.splice(0..0, running.notes);
         self.pool = pool;
         self.generation = self.fence.advance();
         let output = Output {

@@ -255,7 +255,11 @@ impl Iterator for ClientConnection {
 
             // checking HTTP version
             if *rq.http_version() > (1, 1) {
-                let writer = self.sink.next().unwrap();
+                // vitae patch: answered through the request's own writer. Upstream took the
+                // next writer in sequence, which waits until the request's writer is dropped,
+                // while the request lived on below it: this thread waited for ever, one more
+                // for every `GET / HTTP/2.0`. What follows is not HTTP/1, so the connection ends.
+                let writer = rq.into_writer();
                 let response = Response::from_string(
                     "This server only supports HTTP versions 1.0 and 1.1".to_owned(),
                 )
@@ -263,7 +267,7 @@ impl Iterator for ClientConnection {
                 response
                     .raw_print(writer, HTTPVersion(1, 1), &[], false, None)
                     .ok();
-                continue;
+                return None;
             }
 
             // vitae patch: a body that is not read in full before the request is handed out
