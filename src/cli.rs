@@ -1,7 +1,7 @@
 //! The command line: flags in, library calls, one place that prints errors and picks the exit
 //! code (0 success, 1 the user's content or configuration, 2 usage).
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -311,14 +311,14 @@ fn import(args: ImportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_input(file: &str) -> Result<(String, Vec<u8>)> {
-    if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut bytes).context("reading standard input")?;
-        Ok(("<stdin>".to_string(), bytes))
+/// The input's name and bytes, read no further than the size limit.
+fn read_input(file: &str) -> Result<(String, Vec<u8>), ContentError> {
+    let (name, read) = if file == "-" {
+        ("<stdin>".to_string(), parse::input::read_stdin())
     } else {
-        Ok((file.to_string(), fsutil::read(Path::new(file))?))
-    }
+        (file.to_string(), parse::input::read_file(Path::new(file)))
+    };
+    Ok((name, read.map_err(ContentError::one)?))
 }
 
 fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {

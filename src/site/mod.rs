@@ -137,11 +137,7 @@ fn load_all_with_progress(
 }
 
 fn load_one(file: ContentFile) -> Result<(Loaded, Vec<Diagnostic>), ContentError> {
-    let bytes = std::fs::read(&file.path).map_err(|e| {
-        ContentError::one(
-            Diagnostic::error(format!("cannot read the file: {e}")).in_file(&file.path),
-        )
-    })?;
+    let bytes = parse::input::read_file(&file.path).map_err(ContentError::one)?;
     let parsed = parse::parse_file(&file.path, &bytes)?;
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(page_warnings(&parsed.resume, &file.path));
