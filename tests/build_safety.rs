@@ -34,3 +34,44 @@ fn an_oversized_content_file_is_refused_from_its_size_before_it_is_read() {
         .stderr_has("3000000000 bytes, over the 5 MiB limit");
     assert!(!site.path("public").exists());
 }
+
+/// `vitae build --pdf` with `PATH` holding only `path_dir` and `$VITAE_BROWSER` as given.
+fn build_pdf_with(site: &TestSite, path_dir: &std::path::Path, browser: Option<&str>) -> Run {
+    let mut cmd = Command::new(vitae_bin());
+    cmd.args(["build", "--pdf", "--root"]).arg(site.root()).env("PATH", path_dir);
+    match browser {
+        Some(b) => cmd.env("VITAE_BROWSER", b),
+        None => cmd.env_remove("VITAE_BROWSER"),
+    };
+    Run(cmd.output().unwrap())
+}
+
+#[cfg(unix)]
+#[test]
+fn an_explicit_browser_that_points_nowhere_fails_even_with_another_browser_on_path() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = TestSite::new();
+    site.file("content/ada.yaml", ADA);
+    // A stand-in `chromium` on PATH that prints a tiny PDF where it is told to.
+    site.file(
+        "bin/chromium",
+        "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) printf '%%PDF-1.4 fake' > \"${a#--print-to-pdf=}\";; esac; done\n",
+    );
+    std::fs::set_permissions(site.path("bin/chromium"), std::fs::Permissions::from_mode(0o755))
+        .unwrap();
+    build_pdf_with(&site, &site.path("bin"), Some("/nonexistent/chrome"))
+        .fails_with(1)
+        .stderr_has("$VITAE_BROWSER=/nonexistent/chrome does not exist");
+    assert!(!site.path("public").exists(), "nothing was printed with another browser");
+    build_pdf_with(&site, &site.path("bin"), Some(site.path("bin").to_str().unwrap()))
+        .fails_with(1)
+        .stderr_has("is a directory");
+    // Unset, the browser on PATH prints.
+    build_pdf_with(&site, &site.path("bin"), None).success();
+    assert!(std::fs::read(site.path("public/ada/resume.pdf")).unwrap().starts_with(b"%PDF"));
+    // No browser anywhere: every name tried is listed.
+    build_pdf_with(&site, &site.path("content"), None)
+        .fails_with(1)
+        .stderr_has("`chromium` on PATH")
+        .stderr_has("`google-chrome-stable` on PATH");
+}

@@ -100,12 +100,7 @@ fn a_missing_browser_is_a_clear_error_and_leaves_the_output_alone() {
     );
     assert_eq!(o.status.code(), Some(1));
     let err = support::stderr(&o);
-    for tried in
-        ["$VITAE_BROWSER=/nonexistent", "`chromium`", "`chromium-browser`", "`google-chrome`"]
-    {
-        assert!(err.contains(tried), "`{tried}` not named:\n{err}");
-    }
-    assert!(err.contains("apt-get install chromium") && err.contains("VITAE_BROWSER"), "{err}");
+    assert!(err.contains("$VITAE_BROWSER=/nonexistent does not exist"), "{err}");
     assert!(site.root().join("public/short/index.html").exists(), "previous output kept");
     assert!(!site.root().join("public/short/resume.pdf").exists());
 }
