@@ -75,3 +75,25 @@ fn an_explicit_browser_that_points_nowhere_fails_even_with_another_browser_on_pa
         .stderr_has("`chromium` on PATH")
         .stderr_has("`google-chrome-stable` on PATH");
 }
+
+#[test]
+fn images_from_other_hosts_in_text_are_dropped_with_a_warning_in_every_theme() {
+    let site = TestSite::new();
+    site.file(
+        "content/ada.yaml",
+        "basics:\n  name: Ada Example\n  summary: 'Hello ![the chart](https://tracker.example/p.png) and <img src=\"https://tracker.example/q.gif\">'\nwork:\n  - name: Acme\n    highlights:\n      - '![pixel](//tracker.example/r.png) shipped'\n",
+    );
+    for theme in ["classic", "modern", "compact"] {
+        let run = site.run(&["build", "--theme", theme]);
+        run.success()
+            .stderr_has("basics.summary: the image `https://tracker.example/p.png` in this text is not shown: pages load nothing from other hosts")
+            .stderr_has("basics.summary: the image `https://tracker.example/q.gif`")
+            .stderr_has("work[0].highlights[0]: the image `//tracker.example/r.png`");
+        for page in ["public/ada/index.html", "public/index.html"] {
+            let html = site.read(page);
+            assert!(!html.contains("tracker.example"), "{theme} {page} loads from another host");
+            assert!(html.contains("Hello the chart and"), "{theme}: the alt text stays");
+            assert!(html.contains("pixel shipped"), "{theme}");
+        }
+    }
+}

@@ -19,7 +19,7 @@ use crate::fsutil;
 use crate::model::Resume;
 use crate::parse;
 use crate::pdf;
-use crate::render::{GalleryEntry, PageContext, Renderer, SiteContext};
+use crate::render::{GalleryEntry, PageContext, Renderer, SiteContext, filters};
 use write::Staging;
 
 /// What a build did.
@@ -144,17 +144,69 @@ fn load_one(file: ContentFile) -> Result<(Loaded, Vec<Diagnostic>), ContentError
     Ok((Loaded { file, resume: parsed.resume }, diagnostics))
 }
 
-/// What the page will not show although the data has it.
-fn page_warnings(resume: &Resume, path: &Path) -> Option<Diagnostic> {
-    let image = resume.basics.as_ref()?.image.as_deref()?;
-    crate::render::filters::local_path(image).is_empty().then(|| {
-        Diagnostic::warning(format!(
-            "the image `{image}` is not shown: pages load nothing from other hosts"
-        ))
-        .in_file(path)
-        .field("basics.image")
-        .hint("put the picture in static/ (e.g. static/me.jpg) and write `image: me.jpg`")
-    })
+/// What the page will not show although the data has it: a remote `basics.image`, and
+/// images inside text (pages load nothing from other hosts; see `filters::markdown_to_html`).
+fn page_warnings(resume: &Resume, path: &Path) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    let image = resume.basics.as_ref().and_then(|b| b.image.as_deref());
+    if let Some(image) = image.filter(|i| filters::local_path(i).is_empty()) {
+        warnings.push(
+            Diagnostic::warning(format!(
+                "the image `{image}` is not shown: pages load nothing from other hosts"
+            ))
+            .in_file(path)
+            .field("basics.image")
+            .hint("put the picture in static/ (e.g. static/me.jpg) and write `image: me.jpg`"),
+        );
+    }
+    for (field, src) in images_in_text(resume) {
+        let why = if filters::local_path(&src).is_empty() {
+            "pages load nothing from other hosts"
+        } else {
+            "pictures inside text are not shown"
+        };
+        warnings.push(
+            Diagnostic::warning(format!("the image `{src}` in this text is not shown: {why}; its alt text is shown instead"))
+                .in_file(path)
+                .field(field)
+                .hint("remove the image, or link to it instead: [title](https://…); for your photo use basics.image"),
+        );
+    }
+    warnings
+}
+
+/// Every image in the resume's text fields (any of them may be shown as Markdown), with the
+/// field's path. The serialised text is searched first: most resumes have none.
+fn images_in_text(resume: &Resume) -> Vec<(String, String)> {
+    let json = serde_json::to_string(resume).unwrap_or_default();
+    let has_img = json.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"<img"));
+    if !json.contains("![") && !has_img {
+        return Vec::new();
+    }
+    fn walk(value: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::String(text) => {
+                out.extend(
+                    filters::images_not_shown(text).into_iter().map(|s| (path.to_string(), s)),
+                );
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}[{i}]"), out);
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (key, item) in map {
+                    let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                    walk(item, &path, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&serde_json::to_value(resume).unwrap_or_default(), "", &mut out);
+    out
 }
 
 pub fn site_context(config: &Config) -> SiteContext {
