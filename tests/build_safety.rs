@@ -97,3 +97,28 @@ fn images_from_other_hosts_in_text_are_dropped_with_a_warning_in_every_theme() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_resume_is_read_and_links_that_cannot_be_are_named_with_the_reason() {
+    use std::os::unix::fs::symlink;
+    let site = TestSite::new();
+    site.file("content/ada.yaml", ADA);
+    site.file("elsewhere/cv.yaml", "basics:\n  name: Linked Person\n");
+    symlink(site.path("elsewhere/cv.yaml"), site.path("content/linked.yaml")).unwrap();
+    symlink(site.path("elsewhere/gone.yaml"), site.path("content/dangling.yaml")).unwrap();
+    symlink(site.path("elsewhere"), site.path("content/folder.yaml")).unwrap();
+    site.run(&["build"]).success();
+    assert!(site.read("public/linked/index.html").contains("Linked Person"));
+    // A link into the output would read what the build itself replaces.
+    symlink(site.path("public/ada/resume.json"), site.path("content/copy.json")).unwrap();
+    let run = site.run(&["build"]);
+    run.success()
+        .stderr_has("dangling.yaml: skipped: this symbolic link points to")
+        .stderr_has("gone.yaml`, which does not exist")
+        .stderr_has("folder.yaml: skipped: this symbolic link points to")
+        .stderr_has("a directory")
+        .stderr_has("copy.json: skipped: this symbolic link points into the output directory");
+    assert!(!site.path("public/copy").exists());
+    assert!(site.path("public/linked/index.html").is_file());
+}

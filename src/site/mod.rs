@@ -101,7 +101,7 @@ fn load_all_with_progress(
     config: &Config,
     progress: Progress<'_>,
 ) -> Result<(Vec<Loaded>, Vec<Diagnostic>), ContentError> {
-    let (files, mut diagnostics) = discover(&config.content_dir())?;
+    let (files, mut diagnostics) = discover(&config.content_dir(), &config.output_path())?;
     if files.is_empty() {
         return Err(ContentError::one(
             Diagnostic::error("no resumes found")
