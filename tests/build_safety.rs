@@ -122,3 +122,28 @@ fn a_symlinked_resume_is_read_and_links_that_cannot_be_are_named_with_the_reason
     assert!(!site.path("public/copy").exists());
     assert!(site.path("public/linked/index.html").is_file());
 }
+
+#[test]
+fn a_list_of_100_000_items_is_cut_to_the_cap_with_a_warning_and_a_small_page() {
+    let site = TestSite::new();
+    let keywords: Vec<String> = (0..100_000).map(|i| format!("k{i}")).collect();
+    let doc = serde_json::json!({
+        "basics": {"name": "Ada Example"},
+        "skills": [{"name": "Everything", "keywords": keywords}],
+    });
+    site.file("content/ada.json", &doc.to_string());
+    site.run(&["build"]).success().stderr_has(
+        "skills[0].keywords: holds 100000 items; kept the first 1000 and dropped 99000 (a list holds at most 1000 items)",
+    );
+    let page = std::fs::metadata(site.path("public/ada/index.html")).unwrap().len();
+    assert!(page < 500_000, "the page is {page} bytes");
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("public/ada/resume.json")).unwrap();
+    assert_eq!(json["skills"][0]["keywords"].as_array().unwrap().len(), 1000);
+    // The importer applies the same cap.
+    let mut cmd = Command::new(vitae_bin());
+    cmd.args(["import", "--to", "json"]).arg(site.path("content/ada.json"));
+    let run = Run(cmd.output().unwrap());
+    run.success().stderr_has("skills[0].keywords: holds 100000 items");
+    assert!(run.stdout().len() < 100_000, "{} bytes", run.stdout().len());
+}
