@@ -147,3 +147,55 @@ fn a_list_of_100_000_items_is_cut_to_the_cap_with_a_warning_and_a_small_page() {
     run.success().stderr_has("skills[0].keywords: holds 100000 items");
     assert!(run.stdout().len() < 100_000, "{} bytes", run.stdout().len());
 }
+
+#[cfg(unix)]
+#[test]
+fn force_never_builds_into_content_reached_through_a_symlink() {
+    use std::os::unix::fs::symlink;
+    let site = TestSite::new();
+    std::fs::remove_dir(site.path("content")).unwrap();
+    site.file("real/content/ada.yaml", ADA);
+    site.file("real/content/notes.txt", "my notes");
+    symlink(site.path("real/content"), site.path("content")).unwrap();
+    site.run(&["build"]).success();
+    for out in ["real/content", "content", "real"] {
+        site.run(&["build", "--output", out, "--force"])
+            .fails_with(1)
+            .stderr_has("the site's `content`")
+            .stderr_has("nothing was changed");
+    }
+    assert_eq!(site.read("real/content/ada.yaml"), ADA);
+    assert_eq!(site.read("real/content/notes.txt"), "my notes");
+}
+
+#[test]
+fn force_never_builds_into_the_repository_or_the_sites_own_inputs() {
+    let site = TestSite::new();
+    site.file("content/ada.yaml", ADA);
+    site.file(".git/HEAD", "ref: refs/heads/main\n");
+    site.file(".github/workflows/pages.yml", "on: push\n");
+    site.file("templates/partials/footer.html", "<footer>mine</footer>");
+    site.file("themes/mine/theme.toml", "description = \"mine\"\n");
+    site.file("static/me.txt", "me");
+    site.file("vitae.toml", "title = \"Mine\"\n");
+    let refusals = [
+        (".git", "`.git`"),
+        (".git/objects", "`.git`"),
+        (".github", "`.github`"),
+        (".github/pages", "`.github`"),
+        ("templates", "the site's `templates`"),
+        ("themes/mine", "the site's `themes`"),
+        ("static", "the site's `static`"),
+        (".vitae", "the site's `.vitae`"),
+        (".", "contains the site itself"),
+        ("..", "contains the site itself"),
+    ];
+    for (out, why) in refusals {
+        site.run(&["build", "--output", out, "--force"]).fails_with(1).stderr_has(why);
+    }
+    assert_eq!(site.read(".git/HEAD"), "ref: refs/heads/main\n");
+    assert_eq!(site.read(".github/workflows/pages.yml"), "on: push\n");
+    assert_eq!(site.read("templates/partials/footer.html"), "<footer>mine</footer>");
+    assert_eq!(site.read("static/me.txt"), "me");
+    assert!(!site.path("public").exists() && !site.path(".github/pages").exists());
+}

@@ -2,6 +2,7 @@
 //! the writing. Both return every diagnostic; content errors from all files are reported
 //! together.
 
+pub mod guard;
 pub mod live;
 pub mod write;
 
@@ -57,7 +58,7 @@ pub fn build(config: &Config) -> Result<Report> {
 /// [`build`], reporting progress as resumes are parsed and rendered.
 pub fn build_with_progress(config: &Config, progress: Progress<'_>) -> Result<Report> {
     let output = config.output_path();
-    write::check_output(&config.root, &output, config.force)?;
+    guard::check_output(&config.root, &output, config.force)?;
     let (loaded, mut diagnostics) = load_all_with_progress(config, progress)?;
     let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
     // Found before anything is written, so a missing browser fails fast.

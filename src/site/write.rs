@@ -12,8 +12,10 @@ use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
 
-use crate::diag::{ContentError, Diagnostic};
 use crate::fsutil;
+
+/// vitae's cache at the site root: what it keeps between builds, never inside the output.
+pub const CACHE_DIR: &str = ".vitae";
 
 /// The file that marks a directory as vitae's output.
 pub const MARKER: &str = ".vitae-output";
@@ -201,115 +203,9 @@ impl Drop for Staging {
     }
 }
 
-/// Refuses outputs that would destroy the site or someone else's files: the site root itself
-/// or one of its parents (always), and a non-empty directory vitae did not create (unless
-/// `force`).
-pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), ContentError> {
-    let root_abs = absolute(root);
-    let out_abs = absolute(output);
-    if root_abs.starts_with(&out_abs) {
-        return Err(ContentError::one(
-            Diagnostic::error("the output directory contains the site itself; building there would delete your content")
-                .in_file(output)
-                .hint("choose an output directory inside the site, such as `public`"),
-        ));
-    }
-    for source in ["content", "templates", "themes", "static"] {
-        if out_abs.starts_with(root_abs.join(source)) {
-            return Err(ContentError::one(
-                Diagnostic::error(format!("the output directory is inside the site's `{source}/`"))
-                    .in_file(output)
-                    .hint("choose an output directory such as `public`"),
-            ));
-        }
-    }
-    if output.is_file() {
-        return Err(ContentError::one(
-            Diagnostic::error("the output path is a file, not a directory")
-                .in_file(output)
-                .hint("choose another --output"),
-        ));
-    }
-    let foreign = output.is_dir()
-        && !output.join(MARKER).is_file()
-        && std::fs::read_dir(output).map(|mut d| d.next().is_some()).unwrap_or(true);
-    if foreign && !force {
-        return Err(ContentError::one(
-            Diagnostic::error("the output directory is not empty and was not created by vitae; nothing was changed")
-                .in_file(output)
-                .hint("choose another --output, or pass --force to replace its contents"),
-        ));
-    }
-    Ok(())
-}
-
-/// `path` made absolute and normalised lexically (`..` resolved), without touching the disk
-/// for parts that do not exist yet.
-fn absolute(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(path)
-    };
-    // Resolve `.` and `..` by text first: a path like `out/../..` names its grandparent even
-    // when `out` does not exist.
-    let mut lexical = PathBuf::new();
-    for c in joined.components() {
-        match c {
-            Component::ParentDir => {
-                lexical.pop();
-            }
-            Component::CurDir => {}
-            other => lexical.push(other),
-        }
-    }
-    // Then canonicalise the longest existing ancestor, so symlinks resolve.
-    let mut existing = lexical.as_path();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.parent(), existing.file_name()) {
-            (Some(p), Some(n)) => {
-                rest.push(n.to_os_string());
-                existing = p;
-            }
-            _ => break,
-        }
-    }
-    let mut out = existing.canonicalize().unwrap_or_else(|_| existing.to_path_buf());
-    out.extend(rest.iter().rev());
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn refuses_the_site_root_its_parents_and_sources() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
-        std::fs::create_dir_all(root.join("content")).unwrap();
-        for bad in
-            [root.clone(), dir.path().to_path_buf(), root.join("content/out"), root.join("x/../..")]
-        {
-            assert!(check_output(&root, &bad, true).is_err(), "{}", bad.display());
-        }
-        assert!(check_output(&root, &root.join("public"), false).is_ok());
-    }
-
-    #[test]
-    fn a_foreign_non_empty_directory_needs_force() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        std::fs::create_dir_all(&out).unwrap();
-        assert!(check_output(dir.path(), &out, false).is_ok(), "empty is fine");
-        std::fs::write(out.join("keep.txt"), "mine").unwrap();
-        assert!(check_output(dir.path(), &out, false).is_err());
-        assert!(check_output(dir.path(), &out, true).is_ok());
-        std::fs::write(out.join(MARKER), "").unwrap();
-        assert!(check_output(dir.path(), &out, false).is_ok(), "ours");
-    }
 
     #[test]
     fn staging_is_removed_when_dropped_and_swapped_in_when_done() {
