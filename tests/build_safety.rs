@@ -199,3 +199,58 @@ fn force_never_builds_into_the_repository_or_the_sites_own_inputs() {
     assert_eq!(site.read("static/me.txt"), "me");
     assert!(!site.path("public").exists() && !site.path(".github/pages").exists());
 }
+
+/// Runs `vitae build` on `site`, killing it (and failing) if it has not ended within a minute.
+fn build_or_kill(site: &TestSite) -> Run {
+    let mut child = Command::new(vitae_bin())
+        .args(["build", "--root"])
+        .arg(site.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("vitae build was still running after a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    Run(child.wait_with_output().unwrap())
+}
+
+#[test]
+fn a_template_that_never_ends_fails_the_build_naming_the_template() {
+    let site = TestSite::new();
+    site.file("content/ada.yaml", ADA);
+    site.run(&["build"]).success();
+    let before = common::snapshot(&site.path("public"));
+    let writes = format!(
+        "{{% for i in range(end=100000) %}}{{% for j in range(end=100000) %}}{{{{ i }}}}{}{{% endfor %}}{{% endfor %}}",
+        "x".repeat(1024)
+    );
+    let endless = [
+        // Nested loops that write: stopped by the output budget.
+        (writes.as_str(), "grew past 32 MiB"),
+        // Nested loops that write nothing: stopped by the time budget at the next `range`.
+        (
+            "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}",
+            "took longer than 5 s",
+        ),
+        // Loops that neither write nor call anything: given up on at the deadline.
+        (
+            "{% set r = range(end=100000) %}{% for a in r %}{% for b in r %}{% for c in r %}{% endfor %}{% endfor %}{% endfor %}",
+            "took longer than 5 s",
+        ),
+    ];
+    for (template, why) in endless {
+        site.file("templates/partials/footer.html", template);
+        build_or_kill(&site)
+            .fails_with(1)
+            .stderr_has("template error in `resume.html`")
+            .stderr_has(why)
+            .stderr_has("templates/partials/footer.html");
+        assert_eq!(common::snapshot(&site.path("public")), before, "the output is untouched");
+    }
+}

@@ -18,6 +18,7 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("local_path", LocalPath);
     tera.register_filter("display_url", DisplayUrl);
     tera.register_function("date_range", DateRange);
+    tera.register_function("range", Range);
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -321,6 +322,50 @@ impl Function<TeraResult<Value>> for DateRange {
     }
 }
 
+/// Tera's own `range(end=…, start=0, step_by=1)`, with the same arguments and limits, that
+/// also refuses to start a loop once the render is past its time budget: a loop that never
+/// ends (nested `range` loops) is stopped at its next `range` call (see `render::budget`).
+pub struct Range;
+
+/// Tera's bound on the length of one `range`.
+const MAX_RANGE_LEN: i128 = 100_000;
+
+impl Function<TeraResult<Vec<i128>>> for Range {
+    fn call(&self, kwargs: Kwargs, _: &State) -> TeraResult<Vec<i128>> {
+        if super::budget::past_deadline() {
+            return Err(tera::Error::message(format!(
+                "stopped: the page took longer than {} s to render",
+                super::budget::TIME.as_secs()
+            )));
+        }
+        let start = kwargs.get::<i128>("start")?.unwrap_or_default();
+        let end = kwargs.must_get::<i128>("end")?;
+        let step = kwargs.get::<i128>("step_by")?.unwrap_or(1);
+        let fail = |msg: &str| Err(tera::Error::message(format!("Function `range` {msg}")));
+        if step == 0 {
+            return fail("was called with a `step_by` argument of 0");
+        }
+        if start > end && step > 0 {
+            return fail("was called with a `start` argument greater than the `end` one");
+        }
+        let (span, stride) = if step > 0 {
+            (end.checked_sub(start), step)
+        } else {
+            (start.checked_sub(end), step.checked_neg().unwrap_or(i128::MAX))
+        };
+        let Some(len) = span.and_then(|s| s.max(0).checked_add(stride - 1)).map(|s| s / stride)
+        else {
+            return fail("was called with arguments that overflow i128");
+        };
+        if len > MAX_RANGE_LEN {
+            return fail(&format!(
+                "would produce {len} elements, which exceeds the limit of {MAX_RANGE_LEN}"
+            ));
+        }
+        Ok((0..len).map(|i| start + i * step).collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -441,6 +486,23 @@ next"
         assert_eq!(human_date("2018-09"), "Sep 2018");
         assert_eq!(human_date("2018-09-15"), "Sep 15, 2018");
         assert_eq!(human_date("2018"), "2018");
+    }
+
+    #[test]
+    fn range_behaves_like_teras_own() {
+        let mut tera = Tera::new();
+        register(&mut tera);
+        let render = |t: &str| {
+            tera.render_str(t, &tera::Context::new(), false).map_err(|e| format!("{e:?}"))
+        };
+        assert_eq!(render("{{ range(end=3) }}").unwrap(), "[0, 1, 2]");
+        assert_eq!(render("{{ range(start=1, end=7, step_by=3) }}").unwrap(), "[1, 4]");
+        assert_eq!(render("{{ range(start=5, end=1, step_by=-2) }}").unwrap(), "[5, 3]");
+        assert_eq!(render("{{ range(start=1, end=5, step_by=-1) }}").unwrap(), "[]");
+        assert_eq!(render("{{ range(start=2, end=2) }}").unwrap(), "[]");
+        assert!(render("{{ range(end=100001) }}").unwrap_err().contains("exceeds the limit"));
+        assert!(render("{{ range(start=3, end=1) }}").unwrap_err().contains("greater than"));
+        assert!(render("{{ range(end=1, step_by=0) }}").unwrap_err().contains("of 0"));
     }
 
     #[test]
