@@ -254,3 +254,136 @@ fn a_template_that_never_ends_fails_the_build_naming_the_template() {
         assert_eq!(common::snapshot(&site.path("public")), before, "the output is untouched");
     }
 }
+
+/// A small pseudo-random generator (xorshift64*), seeded from the clock; the seed is printed so
+/// a failure can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn from_clock() -> Self {
+        let seed = std::env::var("VITAE_TEST_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_nanos() as u64
+                    | 1
+            });
+        eprintln!("random kill times from VITAE_TEST_SEED={seed}");
+        Self(seed)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n.max(1)
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_killed_at_random_moments_leaves_the_old_or_the_new_output_byte_for_byte() {
+    use std::time::{Duration, Instant};
+    let site = TestSite::new();
+    for i in 0..300 {
+        site.file(
+            &format!("content/person-{i:03}.yaml"),
+            &format!("basics:\n  name: Person {i}\n  label: Engineer\nwork:\n  - name: Acme {i}\n    highlights: [Built things, Ran things]\n"),
+        );
+    }
+    // Two versions of the site that differ in every page.
+    let footers = ["<footer>version A</footer>", "<footer>version B</footer>"];
+    let footer = "templates/partials/footer.html";
+    let mut trees = Vec::new();
+    let mut slowest = Duration::ZERO;
+    for text in footers {
+        site.file(footer, text);
+        let started = Instant::now();
+        build_or_kill(&site).success();
+        slowest = slowest.max(started.elapsed());
+        trees.push(common::snapshot(&site.path("public")));
+    }
+    assert_ne!(trees[0], trees[1]);
+    let mut rng = Rng::from_clock();
+    let mut shown = 1;
+    for kill in 0..12 {
+        let next = 1 - shown;
+        site.file(footer, footers[next]);
+        let mut child = Command::new(vitae_bin())
+            .args(["build", "--root"])
+            .arg(site.root())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let at = Duration::from_millis(rng.below(slowest.as_millis() as u64 + 50));
+        std::thread::sleep(at);
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let now = common::snapshot(&site.path("public"));
+        let old = now.iter().filter(|f| trees[shown].contains(f)).count();
+        let new = now.iter().filter(|f| trees[next].contains(f)).count();
+        assert!(
+            now == trees[shown] || now == trees[next],
+            "kill {kill} at {at:?}: the output is torn ({} files: {old} of the old build, {new} of the new, of {} each)",
+            now.len(),
+            trees[0].len()
+        );
+        let outcome = if now == trees[next] { "the new output" } else { "the old output" };
+        eprintln!("kill {kill} at {at:?}: {outcome}");
+        if now == trees[next] {
+            shown = next;
+        }
+    }
+    // The next build completes whatever the kills left, and nothing stays beside the output.
+    build_or_kill(&site).success();
+    let wanted = footers.iter().position(|f| site.read(footer) == *f).unwrap();
+    assert_eq!(common::snapshot(&site.path("public")), trees[wanted]);
+    let mut top: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    assert_eq!(top, [".vitae", "content", "public", "templates"]);
+}
+
+#[test]
+fn what_vitae_keeps_between_builds_lives_in_dot_vitae_which_git_ignores() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("cv");
+    Run(Command::new(vitae_bin()).arg("new").arg(&dir).output().unwrap()).success();
+    assert!(std::fs::read_to_string(dir.join(".gitignore")).unwrap().contains("/.vitae/"));
+    let build =
+        || Run(Command::new(vitae_bin()).args(["build", "--root"]).arg(&dir).output().unwrap());
+    build().success();
+    build().success();
+    assert!(dir.join(".vitae/output").is_dir(), "the previous output is kept in the cache");
+    let mut top: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    assert_eq!(top, [".github", ".gitignore", ".vitae", "content", "public", "vitae.toml"]);
+    let inside: Vec<_> = common::snapshot(&dir.join("public"))
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| p.to_string_lossy().contains("vitae-") && !p.ends_with(".vitae-output"))
+        .collect();
+    assert!(inside.is_empty(), "leftovers inside the output: {inside:?}");
+    // The cache ignores itself, so a site made before the scaffold listed it is covered too.
+    std::fs::write(dir.join(".gitignore"), "/public\n").unwrap();
+    let git = Command::new("git").args(["init", "-q"]).current_dir(&dir).status();
+    if !git.is_ok_and(|s| s.success()) {
+        eprintln!("note: git is not installed; skipped checking that git ignores .vitae/");
+        return;
+    }
+    let status = Command::new("git")
+        .args(["status", "--porcelain", "--untracked-files=all"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let status = String::from_utf8_lossy(&status.stdout);
+    assert!(!status.contains(".vitae"), "git sees the cache:\n{status}");
+}

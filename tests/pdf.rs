@@ -180,7 +180,7 @@ fn the_browser_prints_the_staged_page_headless_with_a_fresh_profile() {
     let urls: Vec<&str> = args.lines().filter(|l| l.starts_with("file://")).collect();
     assert_eq!(urls.len(), 2, "{args}");
     assert!(
-        urls.iter().all(|u| u.contains("vitae-staging") && u.ends_with("/index.html")),
+        urls.iter().all(|u| u.contains("/.vitae/output/") && u.ends_with("/index.html")),
         "{urls:?}"
     );
 }

@@ -45,7 +45,8 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Conte
             name.to_string_lossy()
         ));
     }
-    for (name, path) in protected(root) {
+    let ours = output.join(MARKER).is_file();
+    for (name, path) in protected(root, ours.then_some(out.as_path())) {
         for form in [lexical(&path), absolute(&path)] {
             if out.starts_with(&form) {
                 return refuse(format!(
@@ -83,8 +84,9 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Conte
 
 /// Every protected path of the site at `root`, with how to name it in a message: its inputs,
 /// the cache, `.git` and `.github` beside the site and beside each parent (a site may sit in
-/// a repository's subdirectory), and the target of each linked resume.
-fn protected(root: &Path) -> Vec<(String, PathBuf)> {
+/// a repository's subdirectory), and the target of each linked resume (but not those inside
+/// vitae's own `output`: vitae wrote them, and discovery skips them).
+fn protected(root: &Path, output: Option<&Path>) -> Vec<(String, PathBuf)> {
     let mut out: Vec<(String, PathBuf)> = INPUTS
         .iter()
         .chain(&[CACHE_DIR])
@@ -96,7 +98,9 @@ fn protected(root: &Path) -> Vec<(String, PathBuf)> {
         }
     }
     let links = std::fs::read_dir(root.join("content")).into_iter().flatten().flatten();
-    for entry in links.filter(|e| e.file_type().is_ok_and(|t| t.is_symlink())) {
+    let links = links.filter(|e| e.file_type().is_ok_and(|t| t.is_symlink()));
+    let in_output = |link: &Path| output.is_some_and(|o| absolute(link).starts_with(o));
+    for entry in links.filter(|e| !in_output(&e.path())) {
         let name =
             format!("the file that `content/{}` links to", entry.file_name().to_string_lossy());
         out.push((name, entry.path()));

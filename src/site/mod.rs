@@ -63,14 +63,13 @@ pub fn build_with_progress(config: &Config, progress: Progress<'_>) -> Result<Re
     let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
     // Found before anything is written, so a missing browser fails fast.
     let browser = if config.pdf { Some(pdf::find_browser()?) } else { None };
-    // PDFs are printed from the finished pages and their assets, so those builds stage.
-    let staging = Staging::for_output(&output, !config.pdf)?;
+    let staging = Staging::new(&config.root, &output)?;
     let mut files = render_all(config, &renderer, &loaded, &staging, progress)?;
     copy_static(config, &renderer, &staging)?;
     if let Some(browser) = browser {
         files += print_pdfs(&browser, &loaded, &staging)?;
     }
-    staging.swap_into(&output)?;
+    staging.swap_into()?;
     diagnostics.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     Ok(Report { pages: page_reports(&loaded), diagnostics, output, files: files + 1 })
 }
@@ -342,10 +341,11 @@ fn print_pdfs(browser: &Path, loaded: &[Loaded], staging: &Staging) -> Result<us
     let jobs: Vec<pdf::PrintJob> = loaded
         .iter()
         .map(|l| {
-            let dir = staging.path().join(&l.file.slug);
-            pdf::PrintJob { html: dir.join("index.html"), pdf: dir.join("resume.pdf") }
+            let slug = &l.file.slug;
+            let html = staging.path().join(slug).join("index.html");
+            Ok(pdf::PrintJob { html, pdf: staging.reserve(&format!("{slug}/resume.pdf"))? })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     pdf::print_all(browser, &jobs).context("failed to print the resumes to PDF")?;
     Ok(jobs.len())
 }
