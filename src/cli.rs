@@ -37,8 +37,9 @@ enum Command {
     /// Build the site: one page, JSON Resume file (and, with --pdf, PDF) per resume.
     ///
     /// Reads content/ (one resume per file; the file name is the page's slug) and writes the
-    /// output directory (public/ by default). The output is built aside and swapped in only when
-    /// everything succeeded, so a failed build leaves the previous output untouched.
+    /// output directory (public/ by default). The new output is built in the site's cache
+    /// (.vitae/) and swapped in at once when everything succeeded, so the output is always the
+    /// complete previous build or the complete new one, even if vitae is stopped midway.
     Build(BuildArgs),
     /// Preview the site in a browser, rebuilding and reloading on every save.
     ///
@@ -85,7 +86,8 @@ struct BuildArgs {
     /// Also print each resume to resume.pdf with a local Chromium or Chrome.
     #[arg(long)]
     pdf: bool,
-    /// Replace the output directory even if vitae did not create it.
+    /// Replace the output directory even if vitae did not create it (never the site's own
+    /// files, .git or .github).
     #[arg(long)]
     force: bool,
 }
