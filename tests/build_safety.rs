@@ -36,6 +36,7 @@ fn an_oversized_content_file_is_refused_from_its_size_before_it_is_read() {
 }
 
 /// `vitae build --pdf` with `PATH` holding only `path_dir` and `$VITAE_BROWSER` as given.
+#[cfg(unix)]
 fn build_pdf_with(site: &TestSite, path_dir: &std::path::Path, browser: Option<&str>) -> Run {
     let mut cmd = Command::new(vitae_bin());
     cmd.args(["build", "--pdf", "--root"]).arg(site.root()).env("PATH", path_dir);
@@ -257,8 +258,10 @@ fn a_template_that_never_ends_fails_the_build_naming_the_template() {
 
 /// A small pseudo-random generator (xorshift64*), seeded from the clock; the seed is printed so
 /// a failure can be replayed.
+#[cfg(unix)]
 struct Rng(u64);
 
+#[cfg(unix)]
 impl Rng {
     fn from_clock() -> Self {
         let seed = std::env::var("VITAE_TEST_SEED")
