@@ -1,7 +1,7 @@
 //! A budget for every page render: [`TIME`] and [`OUTPUT`]. Tera 2 has no fuel setting, and a
 //! template can loop for ever (nested `range` loops in an override), so each render runs on a
-//! render thread that belongs to the calling thread, and the caller stops waiting at the
-//! deadline: `vitae build` fails with an error naming the template, and `vitae serve` keeps
+//! render thread (taken from a pool, one per render running at once), and the caller stops
+//! waiting at the deadline: `vitae build` fails with an error naming the template, and `vitae serve` keeps
 //! serving, its watcher and signal handling never blocked by a render.
 //!
 //! The render itself stops at the budget wherever it can: its writer refuses output past the
@@ -9,10 +9,10 @@
 //! a loop after the deadline. A loop that neither writes nor calls `range` cannot be stopped
 //! from outside; its thread is left to finish on its own, and the next render gets a new one.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::io::Write;
-use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use tera::{Context, Tera};
@@ -40,7 +40,8 @@ pub enum Failure {
 pub fn render(tera: &Arc<Tera>, name: &str, ctx: Context) -> Result<String, Failure> {
     let deadline = Instant::now() + TIME;
     let job = Job { tera: Arc::clone(tera), name: name.to_string(), ctx, deadline };
-    let worker = match WORKER.with(|w| w.borrow_mut().take()) {
+    let idle = IDLE.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop();
+    let worker = match idle {
         Some(worker) => worker,
         None => Worker::spawn()?,
     };
@@ -51,7 +52,7 @@ pub fn render(tera: &Arc<Tera>, name: &str, ctx: Context) -> Result<String, Fail
     let wait = deadline.saturating_duration_since(Instant::now()) + Duration::from_millis(200);
     match worker.results.recv_timeout(wait) {
         Ok(outcome) => {
-            WORKER.with(|w| *w.borrow_mut() = Some(worker));
+            IDLE.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(worker);
             outcome
         }
         // Dropping the worker detaches its thread, which ends once the render returns.
@@ -68,9 +69,10 @@ pub fn past_deadline() -> bool {
     DEADLINE.with(|d| d.get().is_some_and(|d| Instant::now() > d))
 }
 
+/// Render threads waiting for work, kept between renders.
+static IDLE: Mutex<Vec<Worker>> = Mutex::new(Vec::new());
+
 thread_local! {
-    /// This thread's render thread, kept between renders.
-    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
     /// On a render thread, the deadline of the render it is running.
     static DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };
 }
@@ -95,7 +97,7 @@ impl Worker {
         std::thread::Builder::new()
             .name("vitae-render".into())
             .spawn(move || {
-                // Ends when its owner drops the sender: the owner thread ended, or gave up.
+                // Ends when the sender is dropped: at exit, or when a caller gave up on it.
                 for job in job_rx {
                     if result_tx.send(run(job)).is_err() {
                         return;

@@ -47,19 +47,17 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Conte
     }
     let ours = output.join(MARKER).is_file();
     for (name, path) in protected(root, ours.then_some(out.as_path())) {
-        for form in [lexical(&path), absolute(&path)] {
-            if out.starts_with(&form) {
-                return refuse(format!(
-                    "the output directory is or lies inside {name} (`{}`)",
-                    form.display()
-                ));
-            }
-            if form.starts_with(&out) {
-                return refuse(format!(
-                    "the output directory holds {name} (`{}`); building there would delete it",
-                    form.display()
-                ));
-            }
+        if out.starts_with(&path) {
+            return refuse(format!(
+                "the output directory is or lies inside {name} (`{}`)",
+                path.display()
+            ));
+        }
+        if path.starts_with(&out) {
+            return refuse(format!(
+                "the output directory holds {name} (`{}`); building there would delete it",
+                path.display()
+            ));
         }
     }
     if output.is_file() {
@@ -82,28 +80,40 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<(), Conte
     Ok(())
 }
 
-/// Every protected path of the site at `root`, with how to name it in a message: its inputs,
-/// the cache, `.git` and `.github` beside the site and beside each parent (a site may sit in
-/// a repository's subdirectory), and the target of each linked resume (but not those inside
-/// vitae's own `output`: vitae wrote them, and discovery skips them).
+/// Every protected path of the site at `root`, as written and with links resolved, with how
+/// to name it in a message: its inputs, the cache, an existing `.git` or `.github` beside the
+/// site or a parent (a site may sit in a repository's subdirectory; other such paths have a
+/// `.git` component, refused anyway), and the target of each linked resume (but not those
+/// inside vitae's own `output`: vitae wrote them, and discovery skips them).
 fn protected(root: &Path, output: Option<&Path>) -> Vec<(String, PathBuf)> {
-    let mut out: Vec<(String, PathBuf)> = INPUTS
-        .iter()
-        .chain(&[CACHE_DIR])
-        .map(|name| (format!("the site's `{name}`"), root.join(name)))
-        .collect();
-    for dir in absolute(root).ancestors() {
+    let (written, resolved) = (lexical(root), absolute(root));
+    let mut out = Vec::new();
+    // Below the resolved root only a path that exists can resolve elsewhere.
+    let resolve = |p: PathBuf| if std::fs::symlink_metadata(&p).is_ok() { absolute(&p) } else { p };
+    for name in INPUTS.iter().chain(&[CACHE_DIR]) {
+        let what = format!("the site's `{name}`");
+        out.push((what.clone(), written.join(name)));
+        out.push((what, resolve(resolved.join(name))));
+    }
+    for dir in resolved.ancestors() {
         for name in NEVER {
-            out.push((format!("the repository's `{name}`"), dir.join(name)));
+            let path = dir.join(name);
+            if std::fs::symlink_metadata(&path).is_ok() {
+                out.push((format!("the repository's `{name}`"), absolute(&path)));
+            }
         }
     }
     let links = std::fs::read_dir(root.join("content")).into_iter().flatten().flatten();
     let links = links.filter(|e| e.file_type().is_ok_and(|t| t.is_symlink()));
-    let in_output = |link: &Path| output.is_some_and(|o| absolute(link).starts_with(o));
-    for entry in links.filter(|e| !in_output(&e.path())) {
-        let name =
-            format!("the file that `content/{}` links to", entry.file_name().to_string_lossy());
-        out.push((name, entry.path()));
+    for entry in links {
+        let target = absolute(&entry.path());
+        if !output.is_some_and(|o| target.starts_with(o)) {
+            let file = entry.file_name();
+            out.push((
+                format!("the file that `content/{}` links to", file.to_string_lossy()),
+                target,
+            ));
+        }
     }
     out
 }
