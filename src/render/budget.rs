@@ -1,8 +1,8 @@
 //! A budget for every page render: [`TIME`] and [`OUTPUT`]. Tera 2 has no fuel setting, and a
 //! template can loop for ever (nested `range` loops in an override), so each render runs on a
 //! render thread (taken from a pool, one per render running at once), and the caller stops
-//! waiting at the deadline: `vitae build` fails with an error naming the template, and `vitae serve` keeps
-//! serving, its watcher and signal handling never blocked by a render.
+//! waiting at the deadline: `vitae build` fails with an error naming the template, and
+//! `vitae serve` keeps serving, its watcher and signal handling never blocked by a render.
 //!
 //! The render itself stops at the budget wherever it can: its writer refuses output past the
 //! size limit or the deadline, and `range` (vitae's own, see `filters::Range`) refuses to start
