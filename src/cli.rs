@@ -37,8 +37,10 @@ enum Command {
     /// Build the site: one page, JSON Resume file (and, with --pdf, PDF) per resume.
     ///
     /// Reads content/ (one resume per file; the file name is the page's slug) and writes the
-    /// output directory (`output_dir` in vitae.toml, else public/). The output is built aside and swapped in only when
-    /// everything succeeded, so a failed build leaves the previous output untouched.
+    /// output directory (`output_dir` in vitae.toml, else public/). The new output is built in
+    /// the site's cache (.vitae/) and swapped in at once when everything succeeded, so the output
+    /// is always the complete previous build or the complete new one, even if vitae is stopped
+    /// midway.
     Build(BuildArgs),
     /// Preview the site in a browser, rebuilding and reloading on every save.
     ///
@@ -109,7 +111,8 @@ struct BuildArgs {
     /// in vitae.toml, else off]
     #[arg(long)]
     pdf: bool,
-    /// Replace the output directory even if vitae did not create it.
+    /// Replace the output directory even if vitae did not create it (never the site's own
+    /// files, .git or .github).
     #[arg(long)]
     force: bool,
     /// Treat warnings as errors: exit 1 and leave the output alone when there is any.
@@ -398,21 +401,14 @@ fn import(args: ImportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_input(file: &str) -> Result<(String, Vec<u8>)> {
-    if file == "-" {
-        let bytes = match parse::input::read_bounded(std::io::stdin().lock()) {
-            Ok(b) => b,
-            Err(parse::input::Bounded::Io(e)) => {
-                return Err(anyhow::Error::new(e).context("reading standard input"));
-            }
-            Err(parse::input::Bounded::TooLarge) => {
-                return Err(ContentError::one(parse::input::too_large().in_file("<stdin>")).into());
-            }
-        };
-        Ok(("<stdin>".to_string(), bytes))
+/// The input's name and bytes, read no further than the size limit.
+fn read_input(file: &str) -> Result<(String, Vec<u8>), ContentError> {
+    let (name, read) = if file == "-" {
+        ("<stdin>".to_string(), parse::input::read_stdin())
     } else {
-        Ok((file.to_string(), parse::input::read_file(Path::new(file)).map_err(ContentError::one)?))
-    }
+        (file.to_string(), parse::input::read_file(Path::new(file)))
+    };
+    Ok((name, read.map_err(ContentError::one)?))
 }
 
 fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {

@@ -5,6 +5,7 @@
 
 pub mod conform;
 mod date;
+pub mod limits;
 pub mod schema;
 
 pub use date::{ACCEPTED_DATE_FORMS, DateError, PartialDate, days_in_month, is_valid_year};
