@@ -548,9 +548,12 @@ fn a_template_that_never_ends_wedges_neither_the_server_nor_its_exit() {
     let events = server.events();
     let footer = "templates/partials/footer.html";
     site.write(footer, ENDLESS_FOOTER);
-    // The page hears what is going on and the last good build is still served.
+    // The page hears what is going on and the last good build is still served: either the
+    // server's notice that the build is stuck, or the render budget's error naming the template
+    // (which comes first depends on how long builds took so far on a loaded machine).
     let stuck = events.expect("error");
-    assert!(stuck.data.contains("loop") && stuck.data.contains("all pages"), "{stuck:?}");
+    let notice = stuck.data.contains("all pages") || stuck.data.contains("partials/footer.html");
+    assert!(stuck.data.contains("loop") && notice, "{stuck:?}");
     assert!(server.get("/avery-quinn/").body.contains("Avery Quinn"));
     // A fix saved while the build is stuck is applied: the stuck build is left behind.
     site.write(footer, "<footer>Fixed footer</footer>\n");
