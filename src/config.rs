@@ -172,16 +172,30 @@ impl Config {
         }
     }
 
-    /// Sets the base URL: `/`, a path (`/cv/`) or an absolute http(s) URL; a missing final
-    /// slash is added.
+    /// Sets the base URL: `/`, a path (`/cv/`) or an absolute http(s) URL with a host; a
+    /// missing final slash is added. Characters a URL may not hold unencoded (quotes, angle
+    /// brackets, spaces, control characters) are refused: the base URL is written into
+    /// robots.txt, the sitemap and attributes of every page.
     pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
         let url = url.trim();
-        let ok = url.starts_with('/') || url.starts_with("http://") || url.starts_with("https://");
-        if !ok || url.contains(char::is_whitespace) {
-            return Err(Diagnostic::error(format!("`{url}` is not a usable base URL"))
+        let host = ["http://", "https://"]
+            .iter()
+            .find_map(|scheme| url.strip_prefix(scheme))
+            .map(|rest| rest.split('/').next().unwrap_or(""));
+        let ok =
+            (url.starts_with('/') && !url.starts_with("//")) || host.is_some_and(|h| !h.is_empty());
+        let bad = url
+            .chars()
+            .find(|&c| c.is_whitespace() || c.is_control() || "\"'<>\\^`{|}".contains(c));
+        if !ok || bad.is_some() {
+            let why = match bad {
+                Some(c) => format!(": {c:?} cannot appear in a URL"),
+                None => String::new(),
+            };
+            return Err(Diagnostic::error(format!("`{url}` is not a usable base URL{why}"))
                 .field("base_url")
                 .hint(
-                    "use an absolute URL such as https://USER.github.io/REPO/ or a path such as /",
+                    "use an absolute URL such as https://USER.github.io/REPO/ or a path such as /; percent-encode other characters",
                 ));
         }
         self.base_url = if url.ends_with('/') { url.to_string() } else { format!("{url}/") };
@@ -349,6 +363,28 @@ mod tests {
         let (c, w) = Config::load(dir.path()).unwrap();
         assert!(w.is_empty());
         assert_eq!((c.base_url.as_str(), c.theme.as_str(), c.paper), ("/", "classic", Paper::A4));
+    }
+
+    #[test]
+    fn base_urls_that_would_break_out_of_robots_txt_or_attributes_are_refused() {
+        let mut c = Config::defaults(".");
+        for bad in [
+            "https://x.example/\"><script>",
+            "https://x.example/'a",
+            "https://x.example/<b>",
+            "https://x.example/a b",
+            "https://x.example/\u{7}",
+            "https://",
+            "//x.example/",
+            "ftp://x.example/",
+        ] {
+            let err = c.set_base_url(bad).unwrap_err();
+            assert!(err.message.contains("not a usable base URL"), "{bad}: {err}");
+        }
+        for good in ["/", "/cv", "https://octo.github.io/cv/", "http://localhost:8000/a%20b/"] {
+            c.set_base_url(good).unwrap();
+        }
+        assert_eq!(c.base_url, "http://localhost:8000/a%20b/");
     }
 
     #[test]

@@ -341,3 +341,18 @@ fn a_rebuild_removes_what_the_build_no_longer_makes() {
     assert!(!site.path("public/stray.txt").exists(), "the output holds only what the build made");
     assert!(site.path("public/mira/index.html").is_file());
 }
+
+#[test]
+fn a_base_url_with_characters_no_url_may_hold_is_refused_before_anything_is_written() {
+    let site = TestSite::new();
+    site.file("content/ada.yaml", "basics:\n  name: Ada Example\n");
+    for bad in ["https://x.example/\"><script>", "https://x.example/a b", "https://x.example/<p>"] {
+        site.run(&["build", "--base-url", bad])
+            .fails_with(1)
+            .stderr_has("is not a usable base URL")
+            .stderr_has("cannot appear in a URL");
+        assert!(!site.path("public").exists(), "{bad}: nothing is written");
+    }
+    site.run(&["build", "--base-url", "https://octo.github.io/cv"]).success();
+    assert!(site.read("public/robots.txt").contains("https://octo.github.io/cv/sitemap.xml"));
+}
