@@ -1,7 +1,7 @@
 //! The command line: flags in, library calls, one place that prints errors and picks the exit
 //! code (0 success, 1 the user's content or configuration, 2 usage).
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,8 +13,8 @@ use std::time::Instant;
 
 use crate::config::Config;
 use crate::diag::{ContentError, Diagnostic};
-use crate::fsutil;
-use crate::{parse, render, site};
+use crate::messages::{self, print_diagnostics};
+use crate::{fsutil, parse, render, site};
 
 /// vitae turns the resume you already have (JSON Resume as JSON or YAML, Markdown, or plain
 /// text such as text copied out of a PDF) into a fast, accessible personal site with a print
@@ -28,17 +28,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Create a new site in DIR: vitae.toml, an example resume, .gitignore and a GitHub Pages
-    /// workflow. DIR must be new or empty.
-    New {
-        /// The directory to create.
-        dir: PathBuf,
-    },
+    /// Create a new site in DIR: vitae.toml, a resume, .gitignore and a GitHub Pages workflow.
+    ///
+    /// DIR may exist and hold other files (a repository with a README): the site is added
+    /// beside them, and nothing is written if one of the site's files exists already. An
+    /// existing .gitignore gains the lines it lacks.
+    New(NewArgs),
     /// Build the site: one page, JSON Resume file (and, with --pdf, PDF) per resume.
     ///
     /// Reads content/ (one resume per file; the file name is the page's slug) and writes the
-    /// output directory (public/ by default). The output is built aside and swapped in only when
-    /// everything succeeded, so a failed build leaves the previous output untouched.
+    /// output directory (`output_dir` in vitae.toml, else public/). The new output is built in
+    /// the site's cache (.vitae/) and swapped in at once when everything succeeded, so the output
+    /// is always the complete previous build or the complete new one, even if vitae is stopped
+    /// midway.
     Build(BuildArgs),
     /// Preview the site in a browser, rebuilding and reloading on every save.
     ///
@@ -51,7 +53,7 @@ enum Command {
     /// temporary directory.
     Serve(ServeArgs),
     /// Parse and render everything without writing; print every diagnostic.
-    Check(SiteArgs),
+    Check(CheckArgs),
     /// List the themes this site can use: built-in ones and the site's own themes/.
     Themes(SiteArgs),
     /// Read a resume in any shape and print it as structured data (YAML by default).
@@ -59,6 +61,19 @@ enum Command {
     /// The format is detected from the content: JSON Resume (JSON or YAML), Markdown, or free
     /// text. What could not be found or was only guessed is reported on stderr.
     Import(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct NewArgs {
+    /// The site's directory (created if missing).
+    dir: PathBuf,
+    /// Start from the resume you have instead of the example: any file `vitae import` reads.
+    /// Its warnings are written as comments at the top of the resume.
+    #[arg(long, value_name = "FILE", conflicts_with = "update_workflow")]
+    from: Option<PathBuf>,
+    /// Only set the vitae version that DIR's Pages workflow installs to this vitae's version.
+    #[arg(long)]
+    update_workflow: bool,
 }
 
 /// Flags every command that works on a site shares.
@@ -70,24 +85,39 @@ struct SiteArgs {
 }
 
 #[derive(Debug, clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Treat warnings as errors (exit 1 when there is any), as CI should.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Debug, clap::Args)]
 struct BuildArgs {
     #[command(flatten)]
     site: SiteArgs,
     /// Where to write the site [default: `output_dir` in vitae.toml, else public]
     #[arg(long, value_name = "DIR")]
     output: Option<PathBuf>,
-    /// The URL the site is served from, e.g. https://USER.github.io/REPO/ [default: /]
+    /// The URL the site is served from, e.g. https://USER.github.io/REPO/ [default: `base_url`
+    /// in vitae.toml, else /]
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
-    /// The theme to use (see `vitae themes`) [default: classic]
+    /// The theme to use (see `vitae themes`) [default: `theme` in vitae.toml, else classic]
     #[arg(long, value_name = "NAME")]
     theme: Option<String>,
-    /// Also print each resume to resume.pdf with a local Chromium or Chrome.
+    /// Also print each resume to resume.pdf with a local Chromium or Chrome [default: `pdf`
+    /// in vitae.toml, else off]
     #[arg(long)]
     pdf: bool,
-    /// Replace the output directory even if vitae did not create it.
+    /// Replace the output directory even if vitae did not create it (never the site's own
+    /// files, .git or .github).
     #[arg(long)]
     force: bool,
+    /// Treat warnings as errors: exit 1 and leave the output alone when there is any.
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -142,30 +172,36 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    if let Some(root) = cli.command.site_root() {
+        messages::set_site_root(root);
+    }
     match run(cli) {
         Ok(code) => code,
-        Err(e) => report(&e),
+        Err(e) => {
+            eprintln!("{}", messages::error_chain(&e));
+            ExitCode::from(1)
+        }
     }
 }
 
-/// Prints an error with its whole cause chain, once, and picks the exit code.
-fn report(e: &anyhow::Error) -> ExitCode {
-    if let Some(content) = e.downcast_ref::<ContentError>() {
-        eprintln!("{content}");
-        return ExitCode::from(1);
+impl Command {
+    /// The site a command works on, for showing paths relative to it.
+    fn site_root(&self) -> Option<&Path> {
+        match self {
+            Command::Build(a) => Some(&a.site.root),
+            Command::Serve(a) => Some(&a.site.root),
+            Command::Check(a) => Some(&a.site.root),
+            Command::Themes(a) => Some(&a.root),
+            Command::New(a) => Some(&a.dir),
+            Command::Import(_) => None,
+        }
     }
-    let mut msg = format!("error: {e}");
-    for cause in e.chain().skip(1) {
-        msg.push_str(&format!("\n  caused by: {cause}"));
-    }
-    eprintln!("{msg}");
-    ExitCode::from(1)
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Import(args) => import(args),
-        Command::New { dir } => new(&dir),
+        Command::New(args) => new(&args),
         Command::Build(args) => build(args),
         Command::Serve(args) => serve(args),
         Command::Check(args) => check(args),
@@ -173,14 +209,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Loads vitae.toml under `--root` and prints its warnings.
-fn load_config(site: &SiteArgs) -> Result<Config> {
+/// Loads vitae.toml under `--root` and prints its warnings (errors, with `strict`).
+fn load_config(site: &SiteArgs, strict: bool) -> Result<Config> {
     if !site.root.is_dir() {
         return Err(missing_root(&site.root).into());
     }
-    let (config, warnings) = Config::load(&site.root)?;
-    print_diagnostics(&warnings);
+    let (mut config, warnings) = Config::load(&site.root)?;
+    config.strict = strict;
+    gate(&config, warnings)?;
     Ok(config)
+}
+
+/// Prints warnings, or under `--strict` fails with them as errors.
+fn gate(config: &Config, warnings: Vec<Diagnostic>) -> Result<(), ContentError> {
+    if config.strict && !warnings.is_empty() {
+        return Err(ContentError(site::strict(warnings)));
+    }
+    print_diagnostics(&warnings);
+    Ok(())
 }
 
 fn missing_root(root: &Path) -> ContentError {
@@ -191,8 +237,32 @@ fn missing_root(root: &Path) -> ContentError {
     )
 }
 
-fn new(dir: &Path) -> Result<ExitCode> {
-    let written = crate::scaffold::new_site(dir)?;
+fn new(args: &NewArgs) -> Result<ExitCode> {
+    let dir = &args.dir;
+    if args.update_workflow {
+        let old = crate::scaffold::update_workflow(dir)?;
+        let path = dir.join(crate::scaffold::WORKFLOW_PATH);
+        let version = env!("CARGO_PKG_VERSION");
+        match old {
+            Some(old) => eprintln!("{}: vitae {old} → {version}", path.display()),
+            None => eprintln!("wrote {} (vitae {version})", path.display()),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let content = match &args.from {
+        Some(file) => {
+            let (content, diagnostics) = crate::scaffold::Content::import(file)?;
+            print_diagnostics(&diagnostics);
+            content
+        }
+        None => crate::scaffold::Content::Example,
+    };
+    let written = crate::scaffold::new_site(dir, &content)?;
+    let resume = written
+        .iter()
+        .filter_map(|p| p.strip_prefix(dir).ok())
+        .find(|p| p.starts_with("content"))
+        .map_or_else(|| "content/".to_string(), |p| p.display().to_string());
     let mut out = std::io::stdout().lock();
     writeln!(out, "Created a vitae site in {}:", dir.display())?;
     for path in &written {
@@ -200,14 +270,14 @@ fn new(dir: &Path) -> Result<ExitCode> {
     }
     writeln!(
         out,
-        "\nNext steps:\n  cd {}\n  vitae serve                 # preview while you edit content/example.yaml\n  vitae build                 # write the site to public/\n\nTo publish on GitHub Pages: push to GitHub, then in the repository's\nSettings → Pages choose \"GitHub Actions\" as the source. Every push to main publishes.",
+        "\nNext steps:\n  cd {}\n  vitae serve                 # preview while you edit {resume}\n  vitae build                 # write the site to public/\n\nTo publish on GitHub Pages: push to GitHub, then in the repository's\nSettings → Pages choose \"GitHub Actions\" as the source. Every push to main publishes.",
         dir.display()
     )?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn build(args: BuildArgs) -> Result<ExitCode> {
-    let mut config = load_config(&args.site)?;
+    let mut config = load_config(&args.site, args.strict)?;
     if let Some(out) = args.output {
         config.output_dir = out;
     }
@@ -219,6 +289,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     }
     config.pdf |= args.pdf;
     config.force = args.force;
+    gate(&config, config.check_theme()?)?;
     let started = Instant::now();
     let report = site::build_with_progress(&config, &progress_line(started))?;
     print_diagnostics(&report.diagnostics);
@@ -226,7 +297,7 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         "built {} resume{} into {} in {} ms",
         report.pages.len(),
         if report.pages.len() == 1 { "" } else { "s" },
-        report.output.display(),
+        messages::shown_path(&config.root, &report.output),
         started.elapsed().as_millis()
     );
     Ok(ExitCode::SUCCESS)
@@ -264,8 +335,9 @@ fn progress_line(started: Instant) -> impl Fn(&'static str, usize, usize) + Sync
     }
 }
 
-fn check(args: SiteArgs) -> Result<ExitCode> {
-    let config = load_config(&args)?;
+fn check(args: CheckArgs) -> Result<ExitCode> {
+    let config = load_config(&args.site, args.strict)?;
+    gate(&config, config.check_theme()?)?;
     let report = site::check(&config)?;
     print_diagnostics(&report.diagnostics);
     let warnings = report.diagnostics.len();
@@ -279,21 +351,39 @@ fn check(args: SiteArgs) -> Result<ExitCode> {
 }
 
 fn themes(args: SiteArgs) -> Result<ExitCode> {
-    let config = load_config(&args)?;
+    let config = load_config(&args, false)?;
     let mut out = std::io::stdout().lock();
     for t in render::theme::list(&config.root)? {
-        let origin = match &t.origin {
-            render::theme::Origin::BuiltIn => "built-in".to_string(),
-            render::theme::Origin::Site(p) => format!("site: {}", p.display()),
-        };
         let current = if t.name == config.theme { " (selected)" } else { "" };
-        writeln!(out, "{}{current}\n    {}\n    [{origin}]", t.name, t.description)?;
-        if !t.params.is_empty() {
-            let params: Vec<String> = t.params.iter().map(|(k, v)| format!("{k} = {v}")).collect();
-            writeln!(out, "    parameters ([extra] in vitae.toml): {}", params.join(", "))?;
+        writeln!(
+            out,
+            "{}{current}\n    {}\n    [{}]",
+            t.name,
+            t.description,
+            theme_origin(&config, &t)
+        )?;
+        for p in render::theme::params(&t.params) {
+            let about = if p.description.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", p.description)
+            };
+            writeln!(out, "    [extra] {} = {} ({}){about}", p.name, p.default, p.kind.name())?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where a theme comes from, with site paths relative to the site.
+fn theme_origin(config: &Config, t: &render::ThemeInfo) -> String {
+    use render::theme::{Origin, OverBuiltin};
+    let Origin::Site(path) = &t.origin else { return "built-in".to_string() };
+    let shown = messages::shown_path(&config.root, path);
+    match t.over_builtin {
+        OverBuiltin::Nothing => format!("site: {shown}"),
+        OverBuiltin::Replaces => format!("site: {shown}, replaces the built-in `{}`", t.name),
+        OverBuiltin::Copies => format!("built-in; {shown} is an unchanged copy of it"),
+    }
 }
 
 fn import(args: ImportArgs) -> Result<ExitCode> {
@@ -319,14 +409,14 @@ fn import(args: ImportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_input(file: &str) -> Result<(String, Vec<u8>)> {
-    if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut bytes).context("reading standard input")?;
-        Ok(("<stdin>".to_string(), bytes))
+/// The input's name and bytes, read no further than the size limit.
+fn read_input(file: &str) -> Result<(String, Vec<u8>), ContentError> {
+    let (name, read) = if file == "-" {
+        ("<stdin>".to_string(), parse::input::read_stdin())
     } else {
-        Ok((file.to_string(), fsutil::read(Path::new(file))?))
-    }
+        (file.to_string(), parse::input::read_file(Path::new(file)))
+    };
+    Ok((name, read.map_err(ContentError::one)?))
 }
 
 fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
@@ -339,12 +429,4 @@ fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
         .into());
     }
     Ok(())
-}
-
-/// Diagnostics go to stderr, one per line group, in the order the readers found them.
-pub fn print_diagnostics(list: &[Diagnostic]) {
-    let mut err = std::io::stderr().lock();
-    for d in list {
-        let _ = writeln!(err, "{d}");
-    }
 }

@@ -1,6 +1,7 @@
 //! Diagnostics: what vitae tells a person about their files. Every one names the file and, where
 //! known, the line and column, says what is wrong and how to fix it.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -116,8 +117,9 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
         };
         write!(f, "{label}: ")?;
+        // Everything but our own words may come from the input: shown, never obeyed.
         if let Some(file) = &self.file {
-            write!(f, "{}", file.display())?;
+            write!(f, "{}", visible(&file.display().to_string()))?;
             if let Some(line) = self.line {
                 write!(f, ":{line}")?;
                 if let Some(col) = self.column {
@@ -127,26 +129,63 @@ impl fmt::Display for Diagnostic {
             write!(f, ": ")?;
         }
         if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
+            write!(f, "{}: ", visible(field))?;
         }
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", visible(&self.message))?;
         if let (Some(snippet), Some(line)) = (&self.snippet, self.line) {
             let gutter = line.to_string();
-            write!(f, "\n {gutter} | {snippet}")?;
+            write!(f, "\n {gutter} | {}", visible(snippet))?;
             if let Some(col) = self.column {
                 let pad: String = snippet
                     .chars()
                     .take(col.saturating_sub(1 + self.caret_shift))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .map(|c| match c {
+                        '\t' => "\t".to_string(),
+                        c => " ".repeat(visible(c.encode_utf8(&mut [0; 4])).chars().count()),
+                    })
                     .collect();
                 write!(f, "\n {} | {pad}^", " ".repeat(gutter.len()))?;
             }
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  help: {hint}")?;
+            write!(f, "\n  help: {}", visible(hint))?;
         }
         Ok(())
     }
+}
+
+/// `text` with control characters made visible: C0 controls as their Unicode pictures (ESC is
+/// `␛`), DEL as `␡`, C1 controls and bidirectional overrides as `\u{…}`; tabs and line breaks
+/// stay. What a resume contains can never retitle, clear or recolour the terminal.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hidden_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !is_hidden_control(c) => out.push(c),
+            '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+            '\u{7f}' => out.push('␡'),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The known name closest to `name`, when it is close enough to be what was meant.
+pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|k| (k, strsim::jaro_winkler(&name.to_lowercase(), &k.to_lowercase())))
+        .filter(|(_, score)| *score > 0.8)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| k)
 }
 
 /// A failure caused by the user's content or configuration (exit code 1), carrying every
@@ -193,6 +232,30 @@ mod tests {
         let caret = lines[2].split(" | ").nth(1).unwrap();
         assert!(snippet.chars().count() <= 82, "{snippet}");
         assert_eq!(snippet.chars().nth(caret.chars().count() - 1), Some('X'), "{shown}");
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(visible("a\u{1b}]0;pwned\u{7}b"), "a␛]0;pwned␇b");
+        assert_eq!(visible("x\u{9b}2J\u{202e}y\u{7f}"), "x\\u{9b}2J\\u{202e}y␡");
+        assert_eq!(visible("tab\tand\nline"), "tab\tand\nline");
+    }
+
+    #[test]
+    fn no_part_of_a_diagnostic_carries_a_terminal_escape() {
+        let src = "name: \"\u{1b}[2J\u{1b}]0;owned\u{7}\" x\n";
+        let d = Diagnostic::error("bad value `\u{1b}[31m`")
+            .in_file("content/\u{1b}[1mx.yaml")
+            .field("basics.\u{9b}name")
+            .at(1, 25)
+            .hint("remove `\u{1b}[0m`")
+            .with_snippet_from(src);
+        let shown = d.to_string();
+        assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+        assert_eq!(
+            shown,
+            "error: content/␛[1mx.yaml:1:25: basics.\\u{9b}name: bad value `␛[31m`\n 1 | name: \"␛[2J␛]0;owned␇\" x\n   |                         ^\n  help: remove `␛[0m`"
+        );
     }
 
     #[test]

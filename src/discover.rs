@@ -19,8 +19,14 @@ pub struct ContentFile {
 }
 
 /// Lists the resumes directly in `content_dir`, sorted by slug. Files of other types are
-/// skipped with a warning; two files with the same slug are an error.
-pub fn discover(content_dir: &Path) -> Result<(Vec<ContentFile>, Vec<Diagnostic>), ContentError> {
+/// skipped with a warning; two files with the same slug are an error. A symbolic link to a
+/// regular file is read like the file (`content/me.yaml -> ~/cv.yaml`); one that points
+/// nowhere, to something else, or into `output` (vitae's own output, which a build replaces)
+/// is skipped with a warning saying why.
+pub fn discover(
+    content_dir: &Path,
+    output: &Path,
+) -> Result<(Vec<ContentFile>, Vec<Diagnostic>), ContentError> {
     if !content_dir.is_dir() {
         return Err(ContentError::one(
             Diagnostic::error("there is no content directory")
@@ -39,7 +45,19 @@ pub fn discover(content_dir: &Path) -> Result<(Vec<ContentFile>, Vec<Diagnostic>
         })?;
         let path = entry.path();
         let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || !entry.file_type().is_file() || is_editor_temp(&name) {
+        if name.starts_with('.') || is_editor_temp(&name) {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            if let Some(why) = unreadable_link(path, output) {
+                warnings.push(
+                    Diagnostic::warning(format!("skipped: this symbolic link {why}"))
+                        .in_file(path)
+                        .hint("point the link at a resume file outside the output directory, or replace it with the file"),
+                );
+                continue;
+            }
+        } else if !entry.file_type().is_file() {
             continue;
         }
         match Format::from_path(path) {
@@ -49,13 +67,30 @@ pub fn discover(content_dir: &Path) -> Result<(Vec<ContentFile>, Vec<Diagnostic>
             None => warnings.push(
                 Diagnostic::warning("skipped: not a resume format vitae reads")
                     .in_file(path)
-                    .hint("resumes are .yaml, .yml, .json, .md or .txt files"),
+                    .hint("resumes are .yaml, .yml, .json, .md, .txt, .pdf, .docx or .odt files"),
             ),
         }
     }
     check_slugs(&files)?;
     files.sort_by(|a, b| a.slug.cmp(&b.slug));
     Ok((files, warnings))
+}
+
+/// Why the symbolic link at `path` cannot be read as a resume, or `None` when it points to a
+/// regular file outside `output`.
+fn unreadable_link(path: &Path, output: &Path) -> Option<String> {
+    let target = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Some(format!("points to `{target}`, which does not exist"));
+    };
+    if !meta.is_file() {
+        let what = if meta.is_dir() { "a directory" } else { "no regular file" };
+        return Some(format!("points to `{target}`, {what}"));
+    }
+    let real = std::fs::canonicalize(path).ok()?;
+    let output = std::fs::canonicalize(output).ok()?;
+    real.starts_with(output)
+        .then(|| format!("points into the output directory (`{target}`), which a build replaces"))
 }
 
 fn is_editor_temp(name: &str) -> bool {
@@ -122,15 +157,15 @@ mod tests {
     #[test]
     fn finds_resumes_skips_others_and_refuses_duplicate_slugs() {
         let dir = tempfile::tempdir().unwrap();
-        for f in ["b.yaml", "a.md", "notes.pdf", ".hidden.json", "c.json~"] {
+        for f in ["b.yaml", "a.md", "notes.zip", ".hidden.json", "c.json~", "cv.docx", "d.pdf"] {
             std::fs::write(dir.path().join(f), "").unwrap();
         }
-        let (files, warnings) = discover(dir.path()).unwrap();
+        let (files, warnings) = discover(dir.path(), &dir.path().join("public")).unwrap();
         let slugs: Vec<&str> = files.iter().map(|f| f.slug.as_str()).collect();
-        assert_eq!(slugs, ["a", "b"]);
+        assert_eq!(slugs, ["a", "b", "cv", "d"]);
         assert_eq!(warnings.len(), 1);
         std::fs::write(dir.path().join("A.json"), "{}").unwrap();
-        let err = discover(dir.path()).unwrap_err();
+        let err = discover(dir.path(), &dir.path().join("public")).unwrap_err();
         assert!(err.to_string().contains("both be published at `a/`"), "{err}");
     }
 }

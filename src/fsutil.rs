@@ -44,3 +44,58 @@ pub fn copy(from: &Path, to: &Path) -> Result<()> {
         .map(|_| ())
         .with_context(|| format!("failed to copy `{}` to `{}`", from.display(), to.display()))
 }
+
+/// The outcome of a read with a size limit.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Bounded {
+    Bytes(Vec<u8>),
+    /// Over the limit; the size when the file system knew it before reading.
+    TooLarge(Option<u64>),
+}
+
+/// Reads `path` unless it holds more than `limit` bytes. The size is checked before reading (a
+/// huge or sparse file costs one `stat`), and the read itself stops one byte past the limit, so
+/// a device such as `/dev/zero`, a pipe or a file that grows while it is read cannot exhaust
+/// memory either.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Bounded> {
+    let context = || format!("failed to read `{}`", path.display());
+    let file = std::fs::File::open(path).with_context(context)?;
+    let meta = file.metadata().with_context(context)?;
+    if meta.is_file() && meta.len() > limit {
+        return Ok(Bounded::TooLarge(Some(meta.len())));
+    }
+    read_to_limit(file, limit).with_context(context)
+}
+
+/// Reads `reader` to its end unless it yields more than `limit` bytes (standard input, say).
+pub fn read_to_limit(reader: impl std::io::Read, limit: u64) -> std::io::Result<Bounded> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Bounded::TooLarge(None));
+    }
+    Ok(Bounded::Bytes(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bounded_read_refuses_large_files_before_reading_and_endless_ones_at_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big");
+        let file = std::fs::File::create(&path).unwrap();
+        // Sparse: 3 GB on paper, nothing on disk; refused from its size alone.
+        file.set_len(3_000_000_000).unwrap();
+        assert_eq!(read_bounded(&path, 10).unwrap(), Bounded::TooLarge(Some(3_000_000_000)));
+        assert_eq!(read_to_limit(std::io::repeat(b'x'), 10).unwrap(), Bounded::TooLarge(None));
+        assert_eq!(
+            read_to_limit(&b"0123456789"[..], 10).unwrap(),
+            Bounded::Bytes(b"0123456789".to_vec())
+        );
+        let err = read_bounded(&dir.path().join("missing"), 10).unwrap_err();
+        assert!(format!("{err:#}").contains("missing"), "{err:#}");
+    }
+}

@@ -10,6 +10,7 @@ pub mod config;
 pub mod diag;
 pub mod discover;
 pub mod fsutil;
+pub mod messages;
 pub mod model;
 pub mod parse;
 pub mod pdf;

@@ -21,7 +21,7 @@ use crate::fsutil;
 /// The environment variable naming the browser to print with.
 pub const BROWSER_ENV: &str = "VITAE_BROWSER";
 
-/// Names looked up on `PATH` when `$VITAE_BROWSER` is unset or unusable.
+/// Names looked up on `PATH` when `$VITAE_BROWSER` is unset.
 pub const CANDIDATES: [&str; 4] =
     ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
@@ -38,7 +38,9 @@ pub struct PrintJob {
     pub pdf: PathBuf,
 }
 
-/// Finds a browser that can print, or explains what was tried and how to get one.
+/// Finds a browser that can print, or explains what was tried and how to get one. A person
+/// who sets `$VITAE_BROWSER` means that browser: when it is not one, the build stops rather
+/// than print with another.
 pub fn find_browser() -> Result<PathBuf, ContentError> {
     let path_var = std::env::var_os("PATH").unwrap_or_default();
     let configured = std::env::var_os(BROWSER_ENV).filter(|v| !v.is_empty());
@@ -51,26 +53,26 @@ pub fn find_browser_in(
     configured: Option<OsString>,
     path_var: &OsString,
 ) -> Result<PathBuf, ContentError> {
-    let mut tried = Vec::new();
     if let Some(value) = configured {
         let value = PathBuf::from(value);
-        if let Some(found) = resolve(&value, path_var) {
-            return Ok(found);
-        }
-        tried.push(format!("${BROWSER_ENV}={}", value.display()));
+        return resolve(&value, path_var).ok_or_else(|| {
+            ContentError::one(
+                Diagnostic::error(format!(
+                    "cannot make PDFs: ${BROWSER_ENV}={} {}",
+                    value.display(),
+                    why_not_executable(&value)
+                ))
+                .hint(format!(
+                    "set {BROWSER_ENV} to the path of a Chromium or Chrome executable (or a name \
+                     on PATH), or unset it to use `chromium` or `google-chrome` from PATH"
+                )),
+            )
+        });
     }
-    for name in CANDIDATES {
-        if let Some(found) = resolve(Path::new(name), path_var) {
-            if !tried.is_empty() {
-                eprintln!(
-                    "warning: ${BROWSER_ENV} is not an executable file; printing with `{}`",
-                    found.display()
-                );
-            }
-            return Ok(found);
-        }
-        tried.push(format!("`{name}` on PATH"));
+    if let Some(found) = CANDIDATES.iter().find_map(|name| resolve(Path::new(name), path_var)) {
+        return Ok(found);
     }
+    let tried: Vec<String> = CANDIDATES.iter().map(|name| format!("`{name}` on PATH")).collect();
     Err(ContentError::one(
         Diagnostic::error(format!(
             "cannot make PDFs: no Chromium or Chrome browser found (tried {})",
@@ -82,6 +84,17 @@ pub fn find_browser_in(
              and `pdf = true`"
         )),
     ))
+}
+
+/// Why `path` (the value of `$VITAE_BROWSER`) cannot be run, in words.
+fn why_not_executable(path: &Path) -> &'static str {
+    let bare = path.components().count() == 1 && !path.is_absolute();
+    match std::fs::metadata(path) {
+        _ if bare => "is not an executable file on PATH",
+        Err(_) => "does not exist",
+        Ok(m) if m.is_dir() => "is a directory, not the browser's executable",
+        Ok(_) => "is not executable (no execute permission)",
+    }
 }
 
 /// `name` as an executable file: a path with a separator is taken as is, a bare name is looked
@@ -267,13 +280,23 @@ mod tests {
     fn a_missing_browser_names_every_candidate_and_how_to_install_one() {
         let empty = tempfile::tempdir().unwrap();
         let path = OsString::from(empty.path());
-        let err = find_browser_in(Some("/nonexistent/chrome".into()), &path).unwrap_err();
-        let msg = err.to_string();
+        let msg = find_browser_in(None, &path).unwrap_err().to_string();
         for name in CANDIDATES {
             assert!(msg.contains(&format!("`{name}`")), "{msg}");
         }
-        assert!(msg.contains("/nonexistent/chrome"), "{msg}");
         assert!(msg.contains("apt-get install chromium") && msg.contains(BROWSER_ENV), "{msg}");
+    }
+
+    #[test]
+    fn a_browser_variable_that_names_no_executable_is_an_error_saying_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = OsString::from(dir.path());
+        let err =
+            |value: &Path| find_browser_in(Some(value.into()), &path).unwrap_err().to_string();
+        let missing = err(Path::new("/nonexistent/chrome"));
+        assert!(missing.contains("$VITAE_BROWSER=/nonexistent/chrome does not exist"), "{missing}");
+        assert!(err(dir.path()).contains("is a directory"));
+        assert!(err(Path::new("no-such-browser")).contains("not an executable file on PATH"));
     }
 
     #[cfg(unix)]

@@ -145,21 +145,6 @@ fn scripts_handlers_and_javascript_urls_never_reach_the_page() {
 }
 
 #[test]
-fn a_yaml_syntax_error_exits_1_naming_file_line_and_column() {
-    let site = TestSite::new();
-    site.file("content/bad.yaml", "basics:\n  name: Ada\n  label: [unclosed\nwork: []\n");
-    let run = site.run(&["build"]);
-    run.fails_with(1).stderr_has("bad.yaml:").stderr_has("invalid YAML");
-    let err = run.stderr();
-    let pos = err.split("bad.yaml:").nth(1).unwrap();
-    let mut parts = pos.split(':');
-    let line: usize = parts.next().unwrap().parse().expect("a line number");
-    let col: usize = parts.next().unwrap().parse().expect("a column number");
-    assert!(line >= 3 && col >= 1, "{err}");
-    assert!(err.contains("help:"), "says how to fix it: {err}");
-}
-
-#[test]
 fn a_failed_build_leaves_the_previous_output_byte_identical() {
     let site = TestSite::new();
     site.file("content/mira.json", FULL);
@@ -355,4 +340,19 @@ fn a_rebuild_removes_what_the_build_no_longer_makes() {
     assert!(!site.path("public/zed").exists(), "a deleted resume's page goes");
     assert!(!site.path("public/stray.txt").exists(), "the output holds only what the build made");
     assert!(site.path("public/mira/index.html").is_file());
+}
+
+#[test]
+fn a_base_url_with_characters_no_url_may_hold_is_refused_before_anything_is_written() {
+    let site = TestSite::new();
+    site.file("content/ada.yaml", "basics:\n  name: Ada Example\n");
+    for bad in ["https://x.example/\"><script>", "https://x.example/a b", "https://x.example/<p>"] {
+        site.run(&["build", "--base-url", bad])
+            .fails_with(1)
+            .stderr_has("is not a usable base URL")
+            .stderr_has("cannot appear in a URL");
+        assert!(!site.path("public").exists(), "{bad}: nothing is written");
+    }
+    site.run(&["build", "--base-url", "https://octo.github.io/cv"]).success();
+    assert!(site.read("public/robots.txt").contains("https://octo.github.io/cv/sitemap.xml"));
 }

@@ -98,3 +98,31 @@ fn files_that_are_not_resume_text_are_refused_with_exit_1() {
         assert_eq!(run.stdout(), "", "{name}: nothing on stdout");
     }
 }
+
+/// `vitae import ARGS` in a shell whose address space is capped at 1 GB: reading a huge input
+/// into memory would fail there.
+#[cfg(unix)]
+fn import_in_1gb(args: &str) -> Run {
+    let script = format!("ulimit -v 1000000; exec '{}' import {args}", vitae_bin());
+    Run(Command::new("sh").arg("-c").arg(script).output().unwrap())
+}
+
+#[cfg(unix)]
+#[test]
+fn oversized_input_is_refused_before_it_is_read_from_files_devices_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let sparse = dir.path().join("huge.txt");
+    // 3 GB on paper, nothing on disk: the size alone refuses it.
+    std::fs::File::create(&sparse).unwrap().set_len(3_000_000_000).unwrap();
+    import_in_1gb(&format!("'{}'", sparse.display()))
+        .fails_with(1)
+        .stderr_has("huge.txt")
+        .stderr_has("3000000000 bytes, over the 5 MiB limit");
+    // Endless inputs are read no further than the limit.
+    import_in_1gb("/dev/zero")
+        .fails_with(1)
+        .stderr_has("/dev/zero")
+        .stderr_has("larger than the 5 MiB limit");
+    // Standard input may be a PDF or Word document, which may be larger than a text resume.
+    import_in_1gb("- < /dev/zero").fails_with(1).stderr_has("<stdin>").stderr_has("64 MiB limit");
+}

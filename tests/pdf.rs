@@ -99,12 +99,7 @@ fn a_missing_browser_is_a_clear_error_and_leaves_the_output_alone() {
     );
     o.fails_with(1);
     let err = o.stderr();
-    for tried in
-        ["$VITAE_BROWSER=/nonexistent", "`chromium`", "`chromium-browser`", "`google-chrome`"]
-    {
-        assert!(err.contains(tried), "`{tried}` not named:\n{err}");
-    }
-    assert!(err.contains("apt-get install chromium") && err.contains("VITAE_BROWSER"), "{err}");
+    assert!(err.contains("$VITAE_BROWSER=/nonexistent does not exist"), "{err}");
     assert!(site.root().join("public/short/index.html").exists(), "previous output kept");
     assert!(!site.root().join("public/short/resume.pdf").exists());
 }
@@ -181,7 +176,7 @@ fn the_browser_prints_the_staged_page_headless_with_a_fresh_profile() {
     let urls: Vec<&str> = args.lines().filter(|l| l.starts_with("file://")).collect();
     assert_eq!(urls.len(), 2, "{args}");
     assert!(
-        urls.iter().all(|u| u.contains("vitae-staging") && u.ends_with("/index.html")),
+        urls.iter().all(|u| u.contains("/.vitae/output/") && u.ends_with("/index.html")),
         "{urls:?}"
     );
 }

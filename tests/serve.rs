@@ -149,7 +149,14 @@ fn a_foreign_host_is_refused() {
     let site = Site::example();
     let server = site.serve();
     let port = server.addr.rsplit(':').next().unwrap().to_string();
-    for host in ["evil.example", "evil.example:80", "localhost.evil.example", "192.168.0.7"] {
+    for host in [
+        "evil.example",
+        "evil.example:80",
+        "localhost.evil.example",
+        "192.168.0.7",
+        "[::1]evil.example",
+        "127.0.0.1:80@evil.example",
+    ] {
         let answer =
             server.request(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
         assert_eq!(answer.status, 403, "{host}");
@@ -158,6 +165,14 @@ fn a_foreign_host_is_refused() {
         let answer =
             server.request(&format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
         assert_eq!(answer.status, 200, "{host}");
+    }
+    // Two Host headers, whichever comes first: a proxy might have checked the other one.
+    for (first, second) in [("localhost", "evil.example"), ("evil.example", "localhost")] {
+        let answer = server.request(&format!(
+            "GET / HTTP/1.1\r\nHost: {first}:{port}\r\nHost: {second}:{port}\r\nConnection: close\r\n\r\n"
+        ));
+        assert_eq!(answer.status, 400, "{first}, then {second}");
+        assert!(answer.body.contains("only one Host"), "{}", answer.body);
     }
     let events = server
         .request("GET /__vitae/events HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
@@ -422,4 +437,230 @@ fn stalled_clients_never_hold_up_others() {
         assert!(took < Duration::from_secs(3), "{path} waited {took:?} behind stalled clients");
     }
     drop(stalled);
+}
+
+/// The one test that waits (two minutes): the server once stopped accepting connections 30 s
+/// after it started, and no shorter test can show that it no longer does.
+#[test]
+fn the_server_answers_after_a_minute_idle_and_after_a_minute_of_an_open_stream() {
+    use std::time::Duration;
+    let site = Site::example();
+    let server = site.serve();
+    std::thread::sleep(Duration::from_secs(61));
+    assert_eq!(server.get("/").status, 200, "after a minute idle");
+    let events = server.events();
+    std::thread::sleep(Duration::from_secs(61));
+    assert_eq!(server.get("/").status, 200, "after a minute with an open event stream");
+    site.edit(RESUME, "name: Avery Quinn", "name: Still Listening");
+    events.expect("reload");
+    assert!(server.get("/").body.contains("Still Listening"));
+}
+
+#[test]
+fn a_huge_announced_body_is_never_read_and_the_server_carries_on() {
+    let site = Site::example();
+    let server = site.serve();
+    let host = format!("Host: {}\r\n", server.addr);
+    let huge = "Content-Length: 99999999999\r\n";
+    let cases = [
+        (format!("GET / HTTP/1.1\r\n{host}{huge}\r\n"), "200"),
+        (format!("POST / HTTP/1.1\r\n{host}{huge}\r\nsome of the body"), "405"),
+        (format!("GET / HTTP/1.1\r\n{host}Content-Length: 4096\r\n\r\n{}", "x".repeat(100)), "200"),
+        (format!("GET / HTTP/1.1\r\n{host}Content-Length: 12abc\r\n\r\n"), "200"),
+        (
+            format!("GET / HTTP/1.1\r\n{host}Transfer-Encoding: chunked\r\n\r\nffffffffff\r\n"),
+            "200",
+        ),
+    ];
+    for (request, want) in cases {
+        // The answer comes, and the connection ends after it: what follows the head is not
+        // read, so nothing on this connection can be trusted to be a next request.
+        let answer =
+            String::from_utf8_lossy(&exchange(&server.addr, request.as_bytes())).into_owned();
+        let status = answer.split_whitespace().nth(1).unwrap_or_default();
+        assert_eq!(status, want, "{request:?}:\n{answer}\n{}", server.stderr());
+    }
+    assert_eq!(server.get("/").status, 200, "{}", server.stderr());
+}
+
+/// Opens an event stream with a raw connection: the connection and the status line.
+fn listen(addr: &str) -> (std::net::TcpStream, String) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(common::serve::WAIT)).unwrap();
+    let request = format!("GET /__vitae/events HTTP/1.1\r\nHost: {addr}\r\n\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut status = String::new();
+    reader.read_line(&mut status).unwrap();
+    if !status.starts_with("HTTP/1.1 200") {
+        let mut rest = String::new();
+        let _ = reader.read_to_string(&mut rest);
+        status.push_str(&rest);
+    }
+    (stream, status)
+}
+
+#[test]
+fn event_streams_are_capped_and_closed_ones_are_forgotten_at_once() {
+    use vitae::serve::events::MAX_STREAMS;
+    let site = Site::example();
+    let server = site.serve();
+    let Some(before) = server.threads() else {
+        eprintln!("skipped: no /proc/PID/status to count the server's threads");
+        return;
+    };
+    let (mut open, mut refused) = (Vec::new(), Vec::new());
+    for _ in 0..3 * MAX_STREAMS {
+        match listen(&server.addr) {
+            (stream, status) if status.starts_with("HTTP/1.1 200") => open.push(stream),
+            (_, answer) => refused.push(answer),
+        }
+    }
+    assert_eq!(open.len(), MAX_STREAMS, "{:?}", refused.first());
+    assert_eq!(refused.len(), 2 * MAX_STREAMS);
+    assert!(refused[0].starts_with("HTTP/1.1 503"), "{}", refused[0]);
+    assert!(refused[0].contains("close some tabs"), "{}", refused[0]);
+    // One thread per open connection at most (tiny_http's), none per stream on top.
+    let during = server.threads().unwrap();
+    assert!(during <= before + MAX_STREAMS + 16, "{before} threads, then {during}");
+    assert_eq!(server.get("/").status, 200, "pages are still served");
+    // Pages that close make room at once, and their connections' threads end.
+    drop(open);
+    let events = server.events();
+    site.edit(RESUME, "name: Avery Quinn", "name: Heard After The Crowd");
+    events.expect("reload");
+    let deadline = std::time::Instant::now() + common::serve::WAIT;
+    while server.threads().unwrap() > before + 8 {
+        assert!(std::time::Instant::now() < deadline, "threads: {:?}", server.threads());
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// A footer that renders nothing, for ever (ten billion turns of an empty loop).
+const ENDLESS_FOOTER: &str = "<footer>{% for i in range(end=100000) %}{% for j in range(end=100000) %}\
+                              {% endfor %}{% endfor %}</footer>\n";
+
+#[test]
+fn a_template_that_never_ends_wedges_neither_the_server_nor_its_exit() {
+    let site = Site::example();
+    let mut server = site.serve();
+    let events = server.events();
+    let footer = "templates/partials/footer.html";
+    site.write(footer, ENDLESS_FOOTER);
+    // The page hears what is going on and the last good build is still served: either the
+    // server's notice that the build is stuck, or the render budget's error naming the template
+    // (which comes first depends on how long builds took so far on a loaded machine).
+    let stuck = events.expect("error");
+    let notice = stuck.data.contains("all pages") || stuck.data.contains("partials/footer.html");
+    assert!(stuck.data.contains("loop") && notice, "{stuck:?}");
+    assert!(server.get("/avery-quinn/").body.contains("Avery Quinn"));
+    // A fix saved while the build is stuck is applied: the stuck build is left behind.
+    site.write(footer, "<footer>Fixed footer</footer>\n");
+    events.expect("reload");
+    assert!(server.get("/avery-quinn/").body.contains("Fixed footer"), "{}", server.stderr());
+    // Stuck again: SIGTERM still stops the server at once, and its directory goes with it.
+    site.write(footer, ENDLESS_FOOTER);
+    events.expect("error");
+    let out = server.output_dir();
+    let status = server.terminate().expect("the server stops on SIGTERM while a build is stuck");
+    assert!(status.success(), "{status:?}");
+    assert!(!out.exists(), "{} is left behind", out.display());
+}
+
+/// Copies the files of `from` (one level) into `to`, which is created.
+fn copy_files(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn content_removed_and_put_back_is_watched_again() {
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    let content = site.path().join("content");
+    let kept = tempfile::tempdir().unwrap();
+    copy_files(&content, kept.path());
+    std::fs::remove_dir_all(&content).unwrap();
+    // The page says what happened; the terminal too.
+    let error = events.expect("error");
+    assert!(error.data.contains("`content/` was removed"), "{error:?}");
+    assert!(server.get("/").body.contains("Avery Quinn"), "the last good build is served");
+    // Put back (a checkout, a sync tool): built again, and watched again.
+    copy_files(kept.path(), &content);
+    events.expect("reload");
+    assert!(server.stderr().contains("`content/` is back"), "{}", server.stderr());
+    site.edit(RESUME, "name: Avery Quinn", "name: Seen Again");
+    events.expect("reload");
+    assert!(server.get("/").body.contains("Seen Again"), "{}", server.stderr());
+    // Swapped for another directory by renames: the new one is watched, not the old one.
+    let next = site.path().join("content.next");
+    copy_files(&content, &next);
+    std::fs::write(next.join("lin.yaml"), "basics:\n  name: Lin Swapped In\n").unwrap();
+    std::fs::rename(&content, site.path().join("content.old")).unwrap();
+    std::fs::rename(&next, &content).unwrap();
+    while !server.get("/").body.contains("Lin Swapped In") {
+        events.expect("reload");
+    }
+    site.write("content/lin.yaml", "basics:\n  name: Lin Edited After\n");
+    while !server.get("/lin/").body.contains("Lin Edited After") {
+        events.expect("reload");
+    }
+}
+
+#[test]
+fn a_file_written_in_two_steps_is_built_only_once_it_is_complete() {
+    use std::io::Write;
+    use std::time::Duration;
+    let site = Site::example();
+    let server = site.serve();
+    let events = server.events();
+    let full = site.read(RESUME).replacen("name: Avery Quinn", "name: Written In Two Steps", 1);
+    // The first step ends before `work:`: a shorter resume, but one that parses.
+    let cut = full.find("\nwork:").unwrap() + 1;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(site.path().join(RESUME))
+        .unwrap();
+    file.write_all(&full.as_bytes()[..cut]).unwrap();
+    file.flush().unwrap();
+    // The editor pauses, the file still open: longer than the debounce, and nothing is built.
+    assert_eq!(events.next(Duration::from_millis(400)), None, "{}", server.stderr());
+    let page = server.get("/avery-quinn/").body;
+    assert!(page.contains("Avery Quinn") && page.contains("Larkspur Systems"));
+    file.write_all(&full.as_bytes()[cut..]).unwrap();
+    drop(file);
+    events.expect("reload");
+    let page = server.get("/avery-quinn/").body;
+    assert!(page.contains("Written In Two Steps"), "{}", server.stderr());
+    assert!(page.contains("Larkspur Systems"), "built from the whole file");
+}
+
+#[test]
+fn a_request_for_a_newer_http_version_is_answered_and_costs_no_thread() {
+    let site = Site::example();
+    let server = site.serve();
+    let host = format!("Host: {}\r\n", server.addr);
+    let newer = format!("GET / HTTP/2.0\r\n{host}\r\n");
+    let before = server.threads();
+    for _ in 0..20 {
+        // Answered at once and closed: an exchange that hung would wait out WAIT and fail.
+        let answer =
+            String::from_utf8_lossy(&exchange(&server.addr, newer.as_bytes())).into_owned();
+        assert!(answer.starts_with("HTTP/1.1 505"), "{answer}");
+    }
+    if let (Some(before), Some(after)) = (before, server.threads()) {
+        assert!(
+            after <= before + 8,
+            "{before} threads, then {after}: connections were left hanging"
+        );
+    }
+    assert_eq!(server.get("/").status, 200);
 }

@@ -232,10 +232,7 @@ fn a_template_error_names_the_template_the_line_and_the_cause() {
     o.fails_with(1);
     let err = o.stderr();
     assert!(err.contains("partials/footer.html"), "template name:\n{err}");
-    assert!(
-        err.contains(&site.root().join("templates/partials/footer.html").display().to_string()),
-        "file:\n{err}"
-    );
+    assert!(err.contains("from templates/partials/footer.html:"), "file, in the site:\n{err}");
     assert!(err.contains(":2:"), "line:\n{err}");
     assert!(err.contains("Unknown filter `shout`"), "cause:\n{err}");
     assert!(!site.root().join("public").exists(), "nothing written");
@@ -272,4 +269,35 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         if path.is_dir() { out.extend(walk(&path)) } else { out.push(path) }
     }
     out
+}
+
+/// vitae's own repository is a site whose themes/ are copies of the built-ins: `vitae themes`
+/// says so rather than calling them the site's own; a changed copy replaces the built-in.
+#[test]
+fn vitae_themes_tells_built_ins_from_copies_and_replacements() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = common::Run(
+        std::process::Command::new(common::vitae_bin())
+            .args(["themes", "--root"])
+            .arg(repo)
+            .output()
+            .unwrap(),
+    );
+    run.success();
+    for theme in THEMES {
+        let line = format!("    [built-in; themes/{theme} is an unchanged copy of it]\n");
+        assert!(run.stdout().contains(&line), "{line}:\n{}", run.stdout());
+    }
+    let site = TestSite::new();
+    site.file("themes/modern/theme.toml", "description = \"Mine.\"\n");
+    site.file("themes/midnight/theme.toml", "description = \"Dark.\"\n");
+    let out = site.run(&["themes"]).success().stdout().to_string();
+    assert!(
+        out.contains(
+            "modern\n    Mine.\n    [site: themes/modern, replaces the built-in `modern`]\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("midnight\n    Dark.\n    [site: themes/midnight]\n"), "{out}");
+    assert!(out.contains("classic (selected)\n") && out.contains("    [built-in]\n"), "{out}");
 }

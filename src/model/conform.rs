@@ -1,12 +1,15 @@
 //! What the schema's `uri` and `email` formats accept, and the repairs that get a value there.
-//! Shared by every reader, so whatever vitae writes validates.
+//! Shared by every reader, so whatever vitae writes validates, and (through
+//! [`super::limits`]) stays within the caps on how much one resume may hold.
 
 use super::Resume;
 
 /// Makes every link and address in `resume` valid for the schema, repairing where it can and
-/// dropping what is no link or address. Returns one message per change (`field: what`).
+/// dropping what is no link or address, after cutting lists over the caps of
+/// [`super::limits`]. Returns one message per change (`field: what`).
 pub fn conform(resume: &mut Resume) -> Vec<(String, String)> {
-    let mut changes = Vec::new();
+    // First, so that nothing below walks a list of millions.
+    let mut changes = super::limits::cap(resume);
     let mut link = |field: String, slot: &mut Option<String>| {
         if let Some(raw) = slot.take() {
             match fix_uri(&raw) {

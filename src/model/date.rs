@@ -26,7 +26,7 @@ pub const ACCEPTED_DATE_FORMS: &str =
 pub enum DateError {
     #[error("`{0}` is not a date in the form {ACCEPTED_DATE_FORMS}")]
     Shape(String),
-    #[error("`{0}` names a day that does not exist")]
+    #[error("`{0}` names a month or day that does not exist")]
     Impossible(String),
 }
 
@@ -89,7 +89,10 @@ impl FromStr for PartialDate {
         }
         let month: Option<u8> = match parts.next() {
             None => None,
-            Some(p) => Some(digits(p, 2).filter(|m| (1..=12).contains(m)).ok_or_else(shape)?),
+            Some(p) => match digits(p, 2).ok_or_else(shape)? {
+                m @ 1..=12 => Some(m),
+                _ => return Err(DateError::Impossible(s.to_string())),
+            },
         };
         let day: Option<u8> = match parts.next() {
             None => None,
@@ -146,10 +149,10 @@ mod tests {
 
     #[test]
     fn rejects_other_shapes_and_impossible_days() {
-        for s in ["Sep 2018", "2018-9", "18", "2018-13", "2018-09-1", "3018", "2018-09-15-01", ""] {
+        for s in ["Sep 2018", "2018-9", "18", "2018-09-1", "3018", "2018-09-15-01", ""] {
             assert!(matches!(s.parse::<PartialDate>(), Err(DateError::Shape(_))), "{s}");
         }
-        for s in ["2024-09-31", "2023-02-29"] {
+        for s in ["2024-09-31", "2023-02-29", "2018-13", "2018-00", "2018-13-01"] {
             assert!(matches!(s.parse::<PartialDate>(), Err(DateError::Impossible(_))), "{s}");
         }
     }

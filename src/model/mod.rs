@@ -5,6 +5,8 @@
 
 pub mod conform;
 mod date;
+pub mod limits;
+pub mod schema;
 
 pub use date::{ACCEPTED_DATE_FORMS, DateError, PartialDate, days_in_month, is_valid_year};
 
@@ -29,22 +31,34 @@ pub const LIST_SECTIONS: [&str; 11] = [
 /// Fields a reader found but the schema does not define; written back unchanged.
 pub type Extra = IndexMap<String, serde_json::Value>;
 
-/// Declares a schema object: every field optional, camelCase on the wire, empty ones omitted,
-/// unknown ones kept.
+/// Declares a schema object: every field optional, named on the wire as given, empty ones
+/// omitted, unknown ones kept; and its [`schema::Shape`], the same fields as data. A field reads
+/// `rust_name: Type = "wireName" Kind`, with `Object(Type)`/`Objects(Type)` for nested objects.
 macro_rules! schema_object {
-    ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty),* $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident {
+        $($(#[$fmeta:meta])* $field:ident : $ty:ty = $wire:literal $kind:ident $(($inner:ty))?),* $(,)?
+    }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-        #[serde(rename_all = "camelCase")]
         pub struct $name {
             $(
                 $(#[$fmeta])*
-                #[serde(default, skip_serializing_if = "Empty::is_empty")]
+                #[serde(rename = $wire, default, skip_serializing_if = "Empty::is_empty")]
                 pub $field: $ty,
             )*
             /// Fields the schema does not define, kept verbatim.
             #[serde(flatten)]
             pub extra: Extra,
+        }
+
+        impl schema::Schema for $name {
+            const SHAPE: &'static schema::Shape = &schema::Shape {
+                name: stringify!($name),
+                fields: &[$(schema::Field {
+                    name: $wire,
+                    kind: schema::Kind::$kind $((<$inner as schema::Schema>::SHAPE))?,
+                }),*],
+            };
         }
     };
 }
@@ -69,144 +83,142 @@ impl<T> Empty for Vec<T> {
 schema_object!(
     /// A whole resume document.
     Resume {
-        #[serde(rename = "$schema")]
-        schema: Option<String>,
-        basics: Option<Basics>,
-        work: Vec<Work>,
-        volunteer: Vec<Volunteer>,
-        education: Vec<Education>,
-        awards: Vec<Award>,
-        certificates: Vec<Certificate>,
-        publications: Vec<Publication>,
-        skills: Vec<Skill>,
-        languages: Vec<Language>,
-        interests: Vec<Interest>,
-        references: Vec<Reference>,
-        projects: Vec<Project>,
-        meta: Option<Meta>,
+        schema: Option<String> = "$schema" Url,
+        basics: Option<Basics> = "basics" Object(Basics),
+        work: Vec<Work> = "work" Objects(Work),
+        volunteer: Vec<Volunteer> = "volunteer" Objects(Volunteer),
+        education: Vec<Education> = "education" Objects(Education),
+        awards: Vec<Award> = "awards" Objects(Award),
+        certificates: Vec<Certificate> = "certificates" Objects(Certificate),
+        publications: Vec<Publication> = "publications" Objects(Publication),
+        skills: Vec<Skill> = "skills" Objects(Skill),
+        languages: Vec<Language> = "languages" Objects(Language),
+        interests: Vec<Interest> = "interests" Objects(Interest),
+        references: Vec<Reference> = "references" Objects(Reference),
+        projects: Vec<Project> = "projects" Objects(Project),
+        meta: Option<Meta> = "meta" Object(Meta),
     }
 );
 
 schema_object!(Basics {
-    name: Option<String>,
-    label: Option<String>,
-    image: Option<String>,
-    email: Option<String>,
-    phone: Option<String>,
-    url: Option<String>,
-    summary: Option<String>,
-    location: Option<Location>,
-    profiles: Vec<Profile>,
+    name: Option<String> = "name" Text,
+    label: Option<String> = "label" Text,
+    image: Option<String> = "image" Text,
+    email: Option<String> = "email" Email,
+    phone: Option<String> = "phone" Text,
+    url: Option<String> = "url" Url,
+    summary: Option<String> = "summary" Text,
+    location: Option<Location> = "location" Object(Location),
+    profiles: Vec<Profile> = "profiles" Objects(Profile),
 });
 
 schema_object!(Location {
-    address: Option<String>,
-    postal_code: Option<String>,
-    city: Option<String>,
-    country_code: Option<String>,
-    region: Option<String>,
+    address: Option<String> = "address" Text,
+    postal_code: Option<String> = "postalCode" Text,
+    city: Option<String> = "city" Text,
+    country_code: Option<String> = "countryCode" Text,
+    region: Option<String> = "region" Text,
 });
 
 schema_object!(Profile {
-    network: Option<String>,
-    username: Option<String>,
-    url: Option<String>,
+    network: Option<String> = "network" Text,
+    username: Option<String> = "username" Text,
+    url: Option<String> = "url" Url,
 });
 
 schema_object!(Work {
-    name: Option<String>,
-    location: Option<String>,
-    description: Option<String>,
-    position: Option<String>,
-    url: Option<String>,
-    start_date: Option<PartialDate>,
-    end_date: Option<PartialDate>,
-    summary: Option<String>,
-    highlights: Vec<String>,
+    name: Option<String> = "name" Text,
+    location: Option<String> = "location" Text,
+    description: Option<String> = "description" Text,
+    position: Option<String> = "position" Text,
+    url: Option<String> = "url" Url,
+    start_date: Option<PartialDate> = "startDate" Date,
+    end_date: Option<PartialDate> = "endDate" Date,
+    summary: Option<String> = "summary" Text,
+    highlights: Vec<String> = "highlights" Texts,
 });
 
 schema_object!(Volunteer {
-    organization: Option<String>,
-    position: Option<String>,
-    url: Option<String>,
-    start_date: Option<PartialDate>,
-    end_date: Option<PartialDate>,
-    summary: Option<String>,
-    highlights: Vec<String>,
+    organization: Option<String> = "organization" Text,
+    position: Option<String> = "position" Text,
+    url: Option<String> = "url" Url,
+    start_date: Option<PartialDate> = "startDate" Date,
+    end_date: Option<PartialDate> = "endDate" Date,
+    summary: Option<String> = "summary" Text,
+    highlights: Vec<String> = "highlights" Texts,
 });
 
 schema_object!(Education {
-    institution: Option<String>,
-    url: Option<String>,
-    area: Option<String>,
-    study_type: Option<String>,
-    start_date: Option<PartialDate>,
-    end_date: Option<PartialDate>,
-    score: Option<String>,
-    courses: Vec<String>,
+    institution: Option<String> = "institution" Text,
+    url: Option<String> = "url" Url,
+    area: Option<String> = "area" Text,
+    study_type: Option<String> = "studyType" Text,
+    start_date: Option<PartialDate> = "startDate" Date,
+    end_date: Option<PartialDate> = "endDate" Date,
+    score: Option<String> = "score" Text,
+    courses: Vec<String> = "courses" Words,
 });
 
 schema_object!(Award {
-    title: Option<String>,
-    date: Option<PartialDate>,
-    awarder: Option<String>,
-    summary: Option<String>,
+    title: Option<String> = "title" Text,
+    date: Option<PartialDate> = "date" Date,
+    awarder: Option<String> = "awarder" Text,
+    summary: Option<String> = "summary" Text,
 });
 
 schema_object!(Certificate {
-    name: Option<String>,
-    date: Option<PartialDate>,
-    url: Option<String>,
-    issuer: Option<String>,
+    name: Option<String> = "name" Text,
+    date: Option<PartialDate> = "date" Date,
+    url: Option<String> = "url" Url,
+    issuer: Option<String> = "issuer" Text,
 });
 
 schema_object!(Publication {
-    name: Option<String>,
-    publisher: Option<String>,
-    release_date: Option<PartialDate>,
-    url: Option<String>,
-    summary: Option<String>,
+    name: Option<String> = "name" Text,
+    publisher: Option<String> = "publisher" Text,
+    release_date: Option<PartialDate> = "releaseDate" Date,
+    url: Option<String> = "url" Url,
+    summary: Option<String> = "summary" Text,
 });
 
 schema_object!(Skill {
-    name: Option<String>,
-    level: Option<String>,
-    keywords: Vec<String>,
+    name: Option<String> = "name" Text,
+    level: Option<String> = "level" Text,
+    keywords: Vec<String> = "keywords" Words,
 });
 
 schema_object!(Language {
-    language: Option<String>,
-    fluency: Option<String>,
+    language: Option<String> = "language" Text,
+    fluency: Option<String> = "fluency" Text,
 });
 
 schema_object!(Interest {
-    name: Option<String>,
-    keywords: Vec<String>,
+    name: Option<String> = "name" Text,
+    keywords: Vec<String> = "keywords" Words,
 });
 
 schema_object!(Reference {
-    name: Option<String>,
-    reference: Option<String>,
+    name: Option<String> = "name" Text,
+    reference: Option<String> = "reference" Text,
 });
 
 schema_object!(Project {
-    name: Option<String>,
-    description: Option<String>,
-    highlights: Vec<String>,
-    keywords: Vec<String>,
-    start_date: Option<PartialDate>,
-    end_date: Option<PartialDate>,
-    url: Option<String>,
-    roles: Vec<String>,
-    entity: Option<String>,
-    #[serde(rename = "type")]
-    kind: Option<String>,
+    name: Option<String> = "name" Text,
+    description: Option<String> = "description" Text,
+    highlights: Vec<String> = "highlights" Texts,
+    keywords: Vec<String> = "keywords" Words,
+    start_date: Option<PartialDate> = "startDate" Date,
+    end_date: Option<PartialDate> = "endDate" Date,
+    url: Option<String> = "url" Url,
+    roles: Vec<String> = "roles" Words,
+    entity: Option<String> = "entity" Text,
+    kind: Option<String> = "type" Text,
 });
 
 schema_object!(Meta {
-    canonical: Option<String>,
-    version: Option<String>,
-    last_modified: Option<String>,
+    canonical: Option<String> = "canonical" Url,
+    version: Option<String> = "version" Text,
+    last_modified: Option<String> = "lastModified" Text,
 });
 
 impl Resume {

@@ -5,10 +5,27 @@
 //! the first bad sequence. Resumes copied out of PDFs and old word processors often carry a
 //! stray Latin-1 byte; refusing the whole file for it would lose everything else.
 
+use std::path::Path;
+
 use crate::diag::Diagnostic;
+use crate::fsutil::{self, Bounded};
 
 /// Larger inputs are refused: no resume is this long, and it bounds time and memory.
 pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Larger documents (PDF, Word, a data export) are refused before they are read; a Word
+/// document with photos is well under it.
+pub const MAX_FILE_BYTES: u64 = crate::parse::read::package::MAX_PACKAGE_BYTES as u64;
+
+/// The most vitae reads of a file at `path`: laid-out and packaged documents carry images and
+/// fonts besides their text, so they may be larger than a text resume.
+fn limit_for(path: &Path) -> u64 {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "pdf" | "docx" | "odt" | "zip" => MAX_FILE_BYTES,
+        _ => MAX_INPUT_BYTES as u64,
+    }
+}
 
 /// Decoded text and what decoding had to say about it.
 #[derive(Debug)]
@@ -21,12 +38,7 @@ pub struct Text {
 #[allow(clippy::result_large_err)] // one diagnostic, returned once per file
 pub fn decode(bytes: &[u8]) -> Result<Text, Diagnostic> {
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(Diagnostic::error(format!(
-            "the file is {} bytes, over the {} MiB limit for one resume",
-            bytes.len(),
-            MAX_INPUT_BYTES / (1024 * 1024)
-        ))
-        .hint("split it into one file per resume, or remove embedded data such as images"));
+        return Err(too_large(Some(bytes.len() as u64), MAX_INPUT_BYTES as u64));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -44,6 +56,47 @@ pub fn decode(bytes: &[u8]) -> Result<Text, Diagnostic> {
             })
         }
     }
+}
+
+/// Reads the resume at `path`, refusing it before reading when it is over the limit.
+#[allow(clippy::result_large_err)] // one diagnostic, returned once per file
+pub fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let limit = limit_for(path);
+    match fsutil::read_bounded(path, limit) {
+        Ok(bounded) => within_limit(bounded, limit).map_err(|d| d.in_file(path)),
+        Err(e) => {
+            Err(Diagnostic::error(format!("cannot read the file: {}", e.root_cause()))
+                .in_file(path))
+        }
+    }
+}
+
+/// Reads standard input up to the limit (of a document: what it holds is known only once read).
+#[allow(clippy::result_large_err)] // one diagnostic, returned once
+pub fn read_stdin() -> Result<Vec<u8>, Diagnostic> {
+    match fsutil::read_to_limit(std::io::stdin().lock(), MAX_FILE_BYTES) {
+        Ok(bounded) => within_limit(bounded, MAX_FILE_BYTES).map_err(|d| d.in_file("<stdin>")),
+        Err(e) => Err(Diagnostic::error(format!("cannot read standard input: {e}"))),
+    }
+}
+
+#[allow(clippy::result_large_err)]
+fn within_limit(bounded: Bounded, limit: u64) -> Result<Vec<u8>, Diagnostic> {
+    match bounded {
+        Bounded::Bytes(bytes) => Ok(bytes),
+        Bounded::TooLarge(size) => Err(too_large(size, limit)),
+    }
+}
+
+/// The error for an input over `limit` bytes; `size` when it is known.
+fn too_large(size: Option<u64>, limit: u64) -> Diagnostic {
+    let mib = limit >> 20;
+    let what = match size {
+        Some(n) => format!("the file is {n} bytes, over the {mib} MiB limit for one resume"),
+        None => format!("the input is larger than the {mib} MiB limit for one resume"),
+    };
+    Diagnostic::error(what)
+        .hint("split it into one file per resume, or remove embedded data such as images")
 }
 
 #[cfg(test)]

@@ -6,15 +6,18 @@
 //! the vocabulary ([`vocab`]) and the date grammar ([`dates`]). Nothing here knows about
 //! templates or output.
 
+mod check;
 pub mod dates;
 pub mod doc;
 pub mod input;
 pub mod interpret;
+pub mod linkedin;
 pub mod read;
 pub mod structured;
 mod tree;
 pub mod vocab;
 pub mod yaml;
+mod yaml_errors;
 
 use std::path::Path;
 
@@ -35,6 +38,8 @@ pub enum Format {
     Yaml,
     Markdown,
     Text,
+    /// A laid-out or packaged document (PDF, DOCX, ODT): its content picks the reader.
+    Document,
 }
 
 impl Format {
@@ -46,6 +51,7 @@ impl Format {
             "yaml" | "yml" => Some(Format::Yaml),
             "md" | "markdown" => Some(Format::Markdown),
             "txt" | "text" => Some(Format::Text),
+            "pdf" | "docx" | "odt" => Some(Format::Document),
             _ => None,
         }
     }
@@ -54,7 +60,8 @@ impl Format {
 /// Reads one content file; `path` is used for messages and the format.
 pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
     if let Some(kind) = read::sniff_binary(bytes) {
-        return Err(ContentError::one(not_readable(kind).in_file(path)));
+        let parsed = read_binary(kind, bytes).map_err(|d| ContentError::one(d.in_file(path)))?;
+        return Ok(finish(parsed, path, None));
     }
     let text = input::decode(bytes).map_err(|e| ContentError::one(e.in_file(path)))?;
     let format = match Format::from_path(path) {
@@ -66,19 +73,56 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
         Format::Json | Format::Yaml => {
             structured::parse(&text.text, format).map_err(|e| with_file(e, path))?
         }
-        Format::Markdown | Format::Text => read_text(&text.text, Some(format)),
+        Format::Markdown | Format::Text | Format::Document => read_text(&text.text, Some(format)),
     };
     parsed.diagnostics.extend(text.diagnostics);
+    Ok(finish(parsed, path, Some((&text.text, format))))
+}
+
+/// A binary document through its reader into the tree, and the tree interpreted.
+fn read_binary(kind: read::Binary, bytes: &[u8]) -> Result<Parsed, Diagnostic> {
+    let reading = match kind {
+        read::Binary::Docx => read::docx::read(bytes)?,
+        read::Binary::Odt => read::odt::read(bytes)?,
+        read::Binary::LinkedInExport => return linkedin::read(bytes),
+        other => return Err(not_readable(other)),
+    };
+    let mut parsed = interpret::interpret(reading.doc);
+    parsed.diagnostics.splice(0..0, reading.warnings);
+    Ok(parsed)
+}
+
+/// What every reader's result goes through: the schema's shape, the content checks, and the
+/// file on every diagnostic. `source` is the decoded text and its format for text inputs
+/// (binary readers report an empty document themselves).
+fn finish(mut parsed: Parsed, path: &Path, source: Option<(&str, Format)>) -> Parsed {
     // Whatever a reader found, what vitae writes must validate against the schema.
     for (field, change) in crate::model::conform::conform(&mut parsed.resume) {
         parsed.diagnostics.push(Diagnostic::warning(change).field(field));
     }
+    let mut found = match source {
+        Some((text, _)) if text.trim().is_empty() => vec![check::empty_file()],
+        _ => check::content(&parsed.resume),
+    };
+    // One warning per field: a reader may have said it already.
+    found.retain(|d| !parsed.diagnostics.iter().any(|p| p.field.is_some() && p.field == d.field));
+    if let Some((text, Format::Json | Format::Yaml)) = source
+        && !found.is_empty()
+    {
+        let positions = yaml::Positions::index(text);
+        for d in &mut found {
+            if let Some((line, col)) = d.field.as_deref().and_then(|f| positions.find(f)) {
+                *d = d.clone().at(line, col).with_snippet_from(text);
+            }
+        }
+    }
+    parsed.diagnostics.extend(found);
     for d in &mut parsed.diagnostics {
         if d.file.is_none() {
             d.file = Some(path.to_path_buf());
         }
     }
-    Ok(parsed)
+    parsed
 }
 
 /// Reads free-form resume text (Markdown, plain text, or any markup its content shows):
@@ -123,6 +167,9 @@ fn not_readable(kind: read::Binary) -> Diagnostic {
         | read::Binary::Docx
         | read::Binary::Odt
         | read::Binary::LinkedInExport => "copy the text into a .txt or .md file and import that",
+        read::Binary::Encrypted => {
+            "remove the password (in Word: File > Info > Protect Document), save it again and import that"
+        }
         read::Binary::Other { .. } => {
             "import the resume itself: JSON Resume (.json/.yaml), Markdown or plain text"
         }

@@ -12,191 +12,46 @@ use super::tree::Tree;
 use super::yaml::{self, Positions};
 use super::{Format, Parsed};
 use crate::diag::{ContentError, Diagnostic};
+use crate::model::schema::{Field, Kind, Schema, Shape};
 use crate::model::{ACCEPTED_DATE_FORMS, DateError, PartialDate, Resume, conform};
-
-/// What a field holds.
-#[derive(Clone, Copy)]
-enum Kind {
-    Text,
-    /// A link: must carry a scheme for the schema's `uri` format.
-    Url,
-    Email,
-    Date,
-    Texts,
-    /// A comma-separated string is split into items (keywords, courses).
-    Words,
-    Object(&'static Shape),
-    Objects(&'static Shape),
-}
 
 /// Builds an object from the bare string written in its place.
 type FromText = fn(&str) -> Map<String, Value>;
 
-/// A schema object: its fields, the legacy names that map onto them, and how a bare string
-/// becomes one.
-struct Shape {
-    fields: &'static [(&'static str, Kind)],
-    legacy: &'static [(&'static str, &'static str)],
-    from_text: Option<FromText>,
-}
-
 use Kind::*;
 
-static RESUME: Shape = Shape {
-    fields: &[
-        ("$schema", Url),
-        ("basics", Object(&BASICS)),
-        ("work", Objects(&WORK)),
-        ("volunteer", Objects(&VOLUNTEER)),
-        ("education", Objects(&EDUCATION)),
-        ("awards", Objects(&AWARD)),
-        ("certificates", Objects(&CERTIFICATE)),
-        ("publications", Objects(&PUBLICATION)),
-        ("skills", Objects(&SKILL)),
-        ("languages", Objects(&LANGUAGE)),
-        ("interests", Objects(&INTEREST)),
-        ("references", Objects(&REFERENCE)),
-        ("projects", Objects(&PROJECT)),
-        ("meta", Object(&META)),
-    ],
-    legacy: &[("volunteering", "volunteer"), ("certifications", "certificates")],
-    from_text: None,
-};
-static BASICS: Shape = Shape {
-    fields: &[
-        ("name", Text),
-        ("label", Text),
-        ("image", Text),
-        ("email", Email),
-        ("phone", Text),
-        ("url", Url),
-        ("summary", Text),
-        ("location", Object(&LOCATION)),
-        ("profiles", Objects(&PROFILE)),
-    ],
-    legacy: &[("website", "url"), ("picture", "image"), ("title", "label")],
-    from_text: None,
-};
-static LOCATION: Shape = Shape {
-    fields: &[
-        ("address", Text),
-        ("postalCode", Text),
-        ("city", Text),
-        ("countryCode", Text),
-        ("region", Text),
-    ],
-    legacy: &[("state", "region"), ("zip", "postalCode"), ("postal_code", "postalCode")],
-    from_text: Some(location_from_text),
-};
-static PROFILE: Shape = Shape {
-    fields: &[("network", Text), ("username", Text), ("url", Url)],
-    legacy: &[("website", "url")],
-    from_text: Some(profile_from_text),
-};
-static WORK: Shape = Shape {
-    fields: &[
-        ("name", Text),
-        ("location", Text),
-        ("description", Text),
-        ("position", Text),
-        ("url", Url),
-        ("startDate", Date),
-        ("endDate", Date),
-        ("summary", Text),
-        ("highlights", Texts),
-    ],
-    legacy: &[("company", "name"), ("website", "url")],
-    from_text: None,
-};
-static VOLUNTEER: Shape = Shape {
-    fields: &[
-        ("organization", Text),
-        ("position", Text),
-        ("url", Url),
-        ("startDate", Date),
-        ("endDate", Date),
-        ("summary", Text),
-        ("highlights", Texts),
-    ],
-    legacy: &[("website", "url"), ("name", "organization")],
-    from_text: None,
-};
-static EDUCATION: Shape = Shape {
-    fields: &[
-        ("institution", Text),
-        ("url", Url),
-        ("area", Text),
-        ("studyType", Text),
-        ("startDate", Date),
-        ("endDate", Date),
-        ("score", Text),
-        ("courses", Words),
-    ],
-    legacy: &[("gpa", "score"), ("website", "url")],
-    from_text: None,
-};
-static AWARD: Shape = Shape {
-    fields: &[("title", Text), ("date", Date), ("awarder", Text), ("summary", Text)],
-    legacy: &[],
-    from_text: Some(|s| named("title", s)),
-};
-static CERTIFICATE: Shape = Shape {
-    fields: &[("name", Text), ("date", Date), ("url", Url), ("issuer", Text)],
-    legacy: &[("website", "url")],
-    from_text: Some(|s| named("name", s)),
-};
-static PUBLICATION: Shape = Shape {
-    fields: &[
-        ("name", Text),
-        ("publisher", Text),
-        ("releaseDate", Date),
-        ("url", Url),
-        ("summary", Text),
-    ],
-    legacy: &[("website", "url")],
-    from_text: Some(|s| named("name", s)),
-};
-static SKILL: Shape = Shape {
-    fields: &[("name", Text), ("level", Text), ("keywords", Words)],
-    legacy: &[],
-    from_text: Some(|s| named("name", s)),
-};
-static LANGUAGE: Shape = Shape {
-    fields: &[("language", Text), ("fluency", Text)],
-    legacy: &[("name", "language")],
-    from_text: Some(|s| named("language", s)),
-};
-static INTEREST: Shape = Shape {
-    fields: &[("name", Text), ("keywords", Words)],
-    legacy: &[],
-    from_text: Some(|s| named("name", s)),
-};
-static REFERENCE: Shape = Shape {
-    fields: &[("name", Text), ("reference", Text)],
-    legacy: &[],
-    from_text: Some(|s| named("reference", s)),
-};
-static PROJECT: Shape = Shape {
-    fields: &[
-        ("name", Text),
-        ("description", Text),
-        ("highlights", Texts),
-        ("keywords", Words),
-        ("startDate", Date),
-        ("endDate", Date),
-        ("url", Url),
-        ("roles", Words),
-        ("entity", Text),
-        ("type", Text),
-    ],
-    legacy: &[("website", "url")],
-    from_text: Some(|s| named("name", s)),
-};
-static META: Shape = Shape {
-    fields: &[("canonical", Url), ("version", Text), ("lastModified", Text)],
-    legacy: &[],
-    from_text: None,
-};
+/// The fields come from the model ([`Schema::SHAPE`]); what the loader forgives beyond them
+/// is here: the 0.0.x names that map onto a field, and how a bare string becomes the object.
+fn legacy(shape: &Shape) -> &'static [(&'static str, &'static str)] {
+    match shape.name {
+        "Resume" => &[("volunteering", "volunteer"), ("certifications", "certificates")],
+        "Basics" => &[("website", "url"), ("picture", "image"), ("title", "label")],
+        "Location" => &[("state", "region"), ("zip", "postalCode"), ("postal_code", "postalCode")],
+        "Profile" | "Certificate" | "Publication" | "Project" => &[("website", "url")],
+        "Work" => &[("company", "name"), ("website", "url")],
+        "Volunteer" => &[("website", "url"), ("name", "organization")],
+        "Education" => &[("gpa", "score"), ("website", "url")],
+        "Language" => &[("name", "language")],
+        _ => &[],
+    }
+}
+
+fn from_text(shape: &Shape) -> Option<FromText> {
+    let read: FromText = match shape.name {
+        "Location" => location_from_text,
+        "Profile" => profile_from_text,
+        "Award" => |s| named("title", s),
+        "Certificate" | "Publication" | "Skill" | "Interest" | "Project" => |s| named("name", s),
+        "Language" => |s| named("language", s),
+        "Reference" => |s| named("reference", s),
+        _ => return None,
+    };
+    Some(read)
+}
+
+fn field<'a>(shape: &'a Shape, name: &str) -> Option<&'a Field> {
+    shape.fields.iter().find(|f| f.name == name)
+}
 
 fn named(key: &str, text: &str) -> Map<String, Value> {
     Map::from_iter([(key.to_string(), Value::String(text.to_string()))])
@@ -224,16 +79,16 @@ pub fn parse(src: &str, format: Format) -> Result<Parsed, ContentError> {
         Format::Json => parse_json(src)?,
         _ => yaml::parse_noting_duplicates(src).map_err(|e| {
             ContentError::one(
-                Diagnostic::error(format!("invalid YAML: {}", e.message))
+                Diagnostic::error(e.message)
                     .at(e.line, e.column)
-                    .hint(syntax_hint(&e.message, "check the indentation and quoting on this line; values containing `: ` or starting with `[`, `{`, `*`, `&` or `@` need quotes"))
+                    .hint(e.hint)
                     .with_snippet_from(src),
             )
         })?,
     };
     let mut repairs = Vec::new();
     let value = match value {
-        Value::Object(map) => Value::Object(normalise_object(map, &RESUME, "", &mut repairs)),
+        Value::Object(map) => Value::Object(normalise_object(map, Resume::SHAPE, "", &mut repairs)),
         Value::Null => Value::Object(Map::new()),
         other => {
             return Err(ContentError::one(
@@ -346,9 +201,9 @@ fn normalise_object(
     for (key, value) in map {
         let key = rename_legacy(key, shape, &map_has(&result), path, out);
         let here = child(path, &key);
-        match shape.fields.iter().find(|(name, _)| *name == key) {
-            Some((_, kind)) => {
-                if let Some(v) = normalise_value(value, *kind, &here, out) {
+        match field(shape, &key) {
+            Some(f) => {
+                if let Some(v) = normalise_value(value, f.kind, &here, out) {
                     result.insert(key, v);
                 }
             }
@@ -373,8 +228,8 @@ fn rename_legacy(
     path: &str,
     out: &mut Vec<Diagnostic>,
 ) -> String {
-    match shape.legacy.iter().find(|(old, _)| *old == key) {
-        Some((old, new)) if !taken(new) && !shape.fields.iter().any(|(f, _)| f == old) => {
+    match legacy(shape).iter().find(|(old, _)| *old == key) {
+        Some((old, new)) if !taken(new) && field(shape, old).is_none() => {
             out.push(
                 Diagnostic::warning(format!("renamed the old field `{old}` to `{new}`"))
                     .field(child(path, old))
@@ -392,7 +247,7 @@ fn suggest_known_field(key: &str, shape: &Shape, here: &str, out: &mut Vec<Diagn
     let best = shape
         .fields
         .iter()
-        .map(|(f, _)| (*f, strsim::jaro_winkler(&folded, &f.to_ascii_lowercase())))
+        .map(|f| (f.name, strsim::jaro_winkler(&folded, &f.name.to_ascii_lowercase())))
         .filter(|(_, score)| *score >= 0.88)
         .max_by(|a, b| a.1.total_cmp(&b.1));
     if let Some((field, _)) = best {
@@ -538,8 +393,12 @@ fn date(value: Value, here: &str, out: &mut Vec<Diagnostic>) -> Option<Value> {
             None
         }
         None => {
+            let what = match raw.parse::<PartialDate>() {
+                Err(e @ DateError::Impossible(_)) => e.to_string(),
+                _ => format!("cannot read the date `{raw}`"),
+            };
             out.push(
-                Diagnostic::warning(format!("cannot read the date `{raw}`; it was left out"))
+                Diagnostic::warning(format!("{what}; it was left out"))
                     .field(here.to_string())
                     .hint(hint),
             );
@@ -591,8 +450,8 @@ fn object(
 ) -> Option<Map<String, Value>> {
     match value {
         Value::Object(map) => Some(normalise_object(map, shape, here, out)),
-        Value::String(s) if shape.from_text.is_some() => {
-            let built = shape.from_text.map(|f| f(&s)).unwrap_or_default();
+        Value::String(s) if from_text(shape).is_some() => {
+            let built = from_text(shape).map(|f| f(&s)).unwrap_or_default();
             out.push(
                 Diagnostic::warning(format!(
                     "expected a mapping, found text; read `{s}` as {}",

@@ -11,12 +11,14 @@ use super::tree::Tree;
 use serde_saphyr::granit_parser::{Event, Parser};
 use serde_saphyr::{DuplicateKeyPolicy, Options};
 
-/// A YAML syntax or structure error with its 1-based position.
+/// A YAML syntax or structure error at the 1-based position of the mistake, with what to do
+/// about it (see [`super::yaml_errors`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    pub hint: String,
 }
 
 /// Parses one YAML document into a generic tree. Duplicate keys are read (the last wins);
@@ -35,7 +37,13 @@ pub fn parse_noting_duplicates(src: &str) -> Result<(serde_json::Value, bool), S
     Tree::read(|| serde_saphyr::from_str_with_options::<Tree>(src, options)).map_err(|e| {
         let (line, column) =
             e.location().map(|l| (l.line() as usize, l.column() as usize)).unwrap_or((1, 1));
-        SyntaxError { line: line.max(1), column: column.max(1), message: plain_message(&e) }
+        let raw = SyntaxError {
+            line: line.max(1),
+            column: column.max(1),
+            message: plain_message(&e),
+            hint: String::new(),
+        };
+        super::yaml_errors::explain(src, raw)
     })
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, html};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 use tera::{Filter, Function, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::model::PartialDate;
@@ -18,6 +18,7 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("local_path", LocalPath);
     tera.register_filter("display_url", DisplayUrl);
     tera.register_function("date_range", DateRange);
+    tera.register_function("range", Range);
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -27,19 +28,30 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b.url_relative(ammonia::UrlRelative::Deny);
     b.link_rel(Some("noopener noreferrer"));
     b.add_allowed_classes("a", [SHOWS_URL_CLASS]);
+    // Pages load nothing from other hosts, and a relative source has no sure target from
+    // every page that shows the text: raw `<img>` goes (Markdown images become their alt text
+    // before this).
+    b.rm_tags(["img"]);
     b
 });
 
-/// Markdown → sanitised HTML: no scripts, no event handlers, no `javascript:` URLs.
+fn markdown_options() -> Options {
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    opts.insert(Options::ENABLE_TABLES);
+    opts
+}
+
+/// Markdown → sanitised HTML: no scripts, no event handlers, no `javascript:` URLs, no
+/// images (a Markdown image shows its alt text; see [`images_not_shown`]).
 ///
 /// pulldown-cmark escapes all text itself, so only raw HTML and link targets can carry
 /// anything unsafe; ammonia (an HTML parse per call, the costly part) runs only when the
 /// source has raw HTML or a link that is not plainly safe.
 pub fn markdown_to_html(src: &str, inline: bool) -> String {
-    let mut opts = Options::empty();
-    opts.insert(Options::ENABLE_STRIKETHROUGH);
-    opts.insert(Options::ENABLE_TABLES);
-    let events: Vec<Event<'_>> = Parser::new_ext(src, opts).collect();
+    let events: Vec<Event<'_>> = Parser::new_ext(src, markdown_options())
+        .filter(|e| !matches!(e, Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image)))
+        .collect();
     let mut raw = String::with_capacity(src.len() + src.len() / 4);
     let needs_sanitiser = events.iter().any(is_risky);
     html::push_html(&mut raw, mark_links_showing_their_url(events).into_iter());
@@ -55,7 +67,7 @@ pub const SHOWS_URL_CLASS: &str = "shows-url";
 /// Gives every link whose text is its own URL the class [`SHOWS_URL_CLASS`]. The opening tag is
 /// written by pulldown-cmark itself (escaping included), with the class added.
 fn mark_links_showing_their_url(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    use pulldown_cmark::{CowStr, TagEnd};
+    use pulldown_cmark::CowStr;
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Link { dest_url, .. }) = &events[i] {
@@ -97,11 +109,48 @@ pub fn shows_its_url(text: &str, href: &str) -> bool {
     !text.trim().is_empty() && bare(text) == bare(href)
 }
 
-/// Raw HTML, or a link or image whose target is not plainly safe.
+/// The images in Markdown text `src` that a page does not show, by their source: Markdown
+/// images and raw `<img>` tags. For a warning at load time; [`markdown_to_html`] drops them.
+pub fn images_not_shown(src: &str) -> Vec<String> {
+    let lower = src.to_ascii_lowercase();
+    if !src.contains("![") && !lower.contains("<img") {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for event in Parser::new_ext(src, markdown_options()) {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => found.push(dest_url.to_string()),
+            Event::Html(html) | Event::InlineHtml(html) => found.extend(img_sources(&html)),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The `src` of every `<img>` tag in an HTML fragment (`?` when a tag has none).
+fn img_sources(html: &str) -> Vec<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (at, _) in lower.match_indices("<img") {
+        let tag = &html[at..lower[at..].find('>').map_or(html.len(), |end| at + end)];
+        let src = tag.to_ascii_lowercase().find("src=").map(|i| {
+            let value = &tag[i + 4..];
+            let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'');
+            let value = quote.map_or(value, |q| &value[q.len_utf8()..]);
+            let end =
+                value.find(|c: char| Some(c) == quote || (quote.is_none() && c.is_whitespace()));
+            value[..end.unwrap_or(value.len())].to_string()
+        });
+        out.push(src.unwrap_or_else(|| "?".to_string()));
+    }
+    out
+}
+
+/// Raw HTML, or a link whose target is not plainly safe.
 fn is_risky(event: &Event<'_>) -> bool {
     match event {
         Event::Html(_) | Event::InlineHtml(_) => true,
-        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+        Event::Start(Tag::Link { dest_url, .. }) => {
             let d = dest_url.to_ascii_lowercase();
             !(d.starts_with("https://") || d.starts_with("http://") || d.starts_with("mailto:"))
         }
@@ -120,7 +169,6 @@ fn unwrap_single_paragraph(html: &str) -> String {
 
 /// Markdown → its plain text (no markup, no HTML), for meta descriptions and previews.
 pub fn plain_text(src: &str) -> String {
-    use pulldown_cmark::TagEnd;
     let mut out = String::with_capacity(src.len());
     for event in Parser::new(src) {
         match event {
@@ -274,6 +322,50 @@ impl Function<TeraResult<Value>> for DateRange {
     }
 }
 
+/// Tera's own `range(end=…, start=0, step_by=1)`, with the same arguments and limits, that
+/// also refuses to start a loop once the render is past its time budget: a loop that never
+/// ends (nested `range` loops) is stopped at its next `range` call (see `render::budget`).
+pub struct Range;
+
+/// Tera's bound on the length of one `range`.
+const MAX_RANGE_LEN: i128 = 100_000;
+
+impl Function<TeraResult<Vec<i128>>> for Range {
+    fn call(&self, kwargs: Kwargs, _: &State) -> TeraResult<Vec<i128>> {
+        if super::budget::past_deadline() {
+            return Err(tera::Error::message(format!(
+                "stopped: the page took longer than {} s to render",
+                super::budget::TIME.as_secs()
+            )));
+        }
+        let start = kwargs.get::<i128>("start")?.unwrap_or_default();
+        let end = kwargs.must_get::<i128>("end")?;
+        let step = kwargs.get::<i128>("step_by")?.unwrap_or(1);
+        let fail = |msg: &str| Err(tera::Error::message(format!("Function `range` {msg}")));
+        if step == 0 {
+            return fail("was called with a `step_by` argument of 0");
+        }
+        if start > end && step > 0 {
+            return fail("was called with a `start` argument greater than the `end` one");
+        }
+        let (span, stride) = if step > 0 {
+            (end.checked_sub(start), step)
+        } else {
+            (start.checked_sub(end), step.checked_neg().unwrap_or(i128::MAX))
+        };
+        let Some(len) = span.and_then(|s| s.max(0).checked_add(stride - 1)).map(|s| s / stride)
+        else {
+            return fail("was called with arguments that overflow i128");
+        };
+        if len > MAX_RANGE_LEN {
+            return fail(&format!(
+                "would produce {len} elements, which exceeds the limit of {MAX_RANGE_LEN}"
+            ));
+        }
+        Ok((0..len).map(|i| start + i * step).collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,6 +380,23 @@ mod tests {
         for bad in ["<script", "onerror", "javascript:"] {
             assert!(!html.to_ascii_lowercase().contains(bad), "{bad} in {html}");
         }
+    }
+
+    #[test]
+    fn images_load_nothing_and_show_their_alt_text() {
+        let html = markdown_to_html(
+            "See ![the chart](https://tracker.example/p.png) and ![me](me.jpg) <IMG SRC='//cdn.example/x.gif'> <img alt=a>",
+            true,
+        );
+        assert!(!html.to_ascii_lowercase().contains("<img"), "{html}");
+        assert!(html.starts_with("See the chart and me"), "{html}");
+        assert_eq!(
+            images_not_shown(
+                "![t](https://tracker.example/p.png) <IMG SRC='//cdn.example/x.gif'> <img alt=a>"
+            ),
+            ["https://tracker.example/p.png", "//cdn.example/x.gif", "?"]
+        );
+        assert!(images_not_shown("no pictures [a link](https://a.example)").is_empty());
     }
 
     #[test]
@@ -377,6 +486,23 @@ next"
         assert_eq!(human_date("2018-09"), "Sep 2018");
         assert_eq!(human_date("2018-09-15"), "Sep 15, 2018");
         assert_eq!(human_date("2018"), "2018");
+    }
+
+    #[test]
+    fn range_behaves_like_teras_own() {
+        let mut tera = Tera::new();
+        register(&mut tera);
+        let render = |t: &str| {
+            tera.render_str(t, &tera::Context::new(), false).map_err(|e| format!("{e:?}"))
+        };
+        assert_eq!(render("{{ range(end=3) }}").unwrap(), "[0, 1, 2]");
+        assert_eq!(render("{{ range(start=1, end=7, step_by=3) }}").unwrap(), "[1, 4]");
+        assert_eq!(render("{{ range(start=5, end=1, step_by=-2) }}").unwrap(), "[5, 3]");
+        assert_eq!(render("{{ range(start=1, end=5, step_by=-1) }}").unwrap(), "[]");
+        assert_eq!(render("{{ range(start=2, end=2) }}").unwrap(), "[]");
+        assert!(render("{{ range(end=100001) }}").unwrap_err().contains("exceeds the limit"));
+        assert!(render("{{ range(start=3, end=1) }}").unwrap_err().contains("greater than"));
+        assert!(render("{{ range(end=1, step_by=0) }}").unwrap_err().contains("of 0"));
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! Rendering: the model into HTML through Tera themes. Knows nothing of file formats or where
 //! output goes; `site` decides URLs and writes files.
 
+pub mod budget;
 pub mod filters;
 pub mod theme;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::{Result, anyhow};
 use serde::Serialize;
@@ -25,6 +27,10 @@ pub struct SiteContext {
     /// `a4` or `letter`.
     pub paper: String,
     pub generator: String,
+    /// The project's home, for the footer's credit.
+    pub repository: String,
+    /// Whether the footer says "Built with vitae" (`credit` in vitae.toml).
+    pub credit: bool,
 }
 
 /// Where a page sits (`page` in templates). Links are relative (`root` leads back to the site
@@ -55,7 +61,8 @@ pub struct GalleryEntry {
 
 /// A compiled set of templates for one theme.
 pub struct Renderer {
-    tera: Tera,
+    /// Shared with the render threads (see [`budget`]).
+    tera: Arc<Tera>,
     theme: Theme,
     /// Template name → where it came from, for error messages.
     origins: HashMap<String, String>,
@@ -89,12 +96,9 @@ impl Renderer {
             layers.into_values().map(|s| (s.name, s.text)).collect();
         sources.sort();
         tera.add_raw_templates(sources).map_err(|e| template_error(&e, &origins))?;
-        let mut params: Map<String, Value> = serde_json::to_value(&theme.manifest.params)
-            .ok()
-            .and_then(|v| v.as_object().cloned())
-            .unwrap_or_default();
+        let mut params: Map<String, Value> = theme::defaults(&theme.manifest.params);
         params.extend(extra.clone());
-        Ok(Self { tera, theme, origins, params })
+        Ok(Self { tera: Arc::new(tera), theme, origins, params })
     }
 
     pub fn theme(&self) -> &Theme {
@@ -114,7 +118,7 @@ impl Renderer {
         ctx.insert_value("basics", tera::Value::from_serializable(&complete["basics"]));
         ctx.insert_value("resume", tera::Value::from_serializable(&complete));
         ctx.insert_value("json_ld", tera::Value::from(json_ld(resume, page)));
-        self.render("resume.html", &ctx)
+        self.render("resume.html", ctx)
     }
 
     /// Renders the gallery of several resumes.
@@ -127,7 +131,7 @@ impl Renderer {
         let mut ctx = self.base_context(site);
         ctx.insert("page", page);
         ctx.insert("resumes", entries);
-        self.render("index.html", &ctx)
+        self.render("index.html", ctx)
     }
 
     fn base_context(&self, site: &SiteContext) -> Context {
@@ -143,8 +147,43 @@ impl Renderer {
         ctx
     }
 
-    fn render(&self, name: &str, ctx: &Context) -> Result<String> {
-        self.tera.render(name, ctx).map_err(|e| template_error(&e, &self.origins))
+    /// Renders `name` within the render budget; an error names the template and where it
+    /// came from.
+    fn render(&self, name: &str, ctx: Context) -> Result<String> {
+        let stopped = |why: String| {
+            let origin = self.origins.get(name).map_or(String::new(), |o| format!(" from {o}"));
+            anyhow!(
+                "template error in `{name}`{origin}: {why}\n  help: look for a loop that never ends or output that grows without bound in this template or one it includes or extends{}",
+                self.site_templates()
+            )
+        };
+        budget::render(&self.tera, name, ctx).map_err(|failure| match failure {
+            budget::Failure::Template(e) => template_error(&e, &self.origins),
+            budget::Failure::Time => stopped(format!(
+                "rendering one page took longer than {} s, so it was stopped",
+                budget::TIME.as_secs()
+            )),
+            budget::Failure::Output => stopped(format!(
+                "one page grew past {} MiB, so it was stopped",
+                budget::OUTPUT / (1024 * 1024)
+            )),
+            budget::Failure::Crashed(why) => stopped(why),
+        })
+    }
+
+    /// `; the site's own: …` listing the templates that do not come with vitae, or nothing.
+    fn site_templates(&self) -> String {
+        let mut own: Vec<&str> = self
+            .origins
+            .values()
+            .filter(|o| !o.starts_with("built-in"))
+            .map(String::as_str)
+            .collect();
+        if own.is_empty() {
+            return String::new();
+        }
+        own.sort_unstable();
+        format!(" (the site's own: {})", own.join(", "))
     }
 }
 

@@ -44,6 +44,286 @@ pub struct ThemeManifest {
     pub params: toml::Table,
 }
 
+/// The type of a theme parameter, declared in `theme.toml` as
+/// `[params.NAME]` with `type = "colour" | "text" | "boolean" | "number"`, `default` and
+/// `description`; a plain `NAME = value` takes its type from the value (a string is text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    /// A CSS colour: safe to put into a stylesheet.
+    Colour,
+    Text,
+    Boolean,
+    Number,
+}
+
+/// One parameter a theme declares.
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    pub kind: ParamKind,
+    pub default: toml::Value,
+    pub description: String,
+}
+
+/// The parameters declared by a manifest's `[params]` table.
+pub fn params(table: &toml::Table) -> Vec<Param> {
+    table
+        .iter()
+        .map(|(name, value)| {
+            let declared = value.as_table().filter(|t| t.contains_key("default"));
+            let (default, kind_name, description) = match declared {
+                Some(t) => (
+                    t["default"].clone(),
+                    t.get("type").and_then(|v| v.as_str()).unwrap_or(""),
+                    t.get("description").and_then(|v| v.as_str()).unwrap_or("").to_string(),
+                ),
+                None => (value.clone(), "", String::new()),
+            };
+            let kind = match kind_name {
+                "colour" | "color" => ParamKind::Colour,
+                "boolean" => ParamKind::Boolean,
+                "number" => ParamKind::Number,
+                "text" => ParamKind::Text,
+                _ => match default {
+                    toml::Value::Boolean(_) => ParamKind::Boolean,
+                    toml::Value::Integer(_) | toml::Value::Float(_) => ParamKind::Number,
+                    _ => ParamKind::Text,
+                },
+            };
+            Param { name: name.clone(), kind, default, description }
+        })
+        .collect()
+}
+
+/// Each parameter's default, as templates see them before `[extra]`.
+pub fn defaults(table: &toml::Table) -> serde_json::Map<String, serde_json::Value> {
+    params(table)
+        .into_iter()
+        .filter_map(|p| Some((p.name, serde_json::to_value(p.default).ok()?)))
+        .collect()
+}
+
+impl ParamKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ParamKind::Colour => "colour",
+            ParamKind::Text => "text",
+            ParamKind::Boolean => "boolean",
+            ParamKind::Number => "number",
+        }
+    }
+
+    /// Whether `value` is of this kind; otherwise what is wrong with it.
+    pub fn check(self, value: &serde_json::Value) -> Result<(), String> {
+        let ok = match self {
+            ParamKind::Colour => value.as_str().is_some_and(is_css_colour),
+            ParamKind::Text => value.is_string(),
+            ParamKind::Boolean => value.is_boolean(),
+            ParamKind::Number => value.is_number(),
+        };
+        if ok {
+            return Ok(());
+        }
+        Err(match (self, value.as_str()) {
+            (ParamKind::Colour, Some(s)) => format!("is not a CSS colour: `{s}`"),
+            _ => format!("should be {} {}, not `{value}`", article(self.name()), self.name()),
+        })
+    }
+
+    /// How to write a value of this kind.
+    pub fn hint(self) -> &'static str {
+        match self {
+            ParamKind::Colour => {
+                "write a CSS colour: a hex colour such as \"#1d4e89\", a name such as \"teal\", or rgb(…)/hsl(…)/oklch(…)"
+            }
+            ParamKind::Text => "write a string in quotes",
+            ParamKind::Boolean => "write true or false",
+            ParamKind::Number => "write a number",
+        }
+    }
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+}
+
+/// A CSS colour that cannot break out of a declaration: `#rgb`, `#rgba`, `#rrggbb`,
+/// `#rrggbbaa`, a named colour, or a colour function whose arguments are numbers, units,
+/// `none`, commas, slashes and spaces.
+pub fn is_css_colour(value: &str) -> bool {
+    let v = value.trim().to_ascii_lowercase();
+    if let Some(hex) = v.strip_prefix('#') {
+        return [3, 4, 6, 8].contains(&hex.len()) && hex.chars().all(|c| c.is_ascii_hexdigit());
+    }
+    if let Some((name, rest)) = v.split_once('(') {
+        let Some(args) = rest.strip_suffix(')') else { return false };
+        return COLOUR_FUNCTIONS.contains(&name)
+            && !args.trim().is_empty()
+            && args.split(|c: char| " ,/".contains(c)).filter(|w| !w.is_empty()).all(|w| {
+                w == "none"
+                    || w.trim_end_matches(['%']).trim_end_matches("deg").parse::<f64>().is_ok()
+            });
+    }
+    NAMED_COLOURS.contains(&v.as_str())
+}
+
+const COLOUR_FUNCTIONS: [&str; 9] =
+    ["rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch"];
+
+/// CSS Color Module Level 4 named colours, with the keywords a colour may be.
+const NAMED_COLOURS: &[&str] = &[
+    "transparent",
+    "currentcolor",
+    "aliceblue",
+    "antiquewhite",
+    "aqua",
+    "aquamarine",
+    "azure",
+    "beige",
+    "bisque",
+    "black",
+    "blanchedalmond",
+    "blue",
+    "blueviolet",
+    "brown",
+    "burlywood",
+    "cadetblue",
+    "chartreuse",
+    "chocolate",
+    "coral",
+    "cornflowerblue",
+    "cornsilk",
+    "crimson",
+    "cyan",
+    "darkblue",
+    "darkcyan",
+    "darkgoldenrod",
+    "darkgray",
+    "darkgreen",
+    "darkgrey",
+    "darkkhaki",
+    "darkmagenta",
+    "darkolivegreen",
+    "darkorange",
+    "darkorchid",
+    "darkred",
+    "darksalmon",
+    "darkseagreen",
+    "darkslateblue",
+    "darkslategray",
+    "darkslategrey",
+    "darkturquoise",
+    "darkviolet",
+    "deeppink",
+    "deepskyblue",
+    "dimgray",
+    "dimgrey",
+    "dodgerblue",
+    "firebrick",
+    "floralwhite",
+    "forestgreen",
+    "fuchsia",
+    "gainsboro",
+    "ghostwhite",
+    "gold",
+    "goldenrod",
+    "gray",
+    "green",
+    "greenyellow",
+    "grey",
+    "honeydew",
+    "hotpink",
+    "indianred",
+    "indigo",
+    "ivory",
+    "khaki",
+    "lavender",
+    "lavenderblush",
+    "lawngreen",
+    "lemonchiffon",
+    "lightblue",
+    "lightcoral",
+    "lightcyan",
+    "lightgoldenrodyellow",
+    "lightgray",
+    "lightgreen",
+    "lightgrey",
+    "lightpink",
+    "lightsalmon",
+    "lightseagreen",
+    "lightskyblue",
+    "lightslategray",
+    "lightslategrey",
+    "lightsteelblue",
+    "lightyellow",
+    "lime",
+    "limegreen",
+    "linen",
+    "magenta",
+    "maroon",
+    "mediumaquamarine",
+    "mediumblue",
+    "mediumorchid",
+    "mediumpurple",
+    "mediumseagreen",
+    "mediumslateblue",
+    "mediumspringgreen",
+    "mediumturquoise",
+    "mediumvioletred",
+    "midnightblue",
+    "mintcream",
+    "mistyrose",
+    "moccasin",
+    "navajowhite",
+    "navy",
+    "oldlace",
+    "olive",
+    "olivedrab",
+    "orange",
+    "orangered",
+    "orchid",
+    "palegoldenrod",
+    "palegreen",
+    "paleturquoise",
+    "palevioletred",
+    "papayawhip",
+    "peachpuff",
+    "peru",
+    "pink",
+    "plum",
+    "powderblue",
+    "purple",
+    "rebeccapurple",
+    "red",
+    "rosybrown",
+    "royalblue",
+    "saddlebrown",
+    "salmon",
+    "sandybrown",
+    "seagreen",
+    "seashell",
+    "sienna",
+    "silver",
+    "skyblue",
+    "slateblue",
+    "slategray",
+    "slategrey",
+    "snow",
+    "springgreen",
+    "steelblue",
+    "tan",
+    "teal",
+    "thistle",
+    "tomato",
+    "turquoise",
+    "violet",
+    "wheat",
+    "white",
+    "whitesmoke",
+    "yellow",
+    "yellowgreen",
+];
+
 /// One file of a theme or template layer: its name and text, and where it came from (for
 /// error messages).
 #[derive(Debug, Clone)]
@@ -72,6 +352,19 @@ pub struct ThemeInfo {
     pub origin: Origin,
     /// Parameters and their defaults.
     pub params: toml::Table,
+    /// For a site theme: what it does to the built-in theme of its name.
+    pub over_builtin: OverBuiltin,
+}
+
+/// What a site theme does to the built-in theme of the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverBuiltin {
+    /// There is no built-in theme of that name (or this is the built-in).
+    Nothing,
+    /// It replaces the built-in.
+    Replaces,
+    /// Its files are the built-in's, byte for byte (vitae's own repository is such a site).
+    Copies,
 }
 
 /// Every theme the site can use: its own first, then built-ins it does not replace.
@@ -86,11 +379,17 @@ pub fn list(root: &Path) -> Result<Vec<ThemeInfo>> {
             if path.is_dir() {
                 let name = file_name(&path);
                 let manifest = read_site_manifest(&path)?;
+                let over_builtin = match BUILTIN_THEMES.get_dir(&name) {
+                    None => OverBuiltin::Nothing,
+                    Some(builtin) if same_files(&path, builtin)? => OverBuiltin::Copies,
+                    Some(_) => OverBuiltin::Replaces,
+                };
                 out.push(ThemeInfo {
                     name,
                     description: manifest.description,
                     origin: Origin::Site(path),
                     params: manifest.params,
+                    over_builtin,
                 });
             }
         }
@@ -106,10 +405,33 @@ pub fn list(root: &Path) -> Result<Vec<ThemeInfo>> {
             description: manifest.description,
             origin: Origin::BuiltIn,
             params: manifest.params,
+            over_builtin: OverBuiltin::Nothing,
         });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(out)
+}
+
+/// Whether the site theme at `dir` holds exactly the built-in theme's files.
+fn same_files(dir: &Path, builtin: &'static Dir<'static>) -> Result<bool> {
+    let site = files_under(dir)?;
+    let prefix = builtin.path();
+    let ours: Vec<_> = all_files(builtin).collect();
+    if site.len() != ours.len() {
+        return Ok(false);
+    }
+    for (rel, path) in site {
+        let Some(file) = ours
+            .iter()
+            .find(|f| slash_path(f.path().strip_prefix(prefix).unwrap_or(f.path())) == rel)
+        else {
+            return Ok(false);
+        };
+        if fsutil::read(&path)? != file.contents() {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 fn file_name(path: &Path) -> String {
@@ -270,4 +592,55 @@ fn all_files(
 /// Template names use `/` on every platform.
 fn slash_path(p: &Path) -> String {
     p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_colours_are_told_from_what_could_break_out_of_a_declaration() {
+        for ok in [
+            "#1d4e89",
+            "#FFF",
+            "#0f766e80",
+            "teal",
+            "RebeccaPurple",
+            "rgb(10, 20, 30)",
+            "rgb(10 20 30 / 50%)",
+            "hsl(210deg 40% 30%)",
+            "oklch(0.5 0.1 200)",
+            "transparent",
+        ] {
+            assert!(is_css_colour(ok), "{ok}");
+        }
+        for bad in [
+            "not a colour; } body{display:none",
+            "#12345",
+            "#ggg",
+            "red;",
+            "rgb()",
+            "url(x)",
+            "rgb(1,2,3);x",
+            "expression(alert(1))",
+            "var(--x)",
+            "",
+        ] {
+            assert!(!is_css_colour(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn parameters_are_declared_with_a_type_or_take_it_from_their_value() {
+        let table: toml::Table = toml::from_str(
+            "[accent]\ntype = \"colour\"\ndefault = \"#123\"\ndescription = \"Links.\"\n",
+        )
+        .unwrap();
+        let p = &params(&table)[0];
+        assert_eq!((p.kind, p.description.as_str()), (ParamKind::Colour, "Links."));
+        assert_eq!(defaults(&table)["accent"], "#123");
+        let table: toml::Table = toml::from_str("dense = true\nlabel = \"x\"\n").unwrap();
+        let kinds: Vec<ParamKind> = params(&table).iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [ParamKind::Boolean, ParamKind::Text]);
+    }
 }

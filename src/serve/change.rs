@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 use notify::EventKind;
+use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
 
 use crate::config::CONFIG_FILE;
 use crate::parse::Format;
@@ -20,7 +21,29 @@ pub enum Change {
     Stylesheet(PathBuf),
     /// `vitae.toml`: reload the configuration and build everything.
     Config,
+    /// A source directory itself (`content`, …) appeared, went or was renamed: watch it again
+    /// and build everything (what it holds now was never seen being written).
+    SourceDir(&'static str),
     Ignored,
+}
+
+/// What an event says about the writing of its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Write {
+    /// Created or written to: more may follow until it is closed.
+    Started,
+    /// Closed by a program that had it open for writing.
+    Closed,
+    /// Renamed, removed, its metadata changed: nothing left to wait for.
+    Other,
+}
+
+/// One path an event was about: what it means for the site, and for its writing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Touch {
+    pub path: PathBuf,
+    pub change: Change,
+    pub write: Write,
 }
 
 /// What a batch of changes asks for; several saves in one debounce window merge into one.
@@ -41,6 +64,11 @@ impl Plan {
         plan
     }
 
+    /// A full rebuild: the configuration, every resume, every template.
+    pub fn everything() -> Self {
+        Plan { config: true, ..Plan::default() }
+    }
+
     pub fn add(&mut self, change: Change) {
         match change {
             Change::Content(p) => {
@@ -50,7 +78,7 @@ impl Plan {
             Change::Stylesheet(p) => {
                 self.stylesheets.insert(p);
             }
-            Change::Config => self.config = true,
+            Change::Config | Change::SourceDir(_) => self.config = true,
             Change::Ignored => {}
         }
     }
@@ -67,24 +95,64 @@ impl Plan {
         *self == Plan::default()
     }
 
+    /// What the plan rebuilds, for messages: `everything`, `all pages` or the files' names.
+    pub fn describe(&self) -> String {
+        if self.config {
+            return "everything".to_string();
+        }
+        if self.templates {
+            return "all pages".to_string();
+        }
+        let names: Vec<String> = self
+            .content
+            .iter()
+            .chain(&self.stylesheets)
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        names.join(", ")
+    }
+
     /// Only stylesheets changed: they can be swapped into the open page without a reload.
     pub fn only_stylesheets(&self) -> bool {
         !self.config && !self.templates && self.content.is_empty() && !self.stylesheets.is_empty()
     }
 }
 
-/// The changes one file-system event stands for. `root` is the site directory, as watched.
-pub fn classify(kind: &EventKind, paths: &[PathBuf], root: &Path) -> Vec<Change> {
+/// What the paths of one file-system event stand for. `root` is the site directory, as watched.
+pub fn classify(kind: &EventKind, paths: &[PathBuf], root: &Path) -> Vec<Touch> {
+    let write = write_of(kind);
+    let touch = |path: &PathBuf, change| Touch { path: path.clone(), change, write };
     match kind {
-        // Reads (including vitae's own during a rebuild) change nothing.
-        EventKind::Access(_) => Vec::new(),
-        // A source directory that did not exist: watch it and build everything.
-        EventKind::Create(_) if paths.iter().any(|p| is_source_dir(p, root)) => {
-            vec![Change::Template]
+        // A writer closing a file counts as a change to it (and ends its writing). Other
+        // accesses, vitae's own reads during a rebuild included, change nothing.
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => {}
+        EventKind::Access(_) => return Vec::new(),
+        // A source directory that appeared, went or was renamed (`git checkout`, a sync tool).
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_))
+            if paths.iter().any(|p| source_dir(p, root).is_some()) =>
+        {
+            return paths
+                .iter()
+                .filter_map(|p| Some(touch(p, Change::SourceDir(source_dir(p, root)?))))
+                .collect();
         }
-        _ => {
-            paths.iter().map(|p| classify_path(p, root)).filter(|c| *c != Change::Ignored).collect()
-        }
+        _ => {}
+    }
+    paths
+        .iter()
+        .map(|p| touch(p, classify_path(p, root)))
+        .filter(|t| t.change != Change::Ignored)
+        .collect()
+}
+
+/// What an event kind says about the writing of its file: a file created or written to may
+/// be written to again until the writer closes it.
+pub fn write_of(kind: &EventKind) -> Write {
+    match kind {
+        EventKind::Create(CreateKind::File | CreateKind::Any)
+        | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any) => Write::Started,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => Write::Closed,
+        _ => Write::Other,
     }
 }
 
@@ -117,9 +185,13 @@ pub fn classify_path(path: &Path, root: &Path) -> Change {
 /// The directories of a site that hold its sources.
 pub const SOURCES: [&str; 4] = ["content", "templates", "themes", "static"];
 
-fn is_source_dir(path: &Path, root: &Path) -> bool {
-    path.parent() == Some(root)
-        && path.file_name().and_then(|n| n.to_str()).is_some_and(|n| SOURCES.contains(&n))
+/// The name of the source directory `path` is, if it is one.
+fn source_dir(path: &Path, root: &Path) -> Option<&'static str> {
+    if path.parent() != Some(root) {
+        return None;
+    }
+    let name = path.file_name()?.to_str()?;
+    SOURCES.iter().find(|s| **s == name).copied()
 }
 
 fn is_stylesheet(name: &str) -> bool {
@@ -136,7 +208,7 @@ fn is_editor_temp(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use notify::event::{AccessKind, CreateKind, ModifyKind, RemoveKind, RenameMode};
+    use notify::event::{DataChange, MetadataKind, RemoveKind, RenameMode};
 
     use super::*;
 
@@ -152,7 +224,9 @@ mod tests {
             ("vitae.toml", Change::Config),
             ("content/ada.yaml", content("content/ada.yaml")),
             ("content/ada.md", content("content/ada.md")),
-            ("content/notes.pdf", Change::Ignored),
+            ("content/cv.pdf", content("content/cv.pdf")),
+            ("content/cv.docx", content("content/cv.docx")),
+            ("content/notes.zip", Change::Ignored),
             ("content/drafts/ada.yaml", Change::Ignored),
             ("content", Change::Ignored),
             ("templates/partials/footer.html", Change::Template),
@@ -186,8 +260,13 @@ mod tests {
         let p = |rel: &str| root().join(rel);
         let table: Vec<(EventKind, Vec<PathBuf>, usize)> = vec![
             (EventKind::Access(AccessKind::Any), vec![p("content/a.yaml")], 0),
+            (EventKind::Access(AccessKind::Open(AccessMode::Any)), vec![p("content/a.yaml")], 0),
             (EventKind::Create(CreateKind::Folder), vec![p("templates")], 1),
+            (EventKind::Remove(RemoveKind::Folder), vec![p("content")], 1),
+            (EventKind::Modify(ModifyKind::Name(RenameMode::From)), vec![p("content")], 1),
             (EventKind::Modify(ModifyKind::Any), vec![p("templates")], 0),
+            (EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any)), vec![p("content")], 0),
+            (EventKind::Remove(RemoveKind::Folder), vec![p("content/old")], 0),
             (EventKind::Create(CreateKind::Folder), vec![p("public")], 0),
             (EventKind::Modify(ModifyKind::Any), vec![p("content/a.yaml")], 1),
             (EventKind::Create(CreateKind::File), vec![p("templates/x.html")], 1),
@@ -206,6 +285,30 @@ mod tests {
         for (kind, paths, n) in table {
             assert_eq!(classify(&kind, &paths, &root()).len(), n, "{kind:?} {paths:?}");
         }
+        let gone = classify(&EventKind::Remove(RemoveKind::Any), &[p("content")], &root());
+        let gone: Vec<Change> = gone.into_iter().map(|t| t.change).collect();
+        assert_eq!(gone, [Change::SourceDir("content")]);
+        assert!(Plan::from_changes(gone).config, "everything is built again");
+    }
+
+    #[test]
+    fn writes_start_with_creation_or_data_and_end_with_a_close() {
+        let p = root().join("content/a.yaml");
+        let write = |kind: EventKind| {
+            let touches = classify(&kind, std::slice::from_ref(&p), &root());
+            assert_eq!(touches.len(), 1, "{kind:?}");
+            assert_eq!(touches[0].change, Change::Content(p.clone()));
+            touches[0].write
+        };
+        assert_eq!(write(EventKind::Create(CreateKind::File)), Write::Started);
+        assert_eq!(write(EventKind::Modify(ModifyKind::Data(DataChange::Any))), Write::Started);
+        assert_eq!(write(EventKind::Modify(ModifyKind::Any)), Write::Started);
+        assert_eq!(write(EventKind::Access(AccessKind::Close(AccessMode::Write))), Write::Closed);
+        assert_eq!(write(EventKind::Remove(RemoveKind::File)), Write::Other);
+        assert_eq!(write(EventKind::Modify(ModifyKind::Name(RenameMode::To))), Write::Other);
+        assert_eq!(write(EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any))), Write::Other);
+        let read = EventKind::Access(AccessKind::Close(AccessMode::Read));
+        assert!(classify(&read, std::slice::from_ref(&p), &root()).is_empty());
     }
 
     #[test]
@@ -219,5 +322,13 @@ mod tests {
         plan.merge(Plan::from_changes([Change::Template, css]));
         assert!(plan.templates && plan.content.len() == 1 && plan.stylesheets.len() == 1);
         assert!(Plan::from_changes([Change::Ignored]).is_empty());
+        assert_eq!(plan.describe(), "all pages");
+        assert_eq!(Plan::everything().describe(), "everything");
+        let two = [Change::Content(root().join("content/b.yaml")), css_b()];
+        assert_eq!(Plan::from_changes(two).describe(), "b.yaml, b.css");
+    }
+
+    fn css_b() -> Change {
+        Change::Stylesheet(root().join("static/b.css"))
     }
 }

@@ -76,17 +76,59 @@ fn is_hostile(raw: &[u8]) -> bool {
 
 /// Whether a request with this `Host` header may be answered. Loopback names and addresses
 /// always; the bound address; and, when bound to all interfaces, any IP address (a DNS
-/// rebinding attack needs a host *name*, so literal addresses are safe).
+/// rebinding attack needs a host *name*, so literal addresses are safe). Anything that is not
+/// exactly a name or an address and an optional port (`[::1]evil.example`, `a b`, `x:y`) is
+/// refused, whatever it starts with.
 pub fn host_allowed(host: Option<&str>, bound: IpAddr) -> bool {
-    let Some(host) = host.map(str::trim).filter(|h| !h.is_empty()) else { return false };
-    let name = strip_port(host).trim_end_matches('.').to_ascii_lowercase();
-    if name == "localhost" || name.ends_with(".localhost") {
-        return true;
+    match host.map(str::trim).and_then(parse_host) {
+        Some(Host::Name(name)) => name == "localhost" || name.ends_with(".localhost"),
+        Some(Host::Ip(ip)) => ip.is_loopback() || ip == bound || bound.is_unspecified(),
+        None => false,
     }
-    let Ok(ip) = name.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>() else {
-        return false;
+}
+
+/// What a `Host` header names.
+#[derive(Debug, PartialEq, Eq)]
+enum Host {
+    /// A DNS name, lower-cased, without a trailing dot.
+    Name(String),
+    Ip(IpAddr),
+}
+
+/// Reads `name[:port]` or `[IPv6][:port]`, strictly: a port is 1 to 5 digits below 65536, a
+/// name is dot-separated labels of letters, digits and hyphens (one trailing dot allowed).
+fn parse_host(host: &str) -> Option<Host> {
+    let (name, port) = match host.strip_prefix('[') {
+        Some(rest) => {
+            let (inside, after) = rest.split_once(']')?;
+            let port = if after.is_empty() { None } else { Some(after.strip_prefix(':')?) };
+            return port_ok(port).then_some(Host::Ip(IpAddr::V6(inside.parse().ok()?)));
+        }
+        None => match host.split_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (host, None),
+        },
     };
-    ip.is_loopback() || ip == bound || bound.is_unspecified()
+    if !port_ok(port) {
+        return None;
+    }
+    if let Ok(ip) = name.parse::<std::net::Ipv4Addr>() {
+        return Some(Host::Ip(IpAddr::V4(ip)));
+    }
+    let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    let label_ok = |l: &str| {
+        !l.is_empty() && l.len() <= 63 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    (name.len() <= 253 && name.split('.').all(label_ok)).then_some(Host::Name(name))
+}
+
+/// No port, or a valid one.
+fn port_ok(port: Option<&str>) -> bool {
+    port.is_none_or(|p| {
+        (1..=5).contains(&p.len())
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u16>().is_ok()
+    })
 }
 
 /// Whether a request with this `Origin` header may subscribe to events: none (not a cross-origin
@@ -99,17 +141,6 @@ pub fn origin_allowed(origin: Option<&str>, bound: IpAddr) -> bool {
         return false;
     };
     host_allowed(Some(host.trim_end_matches('/')), bound)
-}
-
-/// `localhost:8000` → `localhost`, `[::1]:8000` → `[::1]`.
-fn strip_port(host: &str) -> &str {
-    if host.starts_with('[') {
-        return host.find(']').map_or(host, |i| &host[..=i]);
-    }
-    match host.rsplit_once(':') {
-        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
-        _ => host,
-    }
 }
 
 #[cfg(test)]
@@ -180,6 +211,8 @@ mod tests {
         assert!(origin_allowed(Some("http://localhost:8000"), lo));
         assert!(!origin_allowed(Some("https://evil.example"), lo));
         assert!(!origin_allowed(Some("null"), lo));
+        assert!(!origin_allowed(Some("http://[::1]evil.example"), lo));
+        assert!(!origin_allowed(Some("http://localhost/evil"), lo));
     }
 
     #[test]
@@ -200,6 +233,28 @@ mod tests {
             (Some("192.168.1.5:8000"), "192.168.1.5".parse().unwrap(), true),
             (Some("10.0.0.2:8000"), IpAddr::V6(Ipv6Addr::UNSPECIFIED), true),
             (Some("evil.example"), IpAddr::V4(Ipv4Addr::UNSPECIFIED), false),
+            // Only exactly a name or an address, and a port.
+            (Some("[::1]evil.example"), lo, false),
+            (Some("[::1]:8000x"), lo, false),
+            (Some("[::1]:"), lo, false),
+            (Some("[::1"), lo, false),
+            (Some("[127.0.0.1]"), lo, false),
+            (Some("::1"), lo, false),
+            (Some("localhost:80:80"), lo, false),
+            (Some("localhost:"), lo, false),
+            (Some("localhost:99999"), lo, false),
+            (Some("localhost:+80"), lo, false),
+            (Some("local host"), lo, false),
+            (Some("localhost@evil.example"), lo, false),
+            (Some("evil.example/.localhost"), lo, false),
+            (Some("127.0.0.1.evil.example"), lo, false),
+            (Some("a..localhost"), lo, false),
+            (Some(".localhost"), lo, false),
+            (Some("localhost,evil.example"), lo, false),
+            (Some("127.0.0.1\t"), lo, true),
+            (Some("[::1]"), lo, true),
+            (Some("[0:0:0:0:0:0:0:1]:65535"), lo, true),
+            (Some("Vitae.LocalHost:1"), lo, true),
         ];
         for (host, bound, want) in table {
             assert_eq!(host_allowed(host, bound), want, "{host:?} on {bound}");

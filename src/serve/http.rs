@@ -10,7 +10,7 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow};
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use tiny_http::{ConnectionOptions, Header, Method, Request, Response, Server, StatusCode};
 
 use super::events::{self, Hub};
 use super::guard::{self, Resolved};
@@ -68,9 +68,8 @@ pub struct Shared {
 
 /// Starts serving on `listener`; workers run until the process ends.
 pub fn start(listener: TcpListener, shared: Arc<Shared>) -> Result<Arc<Server>> {
-    set_socket_options(&listener);
     let server = Arc::new(
-        Server::from_listener(listener, None)
+        Server::from_listener_with(listener, None, connection_options())
             .map_err(|e| anyhow!("cannot start the preview server: {e}"))?,
     );
     let pool = Arc::new(Pool { waiting: AtomicUsize::new(0), running: AtomicUsize::new(0) });
@@ -80,19 +79,15 @@ pub fn start(listener: TcpListener, shared: Arc<Shared>) -> Result<Arc<Server>> 
     Ok(server)
 }
 
-/// Options set on the listener are inherited by every accepted socket on Linux.
-fn set_socket_options(listener: &TcpListener) {
-    let socket = socket2::SockRef::from(listener);
-    // tiny_http writes headers and body separately: with Nagle's algorithm on, every keep-alive
-    // response waits ~40 ms for a delayed ACK.
-    if let Err(e) = socket.set_tcp_nodelay(true) {
-        eprintln!("warning: cannot disable Nagle's algorithm ({e}); responses may be slower");
-    }
-    if let Err(e) = socket.set_write_timeout(Some(SEND_TIMEOUT)) {
-        eprintln!("warning: cannot set a send timeout ({e}); a stalled client may hold a worker");
-    }
-    if let Err(e) = socket.set_read_timeout(Some(IDLE_TIMEOUT)) {
-        eprintln!("warning: cannot set a read timeout ({e}); idle connections stay open");
+/// Set on every accepted connection, never on the listening socket: there a read timeout makes
+/// `accept` itself time out, which once ended the accept loop half a minute after the start.
+fn connection_options() -> ConnectionOptions {
+    ConnectionOptions {
+        read_timeout: Some(IDLE_TIMEOUT),
+        write_timeout: Some(SEND_TIMEOUT),
+        // tiny_http writes headers and body separately: with Nagle's algorithm on, every
+        // keep-alive response waits ~40 ms for a delayed ACK.
+        nodelay: true,
     }
 }
 
@@ -141,6 +136,11 @@ fn work(server: &Arc<Server>, shared: &Arc<Shared>, pool: &Arc<Pool>) {
 
 /// Answers one request. Failures to answer (the client went away) are not errors of ours.
 fn handle(request: Request, shared: &Shared) {
+    let hosts = request.headers().iter().filter(|h| h.field.equiv("Host")).count();
+    if hosts > 1 {
+        // Which one would a proxy in front have checked? Refuse rather than guess.
+        return respond_text(request, 400, "a request may carry only one Host header.\n");
+    }
     let host = header_value(&request, "Host");
     if !guard::host_allowed(host.as_deref(), shared.bound) {
         let text = "vitae's preview answers only requests for localhost or 127.0.0.1 (this one \
@@ -156,10 +156,7 @@ fn handle(request: Request, shared: &Shared) {
         if !guard::origin_allowed(header_value(&request, "Origin").as_deref(), shared.bound) {
             return respond_text(request, 403, "only the preview's own pages may listen.\n");
         }
-        let events = shared.hub.subscribe();
-        let out = request.into_writer();
-        thread::spawn(move || events::stream(out, events));
-        return;
+        return listen(request, &shared.hub);
     }
     if path.starts_with("/__vitae/") {
         return respond_not_found(request, shared, path);
@@ -172,6 +169,23 @@ fn handle(request: Request, shared: &Shared) {
         }
         Resolved::NotFound => respond_not_found(request, shared, path),
         Resolved::Refused(why) => respond_text(request, 403, &format!("refused: {why}\n")),
+    }
+}
+
+/// Hands the connection to the hub, which writes the stream from then on; over the cap, the
+/// page is told why and the connection closed.
+fn listen(request: Request, hub: &Hub) {
+    let Some(socket) = request.socket() else {
+        return respond_text(request, 500, "live reload needs a plain TCP connection.\n");
+    };
+    let out = request.into_writer();
+    match events::Connection::new(out, socket) {
+        Ok(connection) => {
+            if let Err(connection) = hub.subscribe(connection) {
+                connection.refuse();
+            }
+        }
+        Err(e) => eprintln!("warning: a page cannot listen for live reload: {e}"),
     }
 }
 

@@ -3,22 +3,72 @@
 //! changes nothing and is retried, merged with the next changes, on the next save.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use super::change::Plan;
 use super::events::Event;
 use crate::config::Config;
-use crate::diag::Diagnostic;
+use crate::messages::{error_chain, print_diagnostics};
 use crate::site::live::{Site, Update};
 
 /// How the configuration is made: `vitae.toml` plus the command line's overrides.
-pub type LoadConfig = Box<dyn Fn() -> Result<Config> + Send>;
+pub type LoadConfig = Arc<dyn Fn() -> Result<Config> + Send + Sync>;
+
+/// Which rebuilder may write into the output directory: the one of the current generation.
+/// A rebuild that was abandoned (it ran away) may end long after a newer one wrote; by then its
+/// generation is over and it writes nothing.
+#[derive(Debug, Default)]
+pub struct Fence {
+    current: Mutex<u64>,
+}
+
+impl Fence {
+    /// Runs `write` if `generation` is still the current one; never during another's write.
+    fn admit(&self, generation: u64, write: impl FnOnce() -> Result<()>) -> Result<()> {
+        let current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
+        if *current != generation {
+            bail!("this rebuild was abandoned; a newer one owns the preview");
+        }
+        write()
+    }
+
+    /// Ends the current generation (waiting for a write in progress); returns the next one.
+    pub fn advance(&self) -> u64 {
+        let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
+        *current = current.saturating_add(1);
+        *current
+    }
+
+    /// No rebuild writes any more: the preview is stopping and its directory goes.
+    pub fn close(&self) {
+        *self.current.lock().unwrap_or_else(PoisonError::into_inner) = u64::MAX;
+    }
+}
+
+/// The preview's output directory, as one generation of rebuilders may write it.
+pub struct Output {
+    pub dir: PathBuf,
+    pub fence: Arc<Fence>,
+    pub generation: u64,
+}
+
+impl Output {
+    /// The only writer of `dir` (tests, and a preview's first generation).
+    pub fn new(dir: &Path) -> Self {
+        Self { dir: dir.to_path_buf(), fence: Arc::default(), generation: 0 }
+    }
+
+    fn write(&self, update: &Update) -> Result<()> {
+        self.fence.admit(self.generation, || update.write_into(&self.dir))
+    }
+}
 
 pub struct Rebuilder {
     load_config: LoadConfig,
-    output: PathBuf,
+    output: Output,
     /// The last good state; `None` until a build succeeded.
     site: Option<Site>,
     /// Changes of rebuilds that failed, still to be carried out.
@@ -26,13 +76,13 @@ pub struct Rebuilder {
 }
 
 impl Rebuilder {
-    pub fn new(load_config: LoadConfig, output: &Path) -> Self {
-        Self { load_config, output: output.to_path_buf(), site: None, pending: Plan::default() }
+    pub fn new(load_config: LoadConfig, output: Output) -> Self {
+        Self { load_config, output, site: None, pending: Plan::default() }
     }
 
     /// The first build, or a full one: configuration, every resume, every template.
     pub fn build_all(&mut self) -> Vec<Event> {
-        self.apply(Plan { config: true, ..Plan::default() })
+        self.apply(Plan::everything())
     }
 
     /// Rebuilds what `plan` (and any failed earlier plan) touches; returns the events for the
@@ -64,7 +114,7 @@ impl Rebuilder {
                 let (site, diagnostics) = Site::load((self.load_config)()?)?;
                 print_diagnostics(&diagnostics);
                 let update = site.render_all()?;
-                update.write_into(&self.output)?;
+                self.output.write(&update)?;
                 self.site = Some(site);
                 return Ok(vec![Event::Reload]);
             }
@@ -80,10 +130,10 @@ impl Rebuilder {
             (false, true) => Update::default(),
         };
         print_diagnostics(&update.diagnostics);
-        update.write_into(&self.output)?;
+        self.output.write(&update)?;
         for path in &plan.stylesheets {
             if let Some(asset) = site.update_asset(path)? {
-                asset.write_into(&self.output)?;
+                self.output.write(&asset)?;
             }
         }
         Ok(vec![Event::Reload])
@@ -92,52 +142,20 @@ impl Rebuilder {
 
 /// Copies the changed stylesheets the site uses; the page swaps each in without reloading.
 /// Stylesheets of other themes change nothing.
-fn swap_stylesheets(site: &Site, plan: &Plan, output: &Path) -> Result<Vec<Event>> {
+fn swap_stylesheets(site: &Site, plan: &Plan, output: &Output) -> Result<Vec<Event>> {
     let mut events = Vec::new();
     for path in &plan.stylesheets {
         if let Some(update) = site.update_asset(path)? {
-            update.write_into(output)?;
+            output.write(&update)?;
             events.extend(update.files.into_iter().map(|(rel, _)| Event::Css(format!("/{rel}"))));
         }
     }
     Ok(events)
 }
 
-/// The message and its causes, one per line, as the terminal and the browser overlay show it.
-pub fn error_chain(e: &anyhow::Error) -> String {
-    let mut message = match e.downcast_ref::<crate::diag::ContentError>() {
-        Some(content) => content.to_string(),
-        None => format!("error: {e}"),
-    };
-    for cause in e.chain().skip(1) {
-        message.push_str(&format!("\n  caused by: {cause}"));
-    }
-    message
-}
-
 fn log_done(plan: &Plan, events: &[Event], started: Instant) {
-    let what = if plan.config {
-        "everything".to_string()
-    } else if plan.templates {
-        "all pages".to_string()
-    } else {
-        let names: Vec<String> = plan
-            .content
-            .iter()
-            .chain(&plan.stylesheets)
-            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .collect();
-        names.join(", ")
-    };
     let how = if matches!(events, [Event::Css(_), ..]) { "swapped" } else { "rebuilt" };
-    eprintln!("{how} {what} in {} ms", started.elapsed().as_millis());
-}
-
-/// Warnings go to the terminal; the page shows only what stops a build.
-pub fn print_diagnostics(list: &[Diagnostic]) {
-    for d in list {
-        eprintln!("{d}");
-    }
+    eprintln!("{how} {} in {} ms", plan.describe(), started.elapsed().as_millis());
 }
 
 #[cfg(test)]
@@ -147,7 +165,7 @@ mod tests {
 
     fn rebuilder(root: &Path, out: &Path) -> Rebuilder {
         let root = root.to_path_buf();
-        Rebuilder::new(Box::new(move || Ok(Config::load(&root)?.0)), out)
+        Rebuilder::new(Arc::new(move || Ok(Config::load(&root)?.0)), Output::new(out))
     }
 
     #[test]
@@ -176,6 +194,31 @@ mod tests {
         assert_eq!(r.apply(Plan::from_changes([Change::Template])), [Event::Reload]);
         let page = std::fs::read_to_string(out.path().join("ada/index.html")).unwrap();
         assert!(page.contains("Ada King") && page.contains("<footer>ok</footer>"), "{page}");
+    }
+
+    #[test]
+    fn an_abandoned_generation_writes_nothing() {
+        let site = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let resume = site.path().join("content/ada.yaml");
+        std::fs::create_dir_all(resume.parent().unwrap()).unwrap();
+        std::fs::write(&resume, "basics:\n  name: Ada\n").unwrap();
+        let root = site.path().to_path_buf();
+        let load: LoadConfig = Arc::new(move || Ok(Config::load(&root)?.0));
+        let output = Output::new(out.path());
+        let fence = Arc::clone(&output.fence);
+        let mut old = Rebuilder::new(Arc::clone(&load), output);
+        let next = fence.advance();
+        let fresh =
+            Output { dir: out.path().to_path_buf(), fence: Arc::clone(&fence), generation: next };
+        assert!(matches!(old.build_all().as_slice(), [Event::Error(m)] if m.contains("abandoned")));
+        assert!(!out.path().join("ada/index.html").exists());
+        assert_eq!(Rebuilder::new(load, fresh).build_all(), [Event::Reload]);
+        assert!(out.path().join("ada/index.html").is_file());
+        fence.close();
+        std::fs::write(&resume, "basics:\n  name: Ada King\n").unwrap();
+        let content = Plan::from_changes([Change::Content(resume)]);
+        assert!(matches!(old.apply(content).as_slice(), [Event::Error(_)]));
     }
 
     #[test]

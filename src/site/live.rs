@@ -91,7 +91,8 @@ impl Site {
     /// Re-reads the resumes at `paths` (changed, new or deleted) and renders their pages and
     /// the index; the other resumes are neither re-read nor re-rendered.
     pub fn rebuild_resumes(&mut self, paths: &[PathBuf]) -> Result<Update> {
-        let (files, mut diagnostics) = discover(&self.config.content_dir())?;
+        let (files, mut diagnostics) =
+            discover(&self.config.content_dir(), &self.config.output_path())?;
         let known: BTreeSet<&Path> = self.loaded.iter().map(|l| l.file.path.as_path()).collect();
         let to_read: Vec<_> = files
             .iter()

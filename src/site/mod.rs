@@ -2,6 +2,7 @@
 //! the writing. Both return every diagnostic; content errors from all files are reported
 //! together.
 
+pub mod guard;
 pub mod live;
 pub mod write;
 
@@ -19,7 +20,7 @@ use crate::fsutil;
 use crate::model::Resume;
 use crate::parse;
 use crate::pdf;
-use crate::render::{GalleryEntry, PageContext, Renderer, SiteContext};
+use crate::render::{GalleryEntry, PageContext, Renderer, SiteContext, filters};
 use write::Staging;
 
 /// What a build did.
@@ -57,19 +58,19 @@ pub fn build(config: &Config) -> Result<Report> {
 /// [`build`], reporting progress as resumes are parsed and rendered.
 pub fn build_with_progress(config: &Config, progress: Progress<'_>) -> Result<Report> {
     let output = config.output_path();
-    write::check_output(&config.root, &output, config.force)?;
+    guard::check_output(&config.root, &output, config.force)?;
     let (loaded, mut diagnostics) = load_all_with_progress(config, progress)?;
+    strict_gate(config, &diagnostics)?;
     let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
     // Found before anything is written, so a missing browser fails fast.
     let browser = if config.pdf { Some(pdf::find_browser()?) } else { None };
-    // PDFs are printed from the finished pages and their assets, so those builds stage.
-    let staging = Staging::for_output(&output, !config.pdf)?;
+    let staging = Staging::new(&config.root, &output)?;
     let mut files = render_all(config, &renderer, &loaded, &staging, progress)?;
     copy_static(config, &renderer, &staging)?;
     if let Some(browser) = browser {
         files += print_pdfs(&browser, &loaded, &staging)?;
     }
-    staging.swap_into(&output)?;
+    staging.swap_into()?;
     diagnostics.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
     Ok(Report { pages: page_reports(&loaded), diagnostics, output, files: files + 1 })
 }
@@ -77,12 +78,35 @@ pub fn build_with_progress(config: &Config, progress: Progress<'_>) -> Result<Re
 /// Parses and renders everything without writing: what `vitae check` reports.
 pub fn check(config: &Config) -> Result<Report> {
     let (loaded, diagnostics) = load_all(config)?;
+    strict_gate(config, &diagnostics)?;
     let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
     let site = site_context(config);
     for l in &loaded {
         renderer.render_resume(&l.resume, &resume_page(config, &l.file.slug, false), &site)?;
     }
     Ok(Report { pages: page_reports(&loaded), diagnostics, output: config.output_path(), files: 0 })
+}
+
+/// Under `--strict`, any warning stops the build before anything is written.
+fn strict_gate(config: &Config, diagnostics: &[Diagnostic]) -> Result<(), ContentError> {
+    if config.strict && !diagnostics.is_empty() {
+        return Err(ContentError(strict(diagnostics.to_vec())));
+    }
+    Ok(())
+}
+
+/// Warnings as `--strict` shows them: errors, each saying why.
+pub fn strict(warnings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    warnings
+        .into_iter()
+        .map(|mut d| {
+            if !d.is_error() {
+                d.severity = crate::diag::Severity::Error;
+                d.message.push_str(" (a warning; --strict makes it an error)");
+            }
+            d
+        })
+        .collect()
 }
 
 fn page_reports(loaded: &[Loaded]) -> Vec<PageReport> {
@@ -101,7 +125,7 @@ fn load_all_with_progress(
     config: &Config,
     progress: Progress<'_>,
 ) -> Result<(Vec<Loaded>, Vec<Diagnostic>), ContentError> {
-    let (files, mut diagnostics) = discover(&config.content_dir())?;
+    let (files, mut diagnostics) = discover(&config.content_dir(), &config.output_path())?;
     if files.is_empty() {
         return Err(ContentError::one(
             Diagnostic::error("no resumes found")
@@ -137,28 +161,76 @@ fn load_all_with_progress(
 }
 
 fn load_one(file: ContentFile) -> Result<(Loaded, Vec<Diagnostic>), ContentError> {
-    let bytes = std::fs::read(&file.path).map_err(|e| {
-        ContentError::one(
-            Diagnostic::error(format!("cannot read the file: {e}")).in_file(&file.path),
-        )
-    })?;
+    let bytes = parse::input::read_file(&file.path).map_err(ContentError::one)?;
     let parsed = parse::parse_file(&file.path, &bytes)?;
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(page_warnings(&parsed.resume, &file.path));
     Ok((Loaded { file, resume: parsed.resume }, diagnostics))
 }
 
-/// What the page will not show although the data has it.
-fn page_warnings(resume: &Resume, path: &Path) -> Option<Diagnostic> {
-    let image = resume.basics.as_ref()?.image.as_deref()?;
-    crate::render::filters::local_path(image).is_empty().then(|| {
-        Diagnostic::warning(format!(
-            "the image `{image}` is not shown: pages load nothing from other hosts"
-        ))
-        .in_file(path)
-        .field("basics.image")
-        .hint("put the picture in static/ (e.g. static/me.jpg) and write `image: me.jpg`")
-    })
+/// What the page will not show although the data has it: a remote `basics.image`, and
+/// images inside text (pages load nothing from other hosts; see `filters::markdown_to_html`).
+fn page_warnings(resume: &Resume, path: &Path) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    let image = resume.basics.as_ref().and_then(|b| b.image.as_deref());
+    if let Some(image) = image.filter(|i| filters::local_path(i).is_empty()) {
+        warnings.push(
+            Diagnostic::warning(format!(
+                "the image `{image}` is not shown: pages load nothing from other hosts"
+            ))
+            .in_file(path)
+            .field("basics.image")
+            .hint("put the picture in static/ (e.g. static/me.jpg) and write `image: me.jpg`"),
+        );
+    }
+    for (field, src) in images_in_text(resume) {
+        let why = if filters::local_path(&src).is_empty() {
+            "pages load nothing from other hosts"
+        } else {
+            "pictures inside text are not shown"
+        };
+        warnings.push(
+            Diagnostic::warning(format!("the image `{src}` in this text is not shown: {why}; its alt text is shown instead"))
+                .in_file(path)
+                .field(field)
+                .hint("remove the image, or link to it instead: [title](https://…); for your photo use basics.image"),
+        );
+    }
+    warnings
+}
+
+/// Every image in the resume's text fields (any of them may be shown as Markdown), with the
+/// field's path. The serialised text is searched first: most resumes have none.
+fn images_in_text(resume: &Resume) -> Vec<(String, String)> {
+    let json = serde_json::to_string(resume).unwrap_or_default();
+    let has_img = json.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"<img"));
+    if !json.contains("![") && !has_img {
+        return Vec::new();
+    }
+    fn walk(value: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::String(text) => {
+                out.extend(
+                    filters::images_not_shown(text).into_iter().map(|s| (path.to_string(), s)),
+                );
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}[{i}]"), out);
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (key, item) in map {
+                    let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                    walk(item, &path, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&serde_json::to_value(resume).unwrap_or_default(), "", &mut out);
+    out
 }
 
 pub fn site_context(config: &Config) -> SiteContext {
@@ -168,6 +240,8 @@ pub fn site_context(config: &Config) -> SiteContext {
         language: config.language.clone(),
         paper: config.paper.as_str().to_string(),
         generator: format!("vitae {}", env!("CARGO_PKG_VERSION")),
+        repository: env!("CARGO_PKG_REPOSITORY").to_string(),
+        credit: config.credit,
     }
 }
 
@@ -293,10 +367,11 @@ fn print_pdfs(browser: &Path, loaded: &[Loaded], staging: &Staging) -> Result<us
     let jobs: Vec<pdf::PrintJob> = loaded
         .iter()
         .map(|l| {
-            let dir = staging.path().join(&l.file.slug);
-            pdf::PrintJob { html: dir.join("index.html"), pdf: dir.join("resume.pdf") }
+            let slug = &l.file.slug;
+            let html = staging.path().join(slug).join("index.html");
+            Ok(pdf::PrintJob { html, pdf: staging.reserve(&format!("{slug}/resume.pdf"))? })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     pdf::print_all(browser, &jobs).context("failed to print the resumes to PDF")?;
     Ok(jobs.len())
 }

@@ -222,7 +222,8 @@ work:
       - "Lending data: <http://lib.example.pt/data>"
 "#;
 
+/// The harness of `vitae serve` tests and benchmarks.
+pub mod docx;
 /// PDF inspection with poppler-utils.
 pub mod pdf;
-/// The harness of `vitae serve` tests and benchmarks.
 pub mod serve;

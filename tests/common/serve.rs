@@ -158,6 +158,17 @@ impl Server {
         self.stderr.lock().unwrap().clone()
     }
 
+    /// The server's process id (while it runs).
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().expect("the server is running").id()
+    }
+
+    /// How many threads the server has now, from `/proc` (`None` where there is none).
+    pub fn threads(&self) -> Option<usize> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).ok()?;
+        status.lines().find_map(|l| l.strip_prefix("Threads:")?.trim().parse().ok())
+    }
+
     /// The preview's temporary directory, from the server's log.
     pub fn output_dir(&self) -> PathBuf {
         let log = self.stderr();
@@ -189,8 +200,19 @@ impl Server {
 
     /// Stops the server as Ctrl-C would and waits for it to exit.
     pub fn interrupt(&mut self) -> Option<std::process::ExitStatus> {
+        self.signal("INT")
+    }
+
+    /// Stops the server as `kill` (SIGTERM) would and waits for it to exit.
+    pub fn terminate(&mut self) -> Option<std::process::ExitStatus> {
+        self.signal("TERM")
+    }
+
+    /// Sends the signal `name` and waits (a bounded time) for the server to exit; `None` when
+    /// it did not, and was killed.
+    fn signal(&mut self, name: &str) -> Option<std::process::ExitStatus> {
         let mut child = self.child.take()?;
-        let _ = Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+        let _ = Command::new("kill").args([&format!("-{name}"), &child.id().to_string()]).status();
         let deadline = Instant::now() + WAIT;
         while Instant::now() < deadline {
             if let Ok(Some(status)) = child.try_wait() {
@@ -242,9 +264,17 @@ pub struct Event {
     pub data: String,
 }
 
-/// A live event stream, read on its own thread.
+/// A live event stream, read on its own thread; dropping it closes the connection, as closing
+/// the page would.
 pub struct Events {
     rx: Receiver<Event>,
+    stream: TcpStream,
+}
+
+impl Drop for Events {
+    fn drop(&mut self) {
+        let _ = self.stream.shutdown(std::net::Shutdown::Both);
+    }
 }
 
 impl Events {
@@ -266,6 +296,7 @@ impl Events {
             }
         }
         reader.get_ref().set_read_timeout(None).unwrap();
+        let stream = reader.get_ref().try_clone().unwrap();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             let (mut name, mut data) = (String::new(), Vec::new());
@@ -288,7 +319,7 @@ impl Events {
                 line.clear();
             }
         });
-        Events { rx }
+        Events { rx, stream }
     }
 
     /// The next event within `timeout`.

@@ -50,6 +50,13 @@ fn md_block(b: &Block, indent: &str, out: &mut String) {
                 let _ = write!(out, "{indent}: {body}\n\n");
             }
         }
+        // Pipe tables hold one line of text per cell: a table whose cells hold lists or
+        // several blocks (a layout table) is written cell after cell instead.
+        BlockKind::Table(rows) if rows.iter().flat_map(|r| &r.cells).any(|c| has_structure(c)) => {
+            for c in rows.iter().flat_map(|r| &r.cells).flatten() {
+                md_block(c, indent, out);
+            }
+        }
         BlockKind::Table(rows) => {
             let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
             for (k, r) in rows.iter().enumerate() {
@@ -92,6 +99,11 @@ fn md_block(b: &Block, indent: &str, out: &mut String) {
             let _ = write!(out, "{indent}---\n\n");
         }
     }
+}
+
+/// A cell with more than one block, or a block that is not a paragraph.
+fn has_structure(cell: &[Block]) -> bool {
+    cell.len() > 1 || cell.iter().any(|b| !matches!(b.kind, BlockKind::Para(_)))
 }
 
 fn md_inlines(inlines: &[Inline], indent: &str, one_line: bool) -> String {
@@ -181,5 +193,27 @@ mod tests {
             to_markdown(&doc),
             "## Work\n\n- a\\*b\n\n- c\n\n**Tools**\n: Rust, Go\n\n| Acme | 2019 |\n| --- | --- |\n\n"
         );
+    }
+
+    #[test]
+    fn a_layout_table_is_written_cell_after_cell() {
+        let list = Block::new(
+            BlockKind::List {
+                ordered: false,
+                items: vec![vec![para("Windows", 2)], vec![para("Linux", 3)]],
+            },
+            2,
+        );
+        let doc = Document {
+            blocks: vec![Block::new(
+                BlockKind::Table(vec![Row {
+                    cells: vec![vec![para("Systems", 1)], vec![list]],
+                    header: false,
+                }]),
+                1,
+            )],
+            ..Default::default()
+        };
+        assert_eq!(to_markdown(&doc), "Systems\n\n- Windows\n\n- Linux\n\n");
     }
 }

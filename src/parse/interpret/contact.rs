@@ -283,6 +283,12 @@ fn find_phone(text: &str) -> Option<String> {
     None
 }
 
+/// The network a profile URL belongs to ("GitHub" for `https://github.com/ada`).
+pub fn network_of(url: &str) -> Option<&'static str> {
+    let h = host(url);
+    NETWORKS.iter().find(|(d, _)| h == *d || h.ends_with(&format!(".{d}"))).map(|(_, n)| *n)
+}
+
 fn network_name(word: &str) -> String {
     let w = word.to_lowercase().replace(' ', "");
     NETWORKS

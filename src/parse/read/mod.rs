@@ -7,11 +7,17 @@
 //! text, [`document`] decides the markup from the content and runs its reader.
 
 pub mod columns;
+pub mod docx;
+mod floats;
+mod flow;
 pub mod front_matter;
 mod legacy;
 pub mod markdown;
 pub mod normalise;
+pub mod odt;
+pub mod package;
 pub mod text;
+pub mod xml;
 
 use std::sync::LazyLock;
 
@@ -367,6 +373,16 @@ fn drop_prefix(inlines: &mut [Inline], mut n: usize) -> usize {
     n
 }
 
+use crate::diag::Diagnostic;
+
+/// What a reader of a binary format produced: the tree and what the person should know about
+/// how it was read (a damaged file read in part, content that could not be read).
+#[derive(Debug)]
+pub struct Reading {
+    pub doc: Document,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// A file that is not text, recognised from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Binary {
@@ -377,6 +393,8 @@ pub enum Binary {
     Odt,
     /// LinkedIn's "Download your data" archive (a ZIP holding `Profile.csv` or `Positions.csv`).
     LinkedInExport,
+    /// A password-protected Office document (an OLE container holding `EncryptedPackage`).
+    Encrypted,
     /// Anything else that is not text: `what` names it for the error message.
     Other {
         what: &'static str,
@@ -406,6 +424,9 @@ pub fn sniff_binary(bytes: &[u8]) -> Option<Binary> {
         (b"7z\xBC\xAF", "a 7-Zip archive"),
         (b"Rar!", "a RAR archive"),
     ];
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") && find(bytes, ENCRYPTED_PACKAGE).is_some() {
+        return Some(Binary::Encrypted);
+    }
     if let Some((_, what)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
         return Some(Binary::Other { what });
     }
@@ -415,13 +436,19 @@ pub fn sniff_binary(bytes: &[u8]) -> Option<Binary> {
     None
 }
 
+/// The stream name `EncryptedPackage` in UTF-16: Office keeps an encrypted DOCX in it.
+const ENCRYPTED_PACKAGE: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+
 /// Which kind of ZIP package: decided by the names in its local file headers, which a
 /// well-formed package lists near its start (`[Content_Types].xml`, `word/…`, `mimetype`).
 fn sniff_zip(bytes: &[u8]) -> Binary {
     let scan = &bytes[..bytes.len().min(1 << 20)];
     if find(scan, b"word/document.xml").is_some() {
         Binary::Docx
-    } else if find(scan, b"application/vnd.oasis.opendocument.text").is_some() {
+    } else if find(scan, b"application/vnd.oasis.opendocument.text").is_some()
+        || (find(scan, b"mimetype").is_some() && find(scan, b"content.xml").is_some())
+    {
+        // The mimetype entry is normally stored uncompressed; some tools deflate it.
         Binary::Odt
     } else if find(scan, b"Profile.csv").is_some() || find(scan, b"Positions.csv").is_some() {
         Binary::LinkedInExport
@@ -455,6 +482,7 @@ impl Binary {
             Binary::Docx => "a Word (.docx) document",
             Binary::Odt => "an OpenDocument text (.odt)",
             Binary::LinkedInExport => "a LinkedIn data export",
+            Binary::Encrypted => "a password-protected (encrypted) Office document",
             Binary::Other { what } => what,
         }
     }

@@ -34,6 +34,9 @@ pub struct ClientConnection {
 
     // true if the connection goes through SSL
     secure: bool,
+
+    // vitae patch: the TCP socket, for `Request::socket`
+    socket: Option<std::sync::Arc<std::net::TcpStream>>,
 }
 
 /// Error that can happen when reading a request.
@@ -60,6 +63,7 @@ impl ClientConnection {
     ) -> ClientConnection {
         let remote_addr = read_socket.peer_addr();
         let secure = read_socket.secure();
+        let socket = read_socket.tcp();
 
         let mut source = SequentialReaderBuilder::new(BufReader::with_capacity(1024, read_socket));
         let first_header = source.next().unwrap();
@@ -71,6 +75,7 @@ impl ClientConnection {
             next_header_source: first_header,
             no_more_requests: false,
             secure,
+            socket,
         }
     }
 
@@ -179,7 +184,7 @@ impl ClientConnection {
         })?;
 
         // return the request
-        Ok(request)
+        Ok(request.with_socket(self.socket.clone()))
     }
 }
 
@@ -250,7 +255,11 @@ impl Iterator for ClientConnection {
 
             // checking HTTP version
             if *rq.http_version() > (1, 1) {
-                let writer = self.sink.next().unwrap();
+                // vitae patch: answered through the request's own writer. Upstream took the
+                // next writer in sequence, which waits until the request's writer is dropped,
+                // while the request lived on below it: this thread waited for ever, one more
+                // for every `GET / HTTP/2.0`. What follows is not HTTP/1, so the connection ends.
+                let writer = rq.into_writer();
                 let response = Response::from_string(
                     "This server only supports HTTP versions 1.0 and 1.1".to_owned(),
                 )
@@ -258,7 +267,14 @@ impl Iterator for ClientConnection {
                 response
                     .raw_print(writer, HTTPVersion(1, 1), &[], false, None)
                     .ok();
-                continue;
+                return None;
+            }
+
+            // vitae patch: a body that is not read in full before the request is handed out
+            // may be left unread (see `EqualReader`), so nothing after it can be trusted to be
+            // the next request.
+            if body_may_be_left_unread(&rq) {
+                self.no_more_requests = true;
             }
 
             // updating the status of the connection
@@ -285,6 +301,27 @@ impl Iterator for ClientConnection {
             // returning the request
             return Some(rq);
         }
+    }
+}
+
+/// vitae patch: whether the request's body is read from the socket as the handler asks for
+/// it (`new_request` reads bodies of up to 1024 bytes in advance, unless `Expect` asks it to
+/// wait), so that a handler that does not read it leaves it on the wire. A `Content-Length`
+/// that is not a number counts too: where the body ends is unknown.
+fn body_may_be_left_unread(rq: &Request) -> bool {
+    let header = |name: &'static str| {
+        rq.headers()
+            .iter()
+            .find(|h| h.field.equiv(name))
+            .map(|h| h.value.as_str().trim().to_string())
+    };
+    if header("Transfer-Encoding").is_some() {
+        return true;
+    }
+    match header("Content-Length").map(|v| v.parse::<usize>()) {
+        None | Some(Ok(0)) => false,
+        Some(Ok(n)) => n > 1024 || header("Expect").is_some(),
+        Some(Err(_)) => true,
     }
 }
 

@@ -5,6 +5,7 @@ use std::os::unix::net as unix_net;
 use std::{
     net::{Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs},
     path::PathBuf,
+    sync::Arc,
 };
 
 /// Unified listener. Either a [`TcpListener`] or [`std::os::unix::net::UnixListener`]
@@ -44,17 +45,32 @@ impl From<unix_net::UnixListener> for Listener {
     }
 }
 
+/// vitae patch: what is set on every accepted TCP connection.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ConnectionOptions {
+    /// How long a read may wait: a request that stalls, or a keep-alive connection left idle.
+    pub read_timeout: Option<std::time::Duration>,
+    /// How long a write may wait for a client that does not read.
+    pub write_timeout: Option<std::time::Duration>,
+    /// Turn off Nagle's algorithm (headers and body are written separately).
+    pub nodelay: bool,
+}
+
 /// Unified connection. Either a [`TcpStream`] or [`std::os::unix::net::UnixStream`].
+///
+/// vitae patch: a TCP stream is shared (`Arc`) rather than duplicated between the reading and
+/// the writing half, so a connection costs one file descriptor, not two, and a handler can be
+/// given the socket itself (`Request::socket`).
 #[derive(Debug)]
 pub(crate) enum Connection {
-    Tcp(TcpStream),
+    Tcp(Arc<TcpStream>),
     #[cfg(unix)]
     Unix(unix_net::UnixStream),
 }
 impl std::io::Read for Connection {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         match self {
-            Self::Tcp(s) => s.read(buf),
+            Self::Tcp(s) => (&**s).read(buf),
             #[cfg(unix)]
             Self::Unix(s) => s.read(buf),
         }
@@ -63,7 +79,7 @@ impl std::io::Read for Connection {
 impl std::io::Write for Connection {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
-            Self::Tcp(s) => s.write(buf),
+            Self::Tcp(s) => (&**s).write(buf),
             #[cfg(unix)]
             Self::Unix(s) => s.write(buf),
         }
@@ -71,7 +87,7 @@ impl std::io::Write for Connection {
 
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
-            Self::Tcp(s) => s.flush(),
+            Self::Tcp(s) => (&**s).flush(),
             #[cfg(unix)]
             Self::Unix(s) => s.flush(),
         }
@@ -87,6 +103,32 @@ impl Connection {
         }
     }
 
+    /// vitae patch: applies `options` to a TCP connection; a failure leaves the default.
+    pub(crate) fn configure(&self, options: &ConnectionOptions) {
+        if let Self::Tcp(s) = self {
+            if let Err(e) = s.set_read_timeout(options.read_timeout) {
+                log::warn!("cannot set a read timeout: {}", e);
+            }
+            if let Err(e) = s.set_write_timeout(options.write_timeout) {
+                log::warn!("cannot set a write timeout: {}", e);
+            }
+            if options.nodelay {
+                if let Err(e) = s.set_nodelay(true) {
+                    log::warn!("cannot set TCP_NODELAY: {}", e);
+                }
+            }
+        }
+    }
+
+    /// vitae patch: the TCP socket, shared.
+    pub(crate) fn tcp(&self) -> Option<Arc<TcpStream>> {
+        match self {
+            Self::Tcp(s) => Some(Arc::clone(s)),
+            #[cfg(unix)]
+            Self::Unix(_) => None,
+        }
+    }
+
     pub(crate) fn shutdown(&self, how: Shutdown) -> std::io::Result<()> {
         match self {
             Self::Tcp(s) => s.shutdown(how),
@@ -97,7 +139,7 @@ impl Connection {
 
     pub(crate) fn try_clone(&self) -> std::io::Result<Self> {
         match self {
-            Self::Tcp(s) => s.try_clone().map(Self::from),
+            Self::Tcp(s) => Ok(Self::Tcp(Arc::clone(s))),
             #[cfg(unix)]
             Self::Unix(s) => s.try_clone().map(Self::from),
         }
@@ -105,7 +147,7 @@ impl Connection {
 }
 impl From<TcpStream> for Connection {
     fn from(s: TcpStream) -> Self {
-        Self::Tcp(s)
+        Self::Tcp(Arc::new(s))
     }
 }
 #[cfg(unix)]

@@ -111,6 +111,7 @@ use connection::Connection;
 use util::MessagesQueue;
 
 pub use common::{HTTPVersion, Header, HeaderField, Method, StatusCode};
+pub use connection::ConnectionOptions;
 pub use connection::{ConfigListenAddr, ListenAddr, Listener};
 pub use request::{ReadWrite, Request};
 pub use response::{Response, ResponseBox};
@@ -243,6 +244,17 @@ impl Server {
         listener: L,
         ssl_config: Option<SslConfig>,
     ) -> Result<Server, Box<dyn Error + Send + Sync + 'static>> {
+        Self::from_listener_with(listener, ssl_config, ConnectionOptions::default())
+    }
+
+    /// vitae patch: [`Server::from_listener`] with options set on every accepted TCP
+    /// connection (deadlines, `TCP_NODELAY`). Options set on the listening socket instead make
+    /// `accept` itself time out on Linux, and other systems do not pass them on.
+    pub fn from_listener_with<L: Into<Listener>>(
+        listener: L,
+        ssl_config: Option<SslConfig>,
+        options: ConnectionOptions,
+    ) -> Result<Server, Box<dyn Error + Send + Sync + 'static>> {
         let listener = listener.into();
         // building the "close" variable
         let close_trigger = Arc::new(AtomicBool::new(false));
@@ -294,6 +306,8 @@ impl Server {
                 let new_client = match server.accept() {
                     Ok((sock, _)) => {
                         use util::RefinedTcpStream;
+                        // vitae patch: per-connection options (see `from_listener_with`).
+                        sock.configure(&options);
                         let (read_closable, write_closable) = match ssl {
                             None => RefinedTcpStream::new(sock),
                             #[cfg(any(feature = "ssl-openssl", feature = "ssl-rustls"))]
@@ -338,9 +352,21 @@ impl Server {
                     }
 
                     Err(e) => {
+                        // vitae patch: a failed `accept` (a connection reset before it was
+                        // accepted, too many open files, a timeout) ended this loop for good,
+                        // and the server with it. Carry on; pause when the cause is a
+                        // shortage, so that it is not retried in a busy loop.
                         log::error!("Error accepting new client: {}", e);
-                        inside_messages.push(e.into());
-                        break;
+                        if !matches!(
+                            e.kind(),
+                            IoErrorKind::ConnectionAborted
+                                | IoErrorKind::ConnectionReset
+                                | IoErrorKind::Interrupted
+                                | IoErrorKind::WouldBlock
+                                | IoErrorKind::TimedOut
+                        ) {
+                            thread::sleep(Duration::from_millis(20));
+                        }
                     }
                 }
             }

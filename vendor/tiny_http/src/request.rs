@@ -74,6 +74,9 @@ pub struct Request {
 
     // If Some, a message must be sent after responding
     notify_when_responded: Option<Sender<()>>,
+
+    // vitae patch: the connection's TCP socket
+    socket: Option<std::sync::Arc<std::net::TcpStream>>,
 }
 
 struct NotifyOnDrop<R> {
@@ -238,6 +241,7 @@ where
         body_length: content_length,
         must_send_continue: expects_continue,
         notify_when_responded: None,
+        socket: None,
     })
 }
 
@@ -472,6 +476,18 @@ impl Request {
     pub(crate) fn with_notify_sender(mut self, sender: Sender<()>) -> Self {
         self.notify_when_responded = Some(sender);
         self
+    }
+
+    pub(crate) fn with_socket(mut self, socket: Option<std::sync::Arc<std::net::TcpStream>>) -> Self {
+        self.socket = socket;
+        self
+    }
+
+    /// vitae patch: the TCP socket the request came on (`None` for HTTPS and UNIX sockets),
+    /// for a handler that keeps the connection after `into_writer`: to learn that the client
+    /// has gone (`peek` gives 0 bytes), to write without blocking, or to close it.
+    pub fn socket(&self) -> Option<std::sync::Arc<std::net::TcpStream>> {
+        self.socket.clone()
     }
 }
 

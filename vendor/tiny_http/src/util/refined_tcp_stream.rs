@@ -121,6 +121,15 @@ impl RefinedTcpStream {
     pub(crate) fn peer_addr(&mut self) -> IoResult<Option<SocketAddr>> {
         self.stream.peer_addr()
     }
+
+    /// vitae patch: the TCP socket of a plain HTTP connection, shared.
+    pub(crate) fn tcp(&self) -> Option<std::sync::Arc<std::net::TcpStream>> {
+        match &self.stream {
+            Stream::Http(connection) => connection.tcp(),
+            #[cfg(any(feature = "ssl-openssl", feature = "ssl-rustls"))]
+            Stream::Https(_) => None,
+        }
+    }
 }
 
 impl Drop for RefinedTcpStream {

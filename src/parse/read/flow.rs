@@ -1,0 +1,488 @@
+//! The paragraph flow shared by the readers of word-processor formats (DOCX, ODT): a
+//! paragraph's pieces (text runs with their formatting, tab stops, breaks) become inlines split
+//! into cells at tab stops, a typed bullet makes a list item, and a container's paragraphs are
+//! grouped into nested lists, tab-aligned tables and floating boxes in reading order.
+
+use crate::diag::Diagnostic;
+use crate::parse::doc::{Block, BlockKind, Inline, Row, normalise_inlines};
+use crate::parse::read::floats::{self, Rect};
+use crate::parse::read::package::resave_hint;
+use crate::parse::read::xml::{self, XmlError};
+
+/// A piece of a paragraph's content before it is grouped into inlines.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub kind: PieceKind,
+    pub bold: bool,
+    pub italic: bool,
+    pub link: Option<String>,
+}
+
+/// What a piece is: text, or a mark that shapes the paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PieceKind {
+    Text(String),
+    Tab,
+    Break,
+    /// A `w:sym` glyph from a symbol font (Wingdings bullets, icons): no text of its own.
+    Symbol,
+}
+
+impl Piece {
+    fn is_blank(&self) -> bool {
+        match &self.kind {
+            PieceKind::Text(t) => t.trim().is_empty(),
+            PieceKind::Tab | PieceKind::Break => true,
+            PieceKind::Symbol => false,
+        }
+    }
+}
+
+/// A container's content before lists, tab rows and floating boxes are grouped.
+pub enum Item {
+    Block(Block),
+    Para(Para),
+    Float(Float),
+}
+
+/// A paragraph waiting to be grouped with its neighbours.
+pub struct Para {
+    line: u32,
+    kind: ParaKind,
+    /// The paragraph split at tab stops.
+    cells: Vec<Vec<Inline>>,
+    /// The bullet typed in front of it, if any.
+    typed: Option<Typed>,
+}
+
+/// What a paragraph is to a reader.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ParaKind {
+    /// Level as in the tree; 0 marks a Title until the levels are settled.
+    Heading(u8),
+    Body,
+    Item {
+        level: u8,
+        ordered: bool,
+    },
+}
+
+/// A text box.
+pub struct Float {
+    pub rect: Option<Rect>,
+    pub floating: bool,
+    pub blocks: Vec<Block>,
+    pub line: u32,
+}
+
+/// A paragraph of `kind` from its pieces: a typed bullet makes a body paragraph a list item,
+/// tab stops split it into cells (a heading's are joined). `None` when nothing is visible.
+pub fn paragraph(line: u32, mut kind: ParaKind, mut pieces: Vec<Piece>) -> Option<Para> {
+    let typed = if kind == ParaKind::Body { strip_typed_bullet(&mut pieces) } else { None };
+    if typed.is_some() {
+        kind = ParaKind::Item { level: 0, ordered: false };
+    }
+    let mut cells = split_cells(pieces);
+    if matches!(kind, ParaKind::Heading(_)) && cells.len() > 1 {
+        cells = vec![join_cells(cells)];
+    }
+    (!cells.is_empty()).then_some(Para { line, kind, cells, typed })
+}
+
+/// A table from its rows; one with one cell of content per row is a frame around blocks,
+/// read in order (a `Div`).
+pub fn table_block(rows: Vec<Row>, line: u32) -> Option<Block> {
+    if rows.is_empty() {
+        return None;
+    }
+    if rows.iter().all(|r| r.cells.iter().filter(|c| !c.is_empty()).count() <= 1) {
+        let blocks = rows.into_iter().flat_map(|r| r.cells.into_iter().flatten()).collect();
+        return Some(Block::new(BlockKind::Div { class: Some("table".into()), blocks }, line));
+    }
+    Some(Block::new(BlockKind::Table(rows), line))
+}
+
+/// The warning for a package or part read only in part; `app` is what repairs it.
+pub fn damaged(what: &str, app: &str) -> Diagnostic {
+    Diagnostic::warning(format!("{what}; read what could be recovered")).hint(format!(
+        "check the imported resume against the document; saving it again from {app} repairs the file"
+    ))
+}
+
+/// The error for a part the XML reader refused.
+pub fn refused_part(name: &str, e: XmlError, what: &str) -> Diagnostic {
+    let why = match e {
+        XmlError::TooDeep => format!("nests elements more than {} deep", xml::MAX_DEPTH),
+        XmlError::TooLarge => format!("holds more than {} elements", xml::MAX_ELEMENTS),
+        XmlError::Dtd => {
+            "declares a DTD with entities, which word processors never write".to_string()
+        }
+    };
+    Diagnostic::error(format!(
+        "the part `{name}` {why}: no resume is built like that (the file is damaged or made to exhaust readers)"
+    ))
+    .hint(resave_hint(what))
+}
+
+/// Bullets people type instead of using Word's numbering.
+const TYPED_BULLETS: [char; 24] = [
+    '•', '·', '●', '○', '◦', '▪', '▫', '■', '□', '►', '▸', '▹', '➢', '➤', '➣', '✓', '✔', '❖', '◆',
+    '◇', '-', '–', '*', '⁃',
+];
+
+/// A bullet typed at the start of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Typed {
+    glyph: char,
+    /// Followed by a space or tab; an unspaced one ("*2019 …") counts only in a run of two.
+    spaced: bool,
+}
+
+/// Removes a bullet typed at the start of a paragraph (a bullet character or a symbol-font
+/// glyph), and says which it was.
+fn strip_typed_bullet(pieces: &mut Vec<Piece>) -> Option<Typed> {
+    let k = pieces.iter().position(|p| !p.is_blank())?;
+    let spaced_after = |rest: &str, after: &[Piece]| {
+        if rest.is_empty() {
+            after.first().is_some_and(|p| {
+                p.is_blank()
+                    || matches!(&p.kind, PieceKind::Text(t) if t.starts_with(char::is_whitespace))
+            })
+        } else {
+            rest.starts_with(char::is_whitespace)
+        }
+    };
+    let (typed, rest) = match &pieces[k].kind {
+        PieceKind::Symbol => {
+            (Typed { glyph: '\u{F0B7}', spaced: spaced_after("", &pieces[k + 1..]) }, None)
+        }
+        PieceKind::Text(t) => {
+            let t = t.trim_start();
+            let mut chars = t.chars();
+            let glyph = chars.next()?;
+            let is_bullet =
+                TYPED_BULLETS.contains(&glyph) || ('\u{F000}'..='\u{F0FF}').contains(&glyph);
+            let rest = chars.as_str();
+            if !is_bullet || !has_text_after(rest, &pieces[k + 1..]) {
+                return None;
+            }
+            (Typed { glyph, spaced: spaced_after(rest, &pieces[k + 1..]) }, Some(rest.to_string()))
+        }
+        _ => return None,
+    };
+    match rest {
+        Some(rest) if !rest.trim().is_empty() => {
+            pieces[k].kind = PieceKind::Text(rest.trim_start().to_string());
+            pieces.drain(..k);
+        }
+        _ => {
+            pieces.drain(..=k);
+        }
+    }
+    // The space or tab after the bullet is not a cell boundary.
+    while pieces.first().is_some_and(Piece::is_blank) {
+        pieces.remove(0);
+    }
+    Some(typed)
+}
+
+fn has_text_after(rest: &str, after: &[Piece]) -> bool {
+    !rest.trim().is_empty()
+        || after.iter().any(|p| matches!(&p.kind, PieceKind::Text(t) if !t.trim().is_empty()))
+}
+
+/// The paragraph's pieces split at tab stops into cells of inlines; a leading or repeated tab
+/// opens no empty cell.
+fn split_cells(pieces: Vec<Piece>) -> Vec<Vec<Inline>> {
+    let mut cells: Vec<Vec<Piece>> = vec![Vec::new()];
+    for p in pieces {
+        if p.kind == PieceKind::Tab {
+            if cells.last().is_some_and(|c| c.iter().any(|p| !p.is_blank())) {
+                cells.push(Vec::new());
+            }
+        } else if let Some(cell) = cells.last_mut() {
+            cell.push(p);
+        }
+    }
+    cells.into_iter().map(group_inlines).filter(|c| !c.is_empty()).collect()
+}
+
+fn join_cells(cells: Vec<Vec<Inline>>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for (k, c) in cells.into_iter().enumerate() {
+        if k > 0 {
+            out.push(Inline::Text(" ".into()));
+        }
+        out.extend(c);
+    }
+    normalise_inlines(out)
+}
+
+/// Groups pieces into inlines: runs of one link target become a link, runs of bold a strong
+/// span, runs of italic an emphasis. Spaces between two runs of the same formatting take it.
+fn group_inlines(mut pieces: Vec<Piece>) -> Vec<Inline> {
+    for k in 1..pieces.len().saturating_sub(1) {
+        if pieces[k].is_blank() && pieces[k].kind != PieceKind::Break {
+            let (b, i) = (
+                pieces[k - 1].bold && pieces[k + 1].bold,
+                pieces[k - 1].italic && pieces[k + 1].italic,
+            );
+            pieces[k].bold = b;
+            pieces[k].italic = i;
+        }
+    }
+    let mut out = Vec::new();
+    for group in split_by(&pieces, |a, b| a.link == b.link) {
+        let content = bold_groups(group);
+        match &group[0].link {
+            Some(target) => out.push(Inline::Link { target: target.clone(), content }),
+            None => out.extend(content),
+        }
+    }
+    normalise_inlines(out)
+}
+
+fn bold_groups(pieces: &[Piece]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for group in split_by(pieces, |a, b| a.bold == b.bold) {
+        let content = italic_groups(group);
+        if group[0].bold { out.push(Inline::Strong(content)) } else { out.extend(content) }
+    }
+    out
+}
+
+fn italic_groups(pieces: &[Piece]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for group in split_by(pieces, |a, b| a.italic == b.italic) {
+        let content: Vec<Inline> = group.iter().filter_map(piece_inline).collect();
+        if group[0].italic { out.push(Inline::Emph(content)) } else { out.extend(content) }
+    }
+    out
+}
+
+fn piece_inline(p: &Piece) -> Option<Inline> {
+    match &p.kind {
+        PieceKind::Text(t) => Some(Inline::Text(t.clone())),
+        PieceKind::Break => Some(Inline::LineBreak),
+        PieceKind::Tab => Some(Inline::Text(" ".into())),
+        PieceKind::Symbol => None,
+    }
+}
+
+/// Consecutive runs of `items` for which `same` holds pairwise.
+fn split_by<T>(items: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<&[T]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for k in 1..=items.len() {
+        if k == items.len() || !same(&items[k - 1], &items[k]) {
+            if start < k {
+                out.push(&items[start..k]);
+            }
+            start = k;
+        }
+    }
+    out
+}
+
+/// Groups a container's items: list items into (nested) lists, consecutive tabbed paragraphs
+/// into one table, a run of floating text boxes into reading order.
+pub fn assemble(mut items: Vec<Item>) -> Vec<Block> {
+    keep_unspaced_bullets_in_runs(&mut items);
+    let mut out = Vec::new();
+    let mut items = items.into_iter().peekable();
+    while let Some(item) = items.next() {
+        match item {
+            Item::Block(b) => out.push(b),
+            Item::Float(f) if !f.floating => out.push(text_box_block(f)),
+            Item::Float(f) => {
+                let mut cluster = vec![f];
+                while let Some(Item::Float(g)) = items.peek() {
+                    if !g.floating {
+                        break;
+                    }
+                    if let Some(Item::Float(g)) = items.next() {
+                        cluster.push(g);
+                    }
+                }
+                out.extend(order_floats(cluster).into_iter().map(text_box_block));
+            }
+            Item::Para(p) => match p.kind {
+                ParaKind::Heading(level) => out.push(Block::new(
+                    BlockKind::Heading { level, content: p.cells.into_iter().flatten().collect() },
+                    p.line,
+                )),
+                ParaKind::Item { .. } => {
+                    let mut entries = vec![p];
+                    while let Some(Item::Para(Para { kind: ParaKind::Item { .. }, .. })) =
+                        items.peek()
+                    {
+                        if let Some(Item::Para(q)) = items.next() {
+                            entries.push(q);
+                        }
+                    }
+                    out.extend(lists(entries));
+                }
+                ParaKind::Body if p.cells.len() > 1 => {
+                    let line = p.line;
+                    let mut rows = vec![cells_row(p.cells, line)];
+                    while let Some(Item::Para(q)) = items.peek() {
+                        if q.kind != ParaKind::Body || q.cells.len() < 2 {
+                            break;
+                        }
+                        if let Some(Item::Para(q)) = items.next() {
+                            rows.push(cells_row(q.cells, q.line));
+                        }
+                    }
+                    out.push(Block::new(BlockKind::Table(rows), line));
+                }
+                ParaKind::Body => {
+                    let content = p.cells.into_iter().flatten().collect();
+                    out.push(Block::new(BlockKind::Para(content), p.line));
+                }
+            },
+        }
+    }
+    out
+}
+
+/// A lone paragraph starting with an unspaced glyph ("*nix", "-20%") is text, not a list item:
+/// such a glyph is a bullet only when the paragraph before or after starts with it too.
+fn keep_unspaced_bullets_in_runs(items: &mut [Item]) {
+    let glyph = |i: Option<&Item>| match i {
+        Some(Item::Para(p)) => p.typed.map(|t| t.glyph),
+        _ => None,
+    };
+    for k in 0..items.len() {
+        let Item::Para(p) = &items[k] else { continue };
+        let Some(t) = p.typed.filter(|t| !t.spaced) else { continue };
+        let before = k.checked_sub(1).and_then(|j| glyph(items.get(j)));
+        if before == Some(t.glyph) || glyph(items.get(k + 1)) == Some(t.glyph) {
+            continue;
+        }
+        if let Item::Para(p) = &mut items[k] {
+            p.kind = ParaKind::Body;
+            p.typed = None;
+            if let Some(first) = p.cells.first_mut() {
+                first.insert(0, Inline::Text(t.glyph.to_string()));
+                *first = normalise_inlines(std::mem::take(first));
+            }
+        }
+    }
+}
+
+fn cells_row(cells: Vec<Vec<Inline>>, line: u32) -> Row {
+    Row {
+        cells: cells.into_iter().map(|c| vec![Block::new(BlockKind::Para(c), line)]).collect(),
+        header: false,
+    }
+}
+
+fn text_box_block(f: Float) -> Block {
+    Block::new(BlockKind::Div { class: Some("text-box".into()), blocks: f.blocks }, f.line)
+}
+
+/// A cluster of floating boxes in reading order; document order when any has no position.
+fn order_floats(mut cluster: Vec<Float>) -> Vec<Float> {
+    let Some(rects) = cluster.iter().map(|f| f.rect).collect::<Option<Vec<Rect>>>() else {
+        return cluster;
+    };
+    let order = floats::reading_order(&rects);
+    let mut slots: Vec<Option<Float>> = cluster.drain(..).map(Some).collect();
+    order.into_iter().filter_map(|k| slots.get_mut(k).and_then(Option::take)).collect()
+}
+
+/// List paragraphs → lists nested by level.
+fn lists(entries: Vec<Para>) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < entries.len() {
+        let level = item_level(&entries[k]);
+        out.push(nest(&entries, &mut k, level));
+    }
+    out
+}
+
+fn item_level(p: &Para) -> u8 {
+    match p.kind {
+        ParaKind::Item { level, .. } => level,
+        _ => 0,
+    }
+}
+
+fn nest(entries: &[Para], k: &mut usize, level: u8) -> Block {
+    let first = &entries[*k];
+    let ordered = matches!(first.kind, ParaKind::Item { ordered: true, .. });
+    let line = first.line;
+    let mut items = Vec::new();
+    while *k < entries.len() && item_level(&entries[*k]) >= level {
+        let e = &entries[*k];
+        let mut item = vec![item_content(e)];
+        *k += 1;
+        while *k < entries.len() && item_level(&entries[*k]) > level {
+            let deeper = item_level(&entries[*k]);
+            item.push(nest(entries, k, deeper));
+        }
+        items.push(item);
+    }
+    Block::new(BlockKind::List { ordered, items }, line)
+}
+
+fn item_content(p: &Para) -> Block {
+    if p.cells.len() > 1 {
+        Block::new(BlockKind::Table(vec![cells_row(p.cells.clone(), p.line)]), p.line)
+    } else {
+        Block::new(BlockKind::Para(p.cells.iter().flatten().cloned().collect()), p.line)
+    }
+}
+
+/// Title paragraphs were marked level 0: when a document has one, the title is level 1 and
+/// every heading moves down one level; otherwise headings keep their levels.
+pub fn settle_heading_levels(blocks: &mut [Block]) {
+    let mut has_title = false;
+    visit(blocks, &mut |b| has_title |= matches!(b.kind, BlockKind::Heading { level: 0, .. }));
+    let shift = u8::from(has_title);
+    visit(blocks, &mut |b| {
+        if let BlockKind::Heading { level, .. } = &mut b.kind {
+            *level = level.saturating_add(shift).clamp(1, 6);
+        }
+    });
+}
+
+fn visit(blocks: &mut [Block], f: &mut impl FnMut(&mut Block)) {
+    for b in blocks {
+        f(b);
+        match &mut b.kind {
+            BlockKind::List { items, .. } => items.iter_mut().for_each(|i| visit(i, f)),
+            BlockKind::Table(rows) => {
+                rows.iter_mut().flat_map(|r| r.cells.iter_mut()).for_each(|c| visit(c, f))
+            }
+            BlockKind::Div { blocks, .. } | BlockKind::Quote(blocks) => visit(blocks, f),
+            BlockKind::Definitions(defs) => defs.iter_mut().for_each(|d| visit(&mut d.body, f)),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Piece {
+        Piece { kind: PieceKind::Text(t.into()), bold: false, italic: false, link: None }
+    }
+
+    #[test]
+    fn typed_bullets_are_stripped_with_the_space_after_them() {
+        let mut p = vec![text("• Led the team")];
+        assert_eq!(strip_typed_bullet(&mut p), Some(Typed { glyph: '•', spaced: true }));
+        assert_eq!(p[0].kind, PieceKind::Text("Led the team".into()));
+        let mut p = vec![text("·"), Piece { kind: PieceKind::Tab, ..text("") }, text("Wrote")];
+        assert_eq!(strip_typed_bullet(&mut p), Some(Typed { glyph: '·', spaced: true }));
+        assert_eq!(p.len(), 1);
+        let mut p = vec![text("*nix admin")];
+        assert_eq!(strip_typed_bullet(&mut p), Some(Typed { glyph: '*', spaced: false }));
+        for t in ["Led", "• ", "2019 – 2020"] {
+            assert_eq!(strip_typed_bullet(&mut vec![text(t)]), None, "{t}");
+        }
+    }
+}

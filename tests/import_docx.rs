@@ -1,0 +1,256 @@
+//! Word documents as a user meets them: the tree the reader makes of fictional DOCX files
+//! (snapshots of the outline), `vitae import FILE.docx`, a `.docx` in `content/`, and every
+//! class of bad file (damaged, truncated, encrypted, zip bombs, XML bombs, deep nesting, huge).
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::docx::{Docx, fictional_resume, numbered, p, run, styled, tabbed, text_box, zip_of};
+use common::{Run, TestSite, vitae_bin};
+
+fn outline(bytes: &[u8]) -> String {
+    let reading = vitae::parse::read::docx::read(bytes).unwrap();
+    let mut out = reading.doc.outline();
+    for w in reading.warnings {
+        out += &format!("warning: {}\n", w.message);
+    }
+    out
+}
+
+fn import_file(dir: &Path, name: &str, bytes: &[u8]) -> Run {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    Run(Command::new(vitae_bin())
+        .args(["import", path.to_str().unwrap(), "--to", "json"])
+        .output()
+        .unwrap())
+}
+
+#[test]
+fn a_full_resume_becomes_a_faithful_tree() {
+    insta::assert_snapshot!(outline(&fictional_resume().bytes()));
+}
+
+#[test]
+fn floating_text_boxes_are_read_once_in_reading_order() {
+    // Drawn right column first, then the name, then the left column: read name, left, right.
+    let boxes = [
+        text_box(250, 200, 300, 80, &p("Built kelp survey tools at Tidewater Institute")),
+        text_box(40, 40, 500, 50, &p("Mara Lindqvist")),
+        text_box(40, 300, 180, 60, &p("Python, SQL")),
+        text_box(40, 200, 180, 80, &styled("Heading1", &run("Skills", ""))),
+        text_box(250, 300, 300, 60, &p("Fjordline Analytics, 2020 – now")),
+    ]
+    .concat();
+    let doc = Docx::new(format!("<w:p>{boxes}</w:p><w:p/>"));
+    insta::assert_snapshot!(outline(&doc.bytes()));
+}
+
+#[test]
+fn typed_bullets_and_lists_without_numbering_definitions() {
+    let body = [
+        p("• Surveyed 12 kelp forests"),
+        p("•\u{a0}Trained volunteers"),
+        p("*2019 : Certificate in GIS"),
+        p("*2021 : Diploma in Data Science"),
+        p("Hobbies"),
+        p("*nix systems, kept as written: a lone unspaced glyph is no bullet"),
+        numbered(9, 0, "A list whose numbering definition is missing"),
+        tabbed(&["Lead", "2019 – 2021"]),
+        tabbed(&["Analyst", "2017 – 2019"]),
+    ]
+    .concat();
+    insta::assert_snapshot!(outline(&Docx::new(body).bytes()));
+}
+
+#[test]
+fn import_reads_a_docx_into_a_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = import_file(dir.path(), "mara.docx", &fictional_resume().bytes());
+    run.success();
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    common::assert_schema_valid(&json);
+    assert_eq!(json["basics"]["name"], "Mara Lindqvist");
+    assert_eq!(json["basics"]["email"], "mara@example.org");
+    let text = run.stdout();
+    for expected in ["Senior Data Engineer", "Built the sensor pipeline", "Cut nightly load time"] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+    // The text box is stored twice in the file and read once.
+    assert_eq!(text.matches("Open to relocation").count(), 1, "{text}");
+}
+
+#[test]
+fn a_docx_in_content_builds_into_a_page() {
+    let site = TestSite::new();
+    std::fs::write(site.path("content/mara.docx"), fictional_resume().bytes()).unwrap();
+    site.run(&["build"]).success();
+    let html = site.read("public/mara/index.html");
+    assert!(html.contains("Mara Lindqvist"), "{html}");
+    assert!(html.contains("Senior Data Engineer"), "{html}");
+}
+
+#[test]
+fn a_pdf_in_content_is_read_as_content_and_a_broken_one_names_the_file() {
+    let site = TestSite::new();
+    site.file("content/old.pdf", "%PDF-1.4\n%broken beyond repair\n");
+    site.run(&["build"]).fails_with(1).stderr_has("old.pdf").stderr_has("help:");
+}
+
+// ---- bad files -------------------------------------------------------------------------
+
+/// Exit 1, nothing on stdout, and the message names the file, what is wrong and what to do.
+#[track_caller]
+fn refused(run: &Run, name: &str, says: &str) {
+    run.fails_with(1).stderr_has(name).stderr_has(says).stderr_has("help:");
+    assert_eq!(run.stdout(), "", "nothing on stdout");
+}
+
+#[test]
+fn a_truncated_docx_is_read_in_part_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    // The package without its central directory, as a cut-off download leaves it.
+    let bytes = fictional_resume().bytes();
+    let cut = &bytes[..bytes.len() * 9 / 10];
+    let run = import_file(dir.path(), "cut.docx", cut);
+    run.success()
+        .stderr_has("cut.docx")
+        .stderr_has("damaged")
+        .stderr_has("read what could be recovered");
+    assert!(run.stdout().contains("Mara Lindqvist"), "{}", run.stdout());
+}
+
+#[test]
+fn a_docx_cut_inside_the_document_part_keeps_the_text_before_the_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut parts = fictional_resume().parts();
+    let doc = parts.iter_mut().find(|(n, _)| n == "word/document.xml").unwrap();
+    let at = doc.1.find("Mentored").unwrap();
+    doc.1.truncate(at);
+    let bytes = zip_of(parts.iter().map(|(n, d)| (n.as_str(), d.as_bytes())));
+    let run = import_file(dir.path(), "half.docx", &bytes);
+    run.success().stderr_has("half.docx").stderr_has("word/document.xml").stderr_has("damaged");
+    assert!(run.stdout().contains("Cut nightly load time"), "{}", run.stdout());
+}
+
+#[test]
+fn corrupt_packages_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut garbage = b"PK\x03\x04".to_vec();
+    garbage.extend(b"word/document.xml but nothing a ZIP reader can use".repeat(4));
+    refused(
+        &import_file(dir.path(), "garbage.docx", &garbage),
+        "garbage.docx",
+        "not a readable ZIP package",
+    );
+    let no_document =
+        zip_of([("word/styles.xml", &b"<w:styles/>"[..]), ("x/word/document.xml.bak", b"")]);
+    refused(
+        &import_file(dir.path(), "nodoc.docx", &no_document),
+        "nodoc.docx",
+        "without the document part",
+    );
+}
+
+#[test]
+fn a_zip_bomb_is_refused_by_what_it_unpacks_to() {
+    let dir = tempfile::tempdir().unwrap();
+    // 40 MiB of one repeated paragraph, a few hundred KB packed.
+    let para = "<w:p><w:r><w:t>lorem ipsum</w:t></w:r></w:p>";
+    let huge = format!(
+        "<w:document><w:body>{}</w:body></w:document>",
+        para.repeat((40 << 20) / para.len())
+    );
+    let bytes = zip_of([("word/document.xml", huge.as_bytes())]);
+    assert!(bytes.len() < 1 << 20);
+    refused(&import_file(dir.path(), "bomb.docx", &bytes), "bomb.docx", "zip bomb");
+}
+
+#[test]
+fn an_archive_of_too_many_entries_is_refused_before_it_is_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (0..10_001).map(|i| format!("word/media/{i}.xml")).collect();
+    let mut entries: Vec<(&str, &[u8])> = vec![("word/document.xml", b"<w:document/>")];
+    entries.extend(names.iter().map(|n| (n.as_str(), &b""[..])));
+    refused(&import_file(dir.path(), "many.docx", &zip_of(entries)), "many.docx", "10002 entries");
+}
+
+#[test]
+fn encrypted_documents_are_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    // Word keeps a password-protected DOCX in an OLE container with an EncryptedPackage stream.
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.extend(vec![0u8; 512]);
+    ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    refused(&import_file(dir.path(), "locked.docx", &ole), "locked.docx", "password");
+    // A ZIP whose entries carry the encryption flag.
+    let mut bytes = fictional_resume().bytes();
+    set_encryption_flags(&mut bytes);
+    refused(&import_file(dir.path(), "zipcrypto.docx", &bytes), "zipcrypto.docx", "encrypted");
+}
+
+/// Sets bit 0 (encrypted) of the flags in every local and central header.
+fn set_encryption_flags(bytes: &mut [u8]) {
+    for k in 0..bytes.len().saturating_sub(10) {
+        if bytes[k..].starts_with(b"PK\x03\x04") {
+            bytes[k + 6] |= 1;
+        } else if bytes[k..].starts_with(b"PK\x01\x02") {
+            bytes[k + 8] |= 1;
+        }
+    }
+}
+
+#[test]
+fn xml_bombs_and_deep_nesting_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_document = |xml: &str| {
+        let mut parts = fictional_resume().parts();
+        parts.iter_mut().find(|(n, _)| n == "word/document.xml").unwrap().1 = xml.to_string();
+        zip_of(parts.iter().map(|(n, d)| (n.as_str(), d.as_bytes())))
+    };
+    let laughs = r#"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&c;&c;&c;</w:t></w:r></w:p></w:body></w:document>"#;
+    refused(&import_file(dir.path(), "laughs.docx", &with_document(laughs)), "laughs.docx", "DTD");
+    let deep = format!("<w:document><w:body>{}</w:body></w:document>", "<w:sdt>".repeat(100_000));
+    refused(
+        &import_file(dir.path(), "deep.docx", &with_document(&deep)),
+        "deep.docx",
+        "nests elements more than",
+    );
+}
+
+#[test]
+fn a_document_of_more_text_than_any_resume_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let para = format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "word ".repeat(20_000));
+    let body = para.repeat(60);
+    refused(
+        &import_file(dir.path(), "novel.docx", &Docx::new(body).bytes()),
+        "novel.docx",
+        "MiB of text",
+    );
+}
+
+#[test]
+fn a_document_without_text_says_it_may_be_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = Docx::new("<w:p/><w:p><w:r><w:drawing/></w:r></w:p>").bytes();
+    refused(&import_file(dir.path(), "scan.docx", &bytes), "scan.docx", "no text");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sparse: 65 MiB on paper, nothing on disk; the import must not read it to know.
+    let path = dir.path().join("huge.docx");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(65 << 20).unwrap();
+    let run =
+        Run(Command::new(vitae_bin()).args(["import", path.to_str().unwrap()]).output().unwrap());
+    refused(&run, "huge.docx", "over the 64 MiB limit");
+    let site = TestSite::new();
+    std::fs::File::create(site.path("content/huge.docx")).unwrap().set_len(65 << 20).unwrap();
+    site.run(&["build"]).fails_with(1).stderr_has("huge.docx").stderr_has("over the 64 MiB limit");
+}
