@@ -9,7 +9,7 @@ use super::lines::Line;
 use super::places;
 use super::sections::lexicon;
 use crate::model::{Basics, Location, Profile};
-use crate::parse::vocab::fields::{self, Hint};
+use crate::parse::vocab::fields::{self, Label};
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -52,10 +52,21 @@ static WEB_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:web\s?(?:site|page)?|home\s?page|url|site|blog|portfolio|webseite|sito(?:\s+web)?|página(?:\s+web)?|sitio(?:\s+web)?|site\s+web)\s*:\s*([a-z0-9][a-z0-9.-]*\.[a-z]{2,}(?:/\S*)?)\s*$")
         .expect("web field pattern")
 });
-static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:e-?mail|mail|correo|courriel|phone|tel(?:ephone|efon|efone|éfono|efono|éphone)?|mobile|mobil|handy|cell|celular|web(?:site)?|homepage|url|address|adresse|anschrift|dirección|direccion|indirizzo|endereço|adres|location|wohnort|ort|github|linkedin|twitter|mastodon|gitlab|blog)\s*:")
-        .expect("labelled pattern")
-});
+/// "E-Mail: ada@example.org", "Nama :Ada Lovelace", "Geburtsdatum: …": a label the
+/// vocabulary knows, what it labels and the value after it.
+pub fn labelled(text: &str) -> Option<(Label, &str)> {
+    let (label, value) = text.split_once(':')?;
+    if label.len() > 40 || value.starts_with("//") {
+        return None;
+    }
+    let label = label.trim().trim_start_matches(crate::parse::read::normalise::is_bullet_glyph);
+    fields::label(label).map(|l| (l, value.trim()))
+}
+
+/// The text without a known label in front.
+fn unlabelled(text: &str) -> &str {
+    labelled(text).map_or(text, |(_, v)| v)
+}
 
 /// The social networks vitae recognises by host, with their usual names.
 const NETWORKS: &[(&str, &str)] = &[
@@ -133,12 +144,12 @@ pub fn is_contact_line(text: &str) -> bool {
         rest = re.replace_all(&rest, " ").into_owned();
     }
     rest = PHONE.replace_all(&rest, " ").into_owned();
-    let rest = LABELLED.replace(rest.trim(), "");
+    let rest = unlabelled(rest.trim());
     let words: Vec<&str> =
         rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     words.len() <= 2 && rest.len() < text.len()
         || HANDLE.is_match(text.trim())
-        || LABELLED.is_match(text.trim())
+        || labelled(text.trim()).is_some()
 }
 
 /// The first e-mail address in a text.
@@ -223,20 +234,14 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             for part in text.split(['|', '·', '•', ';']) {
                 let part =
                     part.trim().trim_start_matches(crate::parse::read::normalise::is_bullet_glyph);
-                let part = LABELLED.replace(part.trim(), "");
-                if let Some(loc) = places::location(part.trim()) {
+                if let Some(loc) = places::location(unlabelled(part.trim())) {
                     c.location = Some(loc);
                     used = true;
                     break;
                 }
             }
         }
-        let address = if text.len() < 300 && digits >= 4 {
-            LABELLED.replace(text.trim(), "")
-        } else {
-            "".into()
-        };
-        let address = address.trim();
+        let address = if text.len() < 300 && digits >= 4 { unlabelled(text.trim()) } else { "" };
         if let Some(m) = POSTAL_CITY.captures(address).filter(|m| {
             // "2019 Berlin" is more likely a year than a postcode, unless a street precedes it.
             let code = &m["code"];
@@ -261,10 +266,38 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
                 c.location = Some(loc);
             }
         }
+        if let Some((label, value)) = labelled(text.trim()) {
+            used |= labelled_field(label, value, c);
+        }
         if used || is_contact_line(text) {
             c.used.push(i);
         }
     }
+}
+
+/// What a labelled field gives beyond the patterns: an e-mail address written oddly, a town
+/// given alone after its label. Returns whether the line is used (personal data always is).
+fn labelled_field(label: Label, value: &str, c: &mut Contacts) -> bool {
+    match label {
+        // "E -mail :ada @example.org": the label says what the value is, as written.
+        Label::Email => {
+            if c.email.is_none() && value.contains('@') && value.split_whitespace().count() <= 3 {
+                c.email = Some(value.to_string());
+            }
+        }
+        Label::Address | Label::City => {
+            // A town named alone ("Alamat: Jakarta Selatan"); a street address has digits.
+            let bare = value.split_whitespace().count() <= 3
+                && !value.chars().any(|ch| ch.is_ascii_digit())
+                && value.starts_with(char::is_uppercase);
+            if c.location.is_none() && bare {
+                c.location = Some(Location { city: Some(value.to_string()), ..Default::default() });
+            }
+        }
+        Label::Name | Label::GivenName | Label::FamilyName | Label::Personal => {}
+        Label::Phone | Label::Web => return !value.is_empty(),
+    }
+    true
 }
 
 fn find_phone(text: &str) -> Option<String> {
@@ -409,30 +442,26 @@ pub fn name_with_headline(lines: &[&Line]) -> Option<(String, String)> {
 /// "Name: Ada Lovelace" in a personal-details section, or a given and a family name in two
 /// fields or table rows ("Vorname: Ada", "| Nachname | Lovelace |"), joined.
 pub fn labelled_name(lines: &[Line]) -> Option<String> {
-    let label_value = |l: &Line| -> Option<(String, String)> {
+    let label_value = |l: &Line| -> Option<(Label, String)> {
         match l.cols.as_slice() {
-            [label, value] => Some((label.clone(), value.clone())),
-            _ => l.text.split_once(':').map(|(a, b)| (a.to_string(), b.to_string())),
+            [label, value] => fields::label(label).map(|k| (k, value.trim().to_string())),
+            _ => labelled(&l.text).map(|(k, v)| (k, v.to_string())),
         }
     };
-    let whole = lines.iter().filter_map(label_value).find_map(|(label, value)| {
-        matches!(label.trim().to_lowercase().as_str(), "name" | "full name" | "name and surname")
-            .then(|| value.trim().to_string())
-            .filter(|v| !v.is_empty())
-    });
-    if whole.is_some() {
-        return whole;
-    }
-    let part = |want: Hint| {
+    let part = |want: Label| {
         lines
             .iter()
             .filter_map(label_value)
-            .find(|(label, _)| fields::name_label(label) == Some(want))
-            .map(|(_, v)| v.trim().to_string())
-            .filter(|v| !v.is_empty())
+            .find(|(label, v)| *label == want && !v.is_empty())
+            .map(|(_, v)| v)
     };
-    match (part(Hint::GivenName), part(Hint::FamilyName)) {
-        (Some(g), Some(f)) => Some(format!("{g} {f}")),
+    match (part(Label::Name), part(Label::GivenName), part(Label::FamilyName)) {
+        (Some(n), _, _) => Some(n),
+        (None, Some(g), Some(f)) => Some(format!("{g} {f}")),
+        // "Nombre: Ana García": a given-name label over a whole name.
+        (None, Some(g), None) if g.split_whitespace().count() >= 2 && looks_like_name(&g) => {
+            Some(g)
+        }
         _ => None,
     }
 }
@@ -520,6 +549,7 @@ fn looks_like_bare_name(text: &str) -> bool {
                     | "al"
             )
     }) && !super::roles::has_role_word(text)
+        && super::roles::org_score(text) == 0
 }
 
 /// Name, label and contact details from the header lines (those before the first section).
@@ -528,6 +558,11 @@ fn looks_like_bare_name(text: &str) -> bool {
 pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basics {
     scan(head, c);
     let mut basics = Basics::default();
+    // A form that labels the name ("Name: …", "Vorname"/"Nachname") says which it is.
+    if let Some(name) = labelled_name(head) {
+        basics.name = Some(name);
+        return basics;
+    }
     let mut name_at = None;
     // A top-level heading, else the first line that looks like a name.
     for (i, l) in head.iter().enumerate().take(8) {
@@ -704,5 +739,24 @@ mod tests {
         assert!(looks_like_name("Maria de la Cruz"));
         assert!(!looks_like_name("Senior Software Engineer"));
         assert!(!looks_like_name("Work Experience"));
+        assert!(!looks_like_name("Northfield University"));
+    }
+
+    #[test]
+    fn form_fields_in_many_languages() {
+        let lines = from_markdown(
+            "Nama :Ada Lovelace\n\nTempat, tgl lahir : Somewhere, 1 Jan 2000\n\nJenis kelamin : -\n\nAlamat : Northfield\n\nTelepon : 0812 3456 7890\n",
+        );
+        let mut c = Contacts::default();
+        scan(&lines, &mut c);
+        assert_eq!(labelled_name(&lines).as_deref(), Some("Ada Lovelace"));
+        assert_eq!(c.phone.as_deref(), Some("0812 3456 7890"));
+        assert_eq!(c.location.and_then(|l| l.city).as_deref(), Some("Northfield"));
+        // Every line is a field: none is left for a summary or a headline.
+        assert_eq!(c.used, [0, 1, 2, 3, 4]);
+        let given = from_markdown(
+            "| Vorname | Ada |\n|---|---|\n| Nachname | Lovelace |\n| Geburtsdatum | x |\n",
+        );
+        assert_eq!(labelled_name(&given).as_deref(), Some("Ada Lovelace"));
     }
 }

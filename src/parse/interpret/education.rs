@@ -35,8 +35,13 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"(?:{})(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))", fragments.join("|")))
 });
 
+/// Whether a phrase names a degree or a school level.
+pub(super) fn names_degree(text: &str) -> bool {
+    DEGREE.is_match(text) || level(text).is_some()
+}
+
 /// Whether a phrase names a school or university (one of its words does).
-fn is_school(text: &str) -> bool {
+pub(super) fn is_school(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric() && c != '.')
         .any(|w| !w.is_empty() && orgs::is_school_word(&crate::parse::vocab::fold(w)))
 }
@@ -74,6 +79,8 @@ struct EduLine {
     courses: Vec<String>,
     /// A field of study with no degree named beside it.
     area: Option<String>,
+    /// The school is only a guess: the line named no school, degree or level.
+    guessed: bool,
 }
 
 fn strip_the(s: &str) -> String {
@@ -96,10 +103,16 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
     }
     let kind = kind.trim().to_string();
     let before = text[..m.start()].trim();
+    // "Undergraduate B.A", "Executive MBA": words before the degree that belong to it.
+    let (kind, before) = if degrees::qualifies_degree(before) {
+        (format!("{before} {kind}"), "")
+    } else {
+        (kind, before)
+    };
     if !before.is_empty() && before.split_whitespace().count() > 3 {
         return None;
     }
-    let after = text[m.start() + kind.len()..].trim();
+    let after = text[m.end().min(text.len())..].trim();
     // "Master of Science - MS, Computer Science": the abbreviation repeats the degree.
     let after = match after.strip_prefix("- ").and_then(|a| a.split_once(", ")) {
         Some((abbr, rest)) if is_abbreviation(abbr) => rest,
@@ -261,6 +274,7 @@ fn edu_line(l: &Line) -> EduLine {
         let (head, _) = places::split_trailing(&t);
         let first = head.split(',').next().unwrap_or(&head);
         e.school = Some(strip_the(&super::items::strip_quotes(first)));
+        e.guessed = true;
     }
     e
 }
@@ -301,13 +315,23 @@ static CERT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A certificate, licence or course listed with the degrees: a certificate word, or a course
-/// word with no degree, level or school beside it.
+/// Whether a line names a certificate, licence or course rather than a degree.
+pub(super) fn names_certificate(l: &Line) -> bool {
+    certificate_line(l).is_some()
+}
+
+/// A certificate, licence or course listed with the degrees: a certificate word (near the
+/// start of a long line), a course word or a length in hours, with no degree, level or
+/// school beside it.
 fn certificate_line(l: &Line) -> Option<Certificate> {
     let text = if l.cols.len() > 1 { l.cols.join(" | ") } else { l.text.clone() };
     let degree_like = DEGREE.is_match(&text) || level(&text).is_some() || with_mode_any(&l.cols);
-    let course = degrees::names_course(&text) && !is_school(&text);
-    if degree_like || !(CERT.is_match(&text) || course) {
+    // Certificate words are matched with the dotless ı read as i ("Certıfıcate").
+    let opening: String = text.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
+    let loose = crate::parse::vocab::fold(&opening).replace('ı', "i");
+    let course = (degrees::names_course(&opening) || degrees::hours(&opening).is_some())
+        && !is_school(&text);
+    if degree_like || !(CERT.is_match(&loose) || course) {
         return None;
     }
     if !l.cols.is_empty() {
@@ -320,17 +344,14 @@ fn certificate_line(l: &Line) -> Option<Certificate> {
             ..Default::default()
         });
     }
-    let (date, rest) = super::items::date_and_rest(&text);
-    let (name, issuer) = match rest.split_once(", ") {
-        Some((n, i)) => (n.to_string(), Some(i.to_string())),
-        None => (rest, None),
-    };
-    Some(Certificate {
-        name: Some(name),
-        issuer,
-        date: date.map(|d| d.start),
-        ..Default::default()
-    })
+    let mut c = super::items::certificate(&text);
+    // "ACA, Institute of Chartered Accountants": the name, then who issued it.
+    if c.issuer.is_none()
+        && let Some((name, issuer)) = c.name.as_deref().and_then(|n| n.split_once(", "))
+    {
+        (c.name, c.issuer) = (Some(name.to_string()), Some(issuer.to_string()));
+    }
+    Some(c)
 }
 
 fn with_mode_any(cols: &[String]) -> bool {
@@ -342,7 +363,78 @@ fn with_mode_any(cols: &[String]) -> bool {
 /// degrees listed under one school share its name and dates. A school's place is dropped.
 /// Certificates and courses listed there are returned apart.
 pub fn read(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
+    let mut out = Vec::new();
     let mut certificates = Vec::new();
+    for run in lines.chunk_by(|a, b| a.record == b.record) {
+        match run[0].record.and_then(|_| record(run)) {
+            Some(Ok(e)) => out.push(e),
+            Some(Err(c)) => certificates.push(c),
+            None => {
+                let (e, c) = read_lines(run);
+                out.extend(e);
+                certificates.extend(c);
+            }
+        }
+    }
+    (out, certificates)
+}
+
+/// One record of a page (a `resume-item` container) as one entry, its lines filling slots
+/// whatever their order: the school, the degree, the dates and, when a school is named, a
+/// line that names nothing else is the field of study. A record headed by a certificate is
+/// a certificate, issued by the school named in it. `None` when the record holds more than
+/// one degree or school (read line by line instead).
+fn record(lines: &[Line]) -> Option<Result<Education, Certificate>> {
+    let read: Vec<(&Line, EduLine)> = lines
+        .iter()
+        .filter(|l| l.words() <= 25 && !is_place_line(l))
+        .map(|l| (l, edu_line(l)))
+        .collect();
+    let degrees = read.iter().filter(|(_, e)| e.degree.is_some()).count();
+    let schools: Vec<&String> =
+        read.iter().filter(|(_, e)| !e.guessed).filter_map(|(_, e)| e.school.as_ref()).collect();
+    let guessed: Vec<&String> =
+        read.iter().filter(|(_, e)| e.guessed).filter_map(|(_, e)| e.school.as_ref()).collect();
+    if degrees > 1 || schools.len() > 1 || read.is_empty() {
+        return None;
+    }
+    let dates = read.iter().find_map(|(_, e)| e.dates.clone());
+    let first = read.iter().find(|(l, _)| !dates::is_only_dates(&l.text)).map(|(l, _)| *l)?;
+    if let Some(mut c) = certificate_line(first) {
+        c.issuer = c.issuer.or_else(|| schools.first().map(|s| s.to_string()));
+        c.date = c.date.or_else(|| dates.as_ref().map(DateSpan::last));
+        return Some(Err(c));
+    }
+    let mut e = Education::default();
+    let mut guessed = guessed.into_iter();
+    e.institution = schools.first().map(|s| s.to_string());
+    if let Some((kind, area)) = read.iter().find_map(|(_, x)| x.degree.clone()) {
+        e.study_type = Some(kind);
+        e.area = area;
+    }
+    if e.institution.is_none() {
+        e.institution = guessed.next().cloned();
+    }
+    if e.area.is_none() {
+        e.area = read.iter().find_map(|(_, x)| x.area.clone()).or_else(|| guessed.next().cloned());
+    }
+    set_edu_dates(&mut e, dates.as_ref());
+    e.score = read.iter().find_map(|(_, x)| x.score.clone());
+    e.courses = read.into_iter().flat_map(|(_, x)| x.courses).collect();
+    Some(Ok(e))
+}
+
+/// A school's place has no field of its own.
+fn is_place_line(l: &Line) -> bool {
+    l.div.as_deref().and_then(fields::class_hint) == Some(Hint::Place)
+        || l.cols.is_empty() && places::location(&l.text).is_some() && !is_school(&l.text)
+}
+
+/// Reads lines that are not one record each, line by line.
+fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
+    let mut certificates = Vec::new();
+    // Entries started by a line that only guessed its school, with that line.
+    let mut guessed: Vec<(usize, String)> = Vec::new();
     let mut out: Vec<Education> = Vec::new();
     let mut school_first: Option<bool> = None;
     let mut school_ctx: Option<(String, Option<DateSpan>)> = None;
@@ -351,22 +443,23 @@ pub fn read(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
         let boundary = prev.is_some_and(|p| {
             p.record.is_some() && l.record.is_some() && p.record != l.record || !l.cols.is_empty()
         });
-        let after_school = prev.is_some() && !boundary;
+        // Sibling list items are items of their own: the second is not the first's field.
+        let sibling = prev.is_some_and(|p| {
+            l.bullet && p.item.is_some() && p.item != l.item && p.depth == l.depth
+        });
+        let after_school = prev.is_some() && !boundary && !sibling;
         prev = Some(l);
-        if l.words() > 25 {
-            continue;
-        }
-        let hint = l.div.as_deref().and_then(fields::class_hint);
-        // A school's place has no field of its own.
-        if hint == Some(Hint::Place)
-            || l.cols.is_empty() && places::location(&l.text).is_some() && !is_school(&l.text)
-        {
+        if is_place_line(l) {
             continue;
         }
         if let Some(c) = certificate_line(l) {
             certificates.push(c);
             continue;
         }
+        if l.words() > 25 {
+            continue;
+        }
+        let hint = l.div.as_deref().and_then(fields::class_hint);
         let mut e = edu_line(l);
         // A line under a school's line that names no school or degree is the field of study.
         if after_school
@@ -392,6 +485,9 @@ pub fn read(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
                     && (e.dates.is_none() || c.end_date.is_none())
             });
         let starts = e.school.is_some() || e.degree.is_some() || boundary && e.dates.is_some();
+        if e.guessed && starts && !fits {
+            guessed.push((out.len(), l.text.clone()));
+        }
         let target = if fits || !starts {
             match out.last_mut() {
                 Some(c) => c,
@@ -439,6 +535,17 @@ pub fn read(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
             target.score = e.score;
         }
         target.courses.extend(e.courses);
+    }
+    // Among mostly certificates and courses, a line that names no school or degree is one too.
+    let named = out.iter().filter(|e| e.study_type.is_some() || e.area.is_some()).count();
+    if certificates.len() >= 2 && certificates.len() > named {
+        for (at, text) in guessed.into_iter().rev() {
+            let e = &out[at];
+            if e.study_type.is_none() && e.area.is_none() && e.start_date.is_none() {
+                out.remove(at);
+                certificates.push(super::items::certificate(&text));
+            }
+        }
     }
     out.retain(|e| e.institution.is_some() || e.study_type.is_some() || e.area.is_some());
     (out, certificates)
@@ -501,6 +608,38 @@ mod tests {
             ]
         );
         assert_eq!(b[1].courses, ["Minor: Music"]);
+    }
+
+    #[test]
+    fn records_of_a_page_fill_slots_in_any_order() {
+        let html = "<div class=\"item\"><h4>Hydrology (double major)</h4><h5>2007-2011</h5><p>Northfield University</p><p><em>Undergraduate B.A</em></p></div>\n<div class=\"item\"><h4>Certificate in Tutoring</h4><h5>2010-2011</h5><p>Northfield University</p></div>\n<div class=\"item\"><h4>Geology</h4><p>Southbank Technical University</p><p>Graduate M.S</p><p>2014 - 2016</p></div>\n";
+        let (a, c) = read(&from_markdown(html));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northfield University|Undergraduate B.A|Hydrology (double major)|2007..2011|",
+                "Southbank Technical University|Graduate M.S|Geology|2014..2016|"
+            ]
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].name.as_deref(), Some("Certificate in Tutoring"));
+        assert_eq!(c[0].issuer.as_deref(), Some("Northfield University"));
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2011"));
+    }
+
+    #[test]
+    fn courses_by_their_hours_and_the_company_they_keep() {
+        let (a, c) = read(&from_plain(
+            "- Using spreadsheets (160 hours)\n- Photography (96 hours)\n- Erste Hilfe (16 Stunden)\n- Mapping Data with Open Tools from GeoOrg\n",
+        ));
+        assert!(a.is_empty(), "{a:?}");
+        let names: Vec<&str> = c.iter().filter_map(|c| c.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            ["Using spreadsheets", "Photography", "Erste Hilfe", "Mapping Data with Open Tools"]
+        );
+        assert_eq!(c[3].issuer.as_deref(), Some("GeoOrg"));
     }
 
     #[test]

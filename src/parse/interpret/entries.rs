@@ -713,6 +713,18 @@ fn employer_city(text: &str) -> (String, Option<String>) {
             return (org.to_string(), Some(city.to_string()));
         }
     }
+    // "Northfield municipality in Springfield", "Excavation Project in Somewhere (site)": an
+    // employer and the town it is in (a bracketed note after the town stays with it).
+    for word in crate::parse::vocab::places::IN_TOWN {
+        let sep = format!(" {word} ");
+        let Some((org, city)) = text.rsplit_once(sep.as_str()) else { continue };
+        let town = city.split_once(" (").map_or(city, |(t, _)| t);
+        let named = org_score(org) > 0
+            || org.split_whitespace().count() >= 2 && org.starts_with(char::is_uppercase);
+        if named && is_city(town) && role_score(org) == 0 && !org.contains(sep.as_str()) {
+            return (org.to_string(), Some(city.to_string()));
+        }
+    }
     (text.to_string(), None)
 }
 
@@ -1220,6 +1232,19 @@ mod tests {
         assert_eq!(e[1].position.as_deref(), Some("Research Assistant"));
         assert_eq!(e[2].name.as_deref(), Some("Initech"));
         assert_eq!(e[2].position.as_deref(), Some("Software Engineer"));
+    }
+
+    #[test]
+    fn employers_in_their_towns() {
+        let t = "### Northfield Municipality in Springfield\n2017 - 2020\n\nBiology Teacher\n\n### Bridge Survey Project in Lakeside (North Site)\n2011\n\nSurveyor\n";
+        let (_, e) = read(&from_markdown(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(e[0].name.as_deref(), Some("Northfield Municipality"), "{got:?}");
+        assert_eq!(e[0].location.as_deref(), Some("Springfield"));
+        assert_eq!(e[1].name.as_deref(), Some("Bridge Survey Project"));
+        assert_eq!(e[1].location.as_deref(), Some("Lakeside (North Site)"));
+        assert_eq!(e[1].position.as_deref(), Some("Surveyor"));
     }
 
     #[test]

@@ -237,7 +237,7 @@ fn certificate_of(item: &Item) -> Certificate {
         Some(c) => c.clone(),
         None => item.text.clone(),
     };
-    let text = dates::remove_durations(&date_and_rest(&first).1);
+    let text = dates::remove_durations(before_prose(&date_and_rest(&first).1));
     let text = LEAD_LABEL.replace(&text, "").to_string();
     let (mut name, mut issuer) = provider_and_course(&text);
     // A closing bracket: a status note ("In Progress") goes; a short name in it is the issuer.
@@ -303,6 +303,24 @@ fn provider_and_course(text: &str) -> (String, Option<String>) {
     match ISSUED.captures(text) {
         Some(c) => (c[1].to_string(), Some(c[2].to_string())),
         None => (text.to_string(), None),
+    }
+}
+
+/// A certificate written on one line.
+pub fn certificate(text: &str) -> Certificate {
+    certificate_of(&Item { text: text.to_string(), ..Default::default() })
+}
+
+/// "Flood mapping course «We mapped …»": the name of a certificate followed by a
+/// quoted paragraph about it ends where the quote starts.
+fn before_prose(text: &str) -> &str {
+    if text.split_whitespace().count() <= 20 {
+        return text;
+    }
+    let cut = ['«', '“', '"'].iter().filter_map(|c| text.find(*c)).min();
+    match cut {
+        Some(at) if text[..at].split_whitespace().count() >= 2 => text[..at].trim(),
+        _ => text,
     }
 }
 

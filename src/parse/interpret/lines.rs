@@ -78,8 +78,72 @@ pub fn lines(doc: &Document) -> Vec<Line> {
     let mut f = Flattener::default();
     let ctx = Ctx::default();
     f.children(&doc.blocks, &ctx);
+    numbered_runs(&mut f.out, &mut f.next_id);
     assign_paragraphs(&mut f.out);
     f.out
+}
+
+/// "3.disiplin", "12) Rust": a number opening a line, and where the text after it starts.
+fn leading_number(text: &str) -> Option<(u32, usize)> {
+    let b = text.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) || !matches!(b.get(digits), Some(b'.' | b')')) {
+        return None;
+    }
+    let rest = &text[digits + 1..];
+    let body = rest.trim_start();
+    // "1.5 years" is a number, not a numbering.
+    if body.is_empty() || body.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, text.len() - body.len()))
+}
+
+/// Lines numbered 1, 2, 3 … in a row that no list markup made items ("1.text" paragraphs of
+/// a page, a numbered list inside one paragraph) become list items without their numbers.
+/// Only a run of two or more in sequence counts; lines between belong to the one before.
+fn numbered_runs(lines: &mut [Line], next_id: &mut usize) {
+    let numbered: Vec<(usize, u32, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.heading.is_none())
+        .filter_map(|(i, l)| leading_number(&l.text).map(|(n, at)| (i, n, at)))
+        .collect();
+    let mut k = 0;
+    while k < numbered.len() {
+        let mut end = k + 1;
+        while end < numbered.len() {
+            let (prev, n, _) = numbered[end - 1];
+            let (next, m, _) = numbered[end];
+            let between_same = lines[prev + 1..next].iter().all(|l| l.block == lines[prev].block);
+            if m != n + 1 || !between_same {
+                break;
+            }
+            end += 1;
+        }
+        if end - k >= 2 {
+            for r in k..end {
+                let (i, _, at) = numbered[r];
+                let stop = numbered.get(r + 1).map_or(i + 1, |x| x.0).min(lines.len());
+                *next_id += 1;
+                let id = *next_id;
+                let in_list = lines[i].bullet;
+                if !in_list {
+                    for l in &mut lines[i..stop] {
+                        l.item = Some(id);
+                        l.depth = l.depth.max(1);
+                    }
+                }
+                let l = &mut lines[i];
+                l.text = l.text[at..].to_string();
+                l.bullet = true;
+                if l.para == SOFT {
+                    l.para = 0;
+                }
+            }
+        }
+        k = end;
+    }
 }
 
 /// Where in the tree the blocks being flattened are.
@@ -207,8 +271,12 @@ impl Flattener {
             .iter()
             .map(|c| doc::collapse(&c.iter().map(Block::plain).collect::<Vec<_>>().join(" ")))
             .collect();
+        // A header row of column labels says nothing; one that is a form field ("| Vorname |
+        // Ada |") is data.
+        let field = cells.len() == 2 && crate::parse::vocab::fields::label(&cells[0]).is_some();
         let labels = cells.iter().all(|c| c.split_whitespace().count() <= 3)
-            && !cells.iter().any(|c| c.chars().any(|ch| ch.is_ascii_digit()));
+            && !cells.iter().any(|c| c.chars().any(|ch| ch.is_ascii_digit()))
+            && !field;
         let cells: Vec<String> = cells.into_iter().filter(|c| !c.is_empty()).collect();
         if cells.is_empty() || r.header && labels {
             return;
@@ -357,6 +425,26 @@ fn wraps(text: &str, width: usize) -> bool {
 mod tests {
     use super::*;
     use crate::parse::read;
+
+    #[test]
+    fn numbered_lines_in_a_row_are_items() {
+        let doc = read::document(
+            "Skills\n\n1.teamwork\n\n2.discipline and care\n\n3) leading\n\n1.5 years abroad\n",
+            true,
+        );
+        let ls = lines(&doc);
+        let t: Vec<(&str, bool)> = ls.iter().map(|l| (l.text.as_str(), l.bullet)).collect();
+        assert_eq!(
+            t,
+            [
+                ("Skills", false),
+                ("teamwork", true),
+                ("discipline and care", true),
+                ("leading", true),
+                ("1.5 years abroad", false),
+            ]
+        );
+    }
 
     #[test]
     fn lines_keep_their_place_in_the_tree() {

@@ -8,6 +8,7 @@
 //! placed anywhere is kept). A Markdown file's YAML front matter ([`front_matter`]) overrides
 //! what was found.
 
+pub mod classify;
 pub mod contact;
 pub mod education;
 pub mod entries;
@@ -108,7 +109,12 @@ fn read(
     kept: &mut HashSet<u32>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Resume {
-    let (head, sections) = sections::split(all);
+    let (head, mut sections) = sections::split(all);
+    for s in sections.iter_mut().filter(|s| s.kind == Kind::Other) {
+        if let Some(kind) = classify::by_content(&s.lines) {
+            s.kind = kind;
+        }
+    }
     let mut contacts = contact::Contacts::default();
     let mut resume = Resume::default();
     let mut summary: Vec<String> = Vec::new();

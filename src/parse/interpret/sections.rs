@@ -6,6 +6,7 @@
 //! unknown sections are kept rather than swallowed by the section above them.
 
 use super::lines::Line;
+use super::weights;
 
 use crate::parse::vocab::sections as vocab;
 pub use crate::parse::vocab::sections::Section as Kind;
@@ -33,36 +34,22 @@ pub fn is_entry_subheading(text: &str) -> bool {
     vocab::is_entry_subheading(text)
 }
 
-/// How strongly a line's shape says "heading", whatever its words.
+/// How strongly a line's shape says "heading", whatever its words: the sum of the weights
+/// ([`weights`]) of the features it has.
 fn shape_score(line: &Line, standalone: bool) -> i32 {
     let text = line.text.trim();
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    let mut s = 0;
-    if line.heading.is_some() {
-        s += 3;
-    }
-    if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) {
-        s += 2;
-    }
-    if standalone {
-        s += 1;
-    }
-    if line.whole_strong {
-        s += 1;
-    }
-    if text.ends_with(':') {
-        s += 1;
-    }
-    if line.bullet {
-        s -= 3;
-    }
-    if text.ends_with(['.', ',', ';']) {
-        s -= 3;
-    }
-    if text.contains('@') || text.contains("://") {
-        s -= 3;
-    }
-    s
+    let features = [
+        (line.heading.is_some(), weights::HEADING_MARKUP),
+        (letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()), weights::HEADING_CAPS),
+        (standalone, weights::HEADING_ALONE),
+        (line.whole_strong, weights::HEADING_STRONG),
+        (text.ends_with(':'), weights::HEADING_COLON),
+        (line.bullet, weights::HEADING_IN_LIST),
+        (text.ends_with(['.', ',', ';']), weights::HEADING_SENTENCE_END),
+        (text.contains('@') || text.contains("://"), weights::HEADING_CONTACT),
+    ];
+    features.iter().filter(|(has, _)| *has).map(|(_, w)| w).sum()
 }
 
 /// Splits the document: the lines before the first heading (the header) and the sections.
@@ -78,7 +65,7 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
         .zip(&standalone)
         .map(|(l, alone)| {
             let kind = lexicon(&l.text)?;
-            (shape_score(l, *alone) >= 1 && l.words() <= 6).then_some(kind)
+            (shape_score(l, *alone) >= weights::HEADING_MIN && l.words() <= 6).then_some(kind)
         })
         .collect();
     // When the document marks its headings up, a lexicon word on a plain line is content
@@ -89,7 +76,9 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
         .into_iter()
         .zip(lines.iter().zip(&standalone))
         .map(|(k, (l, alone))| {
-            k.filter(|_| marked < 2 || l.heading.is_some() || shape_score(l, *alone) >= 3)
+            k.filter(|_| {
+                marked < 2 || l.heading.is_some() || shape_score(l, *alone) >= weights::HEADING_SURE
+            })
         })
         .collect();
     // The style the document gives its known headings, to recognise unknown ones.
@@ -112,6 +101,8 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
     let mut head: Vec<Line> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut first_seen = false;
+    // Containers that hold a section heading are page layout (columns), not entries.
+    let mut layout: Vec<usize> = Vec::new();
     for (i, line) in lines.into_iter().enumerate() {
         let kind = match &known[i] {
             // A lexicon word at a deeper level than the document's sections is an entry
@@ -132,6 +123,7 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
         match kind {
             Some(kind) => {
                 first_seen = true;
+                layout.extend(line.record);
                 let title = line.text.trim().trim_end_matches(':').trim().to_string();
                 sections.push(Section { kind, title, source: line.source, lines: Vec::new() });
             }
@@ -139,6 +131,13 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
                 Some(s) => s.lines.push(line),
                 None => head.push(line),
             },
+        }
+    }
+    if !layout.is_empty() {
+        for l in head.iter_mut().chain(sections.iter_mut().flat_map(|s| s.lines.iter_mut())) {
+            if l.record.is_some_and(|r| layout.contains(&r)) {
+                l.record = None;
+            }
         }
     }
     (head, sections)

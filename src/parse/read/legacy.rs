@@ -32,6 +32,13 @@ static MD_SIGNS: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
         (re(r"(?m)^```"), 2),
         (re(r"(?m)^[*+] \S"), 1),
         (re(r"(?m)^\s+- \S"), 1),
+        // HTML blocks, which Markdown reads as HTML.
+        (
+            re(
+                r"(?m)^\s*</?(?:div|p|h[1-6]|ul|ol|li|table|tr|td|section|article|header|br|span|a|strong|em|b|i)[\s>/]",
+            ),
+            2,
+        ),
     ]
 });
 

@@ -331,7 +331,12 @@ pub fn numbered_heading_parts(text: &str, multi: bool) -> Option<(u8, usize)> {
     let parts = c[1].split('.').count() as u8;
     let rest = c.get(3)?;
     let numbered = parts > 1 || (multi && c[2].is_empty());
-    (numbered && heading_like(rest.as_str())).then_some((parts, text.len() - rest.start()))
+    // A heading's first word is not all lower case ("eXtropia.com" is a name); "1.5 years"
+    // is a number.
+    let first = rest.as_str().split_whitespace().next().unwrap_or("");
+    let capital = first.chars().any(|c| !c.is_lowercase());
+    (numbered && capital && heading_like(rest.as_str()))
+        .then_some((parts, text.len() - rest.start()))
 }
 
 /// Short, no sentence end: could be a heading or a title line.

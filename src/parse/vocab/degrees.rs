@@ -32,10 +32,10 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
             r"(?:Bachelor|Master|Doctor)(?:'?s)?(?:\s+of\s+(?:Applied\s+)?(?:Science|Arts|Engineering|Business\s+Administration|Fine\s+Arts|Laws|Philosophy|Education|Technology|Music|Commerce))?",
             r"Ph\.?\s?D\.?|D\.?Phil\.?|M\.?B\.?A\.?|B\.?B\.?A\.?",
             r"B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.?\s?Eng\.?|M\.?\s?Eng\.?|B\.?\s?Tech\.?|M\.?\s?Tech\.?",
-            r"B\.?E\.?E\.?|B\.?S\.?E\.?E?\.?|B\.S\.|M\.S\.|B\.A\.|M\.A\.|BS|MS|BA|MA|BE|ME|BEng|MEng",
+            r"B\.?E\.?E\.?|B\.?S\.?E\.?E?\.?|B\.S\.?|M\.S\.?|B\.A\.?|M\.A\.?|BS|MS|BA|MA|BE|ME|BEng|MEng",
             r"B\.?F\.?A\.?|M\.?F\.?A\.?|B\.?\s?Arch\.?|M\.?\s?Arch\.?|B\.?\s?Com\.?|M\.?\s?Com\.?|B\.?\s?Ed\.?|M\.?\s?Ed\.?|B\.?S\.?N\.?|M\.?P\.?H\.?|M\.?\s?Res\.?",
             r"A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?|MBChB|MBBS",
-            r"High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Certificate|Postgraduate\s+Diploma",
+            r"High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Postgraduate\s+Diploma",
         ],
         levels: &[
             "university",
@@ -236,6 +236,82 @@ pub fn course_labels() -> Vec<&'static str> {
         DEGREE_WORDS.iter().flat_map(|d| d.course_labels.iter().copied()).collect();
     v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     v
+}
+
+/// Words written before a degree that are part of it ("Undergraduate B.A", "Executive MBA"),
+/// per language.
+pub static QUALIFIERS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "undergraduate",
+            "graduate",
+            "postgraduate",
+            "post-graduate",
+            "executive",
+            "integrated",
+            "dual",
+            "joint",
+            "double",
+            "honours",
+            "honors",
+            "professional",
+        ],
+    ),
+    ("de", &["dualer", "dualer studiengang", "berufsbegleitender", "konsekutiver"]),
+    ("fr", &["double"]),
+    ("es", &["doble"]),
+    ("it", &["doppia"]),
+];
+
+/// Whether every word of a phrase qualifies the degree after it.
+pub fn qualifies_degree(before: &str) -> bool {
+    let b = super::fold(before.trim());
+    !b.is_empty() && b.split_whitespace().all(|w| QUALIFIERS.iter().any(|(_, ws)| ws.contains(&w)))
+}
+
+/// Words for the hours a course took ("(160 hours)", "40 Stunden"), per language: a length in
+/// hours makes an item a course.
+pub static HOURS: &[(&str, &[&str])] = &[
+    ("en", &["hours", "hrs", "h"]),
+    ("de", &["stunden", "std", "unterrichtsstunden", "ue"]),
+    ("fr", &["heures"]),
+    ("es", &["horas"]),
+    ("it", &["ore"]),
+    ("nl", &["uur", "uren"]),
+    ("pt", &["horas", "h/a"]),
+    ("pl", &["godzin", "godz", "godziny"]),
+    ("ru", &["часов", "часа", "ч"]),
+    ("tr", &["saat"]),
+    ("id", &["jam"]),
+];
+
+/// "(160 hours)", "40 Stunden": a number followed by an hours word, and where it is.
+pub fn hours(text: &str) -> Option<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let start = i;
+            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.' || b[i] == b',') {
+                i += 1;
+            }
+            let rest = &text[i..];
+            let trimmed = rest.trim_start();
+            let word: String = trimmed
+                .chars()
+                .take_while(|c| c.is_alphabetic() || *c == '/')
+                .collect::<String>()
+                .to_lowercase();
+            if !word.is_empty() && HOURS.iter().any(|(_, ws)| ws.contains(&word.as_str())) {
+                let end = i + (rest.len() - trimmed.len()) + word.len();
+                return Some(start..end);
+            }
+            continue;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Whether a bracketed note names how a qualification was studied ("Lehre", "part-time").

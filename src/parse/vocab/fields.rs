@@ -1,6 +1,6 @@
 //! Names pages give their fields: the words in class names (`resume-job-title`,
-//! `educationInstitution`) and in field labels (`Vorname`, `Nachname`) that say which field a
-//! piece of text is.
+//! `educationInstitution`) and in field labels (`Vorname`, `E-Mail`, `Geburtsdatum`) that say which field
+//! a piece of text is.
 
 /// Which field a class name or label says a text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,8 +12,6 @@ pub enum Hint {
     Degree,
     Institution,
     Description,
-    GivenName,
-    FamilyName,
 }
 
 /// Words of class names, per field.
@@ -30,10 +28,57 @@ const CLASS_WORDS: &[(Hint, &[&str])] = &[
     ),
 ];
 
-/// Labels of name fields in forms ("Vorname: Ada", "| Nachname | Lovelace |"), per language.
-const NAME_LABELS: &[(Hint, &[&str])] = &[
+/// What a form label ("E-Mail:", "Geburtsdatum:", "| Nachname | … |") says its value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Name,
+    GivenName,
+    FamilyName,
+    Email,
+    Phone,
+    Web,
+    /// A postal address; its town is the location.
+    Address,
+    /// A town or region.
+    City,
+    /// Personal data with no JSON Resume home (birth, gender, nationality, height, ...): never
+    /// a summary, never a headline.
+    Personal,
+}
+
+/// Labels of contact and personal-data fields, per field, in many languages; written as
+/// [`label_key`] leaves them (lower case, words separated by single spaces).
+const LABELS: &[(Label, &[&str])] = &[
     (
-        Hint::GivenName,
+        Label::Name,
+        &[
+            "name",
+            "full name",
+            "name and surname",
+            "first and last name",
+            "vollständiger name",
+            "nom complet",
+            "nom et prénom",
+            "prénom et nom",
+            "nombre completo",
+            "nombre y apellidos",
+            "nome completo",
+            "nome e cognome",
+            "volledige naam",
+            "naam",
+            "imię i nazwisko",
+            "фио",
+            "ф и о",
+            "имя и фамилия",
+            "ad soyad",
+            "adı soyadı",
+            "isim",
+            "nama",
+            "nama lengkap",
+        ],
+    ),
+    (
+        Label::GivenName,
         &[
             "first name",
             "given name",
@@ -49,10 +94,11 @@ const NAME_LABELS: &[(Hint, &[&str])] = &[
             "имя",
             "ad",
             "adı",
+            "nama depan",
         ],
     ),
     (
-        Hint::FamilyName,
+        Label::FamilyName,
         &[
             "last name",
             "surname",
@@ -70,9 +116,273 @@ const NAME_LABELS: &[(Hint, &[&str])] = &[
             "фамилия",
             "soyad",
             "soyadı",
+            "nama belakang",
+        ],
+    ),
+    (
+        Label::Email,
+        &[
+            "e mail",
+            "email",
+            "mail",
+            "email address",
+            "e mail address",
+            "e mail adresse",
+            "courriel",
+            "adresse e mail",
+            "adresse électronique",
+            "correo",
+            "correo electrónico",
+            "posta elettronica",
+            "e mail adres",
+            "adres e mail",
+            "электронная почта",
+            "почта",
+            "e posta",
+            "surel",
+            "alamat email",
+        ],
+    ),
+    (
+        Label::Phone,
+        &[
+            "phone",
+            "phone number",
+            "telephone",
+            "tel",
+            "mobile",
+            "mobile phone",
+            "mobile no",
+            "mobile number",
+            "cell",
+            "cellphone",
+            "cell phone",
+            "contact number",
+            "contact no",
+            "whatsapp",
+            "telefon",
+            "telefonnummer",
+            "handy",
+            "mobil",
+            "téléphone",
+            "telephone portable",
+            "portable",
+            "teléfono",
+            "telefono",
+            "móvil",
+            "celular",
+            "cellulare",
+            "telefone",
+            "telefoon",
+            "mobiel",
+            "gsm",
+            "телефон",
+            "cep",
+            "cep telefonu",
+            "telepon",
+            "handphone",
+            "hp",
+            "no hp",
+            "nomor hp",
+            "no telepon",
+        ],
+    ),
+    (
+        Label::Web,
+        &[
+            "web",
+            "website",
+            "web site",
+            "webpage",
+            "web page",
+            "homepage",
+            "home page",
+            "url",
+            "site",
+            "blog",
+            "portfolio",
+            "webseite",
+            "sito",
+            "sito web",
+            "página",
+            "página web",
+            "sitio web",
+            "site web",
+            "site internet",
+            "веб сайт",
+            "сайт",
+            "situs",
+        ],
+    ),
+    (
+        Label::Address,
+        &[
+            "address",
+            "postal address",
+            "home address",
+            "adresse",
+            "anschrift",
+            "dirección",
+            "direccion",
+            "domicilio",
+            "indirizzo",
+            "endereço",
+            "adres",
+            "адрес",
+            "alamat",
+        ],
+    ),
+    (
+        Label::City,
+        &[
+            "location",
+            "city",
+            "based in",
+            "residence",
+            "wohnort",
+            "ort",
+            "ville",
+            "ciudad",
+            "città",
+            "cidade",
+            "woonplaats",
+            "miejscowość",
+            "город",
+            "şehir",
+            "kota",
+        ],
+    ),
+    (
+        Label::Personal,
+        &[
+            "date of birth",
+            "birth date",
+            "birthdate",
+            "born",
+            "place of birth",
+            "birthplace",
+            "dob",
+            "d o b",
+            "age",
+            "gender",
+            "sex",
+            "nationality",
+            "citizenship",
+            "marital status",
+            "civil status",
+            "religion",
+            "height",
+            "weight",
+            "driving licence",
+            "driving license",
+            "driver s license",
+            "visa status",
+            "father s name",
+            "mother s name",
+            "geburtsdatum",
+            "geboren",
+            "geburtsort",
+            "geburtstag",
+            "staatsangehörigkeit",
+            "nationalität",
+            "familienstand",
+            "alter",
+            "führerschein",
+            "konfession",
+            "date de naissance",
+            "né le",
+            "née le",
+            "lieu de naissance",
+            "nationalité",
+            "situation familiale",
+            "âge",
+            "permis",
+            "permis de conduire",
+            "fecha de nacimiento",
+            "lugar de nacimiento",
+            "nacionalidad",
+            "estado civil",
+            "edad",
+            "sexo",
+            "data di nascita",
+            "luogo di nascita",
+            "nazionalità",
+            "stato civile",
+            "età",
+            "patente",
+            "data de nascimento",
+            "naturalidade",
+            "nacionalidade",
+            "idade",
+            "geboortedatum",
+            "geboorteplaats",
+            "nationaliteit",
+            "burgerlijke staat",
+            "leeftijd",
+            "rijbewijs",
+            "data urodzenia",
+            "miejsce urodzenia",
+            "obywatelstwo",
+            "narodowość",
+            "stan cywilny",
+            "wiek",
+            "prawo jazdy",
+            "дата рождения",
+            "место рождения",
+            "гражданство",
+            "семейное положение",
+            "возраст",
+            "doğum tarihi",
+            "doğum yeri",
+            "uyruk",
+            "uyruğu",
+            "medeni hal",
+            "medeni durum",
+            "askerlik durumu",
+            "ehliyet",
+            "yaş",
+            "cinsiyet",
+            "tempat tgl lahir",
+            "tempat tanggal lahir",
+            "tanggal lahir",
+            "tgl lahir",
+            "jenis kelamin",
+            "agama",
+            "kewarganegaraan",
+            "status perkawinan",
+            "tinggi badan",
+            "berat badan",
         ],
     ),
 ];
+
+/// A label as [`LABELS`] writes it: folded to lower case, punctuation ("E -Mail", "Tempat,tgl
+/// lahir", "D.O.B.") turned into single spaces.
+pub fn label_key(label: &str) -> String {
+    let lower = label.to_lowercase();
+    let mut key = String::with_capacity(lower.len());
+    for w in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+    key
+}
+
+/// The field a form label names ("Vorname" → given name, "E-mail" → e-mail).
+pub fn label(label: &str) -> Option<Label> {
+    if label.len() > 40 {
+        return None;
+    }
+    let key = label_key(label);
+    // Written joined too: "e mail" is also "email".
+    let joined = key.replace(' ', "");
+    LABELS
+        .iter()
+        .find(|(_, ws)| ws.iter().any(|w| *w == key || (w.len() > 3 && *w == joined)))
+        .map(|(l, _)| *l)
+}
 
 /// The words of a class name: split at punctuation and at lower-to-upper case changes.
 fn class_words(class: &str) -> Vec<String> {
@@ -105,12 +415,6 @@ pub fn class_hint(class: &str) -> Option<Hint> {
         .find_map(|w| CLASS_WORDS.iter().find(|(_, ws)| ws.contains(&w.as_str())).map(|(h, _)| *h))
 }
 
-/// The name field a form label names ("Vorname" → given name).
-pub fn name_label(label: &str) -> Option<Hint> {
-    let l = super::fold(label.trim().trim_end_matches(':').trim());
-    NAME_LABELS.iter().find(|(_, ws)| ws.contains(&l.as_str())).map(|(h, _)| *h)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,7 +425,12 @@ mod tests {
         assert_eq!(class_hint("educationInstitution"), Some(Hint::Institution));
         assert_eq!(class_hint("resume-dates"), Some(Hint::Dates));
         assert_eq!(class_hint("resume-item"), None);
-        assert_eq!(name_label("Vorname"), Some(Hint::GivenName));
-        assert_eq!(name_label("Last name:"), Some(Hint::FamilyName));
+        assert_eq!(label("Vorname"), Some(Label::GivenName));
+        assert_eq!(label("Last name:"), Some(Label::FamilyName));
+        assert_eq!(label("E -mail"), Some(Label::Email));
+        assert_eq!(label("E-Mail"), Some(Label::Email));
+        assert_eq!(label("Tempat,tgl lahir"), Some(Label::Personal));
+        assert_eq!(label("D.O.B."), Some(Label::Personal));
+        assert_eq!(label("Skills"), None);
     }
 }

@@ -229,6 +229,10 @@ pub static CITY_PREFIX: &[&str] = &[
     "Long", "El",
 ];
 
+/// Words that put an organisation in its town ("Acme in Berlin", "Acme à Lyon"), per
+/// language.
+pub static IN_TOWN: &[&str] = &["in", "à", "en", "em", "w", "в", "di"];
+
 /// Words for working from anywhere.
 pub static REMOTE: &[&str] =
     &["remote", "remotely", "home office", "worldwide", "anywhere", "hybrid"];

@@ -692,6 +692,41 @@ pub fn is_rank_word(w: &str) -> bool {
     SETS.ranks.contains(w)
 }
 
+/// Words of unpaid roles: membership, volunteering, student groups ("Member of the chess
+/// club", "Voluntária", "Mitglied"), per language. A section of such roles is `volunteer`.
+pub static VOLUNTEER_WORDS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &["member", "volunteer", "volunteering", "co-founder", "cofounder", "founder", "treasurer"],
+    ),
+    ("de", &["mitglied", "ehrenamt", "ehrenamtlich", "ehrenamtliche", "gründer", "mitgründer"]),
+    ("fr", &["membre", "bénévole", "bénévolat", "cofondateur", "co-fondateur", "fondateur"]),
+    ("es", &["miembro", "voluntario", "voluntaria", "voluntariado", "cofundador", "fundador"]),
+    ("it", &["membro", "volontario", "volontaria", "volontariato", "cofondatore", "fondatore"]),
+    ("nl", &["lid", "vrijwilliger", "vrijwilligerswerk", "medeoprichter", "oprichter"]),
+    (
+        "pt",
+        &[
+            "membro",
+            "voluntário",
+            "voluntária",
+            "voluntariado",
+            "co-fundador",
+            "cofundador",
+            "fundador",
+        ],
+    ),
+    ("pl", &["członek", "członkini", "wolontariusz", "wolontariuszka", "wolontariat"]),
+    ("ru", &["член", "волонтёр", "волонтер", "доброволец"]),
+    ("tr", &["üye", "üyesi", "gönüllü", "kurucu"]),
+    ("id", &["anggota", "relawan", "sukarelawan", "pendiri"]),
+];
+
+/// Whether a lower-case word names an unpaid role.
+pub fn is_volunteer_word(w: &str) -> bool {
+    VOLUNTEER_WORDS.iter().any(|(_, ws)| ws.contains(&w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,108 @@
+//! What a section holds when its heading names nothing vitae knows ("Where I have been",
+//! a heading lost to broken markup): its lines are scored on content features (degrees,
+//! schools, certificates and courses, job titles, organisations, unpaid roles, dates,
+//! language names) by the weights in
+//! [`weights`], and the section is read as the one its content points to when the evidence
+//! is strong enough. Otherwise it stays unknown and is kept as text.
+
+use super::education::{is_school, names_certificate, names_degree};
+use super::lines::Line;
+use super::roles::{org_score, role_score};
+use super::sections::Kind;
+use super::weights;
+use crate::parse::dates;
+use crate::parse::vocab::{levels, roles};
+
+/// The section an unknown section's content points to, if it points clearly.
+pub fn by_content(lines: &[Line]) -> Option<Kind> {
+    if lines.is_empty() {
+        return None;
+    }
+    if languages(lines) {
+        return Some(Kind::Languages);
+    }
+    let (mut education, mut work, mut volunteer, mut certificates) = (0, 0, 0, 0);
+    let (mut degrees, mut titles, mut dated) = (0, 0, 0);
+    for l in lines.iter().filter(|l| l.words() <= 14) {
+        let text = dates::without_dates(&l.text);
+        if dates::find(&l.text).is_some() {
+            dated += 1;
+        }
+        if names_certificate(l) {
+            certificates += weights::CONTENT_CERTIFICATE;
+            continue;
+        }
+        if names_degree(&text) {
+            degrees += 1;
+            education += weights::CONTENT_DEGREE;
+        }
+        if is_school(&text) {
+            degrees += 1;
+            education += weights::CONTENT_SCHOOL;
+        } else if org_score(&text) > 0 {
+            work += weights::CONTENT_ORG;
+        }
+        if role_score(&text) > 0 && role_score(&text) >= org_score(&text) {
+            titles += 1;
+            work += weights::CONTENT_TITLE;
+        }
+        let lower = crate::parse::vocab::fold(&text);
+        if lower.split(|c: char| !c.is_alphanumeric() && c != '-').any(roles::is_volunteer_word) {
+            volunteer += weights::CONTENT_VOLUNTEER;
+        }
+    }
+    if certificates >= weights::CONTENT_MIN && certificates > education.max(work) {
+        return Some(Kind::Certificates);
+    }
+    // Dates count for whichever the section otherwise points to.
+    let dates = dated * weights::CONTENT_DATED;
+    if degrees > 0 && dated > 0 && education + dates >= weights::CONTENT_MIN && education > work {
+        return Some(Kind::Education);
+    }
+    if volunteer > 0 && dated > 0 && volunteer + dates >= weights::CONTENT_MIN && volunteer >= work
+    {
+        return Some(Kind::Volunteer);
+    }
+    if titles > 0 && dated > 0 && work + dates >= weights::CONTENT_MIN && work > education {
+        return Some(Kind::Work);
+    }
+    None
+}
+
+/// A list whose items nearly all start with a spoken language's name.
+fn languages(lines: &[Line]) -> bool {
+    let items: Vec<&Line> = lines.iter().filter(|l| l.words() <= 8).collect();
+    let named = items
+        .iter()
+        .filter(|l| {
+            let first = l.text.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            levels::is_language(first)
+        })
+        .count();
+    items.len() >= 2
+        && items.len() * 10 >= lines.len() * 8
+        && named * 100 >= items.len() * weights::CONTENT_LANGUAGES_PERCENT
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::interpret::testing::from_markdown;
+
+    #[test]
+    fn unknown_sections_by_content() {
+        let edu = "- BSc Physics, Northfield University, 2010-2014\n- MSc Optics, Southbank University, 2014-2016\n";
+        assert_eq!(by_content(&from_markdown(edu)), Some(Kind::Education));
+        let work = "**Senior Engineer**, Initech GmbH, 2019-2022\n\n**Software Developer**, Globex Ltd, 2015-2019\n";
+        assert_eq!(by_content(&from_markdown(work)), Some(Kind::Work));
+        let langs = "- English (native)\n- German (B2)\n- French: basic\n";
+        assert_eq!(by_content(&from_markdown(langs)), Some(Kind::Languages));
+        let clubs =
+            "- 2014-2015 - Member of the robotics club\n- 2014 - Co-founder of the chess society\n";
+        assert_eq!(by_content(&from_markdown(clubs)), Some(Kind::Volunteer));
+        let courses = "- First aid (16 hours)\n- Certified Scrum Master\n- Welding course\n";
+        assert_eq!(by_content(&from_markdown(courses)), Some(Kind::Certificates));
+        let other = "- Glaciology\n- Urban Ecology\n- Soil Science\n";
+        assert_eq!(by_content(&from_markdown(other)), None);
+    }
+}
