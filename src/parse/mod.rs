@@ -50,9 +50,23 @@ impl Format {
 
 /// Reads one content file; `path` is used for messages and the format.
 pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
-    if let Some(kind) = read::sniff_binary(bytes) {
-        return Err(ContentError::one(not_readable(kind).in_file(path)));
+    let mut parsed = match read::sniff_binary(bytes) {
+        Some(kind) => read_binary(kind, bytes).map_err(|e| ContentError::one(e.in_file(path)))?,
+        None => parse_text(path, bytes)?,
+    };
+    // Whatever a reader found, what vitae writes must validate against the schema.
+    for (field, change) in crate::model::conform::conform(&mut parsed.resume) {
+        parsed.diagnostics.push(Diagnostic::warning(change).field(field));
     }
+    for d in &mut parsed.diagnostics {
+        if d.file.is_none() {
+            d.file = Some(path.to_path_buf());
+        }
+    }
+    Ok(parsed)
+}
+
+fn parse_text(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
     let text = input::decode(bytes).map_err(|e| ContentError::one(e.in_file(path)))?;
     let format = match Format::from_path(path) {
         Some(f @ (Format::Json | Format::Yaml)) => f,
@@ -66,15 +80,18 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
         Format::Markdown | Format::Text => freeform::parse(&text.text, Some(format)),
     };
     parsed.diagnostics.extend(text.diagnostics);
-    // Whatever a reader found, what vitae writes must validate against the schema.
-    for (field, change) in crate::model::conform::conform(&mut parsed.resume) {
-        parsed.diagnostics.push(Diagnostic::warning(change).field(field));
-    }
-    for d in &mut parsed.diagnostics {
-        if d.file.is_none() {
-            d.file = Some(path.to_path_buf());
-        }
-    }
+    Ok(parsed)
+}
+
+/// A binary document: its reader builds the tree, read through the Markdown bridge until
+/// interpretation reads the tree itself.
+fn read_binary(kind: read::Binary, bytes: &[u8]) -> Result<Parsed, Diagnostic> {
+    let (doc, warnings) = match kind {
+        read::Binary::Pdf => read::pdf::read(bytes).map(|r| (r.doc, r.warnings))?,
+        other => return Err(not_readable(other)),
+    };
+    let mut parsed = freeform::parse(&doc::to_markdown(&doc), Some(Format::Markdown));
+    parsed.diagnostics.splice(0..0, warnings);
     Ok(parsed)
 }
 

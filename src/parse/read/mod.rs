@@ -5,6 +5,8 @@
 //! laid-out and packaged documents (PDF, DOCX, a LinkedIn data export) and data that is not a
 //! resume at all (images, executables, archives), before anything is decoded as text.
 
+pub mod pdf;
+
 /// A file that is not text, recognised from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Binary {
