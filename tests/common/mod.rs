@@ -123,3 +123,6 @@ pub fn assert_schema_valid(doc: &serde_json::Value) {
 
 /// The harness of `vitae serve` tests and benchmarks.
 pub mod serve;
+
+/// Small generated PDFs (fictional text, damaged and hostile files).
+pub mod pdf;

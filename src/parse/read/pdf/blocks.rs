@@ -344,11 +344,13 @@ fn table_row(
         {
             break;
         }
-        // The cell whose left edge the line starts under.
+        // The cell whose left edge the line starts under. Only a cell after the first holds
+        // lines (a date in the margin and its entry beside it); lines under the first cell
+        // are the body of an entry whose dates sit on the right.
         let Some(cell) = head.cells.iter().rposition(|c| c.x0 <= line.x0() + line.size()) else {
             break;
         };
-        if cell == 0 && head.cells.len() > 1 && line.x1() > head.cells[1].x0 {
+        if cell == 0 {
             break;
         }
         cells[cell].push(line);

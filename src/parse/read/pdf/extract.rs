@@ -11,7 +11,7 @@ use hayro_font::hayro_syntax::object::{Array, Dict, Name, Object, Rect, Stream};
 use hayro_font::hayro_syntax::page::{Page as PdfPage, Resources};
 use hayro_font::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_font::kurbo::{Affine, Point};
-use hayro_font::{CMapResolverFn, FontCache, FontGlyph, FontQuery, FontResolverFn};
+use hayro_font::{CMapResolverFn, FontCache, FontGlyph, FontQuery, FontResolverFn, StandardFont};
 
 use super::guard;
 
@@ -315,7 +315,12 @@ impl<'a> Interpreter<'a> {
                     text = TextObject { matrix: m, line: m };
                 }
                 TypedInstruction::TextFont(t) => {
-                    state.font = resources.get_font(t.0).and_then(|d| self.font(&d));
+                    // A font that is missing or unusable (a damaged file) is read as
+                    // Helvetica, as viewers do: most such text is plain Latin.
+                    state.font = resources
+                        .get_font(t.0)
+                        .and_then(|d| self.font(&d))
+                        .or_else(|| self.fallback_font());
                     state.size = t.1.as_f64();
                 }
                 TypedInstruction::CharacterSpacing(c) => state.char_space = c.0.as_f64(),
@@ -491,6 +496,18 @@ impl<'a> Interpreter<'a> {
             let tx = (advance * state.size + state.char_space + word) * state.scale;
             text.matrix *= Affine::translate((tx, 0.0));
         }
+    }
+
+    fn fallback_font(&mut self) -> Option<(u16, hayro_font::Font<'a>)> {
+        let font = self.cache.standard_font(StandardFont::Helvetica, &self.font_resolver)?;
+        let index = match self.fonts.iter().position(|f| f.name == "Helvetica (fallback)") {
+            Some(i) => i,
+            None => {
+                self.fonts.push(Font { name: "Helvetica (fallback)".into(), ..Font::default() });
+                self.fonts.len() - 1
+            }
+        };
+        Some((u16::try_from(index).unwrap_or(u16::MAX), font))
     }
 
     /// Loads a font dictionary once; `None` when hayro cannot use it.
