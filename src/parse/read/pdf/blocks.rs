@@ -57,6 +57,11 @@ pub fn build(lines: &[Line], links: &[Vec<Link>], t: &Typography, first_line: u3
             classify(l, t, style)
         })
         .collect();
+    let kinds = demote_glued_headings(lines, kinds);
+    let order = reading_order(lines, &kinds);
+    let lines: Vec<Line> = order.iter().map(|&i| lines[i].clone()).collect();
+    let kinds: Vec<Kind> = order.iter().map(|&i| kinds[i]).collect();
+    let lines = lines.as_slice();
     let mut out: Vec<Block> = Vec::new();
     let mut k = 0;
     while k < lines.len() {
@@ -139,6 +144,51 @@ pub fn build(lines: &[Line], links: &[Vec<Link>], t: &Typography, first_line: u3
         }
     }
     out
+}
+
+/// A line that reads on from the line just above it (same flow, same size, normal line
+/// spacing) is not a heading, however large its type: a wrapped title, or the headline
+/// under a name.
+fn demote_glued_headings(lines: &[Line], mut kinds: Vec<Kind>) -> Vec<Kind> {
+    for k in 1..lines.len() {
+        let (prev, line) = (&lines[k - 1], &lines[k]);
+        if !matches!(kinds[k], Kind::Heading(2)) || !same_flow(prev, line) {
+            continue;
+        }
+        let caps_or_bold = line.words().all(|w| w.bold || w.spaced || w.small_caps)
+            || !line.text().chars().any(char::is_lowercase);
+        let glued = gap(prev, line) < 1.6
+            && (prev.size() - line.size()).abs() < 0.6
+            && !matches!(kinds[k - 1], Kind::Heading(_));
+        let under_name = matches!(kinds[k - 1], Kind::Heading(1)) && gap(prev, line) < 2.6;
+        if glued || under_name && !caps_or_bold {
+            kinds[k] = Kind::Text;
+        }
+    }
+    kinds
+}
+
+/// On a first page in columns, what each column holds above its first heading (a name and
+/// headline on the left, contact lines on the right) is the page's header: read all of it
+/// first, column by column, then the rest in order.
+fn reading_order(lines: &[Line], kinds: &[Kind]) -> Vec<usize> {
+    let first_page: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == 0).collect();
+    let columns: std::collections::BTreeSet<u8> =
+        first_page.iter().map(|&i| lines[i].column).collect();
+    if columns.len() < 2 {
+        return (0..lines.len()).collect();
+    }
+    let mut head = Vec::new();
+    for c in &columns {
+        for &i in first_page.iter().filter(|&&i| lines[i].column == *c) {
+            if matches!(kinds[i], Kind::Heading(2)) {
+                break;
+            }
+            head.push(i);
+        }
+    }
+    let rest = (0..lines.len()).filter(|i| !head.contains(i));
+    head.iter().copied().chain(rest).collect()
 }
 
 /// The body size and main left edge of one column run.
@@ -224,8 +274,8 @@ fn bullet_start(line: &Line) -> Option<usize> {
         return None;
     }
     let rest: String = chars.collect();
-    if rest.is_empty() && more_words {
-        return Some(1);
+    if rest.trim().is_empty() && more_words {
+        return Some(first.text.chars().count());
     }
     // "•Item" glued to its bullet; a dash glued to a word is a hyphenated word, not a bullet.
     (!matches!(c, '-' | '–' | '—' | '*') && rest.chars().next().is_some_and(char::is_alphanumeric))
@@ -372,71 +422,84 @@ fn table_row(
     (Row { cells: row_cells, header: false }, k)
 }
 
+/// What comes before a word: a space, a line break, or nothing (a word joined over a line
+/// end).
+#[derive(Clone, Copy, PartialEq)]
+enum Sep {
+    Space,
+    Break,
+    Join,
+}
+
 /// The inline content of lines: words with bold and italic runs, links, soft breaks between
-/// lines, hyphenated line ends joined.
+/// lines, hyphenated line ends joined, and a link split over two lines (an address wrapped at
+/// the column edge) joined into one word.
 fn inlines(lines: &[&Line], links: &[Link], heading: bool) -> Vec<Inline> {
-    let mut buf = InlineBuf::new();
+    let mut words: Vec<(Sep, Word)> = Vec::new();
     for (n, line) in lines.iter().enumerate() {
         let skip = if n == 0 || !heading { bullet_start(line).unwrap_or(0) } else { 0 };
-        let mut words: Vec<Word> = line.words().cloned().collect();
-        if let Some(first) = words.first_mut() {
-            first.text = first.text.chars().skip(skip).collect();
+        let mut line_words: Vec<Word> = line.words().cloned().collect();
+        if let Some(first) = line_words.first_mut() {
+            first.text = first.text.chars().skip(skip).collect::<String>().trim_start().to_string();
         }
-        words.retain(|w| !w.text.is_empty());
-        if n > 0 {
-            let prev_text = lines[n - 1].text();
-            let next_text = words.first().map(|w| w.text.clone()).unwrap_or_default();
-            match joins_hyphenated(&prev_text, &next_text) {
-                Some(Join::DropHyphen) => drop_trailing_hyphen(&mut buf),
-                Some(Join::KeepHyphen) => {}
-                None => buf.push(Inline::SoftBreak),
-            }
+        line_words.retain(|w| !w.text.is_empty());
+        for (i, w) in line_words.into_iter().enumerate() {
+            let sep = if i > 0 {
+                Sep::Space
+            } else if let Some((_, prev)) = words.last_mut() {
+                let target = |l: Option<usize>| l.and_then(|i| links.get(i)).map(|l| &l.target);
+                let same_link = target(prev.link).is_some() && target(prev.link) == target(w.link);
+                match joins_hyphenated(&prev.text, &w.text) {
+                    _ if same_link => Sep::Join,
+                    Some(Join::DropHyphen) => {
+                        let t = prev.text.trim_end_matches(['-', '\u{2010}', '\u{00AD}']);
+                        prev.text = t.to_string();
+                        Sep::Join
+                    }
+                    Some(Join::KeepHyphen) => Sep::Join,
+                    None => Sep::Break,
+                }
+            } else {
+                Sep::Space
+            };
+            words.push((sep, w));
         }
-        push_words(&mut buf, &words, links, heading);
     }
+    let mut buf = InlineBuf::new();
+    push_words(&mut buf, &words, links, heading);
     buf.finish()
-}
-
-fn drop_trailing_hyphen(buf: &mut InlineBuf) {
-    // The buffer only grows; rebuild its last text without the hyphen.
-    let mut items = std::mem::take(buf).finish();
-    if let Some(Inline::Text(t)) = last_text(&mut items) {
-        let trimmed = t.trim_end().trim_end_matches(['-', '\u{2010}', '\u{00AD}']).to_string();
-        *t = trimmed;
-    }
-    for i in items {
-        buf.push(i);
-    }
-}
-
-fn last_text(items: &mut [Inline]) -> Option<&mut Inline> {
-    match items.last_mut()? {
-        Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => last_text(c),
-        t @ Inline::Text(_) => Some(t),
-        _ => None,
-    }
 }
 
 /// Words as inlines: runs of bold words in `Strong`, italic in `Emph`, linked words in one
 /// `Link` with their target.
-fn push_words(buf: &mut InlineBuf, words: &[Word], links: &[Link], heading: bool) {
+fn push_words(buf: &mut InlineBuf, words: &[(Sep, Word)], links: &[Link], heading: bool) {
     let mut k = 0;
     while k < words.len() {
-        if k > 0 {
-            buf.text(" ");
+        let (sep, w) = &words[k];
+        match sep {
+            Sep::Space if k > 0 => buf.text(" "),
+            Sep::Break => buf.push(Inline::SoftBreak),
+            _ => {}
         }
-        let w = &words[k];
-        // A run of words sharing link, weight and slant.
+        // A run of words sharing link, weight and slant, not crossing a line break.
         let mut end = k + 1;
+        let target = |l: Option<usize>| l.and_then(|i| links.get(i)).map(|l| &l.target);
         while end < words.len()
-            && words[end].link == w.link
-            && words[end].bold == w.bold
-            && words[end].italic == w.italic
+            && words[end].0 != Sep::Break
+            && target(words[end].1.link) == target(w.link)
+            && words[end].1.bold == w.bold
+            && words[end].1.italic == w.italic
         {
             end += 1;
         }
-        let text: Vec<&str> = words[k..end].iter().map(|w| w.text.as_str()).collect();
-        let mut inline = Inline::Text(text.join(" "));
+        let mut text = String::new();
+        for (i, (sep, w)) in words[k..end].iter().enumerate() {
+            if i > 0 && *sep == Sep::Space {
+                text.push(' ');
+            }
+            text.push_str(&w.text);
+        }
+        let mut inline = Inline::Text(text);
         if w.italic && !heading {
             inline = Inline::Emph(vec![inline]);
         }

@@ -122,7 +122,59 @@ fn segments(glyphs: &[Glyph], fonts: &[Font], links: &[Link]) -> Vec<Segment> {
         let refs: Vec<&Glyph> = row.iter().collect();
         out.extend(row_segments(&refs, fonts, links));
     }
+    let mut out = split_at_aligned_gaps(out);
     out.extend(rotated_segments(glyphs, fonts));
+    out
+}
+
+/// Cells set apart by a gap narrower than [`CELL_GAP`] (a date in a margin column, a label
+/// before its value): where three or more lines have a gap of half an em or more over the
+/// same strip of the page, that strip is a column boundary and splits those lines.
+fn split_at_aligned_gaps(segments: Vec<Segment>) -> Vec<Segment> {
+    // Each wide inter-word gap as (from, to, segment index, word index after it).
+    let mut gaps: Vec<(f32, f32, usize, usize)> = Vec::new();
+    for (i, s) in segments.iter().enumerate() {
+        for k in 1..s.words.len() {
+            let (a, b) = (&s.words[k - 1], &s.words[k]);
+            if b.x0 - a.x1 >= 0.5 * s.size.max(1.0) {
+                gaps.push((a.x1, b.x0, i, k));
+            }
+        }
+    }
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for &(from, to, i, k) in &gaps {
+        // Lines whose gap overlaps this one by at least two points.
+        let lines = gaps
+            .iter()
+            .filter(|(f, t, j, _)| *j != i && f.max(from) + 2.0 <= t.min(to))
+            .map(|(_, _, j, _)| segments[*j].y.round() as i64)
+            .collect::<std::collections::BTreeSet<_>>();
+        if lines.len() >= 2 {
+            cuts.push((i, k));
+        }
+    }
+    if cuts.is_empty() {
+        return segments;
+    }
+    let mut out = Vec::with_capacity(segments.len() + cuts.len());
+    for (i, s) in segments.into_iter().enumerate() {
+        let mut at: Vec<usize> = cuts.iter().filter(|(j, _)| *j == i).map(|(_, k)| *k).collect();
+        at.sort_unstable();
+        at.dedup();
+        let mut words = s.words;
+        let mut pieces = Vec::new();
+        for k in at.into_iter().rev() {
+            pieces.push(words.split_off(k));
+        }
+        pieces.push(words);
+        pieces.reverse();
+        for w in pieces.into_iter().filter(|w| !w.is_empty()) {
+            let x0 = w.first().map_or(0.0, |w| w.x0);
+            let x1 = w.last().map_or(0.0, |w| w.x1);
+            let size = w.iter().map(|w| w.size).fold(0.0, f32::max);
+            out.push(Segment { words: w, x0, x1, y: s.y, size });
+        }
+    }
     out
 }
 
@@ -261,7 +313,7 @@ fn row_segments(row: &[&Glyph], fonts: &[Font], links: &[Link]) -> Vec<Segment> 
             segments.push(empty_segment());
         }
         if blank {
-            prev_end = Some(g.x + g.width);
+            // Spaces do not close a gap: a tab drawn as one wide space still sets cells apart.
             continue;
         }
         let font = fonts.get(g.font as usize).cloned().unwrap_or_default();

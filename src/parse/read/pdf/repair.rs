@@ -29,7 +29,8 @@ pub fn clean_text(text: &str) -> String {
             out.push_str(s);
         } else if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
         {
-        } else if c == '\u{00A0}' {
+        } else if matches!(c, '\u{00A0}' | '\u{2423}') {
+            // A no-break space, and TeX's visible space glyph drawn after a bullet.
             out.push(' ');
         } else {
             out.push(c);
