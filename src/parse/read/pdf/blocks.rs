@@ -108,11 +108,13 @@ pub fn build(lines: &[Line], links: &[Vec<Link>], t: &Typography, first_line: u3
                     let end = continuation_end(lines, &kinds, k);
                     let item_lines: Vec<&Line> = lines[k..end].iter().collect();
                     let content = inlines(&item_lines, page_links, false);
-                    items.push(vec![block(
-                        BlockKind::Para(content),
-                        &item_lines,
-                        first_line + k as u32,
-                    )]);
+                    let para = block(BlockKind::Para(content), &item_lines, first_line + k as u32);
+                    // An item indented past the list's first is nested in the item before it.
+                    let nested = lines[k].x0() > lines[start].x0() + 0.8 * lines[k].size();
+                    match items.last_mut() {
+                        Some(prev) if nested => push_nested(prev, para),
+                        _ => items.push(vec![para]),
+                    }
                     k = end;
                 }
                 let group: Vec<&Line> = lines[start..k].iter().collect();
@@ -232,6 +234,16 @@ fn mode(items: impl Iterator<Item = (f32, usize)>) -> f32 {
     buckets.iter().max_by_key(|(_, n)| *n).map_or(0.0, |(k, _)| *k as f32 / 2.0)
 }
 
+/// Adds an item to the nested list at the end of `item`, starting one if needed.
+fn push_nested(item: &mut Vec<Block>, para: Block) {
+    if let Some(Block { kind: BlockKind::List { items, .. }, .. }) = item.last_mut() {
+        items.push(vec![para]);
+        return;
+    }
+    let pos = para.pos.clone();
+    item.push(Block { kind: BlockKind::List { ordered: false, items: vec![vec![para]] }, pos });
+}
+
 fn classify(line: &Line, t: &Typography, style: Option<&ColumnStyle>) -> Kind {
     if line.cells.len() > 1 {
         // Bulleted items set in a grid are list items, row by row.
@@ -270,7 +282,9 @@ fn bullet_start(line: &Line) -> Option<usize> {
     if first.missing && first.text.is_empty() && more_words {
         return Some(0);
     }
-    if !BULLETS.contains(&c) {
+    // A letter in a symbol font set apart from the text: Word's "o" and Wingdings bullets.
+    let symbol_letter = first.symbol && first.text.chars().count() == 1 && more_words;
+    if !BULLETS.contains(&c) && !symbol_letter {
         return None;
     }
     let rest: String = chars.collect();
@@ -535,13 +549,5 @@ fn block(kind: BlockKind, lines: &[&Line], number: u32) -> Block {
 }
 
 fn dominant_size(words: &[&Word]) -> f32 {
-    let mut best = (0.0f32, 0usize);
-    for w in words {
-        let n: usize =
-            words.iter().filter(|o| (o.size - w.size).abs() < 0.25).map(|o| o.text.len()).sum();
-        if n > best.1 {
-            best = (w.size, n);
-        }
-    }
-    best.0
+    mode(words.iter().map(|w| (w.size, w.text.len())))
 }

@@ -44,6 +44,9 @@ pub struct Font {
     pub italic: bool,
     /// A small-caps face ("LMRomanCaps10", "…-SC").
     pub small_caps: bool,
+    /// A face for symbols or code (Symbol, Wingdings, Courier), whose letters are often
+    /// bullets: Word's second-level bullet is an "o" in Courier New.
+    pub symbol: bool,
 }
 
 /// A link annotation: a clickable area and where it goes.
@@ -632,6 +635,9 @@ fn describe_font(dict: &Dict<'_>) -> Font {
         bold: bold_name || weight >= 600.0 || flags & (1 << 18) != 0,
         italic: italic_name || angle.abs() > 1.0 || flags & (1 << 6) != 0,
         small_caps: lower.contains("caps") || lower.ends_with("-sc") || flags & (1 << 17) != 0,
+        symbol: ["symbol", "wingding", "webding", "dingbat", "courier"]
+            .iter()
+            .any(|w| lower.contains(w)),
         name,
     }
 }

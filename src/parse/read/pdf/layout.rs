@@ -27,6 +27,8 @@ pub struct Word {
     pub spaced: bool,
     /// Set in a small-caps font.
     pub small_caps: bool,
+    /// Set in a symbol or code font.
+    pub symbol: bool,
 }
 
 /// Words on one baseline with no wide gap: one cell of a line.
@@ -82,6 +84,8 @@ impl Line {
 
 /// A gap wider than this many font sizes ends a segment (a cell or a column).
 const CELL_GAP: f32 = 1.5;
+/// Pages with more segments than this are not searched for columns, gutters or aligned gaps.
+const MAX_SEARCH: usize = 3000;
 /// A gap wider than this many font sizes between glyphs is a word space.
 const WORD_GAP: f32 = 0.15;
 
@@ -141,6 +145,9 @@ fn split_at_aligned_gaps(segments: Vec<Segment>) -> Vec<Segment> {
             }
         }
     }
+    if gaps.len() > MAX_SEARCH {
+        return segments;
+    }
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for &(from, to, i, k) in &gaps {
         // Lines whose gap overlaps this one by at least two points.
@@ -182,12 +189,9 @@ fn split_at_aligned_gaps(segments: Vec<Segment>) -> Vec<Segment> {
 /// letter it sits on, composed (NFC) into one character.
 fn compose_accents(row: &[&Glyph]) -> Vec<Glyph> {
     let mut out: Vec<Glyph> = row.iter().map(|g| (*g).clone()).collect();
-    let mut k = 0;
-    while k < out.len() {
-        let Some(mark) = combining_for(&out[k].text) else {
-            k += 1;
-            continue;
-        };
+    let mut used = vec![false; out.len()];
+    for k in 0..out.len() {
+        let Some(mark) = combining_for(&out[k].text) else { continue };
         let centre = out[k].x + out[k].width / 2.0;
         let over = |g: &Glyph| {
             g.text.chars().count() == 1
@@ -195,21 +199,19 @@ fn compose_accents(row: &[&Glyph]) -> Vec<Glyph> {
                 && centre > g.x
                 && centre < g.x + g.width
         };
-        let target = [k + 1, k.wrapping_sub(1)].into_iter().find(|&j| out.get(j).is_some_and(over));
-        match target {
-            Some(j) => {
-                let joined = format!("{}{mark}", out[j].text);
-                out[j].text = icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
-                    .normalize(&joined)
-                    .into_owned();
-                out.remove(k);
-                if j < k {
-                    continue;
-                }
-            }
-            None => k += 1,
+        let target = [k + 1, k.wrapping_sub(1)]
+            .into_iter()
+            .find(|&j| !used.get(j).copied().unwrap_or(true) && out.get(j).is_some_and(over));
+        if let Some(j) = target {
+            let joined = format!("{}{mark}", out[j].text);
+            out[j].text = icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
+                .normalize(&joined)
+                .into_owned();
+            used[k] = true;
         }
     }
+    let mut flags = used.into_iter();
+    out.retain(|_| !flags.next().unwrap_or(false));
     out
 }
 
@@ -241,6 +243,9 @@ fn combining_for(text: &str) -> Option<char> {
 /// Bullets drawn as small filled shapes (how browsers print list markers): a dot just left of
 /// a segment's first word, on its line and alone there, becomes a "•" word.
 fn mark_drawn_bullets(segments: &mut [Segment], dots: &[Dot]) {
+    if dots.len() > 2000 || segments.len() > MAX_SEARCH {
+        return;
+    }
     for dot in dots {
         let alone = !dots.iter().any(|d| {
             d != dot
@@ -279,18 +284,18 @@ fn mark_drawn_bullets(segments: &mut [Segment], dots: &[Dot]) {
 
 /// Fake bold draws each glyph twice, a fraction of a point apart: keep one.
 fn dedupe_overprint(row: &mut Vec<&Glyph>) {
-    let mut k = 1;
-    while k < row.len() {
-        let (a, b) = (row[k - 1], row[k]);
-        if a.text == b.text
-            && !a.text.trim().is_empty()
-            && (b.x - a.x).abs() < 0.2 * a.size.max(1.0)
-        {
-            row.remove(k);
-        } else {
-            k += 1;
+    let mut kept: Vec<&Glyph> = Vec::with_capacity(row.len());
+    for g in row.drain(..) {
+        let twin = kept.last().is_some_and(|a: &&Glyph| {
+            a.text == g.text
+                && !a.text.trim().is_empty()
+                && (g.x - a.x).abs() < 0.2 * a.size.max(1.0)
+        });
+        if !twin {
+            kept.push(g);
         }
     }
+    *row = kept;
 }
 
 fn row_segments(row: &[&Glyph], fonts: &[Font], links: &[Link]) -> Vec<Segment> {
@@ -348,6 +353,7 @@ fn row_segments(row: &[&Glyph], fonts: &[Font], links: &[Link]) -> Vec<Segment> 
                     missing: g.text.is_empty(),
                     spaced: false,
                     small_caps: font.small_caps,
+                    symbol: font.symbol,
                 });
             }
         }
@@ -461,6 +467,7 @@ fn rotated_segments(glyphs: &[Glyph], fonts: &[Font]) -> Vec<Segment> {
                     missing: false,
                     spaced: false,
                     small_caps: font.small_caps,
+                    symbol: font.symbol,
                 })
                 .collect();
             out.push(Segment { words, x0, x1: x0 + first.size, y: y0, size: first.size });
@@ -486,7 +493,10 @@ fn read_region(segs: Vec<Segment>, out: &mut Vec<Line>, page: u16, column: &mut 
     if segs.is_empty() {
         return;
     }
+    // Column search is quadratic-ish; a page of more segments than any resume is read as rows.
+    let searchable = segs.len() <= MAX_SEARCH;
     if depth < 4
+        && searchable
         && let Some(split) = find_columns(&segs)
     {
         match split {
@@ -509,6 +519,7 @@ fn read_region(segs: Vec<Segment>, out: &mut Vec<Line>, page: u16, column: &mut 
         }
     }
     if depth < 4
+        && searchable
         && let Some(bands) = bands_at_gaps(&segs)
     {
         for band in bands {

@@ -48,7 +48,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, Diagnostic> {
     let limits = Limits {
         max_pages: MAX_PAGES,
         max_ops: 5_000_000,
-        max_glyphs: 2_000_000,
+        max_glyphs: 400_000,
         max_form_depth: 12,
         deadline: Instant::now() + TIME_BUDGET,
     };
@@ -105,7 +105,7 @@ pub fn debug_lines(bytes: &[u8]) -> String {
     let limits = Limits {
         max_pages: MAX_PAGES,
         max_ops: 5_000_000,
-        max_glyphs: 2_000_000,
+        max_glyphs: 400_000,
         max_form_depth: 12,
         deadline: Instant::now() + TIME_BUDGET,
     };
@@ -203,11 +203,10 @@ fn drop_running_lines(lines: &mut Vec<Line>, heights: &[f32]) {
     };
     let pages = heights.len();
     let mut keep = vec![true; lines.len()];
-    for i in 0..lines.len() {
+    let margin: Vec<usize> =
+        (0..lines.len()).filter(|&i| in_margin(&lines[i])).take(2000).collect();
+    for &i in &margin {
         let l = &lines[i];
-        if !in_margin(l) {
-            continue;
-        }
         if is_page_number(&l.text()) {
             keep[i] = false;
             continue;
@@ -216,9 +215,10 @@ fn drop_running_lines(lines: &mut Vec<Line>, heights: &[f32]) {
             continue;
         }
         let k = key(l);
-        let repeated_before = lines[..i]
-            .iter()
-            .any(|o| o.page < l.page && in_margin(o) && (o.y() - l.y()).abs() < 3.0 && key(o) == k);
+        let repeated_before = margin.iter().take_while(|&&j| j < i).any(|&j| {
+            let o = &lines[j];
+            o.page < l.page && (o.y() - l.y()).abs() < 3.0 && key(o) == k
+        });
         if repeated_before && !k.is_empty() {
             keep[i] = false;
         }
