@@ -483,8 +483,10 @@ impl<'a> Interpreter<'a> {
             let upright = dx >= 0.0 && dy.abs() <= dx.abs() * 0.05 + 0.01 && top.y < origin.y;
             let unicode = unicode(font, code);
             self.glyph_count += 1;
-            if self.glyph_count <= self.limits.max_glyphs && size.is_finite() && origin.is_finite()
-            {
+            // Text drawn far off the page is never seen (and hostile coordinates would make
+            // layout work without end).
+            let on_page = origin.x.abs() < 20_000.0 && origin.y.abs() < 20_000.0 && size < 2000.0;
+            if self.glyph_count <= self.limits.max_glyphs && size.is_finite() && on_page {
                 out.push(Glyph {
                     text: unicode,
                     x: origin.x as f32,

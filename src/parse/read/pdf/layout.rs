@@ -132,15 +132,16 @@ fn segments(glyphs: &[Glyph], fonts: &[Font], links: &[Link]) -> Vec<Segment> {
 }
 
 /// Cells set apart by a gap narrower than [`CELL_GAP`] (a date in a margin column, a label
-/// before its value): where three or more lines have a gap of half an em or more over the
-/// same strip of the page, that strip is a column boundary and splits those lines.
+/// before its value): where three or more lines have a gap of 0.6 em or more over the
+/// same strip of the page, that strip is a column boundary and splits those lines (a word
+/// space is a third of an em, a loosely justified one rarely more than half).
 fn split_at_aligned_gaps(segments: Vec<Segment>) -> Vec<Segment> {
     // Each wide inter-word gap as (from, to, segment index, word index after it).
     let mut gaps: Vec<(f32, f32, usize, usize)> = Vec::new();
     for (i, s) in segments.iter().enumerate() {
         for k in 1..s.words.len() {
             let (a, b) = (&s.words[k - 1], &s.words[k]);
-            if b.x0 - a.x1 >= 0.5 * s.size.max(1.0) {
+            if b.x0 - a.x1 >= 0.6 * s.size.max(1.0) {
                 gaps.push((a.x1, b.x0, i, k));
             }
         }
@@ -628,7 +629,8 @@ fn best_gutter(segs: &[Segment]) -> Option<f32> {
         return None;
     }
     let allowed = (segs.len() / 12).max(1);
-    let step = 2.0;
+    // Two-point steps across a page; never more than a thousand, whatever the coordinates.
+    let step = ((x1 - x0) / 1000.0).max(2.0);
     let mut best: Option<(f32, f32)> = None; // (width, middle)
     let mut run_start: Option<f32> = None;
     let mut x = x0 + step;
@@ -698,7 +700,10 @@ fn bands_at_spanners(segs: &[Segment], x: f32) -> Option<Split> {
 }
 
 /// Two sides are independent flows when few of one side's segments share a baseline with
-/// the other side, and neither is a sparse margin of labels.
+/// the other side, and neither is a sparse margin of labels. Sharing baselines is not enough
+/// to make rows where both sides run on line after line (a sidebar beside a main column laid
+/// out on the same line grid): a margin of dates or labels has gaps where the other side's
+/// lines run on alone.
 fn independent_flows(left: &[&Segment], right: &[&Segment]) -> bool {
     let aligned = |a: &[&Segment], b: &[&Segment]| {
         a.iter().filter(|s| b.iter().any(|t| same_row(s, t))).count()
@@ -706,10 +711,99 @@ fn independent_flows(left: &[&Segment], right: &[&Segment]) -> bool {
     let (small, big) = if left.len() <= right.len() { (left, right) } else { (right, left) };
     let shared = aligned(small, big);
     if shared * 2 >= small.len() {
-        return false;
+        let mut ys: Vec<(f32, f32)> = small.iter().map(|s| (s.y, s.size)).collect();
+        ys.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let adjacent = ys.windows(2).filter(|w| w[1].0 - w[0].0 <= 1.6 * w[0].1.max(1.0)).count();
+        let runs_on = small.len() >= 6 && adjacent * 10 >= (small.len() - 1) * 6;
+        // Labels ending in colons beside ragged values: a key-value table, not a flow.
+        let labels = small.iter().filter(|s| s.text().trim_end().ends_with(':')).count();
+        let right_edge = big.iter().map(|s| s.x1).fold(f32::MIN, f32::max);
+        let left_edge = big.iter().map(|s| s.x0).fold(f32::MAX, f32::min);
+        let full =
+            big.iter().filter(|s| s.x1 >= right_edge - 0.1 * (right_edge - left_edge)).count();
+        let table = labels * 2 >= small.len() || full * 10 < big.len() * 3;
+        return runs_on && !table;
     }
     // A few short labels beside a long column head its parts: read in order of height.
-    let words = |s: &[&Segment]| s.iter().map(|s| s.words.len()).sum::<usize>();
-    let sparse = small.len() * 4 <= big.len() && words(small) <= small.len() * 3;
+    let words: usize = small.iter().map(|s| s.words.len()).sum();
+    let sparse = small.len() * 4 <= big.len() && words <= small.len() * 3;
     !sparse
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs for `text` starting at `x` on baseline `y`: letters half an em wide, spaces a
+    /// third.
+    fn run(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+        let mut at = x;
+        text.chars()
+            .map(|c| {
+                let width = if c == ' ' { size / 3.0 } else { size * 0.5 };
+                let g =
+                    Glyph { text: c.to_string(), x: at, y, width, size, font: 0, upright: true };
+                at += width;
+                g
+            })
+            .collect()
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(Line::text).collect()
+    }
+
+    #[test]
+    fn a_sidebar_on_the_same_line_grid_is_read_after_the_main_column() {
+        let mut glyphs = Vec::new();
+        let side = [
+            "Contact",
+            "ada@example.org",
+            "Lisbon",
+            "Skills",
+            "Rust, Go",
+            "SQL",
+            "Languages",
+            "Portuguese",
+        ];
+        for (i, t) in side.iter().enumerate() {
+            glyphs.extend(run(t, 30.0, 100.0 + 14.0 * i as f32, 10.0));
+        }
+        for i in 0..12 {
+            let t = format!("Main column line {i} with enough words to fill it");
+            glyphs.extend(run(&t, 200.0, 100.0 + 14.0 * i as f32, 10.0));
+        }
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let t = texts(&lines);
+        assert!(t[0].starts_with("Main column line 0"), "{t:?}");
+        assert_eq!(t[12], "Contact", "{t:?}");
+        assert!(lines.iter().all(|l| l.cells.len() == 1), "{t:?}");
+    }
+
+    #[test]
+    fn dates_in_a_margin_are_cells_of_their_rows() {
+        let mut glyphs = Vec::new();
+        for (i, date) in ["2019 - 2021", "2016 - 2019", "2012 - 2016"].iter().enumerate() {
+            let y = 100.0 + 60.0 * i as f32;
+            glyphs.extend(run(date, 30.0, y, 10.0));
+            glyphs.extend(run("Engineer, Example Works, Porto", 120.0, y, 10.0));
+            glyphs.extend(run("Built things and kept them running", 120.0, y + 14.0, 10.0));
+            glyphs.extend(run("for many people over several years", 120.0, y + 28.0, 10.0));
+        }
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let first = &lines[0];
+        assert_eq!(first.cells.len(), 2, "{:?}", texts(&lines));
+        assert_eq!(first.cells[0].text(), "2019 - 2021");
+        assert_eq!(texts(&lines)[1], "Built things and kept them running");
+    }
+
+    #[test]
+    fn accents_drawn_over_letters_compose() {
+        let mut glyphs = run("Strat", 50.0, 100.0, 10.0);
+        let e = run("egie", 75.0, 100.0, 10.0);
+        glyphs.push(Glyph { text: "\u{B4}".into(), x: 75.5, width: 4.0, ..e[0].clone() });
+        glyphs.extend(e);
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        assert_eq!(texts(&lines), ["Stratégie"]);
+    }
 }
