@@ -713,7 +713,7 @@ fn independent_flows(left: &[&Segment], right: &[&Segment]) -> bool {
     if shared * 2 >= small.len() {
         let mut ys: Vec<(f32, f32)> = small.iter().map(|s| (s.y, s.size)).collect();
         ys.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let adjacent = ys.windows(2).filter(|w| w[1].0 - w[0].0 <= 1.6 * w[0].1.max(1.0)).count();
+        let adjacent = ys.windows(2).filter(|w| w[1].0 - w[0].0 <= 2.0 * w[0].1.max(1.0)).count();
         let runs_on = small.len() >= 6 && adjacent * 10 >= (small.len() - 1) * 6;
         // Labels ending in colons beside ragged values: a key-value table, not a flow.
         let labels = small.iter().filter(|s| s.text().trim_end().ends_with(':')).count();
