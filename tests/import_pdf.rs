@@ -182,3 +182,18 @@ fn page_text_without_the_pdf_header_in_place_is_still_a_pdf() {
     run.success();
     assert!(run.stdout().contains("Ines Duarte"), "{}", run.stdout());
 }
+
+#[test]
+fn text_at_absurd_coordinates_does_not_stall_the_layout() {
+    // Found by fuzzing: a glyph placed near 1e30 made the column search sweep for minutes.
+    let lines = [
+        (72.0, 700.0, 20.0, "F2", "Rui Salgado"),
+        (1.0e30, 600.0, 10.0, "F1", "far away"),
+        (-3.0e29, 500.0, 10.0, "F1", "and back"),
+        (72.0, 650.0, 10.0, "F1", "rui.salgado@example.org"),
+    ];
+    let (run, took, _dir, _) = import_pdf("far.pdf", &page_pdf(&lines, "", &[]));
+    run.success();
+    assert!(run.stdout().contains("Rui Salgado"), "{}", run.stdout());
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+}
