@@ -10,6 +10,7 @@ mod floats;
 mod flow;
 pub mod odt;
 pub mod package;
+pub mod pdf;
 pub mod xml;
 
 use crate::diag::Diagnostic;
