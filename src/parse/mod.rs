@@ -82,6 +82,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
 /// A binary document through its reader into the tree, and the tree interpreted.
 fn read_binary(kind: read::Binary, bytes: &[u8]) -> Result<Parsed, Diagnostic> {
     let reading = match kind {
+        read::Binary::Pdf => read::pdf::read(bytes)?,
         read::Binary::Docx => read::docx::read(bytes)?,
         read::Binary::Odt => read::odt::read(bytes)?,
         read::Binary::LinkedInExport => return linkedin::read(bytes),

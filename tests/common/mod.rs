@@ -222,8 +222,11 @@ work:
       - "Lending data: <http://lib.example.pt/data>"
 "#;
 
-/// The harness of `vitae serve` tests and benchmarks.
+/// Fictional DOCX packages written for the DOCX reader's tests.
 pub mod docx;
 /// PDF inspection with poppler-utils.
 pub mod pdf;
+/// Small generated PDFs (fictional text, damaged and hostile files).
+pub mod pdf_files;
+/// The harness of `vitae serve` tests and benchmarks.
 pub mod serve;

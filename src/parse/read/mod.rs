@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod normalise;
 pub mod odt;
 pub mod package;
+pub mod pdf;
 pub mod text;
 pub mod xml;
 

@@ -1,0 +1,553 @@
+//! Lines in reading order into document blocks: headings from size, weight, capitals,
+//! small caps and letter-spacing; bullets into lists; lines with cells into table rows (with
+//! the lines that hang under a cell); wrapped lines into paragraphs joined by soft breaks.
+
+use crate::parse::doc::{Block, BlockKind, Inline, InlineBuf, Layout, Pos, Row};
+
+use super::extract::Link;
+use super::layout::{Line, Word};
+use super::repair::{Join, joins_hyphenated};
+
+/// Glyphs that start a bullet item.
+const BULLETS: &[char] = &[
+    '•', '●', '▪', '■', '◦', '○', '‣', '∙', '·', '*', '►', '▸', '▶', '➢', '➤', '✓', '✔', '❖', '◆',
+    '◇', '□', '❑', '♦', '-', '–', '—', '⁃', '○', '➔', '→', '◼', '◾', '⬤',
+];
+
+/// What the whole document says about its text, for judging one line.
+pub struct Typography {
+    /// The most common font size, weighted by characters.
+    pub body: f32,
+    /// The largest font size on the first page.
+    pub biggest: f32,
+}
+
+impl Typography {
+    pub fn of(lines: &[Line]) -> Typography {
+        let mut sizes: Vec<(i32, usize)> = Vec::new();
+        for w in lines.iter().flat_map(Line::words) {
+            let key = (w.size * 2.0).round() as i32;
+            match sizes.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => *n += w.text.chars().count(),
+                None => sizes.push((key, w.text.chars().count())),
+            }
+        }
+        let body =
+            sizes.iter().max_by_key(|(_, n)| *n).map(|(k, _)| *k as f32 / 2.0).unwrap_or(10.0);
+        let biggest = lines.iter().filter(|l| l.page == 0).map(Line::size).fold(0.0, f32::max);
+        Typography { body, biggest }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Heading(u8),
+    Bullet,
+    Row,
+    Text,
+}
+
+/// Builds the blocks of a document from its lines; `links` are each page's link areas.
+pub fn build(lines: &[Line], links: &[Vec<Link>], t: &Typography, first_line: u32) -> Vec<Block> {
+    let columns = column_styles(lines, t);
+    let kinds: Vec<Kind> = lines
+        .iter()
+        .map(|l| {
+            let style = columns.iter().find(|c| c.page == l.page && c.column == l.column);
+            classify(l, t, style)
+        })
+        .collect();
+    let kinds = demote_glued_headings(lines, kinds);
+    let order = reading_order(lines, &kinds);
+    let lines: Vec<Line> = order.iter().map(|&i| lines[i].clone()).collect();
+    let kinds: Vec<Kind> = order.iter().map(|&i| kinds[i]).collect();
+    let lines = lines.as_slice();
+    let mut out: Vec<Block> = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let line = &lines[k];
+        let number = first_line + k as u32;
+        let page_links = links.get(line.page as usize).map(Vec::as_slice).unwrap_or(&[]);
+        match kinds[k] {
+            Kind::Heading(level) => {
+                // A heading wrapped over lines (a name on two lines) is one heading.
+                let mut end = k + 1;
+                while end < lines.len()
+                    && kinds[end] == Kind::Heading(level)
+                    && same_flow(line, &lines[end])
+                    && gap(&lines[end - 1], &lines[end]) < 1.7
+                    && (lines[end].size() - line.size()).abs() < 0.5
+                {
+                    end += 1;
+                }
+                let group: Vec<&Line> = lines[k..end].iter().collect();
+                let content = inlines(&group, page_links, true);
+                out.push(block(BlockKind::Heading { level, content }, &group, number));
+                k = end;
+            }
+            Kind::Bullet => {
+                let mut items = Vec::new();
+                let start = k;
+                while k < lines.len()
+                    && kinds[k] == Kind::Bullet
+                    && same_flow(&lines[start], &lines[k])
+                {
+                    if lines[k].cells.len() > 1 {
+                        for cell in &lines[k].cells {
+                            let own = Line { cells: vec![cell.clone()], ..lines[k].clone() };
+                            let content = inlines(&[&own], page_links, false);
+                            items.push(vec![block(
+                                BlockKind::Para(content),
+                                &[&own],
+                                first_line + k as u32,
+                            )]);
+                        }
+                        k += 1;
+                        continue;
+                    }
+                    let end = continuation_end(lines, &kinds, k);
+                    let item_lines: Vec<&Line> = lines[k..end].iter().collect();
+                    let content = inlines(&item_lines, page_links, false);
+                    let para = block(BlockKind::Para(content), &item_lines, first_line + k as u32);
+                    // An item indented past the list's first is nested in the item before it.
+                    let nested = lines[k].x0() > lines[start].x0() + 0.8 * lines[k].size();
+                    match items.last_mut() {
+                        Some(prev) if nested => push_nested(prev, para),
+                        _ => items.push(vec![para]),
+                    }
+                    k = end;
+                }
+                let group: Vec<&Line> = lines[start..k].iter().collect();
+                out.push(block(BlockKind::List { ordered: false, items }, &group, number));
+            }
+            Kind::Row => {
+                let start = k;
+                let mut rows = Vec::new();
+                while k < lines.len()
+                    && kinds[k] == Kind::Row
+                    && same_flow(&lines[start], &lines[k])
+                {
+                    let (row, end) = table_row(lines, &kinds, k, page_links, first_line);
+                    rows.push(row);
+                    k = end;
+                }
+                let group: Vec<&Line> = lines[start..k].iter().collect();
+                out.push(block(BlockKind::Table(rows), &group, number));
+            }
+            Kind::Text => {
+                let end = paragraph_end(lines, &kinds, k);
+                let para: Vec<&Line> = lines[k..end].iter().collect();
+                let content = inlines(&para, page_links, false);
+                if !content.is_empty() {
+                    out.push(block(BlockKind::Para(content), &para, number));
+                }
+                k = end;
+            }
+        }
+    }
+    out
+}
+
+/// A line that reads on from the line just above it (same flow, same size, normal line
+/// spacing) is not a heading, however large its type: a wrapped title, or the headline
+/// under a name.
+fn demote_glued_headings(lines: &[Line], mut kinds: Vec<Kind>) -> Vec<Kind> {
+    for k in 1..lines.len() {
+        let (prev, line) = (&lines[k - 1], &lines[k]);
+        if !matches!(kinds[k], Kind::Heading(2)) || !same_flow(prev, line) {
+            continue;
+        }
+        let caps_or_bold = line.words().all(|w| w.bold || w.spaced || w.small_caps)
+            || !line.text().chars().any(char::is_lowercase);
+        let glued = gap(prev, line) < 1.6
+            && (prev.size() - line.size()).abs() < 0.6
+            && !matches!(kinds[k - 1], Kind::Heading(_));
+        let under_name = matches!(kinds[k - 1], Kind::Heading(1)) && gap(prev, line) < 2.6;
+        if glued || under_name && !caps_or_bold {
+            kinds[k] = Kind::Text;
+        }
+    }
+    kinds
+}
+
+/// On a first page in columns, what each column holds above its first heading (a name and
+/// headline on the left, contact lines on the right) is the page's header: read all of it
+/// first, column by column, then the rest in order.
+fn reading_order(lines: &[Line], kinds: &[Kind]) -> Vec<usize> {
+    let first_page: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == 0).collect();
+    let columns: std::collections::BTreeSet<u8> =
+        first_page.iter().map(|&i| lines[i].column).collect();
+    if columns.len() < 2 {
+        return (0..lines.len()).collect();
+    }
+    let mut head = Vec::new();
+    for c in &columns {
+        for &i in first_page.iter().filter(|&&i| lines[i].column == *c) {
+            if matches!(kinds[i], Kind::Heading(2)) {
+                break;
+            }
+            head.push(i);
+        }
+    }
+    let rest = (0..lines.len()).filter(|i| !head.contains(i));
+    head.iter().copied().chain(rest).collect()
+}
+
+/// The body size and main left edge of one column run.
+struct ColumnStyle {
+    page: u16,
+    column: u8,
+    body: f32,
+    left: f32,
+}
+
+fn column_styles(lines: &[Line], t: &Typography) -> Vec<ColumnStyle> {
+    let mut out: Vec<ColumnStyle> = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let end =
+            lines[k..].iter().position(|l| !same_flow(&lines[k], l)).map_or(lines.len(), |n| k + n);
+        let run = &lines[k..end];
+        let words: Vec<&Word> = run.iter().flat_map(Line::words).collect();
+        let body = if words.len() >= 20 {
+            mode(words.iter().map(|w| (w.size, w.text.len())))
+        } else {
+            t.body
+        };
+        let left = mode(run.iter().map(|l| (l.x0(), l.text().len())));
+        out.push(ColumnStyle { page: lines[k].page, column: lines[k].column, body, left });
+        k = end;
+    }
+    out
+}
+
+/// The value with the most weight, values within half a point counted together.
+fn mode(items: impl Iterator<Item = (f32, usize)>) -> f32 {
+    let mut buckets: Vec<(i32, usize)> = Vec::new();
+    for (v, n) in items {
+        let key = (v * 2.0).round() as i32;
+        match buckets.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, m)) => *m += n,
+            None => buckets.push((key, n)),
+        }
+    }
+    buckets.iter().max_by_key(|(_, n)| *n).map_or(0.0, |(k, _)| *k as f32 / 2.0)
+}
+
+/// Adds an item to the nested list at the end of `item`, starting one if needed.
+fn push_nested(item: &mut Vec<Block>, para: Block) {
+    if let Some(Block { kind: BlockKind::List { items, .. }, .. }) = item.last_mut() {
+        items.push(vec![para]);
+        return;
+    }
+    let pos = para.pos.clone();
+    item.push(Block { kind: BlockKind::List { ordered: false, items: vec![vec![para]] }, pos });
+}
+
+fn classify(line: &Line, t: &Typography, style: Option<&ColumnStyle>) -> Kind {
+    if line.cells.len() > 1 {
+        // Bulleted items set in a grid are list items, row by row.
+        let all_bullets = line
+            .cells
+            .iter()
+            .all(|c| bullet_start(&Line { cells: vec![c.clone()], ..line.clone() }).is_some());
+        return if all_bullets { Kind::Bullet } else { Kind::Row };
+    }
+    if bullet_start(line).is_some() {
+        return Kind::Bullet;
+    }
+    let body = style.map_or(t.body, |s| s.body.min(t.body));
+    if let Some(level) = heading_level(line, t, body) {
+        return Kind::Heading(level);
+    }
+    // A short label alone in the margin left of where the column's text starts heads the
+    // part beside and below it.
+    if let Some(s) = style
+        && line.x1() < s.left - line.size()
+        && line.words().count() <= 4
+        && !line.text().chars().any(|c| c.is_ascii_digit())
+    {
+        return Kind::Heading(2);
+    }
+    Kind::Text
+}
+
+/// The bullet glyph a line starts with, set apart from the text after it: returns how many
+/// characters of the first word it takes.
+fn bullet_start(line: &Line) -> Option<usize> {
+    let first = line.cells.first()?.words.first()?;
+    let mut chars = first.text.chars();
+    let c = chars.next()?;
+    let more_words = line.words().count() > 1;
+    if first.missing && first.text.is_empty() && more_words {
+        return Some(0);
+    }
+    // A letter in a symbol font set apart from the text: Word's "o" and Wingdings bullets.
+    let symbol_letter = first.symbol && first.text.chars().count() == 1 && more_words;
+    if !BULLETS.contains(&c) && !symbol_letter {
+        return None;
+    }
+    let rest: String = chars.collect();
+    if rest.trim().is_empty() && more_words {
+        return Some(first.text.chars().count());
+    }
+    // "•Item" glued to its bullet; a dash glued to a word is a hyphenated word, not a bullet.
+    (!matches!(c, '-' | '–' | '—' | '*') && rest.chars().next().is_some_and(char::is_alphanumeric))
+        .then_some(1)
+}
+
+fn heading_level(line: &Line, t: &Typography, body: f32) -> Option<u8> {
+    let words: Vec<&Word> = line.words().collect();
+    let text = line.text();
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    if words.is_empty() || words.len() > 8 || letters.len() < 2 {
+        return None;
+    }
+    if text.ends_with([',', ';'])
+        || text.contains('@')
+        || text.chars().any(|c| c.is_ascii_digit()) && words.len() > 3
+    {
+        return None;
+    }
+    let size = line.size();
+    if size >= t.biggest * 0.97 && size >= t.body * 1.4 && line.page == 0 {
+        return Some(1);
+    }
+    let big = size >= body * 1.2;
+    let caps = letters.iter().all(|c| !c.is_lowercase());
+    let bold = words.iter().all(|w| w.bold);
+    let spaced = words.iter().any(|w| w.spaced);
+    let small_caps = words.iter().all(|w| w.small_caps);
+    let short = words.len() <= 5 && !text.ends_with('.');
+    let heading = short && (big || spaced || small_caps || caps && (bold || size >= body * 1.05));
+    heading.then_some(2)
+}
+
+/// Whether two lines belong to the same column run (a list or table does not continue
+/// across columns or pages).
+fn same_flow(a: &Line, b: &Line) -> bool {
+    a.page == b.page && a.column == b.column
+}
+
+/// The vertical distance from one line's baseline to the next, in the first line's size.
+fn gap(a: &Line, b: &Line) -> f32 {
+    (b.y() - a.y()) / a.size().max(1.0)
+}
+
+/// Lines after a bullet that continue its item: in the same flow, close below, indented at
+/// least as far as the item's text.
+fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize) -> usize {
+    let head = &lines[start];
+    let text_x = head
+        .words()
+        .nth(usize::from(
+            bullet_start(head) == Some(1)
+                && head.words().next().is_some_and(|w| w.text.chars().count() == 1),
+        ))
+        .map_or(head.x0(), |w| w.x0);
+    let mut k = start + 1;
+    while k < lines.len() {
+        let (prev, line) = (&lines[k - 1], &lines[k]);
+        let joins = kinds[k] == Kind::Text
+            && same_flow(head, line)
+            && gap(prev, line) > 0.0
+            && gap(prev, line) < 1.7
+            && line.x0() >= text_x - line.size() * 0.6;
+        if !joins {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Lines of one paragraph: same flow, close spacing, similar size, no new indent level.
+fn paragraph_end(lines: &[Line], kinds: &[Kind], start: usize) -> usize {
+    let mut k = start + 1;
+    while k < lines.len() {
+        let (prev, line) = (&lines[k - 1], &lines[k]);
+        let size_ratio = line.size() / prev.size().max(1.0);
+        let joins = kinds[k] == Kind::Text
+            && same_flow(prev, line)
+            && gap(prev, line) > 0.0
+            && gap(prev, line) < 1.7
+            && (0.85..=1.18).contains(&size_ratio)
+            && (line.x0() - prev.x0()).abs() < 3.0 * prev.size().max(1.0)
+            && bold_alike(prev, line);
+        if !joins {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// A line set all in bold does not continue a line in regular weight, nor the reverse.
+fn bold_alike(a: &Line, b: &Line) -> bool {
+    let all_bold = |l: &Line| l.words().all(|w| w.bold);
+    all_bold(a) == all_bold(b)
+}
+
+/// One table row: the line's cells, and the text lines hanging under a cell after it.
+fn table_row(
+    lines: &[Line],
+    kinds: &[Kind],
+    start: usize,
+    links: &[Link],
+    first_line: u32,
+) -> (Row, usize) {
+    let head = &lines[start];
+    let mut cells: Vec<Vec<&Line>> = vec![Vec::new(); head.cells.len()];
+    let mut k = start + 1;
+    while k < lines.len() {
+        let (prev, line) = (&lines[k - 1], &lines[k]);
+        if kinds[k] != Kind::Text && kinds[k] != Kind::Bullet
+            || !same_flow(head, line)
+            || gap(prev, line) <= 0.0
+            || gap(prev, line) > 1.7
+        {
+            break;
+        }
+        // The cell whose left edge the line starts under. Only a cell after the first holds
+        // lines (a date in the margin and its entry beside it); lines under the first cell
+        // are the body of an entry whose dates sit on the right.
+        let Some(cell) = head.cells.iter().rposition(|c| c.x0 <= line.x0() + line.size()) else {
+            break;
+        };
+        if cell == 0 {
+            break;
+        }
+        cells[cell].push(line);
+        k += 1;
+    }
+    let row_cells = head
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(i, seg)| {
+            let own = Line { cells: vec![seg.clone()], ..head.clone() };
+            let mut cell_lines: Vec<&Line> = vec![&own];
+            cell_lines.extend(cells[i].iter().copied());
+            let content = inlines(&cell_lines, links, false);
+            let kind = BlockKind::Para(content);
+            vec![block(kind, &cell_lines, first_line + start as u32)]
+        })
+        .collect();
+    (Row { cells: row_cells, header: false }, k)
+}
+
+/// What comes before a word: a space, a line break, or nothing (a word joined over a line
+/// end).
+#[derive(Clone, Copy, PartialEq)]
+enum Sep {
+    Space,
+    Break,
+    Join,
+}
+
+/// The inline content of lines: words with bold and italic runs, links, soft breaks between
+/// lines, hyphenated line ends joined, and a link split over two lines (an address wrapped at
+/// the column edge) joined into one word.
+fn inlines(lines: &[&Line], links: &[Link], heading: bool) -> Vec<Inline> {
+    let mut words: Vec<(Sep, Word)> = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        let skip = if n == 0 || !heading { bullet_start(line).unwrap_or(0) } else { 0 };
+        let mut line_words: Vec<Word> = line.words().cloned().collect();
+        if let Some(first) = line_words.first_mut() {
+            first.text = first.text.chars().skip(skip).collect::<String>().trim_start().to_string();
+        }
+        line_words.retain(|w| !w.text.is_empty());
+        for (i, w) in line_words.into_iter().enumerate() {
+            let sep = if i > 0 {
+                Sep::Space
+            } else if let Some((_, prev)) = words.last_mut() {
+                let target = |l: Option<usize>| l.and_then(|i| links.get(i)).map(|l| &l.target);
+                let same_link = target(prev.link).is_some() && target(prev.link) == target(w.link);
+                match joins_hyphenated(&prev.text, &w.text) {
+                    _ if same_link => Sep::Join,
+                    Some(Join::DropHyphen) => {
+                        let t = prev.text.trim_end_matches(['-', '\u{2010}', '\u{00AD}']);
+                        prev.text = t.to_string();
+                        Sep::Join
+                    }
+                    Some(Join::KeepHyphen) => Sep::Join,
+                    None => Sep::Break,
+                }
+            } else {
+                Sep::Space
+            };
+            words.push((sep, w));
+        }
+    }
+    let mut buf = InlineBuf::new();
+    push_words(&mut buf, &words, links, heading);
+    buf.finish()
+}
+
+/// Words as inlines: runs of bold words in `Strong`, italic in `Emph`, linked words in one
+/// `Link` with their target.
+fn push_words(buf: &mut InlineBuf, words: &[(Sep, Word)], links: &[Link], heading: bool) {
+    let mut k = 0;
+    while k < words.len() {
+        let (sep, w) = &words[k];
+        match sep {
+            Sep::Space if k > 0 => buf.text(" "),
+            Sep::Break => buf.push(Inline::SoftBreak),
+            _ => {}
+        }
+        // A run of words sharing link, weight and slant, not crossing a line break.
+        let mut end = k + 1;
+        let target = |l: Option<usize>| l.and_then(|i| links.get(i)).map(|l| &l.target);
+        while end < words.len()
+            && words[end].0 != Sep::Break
+            && target(words[end].1.link) == target(w.link)
+            && words[end].1.bold == w.bold
+            && words[end].1.italic == w.italic
+        {
+            end += 1;
+        }
+        let mut text = String::new();
+        for (i, (sep, w)) in words[k..end].iter().enumerate() {
+            if i > 0 && *sep == Sep::Space {
+                text.push(' ');
+            }
+            text.push_str(&w.text);
+        }
+        let mut inline = Inline::Text(text);
+        if w.italic && !heading {
+            inline = Inline::Emph(vec![inline]);
+        }
+        if w.bold && !heading {
+            inline = Inline::Strong(vec![inline]);
+        }
+        if let Some(link) = w.link.and_then(|i| links.get(i)) {
+            inline = Inline::Link { target: link.target.clone(), content: vec![inline] };
+        }
+        buf.push(inline);
+        k = end;
+    }
+}
+
+/// A block with the layout of its lines.
+fn block(kind: BlockKind, lines: &[&Line], number: u32) -> Block {
+    let layout = lines.first().map(|first| {
+        let x0 = lines.iter().map(|l| l.x0()).fold(f32::MAX, f32::min);
+        let x1 = lines.iter().map(|l| l.x1()).fold(f32::MIN, f32::max);
+        let words: Vec<&Word> = lines.iter().flat_map(|l| l.words()).collect();
+        Box::new(Layout {
+            page: first.page + 1,
+            x: x0,
+            y: first.y() - first.size(),
+            width: x1 - x0,
+            font_size: dominant_size(&words),
+            bold: !words.is_empty() && words.iter().all(|w| w.bold),
+            italic: !words.is_empty() && words.iter().all(|w| w.italic),
+            column: first.column,
+        })
+    });
+    Block { kind, pos: Pos { line: number, layout } }
+}
+
+fn dominant_size(words: &[&Word]) -> f32 {
+    mode(words.iter().map(|w| (w.size, w.text.len())))
+}

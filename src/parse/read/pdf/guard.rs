@@ -1,0 +1,103 @@
+//! Decompression bombs: every compressed stream that text extraction may decode (contents,
+//! forms, fonts, maps; not images) is measured with a bounded inflater first, because the
+//! parser decodes a stream whole into memory.
+
+use std::io::Read;
+
+use hayro_font::hayro_syntax::object::{Name, Object};
+use hayro_font::hayro_syntax::{Filter, Pdf};
+
+/// One decoded stream may be this large...
+pub const MAX_STREAM_BYTES: u64 = 64 << 20;
+/// ... and all of them together this large.
+pub const MAX_TOTAL_BYTES: u64 = 256 << 20;
+
+/// What exceeded the limit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Excess {
+    /// The object number of the stream.
+    pub object: u32,
+    /// Its limit in bytes.
+    pub limit: u64,
+}
+
+/// Most a filter can multiply a stream's size by (Flate's DEFLATE limit, LZW's 12-bit codes,
+/// run-length's 128); the others shrink it.
+fn max_ratio(filter: &Filter) -> u64 {
+    match filter {
+        Filter::FlateDecode => 1032,
+        Filter::LzwDecode => 2731,
+        Filter::RunLengthDecode => 128,
+        _ => 1,
+    }
+}
+
+/// Checks every non-image stream; `Err` names the first that expands past the limits.
+pub fn check_streams(pdf: &Pdf) -> Result<(), Excess> {
+    let mut total: u64 = 0;
+    for object in pdf.objects() {
+        let Object::Stream(stream) = object else { continue };
+        let dict = stream.dict();
+        if dict.get::<Name<'_>>(b"Subtype").as_deref() == Some(b"Image".as_slice()) {
+            continue;
+        }
+        let filters = stream.filters();
+        let raw = stream.raw_data();
+        let id = stream.obj_id().obj_number;
+        let bound: u64 =
+            filters.iter().fold(raw.len() as u64, |n, f| n.saturating_mul(max_ratio(f)));
+        let size = if matches!(filters.as_slice(), [Filter::FlateDecode]) {
+            // The common case, measured: inflate without keeping the output.
+            inflated_size(&raw, MAX_STREAM_BYTES + 1)
+        } else if bound <= MAX_STREAM_BYTES {
+            bound
+        } else {
+            // A chain or an old filter that could expand past the limit: not measured.
+            u64::MAX
+        };
+        if size > MAX_STREAM_BYTES {
+            return Err(Excess { object: id, limit: MAX_STREAM_BYTES });
+        }
+        total = total.saturating_add(size);
+        if total > MAX_TOTAL_BYTES {
+            return Err(Excess { object: id, limit: MAX_TOTAL_BYTES });
+        }
+    }
+    Ok(())
+}
+
+/// How many bytes a zlib (or raw DEFLATE) stream inflates to, counting up to `cap`.
+fn inflated_size(data: &[u8], cap: u64) -> u64 {
+    let count = |reader: &mut dyn Read| -> u64 {
+        let mut buf = [0u8; 16 * 1024];
+        let mut n: u64 = 0;
+        while n < cap {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(k) => n += k as u64,
+            }
+        }
+        n
+    };
+    let zlib = count(&mut flate2::read::ZlibDecoder::new(data));
+    if zlib > 0 {
+        return zlib;
+    }
+    // Some writers omit the zlib header.
+    count(&mut flate2::read::DeflateDecoder::new(data))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn inflated_size_counts_up_to_the_cap() {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(&vec![0u8; 1 << 20]).unwrap_or_default();
+        let packed = z.finish().unwrap_or_default();
+        assert_eq!(inflated_size(&packed, u64::MAX), 1 << 20);
+        assert!(inflated_size(&packed, 1000) < 1 << 20);
+    }
+}

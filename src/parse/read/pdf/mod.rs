@@ -1,0 +1,257 @@
+//! The PDF reader: the text layer with positions and fonts into the document tree.
+//!
+//! Stages, one module each: [`guard`] (decompression bombs) and [`extract`] (glyphs with
+//! positions, fonts and link areas, within a budget) → [`layout`] (words, cells, columns,
+//! reading order) → [`repair`] (ligatures, lost glyphs, hyphenation) → [`blocks`] (headings,
+//! lists, table rows, paragraphs, each with its [`Layout`](crate::parse::doc::Layout)).
+//! Running headers and footers repeated on every page are read once; page numbers are dropped.
+//! A file without a text layer (a scan) is refused: there is no OCR.
+
+mod blocks;
+mod extract;
+mod guard;
+mod layout;
+mod repair;
+
+use std::time::{Duration, Instant};
+
+use super::Reading;
+use crate::diag::Diagnostic;
+use crate::parse::doc::Document;
+use extract::{Extraction, Failure, Limits};
+use layout::Line;
+
+/// Larger files are refused before parsing (images make resumes large, so this is well above
+/// the limit for text).
+pub const MAX_PDF_BYTES: usize = 32 * 1024 * 1024;
+/// No resume has more pages.
+pub const MAX_PAGES: usize = 100;
+/// Reading stops after this long, keeping what was read.
+const TIME_BUDGET: Duration = Duration::from_secs(8);
+
+/// Reads a PDF into the document tree; `Err` says what is wrong and what to do.
+pub fn read(bytes: &[u8]) -> Result<Reading, Diagnostic> {
+    if bytes.len() > MAX_PDF_BYTES {
+        return Err(Diagnostic::error(format!(
+            "the PDF is {} MiB, over the {} MiB limit for one resume",
+            bytes.len() >> 20,
+            MAX_PDF_BYTES >> 20
+        ))
+        .hint("export the resume again without large images, or save it with smaller pictures"));
+    }
+    let limits = Limits {
+        max_pages: MAX_PAGES,
+        max_ops: 5_000_000,
+        max_glyphs: 400_000,
+        max_form_depth: 12,
+        deadline: Instant::now() + TIME_BUDGET,
+    };
+    // The parser is third-party code: a panic inside it is a damaged file, not a crash.
+    let extracted = std::panic::catch_unwind(|| extract::extract(bytes, &limits))
+        .unwrap_or(Err(Failure::Unreadable))
+        .map_err(failure)?;
+    let truncated = !ends_with_eof(bytes);
+    from_extraction(extracted, truncated)
+}
+
+fn from_extraction(ex: Extraction, truncated: bool) -> Result<Reading, Diagnostic> {
+    let mut warnings: Vec<Diagnostic> = ex
+        .problems
+        .iter()
+        .map(|p| Diagnostic::warning(format!("the PDF was read in part: {p}")))
+        .collect();
+    let glyphs: usize = ex.pages.iter().map(|p| p.glyphs.len()).sum();
+    let letters: usize = ex
+        .pages
+        .iter()
+        .flat_map(|p| &p.glyphs)
+        .filter(|g| g.text.chars().any(char::is_alphanumeric))
+        .count();
+    if letters == 0 {
+        return Err(no_text(truncated, ex.pages.len(), glyphs));
+    }
+    if truncated {
+        warnings.push(
+            Diagnostic::warning(
+                "the PDF seems cut off (it does not end with %%EOF); what could be read was read",
+            )
+            .hint("check the result against the original, or export the PDF again"),
+        );
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    for (n, page) in ex.pages.iter().enumerate() {
+        let n = u16::try_from(n).unwrap_or(u16::MAX);
+        lines.extend(layout::page_lines(&page.glyphs, &ex.fonts, &page.links, &page.dots, n));
+    }
+    let heights: Vec<f32> = ex.pages.iter().map(|p| p.height).collect();
+    drop_running_lines(&mut lines, &heights);
+    repair::repair_words(&mut lines);
+    let typography = blocks::Typography::of(&lines);
+    let links: Vec<Vec<extract::Link>> = ex.pages.into_iter().map(|p| p.links).collect();
+    let blocks = blocks::build(&lines, &links, &typography, 1);
+    Ok(Reading { doc: Document { blocks, meta: ex.meta, front_matter: None }, warnings })
+}
+
+/// The lines in reading order with their geometry and fonts, one per line of text, for
+/// looking at what the layout stage sees (`examples/pdf_tree.rs --lines`).
+#[doc(hidden)]
+pub fn debug_lines(bytes: &[u8]) -> String {
+    let limits = Limits {
+        max_pages: MAX_PAGES,
+        max_ops: 5_000_000,
+        max_glyphs: 400_000,
+        max_form_depth: 12,
+        deadline: Instant::now() + TIME_BUDGET,
+    };
+    let Ok(ex) = extract::extract(bytes, &limits) else { return String::new() };
+    let mut out = String::new();
+    for (n, page) in ex.pages.iter().enumerate() {
+        for l in layout::page_lines(&page.glyphs, &ex.fonts, &page.links, &page.dots, n as u16) {
+            let cells: Vec<String> = l
+                .cells
+                .iter()
+                .map(|c| {
+                    let w = c.words.first();
+                    format!(
+                        "[x{:.0}-{:.0} s{:.1}{}{}] {}",
+                        c.x0,
+                        c.x1,
+                        c.size,
+                        if w.is_some_and(|w| w.bold) { " B" } else { "" },
+                        if w.is_some_and(|w| w.italic) { " I" } else { "" },
+                        c.text()
+                    )
+                })
+                .collect();
+            out.push_str(&format!(
+                "p{} c{} y{:.1} | {}\n",
+                l.page,
+                l.column,
+                l.y(),
+                cells.join(" | ")
+            ));
+        }
+    }
+    out
+}
+
+/// A file that parsed but holds no text.
+fn no_text(truncated: bool, pages: usize, glyphs: usize) -> Diagnostic {
+    if truncated && pages == 0 {
+        return Diagnostic::error("the PDF is damaged: it is cut off and no page could be read")
+            .hint("download or export the PDF again; the file is incomplete");
+    }
+    if glyphs > 0 {
+        return Diagnostic::error(
+            "the PDF's fonts do not say which letters they draw, so no text can be read from it",
+        )
+        .hint(
+            "export the PDF again from the program that made it, or import the original document",
+        );
+    }
+    Diagnostic::error("the PDF has no text layer: its pages are images (a scan or a photo), and vitae does not read text from images")
+        .hint("import the original document (Word, text, Markdown), or run the PDF through OCR software first")
+}
+
+fn failure(f: Failure) -> Diagnostic {
+    match f {
+        Failure::Encrypted => Diagnostic::error("the PDF is encrypted with a password")
+            .hint("open it in a PDF viewer and save or print an unprotected copy, then import that"),
+        Failure::Unreadable => Diagnostic::error(
+            "the PDF is damaged or not a PDF: its structure could not be read",
+        )
+        .hint("open it in a PDF viewer to check it, then export or print it to a new PDF"),
+        Failure::TooManyPages(n) => Diagnostic::error(format!(
+            "the PDF has {n} pages; a resume has a few (at most {MAX_PAGES} are read)"
+        ))
+        .hint("save the pages of the resume as their own PDF and import that"),
+        Failure::Bomb(e) => Diagnostic::error(format!(
+            "a compressed part of the PDF (object {}) expands to more than {} MiB, far more than a resume holds",
+            e.object,
+            e.limit >> 20
+        ))
+        .hint("the file is damaged or malicious; export the resume to a new PDF"),
+    }
+}
+
+/// `%%EOF` near the end: a complete file (writers may add a few bytes after it).
+fn ends_with_eof(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// Running headers and footers: a line in the top or bottom tenth of a page that repeats on
+/// another page at the same height is kept only where it first appears; page numbers
+/// ("3", "Page 2 of 3", "- 2 -") in those margins are dropped everywhere.
+fn drop_running_lines(lines: &mut Vec<Line>, heights: &[f32]) {
+    let in_margin = |l: &Line| {
+        let h = heights.get(l.page as usize).copied().unwrap_or(842.0);
+        l.y() < h * 0.1 || l.y() > h * 0.9
+    };
+    let key = |l: &Line| -> String {
+        l.text()
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let pages = heights.len();
+    let mut keep = vec![true; lines.len()];
+    let margin: Vec<usize> =
+        (0..lines.len()).filter(|&i| in_margin(&lines[i])).take(2000).collect();
+    for &i in &margin {
+        let l = &lines[i];
+        if is_page_number(&l.text()) {
+            keep[i] = false;
+            continue;
+        }
+        if pages < 2 {
+            continue;
+        }
+        let k = key(l);
+        let repeated_before = margin.iter().take_while(|&&j| j < i).any(|&j| {
+            let o = &lines[j];
+            o.page < l.page && (o.y() - l.y()).abs() < 3.0 && key(o) == k
+        });
+        if repeated_before && !k.is_empty() {
+            keep[i] = false;
+        }
+    }
+    let mut it = keep.into_iter();
+    lines.retain(|_| it.next().unwrap_or(true));
+}
+
+fn is_page_number(text: &str) -> bool {
+    let t =
+        text.trim().trim_matches(|c: char| c == '-' || c == '–' || c == '|' || c.is_whitespace());
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let numeric = |w: &str| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty();
+    match words.as_slice() {
+        [n] => numeric(n) && n.len() <= 3 || n.split('/').all(numeric) && n.contains('/'),
+        [p, n] => ["page", "seite", "página", "pagina", "p."].contains(p) && numeric(n),
+        [p, n, of, m] => {
+            ["page", "seite", "página", "pagina"].contains(p)
+                && numeric(n)
+                && ["of", "von", "de", "di", "sur", "/"].contains(of)
+                && numeric(m)
+        }
+        [n, of, m] => numeric(n) && ["of", "/", "von", "de"].contains(of) && numeric(m),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for t in ["3", "- 2 -", "Page 1 of 2", "Seite 2 von 3", "2 / 3", "Página 1 de 1"] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["2019", "Page design", "12 years of experience"] {
+            assert!(!is_page_number(t), "{t}");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! `vitae import FILE.pdf` on small generated PDFs: a fictional resume is read into the
+//! model, and every kind of bad file (encrypted, truncated, corrupt, image-only, too many
+//! pages, deeply nested, a decompression bomb, a form that draws itself) ends within
+//! seconds: exit 1 with a message naming the file, what is wrong and what to do, or, for a
+//! file that can be read in part, exit 0 with a warning.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::pdf_files::{assemble, deflate, fictional_resume, page_pdf, stream};
+use common::{Run, vitae_bin};
+
+/// Writes `bytes` as `name` in a temporary directory and imports it as JSON, timing it.
+fn import_pdf(name: &str, bytes: &[u8]) -> (Run, Duration, tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let start = Instant::now();
+    let run = Run(Command::new(vitae_bin())
+        .args(["import", path.to_str().unwrap(), "--to", "json"])
+        .output()
+        .unwrap());
+    (run, start.elapsed(), dir, path)
+}
+
+/// Asserts a refusal: exit 1, nothing on stdout, the file named, `says` and a hint, quickly.
+#[track_caller]
+fn refused(name: &str, bytes: &[u8], says: &str) {
+    let (run, took, _dir, _) = import_pdf(name, bytes);
+    run.fails_with(1).stderr_has(name).stderr_has(says).stderr_has("help:");
+    assert_eq!(run.stdout(), "", "{name}: nothing on stdout");
+    assert!(took < Duration::from_secs(10), "{name}: took {took:?}");
+}
+
+#[test]
+fn a_fictional_pdf_resume_is_imported() {
+    let (run, _, _dir, _) = import_pdf("marta.pdf", &fictional_resume());
+    run.success();
+    let out: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(out["basics"]["name"], "Marta Quill", "{out:#}");
+    assert_eq!(out["basics"]["email"], "marta.quill@example.org");
+    let text = out.to_string();
+    assert!(text.contains("Harbour Logistics"), "{out:#}");
+    assert!(text.contains("Built the weekly capacity forecast"), "{out:#}");
+    // The line-end hyphen of "fol-/low" is joined, the bullet glyph is not text.
+    assert!(text.contains("can follow, with a taste"), "{out:#}");
+    assert!(!text.contains('\u{2022}'), "{out:#}");
+    common::assert_schema_valid(&out);
+}
+
+#[test]
+fn an_encrypted_pdf_is_refused() {
+    // A standard security handler whose empty user password does not open it.
+    let encrypt = "/Encrypt << /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 \
+        /O <0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF> \
+        /U <FEDCBA9876543210FEDCBA9876543210FEDCBA9876543210FEDCBA9876543210> >> \
+        /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>]";
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [] /Count 0 >>".to_vec(),
+    ];
+    refused("locked.pdf", &assemble(&objects, encrypt), "encrypted with a password");
+}
+
+#[test]
+fn a_truncated_pdf_is_read_in_part_with_a_warning() {
+    let whole = fictional_resume();
+    // Cut after the page's content stream: the cross-reference table and trailer are lost.
+    let at = whole.windows(9).position(|w| w == b"endstream").unwrap() + 9;
+    let (run, _, _dir, _) = import_pdf("cut.pdf", &whole[..at]);
+    run.success().stderr_has("cut.pdf").stderr_has("cut off");
+    let out: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(out["basics"]["name"], "Marta Quill");
+}
+
+#[test]
+fn a_pdf_cut_before_its_pages_is_refused_as_damaged() {
+    let whole = fictional_resume();
+    refused("stub.pdf", &whole[..40], "damaged");
+}
+
+#[test]
+fn a_corrupt_pdf_is_refused() {
+    let mut bytes = b"%PDF-1.4\n".to_vec();
+    let mut x: u32 = 12345;
+    for _ in 0..5000 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        bytes.push((x >> 16) as u8);
+    }
+    refused("noise.pdf", &bytes, "damaged or not a PDF");
+}
+
+#[test]
+fn an_image_only_pdf_is_refused_as_a_scan() {
+    let image = stream(
+        &deflate(&[0x80; 100 * 100]),
+        "/Type /XObject /Subtype /Image /Width 100 /Height 100 /ColorSpace /DeviceGray \
+         /BitsPerComponent 8 /Filter /FlateDecode",
+    );
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        stream(b"q 500 0 0 700 50 50 cm /Im1 Do Q", ""),
+        image,
+    ];
+    refused("scan.pdf", &assemble(&objects, ""), "no text layer");
+}
+
+#[test]
+fn a_pdf_with_thousands_of_pages_is_refused() {
+    let n = 3000;
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", i + 5)).collect();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
+        stream(b"BT /F1 12 Tf 72 700 Td (Page) Tj ET", ""),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    for _ in 0..n {
+        objects.push(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 3 0 R >>".to_vec(),
+        );
+    }
+    refused("book.pdf", &assemble(&objects, ""), "3000 pages");
+}
+
+#[test]
+fn deeply_nested_objects_are_refused_quickly() {
+    let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+    let objects = vec![
+        format!("<< /Type /Catalog /Pages 2 0 R /Deep {deep} >>").into_bytes(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        stream(format!("BT {deep} TJ ET").as_bytes(), ""),
+    ];
+    refused("deep.pdf", &assemble(&objects, ""), "PDF");
+}
+
+#[test]
+fn a_decompression_bomb_is_refused() {
+    // 80 MiB of zeros packed into about 80 KiB, as a page's content stream.
+    let packed = deflate(&vec![0u8; 80 << 20]);
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        stream(&packed, "/Filter /FlateDecode"),
+    ];
+    refused("bomb.pdf", &assemble(&objects, ""), "expands to more than");
+}
+
+#[test]
+fn a_form_that_draws_itself_is_read_once_per_level_and_ends() {
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X1 5 0 R >> /Font << /F1 6 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        stream(b"/X1 Do", ""),
+        stream(
+            b"BT /F1 12 Tf 72 700 Td (Nadia Ferreira) Tj ET /X1 Do /X1 Do",
+            "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /X1 5 0 R >> /Font << /F1 6 0 R >> >>",
+        ),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    let (run, took, _dir, _) = import_pdf("loop.pdf", &assemble(&objects, ""));
+    run.success();
+    assert!(run.stdout().contains("Nadia Ferreira"), "{}", run.stdout());
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+}
+
+#[test]
+fn page_text_without_the_pdf_header_in_place_is_still_a_pdf() {
+    // Junk before the header (some mail gateways add it) is accepted, as by PDF viewers.
+    let mut bytes = b"\r\n\r\n".to_vec();
+    bytes.extend(page_pdf(&[(72.0, 700.0, 20.0, "F2", "Ines Duarte")], "", &[]));
+    let (run, _, _dir, _) = import_pdf("junk.pdf", &bytes);
+    run.success();
+    assert!(run.stdout().contains("Ines Duarte"), "{}", run.stdout());
+}
+
+#[test]
+fn text_at_absurd_coordinates_does_not_stall_the_layout() {
+    // Found by fuzzing: a glyph placed near 1e30 made the column search sweep for minutes.
+    let lines = [
+        (72.0, 700.0, 20.0, "F2", "Rui Salgado"),
+        (1.0e30, 600.0, 10.0, "F1", "far away"),
+        (-3.0e29, 500.0, 10.0, "F1", "and back"),
+        (72.0, 650.0, 10.0, "F1", "rui.salgado@example.org"),
+    ];
+    let (run, took, _dir, _) = import_pdf("far.pdf", &page_pdf(&lines, "", &[]));
+    run.success();
+    assert!(run.stdout().contains("Rui Salgado"), "{}", run.stdout());
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+}
