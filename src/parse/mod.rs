@@ -155,4 +155,31 @@ mod tests {
         let p = parse_file(Path::new("me.txt"), br#"{"basics":{"name":"Ada"}}"#).unwrap();
         assert_eq!(p.resume.name(), Some("Ada"));
     }
+
+    #[test]
+    fn json_and_yaml_with_a_byte_order_mark_are_read_as_structured_data() {
+        let json = r#"{"basics":{"name":"Zoë Example"}}"#;
+        let utf16: Vec<u8> = json.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let p = parse_file(Path::new("me.json"), &[&b"\xFF\xFE"[..], &utf16].concat()).unwrap();
+        assert_eq!(p.resume.name(), Some("Zoë Example"));
+        let yaml = "\u{feff}basics:\n  name: Zoë Example\n";
+        let p = parse_file(Path::new("me.yaml"), yaml.as_bytes()).unwrap();
+        assert_eq!(p.resume.name(), Some("Zoë Example"));
+    }
+
+    #[test]
+    fn a_nul_inside_the_name_line_does_not_drop_the_name() {
+        let text = b"Ada\0Lovelace\nSoftware Engineer\nada@example.com\n";
+        let p = parse_file(Path::new("me.txt"), text).unwrap();
+        assert_eq!(p.resume.name(), Some("Ada Lovelace"));
+        assert!(p.diagnostics.iter().any(|d| d.message.contains("NUL")));
+    }
+
+    #[test]
+    fn a_latin1_resume_keeps_its_accented_name() {
+        let text = b"Jos\xe9 Mu\xf1oz\nIngeniero\njose@example.com\n";
+        let p = parse_file(Path::new("cv.txt"), text).unwrap();
+        assert_eq!(p.resume.name(), Some("José Muñoz"));
+        assert!(p.diagnostics.iter().any(|d| d.message.contains("Windows-1252")));
+    }
 }

@@ -69,9 +69,12 @@ fn sniff_zip(bytes: &[u8]) -> Binary {
 }
 
 /// NUL bytes or many control characters: not text in any 8-bit encoding. UTF-16 text (NULs
-/// between ASCII letters) starts with a byte-order mark and is left to the text decoder.
+/// between ASCII letters, with or without a byte-order mark) is left to the text decoder.
 fn looks_binary(head: &[u8]) -> bool {
-    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+    if head.starts_with(b"\xFF\xFE")
+        || head.starts_with(b"\xFE\xFF")
+        || super::input::utf16_without_bom(head).is_some()
+    {
         return false;
     }
     let controls = head
@@ -122,6 +125,7 @@ mod tests {
             &b"Ada Lovelace\nEngineer\n"[..],
             b"Caf\xe9 owner\r\n",
             b"\xFF\xFEA\0d\0a\0",
+            b"A\0d\0a\0 \0L\0o\0v\0e\0l\0a\0c\0e\0",
             b"\x1b[31m red",
         ] {
             assert_eq!(sniff_binary(text), None, "{text:?}");
