@@ -49,7 +49,7 @@ pub fn discover(content_dir: &Path) -> Result<(Vec<ContentFile>, Vec<Diagnostic>
             None => warnings.push(
                 Diagnostic::warning("skipped: not a resume format vitae reads")
                     .in_file(path)
-                    .hint("resumes are .yaml, .yml, .json, .md or .txt files"),
+                    .hint("resumes are .yaml, .yml, .json, .md, .txt, .rst, .org, .adoc, .tex or .html files"),
             ),
         }
     }

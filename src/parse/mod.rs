@@ -32,6 +32,11 @@ pub enum Format {
     Yaml,
     Markdown,
     Text,
+    Rst,
+    Org,
+    AsciiDoc,
+    Latex,
+    Html,
 }
 
 impl Format {
@@ -43,7 +48,27 @@ impl Format {
             "yaml" | "yml" => Some(Format::Yaml),
             "md" | "markdown" => Some(Format::Markdown),
             "txt" | "text" => Some(Format::Text),
+            "rst" => Some(Format::Rst),
+            "org" => Some(Format::Org),
+            "adoc" | "asciidoc" => Some(Format::AsciiDoc),
+            "tex" => Some(Format::Latex),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
+        }
+    }
+
+    /// The markup of a free-form format (`None` for JSON Resume files).
+    pub fn markup(self) -> Option<read::Markup> {
+        use read::Markup;
+        match self {
+            Format::Json | Format::Yaml => None,
+            Format::Markdown => Some(Markup::Markdown),
+            Format::Text => Some(Markup::Text),
+            Format::Rst => Some(Markup::Rst),
+            Format::Org => Some(Markup::Org),
+            Format::AsciiDoc => Some(Markup::AsciiDoc),
+            Format::Latex => Some(Markup::Latex),
+            Format::Html => Some(Markup::Html),
         }
     }
 }
@@ -54,16 +79,17 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
         return Err(ContentError::one(not_readable(kind).in_file(path)));
     }
     let text = input::decode(bytes).map_err(|e| ContentError::one(e.in_file(path)))?;
-    let format = match Format::from_path(path) {
-        Some(f @ (Format::Json | Format::Yaml)) => f,
-        // Text and Markdown files, and stdin: the content decides.
-        other => sniff_structured(&text.text).or(other).unwrap_or(Format::Text),
+    let named = Format::from_path(path);
+    let format = match named {
+        Some(f @ (Format::Json | Format::Yaml)) => Some(f),
+        // Free-form files and stdin: the content decides.
+        other => sniff_structured(&text.text).or(other),
     };
     let mut parsed = match format {
-        Format::Json | Format::Yaml => {
-            structured::parse(&text.text, format).map_err(|e| with_file(e, path))?
+        Some(f @ (Format::Json | Format::Yaml)) => {
+            structured::parse(&text.text, f).map_err(|e| with_file(e, path))?
         }
-        Format::Markdown | Format::Text => freeform::parse(&text.text, Some(format)),
+        _ => parse_free_form(&text.text, named),
     };
     parsed.diagnostics.extend(text.diagnostics);
     // Whatever a reader found, what vitae writes must validate against the schema.
@@ -76,6 +102,43 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
         }
     }
     Ok(parsed)
+}
+
+/// Free-form text, its markup detected from the content (`named` is what the file name says).
+/// Markdown and plain text go to the free-form reader as before; the other markups are read
+/// into the document tree and, until interpretation reads the tree, written back as Markdown
+/// (the metadata a format carries outside its body as the header) for the free-form reader.
+fn parse_free_form(text: &str, named: Option<Format>) -> Parsed {
+    let markup = read::detect(text, named.and_then(Format::markup));
+    let Some(mut doc) = read::read(markup, text) else {
+        let hint = if named == Some(Format::Markdown) { Format::Markdown } else { Format::Text };
+        return freeform::parse(text, Some(hint));
+    };
+    let meta = |keys: &[&str]| {
+        keys.iter().find_map(|k| doc.meta.iter().find(|(m, _)| m == k)).map(|(_, v)| v.clone())
+    };
+    let mut header = Vec::new();
+    let has_title = doc
+        .blocks
+        .first()
+        .is_some_and(|b| matches!(b.kind, doc::BlockKind::Heading { level: 1, .. }));
+    let name = if markup == read::Markup::Html {
+        meta(&["name", "author"])
+    } else {
+        meta(&["name", "author", "title"])
+    };
+    if let Some(name) = name.filter(|_| !has_title) {
+        let content = vec![doc::Inline::Text(name)];
+        header.push(doc::Block::new(doc::BlockKind::Heading { level: 1, content }, 0));
+    }
+    for key in ["email", "phone", "mobile", "homepage", "url", "social", "address"] {
+        for (_, v) in doc.meta.iter().filter(|(m, _)| m == key) {
+            header
+                .push(doc::Block::new(doc::BlockKind::Para(vec![doc::Inline::Text(v.clone())]), 0));
+        }
+    }
+    doc.blocks.splice(0..0, header);
+    freeform::parse(&doc::to_markdown(&doc), Some(Format::Markdown))
 }
 
 /// Recognises a JSON Resume document in text whatever its file name: a JSON object, or YAML

@@ -3,7 +3,65 @@
 //!
 //! What a file is comes from its content, never only its name: [`sniff_binary`] recognises
 //! laid-out and packaged documents (PDF, DOCX, a LinkedIn data export) and data that is not a
-//! resume at all (images, executables, archives), before anything is decoded as text.
+//! resume at all (images, executables, archives), before anything is decoded as text; then
+//! [`detect`] decides which markup the text is written in.
+
+mod detect;
+pub mod rst;
+mod text;
+
+pub use detect::detect;
+
+use super::doc::Document;
+
+/// The text markups vitae reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    Markdown,
+    /// Plain text, no markup.
+    Text,
+    Rst,
+    Org,
+    AsciiDoc,
+    Latex,
+    Html,
+}
+
+/// Reads `text` written in `markup` into the document tree, with a leading YAML front matter
+/// block (`---` … `---`, as static-site generators write it) kept apart. `None` for Markdown
+/// and plain text, which are read by the free-form reader for now.
+pub fn read(markup: Markup, text: &str) -> Option<Document> {
+    let (front_matter, body) = split_front_matter(text);
+    // Blank lines in place of the front matter keep every block's line number in the file.
+    let skipped = text[..text.len() - body.len()].matches('\n').count();
+    let body = &format!("{}{body}", "\n".repeat(skipped));
+    let mut doc = match markup {
+        Markup::Rst => rst::read(body),
+        Markup::Markdown
+        | Markup::Text
+        | Markup::Org
+        | Markup::AsciiDoc
+        | Markup::Latex
+        | Markup::Html => return None,
+    };
+    doc.front_matter = front_matter.map(str::to_string);
+    Some(doc)
+}
+
+/// `---` on the first line, YAML, then `---` or `...`: the front matter and the rest.
+fn split_front_matter(text: &str) -> (Option<&str>, &str) {
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+        return (None, text);
+    };
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        if matches!(line.trim_end(), "---" | "...") {
+            return (Some(&rest[..at]), &rest[at + line.len()..]);
+        }
+        at += line.len();
+    }
+    (None, text)
+}
 
 /// A file that is not text, recognised from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +162,17 @@ impl Binary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_is_kept_apart_from_the_body() {
+        let (fm, body) = split_front_matter("---\ntitle: CV\n---\n<p>x</p>\n");
+        assert_eq!((fm, body), (Some("title: CV\n"), "<p>x</p>\n"));
+        assert_eq!(split_front_matter("---\nno end\n"), (None, "---\nno end\n"));
+        assert_eq!(split_front_matter("text"), (None, "text"));
+        let doc = read(Markup::Rst, "---\ntitle: CV\n---\nAda\n").unwrap();
+        assert_eq!(doc.front_matter.as_deref(), Some("title: CV\n"));
+        assert_eq!(doc.outline(), "front-matter 1 lines\nP@4 Ada\n");
+    }
 
     #[test]
     fn recognises_documents_and_non_resumes_by_content() {
