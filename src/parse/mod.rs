@@ -118,16 +118,13 @@ fn parse_free_form(text: &str, named: Option<Format>) -> Parsed {
         keys.iter().find_map(|k| doc.meta.iter().find(|(m, _)| m == k)).map(|(_, v)| v.clone())
     };
     let mut header = Vec::new();
-    let has_title = doc
-        .blocks
-        .first()
-        .is_some_and(|b| matches!(b.kind, doc::BlockKind::Heading { level: 1, .. }));
-    let name = if markup == read::Markup::Html {
-        meta(&["name", "author"])
-    } else {
-        meta(&["name", "author", "title"])
+    let keys: &[&str] = match markup {
+        // A page's <title> is often not the person's name.
+        read::Markup::Html => &["name", "author"],
+        _ => &["name", "author", "title"],
     };
-    if let Some(name) = name.filter(|_| !has_title) {
+    let first = doc.blocks.first().map(doc::Block::plain);
+    if let Some(name) = meta(keys).filter(|n| first.as_ref() != Some(n)) {
         let content = vec![doc::Inline::Text(name)];
         header.push(doc::Block::new(doc::BlockKind::Heading { level: 1, content }, 0));
     }

@@ -7,6 +7,7 @@
 //! [`detect`] decides which markup the text is written in.
 
 mod detect;
+pub mod org;
 pub mod rst;
 mod text;
 
@@ -37,12 +38,10 @@ pub fn read(markup: Markup, text: &str) -> Option<Document> {
     let body = &format!("{}{body}", "\n".repeat(skipped));
     let mut doc = match markup {
         Markup::Rst => rst::read(body),
-        Markup::Markdown
-        | Markup::Text
-        | Markup::Org
-        | Markup::AsciiDoc
-        | Markup::Latex
-        | Markup::Html => return None,
+        Markup::Org => org::read(body),
+        Markup::Markdown | Markup::Text | Markup::AsciiDoc | Markup::Latex | Markup::Html => {
+            return None;
+        }
     };
     doc.front_matter = front_matter.map(str::to_string);
     Some(doc)

@@ -1,0 +1,74 @@
+//! `vitae import` on the fictional resume of each markup with a reader of its own
+//! (`tests/fixtures/readers/resume.*`): the markup is detected, the header reaches the resume,
+//! and no markup reaches any value.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+use common::vitae_bin;
+
+fn import(file: &Path) -> Value {
+    let out =
+        Command::new(vitae_bin()).arg("import").arg(file).args(["--to", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readers").join(name)
+}
+
+/// Every string in the output, with its path.
+fn strings(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::String(s) => out.push((path.to_string(), s.clone())),
+        Value::Array(a) => {
+            a.iter().enumerate().for_each(|(k, x)| strings(x, &format!("{path}[{k}]"), out))
+        }
+        Value::Object(o) => o.iter().for_each(|(k, x)| strings(x, &format!("{path}.{k}"), out)),
+        _ => {}
+    }
+}
+
+fn assert_no_markup(file: &str, resume: &Value) {
+    let mut all = Vec::new();
+    strings(resume, "", &mut all);
+    for (path, s) in all.iter().filter(|(p, _)| !p.ends_with(".url")) {
+        for sign in
+            ["**", "`", "\\textbf", "\\item", "<p", "</", "[[", "]]", "#+", ":: ", "|===", "{{{"]
+        {
+            assert!(!s.contains(sign), "{file}: {path} holds markup {sign:?}: {s:?}");
+        }
+    }
+}
+
+#[test]
+fn restructured_text_is_read_through_its_reader() {
+    let r = import(&fixture("resume.rst"));
+    assert_eq!(r["basics"]["name"], "Mira Okonkwo");
+    assert_eq!(r["basics"]["email"], "mira@example.org");
+    assert_no_markup("resume.rst", &r);
+}
+
+#[test]
+fn org_is_read_through_its_reader_with_its_keywords_as_the_header() {
+    let r = import(&fixture("resume.org"));
+    assert_eq!(r["basics"]["name"], "Ines Valdés");
+    assert_eq!(r["basics"]["email"], "ines@example.net");
+    assert_no_markup("resume.org", &r);
+}
+
+#[test]
+fn an_rst_resume_saved_as_txt_is_read_as_rst() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("cv.txt");
+    std::fs::copy(fixture("resume.rst"), &txt).unwrap();
+    let r = import(&txt);
+    assert_eq!(r["basics"]["name"], "Mira Okonkwo");
+    assert_no_markup("cv.txt", &r);
+}
