@@ -72,3 +72,11 @@ fn an_rst_resume_saved_as_txt_is_read_as_rst() {
     assert_eq!(r["basics"]["name"], "Mira Okonkwo");
     assert_no_markup("cv.txt", &r);
 }
+
+#[test]
+fn asciidoc_is_read_through_its_reader_with_its_author_line_as_the_header() {
+    let r = import(&fixture("resume.adoc"));
+    assert_eq!(r["basics"]["name"], "Tomasz Wierzba");
+    assert_eq!(r["basics"]["email"], "tomasz@example.com");
+    assert_no_markup("resume.adoc", &r);
+}

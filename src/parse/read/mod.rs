@@ -6,6 +6,7 @@
 //! resume at all (images, executables, archives), before anything is decoded as text; then
 //! [`detect`] decides which markup the text is written in.
 
+pub mod asciidoc;
 mod detect;
 pub mod org;
 pub mod rst;
@@ -39,7 +40,8 @@ pub fn read(markup: Markup, text: &str) -> Option<Document> {
     let mut doc = match markup {
         Markup::Rst => rst::read(body),
         Markup::Org => org::read(body),
-        Markup::Markdown | Markup::Text | Markup::AsciiDoc | Markup::Latex | Markup::Html => {
+        Markup::AsciiDoc => asciidoc::read(body),
+        Markup::Markdown | Markup::Text | Markup::Latex | Markup::Html => {
             return None;
         }
     };
