@@ -80,3 +80,27 @@ fn asciidoc_is_read_through_its_reader_with_its_author_line_as_the_header() {
     assert_eq!(r["basics"]["email"], "tomasz@example.com");
     assert_no_markup("resume.adoc", &r);
 }
+
+#[test]
+fn an_html_page_is_read_through_its_reader() {
+    let r = import(&fixture("resume.html"));
+    assert_eq!(r["basics"]["name"], "Keanu Albrecht");
+    assert_eq!(r["basics"]["email"], "keanu@example.com");
+    assert_no_markup("resume.html", &r);
+}
+
+#[test]
+fn a_php_page_of_html_is_read_as_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let php = dir.path().join("resume.php");
+    let page = std::fs::read_to_string(fixture("resume.html")).unwrap();
+    std::fs::write(
+        &php,
+        format!("<?php include 'header.php'; if ($a->b) {{ ?>\n{page}<?php }} ?>\n"),
+    )
+    .unwrap();
+    let r = import(&php);
+    assert_eq!(r["basics"]["name"], "Keanu Albrecht");
+    assert_no_markup("resume.php", &r);
+    assert!(!serde_json::to_string(&r).unwrap().contains("php"));
+}

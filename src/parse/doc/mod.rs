@@ -416,6 +416,12 @@ fn trim_inline_ends(out: &mut Vec<Inline>) {
         }
     }
     out.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    // Dropping blank text can leave a break at an end ("a⏎ " → "a⏎").
+    if matches!(out.first(), Some(Inline::SoftBreak | Inline::LineBreak))
+        || matches!(out.last(), Some(Inline::SoftBreak | Inline::LineBreak))
+    {
+        trim_inline_ends(out);
+    }
 }
 
 impl Document {
@@ -587,6 +593,7 @@ mod tests {
         b.push(Inline::SoftBreak);
         b.text("  2019 –  2021  ");
         b.push(Inline::LineBreak);
+        b.text("   ");
         assert_eq!(
             b.finish(),
             vec![

@@ -8,6 +8,7 @@
 
 pub mod asciidoc;
 mod detect;
+pub mod html;
 pub mod org;
 pub mod rst;
 mod text;
@@ -41,7 +42,8 @@ pub fn read(markup: Markup, text: &str) -> Option<Document> {
         Markup::Rst => rst::read(body),
         Markup::Org => org::read(body),
         Markup::AsciiDoc => asciidoc::read(body),
-        Markup::Markdown | Markup::Text | Markup::Latex | Markup::Html => {
+        Markup::Html => html::read(body),
+        Markup::Markdown | Markup::Text | Markup::Latex => {
             return None;
         }
     };
