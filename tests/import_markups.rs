@@ -104,3 +104,22 @@ fn a_php_page_of_html_is_read_as_html() {
     assert_no_markup("resume.php", &r);
     assert!(!serde_json::to_string(&r).unwrap().contains("php"));
 }
+
+#[test]
+fn latex_cv_classes_are_read_through_the_latex_reader() {
+    for (file, name, email) in [
+        ("resume-moderncv.tex", "Renée Dupré-Koç", "renee@example.fr"),
+        ("resume-awesome.tex", "Priya Raman", "priya@example.in"),
+    ] {
+        let r = import(&fixture(file));
+        assert_eq!(r["basics"]["name"], name, "{file}");
+        assert_eq!(r["basics"]["email"], email, "{file}");
+        assert_no_markup(file, &r);
+    }
+    // A template's own macros (\resumeSubheading) are expanded: the name in its header
+    // and the rows it prints are read.
+    let r = import(&fixture("resume-template.tex"));
+    assert_eq!(r["basics"]["name"], "Jonah Whitfield");
+    assert_eq!(r["work"][0]["position"], "Backend Intern");
+    assert_no_markup("resume-template.tex", &r);
+}

@@ -20,8 +20,14 @@ pub fn to_markdown(doc: &Document) -> String {
 fn md_block(b: &Block, indent: &str, out: &mut String) {
     match &b.kind {
         BlockKind::Heading { level, content } => {
+            // Markdown headings are one line: lines after a hard break follow as a paragraph.
+            let split = content.iter().position(|i| matches!(i, Inline::LineBreak));
+            let (head, rest) = content.split_at(split.unwrap_or(content.len()));
             let hashes = "#".repeat((*level).clamp(1, 6) as usize);
-            let _ = write!(out, "{indent}{hashes} {}\n\n", md_inlines(content, indent, true));
+            let _ = write!(out, "{indent}{hashes} {}\n\n", md_inlines(head, indent, true));
+            if let Some(rest) = rest.get(1..).filter(|r| !r.is_empty()) {
+                let _ = write!(out, "{indent}{}\n\n", md_inlines(rest, indent, false));
+            }
         }
         BlockKind::Para(content) => {
             let _ = write!(out, "{indent}{}\n\n", md_inlines(content, indent, false));
@@ -143,6 +149,20 @@ mod tests {
 
     fn para(s: &str, line: u32) -> Block {
         Block::new(BlockKind::Para(vec![Inline::Text(s.into())]), line)
+    }
+
+    #[test]
+    fn a_heading_with_a_hard_break_continues_as_a_paragraph() {
+        let content = vec![
+            Inline::Text("Ada".into()),
+            Inline::LineBreak,
+            Inline::Text("ada@example.org".into()),
+        ];
+        let doc = Document {
+            blocks: vec![Block::new(BlockKind::Heading { level: 1, content }, 1)],
+            ..Default::default()
+        };
+        assert_eq!(to_markdown(&doc), "# Ada\n\nada@example.org\n\n");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 pub mod asciidoc;
 mod detect;
 pub mod html;
+pub mod latex;
 pub mod org;
 pub mod rst;
 mod text;
@@ -43,7 +44,8 @@ pub fn read(markup: Markup, text: &str) -> Option<Document> {
         Markup::Org => org::read(body),
         Markup::AsciiDoc => asciidoc::read(body),
         Markup::Html => html::read(body),
-        Markup::Markdown | Markup::Text | Markup::Latex => {
+        Markup::Latex => latex::read(body),
+        Markup::Markdown | Markup::Text => {
             return None;
         }
     };
