@@ -114,28 +114,34 @@ fn parse_free_form(text: &str, named: Option<Format>) -> Parsed {
         let hint = if named == Some(Format::Markdown) { Format::Markdown } else { Format::Text };
         return freeform::parse(text, Some(hint));
     };
-    let meta = |keys: &[&str]| {
-        keys.iter().find_map(|k| doc.meta.iter().find(|(m, _)| m == k)).map(|(_, v)| v.clone())
-    };
-    let mut header = Vec::new();
-    let keys: &[&str] = match markup {
+    let header = meta_header(&doc, markup);
+    doc.blocks.splice(0..0, header);
+    freeform::parse(&doc::to_markdown(&doc), Some(Format::Markdown))
+}
+
+/// The metadata as the lines a resume's header would have (part of the Markdown bridge): the
+/// name as a title unless the document starts with it, the headline, the contact details.
+fn meta_header(doc: &doc::Document, markup: read::Markup) -> Vec<doc::Block> {
+    let values =
+        |key: &'static str| doc.meta.iter().filter(move |(k, _)| k == key).map(|(_, v)| v.clone());
+    let line =
+        |text: String| doc::Block::new(doc::BlockKind::Para(vec![doc::Inline::Text(text)]), 0);
+    let name_keys: &[&str] = match markup {
         // A page's <title> is often not the person's name.
         read::Markup::Html => &["name", "author"],
         _ => &["name", "author", "title"],
     };
+    let mut header = Vec::new();
     let first = doc.blocks.first().map(doc::Block::plain);
-    if let Some(name) = meta(keys).filter(|n| first.as_ref() != Some(n)) {
+    let name = name_keys.iter().find_map(|k| values(k).next());
+    if let Some(name) = name.filter(|n| first.as_ref() != Some(n)) {
         let content = vec![doc::Inline::Text(name)];
         header.push(doc::Block::new(doc::BlockKind::Heading { level: 1, content }, 0));
     }
-    for key in ["email", "phone", "mobile", "homepage", "url", "social", "address"] {
-        for (_, v) in doc.meta.iter().filter(|(m, _)| m == key) {
-            header
-                .push(doc::Block::new(doc::BlockKind::Para(vec![doc::Inline::Text(v.clone())]), 0));
-        }
+    for key in ["label", "email", "phone", "mobile", "homepage", "url", "social", "address"] {
+        header.extend(values(key).map(line));
     }
-    doc.blocks.splice(0..0, header);
-    freeform::parse(&doc::to_markdown(&doc), Some(Format::Markdown))
+    header
 }
 
 /// Recognises a JSON Resume document in text whatever its file name: a JSON object, or YAML
