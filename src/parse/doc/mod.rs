@@ -453,6 +453,44 @@ impl Document {
     }
 }
 
+impl Document {
+    /// The first way the tree breaks the conventions every reader follows (see the module
+    /// doc), for readers' tests and fuzzers: inline content not normalised (whitespace not
+    /// collapsed, breaks or blanks at an end, empty spans), an empty heading or paragraph, a
+    /// heading level outside 1–6.
+    pub fn broken_convention(&self) -> Option<String> {
+        let check = |what: &str, line: u32, c: &[Inline]| -> Option<String> {
+            if normalise_inlines(c.to_vec()) != c {
+                return Some(format!("{what}@{line} is not normalised: {}", render_inlines(c)));
+            }
+            None
+        };
+        for (_, b) in self.walk() {
+            let at = b.pos.line;
+            let broken = match &b.kind {
+                BlockKind::Heading { level, content } => {
+                    if !(1..=6).contains(level) || content.is_empty() {
+                        Some(format!("H{level}@{at} is empty or out of range"))
+                    } else {
+                        check("H", at, content)
+                    }
+                }
+                BlockKind::Para(content) if content.is_empty() => Some(format!("P@{at} is empty")),
+                BlockKind::Para(content) => check("P", at, content),
+                BlockKind::Definitions(defs) => defs.iter().find_map(|d| check("term", at, &d.term)),
+                BlockKind::Fields(fields) => fields
+                    .iter()
+                    .find_map(|f| check("key", at, &f.key).or_else(|| check("value", at, &f.value))),
+                _ => None,
+            };
+            if broken.is_some() {
+                return broken;
+            }
+        }
+        None
+    }
+}
+
 fn walk_block<'a>(b: &'a Block, depth: usize, out: &mut Vec<(usize, &'a Block)>) {
     out.push((depth, b));
     match &b.kind {

@@ -16,7 +16,7 @@ mod text;
 
 pub use detect::detect;
 
-use super::doc::Document;
+use super::doc::{Block, BlockKind, Document, normalise_inlines};
 
 /// The text markups vitae reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +50,40 @@ pub fn read(markup: Markup, text: &str) -> Option<Document> {
         }
     };
     doc.front_matter = front_matter.map(str::to_string);
+    tidy(&mut doc.blocks);
     Some(doc)
+}
+
+/// Holds every reader to the tree's conventions, whatever odd input it met: inline content
+/// normalised, no empty paragraph or heading, heading levels 1–6.
+fn tidy(blocks: &mut Vec<Block>) {
+    use std::mem::take;
+    for b in blocks.iter_mut() {
+        match &mut b.kind {
+            BlockKind::Heading { level, content } => {
+                *level = (*level).clamp(1, 6);
+                *content = normalise_inlines(take(content));
+            }
+            BlockKind::Para(content) => *content = normalise_inlines(take(content)),
+            BlockKind::List { items, .. } => items.iter_mut().for_each(tidy),
+            BlockKind::Definitions(defs) => {
+                for d in defs {
+                    d.term = normalise_inlines(take(&mut d.term));
+                    tidy(&mut d.body);
+                }
+            }
+            BlockKind::Table(rows) => rows.iter_mut().flat_map(|r| r.cells.iter_mut()).for_each(tidy),
+            BlockKind::Fields(fields) => {
+                for f in fields {
+                    f.key = normalise_inlines(take(&mut f.key));
+                    f.value = normalise_inlines(take(&mut f.value));
+                }
+            }
+            BlockKind::Div { blocks, .. } | BlockKind::Quote(blocks) => tidy(blocks),
+            BlockKind::Rule => {}
+        }
+    }
+    blocks.retain(|b| !matches!(&b.kind, BlockKind::Para(c) | BlockKind::Heading { content: c, .. } if c.is_empty()));
 }
 
 /// `---` on the first line, YAML, then `---` or `...`: the front matter and the rest.
@@ -167,6 +200,26 @@ impl Binary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_reader_keeps_the_tree_conventions_on_its_fictional_resume() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readers");
+        for (file, markup) in [
+            ("resume.rst", Markup::Rst),
+            ("resume.org", Markup::Org),
+            ("resume.adoc", Markup::AsciiDoc),
+            ("resume.html", Markup::Html),
+            ("resume-moderncv.tex", Markup::Latex),
+            ("resume-awesome.tex", Markup::Latex),
+            ("resume-template.tex", Markup::Latex),
+        ] {
+            let text = std::fs::read_to_string(dir.join(file)).unwrap_or_default();
+            assert_eq!(detect(&text, None), markup, "{file}");
+            let doc = read(markup, &text).unwrap_or_default();
+            assert!(doc.blocks.len() > 3, "{file}");
+            assert_eq!(doc.broken_convention(), None, "{file}");
+        }
+    }
 
     #[test]
     fn front_matter_is_kept_apart_from_the_body() {

@@ -1605,8 +1605,11 @@ impl Reader {
                     return true;
                 }
                 if let Some(c) = comment.map(|c| self.inlines_of(c)).filter(|c| !c.is_empty()) {
-                    value.push(Inline::Text(" ".into()));
-                    value.push(Inline::Emph(c));
+                    let mut buf = InlineBuf::new();
+                    value.into_iter().for_each(|i| buf.push(i));
+                    buf.text(" ");
+                    buf.push(Inline::Emph(c));
+                    value = buf.finish();
                 }
                 self.field(ctx, key, value, line);
             }
@@ -1649,17 +1652,20 @@ impl Reader {
                 self.entry(ctx, name, rows, Vec::new(), line);
             }
             "resumeItem" | "resumeSubItem" | "resumeItemWithTitle" => {
+                // {text}, or {title}{text} shown as "title: text".
                 let args = s.read_args_up_to(2);
-                let mut buf = Vec::new();
+                let mut buf = InlineBuf::new();
                 let n = args.len();
                 for (k, a) in args.into_iter().enumerate() {
-                    let mut inl = self.inlines_of(a);
+                    let inl = self.inlines_of(a);
                     if n == 2 && k == 0 {
-                        inl = vec![Inline::Strong(inl), Inline::Text(": ".into())];
+                        buf.push(Inline::Strong(inl));
+                        buf.text(": ");
+                    } else {
+                        inl.into_iter().for_each(|i| buf.push(i));
                     }
-                    buf.extend(inl);
                 }
-                self.list_item(ctx, buf, line);
+                self.list_item(ctx, buf.finish(), line);
             }
             "resumeItemListStart" | "resumeSubItemListStart" => {
                 self.begin("itemize", line, s, ctx);
