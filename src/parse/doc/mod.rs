@@ -477,10 +477,12 @@ impl Document {
                 }
                 BlockKind::Para(content) if content.is_empty() => Some(format!("P@{at} is empty")),
                 BlockKind::Para(content) => check("P", at, content),
-                BlockKind::Definitions(defs) => defs.iter().find_map(|d| check("term", at, &d.term)),
-                BlockKind::Fields(fields) => fields
-                    .iter()
-                    .find_map(|f| check("key", at, &f.key).or_else(|| check("value", at, &f.value))),
+                BlockKind::Definitions(defs) => {
+                    defs.iter().find_map(|d| check("term", at, &d.term))
+                }
+                BlockKind::Fields(fields) => fields.iter().find_map(|f| {
+                    check("key", at, &f.key).or_else(|| check("value", at, &f.value))
+                }),
                 _ => None,
             };
             if broken.is_some() {

@@ -72,7 +72,9 @@ fn tidy(blocks: &mut Vec<Block>) {
                     tidy(&mut d.body);
                 }
             }
-            BlockKind::Table(rows) => rows.iter_mut().flat_map(|r| r.cells.iter_mut()).for_each(tidy),
+            BlockKind::Table(rows) => {
+                rows.iter_mut().flat_map(|r| r.cells.iter_mut()).for_each(tidy)
+            }
             BlockKind::Fields(fields) => {
                 for f in fields {
                     f.key = normalise_inlines(take(&mut f.key));
