@@ -123,3 +123,20 @@ fn latex_cv_classes_are_read_through_the_latex_reader() {
     assert_eq!(r["work"][0]["position"], "Backend Intern");
     assert_no_markup("resume-template.tex", &r);
 }
+
+#[test]
+fn a_site_builds_from_resumes_in_the_new_markups() {
+    let site = common::TestSite::new();
+    for (file, slug) in
+        [("resume.adoc", "tomasz"), ("resume-moderncv.tex", "renee"), ("resume.org", "ines")]
+    {
+        site.file(
+            &format!("content/{slug}.{}", file.rsplit('.').next().unwrap()),
+            &std::fs::read_to_string(fixture(file)).unwrap(),
+        );
+    }
+    site.run(&["build"]).success();
+    assert!(site.read("public/renee/index.html").contains("Renée Dupré-Koç"));
+    assert!(site.read("public/tomasz/index.html").contains("Tomasz Wierzba"));
+    assert!(site.read("public/ines/index.html").contains("Ines Valdés"));
+}

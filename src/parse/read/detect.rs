@@ -122,15 +122,7 @@ const FEATURES: &[Feature] = &[
         (2..=6).contains(&n) && a.line[n..].starts_with(' ')
     }),
     f("asciidoc table", AsciiDoc, 6, 2, |a| a.line.starts_with("|===")),
-    f("asciidoc macro", AsciiDoc, 3, 4, |a| {
-        ["link:", "mailto:", "image:", "include::", "xref:"].iter().any(|m| a.line.contains(m))
-            && a.line.contains('[')
-            && a.line.contains(']')
-            || a.line.contains("://")
-                && a.line.contains("[")
-                && !a.line.contains("](")
-                && !a.line.contains("[[")
-    }),
+    f("asciidoc macro", AsciiDoc, 3, 4, |a| a.line.split_whitespace().any(is_link_macro)),
     f("asciidoc block attribute", AsciiDoc, 3, 4, |a| {
         let t = a.line.trim();
         t.starts_with('[')
@@ -283,6 +275,17 @@ fn evidence(text: &str) -> Vec<(&'static str, u32)> {
         .collect()
 }
 
+/// `https://x[text]`, `link:x[text]`, `mailto:x[text]`, `image:x[]`: a target with its text
+/// in brackets right after it, in one word.
+fn is_link_macro(word: &str) -> bool {
+    let Some(open) = word.find('[') else { return false };
+    let target = &word[..open];
+    let macro_name = ["link:", "mailto:", "image:", "image::", "include::", "xref:"]
+        .iter()
+        .any(|m| target.starts_with(m));
+    (macro_name || target.contains("://")) && word.ends_with(']') && !word.contains("](")
+}
+
 /// A line of one repeated punctuation character, three or more long.
 fn adornment(t: &str) -> Option<char> {
     let t = t.trim_end();
@@ -357,6 +360,15 @@ mod tests {
         let php = "<?php include 'head.php'; ?>\n<section id=\"resume\">\n<div class=\"item\">\n<h4>Acme</h4>\n\
                    <h5>2019 - 2021</h5>\n<p>Engineer</p>\n</div>\n</section>\n";
         assert_eq!(detect(php, None), Markup::Html);
+    }
+
+    #[test]
+    fn links_with_their_text_in_brackets_are_asciidoc_not_any_url_near_a_bracket() {
+        assert!(is_link_macro("https://x.example[Site]"));
+        assert!(is_link_macro("link:cv.pdf[CV]"));
+        assert!(!is_link_macro("[Site](https://x.example)"));
+        let text = "Ada Quill\nhttps://ada.example [personal]\nhttps://blog.example [blog]\n";
+        assert_eq!(detect(text, Some(Markup::Text)), Markup::Text);
     }
 
     #[test]

@@ -727,12 +727,12 @@ impl<'a> Convert<'a> {
     }
 
     fn inline(&mut self, node: usize, buf: &mut InlineBuf, depth: usize) {
-        let (name, role) = match &self.nodes[node].data {
+        let role = match &self.nodes[node].data {
             Data::Text(t) => {
                 push_text(t, buf);
                 return;
             }
-            Data::Element { name, .. } => (name.local.to_string(), role(&name.local)),
+            Data::Element { name, .. } => role(&name.local),
             Data::Document | Data::Other => return,
         };
         if self.hidden(node) {
@@ -769,7 +769,6 @@ impl<'a> Convert<'a> {
                 buf.push(Inline::SoftBreak);
             }
             _ => {
-                let _ = name;
                 for &c in self.children(node) {
                     self.inline(c, buf, depth + 1);
                 }

@@ -88,7 +88,8 @@ fn tidy(blocks: &mut Vec<Block>) {
     blocks.retain(|b| !matches!(&b.kind, BlockKind::Para(c) | BlockKind::Heading { content: c, .. } if c.is_empty()));
 }
 
-/// `---` on the first line, YAML, then `---` or `...`: the front matter and the rest.
+/// `---` on the first line, YAML (`key: value` lines), then `---` or `...`: the front matter
+/// and the rest. (A reStructuredText title overlined with `---` has no `key:` in it.)
 fn split_front_matter(text: &str) -> (Option<&str>, &str) {
     let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
         return (None, text);
@@ -96,7 +97,13 @@ fn split_front_matter(text: &str) -> (Option<&str>, &str) {
     let mut at = 0;
     for line in rest.split_inclusive('\n') {
         if matches!(line.trim_end(), "---" | "...") {
-            return (Some(&rest[..at]), &rest[at + line.len()..]);
+            let yaml = &rest[..at];
+            let keyed = yaml.lines().any(|l| {
+                l.split_once(':').is_some_and(|(k, _)| {
+                    !k.is_empty() && !k.contains(char::is_whitespace) && !k.starts_with(['-', '#'])
+                })
+            });
+            return if keyed { (Some(yaml), &rest[at + line.len()..]) } else { (None, text) };
         }
         at += line.len();
     }
@@ -229,6 +236,8 @@ mod tests {
         assert_eq!((fm, body), (Some("title: CV\n"), "<p>x</p>\n"));
         assert_eq!(split_front_matter("---\nno end\n"), (None, "---\nno end\n"));
         assert_eq!(split_front_matter("text"), (None, "text"));
+        let overlined = "---\nAda\n---\n\nText\n";
+        assert_eq!(split_front_matter(overlined), (None, overlined));
         let doc = read(Markup::Rst, "---\ntitle: CV\n---\nAda\n").unwrap();
         assert_eq!(doc.front_matter.as_deref(), Some("title: CV\n"));
         assert_eq!(doc.outline(), "front-matter 1 lines\nP@4 Ada\n");

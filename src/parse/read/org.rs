@@ -509,8 +509,10 @@ impl Ends {
         let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
         for (k, l) in lines.iter().enumerate() {
             let t = l.text.trim();
-            if t.len() > 6 && t[..6].eq_ignore_ascii_case("#+end_") {
-                let name: String = t[6..].chars().take_while(|c| !c.is_whitespace()).collect();
+            if let Some(rest) =
+                t.get(..6).filter(|p| p.eq_ignore_ascii_case("#+end_")).map(|_| &t[6..])
+            {
+                let name: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
                 blocks.entry(name.to_ascii_lowercase()).or_default().push(k);
             }
         }
@@ -877,6 +879,12 @@ mod tests {
         let src = "* TODO [#A] Work [1/2] :cv:\n:PROPERTIES:\n:ID: x\n:END:\nAcme\n\
                    * COMMENT Notes\nhidden\n** deeper hidden\n* Drafts :noexport:\nhidden\n* Skills\n";
         assert_eq!(outline(src), "H1@1 Work\nP@5 Acme\nH1@11 Skills\n");
+    }
+
+    #[test]
+    fn odd_input_found_by_fuzzing_is_read() {
+        // A block end with a multi-byte character right after `#+END`.
+        let _ = read("#+END\u{fffd}\u{fffd}BEGIN_EXPORT html\n#+BEGIN_X\n");
     }
 
     #[test]

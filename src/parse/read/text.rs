@@ -146,7 +146,7 @@ pub fn bare_link_len(s: &str) -> usize {
 
 /// The link target for a bare link: `www.` gets a scheme.
 pub fn bare_link_target(url: &str) -> String {
-    if url.len() >= 4 && url[..4].eq_ignore_ascii_case("www.") {
+    if url.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www.")) {
         format!("https://{url}")
     } else {
         url.to_string()
