@@ -4,11 +4,14 @@
 //! (`--`, `---`, ``` `` ```, `''`) are single characters; `\verb`, URLs and verbatim
 //! environments keep their text raw.
 
+use std::rc::Rc;
+
 /// One token.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tok {
-    /// `\name` (a control word) or `\x` (a control symbol), without the backslash.
-    Cs(String),
+    /// `\name` (a control word) or `\x` (a control symbol), without the backslash (shared:
+    /// macro expansion copies tokens).
+    Cs(Rc<str>),
     Char(char),
     /// Spaces and at most one line end.
     Space {
@@ -191,7 +194,7 @@ impl Lexer<'_> {
         };
         if !c.is_ascii_alphabetic() {
             self.bump();
-            self.push(Tok::Cs(c.to_string()), line);
+            self.push(Tok::Cs(c.to_string().into()), line);
             return;
         }
         let start = self.pos;
@@ -209,7 +212,7 @@ impl Lexer<'_> {
         }
         self.skip_spaces_after_word();
         let raw = RAW_ARG.contains(&name.as_str());
-        self.push(Tok::Cs(name.clone()), line);
+        self.push(Tok::Cs(name.as_str().into()), line);
         if raw {
             self.raw_group();
         } else if name == "begin" {

@@ -37,7 +37,9 @@ pub fn read(text: &str) -> Document {
     let class = document_class(&toks);
     // With a `\begin{document}`, what comes before it is the preamble.
     let has_body = begins_document(&toks);
-    let budget = toks.len() * 8 + 64 * 1024;
+    // Expansion may add twice the document's tokens (templates add far less), bounding time
+    // and memory whatever the macros do.
+    let budget = toks.len() * 2 + 64 * 1024;
     let mut reader = Reader {
         class,
         macros: HashMap::new(),
@@ -61,7 +63,7 @@ pub fn read(text: &str) -> Document {
 fn begins_document(toks: &[T]) -> bool {
     let word: Vec<char> = "document".chars().collect();
     toks.windows(word.len() + 3).any(|w| {
-        matches!(&w[0].tok, Tok::Cs(b) if b == "begin")
+        matches!(&w[0].tok, Tok::Cs(b) if &**b == "begin")
             && w[1].tok == Tok::Open
             && w[2..2 + word.len()].iter().zip(&word).all(|(t, c)| t.tok == Tok::Char(*c))
             && w[2 + word.len()].tok == Tok::Close
@@ -70,7 +72,7 @@ fn begins_document(toks: &[T]) -> bool {
 
 /// The document class's name (`moderncv`, `awesome-cv`, `article`, …), lower-cased.
 fn document_class(toks: &[T]) -> String {
-    let Some(k) = toks.iter().position(|t| matches!(&t.tok, Tok::Cs(n) if n == "documentclass"))
+    let Some(k) = toks.iter().position(|t| matches!(&t.tok, Tok::Cs(n) if &**n == "documentclass"))
     else {
         return String::new();
     };
@@ -202,23 +204,26 @@ impl Stream {
         out
     }
 
-    /// Up to `max` tokens of the group that starts here, and whether it closed within them.
-    fn take_short_group(&mut self, max: usize) -> Ahead {
-        let mut toks = Vec::new();
-        let mut depth = 0usize;
+    /// The group that starts here, if it closes within `max` tokens that could spell a
+    /// length (digits, units, `\textwidth`); else the tokens read, to be put back. It stops at
+    /// the first token no length has, so the look-ahead costs little.
+    fn take_length_group(&mut self, max: usize) -> Ahead {
+        let mut toks: Vec<T> = self.next().into_iter().collect();
         while toks.len() < max {
             let Some(t) = self.next() else { break };
-            let tok = t.tok.clone();
-            toks.push(t);
-            match tok {
-                Tok::Open => depth += 1,
+            let fits = match &t.tok {
                 Tok::Close => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        return Ahead { toks, closed: true };
-                    }
+                    toks.push(t);
+                    return Ahead { toks, closed: true };
                 }
-                _ => {}
+                Tok::Char(c) => c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '-' | '+'),
+                Tok::Space { .. } => true,
+                Tok::Cs(n) => n.chars().all(|c| c.is_ascii_alphabetic()),
+                _ => false,
+            };
+            toks.push(t);
+            if !fits {
+                break;
             }
         }
         Ahead { toks, closed: false }
@@ -1109,7 +1114,7 @@ impl Reader {
         }
         if s.peek() == Some(&Tok::Open) {
             // A short group that holds a length is a setting; anything else reads as text.
-            let ahead = s.take_short_group(24);
+            let ahead = s.take_length_group(24);
             if !ahead.closed || !is_dimension(&ahead.toks[1..ahead.toks.len() - 1]) {
                 s.push_front(ahead.toks);
             }
@@ -1328,7 +1333,7 @@ impl Reader {
             _ => s.next().into_iter().collect(),
         };
         toks.into_iter().find_map(|t| match t.tok {
-            Tok::Cs(n) => Some(n),
+            Tok::Cs(n) => Some(n.to_string()),
             _ => None,
         })
     }
@@ -1350,7 +1355,7 @@ impl Reader {
             s.next();
         }
         let body = s.read_arg();
-        self.macros.insert(name, Macro { nargs: nargs.min(9), default: None, body });
+        self.macros.insert(name.to_string(), Macro { nargs: nargs.min(9), default: None, body });
     }
 
     /// `\let\a\b` (or `\let\a=\b`): `\a` does what `\b` does.
@@ -1367,7 +1372,7 @@ impl Reader {
         }
         let Some(target) = s.next() else { return };
         let m = match &target.tok {
-            Tok::Cs(t) => match self.macros.get(t) {
+            Tok::Cs(t) => match self.macros.get(&**t) {
                 Some(m) => m.clone(),
                 None => Macro {
                     nargs: 0,
@@ -1377,7 +1382,7 @@ impl Reader {
             },
             _ => Macro { nargs: 0, default: None, body: vec![target] },
         };
-        self.macros.insert(name, m);
+        self.macros.insert(name.to_string(), m);
     }
 
     /// `\newenvironment{name}[n][default]{begin}{end}`.
@@ -1840,7 +1845,7 @@ impl Reader {
 /// again at every level), only the switch goes in after its opening brace.
 fn in_place(s: &mut Stream, switch: Option<&str>, line: u32) {
     s.skip_spaces();
-    let switch = switch.map(|sw| T { tok: Tok::Cs(sw.to_string()), line });
+    let switch = switch.map(|sw| T { tok: Tok::Cs(sw.into()), line });
     match s.peek() {
         Some(Tok::Open) => {
             let open = s.next();
@@ -1927,7 +1932,7 @@ fn skip_conditional(s: &mut Stream) {
         if let Tok::Cs(n) = &t.tok {
             if n.starts_with("if") {
                 depth += 1;
-            } else if n == "fi" {
+            } else if &**n == "fi" {
                 depth -= 1;
                 if depth == 0 {
                     return;
@@ -1942,11 +1947,11 @@ fn skip_env(env: &str, s: &mut Stream) {
     let mut depth = 1usize;
     while let Some(t) = s.next() {
         if let Tok::Cs(n) = &t.tok
-            && (n == "begin" || n == "end")
+            && (&**n == "begin" || &**n == "end")
         {
             let name = raw_text(&s.read_arg());
             if name.trim() == env {
-                if n == "begin" {
+                if &**n == "begin" {
                     depth += 1;
                 } else {
                     depth -= 1;
