@@ -67,7 +67,7 @@ pub fn discover(
             None => warnings.push(
                 Diagnostic::warning("skipped: not a resume format vitae reads")
                     .in_file(path)
-                    .hint("resumes are .yaml, .yml, .json, .md, .txt, .pdf, .docx or .odt files"),
+                    .hint("resumes are .yaml, .yml, .json, .md, .txt, .rst, .org, .adoc, .tex, .html, .pdf, .docx or .odt files"),
             ),
         }
     }

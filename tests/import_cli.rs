@@ -126,3 +126,17 @@ fn oversized_input_is_refused_before_it_is_read_from_files_devices_and_stdin() {
     // Standard input may be a PDF or Word document, which may be larger than a text resume.
     import_in_1gb("- < /dev/zero").fails_with(1).stderr_has("<stdin>").stderr_has("64 MiB limit");
 }
+
+#[test]
+fn a_latin1_file_is_decoded_and_the_encoding_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cv.txt");
+    // Fictional; "Zoë Müller" and "Educação" written in ISO-8859-1.
+    std::fs::write(&file, b"Zo\xeb M\xfcller\nzoe@example.com\n\nEduca\xe7\xe3o\n\nBSc, 2015\n")
+        .unwrap();
+    let run = import(&[file.to_str().unwrap(), "--to", "json"], "");
+    run.success().stderr_has("cv.txt").stderr_has("read it as Windows-1252");
+    let out: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(out["basics"]["name"], "Zoë Müller");
+    assert!(!run.stdout().contains('\u{fffd}'));
+}

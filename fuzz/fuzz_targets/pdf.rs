@@ -40,9 +40,8 @@ fn page_with_content(content: &[u8]) -> Vec<u8> {
 fuzz_target!(|data: &[u8]| {
     let bytes = if data.starts_with(b"%PDF") { data.to_vec() } else { page_with_content(data) };
     if let Ok(read) = vitae::parse::read::pdf::read(&bytes) {
-        let markdown = vitae::parse::doc::to_markdown(&read.doc);
         let _ = read.doc.outline();
-        let parsed = vitae::parse::freeform::parse(&markdown, None);
+        let parsed = vitae::parse::interpret::interpret(read.doc);
         let _ = parsed.resume.to_json_pretty();
     }
 });

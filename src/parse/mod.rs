@@ -38,6 +38,11 @@ pub enum Format {
     Yaml,
     Markdown,
     Text,
+    Rst,
+    Org,
+    AsciiDoc,
+    Latex,
+    Html,
     /// A laid-out or packaged document (PDF, DOCX, ODT): its content picks the reader.
     Document,
 }
@@ -51,8 +56,28 @@ impl Format {
             "yaml" | "yml" => Some(Format::Yaml),
             "md" | "markdown" => Some(Format::Markdown),
             "txt" | "text" => Some(Format::Text),
+            "rst" => Some(Format::Rst),
+            "org" => Some(Format::Org),
+            "adoc" | "asciidoc" => Some(Format::AsciiDoc),
+            "tex" => Some(Format::Latex),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             "pdf" | "docx" | "odt" => Some(Format::Document),
             _ => None,
+        }
+    }
+
+    /// The markup of a free-form format (`None` for JSON Resume files and binary documents).
+    pub fn markup(self) -> Option<read::Markup> {
+        use read::Markup;
+        match self {
+            Format::Json | Format::Yaml | Format::Document => None,
+            Format::Markdown => Some(Markup::Markdown),
+            Format::Text => Some(Markup::Text),
+            Format::Rst => Some(Markup::Rst),
+            Format::Org => Some(Markup::Org),
+            Format::AsciiDoc => Some(Markup::AsciiDoc),
+            Format::Latex => Some(Markup::Latex),
+            Format::Html => Some(Markup::Html),
         }
     }
 }
@@ -66,14 +91,15 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
     let text = input::decode(bytes).map_err(|e| ContentError::one(e.in_file(path)))?;
     let format = match Format::from_path(path) {
         Some(f @ (Format::Json | Format::Yaml)) => f,
-        // Text and Markdown files, and stdin: the content decides.
+        // Free-form files and stdin: the content decides.
         other => sniff_structured(&text.text).or(other).unwrap_or(Format::Text),
     };
     let mut parsed = match format {
         Format::Json | Format::Yaml => {
             structured::parse(&text.text, format).map_err(|e| with_file(e, path))?
         }
-        Format::Markdown | Format::Text | Format::Document => read_text(&text.text, Some(format)),
+        // The markup is detected from the content; the file name only weighs in.
+        _ => read_text(&text.text, Format::from_path(path)),
     };
     parsed.diagnostics.extend(text.diagnostics);
     Ok(finish(parsed, path, Some((&text.text, format))))
@@ -129,7 +155,7 @@ fn finish(mut parsed: Parsed, path: &Path, source: Option<(&str, Format)>) -> Pa
 /// Reads free-form resume text (Markdown, plain text, or any markup its content shows):
 /// reader, tree, interpretation. `hint` is the format the file name suggests.
 pub fn read_text(text: &str, hint: Option<Format>) -> Parsed {
-    interpret::interpret(read::document(text, hint == Some(Format::Markdown)))
+    interpret::interpret(read::document(text, hint.and_then(Format::markup)))
 }
 
 /// Recognises a JSON Resume document in text whatever its file name: a JSON object, or YAML
@@ -138,13 +164,16 @@ pub fn sniff_structured(text: &str) -> Option<Format> {
     if has_front_matter_and_body(text) {
         return None;
     }
+    // JSON has no comments: the object opens the text, and a key or its end comes next (an
+    // Org or template macro such as `{{{header}}}` opens with a brace too).
+    let json = text.trim_start().strip_prefix('{').map(str::trim_start);
+    if json.is_some_and(|rest| rest.is_empty() || rest.starts_with(['"', '}'])) {
+        return Some(Format::Json);
+    }
     let first = text
         .lines()
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")?;
-    if first.starts_with('{') {
-        return Some(Format::Json);
-    }
     let key = first.split_once(':')?.0.trim().trim_matches(['"', '\'']);
     let section = ["basics", "meta", "$schema"].contains(&key) || LIST_SECTIONS.contains(&key);
     section.then_some(Format::Yaml)
@@ -202,7 +231,7 @@ pub fn document_tree(bytes: &[u8], path: &Path) -> Result<doc::Document, Content
                 .hint("use --to json or --to yaml"),
         ));
     }
-    Ok(read::document(&text.text, format == Some(Format::Markdown)))
+    Ok(read::document(&text.text, format.and_then(Format::markup)))
 }
 
 /// Reads a resume of unknown format (`vitae import`): the content decides, `name` only hints.
@@ -219,9 +248,14 @@ mod tests {
         assert_eq!(sniff_structured("  {\"basics\": {}}"), Some(Format::Json));
         assert_eq!(sniff_structured("# my resume\nbasics:\n  name: A\n"), Some(Format::Yaml));
         assert_eq!(sniff_structured("---\nwork:\n  - name: X\n"), Some(Format::Yaml));
-        for text in
-            ["Ada Lovelace\nEngineer", "# Ada\n\n## Work\n", "Skills: Rust, Go", "Name: Ada"]
-        {
+        assert_eq!(sniff_structured("\n{\n}"), Some(Format::Json));
+        for text in [
+            "Ada Lovelace\nEngineer",
+            "# Ada\n\n## Work\n",
+            "Skills: Rust, Go",
+            "Name: Ada",
+            "#+TITLE: CV\n{{{header}}}\n* Skills\n",
+        ] {
             assert_eq!(sniff_structured(text), None, "{text}");
         }
     }
@@ -230,5 +264,32 @@ mod tests {
     fn a_json_resume_in_a_txt_file_is_read_as_json() {
         let p = parse_file(Path::new("me.txt"), br#"{"basics":{"name":"Ada"}}"#).unwrap();
         assert_eq!(p.resume.name(), Some("Ada"));
+    }
+
+    #[test]
+    fn json_and_yaml_with_a_byte_order_mark_are_read_as_structured_data() {
+        let json = r#"{"basics":{"name":"Zoë Example"}}"#;
+        let utf16: Vec<u8> = json.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let p = parse_file(Path::new("me.json"), &[&b"\xFF\xFE"[..], &utf16].concat()).unwrap();
+        assert_eq!(p.resume.name(), Some("Zoë Example"));
+        let yaml = "\u{feff}basics:\n  name: Zoë Example\n";
+        let p = parse_file(Path::new("me.yaml"), yaml.as_bytes()).unwrap();
+        assert_eq!(p.resume.name(), Some("Zoë Example"));
+    }
+
+    #[test]
+    fn a_nul_inside_the_name_line_does_not_drop_the_name() {
+        let text = b"Ada\0Lovelace\nSoftware Engineer\nada@example.com\n";
+        let p = parse_file(Path::new("me.txt"), text).unwrap();
+        assert_eq!(p.resume.name(), Some("Ada Lovelace"));
+        assert!(p.diagnostics.iter().any(|d| d.message.contains("NUL")));
+    }
+
+    #[test]
+    fn a_latin1_resume_keeps_its_accented_name() {
+        let text = b"Jos\xe9 Mu\xf1oz\nIngeniero\njose@example.com\n";
+        let p = parse_file(Path::new("cv.txt"), text).unwrap();
+        assert_eq!(p.resume.name(), Some("José Muñoz"));
+        assert!(p.diagnostics.iter().any(|d| d.message.contains("Windows-1252")));
     }
 }

@@ -18,9 +18,6 @@
 
 use std::fmt::Write as _;
 
-mod markdown;
-pub use markdown::to_markdown;
-
 /// A whole input document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
@@ -426,6 +423,12 @@ fn trim_inline_ends(out: &mut Vec<Inline>) {
         }
     }
     out.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    // Dropping blank text can leave a break at an end ("a⏎ " → "a⏎").
+    if matches!(out.first(), Some(Inline::SoftBreak | Inline::LineBreak))
+        || matches!(out.last(), Some(Inline::SoftBreak | Inline::LineBreak))
+    {
+        trim_inline_ends(out);
+    }
 }
 
 impl Document {
@@ -454,6 +457,46 @@ impl Document {
             outline_block(b, 0, &mut out);
         }
         out
+    }
+}
+
+impl Document {
+    /// The first way the tree breaks the conventions every reader follows (see the module
+    /// doc), for readers' tests and fuzzers: inline content not normalised (whitespace not
+    /// collapsed, breaks or blanks at an end, empty spans), an empty heading or paragraph, a
+    /// heading level outside 1–6.
+    pub fn broken_convention(&self) -> Option<String> {
+        let check = |what: &str, line: u32, c: &[Inline]| -> Option<String> {
+            if normalise_inlines(c.to_vec()) != c {
+                return Some(format!("{what}@{line} is not normalised: {}", render_inlines(c)));
+            }
+            None
+        };
+        for (_, b) in self.walk() {
+            let at = b.pos.line;
+            let broken = match &b.kind {
+                BlockKind::Heading { level, content } => {
+                    if !(1..=6).contains(level) || content.is_empty() {
+                        Some(format!("H{level}@{at} is empty or out of range"))
+                    } else {
+                        check("H", at, content)
+                    }
+                }
+                BlockKind::Para(content) if content.is_empty() => Some(format!("P@{at} is empty")),
+                BlockKind::Para(content) => check("P", at, content),
+                BlockKind::Definitions(defs) => {
+                    defs.iter().find_map(|d| check("term", at, &d.term))
+                }
+                BlockKind::Fields(fields) => fields.iter().find_map(|f| {
+                    check("key", at, &f.key).or_else(|| check("value", at, &f.value))
+                }),
+                _ => None,
+            };
+            if broken.is_some() {
+                return broken;
+            }
+        }
+        None
     }
 }
 
@@ -597,6 +640,7 @@ mod tests {
         b.push(Inline::SoftBreak);
         b.text("  2019 –  2021  ");
         b.push(Inline::LineBreak);
+        b.text("   ");
         assert_eq!(
             b.finish(),
             vec![

@@ -430,7 +430,7 @@ mod tests {
     fn numbered_lines_in_a_row_are_items() {
         let doc = read::document(
             "Skills\n\n1.teamwork\n\n2.discipline and care\n\n3) leading\n\n1.5 years abroad\n",
-            true,
+            Some(read::Markup::Markdown),
         );
         let ls = lines(&doc);
         let t: Vec<(&str, bool)> = ls.iter().map(|l| (l.text.as_str(), l.bullet)).collect();
@@ -450,7 +450,7 @@ mod tests {
     fn lines_keep_their_place_in_the_tree() {
         let doc = read::document(
             "# Ada\n\n* [Acme](https://acme.example)\n\n  More about it.\n* **Lead** 2019 - 2020\n  Acme Corp\n  - Built it\n\nTools\n: Git\n\n| a | b |\n|---|---|\n| 2019 | x |\n",
-            true,
+            Some(read::Markup::Markdown),
         );
         let ls = lines(&doc);
         let t: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
@@ -484,7 +484,7 @@ mod tests {
     fn wrapped_lines_share_a_paragraph() {
         let doc = read::document(
             "Initech\nI lead a team that is responsible for billing platforms and many other things\nat Initech, with many people.\nShort\n",
-            false,
+            None,
         );
         let ls = lines(&doc);
         assert_ne!(ls[0].para, ls[1].para);

@@ -375,7 +375,7 @@ mod tests {
     use crate::parse::read;
 
     fn parse(text: &str, markdown: bool) -> Parsed {
-        interpret(read::document(text, markdown))
+        interpret(read::document(text, markdown.then_some(read::Markup::Markdown)))
     }
 
     #[test]

@@ -177,7 +177,7 @@ mod tests {
     use super::*;
 
     fn plain(text: &str) -> Vec<Line> {
-        super::super::lines::lines(&crate::parse::read::document(text, false))
+        super::super::lines::lines(&crate::parse::read::document(text, None))
     }
 
     #[test]

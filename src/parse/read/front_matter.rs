@@ -10,8 +10,9 @@ pub fn split(text: &str) -> (Option<&str>, &str) {
         if t == "---" || t == "..." {
             let front = &rest[..offset];
             let body = &rest[offset + line.len()..];
-            // A Markdown rule right at the top is not front matter unless YAML is inside.
-            return if front.lines().any(|l| l.contains(':')) {
+            // A Markdown rule or an overlined title right at the top is not front matter
+            // unless YAML is inside: a `key:` (no space in the key) opens one of its lines.
+            return if front.lines().any(is_yaml_key_line) {
                 (Some(front), body)
             } else {
                 (None, text)
@@ -20,6 +21,12 @@ pub fn split(text: &str) -> (Option<&str>, &str) {
         offset += line.len();
     }
     (None, text)
+}
+
+fn is_yaml_key_line(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(k, _)| {
+        !k.is_empty() && !k.contains(char::is_whitespace) && !k.starts_with(['-', '#'])
+    })
 }
 
 /// The plain top-level scalars (`key: value` at the start of a line), keys lower-case, quotes

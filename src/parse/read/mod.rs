@@ -4,19 +4,27 @@
 //! What a file is comes from its content, never only its name: [`sniff_binary`] recognises
 //! laid-out and packaged documents (PDF, DOCX, a LinkedIn data export) and data that is not a
 //! resume at all (images, executables, archives), before anything is decoded as text; for
-//! text, [`document`] decides the markup from the content and runs its reader.
+//! text, [`document`] decides the markup from the content ([`detect`], scored features) and
+//! runs its reader.
 
+pub mod asciidoc;
 pub mod columns;
+mod detect;
 pub mod docx;
 mod floats;
 mod flow;
 pub mod front_matter;
+pub mod html;
+pub mod latex;
 mod legacy;
+mod linewise;
 pub mod markdown;
 pub mod normalise;
 pub mod odt;
+pub mod org;
 pub mod package;
 pub mod pdf;
+pub mod rst;
 pub mod text;
 pub mod xml;
 
@@ -24,7 +32,22 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::doc::{Block, BlockKind, Document, Inline};
+pub use detect::detect;
+
+use super::doc::{Block, BlockKind, Document, Inline, normalise_inlines};
+
+/// The text markups vitae reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    Markdown,
+    /// Plain text, no markup.
+    Text,
+    Rst,
+    Org,
+    AsciiDoc,
+    Latex,
+    Html,
+}
 
 /// More lines than this are more than any resume has: the lines after it are not read into
 /// blocks but kept whole as the metadata entry [`UNREAD`], which bounds the time and memory a
@@ -34,45 +57,111 @@ pub const MAX_LINES: usize = 20_000;
 /// The metadata key holding the text after [`MAX_LINES`] lines, unread.
 pub const UNREAD: &str = "unread";
 
-/// Reads decoded text of any markup into the tree. `markdown_hint` says the file name
-/// promises Markdown; the content decides. A YAML front matter is split off first and kept.
-pub fn document(text: &str, markdown_hint: bool) -> Document {
+/// Reads decoded text of any markup into the tree. `named` is the markup the file name
+/// promises; the content decides. A YAML front matter is split off first and kept.
+pub fn document(text: &str, named: Option<Markup>) -> Document {
     let (text, unread) = match text.match_indices('\n').nth(MAX_LINES - 1) {
         Some((at, _)) => (&text[..at + 1], Some(&text[at + 1..])),
         None => (text, None),
     };
-    let mut doc = read_lines(text, markdown_hint);
+    let mut doc = read_lines(text, named);
     if let Some(rest) = unread.filter(|r| !r.trim().is_empty()) {
         doc.meta.push((UNREAD.to_string(), rest.to_string()));
     }
     doc
 }
 
-fn read_lines(text: &str, markdown_hint: bool) -> Document {
+fn read_lines(text: &str, named: Option<Markup>) -> Document {
     let clean = text::blank_table_of_contents(&normalise::normalise(text));
     let (front, body) = front_matter::split(&clean);
     let first_line = match front {
         Some(f) => f.lines().count() as u32 + 3,
         None => 1,
     };
-    // A page of HTML markup (a site's resume page kept as `.md`) is read as HTML.
     let markup = if markdown::mostly_html(body) {
-        legacy::Markup::Markdown
+        // A page of HTML markup (a site's resume page kept as `.md`) is read as HTML.
+        Markup::Html
     } else {
-        legacy::detect(body, markdown_hint || front.is_some())
+        detect(body, named.or(front.is_some().then_some(Markup::Markdown)))
     };
     let mut doc = match markup {
-        legacy::Markup::Plain => text::read(body, first_line),
-        legacy::Markup::Markdown => markdown::read(body, first_line),
-        // Until reStructuredText, Org, AsciiDoc and POD have readers of their own.
-        other => markdown::read(&legacy::to_markdown(body, other), first_line),
+        Markup::Markdown | Markup::Text => read_light(body, first_line, named, front.is_some()),
+        other => read_markup(other, body, first_line),
     };
     doc.blocks = numbered_headings(glyph_lists(doc.blocks));
     if let Some(f) = front {
-        doc.meta = front_matter::meta(f);
+        doc.meta.splice(0..0, front_matter::meta(f));
         doc.front_matter = Some(f.to_string());
     }
     doc
+}
+
+/// Reads `text` with the reader of `markup`, whatever its content looks like (benchmarks,
+/// fuzzing, tests); a resume goes through [`document`], which detects the markup.
+pub fn read(markup: Markup, text: &str) -> Document {
+    let mut doc = match markup {
+        Markup::Markdown => markdown::read(text, 1),
+        Markup::Text => text::read(text, 1),
+        other => read_markup(other, text, 1),
+    };
+    doc.blocks = numbered_headings(glyph_lists(doc.blocks));
+    doc
+}
+
+/// Markdown and plain text, and what looks like either to [`detect`]: the lightweight markups'
+/// own test still tells POD (and a markup too faint for `detect`) from plain text.
+fn read_light(body: &str, first_line: u32, named: Option<Markup>, front: bool) -> Document {
+    match legacy::detect(body, named == Some(Markup::Markdown) || front) {
+        legacy::Markup::Plain => text::read(body, first_line),
+        legacy::Markup::Markdown => markdown::read(body, first_line),
+        other => markdown::read(&legacy::to_markdown(body, other), first_line),
+    }
+}
+
+/// A markup with a reader of its own (reStructuredText, Org, AsciiDoc, LaTeX, HTML). The
+/// metadata a format keeps outside its body (a LaTeX `\name`, an Org `#+AUTHOR`) is put in
+/// front as the header lines a resume would have.
+fn read_markup(markup: Markup, body: &str, first_line: u32) -> Document {
+    // Blank lines in place of the front matter keep every block's line number in the file.
+    let padded = format!("{}{body}", "\n".repeat(first_line as usize - 1));
+    let mut doc = match markup {
+        Markup::Rst => rst::read(&padded),
+        Markup::Org => org::read(&padded),
+        Markup::AsciiDoc => asciidoc::read(&padded),
+        Markup::Latex => latex::read(&padded),
+        Markup::Html | Markup::Markdown | Markup::Text => html::read(&padded),
+    };
+    tidy(&mut doc.blocks);
+    let header = meta_header(&doc, markup);
+    doc.blocks.splice(0..0, header);
+    // A page's <title> is often not the person's name: only an explicit name counts.
+    if markup == Markup::Html {
+        doc.meta.retain(|(k, _)| k != "title");
+    }
+    doc
+}
+
+/// The metadata as the lines a resume's header would have: the name as a title unless the
+/// document starts with it, the headline, the contact details.
+fn meta_header(doc: &Document, markup: Markup) -> Vec<Block> {
+    let values =
+        |key: &'static str| doc.meta.iter().filter(move |(k, _)| k == key).map(|(_, v)| v.clone());
+    let line = |text: String| Block::new(BlockKind::Para(vec![Inline::Text(text)]), 0);
+    let name_keys: &[&str] = match markup {
+        Markup::Html => &["name", "author"],
+        _ => &["name", "author", "title"],
+    };
+    let mut header = Vec::new();
+    let first = doc.blocks.first().map(Block::plain);
+    let name = name_keys.iter().find_map(|k| values(k).next());
+    if let Some(name) = name.filter(|n| first.as_ref() != Some(n)) {
+        let content = vec![Inline::Text(name)];
+        header.push(Block::new(BlockKind::Heading { level: 1, content }, 0));
+    }
+    for key in ["label", "email", "phone", "mobile", "homepage", "url", "social", "address"] {
+        header.extend(values(key).map(line));
+    }
+    header
 }
 
 /// Paragraphs that open with a numbered heading ("1.3 Experience", "2 Summary" in a document
@@ -374,6 +463,40 @@ fn drop_prefix(inlines: &mut [Inline], mut n: usize) -> usize {
     n
 }
 
+/// Holds every reader to the tree's conventions, whatever odd input it met: inline content
+/// normalised, no empty paragraph or heading, heading levels 1–6.
+fn tidy(blocks: &mut Vec<Block>) {
+    use std::mem::take;
+    for b in blocks.iter_mut() {
+        match &mut b.kind {
+            BlockKind::Heading { level, content } => {
+                *level = (*level).clamp(1, 6);
+                *content = normalise_inlines(take(content));
+            }
+            BlockKind::Para(content) => *content = normalise_inlines(take(content)),
+            BlockKind::List { items, .. } => items.iter_mut().for_each(tidy),
+            BlockKind::Definitions(defs) => {
+                for d in defs {
+                    d.term = normalise_inlines(take(&mut d.term));
+                    tidy(&mut d.body);
+                }
+            }
+            BlockKind::Table(rows) => {
+                rows.iter_mut().flat_map(|r| r.cells.iter_mut()).for_each(tidy)
+            }
+            BlockKind::Fields(fields) => {
+                for f in fields {
+                    f.key = normalise_inlines(take(&mut f.key));
+                    f.value = normalise_inlines(take(&mut f.value));
+                }
+            }
+            BlockKind::Div { blocks, .. } | BlockKind::Quote(blocks) => tidy(blocks),
+            BlockKind::Rule => {}
+        }
+    }
+    blocks.retain(|b| !matches!(&b.kind, BlockKind::Para(c) | BlockKind::Heading { content: c, .. } if c.is_empty()));
+}
+
 use crate::diag::Diagnostic;
 
 /// What a reader of a binary format produced: the tree and what the person should know about
@@ -459,9 +582,12 @@ fn sniff_zip(bytes: &[u8]) -> Binary {
 }
 
 /// NUL bytes or many control characters: not text in any 8-bit encoding. UTF-16 text (NULs
-/// between ASCII letters) starts with a byte-order mark and is left to the text decoder.
+/// between ASCII letters, with or without a byte-order mark) is left to the text decoder.
 fn looks_binary(head: &[u8]) -> bool {
-    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+    if head.starts_with(b"\xFF\xFE")
+        || head.starts_with(b"\xFE\xFF")
+        || super::input::utf16_without_bom(head).is_some()
+    {
         return false;
     }
     let controls = head
@@ -494,6 +620,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_reader_keeps_the_tree_conventions_on_its_fictional_resume() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readers");
+        for (file, markup) in [
+            ("resume.rst", Markup::Rst),
+            ("resume.org", Markup::Org),
+            ("resume.adoc", Markup::AsciiDoc),
+            ("resume.html", Markup::Html),
+            ("resume-moderncv.tex", Markup::Latex),
+            ("resume-awesome.tex", Markup::Latex),
+            ("resume-template.tex", Markup::Latex),
+        ] {
+            let text = std::fs::read_to_string(dir.join(file)).unwrap_or_default();
+            assert_eq!(detect(&text, None), markup, "{file}");
+            let doc = read(markup, &text);
+            assert!(doc.blocks.len() > 3, "{file}");
+            assert_eq!(doc.broken_convention(), None, "{file}");
+        }
+    }
+
+    #[test]
+    fn front_matter_is_kept_apart_from_the_body() {
+        let split = front_matter::split;
+        let (fm, body) = split("---\ntitle: CV\n---\n<p>x</p>\n");
+        assert_eq!((fm, body), (Some("title: CV\n"), "<p>x</p>\n"));
+        assert_eq!(split("---\nno end\n"), (None, "---\nno end\n"));
+        assert_eq!(split("text"), (None, "text"));
+        let overlined = "---\nAda\n---\n\nText\n";
+        assert_eq!(split(overlined), (None, overlined));
+        let titled = "---\nAda Lovelace: a CV\n---\n\nText\n";
+        assert_eq!(split(titled), (None, titled));
+        let doc = document("---\ntitle: CV\n---\nAda\n=====\n\nText\n", Some(Markup::Rst));
+        assert_eq!(doc.front_matter.as_deref(), Some("title: CV\n"));
+        assert!(doc.outline().contains("H1@4 Ada"), "{}", doc.outline());
+    }
+
+    #[test]
     fn recognises_documents_and_non_resumes_by_content() {
         assert_eq!(sniff_binary(b"%PDF-1.7\n%\xE2\xE3"), Some(Binary::Pdf));
         assert_eq!(
@@ -509,8 +671,10 @@ mod tests {
 
     #[test]
     fn glyph_lines_in_paragraphs_become_lists() {
-        let doc =
-            document("**Acme** - 2019<br>\n_Intern_<br>\n• Did things<br>\n•\tMore things\n", true);
+        let doc = document(
+            "**Acme** - 2019<br>\n_Intern_<br>\n• Did things<br>\n•\tMore things\n",
+            Some(Markup::Markdown),
+        );
         assert_eq!(
             doc.outline(),
             "P@1 *Acme* - 2019 ↵ _Intern_\nUL@3\n  -\n    P@3 Did things\n  -\n    P@4 More things\n"
@@ -519,11 +683,11 @@ mod tests {
 
     #[test]
     fn the_content_decides_the_reader() {
-        let md = document("# Ada\n\n## Work\n\n- **Lead** at [Acme](https://a.example)\n", false);
+        let md = document("# Ada\n\n## Work\n\n- **Lead** at [Acme](https://a.example)\n", None);
         assert!(md.outline().starts_with("H1@1 Ada\nH2@3 Work\n"), "{}", md.outline());
-        let txt = document("ADA EXAMPLE\n\nEXPERIENCE\n\nAcme   2019\n", true);
+        let txt = document("ADA EXAMPLE\n\nEXPERIENCE\n\nAcme   2019\n", Some(Markup::Markdown));
         assert!(txt.outline().contains("TABLE@5"), "{}", txt.outline());
-        let fm = document("---\ntitle: Ada\n---\n# Work\n", false);
+        let fm = document("---\ntitle: Ada\n---\n# Work\n", None);
         assert_eq!(fm.meta, [("title".to_string(), "Ada".to_string())]);
         assert_eq!(fm.outline(), "meta title: \"Ada\"\nfront-matter 1 lines\nH1@4 Work\n");
     }
@@ -534,6 +698,7 @@ mod tests {
             &b"Ada Lovelace\nEngineer\n"[..],
             b"Caf\xe9 owner\r\n",
             b"\xFF\xFEA\0d\0a\0",
+            b"A\0d\0a\0 \0L\0o\0v\0e\0l\0a\0c\0e\0",
             b"\x1b[31m red",
         ] {
             assert_eq!(sniff_binary(text), None, "{text:?}");

@@ -1,8 +1,8 @@
 //! The Markdown reader: CommonMark and GitHub's extensions (tables, definition lists, task
 //! lists, strikethrough) through pulldown-cmark's events, into the document tree.
 //!
-//! Raw HTML is read for what it means ([`html`]): inline tags become breaks and spans, HTML
-//! blocks become blocks, and a page that is HTML throughout (a `.md` holding a site's resume
+//! Raw HTML is read for what it means: inline tags become breaks and spans ([`html`]), HTML
+//! blocks are read by the HTML reader ([`super::html`]), and a page that is HTML throughout (a `.md` holding a site's resume
 //! markup) is read as HTML, keeping its class names. A fenced or indented code block holds
 //! text laid out by hand, so it is read by the plain-text reader. Every block keeps the
 //! source line it starts on.
@@ -17,7 +17,10 @@ use crate::parse::doc::{Block, BlockKind, Definition, Document, Inline, InlineBu
 /// Reads Markdown; `first_line` is the source line number of the text's first line.
 pub fn read(markdown: &str, first_line: u32) -> Document {
     if mostly_html(markdown) {
-        return Document { blocks: html::blocks(markdown, first_line), ..Default::default() };
+        return Document {
+            blocks: super::html::read_at(markdown, first_line).blocks,
+            ..Default::default()
+        };
     }
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -223,7 +226,7 @@ impl Builder {
             TagEnd::CodeBlock | TagEnd::HtmlBlock => {
                 if let Some((text, line, is_html)) = self.verbatim.take() {
                     let blocks = if is_html {
-                        html::blocks(&text, line)
+                        super::html::read_at(&text, line).blocks
                     } else {
                         let clean = super::normalise::normalise(&text);
                         text::read(&clean, line).blocks

@@ -1,0 +1,137 @@
+use super::*;
+
+fn outline(src: &str) -> String {
+    read(src).outline()
+}
+
+fn fixture(name: &str) -> String {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readers").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn a_moderncv_resume_reads_into_the_tree() {
+    insta::assert_snapshot!(outline(&fixture("resume-moderncv.tex")));
+}
+
+#[test]
+fn an_awesome_cv_resume_reads_into_the_tree() {
+    insta::assert_snapshot!(outline(&fixture("resume-awesome.tex")));
+}
+
+#[test]
+fn a_template_with_its_own_macros_reads_as_what_they_print() {
+    insta::assert_snapshot!(outline(&fixture("resume-template.tex")));
+}
+
+#[test]
+fn an_article_class_resume_with_lists_tables_and_accents() {
+    let src = r#"\documentclass{article}
+\title{Curriculum Vitae}\author{G\"unther M\"uller}
+\begin{document}
+\maketitle
+\section*{Work}
+\textbf{Acme GmbH} \hfill 2019 -- 2021\\
+\emph{Engineer}, M\"unchen~(Bayern)
+
+\begin{description}
+  \item[Languages] Python, \LaTeX{} and C\#
+  \item[Spoken] Deutsch, English
+\end{description}
+\begin{enumerate}
+  \item First \item Second
+\end{enumerate}
+\begin{tabular}{|l|r|}\hline
+  Degree & Year \\ \hline
+  M.Sc.\ Physik & 2018 \\
+\end{tabular}
+% a comment that is not text
+Caf\'e, na\"\i ve, \c{C}elik, \v{S}koda, {\ss}, \o, \aa, 50\%, \$5, ``quoted'' --- done.
+\end{document}
+"#;
+    assert_eq!(
+        outline(src),
+        "meta title: \"Curriculum Vitae\"\nmeta author: \"Günther Müller\"\n\
+         H2@5 Work\n\
+         TABLE@6\n  row\n    |\n      P@6 *Acme GmbH*\n    |\n      P@6 2019 – 2021\n  row\n    |\n      P@7 _Engineer_, München (Bayern)\n\
+         DL@9\n  term Languages\n    P@10 Python, LaTeX and C#\n  term Spoken\n    P@11 Deutsch, English\n\
+         OL@13\n  -\n    P@14 First\n  -\n    P@14 Second\n\
+         TABLE@16\n  row\n    |\n      P@17 Degree\n    |\n      P@17 Year\n  row\n    |\n      P@18 M.Sc. Physik\n    |\n      P@18 2018\n\
+         P@21 Café, naïve, Çelik, Škoda, ß, ø, å, 50%, $5, “quoted” — done.\n"
+    );
+}
+
+#[test]
+fn twenty_seconds_friggeri_and_altacv_entries() {
+    let src = r"\documentclass{twentysecondcv}
+\cvname{Ada Quill}\cvjobtitle{Chemist}
+\begin{document}
+\section{Experience}
+\begin{twenty}
+  \twentyitem{2018--2020}{Analyst}{Oslo}{Ran assays.}
+\end{twenty}
+\skills{{Chromatography/5},{Python/3}}
+\cvevent{Chemist}{Fjord Labs}{2020 -- now}{Bergen}
+\end{document}";
+    let out = outline(src);
+    assert!(out.starts_with("meta name: \"Ada Quill\"\nmeta label: \"Chemist\"\n"), "{out}");
+    assert!(out.contains("DIV@6 twentyitem\n  TABLE@6\n    row\n"), "{out}");
+    assert!(out.contains("P@6 Ran assays."), "{out}");
+    assert!(out.contains("P@8 Chromatography\n  -\n    P@8 Python\n"), "{out}");
+    assert!(out.contains("DIV@9 cvevent"), "{out}");
+    let friggeri = r"\documentclass{friggeri-cv}
+\header{ada}{quill}{chemist}
+\begin{document}
+\begin{entrylist}
+\entry{2018}{Analyst}{Oslo}{Assays.}
+\end{entrylist}
+\end{document}";
+    let out = outline(friggeri);
+    assert!(out.starts_with("meta name: \"ada quill\"\nmeta label: \"chemist\"\n"), "{out}");
+    assert!(out.contains("DIV@5 entry"), "{out}");
+}
+
+#[test]
+fn a_fragment_without_preamble_is_all_body() {
+    let src = "\\section*{\\\"OZGE\\c{C}M\\.{I}\\c{S}}\n\\begin{tabular}{ll}\nAd{\\i} & Ada \\\\\n\\end{tabular}\n";
+    assert_eq!(
+        outline(src),
+        "H2@1 ÖZGEÇMİŞ\nTABLE@2\n  row\n    |\n      P@3 Adı\n    |\n      P@3 Ada\n"
+    );
+}
+
+#[test]
+fn macros_expand_within_a_budget_and_never_loop() {
+    // Self-recursive, mutually recursive and exponentially growing macros end.
+    let src = "\\def\\a{\\a}\\a x \\newcommand{\\b}{\\c}\\newcommand{\\c}{\\b}\\b y \
+               \\def\\d#1{\\d{#1#1}}\\d{z} w";
+    let out = outline(src);
+    assert!(out.contains('x') && out.contains('y') && out.contains('w'), "{out}");
+    let src = "\\newcommand{\\greet}[2][Hello]{#1, \\textbf{#2}!}\\greet{Ada} \\greet[Hi]{Bo}";
+    assert_eq!(outline(src), "P@1 Hello, *Ada*! Hi, *Bo*!\n");
+}
+
+#[test]
+fn unbalanced_and_deep_input_is_read_without_panic() {
+    for src in [
+        "{{{{{{ unclosed",
+        "}}} closed }}}",
+        "\\begin{itemize} \\item a",
+        "\\end{itemize} b",
+        "\\textbf{",
+        "\\href{",
+        "$ math \\alpha",
+        "\\",
+        "\\verb",
+        "\\begin{tabular}{ll} a & b \\\\ c",
+        "\\cventry{1}{2}",
+        "\\item[",
+    ] {
+        let _ = read(src);
+    }
+    let deep = format!("{}x{}", "\\textbf{".repeat(10_000), "}".repeat(10_000));
+    assert!(outline(&deep).contains('x'));
+    let nested = format!("{}x", "\\begin{itemize}\\item ".repeat(2_000));
+    assert!(outline(&nested).contains('x'));
+}

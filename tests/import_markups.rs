@@ -1,0 +1,142 @@
+//! `vitae import` on the fictional resume of each markup with a reader of its own
+//! (`tests/fixtures/readers/resume.*`): the markup is detected, the header reaches the resume,
+//! and no markup reaches any value.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+use common::vitae_bin;
+
+fn import(file: &Path) -> Value {
+    let out =
+        Command::new(vitae_bin()).arg("import").arg(file).args(["--to", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readers").join(name)
+}
+
+/// Every string in the output, with its path.
+fn strings(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::String(s) => out.push((path.to_string(), s.clone())),
+        Value::Array(a) => {
+            a.iter().enumerate().for_each(|(k, x)| strings(x, &format!("{path}[{k}]"), out))
+        }
+        Value::Object(o) => o.iter().for_each(|(k, x)| strings(x, &format!("{path}.{k}"), out)),
+        _ => {}
+    }
+}
+
+fn assert_no_markup(file: &str, resume: &Value) {
+    let mut all = Vec::new();
+    strings(resume, "", &mut all);
+    for (path, s) in all.iter().filter(|(p, _)| !p.ends_with(".url")) {
+        for sign in
+            ["**", "`", "\\textbf", "\\item", "<p", "</", "[[", "]]", "#+", ":: ", "|===", "{{{"]
+        {
+            assert!(!s.contains(sign), "{file}: {path} holds markup {sign:?}: {s:?}");
+        }
+    }
+}
+
+#[test]
+fn restructured_text_is_read_through_its_reader() {
+    let r = import(&fixture("resume.rst"));
+    assert_eq!(r["basics"]["name"], "Mira Okonkwo");
+    assert_eq!(r["basics"]["email"], "mira@example.org");
+    assert_no_markup("resume.rst", &r);
+}
+
+#[test]
+fn org_is_read_through_its_reader_with_its_keywords_as_the_header() {
+    let r = import(&fixture("resume.org"));
+    assert_eq!(r["basics"]["name"], "Ines Valdés");
+    assert_eq!(r["basics"]["email"], "ines@example.net");
+    assert_no_markup("resume.org", &r);
+}
+
+#[test]
+fn an_rst_resume_saved_as_txt_is_read_as_rst() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("cv.txt");
+    std::fs::copy(fixture("resume.rst"), &txt).unwrap();
+    let r = import(&txt);
+    assert_eq!(r["basics"]["name"], "Mira Okonkwo");
+    assert_no_markup("cv.txt", &r);
+}
+
+#[test]
+fn asciidoc_is_read_through_its_reader_with_its_author_line_as_the_header() {
+    let r = import(&fixture("resume.adoc"));
+    assert_eq!(r["basics"]["name"], "Tomasz Wierzba");
+    assert_eq!(r["basics"]["email"], "tomasz@example.com");
+    assert_no_markup("resume.adoc", &r);
+}
+
+#[test]
+fn an_html_page_is_read_through_its_reader() {
+    let r = import(&fixture("resume.html"));
+    assert_eq!(r["basics"]["name"], "Keanu Albrecht");
+    assert_eq!(r["basics"]["email"], "keanu@example.com");
+    assert_no_markup("resume.html", &r);
+}
+
+#[test]
+fn a_php_page_of_html_is_read_as_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let php = dir.path().join("resume.php");
+    let page = std::fs::read_to_string(fixture("resume.html")).unwrap();
+    std::fs::write(
+        &php,
+        format!("<?php include 'header.php'; if ($a->b) {{ ?>\n{page}<?php }} ?>\n"),
+    )
+    .unwrap();
+    let r = import(&php);
+    assert_eq!(r["basics"]["name"], "Keanu Albrecht");
+    assert_no_markup("resume.php", &r);
+    assert!(!serde_json::to_string(&r).unwrap().contains("php"));
+}
+
+#[test]
+fn latex_cv_classes_are_read_through_the_latex_reader() {
+    for (file, name, email) in [
+        ("resume-moderncv.tex", "Renée Dupré-Koç", "renee@example.fr"),
+        ("resume-awesome.tex", "Priya Raman", "priya@example.in"),
+    ] {
+        let r = import(&fixture(file));
+        assert_eq!(r["basics"]["name"], name, "{file}");
+        assert_eq!(r["basics"]["email"], email, "{file}");
+        assert_no_markup(file, &r);
+    }
+    // A template's own macros (\resumeSubheading) are expanded: the name in its header
+    // and the rows it prints are read.
+    let r = import(&fixture("resume-template.tex"));
+    assert_eq!(r["basics"]["name"], "Jonah Whitfield");
+    assert_eq!(r["work"][0]["position"], "Backend Intern");
+    assert_no_markup("resume-template.tex", &r);
+}
+
+#[test]
+fn a_site_builds_from_resumes_in_the_new_markups() {
+    let site = common::TestSite::new();
+    for (file, slug) in
+        [("resume.adoc", "tomasz"), ("resume-moderncv.tex", "renee"), ("resume.org", "ines")]
+    {
+        site.file(
+            &format!("content/{slug}.{}", file.rsplit('.').next().unwrap()),
+            &std::fs::read_to_string(fixture(file)).unwrap(),
+        );
+    }
+    site.run(&["build"]).success();
+    assert!(site.read("public/renee/index.html").contains("Renée Dupré-Koç"));
+    assert!(site.read("public/tomasz/index.html").contains("Tomasz Wierzba"));
+    assert!(site.read("public/ines/index.html").contains("Ines Valdés"));
+}
