@@ -140,3 +140,31 @@ fn a_latin1_file_is_decoded_and_the_encoding_named() {
     assert_eq!(out["basics"]["name"], "Zoë Müller");
     assert!(!run.stdout().contains('\u{fffd}'));
 }
+
+/// The name read from a file written in `bytes` (imported as JSON Resume output).
+fn imported_name(file_name: &str, bytes: &[u8]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(file_name);
+    std::fs::write(&file, bytes).unwrap();
+    let run = import(&[file.to_str().unwrap(), "--to", "json"], "");
+    let out: serde_json::Value = serde_json::from_str(&run.success().stdout()).unwrap();
+    out["basics"]["name"].clone()
+}
+
+#[test]
+fn byte_order_marks_and_utf16_keep_the_name_in_every_format() {
+    let json = r#"{"basics": {"name": "Zoë Example", "label": "Surveyor"}}"#;
+    let utf16le: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain(json.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    assert_eq!(imported_name("me.json", &utf16le), "Zoë Example");
+    let utf16be: Vec<u8> =
+        [0xFE, 0xFF].into_iter().chain(json.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+    assert_eq!(imported_name("me.json", &utf16be), "Zoë Example");
+    let yaml = "\u{feff}basics:\n  name: Zoë Example\n";
+    assert_eq!(imported_name("me.yaml", yaml.as_bytes()), "Zoë Example");
+    let text =
+        "\u{feff}Zoë Example\nzoe@example.com\n\nExperience\n\nSurveyor, Acme, 2019 - 2021\n";
+    assert_eq!(imported_name("me.txt", text.as_bytes()), "Zoë Example");
+    // A NUL inside the name line (a damaged save) is a space, not the end of the name.
+    assert_eq!(imported_name("nul.txt", b"Zoe\x00Example\nzoe@example.com\n"), "Zoe Example");
+}
