@@ -66,6 +66,67 @@ fn typed_bullets_and_lists_without_numbering_definitions() {
     insta::assert_snapshot!(outline(&Docx::new(body).bytes()));
 }
 
+/// A paragraph holding one run of `text` set by `props` (`w:rPr` content), with `ppr`
+/// (`w:pPr` content).
+fn set(text: &str, props: &str, ppr: &str) -> String {
+    format!("<w:p><w:pPr>{ppr}</w:pPr>{}</w:p>", run(text, props))
+}
+
+#[test]
+fn headings_shown_only_by_their_look_become_headings_by_prominence() {
+    let body = [
+        set("Noor Haddad", r#"<w:b/><w:sz w:val="40"/>"#, ""),
+        p("noor@example.org | +47 555 0100"),
+        set("EXPERIENCE", "<w:b/>", ""),
+        set("Lighthouse Keeper", "<w:b/>", ""),
+        p("Kept the lamp lit through three hundred storms and logged every passing ship."),
+        p("Trained two apprentice keepers in lamp care, radio watch and weather reports."),
+        set("EDUCATION", "", r#"<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>"#),
+        set("Certificate in Navigation, 2017", "<w:b/>", ""),
+        set("A whole sentence set in bold.", "<w:b/>", ""),
+        set("SEAMANSHIP", "", ""),
+        set("Email: noor@example.org", "<w:b/>", ""),
+    ]
+    .concat();
+    let tree = outline(&Docx::new(body).bytes());
+    let headings: Vec<&str> = tree.lines().filter(|l| l.starts_with('H')).collect();
+    assert_eq!(
+        headings,
+        ["H1@1 *Noor Haddad*", "H2@3 *EXPERIENCE*", "H3@4 *Lighthouse Keeper*", "H2@7 EDUCATION"],
+        "{tree}"
+    );
+}
+
+#[test]
+fn bold_lines_stay_text_in_a_document_with_heading_styles() {
+    let body = [
+        styled("Heading1", &run("Experience", "")),
+        set("Lighthouse Keeper", "<w:b/>", ""),
+        p("Kept the lamp lit."),
+        styled("Heading1", &run("Education", "")),
+        set("North Cape College", "<w:b/>", ""),
+    ]
+    .concat();
+    let tree = outline(&Docx::new(body).bytes());
+    let headings: Vec<&str> = tree.lines().filter(|l| l.starts_with('H')).collect();
+    assert_eq!(headings, ["H1@1 *Experience*", "H1@4 *Education*"], "{tree}");
+}
+
+#[test]
+fn import_to_tree_prints_the_tree_of_a_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mara.docx");
+    std::fs::write(&path, fictional_resume().bytes()).unwrap();
+    let run = Run(Command::new(vitae_bin())
+        .args(["import", path.to_str().unwrap(), "--to", "tree"])
+        .output()
+        .unwrap());
+    run.success();
+    let tree = run.stdout();
+    assert!(tree.contains("Mara Lindqvist"), "{tree}");
+    assert!(tree.lines().any(|l| l.starts_with("H2@") && l.contains("Experience")), "{tree}");
+}
+
 #[test]
 fn import_reads_a_docx_into_a_resume() {
     let dir = tempfile::tempdir().unwrap();

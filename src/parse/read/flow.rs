@@ -89,6 +89,26 @@ pub fn paragraph(line: u32, mut kind: ParaKind, mut pieces: Vec<Piece>) -> Optio
     (!cells.is_empty()).then_some(Para { line, kind, cells, typed })
 }
 
+impl Para {
+    /// The text of a body paragraph that could be a heading by its look: one cell, one line,
+    /// no bullet typed in front.
+    pub fn heading_candidate(&self) -> Option<String> {
+        if self.kind != ParaKind::Body || self.typed.is_some() || self.cells.len() != 1 {
+            return None;
+        }
+        let cell = &self.cells[0];
+        if cell.iter().any(|i| matches!(i, Inline::LineBreak | Inline::SoftBreak)) {
+            return None;
+        }
+        Some(crate::parse::doc::plain(cell))
+    }
+
+    /// Makes the paragraph a heading of `level`.
+    pub fn make_heading(&mut self, level: u8) {
+        self.kind = ParaKind::Heading(level);
+    }
+}
+
 /// A table from its rows; one with one cell of content per row is a frame around blocks,
 /// read in order (a `Div`).
 pub fn table_block(rows: Vec<Row>, line: u32) -> Option<Block> {
@@ -448,7 +468,8 @@ pub fn settle_heading_levels(blocks: &mut [Block]) {
     });
 }
 
-fn visit(blocks: &mut [Block], f: &mut impl FnMut(&mut Block)) {
+/// Calls `f` on every block of the tree, outer ones first.
+pub fn visit(blocks: &mut [Block], f: &mut impl FnMut(&mut Block)) {
     for b in blocks {
         f(b);
         match &mut b.kind {

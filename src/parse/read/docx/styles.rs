@@ -13,6 +13,11 @@ pub struct RunProps {
     pub italic: Option<bool>,
     pub caps: Option<bool>,
     pub hidden: Option<bool>,
+    pub underline: Option<bool>,
+    /// Shaded, highlighted or bordered (`w:shd` with a fill, `w:highlight`, `w:bdr`).
+    pub shaded: Option<bool>,
+    /// Font size in half-points (`w:sz`).
+    pub size: Option<u16>,
 }
 
 impl RunProps {
@@ -23,6 +28,13 @@ impl RunProps {
             italic: rpr.child("w:i").map(on_off),
             caps: rpr.child("w:caps").map(on_off),
             hidden: rpr.child("w:vanish").map(on_off),
+            underline: rpr.child("w:u").map(|u| !matches!(u.attr("w:val"), Some("none"))),
+            shaded: shading(rpr),
+            size: rpr
+                .child("w:sz")
+                .and_then(|s| s.attr("w:val"))
+                .and_then(|v| v.parse::<u16>().ok())
+                .filter(|s| (2..=3276).contains(s)),
         }
     }
 
@@ -33,7 +45,30 @@ impl RunProps {
             italic: self.italic.or(under.italic),
             caps: self.caps.or(under.caps),
             hidden: self.hidden.or(under.hidden),
+            underline: self.underline.or(under.underline),
+            shaded: self.shaded.or(under.shaded),
+            size: self.size.or(under.size),
         }
+    }
+}
+
+/// Whether run or paragraph properties shade or frame their text: a fill other than white, a
+/// highlight, or a border. `None` when they say nothing of it.
+pub fn shading(props: &Element) -> Option<bool> {
+    let fill = props.child("w:shd").map(|s| {
+        let fill = s.attr("w:fill").unwrap_or("auto");
+        let pattern = s.attr("w:val").unwrap_or("clear");
+        !matches!(fill.to_ascii_lowercase().as_str(), "auto" | "ffffff")
+            || !matches!(pattern, "clear" | "nil")
+    });
+    let highlight = props.child("w:highlight").map(|h| h.attr("w:val") != Some("none"));
+    let border = props.child("w:bdr").or_else(|| props.child("w:pBdr")).map(|b| {
+        b.elements().any(|side| !matches!(side.attr("w:val"), Some("nil" | "none")))
+            || !matches!(b.attr("w:val"), None | Some("nil" | "none"))
+    });
+    match (fill, highlight, border) {
+        (None, None, None) => None,
+        (f, h, b) => Some(f.unwrap_or(false) || h.unwrap_or(false) || b.unwrap_or(false)),
     }
 }
 
