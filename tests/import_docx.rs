@@ -8,7 +8,9 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::docx::{Docx, fictional_resume, numbered, p, run, styled, tabbed, text_box, zip_of};
+use common::docx::{
+    Docx, fictional_resume, numbered, p, run, styled, tabbed, table, text_box, zip_of,
+};
 use common::{Run, TestSite, vitae_bin};
 
 fn outline(bytes: &[u8]) -> String {
@@ -95,6 +97,47 @@ fn headings_shown_only_by_their_look_become_headings_by_prominence() {
         ["H1@1 *Noor Haddad*", "H2@3 *EXPERIENCE*", "H3@4 *Lighthouse Keeper*", "H2@7 EDUCATION"],
         "{tree}"
     );
+}
+
+#[test]
+fn a_layout_table_is_read_cell_by_cell_and_a_data_table_stays_a_table() {
+    let left =
+        [set("SKILLS", "<w:b/>", ""), numbered(1, 0, "Knots"), numbered(1, 0, "Radio")].concat();
+    let right = [
+        set("EXPERIENCE", "<w:b/>", ""),
+        p("Lighthouse Keeper, North Cape Light, 2018 – 2023"),
+        p("Kept the lamp lit through three hundred storms and logged every passing ship."),
+    ]
+    .concat();
+    let data = table(&[
+        &[&set("Language", "<w:b/>", ""), &set("Level", "<w:b/>", "")],
+        &[&p("Norwegian"), &p("native")],
+    ]);
+    let body = [table(&[&[&left, &right]]), data].concat();
+    let tree = outline(&Docx::new(body).bytes());
+    let expected = "DIV@1 table
+  H1@1 *SKILLS*
+  UL@2
+    -
+      P@2 Knots
+    -
+      P@3 Radio
+  H1@4 *EXPERIENCE*
+  P@5 Lighthouse Keeper, North Cape Light, 2018 – 2023
+  P@6 Kept the lamp lit through three hundred storms and logged every passing ship.
+TABLE@7
+  row
+    |
+      P@7 *Language*
+    |
+      P@8 *Level*
+  row
+    |
+      P@9 Norwegian
+    |
+      P@10 native
+";
+    assert_eq!(tree, expected);
 }
 
 #[test]

@@ -45,6 +45,7 @@ struct ParaText {
     bold: usize,
     underline: usize,
     shaded: usize,
+    colored: usize,
     max_size: u16,
     /// Characters by size (half-points).
     sizes: Vec<(u16, usize)>,
@@ -146,8 +147,8 @@ impl<'a> Ctx<'a> {
             }
             _ => ParaKind::Body,
         };
-        if matches!(role, Some(Role::Heading(_))) {
-            self.looks.styled_headings += 1;
+        if let ParaKind::Heading(level @ 1..) = kind {
+            self.looks.count_styled(level);
         }
         let mut para = flow::paragraph(line, kind, pieces);
         let candidate = para
@@ -167,6 +168,7 @@ impl<'a> Ctx<'a> {
                 underline: set.underline == set.chars,
                 boxed: set.shaded == set.chars || ppr.and_then(shading).unwrap_or(false),
                 caps: looks::all_caps(&text),
+                colored: set.colored == set.chars,
             };
             if let Some(level) = self.looks.level_for(look) {
                 para.make_heading(level);
@@ -304,6 +306,7 @@ impl<'a> Ctx<'a> {
         set.bold += if bold { n } else { 0 };
         set.underline += if props.underline == Some(true) { n } else { 0 };
         set.shaded += if props.shaded == Some(true) { n } else { 0 };
+        set.colored += if props.colored == Some(true) { n } else { 0 };
         set.max_size = set.max_size.max(size);
     }
 

@@ -8,9 +8,8 @@
 use std::collections::HashMap;
 
 use crate::parse::doc::{Block, BlockKind};
+use crate::parse::read::flow::LOOK_BASE;
 
-/// Provisional heading levels from here on name a look: `LOOK_BASE + index`.
-pub const LOOK_BASE: u8 = 100;
 /// Distinct looks recorded at most; further ones share the last slot's fate (stay text).
 const MAX_LOOKS: usize = 150;
 /// Word's size when nothing sets one, in half-points.
@@ -18,7 +17,7 @@ pub const DEFAULT_SIZE: u16 = 20;
 /// A look is larger than the body when at least this much larger (half-points: 1pt).
 const LARGER_BY: u16 = 2;
 /// A heading-like line holds at most this many characters and words.
-const MAX_CHARS: usize = 60;
+const MAX_CHARS: usize = 72;
 const MAX_WORDS: usize = 7;
 /// With more styled headings than this the document marks its headings up; bold lines in it
 /// are entry titles and labels, not headings.
@@ -35,6 +34,8 @@ pub struct Look {
     pub boxed: bool,
     /// Its letters are all capitals.
     pub caps: bool,
+    /// Set in a colour (not black).
+    pub colored: bool,
 }
 
 impl Look {
@@ -43,6 +44,7 @@ impl Look {
             + u8::from(self.underline)
             + u8::from(self.boxed)
             + u8::from(self.caps)
+            + u8::from(self.colored)
     }
 }
 
@@ -56,10 +58,18 @@ pub struct Looks {
     chars: usize,
     bold_chars: usize,
     /// Paragraphs with a heading style or outline level (not the title).
-    pub styled_headings: usize,
+    styled_headings: usize,
+    /// The top level of those, as in the tree.
+    top_styled: Option<u8>,
 }
 
 impl Looks {
+    /// Counts a paragraph with a heading style of `level` (as in the tree).
+    pub fn count_styled(&mut self, level: u8) {
+        self.styled_headings += 1;
+        self.top_styled = Some(self.top_styled.map_or(level, |t| t.min(level)));
+    }
+
     /// Counts a body paragraph's characters: by size (half-points), and how many are bold.
     pub fn count_body(&mut self, sizes: &[(u16, usize)], bold: usize) {
         for (size, n) in sizes {
@@ -69,7 +79,8 @@ impl Looks {
         self.bold_chars += bold;
     }
 
-    /// The provisional level that names `look`, or `None` when no slot is left.
+    /// The provisional level that names `look` (`LOOK_BASE` + its index), or `None` when no
+    /// slot is left.
     pub fn level_for(&mut self, look: Look) -> Option<u8> {
         let k = match self.looks.iter().position(|l| *l == look) {
             Some(k) => k,
@@ -90,6 +101,10 @@ impl Looks {
         self.chars += other.chars;
         self.bold_chars += other.bold_chars;
         self.styled_headings += other.styled_headings;
+        if let Some(level) = other.top_styled {
+            self.styled_headings -= 1;
+            self.count_styled(level);
+        }
         // The other part's provisional levels in this table.
         other
             .looks
@@ -107,7 +122,9 @@ impl Looks {
             .map_or(DEFAULT_SIZE, |(s, _)| *s)
     }
 
-    /// Final levels for the provisional ones: `None` for a look that does not stand out.
+    /// Final levels for the provisional ones: `None` for a look that does not stand out. The
+    /// most prominent look takes the level of the document's one styled heading, if it has
+    /// one (a "Heading 2" among bold lines is one of them), else level 1.
     fn levels(&self) -> Vec<Option<u8>> {
         if self.styled_headings >= STYLED_ENOUGH {
             return vec![None; self.looks.len()];
@@ -117,7 +134,8 @@ impl Looks {
         let bold_counts = self.bold_chars * 2 < self.chars;
         let prominence = |l: &Look| {
             let larger = l.size >= body + LARGER_BY;
-            let stands_out = larger || (l.bold && bold_counts) || l.underline || l.boxed;
+            let stands_out =
+                larger || (l.bold && bold_counts) || l.underline || l.boxed || l.colored;
             stands_out.then_some((l.size.max(body), l.marks(bold_counts)))
         };
         let mut ranks: Vec<(u16, u8)> = self.looks.iter().filter_map(prominence).collect();
@@ -128,7 +146,7 @@ impl Looks {
             .map(|l| {
                 let p = prominence(l)?;
                 let rank = ranks.iter().position(|r| *r == p)?;
-                Some((rank as u8 + 1).min(6))
+                Some((rank as u8 + self.top_styled.unwrap_or(1)).min(6))
             })
             .collect()
     }
@@ -215,7 +233,7 @@ mod tests {
     }
 
     fn look(size: u16, bold: bool, caps: bool) -> Look {
-        Look { size, bold, underline: false, boxed: false, caps }
+        Look { size, bold, underline: false, boxed: false, caps, colored: false }
     }
 
     #[test]
@@ -236,7 +254,8 @@ mod tests {
         let mut looks = Looks::default();
         looks.count_body(&[(22, 100)], 0);
         let l = looks.level_for(look(22, true, false)).unwrap();
-        looks.styled_headings = 2;
+        looks.count_styled(1);
+        looks.count_styled(2);
         assert_eq!(looks.levels()[usize::from(l - LOOK_BASE)], None);
         let mut looks = Looks::default();
         looks.count_body(&[(22, 100)], 100);

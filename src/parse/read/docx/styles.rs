@@ -18,6 +18,8 @@ pub struct RunProps {
     pub shaded: Option<bool>,
     /// Font size in half-points (`w:sz`).
     pub size: Option<u16>,
+    /// A text colour other than black.
+    pub colored: Option<bool>,
 }
 
 impl RunProps {
@@ -35,6 +37,10 @@ impl RunProps {
                 .and_then(|s| s.attr("w:val"))
                 .and_then(|v| v.parse::<u16>().ok())
                 .filter(|s| (2..=3276).contains(s)),
+            colored: rpr.child("w:color").map(|c| {
+                let black = matches!(c.attr("w:val"), None | Some("auto" | "000000"));
+                !black || c.attr("w:themeColor").is_some_and(|t| !t.starts_with("text1"))
+            }),
         }
     }
 
@@ -48,6 +54,7 @@ impl RunProps {
             underline: self.underline.or(under.underline),
             shaded: self.shaded.or(under.shaded),
             size: self.size.or(under.size),
+            colored: self.colored.or(under.colored),
         }
     }
 }
