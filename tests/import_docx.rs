@@ -88,13 +88,22 @@ fn headings_shown_only_by_their_look_become_headings_by_prominence() {
         set("A whole sentence set in bold.", "<w:b/>", ""),
         set("SEAMANSHIP", "", ""),
         set("Email: noor@example.org", "<w:b/>", ""),
+        set("Awards", "", r#"<w:pBdr><w:bottom w:val="single" w:sz="6"/></w:pBdr>"#),
+        set("Volunteering", "<w:b/><w:smallCaps/>", ""),
     ]
     .concat();
     let tree = outline(&Docx::new(body).bytes());
     let headings: Vec<&str> = tree.lines().filter(|l| l.starts_with('H')).collect();
     assert_eq!(
         headings,
-        ["H1@1 *Noor Haddad*", "H2@3 *EXPERIENCE*", "H3@4 *Lighthouse Keeper*", "H2@7 EDUCATION"],
+        [
+            "H1@1 *Noor Haddad*",
+            "H2@3 *EXPERIENCE*",
+            "H3@4 *Lighthouse Keeper*",
+            "H2@7 EDUCATION",
+            "H3@12 Awards",
+            "H2@13 *Volunteering*",
+        ],
         "{tree}"
     );
 }

@@ -46,6 +46,7 @@ struct ParaText {
     underline: usize,
     shaded: usize,
     colored: usize,
+    small_caps: usize,
     max_size: u16,
     /// Characters by size (half-points).
     sizes: Vec<(u16, usize)>,
@@ -166,8 +167,9 @@ impl<'a> Ctx<'a> {
                 size: set.max_size,
                 bold: set.bold == set.chars,
                 underline: set.underline == set.chars,
-                boxed: set.shaded == set.chars || ppr.and_then(shading).unwrap_or(false),
-                caps: looks::all_caps(&text),
+                boxed: set.shaded == set.chars
+                    || ppr.and_then(shading).or(style.boxed).unwrap_or(false),
+                caps: set.small_caps == set.chars || looks::all_caps(&text),
                 colored: set.colored == set.chars,
             };
             if let Some(level) = self.looks.level_for(look) {
@@ -307,6 +309,7 @@ impl<'a> Ctx<'a> {
         set.underline += if props.underline == Some(true) { n } else { 0 };
         set.shaded += if props.shaded == Some(true) { n } else { 0 };
         set.colored += if props.colored == Some(true) { n } else { 0 };
+        set.small_caps += if props.small_caps == Some(true) { n } else { 0 };
         set.max_size = set.max_size.max(size);
     }
 

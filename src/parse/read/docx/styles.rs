@@ -12,6 +12,8 @@ pub struct RunProps {
     pub bold: Option<bool>,
     pub italic: Option<bool>,
     pub caps: Option<bool>,
+    /// Small capitals: lower-case letters drawn as small capitals.
+    pub small_caps: Option<bool>,
     pub hidden: Option<bool>,
     pub underline: Option<bool>,
     /// Shaded, highlighted or bordered (`w:shd` with a fill, `w:highlight`, `w:bdr`).
@@ -29,6 +31,7 @@ impl RunProps {
             bold: rpr.child("w:b").map(on_off),
             italic: rpr.child("w:i").map(on_off),
             caps: rpr.child("w:caps").map(on_off),
+            small_caps: rpr.child("w:smallCaps").map(on_off),
             hidden: rpr.child("w:vanish").map(on_off),
             underline: rpr.child("w:u").map(|u| !matches!(u.attr("w:val"), Some("none"))),
             shaded: shading(rpr),
@@ -50,6 +53,7 @@ impl RunProps {
             bold: self.bold.or(under.bold),
             italic: self.italic.or(under.italic),
             caps: self.caps.or(under.caps),
+            small_caps: self.small_caps.or(under.small_caps),
             hidden: self.hidden.or(under.hidden),
             underline: self.underline.or(under.underline),
             shaded: self.shaded.or(under.shaded),
@@ -121,6 +125,7 @@ struct RawStyle {
     outline: Option<u8>,
     num: Option<NumRef>,
     run: RunProps,
+    boxed: Option<bool>,
 }
 
 /// A paragraph style with its `basedOn` chain resolved.
@@ -129,6 +134,8 @@ pub struct ParaStyle {
     pub role: Option<Role>,
     pub num: Option<NumRef>,
     pub run: RunProps,
+    /// The style shades or borders its paragraphs (a rule under a section title).
+    pub boxed: Option<bool>,
 }
 
 /// The styles part (`word/styles.xml`), resolved.
@@ -164,6 +171,7 @@ impl Styles {
                 outline: ppr.and_then(outline_level),
                 num: ppr.and_then(|p| p.child("w:numPr")).and_then(NumRef::read),
                 run: s.child("w:rPr").map(RunProps::read).unwrap_or_default(),
+                boxed: ppr.and_then(shading),
             };
             match s.attr("w:type") {
                 Some("character") => {
@@ -234,6 +242,7 @@ fn resolve(id: &str, raw: &HashMap<String, RawStyle>) -> ParaStyle {
             out.num = s.num.clone();
         }
         out.run = out.run.over(s.run);
+        out.boxed = out.boxed.or(s.boxed);
         next = s.based_on.as_deref();
         seen += 1;
     }
