@@ -150,6 +150,21 @@ TABLE@7
 }
 
 #[test]
+fn a_template_prompt_left_in_a_content_control_is_not_read() {
+    let control = |props: &str, content: &str| {
+        format!("<w:sdt><w:sdtPr>{props}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>")
+    };
+    let body = [
+        control("", &p("Noor Haddad")),
+        control("<w:showingPlcHdr/>", &p("Type your objective here")),
+        format!("<w:p>{}</w:p>", control("<w:showingPlcHdr/>", &run("Street address", ""))),
+        p("Lighthouse Keeper"),
+    ]
+    .concat();
+    assert_eq!(outline(&Docx::new(body).bytes()), "P@1 Noor Haddad\nP@3 Lighthouse Keeper\n");
+}
+
+#[test]
 fn bold_lines_stay_text_in_a_document_with_heading_styles() {
     let body = [
         styled("Heading1", &run("Experience", "")),

@@ -107,7 +107,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 "w:sdt" => {
-                    if let Some(c) = child.child("w:sdtContent") {
+                    if let Some(c) = sdt_content(child) {
                         self.block_items(c, items);
                     }
                 }
@@ -202,7 +202,7 @@ impl<'a> Ctx<'a> {
                     self.inlines(child, fmt, out, boxes)
                 }
                 "w:sdt" => {
-                    if let Some(c) = child.child("w:sdtContent") {
+                    if let Some(c) = sdt_content(child) {
                         self.inlines(c, fmt, out, boxes);
                     }
                 }
@@ -454,6 +454,16 @@ impl<'a> Ctx<'a> {
         self.depth -= 1;
         flow::table_block(rows, line)
     }
+}
+
+/// What a content control shows, unless it shows its placeholder: a template's prompt
+/// ("Type your address here") left unfilled is no content of the resume.
+fn sdt_content(sdt: &Element) -> Option<&Element> {
+    let placeholder = sdt
+        .child("w:sdtPr")
+        .and_then(|p| p.child("w:showingPlcHdr"))
+        .is_some_and(|h| !matches!(h.attr("w:val"), Some("0" | "false" | "off")));
+    if placeholder { None } else { sdt.child("w:sdtContent") }
 }
 
 /// The children named `name`, looking through content controls and custom XML around them.
