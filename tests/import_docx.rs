@@ -8,7 +8,9 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::docx::{Docx, fictional_resume, numbered, p, run, styled, tabbed, text_box, zip_of};
+use common::docx::{
+    Docx, fictional_resume, numbered, p, run, styled, tabbed, table, text_box, zip_of,
+};
 use common::{Run, TestSite, vitae_bin};
 
 fn outline(bytes: &[u8]) -> String {
@@ -64,6 +66,132 @@ fn typed_bullets_and_lists_without_numbering_definitions() {
     ]
     .concat();
     insta::assert_snapshot!(outline(&Docx::new(body).bytes()));
+}
+
+/// A paragraph holding one run of `text` set by `props` (`w:rPr` content), with `ppr`
+/// (`w:pPr` content).
+fn set(text: &str, props: &str, ppr: &str) -> String {
+    format!("<w:p><w:pPr>{ppr}</w:pPr>{}</w:p>", run(text, props))
+}
+
+#[test]
+fn headings_shown_only_by_their_look_become_headings_by_prominence() {
+    let body = [
+        set("Noor Haddad", r#"<w:b/><w:sz w:val="40"/>"#, ""),
+        p("noor@example.org | +47 555 0100"),
+        set("EXPERIENCE", "<w:b/>", ""),
+        set("Lighthouse Keeper", "<w:b/>", ""),
+        p("Kept the lamp lit through three hundred storms and logged every passing ship."),
+        p("Trained two apprentice keepers in lamp care, radio watch and weather reports."),
+        set("EDUCATION", "", r#"<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>"#),
+        set("Certificate in Navigation, 2017", "<w:b/>", ""),
+        set("A whole sentence set in bold.", "<w:b/>", ""),
+        set("SEAMANSHIP", "", ""),
+        set("Email: noor@example.org", "<w:b/>", ""),
+        set("Awards", "", r#"<w:pBdr><w:bottom w:val="single" w:sz="6"/></w:pBdr>"#),
+        set("Volunteering", "<w:b/><w:smallCaps/>", ""),
+    ]
+    .concat();
+    let tree = outline(&Docx::new(body).bytes());
+    let headings: Vec<&str> = tree.lines().filter(|l| l.starts_with('H')).collect();
+    assert_eq!(
+        headings,
+        [
+            "H1@1 *Noor Haddad*",
+            "H2@3 *EXPERIENCE*",
+            "H3@4 *Lighthouse Keeper*",
+            "H2@7 EDUCATION",
+            "H3@12 Awards",
+            "H2@13 *Volunteering*",
+        ],
+        "{tree}"
+    );
+}
+
+#[test]
+fn a_layout_table_is_read_cell_by_cell_and_a_data_table_stays_a_table() {
+    let left =
+        [set("SKILLS", "<w:b/>", ""), numbered(1, 0, "Knots"), numbered(1, 0, "Radio")].concat();
+    let right = [
+        set("EXPERIENCE", "<w:b/>", ""),
+        p("Lighthouse Keeper, North Cape Light, 2018 – 2023"),
+        p("Kept the lamp lit through three hundred storms and logged every passing ship."),
+    ]
+    .concat();
+    let data = table(&[
+        &[&set("Language", "<w:b/>", ""), &set("Level", "<w:b/>", "")],
+        &[&p("Norwegian"), &p("native")],
+    ]);
+    let body = [table(&[&[&left, &right]]), data].concat();
+    let tree = outline(&Docx::new(body).bytes());
+    let expected = "DIV@1 table
+  H1@1 *SKILLS*
+  UL@2
+    -
+      P@2 Knots
+    -
+      P@3 Radio
+  H1@4 *EXPERIENCE*
+  P@5 Lighthouse Keeper, North Cape Light, 2018 – 2023
+  P@6 Kept the lamp lit through three hundred storms and logged every passing ship.
+TABLE@7
+  row
+    |
+      P@7 *Language*
+    |
+      P@8 *Level*
+  row
+    |
+      P@9 Norwegian
+    |
+      P@10 native
+";
+    assert_eq!(tree, expected);
+}
+
+#[test]
+fn a_template_prompt_left_in_a_content_control_is_not_read() {
+    let control = |props: &str, content: &str| {
+        format!("<w:sdt><w:sdtPr>{props}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>")
+    };
+    let body = [
+        control("", &p("Noor Haddad")),
+        control("<w:showingPlcHdr/>", &p("Type your objective here")),
+        format!("<w:p>{}</w:p>", control("<w:showingPlcHdr/>", &run("Street address", ""))),
+        p("Lighthouse Keeper"),
+    ]
+    .concat();
+    assert_eq!(outline(&Docx::new(body).bytes()), "P@1 Noor Haddad\nP@3 Lighthouse Keeper\n");
+}
+
+#[test]
+fn bold_lines_stay_text_in_a_document_with_heading_styles() {
+    let body = [
+        styled("Heading1", &run("Experience", "")),
+        set("Lighthouse Keeper", "<w:b/>", ""),
+        p("Kept the lamp lit."),
+        styled("Heading1", &run("Education", "")),
+        set("North Cape College", "<w:b/>", ""),
+    ]
+    .concat();
+    let tree = outline(&Docx::new(body).bytes());
+    let headings: Vec<&str> = tree.lines().filter(|l| l.starts_with('H')).collect();
+    assert_eq!(headings, ["H1@1 *Experience*", "H1@4 *Education*"], "{tree}");
+}
+
+#[test]
+fn import_to_tree_prints_the_tree_of_a_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mara.docx");
+    std::fs::write(&path, fictional_resume().bytes()).unwrap();
+    let run = Run(Command::new(vitae_bin())
+        .args(["import", path.to_str().unwrap(), "--to", "tree"])
+        .output()
+        .unwrap());
+    run.success();
+    let tree = run.stdout();
+    assert!(tree.contains("Mara Lindqvist"), "{tree}");
+    assert!(tree.lines().any(|l| l.starts_with("H2@") && l.contains("Experience")), "{tree}");
 }
 
 #[test]

@@ -219,7 +219,7 @@ fn with_file(mut e: ContentError, path: &Path) -> ContentError {
 /// none and is refused.
 pub fn document_tree(bytes: &[u8], path: &Path) -> Result<doc::Document, ContentError> {
     if let Some(kind) = read::sniff_binary(bytes) {
-        return Err(ContentError::one(not_readable(kind).in_file(path)));
+        return binary_tree(kind, bytes).map_err(|d| ContentError::one(d.in_file(path)));
     }
     let text = input::decode(bytes).map_err(|e| ContentError::one(e.in_file(path)))?;
     let format = Format::from_path(path);
@@ -232,6 +232,20 @@ pub fn document_tree(bytes: &[u8], path: &Path) -> Result<doc::Document, Content
         ));
     }
     Ok(read::document(&text.text, format.and_then(Format::markup)))
+}
+
+/// The tree a binary document's reader makes (a LinkedIn export is data and has none).
+fn binary_tree(kind: read::Binary, bytes: &[u8]) -> Result<doc::Document, Diagnostic> {
+    match kind {
+        read::Binary::Pdf => Ok(read::pdf::read(bytes)?.doc),
+        read::Binary::Docx => Ok(read::docx::read(bytes)?.doc),
+        read::Binary::Odt => Ok(read::odt::read(bytes)?.doc),
+        read::Binary::LinkedInExport => Err(Diagnostic::error(
+            "this is a LinkedIn data export: it is read as data, not as a tree",
+        )
+        .hint("use --to json or --to yaml")),
+        other => Err(not_readable(other)),
+    }
 }
 
 /// Reads a resume of unknown format (`vitae import`): the content decides, `name` only hints.

@@ -89,17 +89,69 @@ pub fn paragraph(line: u32, mut kind: ParaKind, mut pieces: Vec<Piece>) -> Optio
     (!cells.is_empty()).then_some(Para { line, kind, cells, typed })
 }
 
-/// A table from its rows; one with one cell of content per row is a frame around blocks,
-/// read in order (a `Div`).
-pub fn table_block(rows: Vec<Row>, line: u32) -> Option<Block> {
+impl Para {
+    /// The text of a body paragraph that could be a heading by its look: one cell, one line,
+    /// no bullet typed in front.
+    pub fn heading_candidate(&self) -> Option<String> {
+        if self.kind != ParaKind::Body || self.typed.is_some() || self.cells.len() != 1 {
+            return None;
+        }
+        let cell = &self.cells[0];
+        if cell.iter().any(|i| matches!(i, Inline::LineBreak | Inline::SoftBreak)) {
+            return None;
+        }
+        Some(crate::parse::doc::plain(cell))
+    }
+
+    /// Makes the paragraph a heading of `level`.
+    pub fn make_heading(&mut self, level: u8) {
+        self.kind = ParaKind::Heading(level);
+    }
+}
+
+/// Heading levels from here on are provisional: a line that may be a heading by its look,
+/// settled once the whole document is read (see the DOCX reader's `looks`).
+pub const LOOK_BASE: u8 = 100;
+
+/// A table from its rows. A table whose cells hold more than one block each, or lists and
+/// headings, lays out the page (a two-column resume, a date column beside each entry): its
+/// cells are read in order as the blocks they hold (a `Div`), as is one with one cell of
+/// content per row (a frame). Otherwise it is a table of data, whose cells hold no headings.
+pub fn table_block(mut rows: Vec<Row>, line: u32) -> Option<Block> {
     if rows.is_empty() {
         return None;
     }
-    if rows.iter().all(|r| r.cells.iter().filter(|c| !c.is_empty()).count() <= 1) {
+    let framed = rows.iter().all(|r| r.cells.iter().filter(|c| !c.is_empty()).count() <= 1);
+    let laid_out = rows.iter().flat_map(|r| &r.cells).any(|c| holds_layout(c));
+    if framed || laid_out {
         let blocks = rows.into_iter().flat_map(|r| r.cells.into_iter().flatten()).collect();
         return Some(Block::new(BlockKind::Div { class: Some("table".into()), blocks }, line));
     }
+    for cell in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+        visit(cell, &mut |b| {
+            if let BlockKind::Heading { level, content } = &mut b.kind
+                && *level >= LOOK_BASE
+            {
+                b.kind = BlockKind::Para(std::mem::take(content));
+            }
+        });
+    }
     Some(Block::new(BlockKind::Table(rows), line))
+}
+
+/// A cell's content is more than one value: several blocks, or one that is neither a
+/// paragraph nor a table of data (a line that is a heading only by its look counts as a
+/// paragraph here).
+fn holds_layout(cell: &[Block]) -> bool {
+    match cell {
+        [] => false,
+        [one] => match &one.kind {
+            BlockKind::Para(_) | BlockKind::Table(_) => false,
+            BlockKind::Heading { level, .. } => *level < LOOK_BASE,
+            _ => true,
+        },
+        _ => true,
+    }
 }
 
 /// The warning for a package or part read only in part; `app` is what repairs it.
@@ -448,7 +500,8 @@ pub fn settle_heading_levels(blocks: &mut [Block]) {
     });
 }
 
-fn visit(blocks: &mut [Block], f: &mut impl FnMut(&mut Block)) {
+/// Calls `f` on every block of the tree, outer ones first.
+pub fn visit(blocks: &mut [Block], f: &mut impl FnMut(&mut Block)) {
     for b in blocks {
         f(b);
         match &mut b.kind {

@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::styles::{NumRef, Numbering, Role, RunProps, Styles, outline_level};
+use super::looks::{self, Look, Looks};
+use super::styles::{NumRef, Numbering, Role, RunProps, Styles, outline_level, shading};
 use crate::parse::doc::{Block, Row};
 use crate::parse::read::floats::{self, Page, Rect, Transform};
 use crate::parse::read::flow::{self, Float, Item, ParaKind, Piece, PieceKind};
@@ -29,8 +30,26 @@ pub struct Ctx<'a> {
     pub text_len: usize,
     /// Text boxes or tables were nested too deep to read in full.
     pub truncated: bool,
+    /// How the text is set, and the lines that may be headings by their look.
+    pub looks: Looks,
     depth: usize,
     fields: Vec<Field>,
+    /// How the paragraph being read is set so far.
+    para_text: ParaText,
+}
+
+/// Characters of a paragraph's text by how they are set.
+#[derive(Debug, Default)]
+struct ParaText {
+    chars: usize,
+    bold: usize,
+    underline: usize,
+    shaded: usize,
+    colored: usize,
+    small_caps: usize,
+    max_size: u16,
+    /// Characters by size (half-points).
+    sizes: Vec<(u16, usize)>,
 }
 
 /// An open complex field (`w:fldChar begin … separate … end`).
@@ -62,8 +81,10 @@ impl<'a> Ctx<'a> {
             line: 0,
             text_len: 0,
             truncated: false,
+            looks: Looks::default(),
             depth: 0,
             fields: Vec::new(),
+            para_text: ParaText::default(),
         }
     }
 
@@ -86,7 +107,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 "w:sdt" => {
-                    if let Some(c) = child.child("w:sdtContent") {
+                    if let Some(c) = sdt_content(child) {
                         self.block_items(c, items);
                     }
                 }
@@ -112,7 +133,9 @@ impl<'a> Ctx<'a> {
         let fmt = Fmt { props: style.run.over(self.styles.defaults()), link: None };
         let mut pieces = Vec::new();
         let mut boxes = Vec::new();
+        let outer = std::mem::take(&mut self.para_text);
         self.inlines(p, &fmt, &mut pieces, &mut boxes);
+        let set = std::mem::replace(&mut self.para_text, outer);
 
         let role = ppr.and_then(outline_level).map(Role::Heading).or(style.role);
         let num = ppr.and_then(|p| p.child("w:numPr")).and_then(NumRef::read).or(style.num);
@@ -125,7 +148,35 @@ impl<'a> Ctx<'a> {
             }
             _ => ParaKind::Body,
         };
-        items.extend(flow::paragraph(line, kind, pieces).map(Item::Para));
+        if let ParaKind::Heading(level @ 1..) = kind {
+            self.looks.count_styled(level);
+        }
+        let mut para = flow::paragraph(line, kind, pieces);
+        let candidate = para
+            .as_ref()
+            .and_then(flow::Para::heading_candidate)
+            .filter(|t| set.chars > 0 && looks::heading_like_text(t));
+        if candidate.is_none() {
+            // The body text the candidates are measured against.
+            self.looks.count_body(&set.sizes, set.bold);
+        }
+        if let Some(para) = &mut para
+            && let Some(text) = candidate
+        {
+            let look = Look {
+                size: set.max_size,
+                bold: set.bold == set.chars,
+                underline: set.underline == set.chars,
+                boxed: set.shaded == set.chars
+                    || ppr.and_then(shading).or(style.boxed).unwrap_or(false),
+                caps: set.small_caps == set.chars || looks::all_caps(&text),
+                colored: set.colored == set.chars,
+            };
+            if let Some(level) = self.looks.level_for(look) {
+                para.make_heading(level);
+            }
+        }
+        items.extend(para.map(Item::Para));
         items.extend(boxes.into_iter().map(Item::Float));
     }
 
@@ -151,7 +202,7 @@ impl<'a> Ctx<'a> {
                     self.inlines(child, fmt, out, boxes)
                 }
                 "w:sdt" => {
-                    if let Some(c) = child.child("w:sdtContent") {
+                    if let Some(c) = sdt_content(child) {
                         self.inlines(c, fmt, out, boxes);
                     }
                 }
@@ -229,6 +280,7 @@ impl<'a> Ctx<'a> {
             }
             if let PieceKind::Text(t) = &kind {
                 self.text_len += t.len();
+                self.count_set(t, props);
             }
             out.push(Piece {
                 kind,
@@ -237,6 +289,28 @@ impl<'a> Ctx<'a> {
                 link: self.field_link().or_else(|| fmt.link.clone()),
             });
         }
+    }
+
+    /// Counts the visible characters of `t` by how `props` set them.
+    fn count_set(&mut self, t: &str, props: &RunProps) {
+        let n = t.chars().filter(|c| !c.is_whitespace()).count();
+        if n == 0 {
+            return;
+        }
+        let size = props.size.unwrap_or(looks::DEFAULT_SIZE);
+        let bold = props.bold == Some(true);
+        let set = &mut self.para_text;
+        match set.sizes.iter_mut().find(|(s, _)| *s == size) {
+            Some((_, count)) => *count += n,
+            None => set.sizes.push((size, n)),
+        }
+        set.chars += n;
+        set.bold += if bold { n } else { 0 };
+        set.underline += if props.underline == Some(true) { n } else { 0 };
+        set.shaded += if props.shaded == Some(true) { n } else { 0 };
+        set.colored += if props.colored == Some(true) { n } else { 0 };
+        set.small_caps += if props.small_caps == Some(true) { n } else { 0 };
+        set.max_size = set.max_size.max(size);
     }
 
     fn field_char(&mut self, kind: &str) {
@@ -380,6 +454,16 @@ impl<'a> Ctx<'a> {
         self.depth -= 1;
         flow::table_block(rows, line)
     }
+}
+
+/// What a content control shows, unless it shows its placeholder: a template's prompt
+/// ("Type your address here") left unfilled is no content of the resume.
+fn sdt_content(sdt: &Element) -> Option<&Element> {
+    let placeholder = sdt
+        .child("w:sdtPr")
+        .and_then(|p| p.child("w:showingPlcHdr"))
+        .is_some_and(|h| !matches!(h.attr("w:val"), Some("0" | "false" | "off")));
+    if placeholder { None } else { sdt.child("w:sdtContent") }
 }
 
 /// The children named `name`, looking through content controls and custom XML around them.

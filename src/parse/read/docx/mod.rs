@@ -6,6 +6,7 @@
 //! and "footer") and the title and author of `docProps/core.xml` as metadata.
 
 mod body;
+mod looks;
 mod styles;
 
 use std::collections::HashMap;
@@ -71,7 +72,8 @@ pub fn read(bytes: &[u8]) -> Result<Reading, Diagnostic> {
                 .map(|r| (r.id, r.target))
                 .collect();
         let mut part_ctx = body::Ctx::new(&styles, &numbering, &part_links, page);
-        let part_blocks = part_ctx.container(el);
+        let mut part_blocks = part_ctx.container(el);
+        looks::renumber(&mut part_blocks, &ctx.looks.absorb(std::mem::take(&mut part_ctx.looks)));
         ctx.text_len += part_ctx.text_len;
         ctx.truncated |= part_ctx.truncated;
         let target = if kind == "header" { &mut header } else { &mut footer };
@@ -105,6 +107,7 @@ pub fn read(bytes: &[u8]) -> Result<Reading, Diagnostic> {
     let mut all = header;
     all.append(&mut blocks);
     all.append(&mut footer);
+    ctx.looks.settle(&mut all);
     flow::settle_heading_levels(&mut all);
 
     let meta = core_properties(&mut package, &mut warnings)?;

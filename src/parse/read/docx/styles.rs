@@ -12,7 +12,16 @@ pub struct RunProps {
     pub bold: Option<bool>,
     pub italic: Option<bool>,
     pub caps: Option<bool>,
+    /// Small capitals: lower-case letters drawn as small capitals.
+    pub small_caps: Option<bool>,
     pub hidden: Option<bool>,
+    pub underline: Option<bool>,
+    /// Shaded, highlighted or bordered (`w:shd` with a fill, `w:highlight`, `w:bdr`).
+    pub shaded: Option<bool>,
+    /// Font size in half-points (`w:sz`).
+    pub size: Option<u16>,
+    /// A text colour other than black.
+    pub colored: Option<bool>,
 }
 
 impl RunProps {
@@ -22,7 +31,19 @@ impl RunProps {
             bold: rpr.child("w:b").map(on_off),
             italic: rpr.child("w:i").map(on_off),
             caps: rpr.child("w:caps").map(on_off),
+            small_caps: rpr.child("w:smallCaps").map(on_off),
             hidden: rpr.child("w:vanish").map(on_off),
+            underline: rpr.child("w:u").map(|u| !matches!(u.attr("w:val"), Some("none"))),
+            shaded: shading(rpr),
+            size: rpr
+                .child("w:sz")
+                .and_then(|s| s.attr("w:val"))
+                .and_then(|v| v.parse::<u16>().ok())
+                .filter(|s| (2..=3276).contains(s)),
+            colored: rpr.child("w:color").map(|c| {
+                let black = matches!(c.attr("w:val"), None | Some("auto" | "000000"));
+                !black || c.attr("w:themeColor").is_some_and(|t| !t.starts_with("text1"))
+            }),
         }
     }
 
@@ -32,8 +53,33 @@ impl RunProps {
             bold: self.bold.or(under.bold),
             italic: self.italic.or(under.italic),
             caps: self.caps.or(under.caps),
+            small_caps: self.small_caps.or(under.small_caps),
             hidden: self.hidden.or(under.hidden),
+            underline: self.underline.or(under.underline),
+            shaded: self.shaded.or(under.shaded),
+            size: self.size.or(under.size),
+            colored: self.colored.or(under.colored),
         }
+    }
+}
+
+/// Whether run or paragraph properties shade or frame their text: a fill other than white, a
+/// highlight, or a border. `None` when they say nothing of it.
+pub fn shading(props: &Element) -> Option<bool> {
+    let fill = props.child("w:shd").map(|s| {
+        let fill = s.attr("w:fill").unwrap_or("auto");
+        let pattern = s.attr("w:val").unwrap_or("clear");
+        !matches!(fill.to_ascii_lowercase().as_str(), "auto" | "ffffff")
+            || !matches!(pattern, "clear" | "nil")
+    });
+    let highlight = props.child("w:highlight").map(|h| h.attr("w:val") != Some("none"));
+    let border = props.child("w:bdr").or_else(|| props.child("w:pBdr")).map(|b| {
+        b.elements().any(|side| !matches!(side.attr("w:val"), Some("nil" | "none")))
+            || !matches!(b.attr("w:val"), None | Some("nil" | "none"))
+    });
+    match (fill, highlight, border) {
+        (None, None, None) => None,
+        (f, h, b) => Some(f.unwrap_or(false) || h.unwrap_or(false) || b.unwrap_or(false)),
     }
 }
 
@@ -79,6 +125,7 @@ struct RawStyle {
     outline: Option<u8>,
     num: Option<NumRef>,
     run: RunProps,
+    boxed: Option<bool>,
 }
 
 /// A paragraph style with its `basedOn` chain resolved.
@@ -87,6 +134,8 @@ pub struct ParaStyle {
     pub role: Option<Role>,
     pub num: Option<NumRef>,
     pub run: RunProps,
+    /// The style shades or borders its paragraphs (a rule under a section title).
+    pub boxed: Option<bool>,
 }
 
 /// The styles part (`word/styles.xml`), resolved.
@@ -122,6 +171,7 @@ impl Styles {
                 outline: ppr.and_then(outline_level),
                 num: ppr.and_then(|p| p.child("w:numPr")).and_then(NumRef::read),
                 run: s.child("w:rPr").map(RunProps::read).unwrap_or_default(),
+                boxed: ppr.and_then(shading),
             };
             match s.attr("w:type") {
                 Some("character") => {
@@ -192,6 +242,7 @@ fn resolve(id: &str, raw: &HashMap<String, RawStyle>) -> ParaStyle {
             out.num = s.num.clone();
         }
         out.run = out.run.over(s.run);
+        out.boxed = out.boxed.or(s.boxed);
         next = s.based_on.as_deref();
         seen += 1;
     }
