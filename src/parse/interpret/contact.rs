@@ -5,11 +5,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::groups;
 use super::lines::Line;
 use super::places;
 use super::sections::lexicon;
-use crate::model::{Basics, Location, Profile};
+use crate::model::{Basics, Language, Location, Profile};
 use crate::parse::vocab::fields::{self, Label};
+use crate::parse::vocab::titles;
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -52,6 +54,59 @@ static WEB_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:web\s?(?:site|page)?|home\s?page|url|site|blog|portfolio|webseite|sito(?:\s+web)?|página(?:\s+web)?|sitio(?:\s+web)?|site\s+web)\s*:\s*([a-z0-9][a-z0-9.-]*\.[a-z]{2,}(?:/\S*)?)\s*$")
         .expect("web field pattern")
 });
+/// "jane-doe.com", "www.example.org", "example.dev/blog": a web address written as a bare
+/// domain, perhaps with a path; the top-level domain is checked against [`WEB_TLDS`].
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:https?://)?(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+(?P<tld>[a-z]{2,12})(?:/[^\s]*)?$",
+    )
+    .expect("domain pattern")
+});
+
+/// Top-level domains a personal site is usually on. Only these make a bare word with dots a
+/// web address: "Node.js", "README.md" or "ASP.NET" are not sites.
+const WEB_TLDS: &[&str] = &[
+    "com", "org", "net", "dev", "io", "me", "info", "name", "app", "page", "site", "blog", "tech",
+    "xyz", "online", "website", "codes", "cloud", "eu", "de", "uk", "co", "fr", "nl", "be", "ch",
+    "at", "se", "no", "dk", "fi", "is", "es", "it", "pt", "pl", "cz", "ru", "ca", "us", "au", "nz",
+    "in", "jp", "br",
+];
+
+/// The bare domains in a contact line: parts between separators that are nothing but contact
+/// details ("jane@example.net | jane-doe.com | +47 400 00 000"). E-mail addresses are not
+/// domains; a part with other words (a sentence naming a site) gives none.
+fn domains_in(text: &str) -> Vec<String> {
+    if text.len() > 400 || !text.contains('.') {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for part in text.split(['|', '·', '•', ';', ',', '⋅', '◦']) {
+        let part = unlabelled(part.trim());
+        let tokens: Vec<&str> = part.split_whitespace().collect();
+        let domains: Vec<&str> = tokens.iter().filter_map(|t| bare_domain(t)).collect();
+        let others_are_contacts = tokens.iter().all(|t| {
+            bare_domain(t).is_some()
+                || t.contains('@')
+                || t.chars().all(|c| c.is_ascii_digit() || "+()-./–—".contains(c))
+        });
+        if others_are_contacts {
+            out.extend(domains.into_iter().map(str::to_string));
+        }
+    }
+    out
+}
+
+/// A token that is a web address without a scheme, trimmed of surrounding punctuation.
+fn bare_domain(token: &str) -> Option<&str> {
+    let t =
+        token.trim_start_matches(['(', '<', '[']).trim_end_matches(['.', ',', ';', ')', '>', ']']);
+    if t.contains('@') || t.starts_with("mailto:") {
+        return None;
+    }
+    let m = DOMAIN.captures(t)?;
+    WEB_TLDS.contains(&&m["tld"]).then_some(t)
+}
+
 /// "E-Mail: ada@example.org", "Nama :Ada Lovelace", "Geburtsdatum: …": a label the
 /// vocabulary knows, what it labels and the value after it.
 pub fn labelled(text: &str) -> Option<(Label, &str)> {
@@ -127,6 +182,8 @@ pub struct Contacts {
     pub url: Option<String>,
     pub profiles: Vec<Profile>,
     pub location: Option<Location>,
+    /// Spoken languages named on a "Languages: …" line among the personal details.
+    pub languages: Vec<Language>,
     /// A name given as "Name: ..." in a contact section.
     pub name: Option<String>,
     /// Lines that held nothing but contact details (so they are not a label or summary).
@@ -144,6 +201,9 @@ pub fn is_contact_line(text: &str) -> bool {
         rest = re.replace_all(&rest, " ").into_owned();
     }
     rest = PHONE.replace_all(&rest, " ").into_owned();
+    for d in domains_in(text) {
+        rest = rest.replace(&d, " ");
+    }
     let rest = unlabelled(rest.trim());
     let words: Vec<&str> =
         rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -201,6 +261,7 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
         if let Some(m) = WEB_FIELD.captures(text.trim()) {
             urls.push(m[1].to_string());
         }
+        urls.extend(domains_in(text).into_iter().filter(|d| !(web && URL.is_match(d))));
         for url in urls {
             used |= add_url(&url, c);
         }
@@ -268,6 +329,18 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
         }
         if let Some((label, value)) = labelled(text.trim()) {
             used |= labelled_field(label, value, c);
+        }
+        if let Some(languages) = groups::language_line(text) {
+            for (name, fluency) in languages {
+                if !c.languages.iter().any(|l| l.language.as_deref() == Some(name.as_str())) {
+                    c.languages.push(Language {
+                        language: Some(name),
+                        fluency,
+                        ..Default::default()
+                    });
+                }
+            }
+            used = true;
         }
         if used || is_contact_line(text) {
             c.used.push(i);
@@ -571,6 +644,10 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
         }
         let candidate = l.text.trim_start_matches('#').trim();
         let candidate = candidate.strip_prefix("Name:").map_or(candidate, str::trim);
+        // "Curriculum Vitae", "One-page CV": the document's title; the name comes after it.
+        if titles::is_title(candidate) {
+            continue;
+        }
         if (l.heading == Some(1)
             && candidate.split_whitespace().count() <= 6
             && !candidate.contains('@')
@@ -758,5 +835,63 @@ mod tests {
             "| Vorname | Ada |\n|---|---|\n| Nachname | Lovelace |\n| Geburtsdatum | x |\n",
         );
         assert_eq!(labelled_name(&given).as_deref(), Some("Ada Lovelace"));
+    }
+
+    #[test]
+    fn a_document_title_above_the_name_is_not_the_name() {
+        for title in
+            ["Curriculum Vitae", "One-page CV", "Lebenslauf", "Currículum", "# Resume 2024"]
+        {
+            let lines = from_markdown(&format!("{title}\n\nJane Example\n\nData Engineer\n"));
+            let mut c = Contacts::default();
+            let b = header(&lines, &mut c, None);
+            assert_eq!(b.name.as_deref(), Some("Jane Example"), "{title}");
+            assert_eq!(b.label.as_deref(), Some("Data Engineer"), "{title}");
+        }
+    }
+
+    #[test]
+    fn bare_domains_are_the_site_and_mail_domains_are_not() {
+        for (line, url) in [
+            ("jane@example.net | jane-doe.com | github.com/janeq", "https://jane-doe.com"),
+            ("Data Engineer · www.example.org", "https://www.example.org"),
+            ("example.dev/blog, jane@example.net", "https://example.dev/blog"),
+        ] {
+            let mut c = Contacts::default();
+            let b = header(&from_markdown(&format!("Jane Example\n\n{line}\n")), &mut c, None);
+            assert_eq!(c.url.as_deref(), Some(url), "{line}");
+            assert!(b.label.as_deref().is_none_or(|l| !l.contains('.')), "{line}");
+        }
+        let mut c = Contacts::default();
+        scan(
+            &from_markdown("jane@example.net | github.com/janeq | linkedin.com/in/jane-e\n"),
+            &mut c,
+        );
+        assert_eq!(c.url, None);
+        let nets: Vec<_> = c.profiles.iter().filter_map(|p| p.network.as_deref()).collect();
+        assert_eq!(nets, ["GitHub", "LinkedIn"]);
+        // A site named in a sentence, or a framework's name, is no contact detail.
+        for line in ["I wrote the docs at example.org for years", "Node.js | ASP.NET | README.md"] {
+            let mut c = Contacts::default();
+            scan(&from_markdown(line), &mut c);
+            assert_eq!(c.url, None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_languages_line_among_the_personal_details() {
+        let lines = from_markdown(
+            "Jane Example\n\njane@example.net\n\nLanguages: English (fluent) & Norwegian (native)\n",
+        );
+        let mut c = Contacts::default();
+        header(&lines, &mut c, None);
+        let langs: Vec<_> = c
+            .languages
+            .iter()
+            .map(|l| (l.language.as_deref().unwrap(), l.fluency.as_deref().unwrap()))
+            .collect();
+        assert_eq!(langs, [("English", "fluent"), ("Norwegian", "native")]);
+        // The line is personal data, not the summary.
+        assert!(c.used.contains(&2));
     }
 }

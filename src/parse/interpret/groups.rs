@@ -426,6 +426,47 @@ fn split_final_conjunction(last: &str) -> Vec<String> {
     vec![last.to_string()]
 }
 
+/// "Languages: English (fluent) & Norwegian (native)", "Sprachen – Deutsch (C1), Englisch
+/// (B2)": a line outside a languages section that names the spoken languages after a label.
+/// Each language with its level, when every item names a language ("Languages: Rust, Go" in a
+/// header lists programming languages, not spoken ones).
+pub fn language_line(text: &str) -> Option<Vec<(String, Option<String>)>> {
+    if text.len() > 300 {
+        return None;
+    }
+    let t = text.trim().trim_start_matches(crate::parse::read::normalise::is_bullet_glyph).trim();
+    let (_, rest) = [":", "：", " – ", " — ", " - "]
+        .iter()
+        .find_map(|sep| t.split_once(sep))
+        .filter(|(label, _)| lexicon(label.trim()) == Some(Kind::Languages))?;
+    let mut out = Vec::new();
+    for item in split_items(rest) {
+        for part in split_conjoined_languages(&item) {
+            let (name, level) = unrate(&part);
+            if !levels::is_language(&name) {
+                return None;
+            }
+            out.push((name, level));
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// "English (fluent) & Norwegian (native)" → both, when each side names a language.
+fn split_conjoined_languages(item: &str) -> Vec<String> {
+    for conj in
+        [" & ", " and ", " und ", " et ", " y ", " e ", " og ", " och ", " en ", " i ", " ve "]
+    {
+        if let Some((a, b)) = item.split_once(conj)
+            && levels::is_language(&unrate(a).0)
+            && levels::is_language(&unrate(b).0)
+        {
+            return vec![a.trim().to_string(), b.trim().to_string()];
+        }
+    }
+    vec![item.to_string()]
+}
+
 static RATING: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\s*(?:[★☆●○◉◯■□▪▫]+|\(?\d{1,3}\s*%\)?|\(?\d{1,2}\s*/\s*(?:5|10)\)?|[-–:]\s*\d{1,2}\s*/\s*(?:5|10))\s*$",
@@ -546,5 +587,26 @@ mod tests {
             prose_list("Gute Kenntnisse in Rhino, Maya, Blender und Unity"),
             Some(vec!["Rhino".into(), "Maya".into(), "Blender".into(), "Unity".into()])
         );
+    }
+
+    #[test]
+    fn a_languages_line_outside_a_languages_section() {
+        let lang = |n: &str, l: &str| (n.to_string(), Some(l.to_string()));
+        assert_eq!(
+            language_line("Languages: English (fluent) & Norwegian (native)"),
+            Some(vec![lang("English", "fluent"), lang("Norwegian", "native")])
+        );
+        assert_eq!(
+            language_line("Languages – German (C1), French (B2)"),
+            Some(vec![lang("German", "C1"), lang("French", "B2")])
+        );
+        assert_eq!(
+            language_line("Sprachen: Deutsch (Muttersprache), Englisch"),
+            Some(vec![lang("Deutsch", "Muttersprache"), ("Englisch".into(), None)])
+        );
+        // Programming languages, another label, or no label: not spoken languages.
+        assert_eq!(language_line("Languages: Rust, Go, English"), None);
+        assert_eq!(language_line("Programming Languages: Rust, Go"), None);
+        assert_eq!(language_line("English (fluent), Norwegian (native)"), None);
     }
 }

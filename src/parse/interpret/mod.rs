@@ -188,6 +188,12 @@ fn read(
             basics.label = basics.label.or(Some(headline));
         }
     }
+    // "Languages: …" among the personal details, unless a languages section names them too.
+    for l in contacts.languages {
+        if !resume.languages.iter().any(|k| k.language == l.language) {
+            resume.languages.push(l);
+        }
+    }
     basics.email = contacts.email;
     basics.phone = contacts.phone;
     basics.url = contacts.url;

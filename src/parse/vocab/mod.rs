@@ -14,6 +14,7 @@ pub mod orgs;
 pub mod places;
 pub mod roles;
 pub mod sections;
+pub mod titles;
 
 /// Lower-cases a word or phrase for lookup: Unicode lower case without the combining dot that
 /// Turkish `İ` leaves behind, curly apostrophes made straight.

@@ -911,18 +911,16 @@ pub fn is_entry_subheading(text: &str) -> bool {
     LEXICON.subheadings.contains(&t)
 }
 
-/// "Curriculum Vitae", "Resume", "Lebenslauf": a title naming the document.
+/// "Curriculum Vitae", "One-page CV", "Lebenslauf": a title naming the document (see
+/// [`super::titles`]), or a short line naming no content ("Table of Contents").
 pub fn is_document_title(text: &str) -> bool {
     if text.len() > 80 {
         return false;
     }
-    let junk = section(text) == Some(Junk);
-    if !junk && !fold(text).contains("curriculum") {
-        return false;
+    if super::titles::is_title(text) {
+        return true;
     }
-    let words = heading_words(text);
-    junk && !words.is_empty() && words.len() <= 3
-        || matches!(words.as_slice(), [w] if w == "curriculum")
+    section(text) == Some(Junk) && (1..=3).contains(&heading_words(text).len())
 }
 
 #[cfg(test)]
@@ -970,6 +968,8 @@ mod tests {
         assert!(is_entry_subheading("Principais Realizações"));
         assert!(is_document_title("Curriculum Vitae"));
         assert!(is_document_title("RÉSUMÉ"));
+        assert!(is_document_title("One-page CV"));
+        assert!(is_document_title("Resume 2024"));
         assert!(!is_document_title("Experience"));
     }
 }
