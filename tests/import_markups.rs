@@ -140,3 +140,43 @@ fn a_site_builds_from_resumes_in_the_new_markups() {
     assert!(site.read("public/tomasz/index.html").contains("Tomasz Wierzba"));
     assert!(site.read("public/ines/index.html").contains("Ines Valdés"));
 }
+
+/// Every fictional resume in `tests/fixtures/readers/`: the tree its reader makes and the
+/// resume interpreted from it, as snapshots to review when either changes.
+#[test]
+fn every_markup_fixture_reads_into_its_tree_and_resume() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readers");
+    let mut files: Vec<_> =
+        std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.sort();
+    assert!(files.len() >= 8, "expected the reader fixtures, found {}", files.len());
+    for path in files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap().replace(['.', '-'], "_");
+        let bytes = std::fs::read(&path).unwrap();
+        let tree = vitae::parse::document_tree(&bytes, &path).unwrap();
+        insta::assert_snapshot!(format!("{name}_tree"), tree.outline());
+        let parsed = vitae::parse::import(&bytes, &path).unwrap();
+        insta::assert_snapshot!(format!("{name}_resume"), parsed.resume.to_json_pretty());
+    }
+}
+
+#[test]
+fn entries_set_on_two_lines_are_one_entry_each() {
+    // awesome-cv's \cventry, the \resumeSubheading template's two-row tabular and an
+    // article's `\hfill`-split lines all print an entry's header on two lines.
+    let r = import(&fixture("resume-awesome.tex"));
+    let tidewater = r["work"].as_array().unwrap().iter().find(|w| w["name"] == "Tidewater Telecom");
+    assert_eq!(tidewater.unwrap()["position"], "Systems Engineer");
+    let r = import(&fixture("resume-template.tex"));
+    assert_eq!(r["work"][0]["name"], "Northwind Freight");
+    assert_eq!(r["education"][0]["institution"], "Lakeshore State University");
+    assert_eq!(r["education"][0]["startDate"], "2018-08");
+    let r = import(&fixture("resume-article.tex"));
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{work:?}");
+    assert_eq!(work[0]["position"], "Data Engineer");
+    assert_eq!(work[0]["name"], "Fjordline Analytics");
+    assert_eq!(work[1]["name"], "Kystnett AS");
+    assert_eq!(r["education"][0]["institution"], "University of Bergen");
+    assert_eq!(r["basics"]["location"]["city"], "Bergen");
+}

@@ -373,7 +373,7 @@ impl Para {
             .collect();
         let no = lines.first()?.0;
         if lines.iter().any(|(_, l)| l.len() > 1) {
-            let rows = lines
+            let mut rows: Vec<Row> = lines
                 .into_iter()
                 .map(|(no, cells)| Row {
                     cells: cells
@@ -383,6 +383,7 @@ impl Para {
                     header: false,
                 })
                 .collect();
+            merge_header_rows(&mut rows);
             return Some(Block::new(BlockKind::Table(rows), no));
         }
         let mut buf = InlineBuf::new();
@@ -584,6 +585,7 @@ impl Frame {
                                 {
                                     prepend_label(&mut body, l);
                                 }
+                                header_table_as_row(&mut body);
                                 body
                             })
                             .collect(),
@@ -605,6 +607,36 @@ impl Frame {
             }
         }
     }
+}
+
+/// A small table opening a list item lays out the item's header ("Employer | Place" over
+/// "Title | Dates", as the `\resumeSubheading` templates set it).
+fn header_table_as_row(body: &mut [Block]) {
+    if let Some(Block { kind: BlockKind::Table(rows), .. }) = body.first_mut() {
+        merge_header_rows(rows);
+    }
+}
+
+/// Two or three short rows of which exactly one holds dates are the stacked lines of one
+/// entry's header (title and dates over employer and place, split by `\hfill` or `&`): they
+/// become one row of cells, the shape a header line has everywhere else, so the entry is not
+/// cut in two. Rows that each hold dates (a list of awards by year) stay rows.
+fn merge_header_rows(rows: &mut Vec<Row>) {
+    let short = |c: &Vec<Block>| {
+        matches!(c.as_slice(), [] | [Block { kind: BlockKind::Para(_), .. }])
+            && c.iter().map(|b| b.plain().split_whitespace().count()).sum::<usize>() <= 16
+    };
+    let dated =
+        |r: &Row| r.cells.iter().flatten().any(|b| crate::parse::dates::find(&b.plain()).is_some());
+    let layout = (2..=3).contains(&rows.len())
+        && rows.iter().all(|r| r.cells.len() <= 3 && r.cells.iter().all(short))
+        && rows.iter().filter(|r| dated(r)).count() == 1;
+    if !layout {
+        return;
+    }
+    let cells: Vec<Vec<Block>> =
+        rows.drain(..).flat_map(|r| r.cells).filter(|c| !c.is_empty()).collect();
+    rows.push(Row { cells, header: false });
 }
 
 fn prepend_label(body: &mut Vec<Block>, label: Vec<Inline>) {
@@ -917,7 +949,9 @@ impl Reader {
                     ctx.sink().para.line_break();
                 }
             }
-            "hfill" | "dotfill" | "hrulefill" | "hfilll" => {
+            // A wide gap sets items apart on a line ("City \quad email \quad phone") as a
+            // right-pushed date is: a cell boundary.
+            "hfill" | "dotfill" | "hrulefill" | "hfilll" | "quad" | "qquad" => {
                 if !self.preamble {
                     ctx.sink().para.cell_break();
                 }
@@ -1571,12 +1605,16 @@ impl Reader {
                 let max = if self.class.contains("awesome") { 5 } else { 7 };
                 let args = s.read_args_up_to(max);
                 if args.len() == 5 && !self.class.contains("moderncv") {
-                    // awesome-cv: {position}{organisation}{location}{date}{description}.
+                    // awesome-cv: {position}{organisation}{location}{date}{description}. The
+                    // class sets them on two lines, but they are one entry's header: one row,
+                    // as interpretation reads a header line of cells.
                     let [pos, org, place, date, desc] = take_array(args);
-                    let rows = vec![
-                        self.row(vec![(org, strong), (place, None)]),
-                        self.row(vec![(pos, emph), (date, None)]),
-                    ];
+                    let rows = vec![self.row(vec![
+                        (org, strong),
+                        (place, None),
+                        (pos, emph),
+                        (date, None),
+                    ])];
                     self.entry(ctx, "cventry", rows, desc, line);
                 } else {
                     // moderncv: {years}{degree}{institution}{city}{grade}{description}.
@@ -1644,11 +1682,14 @@ impl Reader {
                 self.entry(ctx, "cvhonor", rows, Vec::new(), line);
             }
             "resumeSubheading" | "resumeSubHeading" | "resumeEntry" => {
+                // {organisation}{place}{title}{dates}, set on two lines: one header row.
                 let [org, place, title, dates] = take_array(s.read_args_up_to(4));
-                let rows = vec![
-                    self.row(vec![(org, strong), (place, None)]),
-                    self.row(vec![(title, emph), (dates, emph)]),
-                ];
+                let rows = vec![self.row(vec![
+                    (org, strong),
+                    (place, None),
+                    (title, emph),
+                    (dates, emph),
+                ])];
                 self.entry(ctx, "resumeSubheading", rows, Vec::new(), line);
             }
             "resumeSubSubheading" | "resumeProjectHeading" | "resumePOR" => {

@@ -54,7 +54,7 @@ Caf\'e, na\"\i ve, \c{C}elik, \v{S}koda, {\ss}, \o, \aa, 50\%, \$5, ``quoted'' -
         outline(src),
         "meta title: \"Curriculum Vitae\"\nmeta author: \"Günther Müller\"\n\
          H2@5 Work\n\
-         TABLE@6\n  row\n    |\n      P@6 *Acme GmbH*\n    |\n      P@6 2019 – 2021\n  row\n    |\n      P@7 _Engineer_, München (Bayern)\n\
+         TABLE@6\n  row\n    |\n      P@6 *Acme GmbH*\n    |\n      P@6 2019 – 2021\n    |\n      P@7 _Engineer_, München (Bayern)\n\
          DL@9\n  term Languages\n    P@10 Python, LaTeX and C#\n  term Spoken\n    P@11 Deutsch, English\n\
          OL@13\n  -\n    P@14 First\n  -\n    P@14 Second\n\
          TABLE@16\n  row\n    |\n      P@17 Degree\n    |\n      P@17 Year\n  row\n    |\n      P@18 M.Sc. Physik\n    |\n      P@18 2018\n\
