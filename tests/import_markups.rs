@@ -180,3 +180,26 @@ fn entries_set_on_two_lines_are_one_entry_each() {
     assert_eq!(r["education"][0]["institution"], "University of Bergen");
     assert_eq!(r["basics"]["location"]["city"], "Bergen");
 }
+
+#[test]
+fn an_academic_cv_with_dated_table_rows_reads_its_entries() {
+    let r = import(&fixture("resume-academic.tex"));
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 3, "{work:?}");
+    assert_eq!(work[0]["position"], "Lecturer in Marine Biology");
+    assert_eq!(work[2]["name"], "Seastate Analytics");
+    assert_eq!(r["education"].as_array().unwrap().len(), 2);
+    assert_eq!(r["awards"][0]["date"], "2022");
+    assert_no_markup("resume-academic.tex", &r);
+}
+
+#[test]
+fn a_resume_page_leaves_out_the_site_menu_and_copyright_footer() {
+    let r = import(&fixture("resume-page.html"));
+    assert_eq!(r["basics"]["name"], "Sunniva Aas");
+    let all = serde_json::to_string(&r).unwrap();
+    assert!(!all.contains('©') && !all.contains("Built with"), "{all}");
+    assert_eq!(r["education"].as_array().unwrap().len(), 1, "{all}");
+    assert_eq!(r["languages"][1]["fluency"], "fluent");
+    assert_no_markup("resume-page.html", &r);
+}
