@@ -203,3 +203,18 @@ fn a_resume_page_leaves_out_the_site_menu_and_copyright_footer() {
     assert_eq!(r["languages"][1]["fluency"], "fluent");
     assert_no_markup("resume-page.html", &r);
 }
+
+#[test]
+fn a_resume_cls_resume_reads_its_sections_entries_and_header_lines() {
+    let r = import(&fixture("resume-rsection.tex"));
+    assert_eq!(r["basics"]["email"], "tomas@example.cl");
+    assert_eq!(r["basics"]["location"]["city"], "Valparaíso");
+    assert_eq!(r["education"][0]["institution"], "Universidad del Pacífico");
+    assert_eq!(r["education"][0]["startDate"], "2014-03");
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{work:?}");
+    assert_eq!(work[0]["name"], "Andes Robotics");
+    assert_eq!(work[0]["position"], "Backend Engineer");
+    assert_eq!(work[0]["highlights"].as_array().unwrap().len(), 2);
+    assert_no_markup("resume-rsection.tex", &r);
+}

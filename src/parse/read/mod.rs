@@ -664,6 +664,7 @@ mod tests {
             ("resume-template.tex", Markup::Latex),
             ("resume-article.tex", Markup::Latex),
             ("resume-academic.tex", Markup::Latex),
+            ("resume-rsection.tex", Markup::Latex),
             ("resume-page.html", Markup::Html),
         ] {
             let text = std::fs::read_to_string(dir.join(file)).unwrap_or_default();

@@ -187,6 +187,30 @@ impl Stream {
     }
 
     /// The braced arguments that follow, up to `max`: how many a macro was given.
+    /// Up to `max` arguments written next to each other: one on the next line is the body's
+    /// text (`\begin{rSection}{Education}` then `{\bf University}` on its own line).
+    fn read_adjacent_args(&mut self, max: usize) -> Vec<Vec<T>> {
+        let mut out = Vec::new();
+        while out.len() < max {
+            let mut spaces = Vec::new();
+            while let Some(Tok::Space { newline }) = self.peek() {
+                let newline = *newline;
+                spaces.extend(self.next());
+                if newline {
+                    break;
+                }
+            }
+            let newline = spaces.iter().any(|t| matches!(t.tok, Tok::Space { newline: true }));
+            if newline || self.peek() != Some(&Tok::Open) {
+                self.push_front(spaces);
+                break;
+            }
+            self.next();
+            out.push(self.group_body());
+        }
+        out
+    }
+
     fn read_args_up_to(&mut self, max: usize) -> Vec<Vec<T>> {
         let mut out = Vec::new();
         while out.len() < max {
@@ -639,6 +663,11 @@ fn merge_header_rows(rows: &mut Vec<Row>) {
     rows.push(Row { cells, header: false });
 }
 
+/// `\\` or `\newline` at the top of an argument.
+fn is_line_break(t: &T) -> bool {
+    matches!(&t.tok, Tok::Cs(n) if matches!(&**n, "\\" | "newline"))
+}
+
 fn prepend_label(body: &mut Vec<Block>, label: Vec<Inline>) {
     match body.first_mut() {
         Some(Block { kind: BlockKind::Para(c), .. }) => {
@@ -940,7 +969,7 @@ impl Reader {
                     let _ = s.read_arg();
                 }
                 let label = label.map(|l| self.inlines_of(l));
-                self.item(ctx, label);
+                self.item(ctx, label, line);
             }
             "\\" | "newline" | "linebreak" | "cr" | "tabularnewline" => {
                 s.star();
@@ -1163,7 +1192,7 @@ impl Reader {
     }
 
     /// `\item`: the next item of the innermost list (outside a list, a new paragraph).
-    fn item(&mut self, ctx: &mut Ctx, label: Option<Vec<Inline>>) {
+    fn item(&mut self, ctx: &mut Ctx, label: Option<Vec<Inline>>, line: u32) {
         if self.preamble {
             return;
         }
@@ -1173,6 +1202,20 @@ impl Reader {
                     items.push((l, sink.finish()));
                 }
                 *cur = Some((label, Sink::default()));
+            }
+            // An `\item` right in an environment is an error in LaTeX unless the environment
+            // is a list (resume.cls's rSubsection): it is one, closed with it.
+            Frame::Plain { env, .. } if !env.is_empty() => {
+                ctx.sink().flush();
+                let list = Frame::List {
+                    env: "item".to_string(),
+                    kind: ListKind::Bullets,
+                    pre: Sink::default(),
+                    items: Vec::new(),
+                    cur: Some((label, Sink::default())),
+                    line,
+                };
+                ctx.open(list);
             }
             _ => ctx.sink().flush(),
         }
@@ -1296,16 +1339,21 @@ impl Reader {
             }
             _ => {
                 // An environment nobody defined (a class's own): options and lengths are
-                // settings; a text argument is its title.
+                // settings; one text argument is its title (`\begin{rSection}{Education}`),
+                // several are the fields of an entry's header (`\begin{rSubsection}{Org}
+                // {Dates}{Title}{Place}`), one row of cells as a header line is elsewhere.
                 let _ = s.read_opt();
                 ctx.sink().flush();
-                let args = s.read_args_up_to(2);
-                let mut titled = false;
-                for a in args {
-                    if !titled && !is_dimension(&a) && !raw_text(&a).trim().is_empty() {
-                        self.heading(ctx, a, 2, line);
-                        titled = true;
-                    }
+                let args: Vec<Vec<T>> = s
+                    .read_adjacent_args(6)
+                    .into_iter()
+                    .filter(|a| !is_dimension(a) && !raw_text(a).trim().is_empty())
+                    .collect();
+                if args.len() >= 3 {
+                    let row = self.row(args.into_iter().map(|a| (a, None)).collect());
+                    self.entry(ctx, env, vec![row], Vec::new(), line);
+                } else if let Some(title) = args.into_iter().next() {
+                    self.heading(ctx, title, 2, line);
                 }
                 ctx.open(plain(env));
             }
@@ -1558,6 +1606,17 @@ impl Reader {
             _ => 1,
         };
         let args = s.read_args_up_to(max);
+        // resume.cls's `\address{(555) 010 \\ me@example.org}`: lines set under each other
+        // are header lines of their own (a phone, an email), not one run of text.
+        if key == "address" && args.iter().any(|a| a.iter().any(is_line_break)) {
+            for part in args.iter().flat_map(|a| a.split(is_line_break)) {
+                let text = self.text_of(part.to_vec());
+                if !text.is_empty() {
+                    self.meta.push((key.to_string(), text));
+                }
+            }
+            return true;
+        }
         let values: Vec<String> =
             args.into_iter().map(|a| self.text_of(a)).filter(|v| !v.is_empty()).collect();
         if values.is_empty() {
@@ -1862,7 +1921,7 @@ impl Reader {
             return;
         }
         if matches!(ctx.top(), Frame::List { .. }) {
-            self.item(ctx, None);
+            self.item(ctx, None, line);
             let style = ctx.style;
             for i in content {
                 ctx.sink().para.push(style, i, line);

@@ -135,3 +135,38 @@ fn unbalanced_and_deep_input_is_read_without_panic() {
     let nested = format!("{}x", "\\begin{itemize}\\item ".repeat(2_000));
     assert!(outline(&nested).contains('x'));
 }
+
+#[test]
+fn a_class_environment_is_a_section_an_entry_or_a_list_by_its_arguments() {
+    let src = r"\documentclass{resume}
+\begin{document}
+\begin{rSection}{Education}
+{\bf Lakeside College} \hfill 2019 -- 2022
+\end{rSection}
+\begin{rSubsection}{Acme}{2020 -- 2021}{Engineer}{Oslo}
+\item Shipped things.
+\end{rSubsection}
+\end{document}";
+    let out = outline(src);
+    // The text under a one-argument environment on its own line is its body, not an argument.
+    assert!(
+        out.starts_with("H2@3 Education\nTABLE@4\n  row\n    |\n      P@4 *Lakeside College*\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "DIV@6 rSubsection\n  TABLE@6\n    row\n      |\n        P@6 Acme\n      |\n        \
+             P@6 2020 – 2021\n      |\n        P@6 Engineer\n      |\n        P@6 Oslo\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("UL@7\n  -\n    P@7 Shipped things.\n"), "{out}");
+}
+
+#[test]
+fn an_address_on_several_lines_is_several_header_lines() {
+    let doc = read(r"\address{(555) 010 0000 \\ ada@example.org}\begin{document}x\end{document}");
+    let addresses: Vec<&str> =
+        doc.meta.iter().filter(|(k, _)| k == "address").map(|(_, v)| v.as_str()).collect();
+    assert_eq!(addresses, ["(555) 010 0000", "ada@example.org"]);
+}
