@@ -218,3 +218,13 @@ fn a_resume_cls_resume_reads_its_sections_entries_and_header_lines() {
     assert_eq!(work[0]["highlights"].as_array().unwrap().len(), 2);
     assert_no_markup("resume-rsection.tex", &r);
 }
+
+#[test]
+fn a_moderncv_item_keyed_by_dates_is_an_entry() {
+    let r = import(&fixture("resume-moderncv.tex"));
+    let intern = r["work"].as_array().unwrap().iter().find(|w| w["position"] == "Stagiaire");
+    let intern = intern.unwrap_or_else(|| panic!("{}", r["work"]));
+    assert_eq!((&intern["name"], &intern["startDate"]), (&"Studio Rhône".into(), &"2015".into()));
+    // A \cvitem keyed by a word stays a field: the skills are still read as groups.
+    assert_eq!(r["skills"][0]["name"], "Langages");
+}

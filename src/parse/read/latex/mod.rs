@@ -1699,6 +1699,15 @@ impl Reader {
                 let key = it.next().unwrap_or_default();
                 let value = it.next().unwrap_or_default();
                 let comment = it.next();
+                // moderncv's `\cvitem{2019--2021}{Analyst, Acme}`: dates are no field name
+                // but an entry's dates, in their own cell of its header row.
+                if name == "cvitem"
+                    && crate::parse::dates::is_only_dates(&self.text_of(key.clone()))
+                {
+                    let row = self.row(vec![(key, None), (value, None)]);
+                    self.entry(ctx, "cvitem", vec![row], comment.unwrap_or_default(), line);
+                    return true;
+                }
                 let key = self.inlines_of(key);
                 let mut value = self.inlines_of(value);
                 // AltaCV's \cvskill{name}{level}: the level is drawn, not written.
