@@ -140,3 +140,91 @@ fn a_site_builds_from_resumes_in_the_new_markups() {
     assert!(site.read("public/tomasz/index.html").contains("Tomasz Wierzba"));
     assert!(site.read("public/ines/index.html").contains("Ines Valdés"));
 }
+
+/// Every fictional resume in `tests/fixtures/readers/`: the tree its reader makes and the
+/// resume interpreted from it, as snapshots to review when either changes.
+#[test]
+fn every_markup_fixture_reads_into_its_tree_and_resume() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readers");
+    let mut files: Vec<_> =
+        std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.sort();
+    assert!(files.len() >= 8, "expected the reader fixtures, found {}", files.len());
+    for path in files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap().replace(['.', '-'], "_");
+        let bytes = std::fs::read(&path).unwrap();
+        let tree = vitae::parse::document_tree(&bytes, &path).unwrap();
+        insta::assert_snapshot!(format!("{name}_tree"), tree.outline());
+        let parsed = vitae::parse::import(&bytes, &path).unwrap();
+        insta::assert_snapshot!(format!("{name}_resume"), parsed.resume.to_json_pretty());
+    }
+}
+
+#[test]
+fn entries_set_on_two_lines_are_one_entry_each() {
+    // awesome-cv's \cventry, the \resumeSubheading template's two-row tabular and an
+    // article's `\hfill`-split lines all print an entry's header on two lines.
+    let r = import(&fixture("resume-awesome.tex"));
+    let tidewater = r["work"].as_array().unwrap().iter().find(|w| w["name"] == "Tidewater Telecom");
+    assert_eq!(tidewater.unwrap()["position"], "Systems Engineer");
+    let r = import(&fixture("resume-template.tex"));
+    assert_eq!(r["work"][0]["name"], "Northwind Freight");
+    assert_eq!(r["education"][0]["institution"], "Lakeshore State University");
+    assert_eq!(r["education"][0]["startDate"], "2018-08");
+    let r = import(&fixture("resume-article.tex"));
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{work:?}");
+    assert_eq!(work[0]["position"], "Data Engineer");
+    assert_eq!(work[0]["name"], "Fjordline Analytics");
+    assert_eq!(work[1]["name"], "Kystnett AS");
+    assert_eq!(r["education"][0]["institution"], "University of Bergen");
+    assert_eq!(r["basics"]["location"]["city"], "Bergen");
+}
+
+#[test]
+fn an_academic_cv_with_dated_table_rows_reads_its_entries() {
+    let r = import(&fixture("resume-academic.tex"));
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 3, "{work:?}");
+    assert_eq!(work[0]["position"], "Lecturer in Marine Biology");
+    assert_eq!(work[2]["name"], "Seastate Analytics");
+    assert_eq!(r["education"].as_array().unwrap().len(), 2);
+    assert_eq!(r["awards"][0]["date"], "2022");
+    assert_no_markup("resume-academic.tex", &r);
+}
+
+#[test]
+fn a_resume_page_leaves_out_the_site_menu_and_copyright_footer() {
+    let r = import(&fixture("resume-page.html"));
+    assert_eq!(r["basics"]["name"], "Sunniva Aas");
+    let all = serde_json::to_string(&r).unwrap();
+    assert!(!all.contains('©') && !all.contains("Built with"), "{all}");
+    assert_eq!(r["education"].as_array().unwrap().len(), 1, "{all}");
+    assert_eq!(r["languages"][1]["fluency"], "fluent");
+    assert_no_markup("resume-page.html", &r);
+}
+
+#[test]
+fn a_resume_cls_resume_reads_its_sections_entries_and_header_lines() {
+    let r = import(&fixture("resume-rsection.tex"));
+    assert_eq!(r["basics"]["email"], "tomas@example.cl");
+    assert_eq!(r["basics"]["location"]["city"], "Valparaíso");
+    assert_eq!(r["education"][0]["institution"], "Universidad del Pacífico");
+    assert_eq!(r["education"][0]["startDate"], "2014-03");
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{work:?}");
+    assert_eq!(work[0]["name"], "Andes Robotics");
+    assert_eq!(work[0]["position"], "Backend Engineer");
+    assert_eq!(work[0]["highlights"].as_array().unwrap().len(), 2);
+    assert_no_markup("resume-rsection.tex", &r);
+}
+
+#[test]
+fn a_moderncv_item_keyed_by_dates_is_an_entry() {
+    let r = import(&fixture("resume-moderncv.tex"));
+    let intern = r["work"].as_array().unwrap().iter().find(|w| w["position"] == "Stagiaire");
+    let intern = intern.unwrap_or_else(|| panic!("{}", r["work"]));
+    assert_eq!((&intern["name"], &intern["startDate"]), (&"Studio Rhône".into(), &"2015".into()));
+    // A \cvitem keyed by a word stays a field: the skills are still read as groups.
+    assert_eq!(r["skills"][0]["name"], "Langages");
+}

@@ -44,10 +44,74 @@ pub fn read_at(text: &str, first_line: u32) -> Document {
     let dom = Dom { line: Cell::new(u64::from(first_line)), ..Dom::default() };
     let dom = parse_document(dom, Default::default()).one(source.as_str());
     let nodes = dom.nodes.into_inner();
-    let mut conv = Convert { nodes: &nodes, meta: Vec::new() };
+    let chrome = site_chrome(&nodes);
+    let mut conv = Convert { nodes: &nodes, meta: Vec::new(), chrome };
     conv.head(0, 0);
     let blocks = conv.flow(0, 0);
     Document { blocks, meta: conv.meta, ..Default::default() }
+}
+
+/// What a node's subtree holds, for telling a site's furniture from its content.
+#[derive(Clone, Copy, Default)]
+struct Holds {
+    /// A link off the page or to a person (`https://`, `mailto:`, `tel:`).
+    outside_link: bool,
+    /// A copyright notice.
+    copyright: bool,
+}
+
+/// The site's own furniture, which is no part of the resume it shows: a `<nav>` whose links
+/// all stay on the site (a menu of the page's sections), and a `<footer>` with a copyright
+/// notice and no link out (profiles and contact links in a footer are the person's).
+/// Computed once, bottom-up, so that the cost is linear in the page.
+fn site_chrome(nodes: &[Node]) -> Vec<bool> {
+    let mut holds = vec![Holds::default(); nodes.len()];
+    let mut chrome = vec![false; nodes.len()];
+    // Post-order: a node is finished once its children are.
+    let mut stack: Vec<(usize, bool)> = vec![(0, false)];
+    while let Some((n, done)) = stack.pop() {
+        if n >= nodes.len() {
+            continue;
+        }
+        if !done {
+            stack.push((n, true));
+            stack.extend(nodes[n].children.iter().map(|&c| (c, false)));
+            continue;
+        }
+        let mut h = nodes[n].children.iter().fold(Holds::default(), |acc, &c| {
+            let ch = holds.get(c).copied().unwrap_or_default();
+            Holds {
+                outside_link: acc.outside_link || ch.outside_link,
+                copyright: acc.copyright || ch.copyright,
+            }
+        });
+        match &nodes[n].data {
+            Data::Text(t) => {
+                let t = t.trim_start();
+                h.copyright = t.contains('©')
+                    || t.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("copyright"));
+            }
+            Data::Element { name, attrs } => {
+                let href = attrs.iter().find(|a| &*a.name.local == "href").map(|a| &*a.value);
+                if &*name.local == "a" && href.is_some_and(leaves_site) {
+                    h.outside_link = true;
+                }
+                let navigation = &*name.local == "nav"
+                    || attrs.iter().any(|a| &*a.name.local == "role" && &*a.value == "navigation");
+                chrome[n] = (navigation && !h.outside_link)
+                    || (&*name.local == "footer" && h.copyright && !h.outside_link);
+            }
+            _ => {}
+        }
+        holds[n] = h;
+    }
+    chrome
+}
+
+/// A link to another site or to a person, not to a part of this one.
+fn leaves_site(href: &str) -> bool {
+    let h = href.trim().to_ascii_lowercase();
+    h.contains("://") || h.starts_with("//") || h.starts_with("mailto:") || h.starts_with("tel:")
 }
 
 /// Removes `<?php … ?>`, `<% … %>`, `{% … %}` and `{{ … }}`, keeping their line breaks so that
@@ -418,6 +482,8 @@ fn is_block(role: Role) -> bool {
 struct Convert<'a> {
     nodes: &'a [Node],
     meta: Vec<(String, String)>,
+    /// The site's own furniture, by node: see [`site_chrome`].
+    chrome: Vec<bool>,
 }
 
 impl<'a> Convert<'a> {
@@ -441,7 +507,10 @@ impl<'a> Convert<'a> {
     /// Not shown: `hidden`, `display:none`/`visibility:hidden`, screen-reader-only classes.
     fn hidden(&self, node: usize) -> bool {
         let Some((name, _)) = self.element(node) else { return false };
-        if role(name) == Role::Hidden || self.attr(node, "hidden").is_some() {
+        if role(name) == Role::Hidden
+            || self.attr(node, "hidden").is_some()
+            || self.chrome.get(node).copied().unwrap_or(false)
+        {
             return true;
         }
         let style = self.attr(node, "style").unwrap_or("").to_ascii_lowercase().replace(' ', "");
@@ -853,6 +922,19 @@ mod tests {
             outline(src),
             "H2@1 Skills\nUL@2\n  -\n    P@2 Welding\n  -\n    P@2 Drafting\n    P@3 unclosed\n    H3@4 Next\n    P@4 x*y*\n    P@4 *z*\n"
         );
+    }
+
+    #[test]
+    fn site_menus_and_copyright_footers_are_not_read() {
+        let src = "<nav><a href=\"#work\">Work</a> <a href=\"/blog\">Blog</a></nav>\n\
+                   <p>Content</p>\n\
+                   <footer><p>&copy; 2024 Ada. Built with a generator.</p></footer>";
+        assert_eq!(outline(src), "P@2 Content\n");
+        // A menu or footer linking out holds the person's profiles: it is read.
+        let src = "<nav><a href=\"https://github.com/ada\">GitHub</a></nav>\n\
+                   <footer>Copyright Ada <a href=\"mailto:ada@example.org\">mail</a></footer>";
+        let out = outline(src);
+        assert!(out.contains("GitHub") && out.contains("mailto:ada@example.org"), "{out}");
     }
 
     #[test]

@@ -187,6 +187,30 @@ impl Stream {
     }
 
     /// The braced arguments that follow, up to `max`: how many a macro was given.
+    /// Up to `max` arguments written next to each other: one on the next line is the body's
+    /// text (`\begin{rSection}{Education}` then `{\bf University}` on its own line).
+    fn read_adjacent_args(&mut self, max: usize) -> Vec<Vec<T>> {
+        let mut out = Vec::new();
+        while out.len() < max {
+            let mut spaces = Vec::new();
+            while let Some(Tok::Space { newline }) = self.peek() {
+                let newline = *newline;
+                spaces.extend(self.next());
+                if newline {
+                    break;
+                }
+            }
+            let newline = spaces.iter().any(|t| matches!(t.tok, Tok::Space { newline: true }));
+            if newline || self.peek() != Some(&Tok::Open) {
+                self.push_front(spaces);
+                break;
+            }
+            self.next();
+            out.push(self.group_body());
+        }
+        out
+    }
+
     fn read_args_up_to(&mut self, max: usize) -> Vec<Vec<T>> {
         let mut out = Vec::new();
         while out.len() < max {
@@ -373,7 +397,7 @@ impl Para {
             .collect();
         let no = lines.first()?.0;
         if lines.iter().any(|(_, l)| l.len() > 1) {
-            let rows = lines
+            let mut rows: Vec<Row> = lines
                 .into_iter()
                 .map(|(no, cells)| Row {
                     cells: cells
@@ -383,6 +407,7 @@ impl Para {
                     header: false,
                 })
                 .collect();
+            merge_header_rows(&mut rows);
             return Some(Block::new(BlockKind::Table(rows), no));
         }
         let mut buf = InlineBuf::new();
@@ -584,6 +609,7 @@ impl Frame {
                                 {
                                     prepend_label(&mut body, l);
                                 }
+                                header_table_as_row(&mut body);
                                 body
                             })
                             .collect(),
@@ -605,6 +631,41 @@ impl Frame {
             }
         }
     }
+}
+
+/// A small table opening a list item lays out the item's header ("Employer | Place" over
+/// "Title | Dates", as the `\resumeSubheading` templates set it).
+fn header_table_as_row(body: &mut [Block]) {
+    if let Some(Block { kind: BlockKind::Table(rows), .. }) = body.first_mut() {
+        merge_header_rows(rows);
+    }
+}
+
+/// Two or three short rows of which exactly one holds dates are the stacked lines of one
+/// entry's header (title and dates over employer and place, split by `\hfill` or `&`): they
+/// become one row of cells, the shape a header line has everywhere else, so the entry is not
+/// cut in two. Rows that each hold dates (a list of awards by year) stay rows.
+fn merge_header_rows(rows: &mut Vec<Row>) {
+    let short = |c: &Vec<Block>| {
+        matches!(c.as_slice(), [] | [Block { kind: BlockKind::Para(_), .. }])
+            && c.iter().map(|b| b.plain().split_whitespace().count()).sum::<usize>() <= 16
+    };
+    let dated =
+        |r: &Row| r.cells.iter().flatten().any(|b| crate::parse::dates::find(&b.plain()).is_some());
+    let layout = (2..=3).contains(&rows.len())
+        && rows.iter().all(|r| r.cells.len() <= 3 && r.cells.iter().all(short))
+        && rows.iter().filter(|r| dated(r)).count() == 1;
+    if !layout {
+        return;
+    }
+    let cells: Vec<Vec<Block>> =
+        rows.drain(..).flat_map(|r| r.cells).filter(|c| !c.is_empty()).collect();
+    rows.push(Row { cells, header: false });
+}
+
+/// `\\` or `\newline` at the top of an argument.
+fn is_line_break(t: &T) -> bool {
+    matches!(&t.tok, Tok::Cs(n) if matches!(&**n, "\\" | "newline"))
 }
 
 fn prepend_label(body: &mut Vec<Block>, label: Vec<Inline>) {
@@ -908,7 +969,7 @@ impl Reader {
                     let _ = s.read_arg();
                 }
                 let label = label.map(|l| self.inlines_of(l));
-                self.item(ctx, label);
+                self.item(ctx, label, line);
             }
             "\\" | "newline" | "linebreak" | "cr" | "tabularnewline" => {
                 s.star();
@@ -917,7 +978,9 @@ impl Reader {
                     ctx.sink().para.line_break();
                 }
             }
-            "hfill" | "dotfill" | "hrulefill" | "hfilll" => {
+            // A wide gap sets items apart on a line ("City \quad email \quad phone") as a
+            // right-pushed date is: a cell boundary.
+            "hfill" | "dotfill" | "hrulefill" | "hfilll" | "quad" | "qquad" => {
                 if !self.preamble {
                     ctx.sink().para.cell_break();
                 }
@@ -1129,7 +1192,7 @@ impl Reader {
     }
 
     /// `\item`: the next item of the innermost list (outside a list, a new paragraph).
-    fn item(&mut self, ctx: &mut Ctx, label: Option<Vec<Inline>>) {
+    fn item(&mut self, ctx: &mut Ctx, label: Option<Vec<Inline>>, line: u32) {
         if self.preamble {
             return;
         }
@@ -1139,6 +1202,20 @@ impl Reader {
                     items.push((l, sink.finish()));
                 }
                 *cur = Some((label, Sink::default()));
+            }
+            // An `\item` right in an environment is an error in LaTeX unless the environment
+            // is a list (resume.cls's rSubsection): it is one, closed with it.
+            Frame::Plain { env, .. } if !env.is_empty() => {
+                ctx.sink().flush();
+                let list = Frame::List {
+                    env: "item".to_string(),
+                    kind: ListKind::Bullets,
+                    pre: Sink::default(),
+                    items: Vec::new(),
+                    cur: Some((label, Sink::default())),
+                    line,
+                };
+                ctx.open(list);
             }
             _ => ctx.sink().flush(),
         }
@@ -1262,16 +1339,21 @@ impl Reader {
             }
             _ => {
                 // An environment nobody defined (a class's own): options and lengths are
-                // settings; a text argument is its title.
+                // settings; one text argument is its title (`\begin{rSection}{Education}`),
+                // several are the fields of an entry's header (`\begin{rSubsection}{Org}
+                // {Dates}{Title}{Place}`), one row of cells as a header line is elsewhere.
                 let _ = s.read_opt();
                 ctx.sink().flush();
-                let args = s.read_args_up_to(2);
-                let mut titled = false;
-                for a in args {
-                    if !titled && !is_dimension(&a) && !raw_text(&a).trim().is_empty() {
-                        self.heading(ctx, a, 2, line);
-                        titled = true;
-                    }
+                let args: Vec<Vec<T>> = s
+                    .read_adjacent_args(6)
+                    .into_iter()
+                    .filter(|a| !is_dimension(a) && !raw_text(a).trim().is_empty())
+                    .collect();
+                if args.len() >= 3 {
+                    let row = self.row(args.into_iter().map(|a| (a, None)).collect());
+                    self.entry(ctx, env, vec![row], Vec::new(), line);
+                } else if let Some(title) = args.into_iter().next() {
+                    self.heading(ctx, title, 2, line);
                 }
                 ctx.open(plain(env));
             }
@@ -1524,6 +1606,17 @@ impl Reader {
             _ => 1,
         };
         let args = s.read_args_up_to(max);
+        // resume.cls's `\address{(555) 010 \\ me@example.org}`: lines set under each other
+        // are header lines of their own (a phone, an email), not one run of text.
+        if key == "address" && args.iter().any(|a| a.iter().any(is_line_break)) {
+            for part in args.iter().flat_map(|a| a.split(is_line_break)) {
+                let text = self.text_of(part.to_vec());
+                if !text.is_empty() {
+                    self.meta.push((key.to_string(), text));
+                }
+            }
+            return true;
+        }
         let values: Vec<String> =
             args.into_iter().map(|a| self.text_of(a)).filter(|v| !v.is_empty()).collect();
         if values.is_empty() {
@@ -1571,12 +1664,16 @@ impl Reader {
                 let max = if self.class.contains("awesome") { 5 } else { 7 };
                 let args = s.read_args_up_to(max);
                 if args.len() == 5 && !self.class.contains("moderncv") {
-                    // awesome-cv: {position}{organisation}{location}{date}{description}.
+                    // awesome-cv: {position}{organisation}{location}{date}{description}. The
+                    // class sets them on two lines, but they are one entry's header: one row,
+                    // as interpretation reads a header line of cells.
                     let [pos, org, place, date, desc] = take_array(args);
-                    let rows = vec![
-                        self.row(vec![(org, strong), (place, None)]),
-                        self.row(vec![(pos, emph), (date, None)]),
-                    ];
+                    let rows = vec![self.row(vec![
+                        (org, strong),
+                        (place, None),
+                        (pos, emph),
+                        (date, None),
+                    ])];
                     self.entry(ctx, "cventry", rows, desc, line);
                 } else {
                     // moderncv: {years}{degree}{institution}{city}{grade}{description}.
@@ -1602,6 +1699,15 @@ impl Reader {
                 let key = it.next().unwrap_or_default();
                 let value = it.next().unwrap_or_default();
                 let comment = it.next();
+                // moderncv's `\cvitem{2019--2021}{Analyst, Acme}`: dates are no field name
+                // but an entry's dates, in their own cell of its header row.
+                if name == "cvitem"
+                    && crate::parse::dates::is_only_dates(&self.text_of(key.clone()))
+                {
+                    let row = self.row(vec![(key, None), (value, None)]);
+                    self.entry(ctx, "cvitem", vec![row], comment.unwrap_or_default(), line);
+                    return true;
+                }
                 let key = self.inlines_of(key);
                 let mut value = self.inlines_of(value);
                 // AltaCV's \cvskill{name}{level}: the level is drawn, not written.
@@ -1644,11 +1750,14 @@ impl Reader {
                 self.entry(ctx, "cvhonor", rows, Vec::new(), line);
             }
             "resumeSubheading" | "resumeSubHeading" | "resumeEntry" => {
+                // {organisation}{place}{title}{dates}, set on two lines: one header row.
                 let [org, place, title, dates] = take_array(s.read_args_up_to(4));
-                let rows = vec![
-                    self.row(vec![(org, strong), (place, None)]),
-                    self.row(vec![(title, emph), (dates, emph)]),
-                ];
+                let rows = vec![self.row(vec![
+                    (org, strong),
+                    (place, None),
+                    (title, emph),
+                    (dates, emph),
+                ])];
                 self.entry(ctx, "resumeSubheading", rows, Vec::new(), line);
             }
             "resumeSubSubheading" | "resumeProjectHeading" | "resumePOR" => {
@@ -1821,7 +1930,7 @@ impl Reader {
             return;
         }
         if matches!(ctx.top(), Frame::List { .. }) {
-            self.item(ctx, None);
+            self.item(ctx, None, line);
             let style = ctx.style;
             for i in content {
                 ctx.sink().para.push(style, i, line);

@@ -378,8 +378,8 @@ pub fn symbol(name: &str) -> Option<&'static str> {
         "_" => "_",
         "{" => "{",
         "}" => "}",
-        " " | "," | ";" | ":" | "!" | ">" | "quad" | "qquad" | "enspace" | "thinspace"
-        | "enskip" | "space" | "nobreakspace" | "hfil" | "hss" => " ",
+        " " | "," | ";" | ":" | "!" | ">" | "enspace" | "thinspace" | "enskip" | "space"
+        | "nobreakspace" | "hfil" | "hss" => " ",
         "-"
         | "/"
         | "@"

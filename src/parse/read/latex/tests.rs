@@ -54,7 +54,7 @@ Caf\'e, na\"\i ve, \c{C}elik, \v{S}koda, {\ss}, \o, \aa, 50\%, \$5, ``quoted'' -
         outline(src),
         "meta title: \"Curriculum Vitae\"\nmeta author: \"Günther Müller\"\n\
          H2@5 Work\n\
-         TABLE@6\n  row\n    |\n      P@6 *Acme GmbH*\n    |\n      P@6 2019 – 2021\n  row\n    |\n      P@7 _Engineer_, München (Bayern)\n\
+         TABLE@6\n  row\n    |\n      P@6 *Acme GmbH*\n    |\n      P@6 2019 – 2021\n    |\n      P@7 _Engineer_, München (Bayern)\n\
          DL@9\n  term Languages\n    P@10 Python, LaTeX and C#\n  term Spoken\n    P@11 Deutsch, English\n\
          OL@13\n  -\n    P@14 First\n  -\n    P@14 Second\n\
          TABLE@16\n  row\n    |\n      P@17 Degree\n    |\n      P@17 Year\n  row\n    |\n      P@18 M.Sc. Physik\n    |\n      P@18 2018\n\
@@ -134,4 +134,39 @@ fn unbalanced_and_deep_input_is_read_without_panic() {
     assert!(outline(&deep).contains('x'));
     let nested = format!("{}x", "\\begin{itemize}\\item ".repeat(2_000));
     assert!(outline(&nested).contains('x'));
+}
+
+#[test]
+fn a_class_environment_is_a_section_an_entry_or_a_list_by_its_arguments() {
+    let src = r"\documentclass{resume}
+\begin{document}
+\begin{rSection}{Education}
+{\bf Lakeside College} \hfill 2019 -- 2022
+\end{rSection}
+\begin{rSubsection}{Acme}{2020 -- 2021}{Engineer}{Oslo}
+\item Shipped things.
+\end{rSubsection}
+\end{document}";
+    let out = outline(src);
+    // The text under a one-argument environment on its own line is its body, not an argument.
+    assert!(
+        out.starts_with("H2@3 Education\nTABLE@4\n  row\n    |\n      P@4 *Lakeside College*\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "DIV@6 rSubsection\n  TABLE@6\n    row\n      |\n        P@6 Acme\n      |\n        \
+             P@6 2020 – 2021\n      |\n        P@6 Engineer\n      |\n        P@6 Oslo\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("UL@7\n  -\n    P@7 Shipped things.\n"), "{out}");
+}
+
+#[test]
+fn an_address_on_several_lines_is_several_header_lines() {
+    let doc = read(r"\address{(555) 010 0000 \\ ada@example.org}\begin{document}x\end{document}");
+    let addresses: Vec<&str> =
+        doc.meta.iter().filter(|(k, _)| k == "address").map(|(_, v)| v.as_str()).collect();
+    assert_eq!(addresses, ["(555) 010 0000", "ada@example.org"]);
 }
