@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::pdf_files::{assemble, deflate, fictional_resume, page_pdf, stream};
+use common::pdf_files::{assemble, deflate, fictional_resume, page_pdf, pages_pdf, stream};
 use common::{Run, vitae_bin};
 
 /// Writes `bytes` as `name` in a temporary directory and imports it as JSON, timing it.
@@ -196,4 +196,74 @@ fn text_at_absurd_coordinates_does_not_stall_the_layout() {
     run.success();
     assert!(run.stdout().contains("Rui Salgado"), "{}", run.stdout());
     assert!(took < Duration::from_secs(10), "took {took:?}");
+}
+
+/// The document tree the PDF reader makes of `bytes`, as its outline.
+fn tree(bytes: &[u8]) -> String {
+    vitae::parse::read::pdf::read(bytes).unwrap().doc.outline()
+}
+
+#[test]
+fn bullets_set_apart_by_a_tab_are_list_items_not_table_cells() {
+    // Word sets a bullet, then a tab to the hanging indent; its second level is a Courier "o".
+    let pdf = page_pdf(
+        &[
+            (72.0, 700.0, 13.0, "F2", "EXPERIENCE"),
+            (72.0, 680.0, 10.0, "F2", "Orchard Cooperative"),
+            (90.0, 664.0, 10.0, "F1", "\u{95}"),
+            (118.0, 664.0, 10.0, "F1", "Planned the spring harvest rota for forty pickers"),
+            (118.0, 650.0, 10.0, "F1", "o"),
+            (146.0, 650.0, 10.0, "F1", "Drew up shift swaps by text message"),
+            (90.0, 636.0, 10.0, "F1", "\u{95}"),
+            (118.0, 636.0, 10.0, "F1", "Kept the cold store under four degrees"),
+        ],
+        "",
+        &[],
+    );
+    let outline = tree(&pdf);
+    assert!(!outline.contains("TABLE"), "{outline}");
+    assert!(!outline.contains('\u{2022}') && !outline.contains(" o "), "{outline}");
+    let expected = "UL@3\n  -\n    P@3 Planned the spring harvest rota for forty pickers\n    UL@4\n      -\n        P@4 Drew up shift swaps by text message\n  -\n    P@5 Kept the cold store under four degrees\n";
+    assert!(outline.ends_with(expected), "{outline}");
+}
+
+#[test]
+fn a_rule_drawn_with_underscores_beside_a_heading_leaves_a_heading() {
+    let pdf = page_pdf(
+        &[
+            (72.0, 700.0, 10.0, "F1", "Licensed surveyor, chartered 2021"),
+            (480.0, 700.0, 10.0, "F1", "2021"),
+            (72.0, 680.0, 13.0, "F2", "EXPERIENCE"),
+            (200.0, 680.0, 13.0, "F1", "__________"),
+            (72.0, 664.0, 10.0, "F1", "Field surveys for a regional water board"),
+        ],
+        "",
+        &[],
+    );
+    let outline = tree(&pdf);
+    assert!(outline.contains("H2@2 EXPERIENCE\n"), "{outline}");
+    assert!(!outline.contains('_'), "{outline}");
+}
+
+#[test]
+fn a_contact_footer_repeated_on_every_page_is_read_once_with_the_header() {
+    let footer = (150.0, 40.0, 9.0, "F1", "Rua das Flores 9, Braga | ines.moura@example.org");
+    let pdf = pages_pdf(&[
+        vec![
+            (72.0, 720.0, 22.0, "F2", "Ines Moura"),
+            (72.0, 680.0, 13.0, "F2", "EXPERIENCE"),
+            (72.0, 660.0, 10.0, "F1", "Ceramics studio assistant, Braga"),
+            footer,
+        ],
+        vec![
+            (72.0, 720.0, 13.0, "F2", "EDUCATION"),
+            (72.0, 700.0, 10.0, "F1", "Fine arts, Porto"),
+            footer,
+        ],
+    ]);
+    let outline = tree(&pdf);
+    assert_eq!(outline.matches("ines.moura@example.org").count(), 1, "{outline}");
+    let footer_at = outline.find("Rua das Flores").unwrap();
+    assert!(footer_at < outline.find("EXPERIENCE").unwrap(), "{outline}");
+    assert!(outline.starts_with("H1@1 Ines Moura\n"), "{outline}");
 }

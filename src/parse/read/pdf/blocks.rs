@@ -9,7 +9,7 @@ use super::layout::{Line, Word};
 use super::repair::{Join, joins_hyphenated};
 
 /// Glyphs that start a bullet item.
-const BULLETS: &[char] = &[
+pub(super) const BULLETS: &[char] = &[
     '•', '●', '▪', '■', '◦', '○', '‣', '∙', '·', '*', '►', '▸', '▶', '➢', '➤', '✓', '✔', '❖', '◆',
     '◇', '□', '❑', '♦', '-', '–', '—', '⁃', '○', '➔', '→', '◼', '◾', '⬤',
 ];
@@ -47,8 +47,15 @@ enum Kind {
     Text,
 }
 
-/// Builds the blocks of a document from its lines; `links` are each page's link areas.
-pub fn build(lines: &[Line], links: &[Vec<Link>], t: &Typography, first_line: u32) -> Vec<Block> {
+/// Builds the blocks of a document from its lines; `furniture` marks running header and
+/// footer lines (read with the document's header), `links` are each page's link areas.
+pub fn build(
+    lines: &[Line],
+    furniture: &[bool],
+    links: &[Vec<Link>],
+    t: &Typography,
+    first_line: u32,
+) -> Vec<Block> {
     let columns = column_styles(lines, t);
     let kinds: Vec<Kind> = lines
         .iter()
@@ -58,7 +65,7 @@ pub fn build(lines: &[Line], links: &[Vec<Link>], t: &Typography, first_line: u3
         })
         .collect();
     let kinds = demote_glued_headings(lines, kinds);
-    let order = reading_order(lines, &kinds);
+    let order = reading_order(lines, &kinds, furniture);
     let lines: Vec<Line> = order.iter().map(|&i| lines[i].clone()).collect();
     let kinds: Vec<Kind> = order.iter().map(|&i| kinds[i]).collect();
     let lines = lines.as_slice();
@@ -170,27 +177,33 @@ fn demote_glued_headings(lines: &[Line], mut kinds: Vec<Kind>) -> Vec<Kind> {
     kinds
 }
 
-/// On a first page in columns, what each column holds above its first heading (a name and
-/// headline on the left, contact lines on the right) is the page's header: read all of it
-/// first, column by column, then the rest in order.
-fn reading_order(lines: &[Line], kinds: &[Kind]) -> Vec<usize> {
+/// On a first page, what each column holds above its first heading (a name and headline on
+/// the left, contact lines on the right) is the page's header: read all of it first, column
+/// by column, then the running headers and footers (page furniture, often the contact
+/// details), then the rest in order.
+fn reading_order(lines: &[Line], kinds: &[Kind], furniture: &[bool]) -> Vec<usize> {
+    let is_furniture = |i: usize| furniture.get(i).copied().unwrap_or(false);
     let first_page: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == 0).collect();
     let columns: std::collections::BTreeSet<u8> =
         first_page.iter().map(|&i| lines[i].column).collect();
-    if columns.len() < 2 {
-        return (0..lines.len()).collect();
-    }
     let mut head = Vec::new();
     for c in &columns {
         for &i in first_page.iter().filter(|&&i| lines[i].column == *c) {
             if matches!(kinds[i], Kind::Heading(2)) {
                 break;
             }
-            head.push(i);
+            if !is_furniture(i) {
+                head.push(i);
+            }
         }
     }
-    let rest = (0..lines.len()).filter(|i| !head.contains(i));
-    head.iter().copied().chain(rest).collect()
+    let mut in_head = vec![false; lines.len()];
+    for &i in &head {
+        in_head[i] = true;
+    }
+    let moved = (0..lines.len()).filter(|&i| is_furniture(i));
+    let rest = (0..lines.len()).filter(|&i| !in_head[i] && !is_furniture(i));
+    head.iter().copied().chain(moved).chain(rest).collect()
 }
 
 /// The body size and main left edge of one column run.

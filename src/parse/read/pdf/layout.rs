@@ -126,9 +126,64 @@ fn segments(glyphs: &[Glyph], fonts: &[Font], links: &[Link]) -> Vec<Segment> {
         let refs: Vec<&Glyph> = row.iter().collect();
         out.extend(row_segments(&refs, fonts, links));
     }
-    let mut out = split_at_aligned_gaps(out);
+    let mut out = join_bullet_cells(drop_rule_cells(split_at_aligned_gaps(out)));
     out.extend(rotated_segments(glyphs, fonts));
     out
+}
+
+/// A bullet set apart from its text by a tab (Word's hanging indent) is a marker, not a cell:
+/// it joins the segment just right of it on the same baseline. A lone "o" there is Word's
+/// second-level bullet (a Courier "o") and becomes "◦".
+fn join_bullet_cells(segments: Vec<Segment>) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    let mut pending: Option<Segment> = None;
+    for s in segments {
+        if let Some(mut bullet) = pending.take() {
+            let near = (s.y - bullet.y).abs() <= 0.3 * s.size.max(1.0)
+                && s.x0 > bullet.x1
+                && s.x0 - bullet.x1 < 5.0 * s.size.max(1.0);
+            if near {
+                if bullet.words[0].text == "o" {
+                    bullet.words[0].text = "◦".to_string();
+                }
+                let mut words = bullet.words;
+                words.extend(s.words);
+                out.push(Segment { words, x0: bullet.x0, x1: s.x1, y: s.y, size: s.size });
+                continue;
+            }
+            out.push(bullet);
+        }
+        if is_lone_marker(&s) {
+            pending = Some(s);
+        } else {
+            out.push(s);
+        }
+    }
+    out.extend(pending);
+    out
+}
+
+/// A segment that is one bullet glyph and nothing else.
+fn is_lone_marker(s: &Segment) -> bool {
+    let [w] = s.words.as_slice() else { return false };
+    let mut chars = w.text.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else { return false };
+    // An icon font's private-use glyph or a glyph with no Unicode is a marker too.
+    super::blocks::BULLETS.contains(&c)
+        || c == 'o'
+        || c == LOST_MARK
+        || ('\u{E000}'..='\u{F8FF}').contains(&c)
+        || w.symbol && !c.is_alphanumeric()
+}
+
+/// Cells drawn only of rule characters ("______" after a heading, a lone "." at the margin)
+/// are decoration, not text.
+fn drop_rule_cells(mut segments: Vec<Segment>) -> Vec<Segment> {
+    segments.retain(|s| {
+        let text = s.text();
+        !text.chars().all(|c| matches!(c, '_' | '.' | '‗' | '…' | '─' | '━' | ' ' | '\u{A0}'))
+    });
+    segments
 }
 
 /// Cells set apart by a gap narrower than [`CELL_GAP`] (a date in a margin column, a label

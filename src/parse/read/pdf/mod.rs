@@ -84,11 +84,11 @@ fn from_extraction(ex: Extraction, truncated: bool) -> Result<Reading, Diagnosti
         lines.extend(layout::page_lines(&page.glyphs, &ex.fonts, &page.links, &page.dots, n));
     }
     let heights: Vec<f32> = ex.pages.iter().map(|p| p.height).collect();
-    drop_running_lines(&mut lines, &heights);
+    let furniture = drop_running_lines(&mut lines, &heights);
     repair::repair_words(&mut lines);
     let typography = blocks::Typography::of(&lines);
     let links: Vec<Vec<extract::Link>> = ex.pages.into_iter().map(|p| p.links).collect();
-    let blocks = blocks::build(&lines, &links, &typography, 1);
+    let blocks = blocks::build(&lines, &furniture, &links, &typography, 1);
     Ok(Reading { doc: Document { blocks, meta: ex.meta, front_matter: None }, warnings })
 }
 
@@ -182,8 +182,11 @@ fn ends_with_eof(bytes: &[u8]) -> bool {
 
 /// Running headers and footers: a line in the top or bottom tenth of a page that repeats on
 /// another page at the same height is kept only where it first appears; page numbers
-/// ("3", "Page 2 of 3", "- 2 -") in those margins are dropped everywhere.
-fn drop_running_lines(lines: &mut Vec<Line>, heights: &[f32]) {
+/// ("3", "Page 2 of 3", "- 2 -") in those margins are dropped everywhere. Returns, for each
+/// kept line, whether it is page furniture to be read with the document's header: a running
+/// line, or a footer on the first page with an address to write to (an email or a link),
+/// where contact details often sit.
+fn drop_running_lines(lines: &mut Vec<Line>, heights: &[f32]) -> Vec<bool> {
     let in_margin = |l: &Line| {
         let h = heights.get(l.page as usize).copied().unwrap_or(842.0);
         l.y() < h * 0.1 || l.y() > h * 0.9
@@ -197,6 +200,7 @@ fn drop_running_lines(lines: &mut Vec<Line>, heights: &[f32]) {
     };
     let pages = heights.len();
     let mut keep = vec![true; lines.len()];
+    let mut furniture = vec![false; lines.len()];
     let margin: Vec<usize> =
         (0..lines.len()).filter(|&i| in_margin(&lines[i])).take(2000).collect();
     for &i in &margin {
@@ -209,16 +213,28 @@ fn drop_running_lines(lines: &mut Vec<Line>, heights: &[f32]) {
             continue;
         }
         let k = key(l);
-        let repeated_before = margin.iter().take_while(|&&j| j < i).any(|&j| {
+        let first = margin.iter().take_while(|&&j| j < i).copied().find(|&j| {
             let o = &lines[j];
             o.page < l.page && (o.y() - l.y()).abs() < 3.0 && key(o) == k
         });
-        if repeated_before && !k.is_empty() {
+        if let Some(first) = first
+            && !k.is_empty()
+        {
             keep[i] = false;
+            furniture[first] = true;
         }
     }
-    let mut it = keep.into_iter();
-    lines.retain(|_| it.next().unwrap_or(true));
+    for &i in &margin {
+        let l = &lines[i];
+        let h = heights.get(l.page as usize).copied().unwrap_or(842.0);
+        let addressed = l.text().contains('@') || l.words().any(|w| w.link.is_some());
+        if l.page == 0 && l.y() > h * 0.9 && addressed {
+            furniture[i] = true;
+        }
+    }
+    let mut it = keep.iter();
+    lines.retain(|_| it.next().copied().unwrap_or(true));
+    furniture.into_iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| f).collect()
 }
 
 fn is_page_number(text: &str) -> bool {
