@@ -267,3 +267,49 @@ fn a_contact_footer_repeated_on_every_page_is_read_once_with_the_header() {
     assert!(footer_at < outline.find("EXPERIENCE").unwrap(), "{outline}");
     assert!(outline.starts_with("H1@1 Ines Moura\n"), "{outline}");
 }
+
+#[test]
+fn lines_at_a_generous_line_pitch_are_one_paragraph() {
+    // Some exports set 10-point text 18 points apart: that is the line pitch, not a gap.
+    let text = [
+        "Grew a neighbourhood bakery's orders by taking",
+        "them online, and trained four staff to run the",
+        "new till and the weekly stock count on their own.",
+    ];
+    let mut lines: Vec<(f32, f32, f32, &str, &str)> = vec![(72.0, 720.0, 13.0, "F2", "SUMMARY")];
+    for (i, t) in text.iter().enumerate() {
+        lines.push((72.0, 696.0 - 18.0 * i as f32, 10.0, "F1", t));
+    }
+    lines.push((72.0, 620.0, 10.0, "F1", "A paragraph of its own, well below the last one."));
+    let outline = tree(&page_pdf(&lines, "", &[]));
+    assert!(outline.contains("P@2 Grew a neighbourhood bakery's orders by taking ⏎ them online, and trained four staff to run the ⏎ new till and the weekly stock count on their own.\nP@5 A paragraph of its own"), "{outline}");
+}
+
+#[test]
+fn a_heading_in_a_sidebar_of_smaller_type_is_a_heading() {
+    // A main column in 12-point type; a sidebar in 10.5 with its headings in 13.
+    let mut lines: Vec<(f32, f32, f32, &str, &str)> =
+        vec![(230.0, 720.0, 24.0, "F1", "Rui Tavares"), (230.0, 680.0, 15.0, "F1", "Summary")];
+    for i in 0..10 {
+        lines.push((
+            230.0,
+            660.0 - 16.0 * i as f32,
+            12.0,
+            "F1",
+            "Keeps small fleets of delivery vans on the road",
+        ));
+    }
+    lines.extend([
+        (24.0, 730.0, 13.0, "F1", "Contact"),
+        (24.0, 712.0, 10.5, "F1", "rui.tavares@example.org"),
+        (24.0, 680.0, 13.0, "F1", "Top skills"),
+        (24.0, 662.0, 10.5, "F1", "Route planning"),
+        (24.0, 646.0, 10.5, "F1", "Fleet maintenance schedules"),
+        (24.0, 630.0, 10.5, "F1", "Driver rotas"),
+    ]);
+    let outline = tree(&page_pdf(&lines, "", &[]));
+    for heading in [" Contact", " Top skills"] {
+        let found = outline.lines().any(|l| l.starts_with("H2@") && l.ends_with(heading));
+        assert!(found, "{heading}: {outline}");
+    }
+}

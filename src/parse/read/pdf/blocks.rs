@@ -20,6 +20,9 @@ pub struct Typography {
     pub body: f32,
     /// The largest font size on the first page.
     pub biggest: f32,
+    /// The most common distance between the baselines of consecutive body-size lines, in
+    /// points: the document's line pitch (generous in some exports, 1.7 sizes or more).
+    pub pitch: f32,
 }
 
 impl Typography {
@@ -35,7 +38,13 @@ impl Typography {
         let body =
             sizes.iter().max_by_key(|(_, n)| *n).map(|(k, _)| *k as f32 / 2.0).unwrap_or(10.0);
         let biggest = lines.iter().filter(|l| l.page == 0).map(Line::size).fold(0.0, f32::max);
-        Typography { body, biggest }
+        let pitches = lines.windows(2).filter_map(|w| {
+            let (a, b) = (&w[0], &w[1]);
+            let d = b.y() - a.y();
+            let alike = same_flow(a, b) && (a.size() - b.size()).abs() < 0.6;
+            (alike && d > 0.9 * a.size() && d < 2.5 * a.size()).then_some((d, 1))
+        });
+        Typography { body, biggest, pitch: mode(pitches) }
     }
 }
 
@@ -112,7 +121,7 @@ pub fn build(
                         k += 1;
                         continue;
                     }
-                    let end = continuation_end(lines, &kinds, k);
+                    let end = continuation_end(lines, &kinds, k, t);
                     let item_lines: Vec<&Line> = lines[k..end].iter().collect();
                     let content = inlines(&item_lines, page_links, false);
                     let para = block(BlockKind::Para(content), &item_lines, first_line + k as u32);
@@ -134,7 +143,7 @@ pub fn build(
                     && kinds[k] == Kind::Row
                     && same_flow(&lines[start], &lines[k])
                 {
-                    let (row, end) = table_row(lines, &kinds, k, page_links, first_line);
+                    let (row, end) = table_row(lines, &kinds, t, k, page_links, first_line);
                     rows.push(row);
                     k = end;
                 }
@@ -142,7 +151,7 @@ pub fn build(
                 out.push(block(BlockKind::Table(rows), &group, number));
             }
             Kind::Text => {
-                let end = paragraph_end(lines, &kinds, k);
+                let end = paragraph_end(lines, &kinds, k, t);
                 let para: Vec<&Line> = lines[k..end].iter().collect();
                 let content = inlines(&para, page_links, false);
                 if !content.is_empty() {
@@ -222,7 +231,7 @@ fn column_styles(lines: &[Line], t: &Typography) -> Vec<ColumnStyle> {
             lines[k..].iter().position(|l| !same_flow(&lines[k], l)).map_or(lines.len(), |n| k + n);
         let run = &lines[k..end];
         let words: Vec<&Word> = run.iter().flat_map(Line::words).collect();
-        let body = if words.len() >= 20 {
+        let body = if words.len() >= 8 {
             mode(words.iter().map(|w| (w.size, w.text.len())))
         } else {
             t.body
@@ -347,9 +356,17 @@ fn gap(a: &Line, b: &Line) -> f32 {
     (b.y() - a.y()) / a.size().max(1.0)
 }
 
+/// Whether `line` is the next line of the same text block as `prev`: below it by less than
+/// 1.7 sizes, or by no more than the document's line pitch.
+fn runs_on(prev: &Line, line: &Line, t: &Typography) -> bool {
+    let d = line.y() - prev.y();
+    let size = prev.size().max(1.0);
+    d > 0.0 && (d < 1.7 * size || d <= t.pitch * 1.05 && d < 2.2 * size)
+}
+
 /// Lines after a bullet that continue its item: in the same flow, close below, indented at
 /// least as far as the item's text.
-fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize) -> usize {
+fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography) -> usize {
     let head = &lines[start];
     let text_x = head
         .words()
@@ -363,8 +380,7 @@ fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize) -> usize {
         let (prev, line) = (&lines[k - 1], &lines[k]);
         let joins = kinds[k] == Kind::Text
             && same_flow(head, line)
-            && gap(prev, line) > 0.0
-            && gap(prev, line) < 1.7
+            && runs_on(prev, line, t)
             && line.x0() >= text_x - line.size() * 0.6;
         if !joins {
             break;
@@ -375,15 +391,14 @@ fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize) -> usize {
 }
 
 /// Lines of one paragraph: same flow, close spacing, similar size, no new indent level.
-fn paragraph_end(lines: &[Line], kinds: &[Kind], start: usize) -> usize {
+fn paragraph_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography) -> usize {
     let mut k = start + 1;
     while k < lines.len() {
         let (prev, line) = (&lines[k - 1], &lines[k]);
         let size_ratio = line.size() / prev.size().max(1.0);
         let joins = kinds[k] == Kind::Text
             && same_flow(prev, line)
-            && gap(prev, line) > 0.0
-            && gap(prev, line) < 1.7
+            && runs_on(prev, line, t)
             && (0.85..=1.18).contains(&size_ratio)
             && (line.x0() - prev.x0()).abs() < 3.0 * prev.size().max(1.0)
             && bold_alike(prev, line);
@@ -405,6 +420,7 @@ fn bold_alike(a: &Line, b: &Line) -> bool {
 fn table_row(
     lines: &[Line],
     kinds: &[Kind],
+    t: &Typography,
     start: usize,
     links: &[Link],
     first_line: u32,
@@ -416,8 +432,7 @@ fn table_row(
         let (prev, line) = (&lines[k - 1], &lines[k]);
         if kinds[k] != Kind::Text && kinds[k] != Kind::Bullet
             || !same_flow(head, line)
-            || gap(prev, line) <= 0.0
-            || gap(prev, line) > 1.7
+            || !runs_on(prev, line, t)
         {
             break;
         }
