@@ -313,3 +313,41 @@ fn a_heading_in_a_sidebar_of_smaller_type_is_a_heading() {
         assert!(found, "{heading}: {outline}");
     }
 }
+
+#[test]
+fn two_columns_run_on_from_page_to_page_main_column_first() {
+    // Page 1: a main column ending with a heading whose entries start on page 2, and a
+    // sidebar; page 2: the same gutter, the sidebar's last line beside a main-column line.
+    let mut page1: Vec<(f32, f32, f32, &str, &str)> =
+        vec![(50.0, 740.0, 24.0, "F2", "Tomas Lindqvist"), (50.0, 700.0, 12.0, "F2", "EXPERIENCE")];
+    for i in 0..8 {
+        page1.push((
+            50.0,
+            680.0 - 14.0 * i as f32,
+            9.0,
+            "F1",
+            "Drove the night tram route and kept its log",
+        ));
+    }
+    page1.push((50.0, 540.0, 12.0, "F2", "EDUCATION"));
+    page1.extend([
+        (400.0, 705.0, 12.0, "F2", "AWARDS"),
+        (400.0, 687.0, 9.0, "F1", "Safe driving prize, 2019"),
+        (400.0, 645.0, 12.0, "F2", "CERTIFICATIONS"),
+        (400.0, 627.0, 9.0, "F1", "Heavy vehicle licence"),
+    ]);
+    let page2 = vec![
+        (50.0, 740.0, 11.0, "F2", "Nordvik Technical College, transport studies"),
+        (400.0, 740.0, 9.0, "F1", "First aid certificate"),
+        (50.0, 726.0, 9.0, "F1", "August 2012 - May 2014"),
+        (50.0, 690.0, 12.0, "F2", "SKILLS"),
+        (50.0, 670.0, 9.0, "F1", "Route planning, passenger care, winter driving"),
+    ];
+    let outline = tree(&pages_pdf(&[page1, page2]));
+    let at = |t: &str| outline.find(t).unwrap_or_else(|| panic!("{t}: {outline}"));
+    assert!(at("EDUCATION") < at("Nordvik Technical College"), "{outline}");
+    assert!(at("Nordvik Technical College") < at("SKILLS"), "{outline}");
+    assert!(at("SKILLS") < at("AWARDS"), "{outline}");
+    assert!(at("Heavy vehicle licence") < at("First aid certificate"), "{outline}");
+    assert!(!outline.contains("TABLE"), "{outline}");
+}

@@ -97,12 +97,46 @@ pub fn page_lines(
     dots: &[Dot],
     page: u16,
 ) -> Vec<Line> {
+    page_lines_after(glyphs, fonts, links, dots, page, None).0
+}
+
+/// The page's lines in reading order, given the gutter that split the page before into two
+/// columns; also returns the gutter that splits this page, if one does. A layout holds from
+/// page to page: where no text crosses the previous page's gutter and both sides hold text,
+/// the page is split there, however few lines one side has (the last lines of a sidebar).
+pub fn page_lines_after(
+    glyphs: &[Glyph],
+    fonts: &[Font],
+    links: &[Link],
+    dots: &[Dot],
+    page: u16,
+    gutter: Option<f32>,
+) -> (Vec<Line>, Option<f32>) {
     let mut segments = segments(glyphs, fonts, links);
     mark_drawn_bullets(&mut segments, dots);
     let mut lines = Vec::new();
     let mut column = 0u8;
-    read_region(segments, &mut lines, page, &mut column, 0);
-    lines
+    let held = gutter.filter(|&x| {
+        let crossing = segments.iter().any(|s| s.x0 < x && s.x1 > x);
+        let left = segments.iter().any(|s| s.x1 <= x);
+        let right = segments.iter().any(|s| s.x0 >= x);
+        !crossing && left && right
+    });
+    let mut split = None;
+    match held {
+        Some(x) => {
+            let (left, right): (Vec<Segment>, Vec<Segment>) =
+                segments.into_iter().partition(|s| s.x1 <= x);
+            let (first, second) =
+                if main_first(&left, &right) { (left, right) } else { (right, left) };
+            read_region(first, &mut lines, page, &mut column, 1, &mut None);
+            column = column.saturating_add(1);
+            read_region(second, &mut lines, page, &mut column, 1, &mut None);
+            split = Some(x);
+        }
+        None => read_region(segments, &mut lines, page, &mut column, 0, &mut split),
+    }
+    (lines, split)
 }
 
 /// Groups glyphs by baseline, then into words and segments.
@@ -544,8 +578,15 @@ fn rotated_segments(glyphs: &[Glyph], fonts: &[Font]) -> Vec<Segment> {
 }
 
 /// Reads a region: split at a column gutter when the sides are independent flows, else
-/// line by line.
-fn read_region(segs: Vec<Segment>, out: &mut Vec<Line>, page: u16, column: &mut u8, depth: u8) {
+/// line by line. A split of the whole page (depth 0) is noted in `gutter`.
+fn read_region(
+    segs: Vec<Segment>,
+    out: &mut Vec<Line>,
+    page: u16,
+    column: &mut u8,
+    depth: u8,
+    gutter: &mut Option<f32>,
+) {
     if segs.is_empty() {
         return;
     }
@@ -557,18 +598,21 @@ fn read_region(segs: Vec<Segment>, out: &mut Vec<Line>, page: u16, column: &mut 
     {
         match split {
             Split::Columns { x, .. } => {
+                if depth == 0 {
+                    *gutter = Some(x);
+                }
                 let (left, right): (Vec<Segment>, Vec<Segment>) =
                     segs.into_iter().partition(|s| s.x1 <= x);
                 let (first, second) =
                     if main_first(&left, &right) { (left, right) } else { (right, left) };
-                read_region(first, out, page, column, depth + 1);
+                read_region(first, out, page, column, depth + 1, &mut None);
                 *column = column.saturating_add(1);
-                read_region(second, out, page, column, depth + 1);
+                read_region(second, out, page, column, depth + 1, &mut None);
                 return;
             }
             Split::Bands(bands) => {
                 for band in bands {
-                    read_region(band, out, page, column, depth + 1);
+                    read_region(band, out, page, column, depth + 1, &mut None);
                 }
                 return;
             }
@@ -579,7 +623,7 @@ fn read_region(segs: Vec<Segment>, out: &mut Vec<Line>, page: u16, column: &mut 
         && let Some(bands) = bands_at_gaps(&segs)
     {
         for band in bands {
-            read_region(band, out, page, column, depth + 1);
+            read_region(band, out, page, column, depth + 1, &mut None);
         }
         return;
     }

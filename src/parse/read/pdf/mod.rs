@@ -79,17 +79,60 @@ fn from_extraction(ex: Extraction, truncated: bool) -> Result<Reading, Diagnosti
         );
     }
     let mut lines: Vec<Line> = Vec::new();
+    let mut gutters: Vec<Option<f32>> = Vec::new();
     for (n, page) in ex.pages.iter().enumerate() {
         let n = u16::try_from(n).unwrap_or(u16::MAX);
-        lines.extend(layout::page_lines(&page.glyphs, &ex.fonts, &page.links, &page.dots, n));
+        let before = gutters.last().copied().flatten();
+        let (page_lines, gutter) =
+            layout::page_lines_after(&page.glyphs, &ex.fonts, &page.links, &page.dots, n, before);
+        lines.extend(page_lines);
+        gutters.push(gutter);
     }
     let heights: Vec<f32> = ex.pages.iter().map(|p| p.height).collect();
     let furniture = drop_running_lines(&mut lines, &heights);
+    let (mut lines, furniture) = columns_across_pages(lines, furniture, &gutters);
     repair::repair_words(&mut lines);
     let typography = blocks::Typography::of(&lines);
     let links: Vec<Vec<extract::Link>> = ex.pages.into_iter().map(|p| p.links).collect();
     let blocks = blocks::build(&lines, &furniture, &links, &typography, 1);
     Ok(Reading { doc: Document { blocks, meta: ex.meta, front_matter: None }, warnings })
+}
+
+/// Pages in a row split at the same gutter into two columns hold two flows that run on from
+/// page to page (a section that starts at the foot of the main column goes on at the top of
+/// the next page's main column): the first column of all those pages is read, then the
+/// second. Each line keeps its furniture flag.
+fn columns_across_pages(
+    lines: Vec<Line>,
+    furniture: Vec<bool>,
+    gutters: &[Option<f32>],
+) -> (Vec<Line>, Vec<bool>) {
+    let two_columns = |p: usize| {
+        gutters.get(p).copied().flatten().is_some()
+            && lines.iter().filter(|l| l.page as usize == p).all(|l| l.column <= 1)
+    };
+    // The first page of the run each page belongs to.
+    let mut run_of: Vec<usize> = (0..gutters.len()).collect();
+    for p in 1..gutters.len() {
+        let same = match (gutters[p - 1], gutters[p]) {
+            (Some(a), Some(b)) => (a - b).abs() < 1.0,
+            _ => false,
+        };
+        if same && two_columns(p) && two_columns(p - 1) {
+            run_of[p] = run_of[p - 1];
+        }
+    }
+    let key = |l: &Line| {
+        let page = l.page as usize;
+        (run_of.get(page).copied().unwrap_or(page), l.column, l.page)
+    };
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    // Stable: within one page and column the lines keep their order.
+    order.sort_by_key(|&i| key(&lines[i]));
+    let mut slots: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
+    let lines = order.iter().filter_map(|&i| slots[i].take()).collect();
+    let furniture = order.iter().map(|&i| furniture.get(i).copied().unwrap_or(false)).collect();
+    (lines, furniture)
 }
 
 /// The lines in reading order with their geometry and fonts, one per line of text, for
