@@ -351,3 +351,46 @@ fn two_columns_run_on_from_page_to_page_main_column_first() {
     assert!(at("Heavy vehicle licence") < at("First aid certificate"), "{outline}");
     assert!(!outline.contains("TABLE"), "{outline}");
 }
+
+#[test]
+fn entry_titles_under_margin_labels_are_a_level_below_them() {
+    // Section labels in a left margin; each entry's title in larger type in the text column.
+    let mut lines: Vec<(f32, f32, f32, &str, &str)> = vec![(150.0, 740.0, 22.0, "F1", "Lena Hart")];
+    let mut y = 660.0;
+    for (label, title, body) in [
+        ("Experience", "Museum guide", "Led tours in three languages for school groups"),
+        ("Education", "Diploma in art history", "Studied the restoration of painted panels"),
+    ] {
+        lines.push((34.0, y, 9.0, "F1", label));
+        lines.push((150.0, y - 3.0, 12.6, "F1", title));
+        for i in 1..4 {
+            lines.push((150.0, y - 3.0 - 13.0 * i as f32, 9.0, "F1", body));
+        }
+        y -= 90.0;
+    }
+    let outline = tree(&page_pdf(&lines, "", &[]));
+    for heading in
+        ["H2@2 Experience", "H3@3 Museum guide", "H2@7 Education", "H3@8 Diploma in art history"]
+    {
+        assert!(outline.contains(&format!("{heading}\n")), "{heading}: {outline}");
+    }
+}
+
+#[test]
+fn bullets_under_an_entry_beside_its_dates_are_a_list_in_the_cell() {
+    let mut lines: Vec<(f32, f32, f32, &str, &str)> = vec![(72.0, 740.0, 13.0, "F2", "EXPERIENCE")];
+    for (i, (date, title)) in
+        [("2019 - 2022", "Baker, Mill Street Bakery"), ("2016 - 2019", "Kitchen hand, Quay Cafe")]
+            .into_iter()
+            .enumerate()
+    {
+        let y = 720.0 - 70.0 * i as f32;
+        lines.push((40.0, y, 10.0, "F1", date));
+        lines.push((150.0, y, 10.0, "F1", title));
+        lines.push((150.0, y - 14.0, 10.0, "F1", "\u{95} Baked the morning bread"));
+        lines.push((150.0, y - 28.0, 10.0, "F1", "\u{95} Trained two apprentices"));
+    }
+    let outline = tree(&page_pdf(&lines, "", &[]));
+    let cell = "      P@2 Baker, Mill Street Bakery\n      UL@2\n        -\n          P@2 Baked the morning bread\n        -\n          P@2 Trained two apprentices\n";
+    assert!(outline.contains(cell), "{outline}");
+}

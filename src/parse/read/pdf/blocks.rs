@@ -74,6 +74,7 @@ pub fn build(
         })
         .collect();
     let kinds = demote_glued_headings(lines, kinds);
+    let kinds = subordinate_to_margin_labels(lines, &columns, kinds);
     let order = reading_order(lines, &kinds, furniture);
     let lines: Vec<Line> = order.iter().map(|&i| lines[i].clone()).collect();
     let kinds: Vec<Kind> = order.iter().map(|&i| kinds[i]).collect();
@@ -282,16 +283,48 @@ fn classify(line: &Line, t: &Typography, style: Option<&ColumnStyle>) -> Kind {
     if let Some(level) = heading_level(line, t, body) {
         return Kind::Heading(level);
     }
-    // A short label alone in the margin left of where the column's text starts heads the
-    // part beside and below it.
-    if let Some(s) = style
-        && line.x1() < s.left - line.size()
-        && line.words().count() <= 4
-        && !line.text().chars().any(|c| c.is_ascii_digit())
-    {
+    if style.is_some_and(|s| margin_label(line, s)) {
         return Kind::Heading(2);
     }
     Kind::Text
+}
+
+/// A short label alone in the margin left of where the column's text starts: it heads the
+/// part beside and below it.
+fn margin_label(line: &Line, s: &ColumnStyle) -> bool {
+    line.x1() < s.left - line.size()
+        && line.words().count() <= 4
+        && !line.text().chars().any(|c| c.is_ascii_digit())
+}
+
+/// Where the sections of a column are headed by labels in its margin, a heading set in the
+/// column's text (an entry's title in larger type) is one level below them.
+fn subordinate_to_margin_labels(
+    lines: &[Line],
+    styles: &[ColumnStyle],
+    mut kinds: Vec<Kind>,
+) -> Vec<Kind> {
+    let style_of = |l: &Line| styles.iter().find(|c| c.page == l.page && c.column == l.column);
+    let labelled: Vec<(u16, u8)> = lines
+        .iter()
+        .zip(&kinds)
+        .filter(|(l, k)| **k == Kind::Heading(2) && style_of(l).is_some_and(|s| margin_label(l, s)))
+        .map(|(l, _)| (l.page, l.column))
+        .collect();
+    // One label is not a pattern (a signature below the text, a stray caption).
+    let runs: Vec<(u16, u8)> = labelled
+        .iter()
+        .filter(|r| labelled.iter().filter(|o| o == r).count() >= 2)
+        .copied()
+        .collect();
+    for (l, k) in lines.iter().zip(kinds.iter_mut()) {
+        let in_text =
+            style_of(l).is_some_and(|s| !margin_label(l, s) && l.x0() >= s.left - l.size());
+        if *k == Kind::Heading(2) && in_text && runs.contains(&(l.page, l.column)) {
+            *k = Kind::Heading(3);
+        }
+    }
+    kinds
 }
 
 /// The bullet glyph a line starts with, set apart from the text after it: returns how many
@@ -456,12 +489,51 @@ fn table_row(
             let own = Line { cells: vec![seg.clone()], ..head.clone() };
             let mut cell_lines: Vec<&Line> = vec![&own];
             cell_lines.extend(cells[i].iter().copied());
-            let content = inlines(&cell_lines, links, false);
-            let kind = BlockKind::Para(content);
-            vec![block(kind, &cell_lines, first_line + start as u32)]
+            cell_blocks(&cell_lines, links, first_line + start as u32)
         })
         .collect();
     (Row { cells: row_cells, header: false }, k)
+}
+
+/// The blocks of a table cell's lines: paragraphs, and the bulleted lines under them as a
+/// list (an entry's duties under its title, beside its dates).
+fn cell_blocks(lines: &[&Line], links: &[Link], number: u32) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut items: Vec<Vec<Block>> = Vec::new();
+    let mut list_start = 0;
+    let mut k = 0;
+    while k < lines.len() {
+        let bullet = k > 0 && bullet_start(lines[k]).is_some();
+        // A bullet's wrapped lines start right of its glyph; a paragraph's lines are not
+        // bullets.
+        let text_x = lines[k].words().nth(1).map_or(lines[k].x0(), |w| w.x0);
+        let mut end = k + 1;
+        while end < lines.len()
+            && bullet_start(lines[end]).is_none()
+            && (!bullet || lines[end].x0() >= text_x - lines[end].size() * 0.6)
+        {
+            end += 1;
+        }
+        let group = &lines[k..end];
+        let para = block(BlockKind::Para(inlines(group, links, false)), group, number);
+        if bullet {
+            if items.is_empty() {
+                list_start = k;
+            }
+            items.push(vec![para]);
+        } else {
+            if !items.is_empty() {
+                let list = BlockKind::List { ordered: false, items: std::mem::take(&mut items) };
+                out.push(block(list, &lines[list_start..k], number));
+            }
+            out.push(para);
+        }
+        k = end;
+    }
+    if !items.is_empty() {
+        out.push(block(BlockKind::List { ordered: false, items }, &lines[list_start..], number));
+    }
+    out
 }
 
 /// What comes before a word: a space, a line break, or nothing (a word joined over a line

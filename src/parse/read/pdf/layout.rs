@@ -396,7 +396,9 @@ fn row_segments(row: &[&Glyph], fonts: &[Font], links: &[Link]) -> Vec<Segment> 
     for g in row {
         let size = g.size.max(1.0);
         let gap = prev_end.map(|e| g.x - e);
-        let blank = g.text.chars().all(char::is_whitespace) && !g.text.is_empty();
+        // U+2423 is the visible space some TeX fonts map their space glyph to.
+        let blank =
+            g.text.chars().all(|c| c.is_whitespace() || c == '\u{2423}') && !g.text.is_empty();
         let new_segment = gap.is_some_and(|d| d > CELL_GAP * size);
         if new_segment {
             finish_word(&mut word, &mut gaps, segments.last_mut(), true);
@@ -894,6 +896,14 @@ mod tests {
         assert_eq!(first.cells.len(), 2, "{:?}", texts(&lines));
         assert_eq!(first.cells[0].text(), "2019 - 2021");
         assert_eq!(texts(&lines)[1], "Built things and kept them running");
+    }
+
+    #[test]
+    fn a_visible_space_glyph_is_a_space() {
+        // Some TeX fonts map their space glyph to U+2423 ("○␣ Item").
+        let glyphs = run("\u{25CB}\u{2423} Kept the archive", 50.0, 100.0, 10.0);
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        assert_eq!(texts(&lines), ["\u{25CB} Kept the archive"]);
     }
 
     #[test]
