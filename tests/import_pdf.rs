@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::pdf_files::{assemble, deflate, fictional_resume, page_pdf, stream};
+use common::pdf_files::{assemble, deflate, fictional_resume, page_pdf, pages_pdf, stream};
 use common::{Run, vitae_bin};
 
 /// Writes `bytes` as `name` in a temporary directory and imports it as JSON, timing it.
@@ -196,4 +196,201 @@ fn text_at_absurd_coordinates_does_not_stall_the_layout() {
     run.success();
     assert!(run.stdout().contains("Rui Salgado"), "{}", run.stdout());
     assert!(took < Duration::from_secs(10), "took {took:?}");
+}
+
+/// The document tree the PDF reader makes of `bytes`, as its outline.
+fn tree(bytes: &[u8]) -> String {
+    vitae::parse::read::pdf::read(bytes).unwrap().doc.outline()
+}
+
+#[test]
+fn bullets_set_apart_by_a_tab_are_list_items_not_table_cells() {
+    // Word sets a bullet, then a tab to the hanging indent; its second level is a Courier "o".
+    let pdf = page_pdf(
+        &[
+            (72.0, 700.0, 13.0, "F2", "EXPERIENCE"),
+            (72.0, 680.0, 10.0, "F2", "Orchard Cooperative"),
+            (90.0, 664.0, 10.0, "F1", "\u{95}"),
+            (118.0, 664.0, 10.0, "F1", "Planned the spring harvest rota for forty pickers"),
+            (118.0, 650.0, 10.0, "F1", "o"),
+            (146.0, 650.0, 10.0, "F1", "Drew up shift swaps by text message"),
+            (90.0, 636.0, 10.0, "F1", "\u{95}"),
+            (118.0, 636.0, 10.0, "F1", "Kept the cold store under four degrees"),
+        ],
+        "",
+        &[],
+    );
+    let outline = tree(&pdf);
+    assert!(!outline.contains("TABLE"), "{outline}");
+    assert!(!outline.contains('\u{2022}') && !outline.contains(" o "), "{outline}");
+    let expected = "UL@3\n  -\n    P@3 Planned the spring harvest rota for forty pickers\n    UL@4\n      -\n        P@4 Drew up shift swaps by text message\n  -\n    P@5 Kept the cold store under four degrees\n";
+    assert!(outline.ends_with(expected), "{outline}");
+}
+
+#[test]
+fn a_rule_drawn_with_underscores_beside_a_heading_leaves_a_heading() {
+    let pdf = page_pdf(
+        &[
+            (72.0, 700.0, 10.0, "F1", "Licensed surveyor, chartered 2021"),
+            (480.0, 700.0, 10.0, "F1", "2021"),
+            (72.0, 680.0, 13.0, "F2", "EXPERIENCE"),
+            (200.0, 680.0, 13.0, "F1", "__________"),
+            (72.0, 664.0, 10.0, "F1", "Field surveys for a regional water board"),
+        ],
+        "",
+        &[],
+    );
+    let outline = tree(&pdf);
+    assert!(outline.contains("H2@2 EXPERIENCE\n"), "{outline}");
+    assert!(!outline.contains('_'), "{outline}");
+}
+
+#[test]
+fn a_contact_footer_repeated_on_every_page_is_read_once_with_the_header() {
+    let footer = (150.0, 40.0, 9.0, "F1", "Rua das Flores 9, Braga | ines.moura@example.org");
+    let pdf = pages_pdf(&[
+        vec![
+            (72.0, 720.0, 22.0, "F2", "Ines Moura"),
+            (72.0, 680.0, 13.0, "F2", "EXPERIENCE"),
+            (72.0, 660.0, 10.0, "F1", "Ceramics studio assistant, Braga"),
+            footer,
+        ],
+        vec![
+            (72.0, 720.0, 13.0, "F2", "EDUCATION"),
+            (72.0, 700.0, 10.0, "F1", "Fine arts, Porto"),
+            footer,
+        ],
+    ]);
+    let outline = tree(&pdf);
+    assert_eq!(outline.matches("ines.moura@example.org").count(), 1, "{outline}");
+    let footer_at = outline.find("Rua das Flores").unwrap();
+    assert!(footer_at < outline.find("EXPERIENCE").unwrap(), "{outline}");
+    assert!(outline.starts_with("H1@1 Ines Moura\n"), "{outline}");
+}
+
+#[test]
+fn lines_at_a_generous_line_pitch_are_one_paragraph() {
+    // Some exports set 10-point text 18 points apart: that is the line pitch, not a gap.
+    let text = [
+        "Grew a neighbourhood bakery's orders by taking",
+        "them online, and trained four staff to run the",
+        "new till and the weekly stock count on their own.",
+    ];
+    let mut lines: Vec<(f32, f32, f32, &str, &str)> = vec![(72.0, 720.0, 13.0, "F2", "SUMMARY")];
+    for (i, t) in text.iter().enumerate() {
+        lines.push((72.0, 696.0 - 18.0 * i as f32, 10.0, "F1", t));
+    }
+    lines.push((72.0, 620.0, 10.0, "F1", "A paragraph of its own, well below the last one."));
+    let outline = tree(&page_pdf(&lines, "", &[]));
+    assert!(outline.contains("P@2 Grew a neighbourhood bakery's orders by taking ⏎ them online, and trained four staff to run the ⏎ new till and the weekly stock count on their own.\nP@5 A paragraph of its own"), "{outline}");
+}
+
+#[test]
+fn a_heading_in_a_sidebar_of_smaller_type_is_a_heading() {
+    // A main column in 12-point type; a sidebar in 10.5 with its headings in 13.
+    let mut lines: Vec<(f32, f32, f32, &str, &str)> =
+        vec![(230.0, 720.0, 24.0, "F1", "Rui Tavares"), (230.0, 680.0, 15.0, "F1", "Summary")];
+    for i in 0..10 {
+        lines.push((
+            230.0,
+            660.0 - 16.0 * i as f32,
+            12.0,
+            "F1",
+            "Keeps small fleets of delivery vans on the road",
+        ));
+    }
+    lines.extend([
+        (24.0, 730.0, 13.0, "F1", "Contact"),
+        (24.0, 712.0, 10.5, "F1", "rui.tavares@example.org"),
+        (24.0, 680.0, 13.0, "F1", "Top skills"),
+        (24.0, 662.0, 10.5, "F1", "Route planning"),
+        (24.0, 646.0, 10.5, "F1", "Fleet maintenance schedules"),
+        (24.0, 630.0, 10.5, "F1", "Driver rotas"),
+    ]);
+    let outline = tree(&page_pdf(&lines, "", &[]));
+    for heading in [" Contact", " Top skills"] {
+        let found = outline.lines().any(|l| l.starts_with("H2@") && l.ends_with(heading));
+        assert!(found, "{heading}: {outline}");
+    }
+}
+
+#[test]
+fn two_columns_run_on_from_page_to_page_main_column_first() {
+    // Page 1: a main column ending with a heading whose entries start on page 2, and a
+    // sidebar; page 2: the same gutter, the sidebar's last line beside a main-column line.
+    let mut page1: Vec<(f32, f32, f32, &str, &str)> =
+        vec![(50.0, 740.0, 24.0, "F2", "Tomas Lindqvist"), (50.0, 700.0, 12.0, "F2", "EXPERIENCE")];
+    for i in 0..8 {
+        page1.push((
+            50.0,
+            680.0 - 14.0 * i as f32,
+            9.0,
+            "F1",
+            "Drove the night tram route and kept its log",
+        ));
+    }
+    page1.push((50.0, 540.0, 12.0, "F2", "EDUCATION"));
+    page1.extend([
+        (400.0, 705.0, 12.0, "F2", "AWARDS"),
+        (400.0, 687.0, 9.0, "F1", "Safe driving prize, 2019"),
+        (400.0, 645.0, 12.0, "F2", "CERTIFICATIONS"),
+        (400.0, 627.0, 9.0, "F1", "Heavy vehicle licence"),
+    ]);
+    let page2 = vec![
+        (50.0, 740.0, 11.0, "F2", "Nordvik Technical College, transport studies"),
+        (400.0, 740.0, 9.0, "F1", "First aid certificate"),
+        (50.0, 726.0, 9.0, "F1", "August 2012 - May 2014"),
+        (50.0, 690.0, 12.0, "F2", "SKILLS"),
+        (50.0, 670.0, 9.0, "F1", "Route planning, passenger care, winter driving"),
+    ];
+    let outline = tree(&pages_pdf(&[page1, page2]));
+    let at = |t: &str| outline.find(t).unwrap_or_else(|| panic!("{t}: {outline}"));
+    assert!(at("EDUCATION") < at("Nordvik Technical College"), "{outline}");
+    assert!(at("Nordvik Technical College") < at("SKILLS"), "{outline}");
+    assert!(at("SKILLS") < at("AWARDS"), "{outline}");
+    assert!(at("Heavy vehicle licence") < at("First aid certificate"), "{outline}");
+    assert!(!outline.contains("TABLE"), "{outline}");
+}
+
+#[test]
+fn entry_titles_under_margin_labels_are_a_level_below_them() {
+    // Section labels in a left margin; each entry's title in larger type in the text column.
+    let mut lines: Vec<(f32, f32, f32, &str, &str)> = vec![(150.0, 740.0, 22.0, "F1", "Lena Hart")];
+    let mut y = 660.0;
+    for (label, title, body) in [
+        ("Experience", "Museum guide", "Led tours in three languages for school groups"),
+        ("Education", "Diploma in art history", "Studied the restoration of painted panels"),
+    ] {
+        lines.push((34.0, y, 9.0, "F1", label));
+        lines.push((150.0, y - 3.0, 12.6, "F1", title));
+        for i in 1..4 {
+            lines.push((150.0, y - 3.0 - 13.0 * i as f32, 9.0, "F1", body));
+        }
+        y -= 90.0;
+    }
+    let outline = tree(&page_pdf(&lines, "", &[]));
+    for heading in
+        ["H2@2 Experience", "H3@3 Museum guide", "H2@7 Education", "H3@8 Diploma in art history"]
+    {
+        assert!(outline.contains(&format!("{heading}\n")), "{heading}: {outline}");
+    }
+}
+
+#[test]
+fn bullets_under_an_entry_beside_its_dates_are_a_list_in_the_cell() {
+    let mut lines: Vec<(f32, f32, f32, &str, &str)> = vec![(72.0, 740.0, 13.0, "F2", "EXPERIENCE")];
+    for (i, (date, title)) in
+        [("2019 - 2022", "Baker, Mill Street Bakery"), ("2016 - 2019", "Kitchen hand, Quay Cafe")]
+            .into_iter()
+            .enumerate()
+    {
+        let y = 720.0 - 70.0 * i as f32;
+        lines.push((40.0, y, 10.0, "F1", date));
+        lines.push((150.0, y, 10.0, "F1", title));
+        lines.push((150.0, y - 14.0, 10.0, "F1", "\u{95} Baked the morning bread"));
+        lines.push((150.0, y - 28.0, 10.0, "F1", "\u{95} Trained two apprentices"));
+    }
+    let outline = tree(&page_pdf(&lines, "", &[]));
+    let cell = "      P@2 Baker, Mill Street Bakery\n      UL@2\n        -\n          P@2 Baked the morning bread\n        -\n          P@2 Trained two apprentices\n";
+    assert!(outline.contains(cell), "{outline}");
 }

@@ -109,3 +109,30 @@ pub fn fictional_resume() -> Vec<u8> {
     let link = b"<< /Type /Annot /Subtype /Link /Rect [70 680 160 696] /A << /S /URI /URI (https://github.com/mquill) >> >>".to_vec();
     page_pdf(&lines, "/Annots [7 0 R]", &[link])
 }
+
+/// A Letter PDF with one page per entry of `pages`, each page's lines drawn as by
+/// [`content`] (Helvetica as /F1, Helvetica-Bold as /F2).
+pub fn pages_pdf(pages: &[Vec<TextLine<'_>>]) -> Vec<u8> {
+    let n = pages.len();
+    // Objects: 1 catalog, 2 pages, 3 and 4 fonts, then a page and its content per page.
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 5 + 2 * i)).collect();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+    ];
+    for (i, lines) in pages.iter().enumerate() {
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {} 0 R >>",
+                6 + 2 * i
+            )
+            .into_bytes(),
+        );
+        objects.push(stream(&content(lines), ""));
+    }
+    assemble(&objects, "")
+}

@@ -9,7 +9,7 @@ use super::layout::{Line, Word};
 use super::repair::{Join, joins_hyphenated};
 
 /// Glyphs that start a bullet item.
-const BULLETS: &[char] = &[
+pub(super) const BULLETS: &[char] = &[
     '•', '●', '▪', '■', '◦', '○', '‣', '∙', '·', '*', '►', '▸', '▶', '➢', '➤', '✓', '✔', '❖', '◆',
     '◇', '□', '❑', '♦', '-', '–', '—', '⁃', '○', '➔', '→', '◼', '◾', '⬤',
 ];
@@ -20,6 +20,9 @@ pub struct Typography {
     pub body: f32,
     /// The largest font size on the first page.
     pub biggest: f32,
+    /// The most common distance between the baselines of consecutive body-size lines, in
+    /// points: the document's line pitch (generous in some exports, 1.7 sizes or more).
+    pub pitch: f32,
 }
 
 impl Typography {
@@ -35,7 +38,13 @@ impl Typography {
         let body =
             sizes.iter().max_by_key(|(_, n)| *n).map(|(k, _)| *k as f32 / 2.0).unwrap_or(10.0);
         let biggest = lines.iter().filter(|l| l.page == 0).map(Line::size).fold(0.0, f32::max);
-        Typography { body, biggest }
+        let pitches = lines.windows(2).filter_map(|w| {
+            let (a, b) = (&w[0], &w[1]);
+            let d = b.y() - a.y();
+            let alike = same_flow(a, b) && (a.size() - b.size()).abs() < 0.6;
+            (alike && d > 0.9 * a.size() && d < 2.5 * a.size()).then_some((d, 1))
+        });
+        Typography { body, biggest, pitch: mode(pitches) }
     }
 }
 
@@ -47,8 +56,15 @@ enum Kind {
     Text,
 }
 
-/// Builds the blocks of a document from its lines; `links` are each page's link areas.
-pub fn build(lines: &[Line], links: &[Vec<Link>], t: &Typography, first_line: u32) -> Vec<Block> {
+/// Builds the blocks of a document from its lines; `furniture` marks running header and
+/// footer lines (read with the document's header), `links` are each page's link areas.
+pub fn build(
+    lines: &[Line],
+    furniture: &[bool],
+    links: &[Vec<Link>],
+    t: &Typography,
+    first_line: u32,
+) -> Vec<Block> {
     let columns = column_styles(lines, t);
     let kinds: Vec<Kind> = lines
         .iter()
@@ -58,7 +74,8 @@ pub fn build(lines: &[Line], links: &[Vec<Link>], t: &Typography, first_line: u3
         })
         .collect();
     let kinds = demote_glued_headings(lines, kinds);
-    let order = reading_order(lines, &kinds);
+    let kinds = subordinate_to_margin_labels(lines, &columns, kinds);
+    let order = reading_order(lines, &kinds, furniture);
     let lines: Vec<Line> = order.iter().map(|&i| lines[i].clone()).collect();
     let kinds: Vec<Kind> = order.iter().map(|&i| kinds[i]).collect();
     let lines = lines.as_slice();
@@ -105,7 +122,7 @@ pub fn build(lines: &[Line], links: &[Vec<Link>], t: &Typography, first_line: u3
                         k += 1;
                         continue;
                     }
-                    let end = continuation_end(lines, &kinds, k);
+                    let end = continuation_end(lines, &kinds, k, t);
                     let item_lines: Vec<&Line> = lines[k..end].iter().collect();
                     let content = inlines(&item_lines, page_links, false);
                     let para = block(BlockKind::Para(content), &item_lines, first_line + k as u32);
@@ -127,7 +144,7 @@ pub fn build(lines: &[Line], links: &[Vec<Link>], t: &Typography, first_line: u3
                     && kinds[k] == Kind::Row
                     && same_flow(&lines[start], &lines[k])
                 {
-                    let (row, end) = table_row(lines, &kinds, k, page_links, first_line);
+                    let (row, end) = table_row(lines, &kinds, t, k, page_links, first_line);
                     rows.push(row);
                     k = end;
                 }
@@ -135,7 +152,7 @@ pub fn build(lines: &[Line], links: &[Vec<Link>], t: &Typography, first_line: u3
                 out.push(block(BlockKind::Table(rows), &group, number));
             }
             Kind::Text => {
-                let end = paragraph_end(lines, &kinds, k);
+                let end = paragraph_end(lines, &kinds, k, t);
                 let para: Vec<&Line> = lines[k..end].iter().collect();
                 let content = inlines(&para, page_links, false);
                 if !content.is_empty() {
@@ -170,27 +187,33 @@ fn demote_glued_headings(lines: &[Line], mut kinds: Vec<Kind>) -> Vec<Kind> {
     kinds
 }
 
-/// On a first page in columns, what each column holds above its first heading (a name and
-/// headline on the left, contact lines on the right) is the page's header: read all of it
-/// first, column by column, then the rest in order.
-fn reading_order(lines: &[Line], kinds: &[Kind]) -> Vec<usize> {
+/// On a first page, what each column holds above its first heading (a name and headline on
+/// the left, contact lines on the right) is the page's header: read all of it first, column
+/// by column, then the running headers and footers (page furniture, often the contact
+/// details), then the rest in order.
+fn reading_order(lines: &[Line], kinds: &[Kind], furniture: &[bool]) -> Vec<usize> {
+    let is_furniture = |i: usize| furniture.get(i).copied().unwrap_or(false);
     let first_page: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == 0).collect();
     let columns: std::collections::BTreeSet<u8> =
         first_page.iter().map(|&i| lines[i].column).collect();
-    if columns.len() < 2 {
-        return (0..lines.len()).collect();
-    }
     let mut head = Vec::new();
     for c in &columns {
         for &i in first_page.iter().filter(|&&i| lines[i].column == *c) {
             if matches!(kinds[i], Kind::Heading(2)) {
                 break;
             }
-            head.push(i);
+            if !is_furniture(i) {
+                head.push(i);
+            }
         }
     }
-    let rest = (0..lines.len()).filter(|i| !head.contains(i));
-    head.iter().copied().chain(rest).collect()
+    let mut in_head = vec![false; lines.len()];
+    for &i in &head {
+        in_head[i] = true;
+    }
+    let moved = (0..lines.len()).filter(|&i| is_furniture(i));
+    let rest = (0..lines.len()).filter(|&i| !in_head[i] && !is_furniture(i));
+    head.iter().copied().chain(moved).chain(rest).collect()
 }
 
 /// The body size and main left edge of one column run.
@@ -209,7 +232,7 @@ fn column_styles(lines: &[Line], t: &Typography) -> Vec<ColumnStyle> {
             lines[k..].iter().position(|l| !same_flow(&lines[k], l)).map_or(lines.len(), |n| k + n);
         let run = &lines[k..end];
         let words: Vec<&Word> = run.iter().flat_map(Line::words).collect();
-        let body = if words.len() >= 20 {
+        let body = if words.len() >= 8 {
             mode(words.iter().map(|w| (w.size, w.text.len())))
         } else {
             t.body
@@ -260,16 +283,48 @@ fn classify(line: &Line, t: &Typography, style: Option<&ColumnStyle>) -> Kind {
     if let Some(level) = heading_level(line, t, body) {
         return Kind::Heading(level);
     }
-    // A short label alone in the margin left of where the column's text starts heads the
-    // part beside and below it.
-    if let Some(s) = style
-        && line.x1() < s.left - line.size()
-        && line.words().count() <= 4
-        && !line.text().chars().any(|c| c.is_ascii_digit())
-    {
+    if style.is_some_and(|s| margin_label(line, s)) {
         return Kind::Heading(2);
     }
     Kind::Text
+}
+
+/// A short label alone in the margin left of where the column's text starts: it heads the
+/// part beside and below it.
+fn margin_label(line: &Line, s: &ColumnStyle) -> bool {
+    line.x1() < s.left - line.size()
+        && line.words().count() <= 4
+        && !line.text().chars().any(|c| c.is_ascii_digit())
+}
+
+/// Where the sections of a column are headed by labels in its margin, a heading set in the
+/// column's text (an entry's title in larger type) is one level below them.
+fn subordinate_to_margin_labels(
+    lines: &[Line],
+    styles: &[ColumnStyle],
+    mut kinds: Vec<Kind>,
+) -> Vec<Kind> {
+    let style_of = |l: &Line| styles.iter().find(|c| c.page == l.page && c.column == l.column);
+    let labelled: Vec<(u16, u8)> = lines
+        .iter()
+        .zip(&kinds)
+        .filter(|(l, k)| **k == Kind::Heading(2) && style_of(l).is_some_and(|s| margin_label(l, s)))
+        .map(|(l, _)| (l.page, l.column))
+        .collect();
+    // One label is not a pattern (a signature below the text, a stray caption).
+    let runs: Vec<(u16, u8)> = labelled
+        .iter()
+        .filter(|r| labelled.iter().filter(|o| o == r).count() >= 2)
+        .copied()
+        .collect();
+    for (l, k) in lines.iter().zip(kinds.iter_mut()) {
+        let in_text =
+            style_of(l).is_some_and(|s| !margin_label(l, s) && l.x0() >= s.left - l.size());
+        if *k == Kind::Heading(2) && in_text && runs.contains(&(l.page, l.column)) {
+            *k = Kind::Heading(3);
+        }
+    }
+    kinds
 }
 
 /// The bullet glyph a line starts with, set apart from the text after it: returns how many
@@ -334,9 +389,17 @@ fn gap(a: &Line, b: &Line) -> f32 {
     (b.y() - a.y()) / a.size().max(1.0)
 }
 
+/// Whether `line` is the next line of the same text block as `prev`: below it by less than
+/// 1.7 sizes, or by no more than the document's line pitch.
+fn runs_on(prev: &Line, line: &Line, t: &Typography) -> bool {
+    let d = line.y() - prev.y();
+    let size = prev.size().max(1.0);
+    d > 0.0 && (d < 1.7 * size || d <= t.pitch * 1.05 && d < 2.2 * size)
+}
+
 /// Lines after a bullet that continue its item: in the same flow, close below, indented at
 /// least as far as the item's text.
-fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize) -> usize {
+fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography) -> usize {
     let head = &lines[start];
     let text_x = head
         .words()
@@ -350,8 +413,7 @@ fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize) -> usize {
         let (prev, line) = (&lines[k - 1], &lines[k]);
         let joins = kinds[k] == Kind::Text
             && same_flow(head, line)
-            && gap(prev, line) > 0.0
-            && gap(prev, line) < 1.7
+            && runs_on(prev, line, t)
             && line.x0() >= text_x - line.size() * 0.6;
         if !joins {
             break;
@@ -362,15 +424,14 @@ fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize) -> usize {
 }
 
 /// Lines of one paragraph: same flow, close spacing, similar size, no new indent level.
-fn paragraph_end(lines: &[Line], kinds: &[Kind], start: usize) -> usize {
+fn paragraph_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography) -> usize {
     let mut k = start + 1;
     while k < lines.len() {
         let (prev, line) = (&lines[k - 1], &lines[k]);
         let size_ratio = line.size() / prev.size().max(1.0);
         let joins = kinds[k] == Kind::Text
             && same_flow(prev, line)
-            && gap(prev, line) > 0.0
-            && gap(prev, line) < 1.7
+            && runs_on(prev, line, t)
             && (0.85..=1.18).contains(&size_ratio)
             && (line.x0() - prev.x0()).abs() < 3.0 * prev.size().max(1.0)
             && bold_alike(prev, line);
@@ -392,6 +453,7 @@ fn bold_alike(a: &Line, b: &Line) -> bool {
 fn table_row(
     lines: &[Line],
     kinds: &[Kind],
+    t: &Typography,
     start: usize,
     links: &[Link],
     first_line: u32,
@@ -403,8 +465,7 @@ fn table_row(
         let (prev, line) = (&lines[k - 1], &lines[k]);
         if kinds[k] != Kind::Text && kinds[k] != Kind::Bullet
             || !same_flow(head, line)
-            || gap(prev, line) <= 0.0
-            || gap(prev, line) > 1.7
+            || !runs_on(prev, line, t)
         {
             break;
         }
@@ -428,12 +489,51 @@ fn table_row(
             let own = Line { cells: vec![seg.clone()], ..head.clone() };
             let mut cell_lines: Vec<&Line> = vec![&own];
             cell_lines.extend(cells[i].iter().copied());
-            let content = inlines(&cell_lines, links, false);
-            let kind = BlockKind::Para(content);
-            vec![block(kind, &cell_lines, first_line + start as u32)]
+            cell_blocks(&cell_lines, links, first_line + start as u32)
         })
         .collect();
     (Row { cells: row_cells, header: false }, k)
+}
+
+/// The blocks of a table cell's lines: paragraphs, and the bulleted lines under them as a
+/// list (an entry's duties under its title, beside its dates).
+fn cell_blocks(lines: &[&Line], links: &[Link], number: u32) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut items: Vec<Vec<Block>> = Vec::new();
+    let mut list_start = 0;
+    let mut k = 0;
+    while k < lines.len() {
+        let bullet = k > 0 && bullet_start(lines[k]).is_some();
+        // A bullet's wrapped lines start right of its glyph; a paragraph's lines are not
+        // bullets.
+        let text_x = lines[k].words().nth(1).map_or(lines[k].x0(), |w| w.x0);
+        let mut end = k + 1;
+        while end < lines.len()
+            && bullet_start(lines[end]).is_none()
+            && (!bullet || lines[end].x0() >= text_x - lines[end].size() * 0.6)
+        {
+            end += 1;
+        }
+        let group = &lines[k..end];
+        let para = block(BlockKind::Para(inlines(group, links, false)), group, number);
+        if bullet {
+            if items.is_empty() {
+                list_start = k;
+            }
+            items.push(vec![para]);
+        } else {
+            if !items.is_empty() {
+                let list = BlockKind::List { ordered: false, items: std::mem::take(&mut items) };
+                out.push(block(list, &lines[list_start..k], number));
+            }
+            out.push(para);
+        }
+        k = end;
+    }
+    if !items.is_empty() {
+        out.push(block(BlockKind::List { ordered: false, items }, &lines[list_start..], number));
+    }
+    out
 }
 
 /// What comes before a word: a space, a line break, or nothing (a word joined over a line

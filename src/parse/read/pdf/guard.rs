@@ -32,9 +32,17 @@ fn max_ratio(filter: &Filter) -> u64 {
     }
 }
 
+/// A stream's bound, its object number, and its raw data when Flate alone (measurable).
+type Bounded<'a> = (u64, u32, Option<std::borrow::Cow<'a, [u8]>>);
+
 /// Checks every non-image stream; `Err` names the first that expands past the limits.
+///
+/// A stream is inflated (without keeping the output) only when its bound (raw size times the
+/// filter's worst ratio) could break a limit: the largest bounds are measured first, until
+/// what is measured plus the bounds of the rest is within the total. Most of a resume's
+/// streams never need measuring, and what hayro decodes is not decoded twice.
 pub fn check_streams(pdf: &Pdf) -> Result<(), Excess> {
-    let mut total: u64 = 0;
+    let mut streams: Vec<Bounded<'_>> = Vec::new();
     for object in pdf.objects() {
         let Object::Stream(stream) = object else { continue };
         let dict = stream.dict();
@@ -46,20 +54,29 @@ pub fn check_streams(pdf: &Pdf) -> Result<(), Excess> {
         let id = stream.obj_id().obj_number;
         let bound: u64 =
             filters.iter().fold(raw.len() as u64, |n, f| n.saturating_mul(max_ratio(f)));
-        let size = if matches!(filters.as_slice(), [Filter::FlateDecode]) {
+        let flate = matches!(filters.as_slice(), [Filter::FlateDecode]);
+        streams.push((bound, id, (flate && bound > 0).then_some(raw)));
+    }
+    streams.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut unmeasured: u64 = streams.iter().fold(0, |n, s| n.saturating_add(s.0));
+    let mut measured: u64 = 0;
+    for (bound, id, raw) in streams {
+        if bound <= MAX_STREAM_BYTES && measured.saturating_add(unmeasured) <= MAX_TOTAL_BYTES {
+            break;
+        }
+        unmeasured -= bound;
+        let size = match raw {
             // The common case, measured: inflate without keeping the output.
-            inflated_size(&raw, MAX_STREAM_BYTES + 1)
-        } else if bound <= MAX_STREAM_BYTES {
-            bound
-        } else {
+            Some(raw) => inflated_size(&raw, MAX_STREAM_BYTES + 1),
+            None if bound <= MAX_STREAM_BYTES => bound,
             // A chain or an old filter that could expand past the limit: not measured.
-            u64::MAX
+            None => u64::MAX,
         };
         if size > MAX_STREAM_BYTES {
             return Err(Excess { object: id, limit: MAX_STREAM_BYTES });
         }
-        total = total.saturating_add(size);
-        if total > MAX_TOTAL_BYTES {
+        measured = measured.saturating_add(size);
+        if measured > MAX_TOTAL_BYTES {
             return Err(Excess { object: id, limit: MAX_TOTAL_BYTES });
         }
     }

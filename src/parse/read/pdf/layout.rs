@@ -97,12 +97,46 @@ pub fn page_lines(
     dots: &[Dot],
     page: u16,
 ) -> Vec<Line> {
+    page_lines_after(glyphs, fonts, links, dots, page, None).0
+}
+
+/// The page's lines in reading order, given the gutter that split the page before into two
+/// columns; also returns the gutter that splits this page, if one does. A layout holds from
+/// page to page: where no text crosses the previous page's gutter and both sides hold text,
+/// the page is split there, however few lines one side has (the last lines of a sidebar).
+pub fn page_lines_after(
+    glyphs: &[Glyph],
+    fonts: &[Font],
+    links: &[Link],
+    dots: &[Dot],
+    page: u16,
+    gutter: Option<f32>,
+) -> (Vec<Line>, Option<f32>) {
     let mut segments = segments(glyphs, fonts, links);
     mark_drawn_bullets(&mut segments, dots);
     let mut lines = Vec::new();
     let mut column = 0u8;
-    read_region(segments, &mut lines, page, &mut column, 0);
-    lines
+    let held = gutter.filter(|&x| {
+        let crossing = segments.iter().any(|s| s.x0 < x && s.x1 > x);
+        let left = segments.iter().any(|s| s.x1 <= x);
+        let right = segments.iter().any(|s| s.x0 >= x);
+        !crossing && left && right
+    });
+    let mut split = None;
+    match held {
+        Some(x) => {
+            let (left, right): (Vec<Segment>, Vec<Segment>) =
+                segments.into_iter().partition(|s| s.x1 <= x);
+            let (first, second) =
+                if main_first(&left, &right) { (left, right) } else { (right, left) };
+            read_region(first, &mut lines, page, &mut column, 1, &mut None);
+            column = column.saturating_add(1);
+            read_region(second, &mut lines, page, &mut column, 1, &mut None);
+            split = Some(x);
+        }
+        None => read_region(segments, &mut lines, page, &mut column, 0, &mut split),
+    }
+    (lines, split)
 }
 
 /// Groups glyphs by baseline, then into words and segments.
@@ -126,9 +160,64 @@ fn segments(glyphs: &[Glyph], fonts: &[Font], links: &[Link]) -> Vec<Segment> {
         let refs: Vec<&Glyph> = row.iter().collect();
         out.extend(row_segments(&refs, fonts, links));
     }
-    let mut out = split_at_aligned_gaps(out);
+    let mut out = join_bullet_cells(drop_rule_cells(split_at_aligned_gaps(out)));
     out.extend(rotated_segments(glyphs, fonts));
     out
+}
+
+/// A bullet set apart from its text by a tab (Word's hanging indent) is a marker, not a cell:
+/// it joins the segment just right of it on the same baseline. A lone "o" there is Word's
+/// second-level bullet (a Courier "o") and becomes "◦".
+fn join_bullet_cells(segments: Vec<Segment>) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    let mut pending: Option<Segment> = None;
+    for s in segments {
+        if let Some(mut bullet) = pending.take() {
+            let near = (s.y - bullet.y).abs() <= 0.3 * s.size.max(1.0)
+                && s.x0 > bullet.x1
+                && s.x0 - bullet.x1 < 5.0 * s.size.max(1.0);
+            if near {
+                if bullet.words[0].text == "o" {
+                    bullet.words[0].text = "◦".to_string();
+                }
+                let mut words = bullet.words;
+                words.extend(s.words);
+                out.push(Segment { words, x0: bullet.x0, x1: s.x1, y: s.y, size: s.size });
+                continue;
+            }
+            out.push(bullet);
+        }
+        if is_lone_marker(&s) {
+            pending = Some(s);
+        } else {
+            out.push(s);
+        }
+    }
+    out.extend(pending);
+    out
+}
+
+/// A segment that is one bullet glyph and nothing else.
+fn is_lone_marker(s: &Segment) -> bool {
+    let [w] = s.words.as_slice() else { return false };
+    let mut chars = w.text.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else { return false };
+    // An icon font's private-use glyph or a glyph with no Unicode is a marker too.
+    super::blocks::BULLETS.contains(&c)
+        || c == 'o'
+        || c == LOST_MARK
+        || ('\u{E000}'..='\u{F8FF}').contains(&c)
+        || w.symbol && !c.is_alphanumeric()
+}
+
+/// Cells drawn only of rule characters ("______" after a heading, a lone "." at the margin)
+/// are decoration, not text.
+fn drop_rule_cells(mut segments: Vec<Segment>) -> Vec<Segment> {
+    segments.retain(|s| {
+        let text = s.text();
+        !text.chars().all(|c| matches!(c, '_' | '.' | '‗' | '…' | '─' | '━' | ' ' | '\u{A0}'))
+    });
+    segments
 }
 
 /// Cells set apart by a gap narrower than [`CELL_GAP`] (a date in a margin column, a label
@@ -307,7 +396,9 @@ fn row_segments(row: &[&Glyph], fonts: &[Font], links: &[Link]) -> Vec<Segment> 
     for g in row {
         let size = g.size.max(1.0);
         let gap = prev_end.map(|e| g.x - e);
-        let blank = g.text.chars().all(char::is_whitespace) && !g.text.is_empty();
+        // U+2423 is the visible space some TeX fonts map their space glyph to.
+        let blank =
+            g.text.chars().all(|c| c.is_whitespace() || c == '\u{2423}') && !g.text.is_empty();
         let new_segment = gap.is_some_and(|d| d > CELL_GAP * size);
         if new_segment {
             finish_word(&mut word, &mut gaps, segments.last_mut(), true);
@@ -489,8 +580,15 @@ fn rotated_segments(glyphs: &[Glyph], fonts: &[Font]) -> Vec<Segment> {
 }
 
 /// Reads a region: split at a column gutter when the sides are independent flows, else
-/// line by line.
-fn read_region(segs: Vec<Segment>, out: &mut Vec<Line>, page: u16, column: &mut u8, depth: u8) {
+/// line by line. A split of the whole page (depth 0) is noted in `gutter`.
+fn read_region(
+    segs: Vec<Segment>,
+    out: &mut Vec<Line>,
+    page: u16,
+    column: &mut u8,
+    depth: u8,
+    gutter: &mut Option<f32>,
+) {
     if segs.is_empty() {
         return;
     }
@@ -502,18 +600,21 @@ fn read_region(segs: Vec<Segment>, out: &mut Vec<Line>, page: u16, column: &mut 
     {
         match split {
             Split::Columns { x, .. } => {
+                if depth == 0 {
+                    *gutter = Some(x);
+                }
                 let (left, right): (Vec<Segment>, Vec<Segment>) =
                     segs.into_iter().partition(|s| s.x1 <= x);
                 let (first, second) =
                     if main_first(&left, &right) { (left, right) } else { (right, left) };
-                read_region(first, out, page, column, depth + 1);
+                read_region(first, out, page, column, depth + 1, &mut None);
                 *column = column.saturating_add(1);
-                read_region(second, out, page, column, depth + 1);
+                read_region(second, out, page, column, depth + 1, &mut None);
                 return;
             }
             Split::Bands(bands) => {
                 for band in bands {
-                    read_region(band, out, page, column, depth + 1);
+                    read_region(band, out, page, column, depth + 1, &mut None);
                 }
                 return;
             }
@@ -524,7 +625,7 @@ fn read_region(segs: Vec<Segment>, out: &mut Vec<Line>, page: u16, column: &mut 
         && let Some(bands) = bands_at_gaps(&segs)
     {
         for band in bands {
-            read_region(band, out, page, column, depth + 1);
+            read_region(band, out, page, column, depth + 1, &mut None);
         }
         return;
     }
@@ -795,6 +896,14 @@ mod tests {
         assert_eq!(first.cells.len(), 2, "{:?}", texts(&lines));
         assert_eq!(first.cells[0].text(), "2019 - 2021");
         assert_eq!(texts(&lines)[1], "Built things and kept them running");
+    }
+
+    #[test]
+    fn a_visible_space_glyph_is_a_space() {
+        // Some TeX fonts map their space glyph to U+2423 ("○␣ Item").
+        let glyphs = run("\u{25CB}\u{2423} Kept the archive", 50.0, 100.0, 10.0);
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        assert_eq!(texts(&lines), ["\u{25CB} Kept the archive"]);
     }
 
     #[test]

@@ -79,17 +79,60 @@ fn from_extraction(ex: Extraction, truncated: bool) -> Result<Reading, Diagnosti
         );
     }
     let mut lines: Vec<Line> = Vec::new();
+    let mut gutters: Vec<Option<f32>> = Vec::new();
     for (n, page) in ex.pages.iter().enumerate() {
         let n = u16::try_from(n).unwrap_or(u16::MAX);
-        lines.extend(layout::page_lines(&page.glyphs, &ex.fonts, &page.links, &page.dots, n));
+        let before = gutters.last().copied().flatten();
+        let (page_lines, gutter) =
+            layout::page_lines_after(&page.glyphs, &ex.fonts, &page.links, &page.dots, n, before);
+        lines.extend(page_lines);
+        gutters.push(gutter);
     }
     let heights: Vec<f32> = ex.pages.iter().map(|p| p.height).collect();
-    drop_running_lines(&mut lines, &heights);
+    let furniture = drop_running_lines(&mut lines, &heights);
+    let (mut lines, furniture) = columns_across_pages(lines, furniture, &gutters);
     repair::repair_words(&mut lines);
     let typography = blocks::Typography::of(&lines);
     let links: Vec<Vec<extract::Link>> = ex.pages.into_iter().map(|p| p.links).collect();
-    let blocks = blocks::build(&lines, &links, &typography, 1);
+    let blocks = blocks::build(&lines, &furniture, &links, &typography, 1);
     Ok(Reading { doc: Document { blocks, meta: ex.meta, front_matter: None }, warnings })
+}
+
+/// Pages in a row split at the same gutter into two columns hold two flows that run on from
+/// page to page (a section that starts at the foot of the main column goes on at the top of
+/// the next page's main column): the first column of all those pages is read, then the
+/// second. Each line keeps its furniture flag.
+fn columns_across_pages(
+    lines: Vec<Line>,
+    furniture: Vec<bool>,
+    gutters: &[Option<f32>],
+) -> (Vec<Line>, Vec<bool>) {
+    let two_columns = |p: usize| {
+        gutters.get(p).copied().flatten().is_some()
+            && lines.iter().filter(|l| l.page as usize == p).all(|l| l.column <= 1)
+    };
+    // The first page of the run each page belongs to.
+    let mut run_of: Vec<usize> = (0..gutters.len()).collect();
+    for p in 1..gutters.len() {
+        let same = match (gutters[p - 1], gutters[p]) {
+            (Some(a), Some(b)) => (a - b).abs() < 1.0,
+            _ => false,
+        };
+        if same && two_columns(p) && two_columns(p - 1) {
+            run_of[p] = run_of[p - 1];
+        }
+    }
+    let key = |l: &Line| {
+        let page = l.page as usize;
+        (run_of.get(page).copied().unwrap_or(page), l.column, l.page)
+    };
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    // Stable: within one page and column the lines keep their order.
+    order.sort_by_key(|&i| key(&lines[i]));
+    let mut slots: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
+    let lines = order.iter().filter_map(|&i| slots[i].take()).collect();
+    let furniture = order.iter().map(|&i| furniture.get(i).copied().unwrap_or(false)).collect();
+    (lines, furniture)
 }
 
 /// The lines in reading order with their geometry and fonts, one per line of text, for
@@ -182,8 +225,11 @@ fn ends_with_eof(bytes: &[u8]) -> bool {
 
 /// Running headers and footers: a line in the top or bottom tenth of a page that repeats on
 /// another page at the same height is kept only where it first appears; page numbers
-/// ("3", "Page 2 of 3", "- 2 -") in those margins are dropped everywhere.
-fn drop_running_lines(lines: &mut Vec<Line>, heights: &[f32]) {
+/// ("3", "Page 2 of 3", "- 2 -") in those margins are dropped everywhere. Returns, for each
+/// kept line, whether it is page furniture to be read with the document's header: a running
+/// line, or a footer on the first page with an address to write to (an email or a link),
+/// where contact details often sit.
+fn drop_running_lines(lines: &mut Vec<Line>, heights: &[f32]) -> Vec<bool> {
     let in_margin = |l: &Line| {
         let h = heights.get(l.page as usize).copied().unwrap_or(842.0);
         l.y() < h * 0.1 || l.y() > h * 0.9
@@ -197,6 +243,7 @@ fn drop_running_lines(lines: &mut Vec<Line>, heights: &[f32]) {
     };
     let pages = heights.len();
     let mut keep = vec![true; lines.len()];
+    let mut furniture = vec![false; lines.len()];
     let margin: Vec<usize> =
         (0..lines.len()).filter(|&i| in_margin(&lines[i])).take(2000).collect();
     for &i in &margin {
@@ -209,16 +256,28 @@ fn drop_running_lines(lines: &mut Vec<Line>, heights: &[f32]) {
             continue;
         }
         let k = key(l);
-        let repeated_before = margin.iter().take_while(|&&j| j < i).any(|&j| {
+        let first = margin.iter().take_while(|&&j| j < i).copied().find(|&j| {
             let o = &lines[j];
             o.page < l.page && (o.y() - l.y()).abs() < 3.0 && key(o) == k
         });
-        if repeated_before && !k.is_empty() {
+        if let Some(first) = first
+            && !k.is_empty()
+        {
             keep[i] = false;
+            furniture[first] = true;
         }
     }
-    let mut it = keep.into_iter();
-    lines.retain(|_| it.next().unwrap_or(true));
+    for &i in &margin {
+        let l = &lines[i];
+        let h = heights.get(l.page as usize).copied().unwrap_or(842.0);
+        let addressed = l.text().contains('@') || l.words().any(|w| w.link.is_some());
+        if l.page == 0 && l.y() > h * 0.9 && addressed {
+            furniture[i] = true;
+        }
+    }
+    let mut it = keep.iter();
+    lines.retain(|_| it.next().copied().unwrap_or(true));
+    furniture.into_iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| f).collect()
 }
 
 fn is_page_number(text: &str) -> bool {
