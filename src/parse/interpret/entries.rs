@@ -12,7 +12,7 @@ use regex::Regex;
 use super::lines::{Line, heading_like};
 use super::places;
 use super::roles::{org_score, role_score};
-use super::sections::is_entry_subheading;
+use super::sections::{Kind, is_entry_subheading};
 use super::weights;
 use crate::model::PartialDate;
 use crate::parse::dates::{self, DateSpan};
@@ -73,11 +73,13 @@ impl Head {
 fn header_shaped(text: &str) -> bool {
     let short_dates = || text.len() <= 60 && dates::is_only_dates(text);
     // A dated line is judged by what is left once its dates are gone: a long "2017 – 2021
-    // Research Scientist, Institute for ... of the University of ..." is still a header.
+    // Research Scientist, Institute for ... of the University of ..." is still a header, and
+    // so is one whose dates close it ("Engineer, Agency, Shipyard, 09/2014 - Present").
     let dated_heading = || {
         dates::find(text).is_some_and(|s| {
             let rest = dates::remove(text, &s.at);
-            s.at.start == 0 && heading_like(&rest) && !rest.contains(". ")
+            let closes = text[s.at.end..].trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+            (s.at.start == 0 || closes) && heading_like(&rest) && !rest.contains(". ")
         })
     };
     text.chars().count() <= 160
@@ -163,7 +165,18 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
 
 /// [`units`], optionally keeping sub-headings as header units (in lists they name groups).
 pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
-    let sub = |t: &str| !keep_subheadings && is_entry_subheading(t);
+    // Inside a section, a line that is only heading words ("Summary", "Engineering
+    // Experience"), or a short one that ends in "Experience", and no date names a part of
+    // an entry, never an employer or a title.
+    let sub = |t: &str| {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let kind_of_last = words.last().and_then(|w| super::sections::lexicon(w));
+        !keep_subheadings
+            && (is_entry_subheading(t)
+                || dates::find(t).is_none()
+                    && (super::sections::lexicon(t).is_some()
+                        || words.len() <= 3 && kind_of_last == Some(Kind::Work)))
+    };
     let mut out: Vec<Unit> = Vec::new();
     let mut head_item: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
@@ -252,7 +265,7 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
                     Some(c)
                         if c.body.is_empty()
                             && h.cols.len() < 2
-                            && !(whole && c.has_complete)
+                            && !(whole && c.has_complete && !same_employer(&c.heads, &h))
                             && !sibling_heading(&h, c)
                             && !other_record(&h, c) =>
                     {
@@ -271,6 +284,18 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
         }
     }
     (intro, out)
+}
+
+/// Whether a header line names the same employer as the run above it, with another title.
+fn same_employer(heads: &[Head], h: &Head) -> bool {
+    // A handful of titles at one employer; a longer run is a list, and checking it again on
+    // every line would be quadratic.
+    if heads.len() > 8 {
+        return false;
+    }
+    let mut all = heads.to_vec();
+    all.push(h.clone());
+    shared_employer(&all).is_some()
 }
 
 /// A line of another record (the next of several alike containers) starts a new entry.
@@ -509,6 +534,22 @@ fn read_header(heads: &[Head]) -> Header {
             }
         })
     };
+    if let Some((titles, employer)) = shared_employer(heads) {
+        let (org, place) = places::split_trailing(&employer);
+        let (org, place) = with_place(org, place);
+        // The departments of a university named beside it are not the employer.
+        let org = if super::education::is_school(&org) { institution_only(&org) } else { org };
+        h.location = place;
+        for (n, (title, span)) in titles.into_iter().enumerate() {
+            line_dates.push(Some(span));
+            slots.push(Slot { text: title, role: 10, org: 0, strong: false, line: n });
+        }
+        // The employer has a line of its own: it is written as it stands, units and all.
+        line_dates.push(None);
+        slots.push(Slot { text: org, role: 0, org: 10, strong: false, line: line_dates.len() - 1 });
+        assign(&mut h, slots, &line_dates, heads);
+        return h;
+    }
     for (n, head) in heads.iter().enumerate() {
         let text = dates::remove_durations(&unbracket(&head.text));
         let span = dates::find(&text);
@@ -627,6 +668,36 @@ fn read_header(heads: &[Head]) -> Header {
     }
     assign(&mut h, slots, &line_dates, heads);
     h
+}
+
+/// Several dated header lines that differ only in their first comma part ("Engineer,
+/// Acme, Lyon, 2019 - now" above "Intern, Acme, Lyon, 2017 - 2019"): the first parts are the
+/// titles, each with its line's dates, and the part they share is the employer (and place).
+/// A reader sees the repetition; no title word is needed.
+fn shared_employer(heads: &[Head]) -> Option<(Vec<(String, DateSpan)>, String)> {
+    if heads.len() < 2 || heads.iter().any(|h| h.cols.len() > 1) {
+        return None;
+    }
+    let mut titles = Vec::new();
+    let mut shared: Option<String> = None;
+    for h in heads {
+        let text = dates::remove_durations(&unbracket(&h.text));
+        let span = dates::find(&text)?;
+        let rest = dates::remove(&text, &span.at);
+        let (title, employer) = rest.split_once(", ")?;
+        let employer = employer.trim();
+        if title.trim().is_empty() || employer.is_empty() {
+            return None;
+        }
+        match &shared {
+            Some(e) if e != employer => return None,
+            Some(_) => {}
+            None => shared = Some(employer.to_string()),
+        }
+        titles.push((title.trim().to_string(), span));
+    }
+    let distinct = titles.iter().skip(1).any(|(t, _)| *t != titles[0].0);
+    distinct.then_some((titles, shared?))
 }
 
 /// "Research Scientist, Institute for Applied Physics of the University of X": leading comma
