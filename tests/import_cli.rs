@@ -140,3 +140,15 @@ fn a_latin1_file_is_decoded_and_the_encoding_named() {
     assert_eq!(out["basics"]["name"], "Zoë Müller");
     assert!(!run.stdout().contains('\u{fffd}'));
 }
+
+#[test]
+fn the_tree_of_a_pdf_shows_what_its_reader_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("marta.pdf");
+    std::fs::write(&path, common::pdf_files::fictional_resume()).unwrap();
+    let run = import(&[path.to_str().unwrap(), "--to", "tree"], "");
+    run.success();
+    let tree = run.stdout();
+    assert!(tree.contains("Marta Quill"), "{tree}");
+    assert!(tree.contains("Harbour Logistics"), "{tree}");
+}

@@ -219,7 +219,13 @@ fn with_file(mut e: ContentError, path: &Path) -> ContentError {
 /// none and is refused.
 pub fn document_tree(bytes: &[u8], path: &Path) -> Result<doc::Document, ContentError> {
     if let Some(kind) = read::sniff_binary(bytes) {
-        return Err(ContentError::one(not_readable(kind).in_file(path)));
+        let reading = match kind {
+            read::Binary::Pdf => read::pdf::read(bytes),
+            read::Binary::Docx => read::docx::read(bytes),
+            read::Binary::Odt => read::odt::read(bytes),
+            other => Err(not_readable(other)),
+        };
+        return reading.map(|r| r.doc).map_err(|e| ContentError::one(e.in_file(path)));
     }
     let text = input::decode(bytes).map_err(|e| ContentError::one(e.in_file(path)))?;
     let format = Format::from_path(path);
