@@ -177,6 +177,7 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
                     && (super::sections::lexicon(t).is_some()
                         || words.len() <= 3 && kind_of_last == Some(Kind::Work)))
     };
+    let long_para = long_paragraphs(lines);
     let mut out: Vec<Unit> = Vec::new();
     let mut head_item: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
@@ -233,12 +234,41 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
             p.push_str(&l.text);
             continue;
         }
-        let header = header_shaped(&l.text) || above_dated_title(lines, i);
+        // The first line of a wrapped paragraph of prose is prose, however short it is.
+        let opens_prose = !same_para && !l.whole_strong && long_para.contains(&l.para);
+        let header = !opens_prose && (header_shaped(&l.text) || above_dated_title(lines, i));
         if header && !(same_para && matches!(out.last(), Some(Unit::Prose(_)))) {
             out.push(Unit::Head(Head::from(l)));
         } else {
             out.push(Unit::Prose(l.text.clone()));
         }
+    }
+    out
+}
+
+/// The paragraphs (by `para`) of wrapped lines that are prose, not a header: more than 16
+/// words, or 24 when they hold a date (a header line and its dates may wrap together), or
+/// ten words without any date or emphasis whose lines go on in lower case (a sentence
+/// wrapped mid-way; header lines stacked in one paragraph each start with a capital).
+fn long_paragraphs(lines: &[Line]) -> std::collections::HashSet<usize> {
+    let mut out = std::collections::HashSet::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let para = lines[i].para;
+        let end = lines[i..].iter().position(|l| l.para != para).map_or(lines.len(), |n| i + n);
+        if end - i >= 2 {
+            let words: usize = lines[i..end].iter().map(Line::words).sum();
+            let dated = lines[i..end].iter().any(|l| dates::find(&l.text).is_some());
+            let sentence_goes_on = lines[i + 1..end]
+                .iter()
+                .all(|l| l.text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()));
+            let plain =
+                !dated && sentence_goes_on && lines[i..end].iter().all(|l| l.strong.is_empty());
+            if words > if dated { 24 } else { 16 } || plain && words >= 10 {
+                out.insert(para);
+            }
+        }
+        i = end;
     }
     out
 }
@@ -871,6 +901,12 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
             .collect();
     }
     if !head.whole_strong
+        && head.strong.len() >= 2
+        && let Some(v) = emphasised_slots(&head.strong, rest)
+    {
+        return v;
+    }
+    if !head.whole_strong
         && let Some(s) =
             head.strong.first().filter(|s| rest.contains(s.as_str()) && s.len() < rest.len())
     {
@@ -888,6 +924,33 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
         .filter(|s| !s.is_empty())
         .map(|s| (s, head.whole_strong))
         .collect()
+}
+
+/// "**Acme,** Springfield, IL — *Cashier*": several emphasised spans are slots of their own,
+/// and so is the plain text between them (a place, most often). `None` when a span is not
+/// found in order.
+fn emphasised_slots(spans: &[String], rest: &str) -> Option<Vec<(String, bool)>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let plain = |t: &str, out: &mut Vec<(String, bool)>| {
+        let t = dates::tidy(t.trim_matches(|c: char| c == ',' || c.is_whitespace()));
+        let t = t.trim_matches(|c: char| "—–-|·,".contains(c) || c.is_whitespace());
+        if !t.is_empty() {
+            out.push((t.to_string(), false));
+        }
+    };
+    for s in spans {
+        let s = s.trim().trim_end_matches(',').trim();
+        if s.is_empty() {
+            continue;
+        }
+        let found = at + rest.get(at..)?.find(s)?;
+        plain(&rest[at..found], &mut out);
+        out.push((dates::tidy(s), true));
+        at = found + s.len();
+    }
+    plain(&rest[at..], &mut out);
+    (out.len() >= 2).then_some(out)
 }
 
 fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], heads: &[Head]) {
