@@ -426,6 +426,11 @@ pub static HEADINGS: &[Headings] = &[
             "complémentaires",
             "complémentaire",
             "divers",
+            "suivie",
+            "suivies",
+            "étrangères",
+            "nationales",
+            "parlées",
         ],
         entry_subheadings: &["missions", "réalisations", "responsabilités", "tâches", "activités"],
     },
@@ -892,17 +897,43 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             words.extend(ws.iter().cloned());
             phrases.push((ws, *s));
         }
-        words.extend(h.fillers.iter().map(|w| fold(w)));
-        fillers.extend(h.fillers.iter().map(|w| fold(w)));
-        subheadings.extend(h.entry_subheadings.iter().map(|w| fold(w)));
+        words.extend(h.fillers.iter().map(|w| hkey(w)));
+        fillers.extend(h.fillers.iter().map(|w| hkey(w)));
+        subheadings.extend(h.entry_subheadings.iter().map(|w| hkey(w)));
     }
     Lexicon { phrases, words, fillers, subheadings, cjk: CJK_HEADINGS.iter().copied().collect() }
 });
 
+/// A word or phrase as the heading tables hold it: [`fold`]ed, and without the accents of
+/// Latin letters, which headings in capitals often drop ("EXPERIENCE PROFESSIONNELLE",
+/// "FORMACION", "YABANCI DILLER").
+fn hkey(text: &str) -> String {
+    fold(text).chars().map(latin_plain).collect()
+}
+
+fn latin_plain(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ů' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' | 'ş' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        'ğ' => 'g',
+        'ř' => 'r',
+        c => c,
+    }
+}
+
 /// A heading's words: lower case, punctuation (apostrophes and hyphens included) as spaces,
 /// numbers dropped ("1.3 Work history" → work, history).
 pub fn heading_words(text: &str) -> Vec<String> {
-    fold(text)
+    hkey(text)
         .chars()
         .map(|c| if c.is_alphanumeric() || c == '&' { c } else { ' ' })
         .collect::<String>()
@@ -928,7 +959,7 @@ pub fn section(text: &str) -> Option<Section> {
     let all_heading_words = text
         .split(|c: char| !(c.is_alphanumeric() || c == '&'))
         .filter(|w| !w.is_empty() && !w.chars().all(char::is_numeric))
-        .all(|w| LEXICON.words.contains(&fold(w)));
+        .all(|w| LEXICON.words.contains(&hkey(w)));
     if !all_heading_words {
         return None;
     }
@@ -954,13 +985,34 @@ pub fn section(text: &str) -> Option<Section> {
 
 /// Whether a heading word list could be a heading at all (every word a heading word).
 pub fn is_heading_word(word: &str) -> bool {
-    LEXICON.words.contains(&fold(word))
+    LEXICON.words.contains(&hkey(word))
 }
 
 /// Sub-headings inside an entry whose bullets fold into the entry ("Achievements").
 pub fn is_entry_subheading(text: &str) -> bool {
-    let t = fold(text.trim().trim_end_matches(':').trim());
+    let t = hkey(text.trim().trim_end_matches(':').trim());
     LEXICON.subheadings.contains(&t)
+}
+
+/// Words that say a section has nothing in it ("None", "Néant", "Keine"), per language.
+pub static NOTHING: &[(&str, &[&str])] = &[
+    ("en", &["none", "n/a", "nil", "not applicable"]),
+    ("de", &["keine", "keiner", "entfällt"]),
+    ("fr", &["néant", "aucun", "aucune"]),
+    ("es", &["ninguno", "ninguna", "no aplica"]),
+    ("it", &["nessuno", "nessuna"]),
+    ("pt", &["nenhum", "nenhuma"]),
+    ("nl", &["geen"]),
+    ("pl", &["brak"]),
+    ("ru", &["нет"]),
+    ("tr", &["yok"]),
+    ("el", &["κανενα", "καμια"]),
+];
+
+/// Whether a line only says there is nothing here.
+pub fn is_nothing(text: &str) -> bool {
+    let t = hkey(text.trim().trim_matches(|c: char| c.is_ascii_punctuation() && c != '/'));
+    t.len() <= 20 && NOTHING.iter().flat_map(|(_, w)| w.iter()).any(|w| hkey(w) == t)
 }
 
 /// "Curriculum Vitae", "Resume", "Lebenslauf": a title naming the document.
@@ -969,7 +1021,7 @@ pub fn is_document_title(text: &str) -> bool {
         return false;
     }
     let junk = section(text) == Some(Junk);
-    if !junk && !fold(text).contains("curriculum") {
+    if !junk && !hkey(text).contains("curriculum") {
         return false;
     }
     let words = heading_words(text);
@@ -982,6 +1034,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn words_for_nothing() {
+        for t in ["None", "Néant", "NEANT", "n/a", "Keine.", "Brak"] {
+            assert!(is_nothing(t), "{t}");
+        }
+        for t in ["Nonesuch Ltd", "Acme", "Keine Angabe zur Person hier"] {
+            assert!(!is_nothing(t), "{t}");
+        }
+    }
+
+    #[test]
     fn headings_in_many_languages() {
         for (t, s) in [
             ("Professional Experience", Work),
@@ -991,6 +1053,11 @@ mod tests {
             ("ΞΕΝΕΣ ΓΛΩΣΣΕΣ", Languages),
             ("Δημοσιεύσεις", Publications),
             ("CENTRES D'INTÉRÊT", Interests),
+            ("ETAT CIVIL", Contact),
+            ("FORMATION SUIVIE", Education),
+            ("LANGUES ETRANGERES", Languages),
+            ("FORMACION ACADEMICA", Education),
+            ("YABANCI DİLLER", Languages),
             ("Hobby's", Interests),
             ("WORK HISTORY:", Work),
             ("Honors and Awards", Awards),
