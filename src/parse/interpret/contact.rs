@@ -597,6 +597,14 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
     // A top-level heading, else the first line that looks like a name.
     for (i, l) in head.iter().enumerate().take(8) {
         if c.used.contains(&i) {
+            // "Ada Example / ada@example.org / 0123": the name opens a line of contacts.
+            let cut = [" / ", " | ", " · ", " • "].iter().filter_map(|s| l.text.find(s)).min();
+            let first = cut.map(|at| l.text[..at].trim());
+            if let Some(first) = first.filter(|f| looks_like_name(f) && !f.contains('@')) {
+                basics.name = Some(first.to_string());
+                name_at = Some(i);
+                break;
+            }
             continue;
         }
         let candidate = l.text.trim_start_matches('#').trim();

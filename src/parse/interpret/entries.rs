@@ -75,6 +75,18 @@ fn header_shaped(text: &str) -> bool {
     // A dated line is judged by what is left once its dates are gone: a long "2017 – 2021
     // Research Scientist, Institute for ... of the University of ..." is still a header, and
     // so is one whose dates close it ("Engineer, Agency, Shipyard, 09/2014 - Present").
+    // Dates that open the line may be set off by a colon ("Feb 2019-present: Lead, Unit,
+    // Agency"), and what follows them may run longer than a heading.
+    let date_led = || {
+        dates::find(text).filter(|s| s.at.start == 0).is_some_and(|s| {
+            let rest = text[s.at.end..].trim_start_matches([':', ' ', '|', '-', '–', '—']);
+            let words = rest.split_whitespace().count();
+            (1..=20).contains(&words)
+                && !rest.contains(": ")
+                && !rest.contains(". ")
+                && !rest.ends_with(['.', ':', ';'])
+        })
+    };
     let dated_heading = || {
         dates::find(text).is_some_and(|s| {
             let rest = dates::remove(text, &s.at);
@@ -83,13 +95,14 @@ fn header_shaped(text: &str) -> bool {
         })
     };
     text.chars().count() <= 160
-        && (heading_like(text)
-            || short_dates()
-            || abbreviation_end(text)
-            || dated_heading()
-            || slotted(text))
-        && !text.ends_with(':')
-        && !text.contains(": ")
+        && (date_led()
+            || (heading_like(text)
+                || short_dates()
+                || abbreviation_end(text)
+                || dated_heading()
+                || slotted(text))
+                && !text.ends_with(':')
+                && !text.contains(": "))
 }
 
 /// "Title (note) | Employer, Place": parts set apart by bars or dashes, each of them short,
@@ -236,7 +249,12 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
         }
         // The first line of a wrapped paragraph of prose is prose, however short it is.
         let opens_prose = !same_para && !l.whole_strong && long_para.contains(&l.para);
-        let header = !opens_prose && (header_shaped(&l.text) || above_dated_title(lines, i));
+        // A table row with a cell of dates is a header, whatever its other cells end with.
+        let dated_row = l.cols.len() >= 2
+            && l.cols.iter().any(|c| dates::is_only_dates(c))
+            && l.cols.iter().all(|c| c.split_whitespace().count() <= 16);
+        let header =
+            !opens_prose && (dated_row || header_shaped(&l.text) || above_dated_title(lines, i));
         if header && !(same_para && matches!(out.last(), Some(Unit::Prose(_)))) {
             out.push(Unit::Head(Head::from(l)));
         } else {
@@ -587,6 +605,12 @@ fn read_header(heads: &[Head]) -> Header {
             Some(s) => dates::remove(&text, &s.at),
             None => text.clone(),
         };
+        // A header line closed by a period ("Intern, Acme, Lyon."), unless it is an
+        // abbreviation's ("Acme Inc.").
+        let rest = match rest.strip_suffix('.') {
+            Some(r) if !abbreviation_end(&rest) && !r.ends_with('.') => r.trim_end().to_string(),
+            _ => rest,
+        };
         line_dates.push(span.clone());
         if rest.is_empty() {
             // Several date lines (one job over several summers) span from the first to the last.
@@ -847,6 +871,26 @@ fn is_city(city: &str) -> bool {
     shaped || places::country_code(city).is_some() || places::location(city).is_some()
 }
 
+/// "Central Analytical Unit", "Glaze Analysis Team": a part of an organisation, named so.
+fn names_a_unit(text: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "unit",
+        "team",
+        "department",
+        "dept",
+        "division",
+        "faculty",
+        "lab",
+        "laboratory",
+        "centre",
+        "center",
+        "office",
+    ];
+    text.split_whitespace().any(|w| {
+        UNITS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())
+    })
+}
+
 /// The institution of an employer slot that shares its line with the title ("Lecturer,
 /// Physics Department, Univ. of X"): departments and centres named beside it are dropped.
 fn institution_only(text: &str) -> String {
@@ -879,10 +923,13 @@ fn institution_only(text: &str) -> String {
         "institute of",
         "programme",
         "program",
+        "unit",
     ];
     let kept: Vec<&str> =
         parts.iter().copied().filter(|p| !UNIT.iter().any(|u| lower(p).contains(u))).collect();
-    if kept.is_empty() { text.to_string() } else { kept.join(", ") }
+    // "Logistics Group, Wels": with only a town left, the "unit" was the organisation.
+    let only_places = kept.iter().all(|p| place_like(p) || places::location(p).is_some());
+    if kept.is_empty() || only_places { text.to_string() } else { kept.join(", ") }
 }
 
 /// Cuts a header line (without its dates) into slots: table cells or columns, emphasised
@@ -893,6 +940,10 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
             .cols
             .iter()
             .map(|c| dates::tidy(&dates::remove_durations(c)))
+            .map(|c| match c.strip_suffix('.') {
+                Some(r) if !abbreviation_end(&c) && !r.ends_with('.') => r.trim_end().to_string(),
+                _ => c,
+            })
             .filter(|c| !c.is_empty() && !dates::is_only_dates(c))
             .map(|c| match dates::find(&c) {
                 Some(s) => (dates::remove(&c, &s.at), false),
@@ -1020,6 +1071,19 @@ fn split_title_employer(text: &mut String) -> Option<(String, Option<String>)> {
         return None;
     }
     let rest = &parts[titled + 1..];
+    // "Analyst, Central Analytical Unit, Pottery Board": after a unit comes the organisation
+    // it belongs to, not a place, unless the place is one the vocabulary knows.
+    if names_a_unit(org)
+        && let Some(parent) = rest.first()
+        && places::location(parent).is_none()
+        && places::country_code(parent).is_none()
+        && !places::is_remote(parent)
+    {
+        let place = (rest.len() > 1 && rest.len() <= 3).then(|| rest[1..].join(", "));
+        let parent = parent.to_string();
+        *text = parts[..titled].join(", ");
+        return Some((parent, place));
+    }
     let place = (!rest.is_empty() && rest.len() <= 3).then(|| rest.join(", "));
     let org = org.to_string();
     *text = parts[..titled].join(", ");

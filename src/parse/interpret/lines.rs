@@ -287,6 +287,9 @@ impl Flattener {
     /// One table row: a line holding its non-empty cells. A header row of column names
     /// ("Company | Role") is not content.
     fn row(&mut self, r: &doc::Row, line: u32, ctx: &Ctx) {
+        if self.dated_entry_row(r, ctx) {
+            return;
+        }
         // "Label | several paragraphs or a list": a label beside its content, read as a
         // definition (a skill group, an employer and its duties).
         if let [label, body] = r.cells.as_slice()
@@ -359,6 +362,44 @@ impl Flattener {
             l.cols = if cells.len() > 1 { cells } else { Vec::new() };
             l.header_row = r.header;
         });
+    }
+
+    /// "dates | Title, Employer, Town. ⏎ What the work was": a row of a dates cell and a cell
+    /// of several lines is an entry whose first line is the header (a row of two cells) and
+    /// whose other lines are its body, as a CV template sets them.
+    fn dated_entry_row(&mut self, r: &doc::Row, ctx: &Ctx) -> bool {
+        let [a, b] = r.cells.as_slice() else { return false };
+        let only_dates = |c: &[Block]| {
+            c.len() == 1 && crate::parse::dates::is_only_dates(&doc::collapse(&c[0].plain()))
+        };
+        let (dates_cell, body, dates_first) = match (only_dates(a), only_dates(b)) {
+            (true, false) => (a, b, true),
+            (false, true) => (b, a, false),
+            _ => return false,
+        };
+        let [Block { kind: BlockKind::Para(content), pos }] = body.as_slice() else {
+            return false;
+        };
+        let parts = split_at_breaks(content);
+        if parts.len() < 2 {
+            return false;
+        }
+        let dates = doc::collapse(&dates_cell[0].plain());
+        let first = doc::plain(parts[0].1);
+        if first.is_empty() {
+            return false;
+        }
+        self.block += 1;
+        let cols = if dates_first { vec![dates, first] } else { vec![first, dates] };
+        let mut l = line_of(parts[0].1, &cols.join(" | "));
+        l.whole_strong = false;
+        self.push(l, pos.line, ctx, |l| l.cols = cols);
+        // The first line starts the content; the break after it is skipped. The lines after
+        // it are the entry's description, as a container classed so would say.
+        let rest = &content[parts[0].1.len() + 1..];
+        let body = Ctx { div: Some("description".into()), ..ctx.clone() };
+        self.para(rest, pos.line + 1, &body, false);
+        true
     }
 
     /// A paragraph: one line per source line, the first a bullet when it opens a list item.

@@ -245,6 +245,7 @@ pub static ROLE_WORDS: &[RoleWords] = &[
             "wissenschaftler",
             "techniker",
             "praktikant",
+            "praktikum",
             "werkstudent",
             "sachbearbeiter",
             "programmierer",
