@@ -261,6 +261,7 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "de",
         phrases: &[
+            ("programmiersprachen", Skills),
             ("aus und weiterbildung", Education),
             ("aus und weiterbildungen", Education),
             ("persönliche daten", Contact),
@@ -353,6 +354,8 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "fr",
         phrases: &[
+            ("langages de programmation", Skills),
+            ("langages", Skills),
             ("informations personnelles", Contact),
             ("état civil", Contact),
             ("vie associative", Volunteer),
@@ -437,6 +440,7 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "es",
         phrases: &[
+            ("lenguajes de programación", Skills),
             ("datos personales", Contact),
             ("información personal", Contact),
             ("sobre mí", Summary),
@@ -500,6 +504,7 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "it",
         phrases: &[
+            ("linguaggi di programmazione", Skills),
             ("dati personali", Contact),
             ("informazioni personali", Contact),
             ("titoli di studio", Education),
@@ -587,6 +592,8 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "pt",
         phrases: &[
+            ("linguagens de programação", Skills),
+            ("linguagens", Skills),
             ("dados pessoais", Contact),
             ("informações pessoais", Contact),
             ("sobre mim", Summary),
