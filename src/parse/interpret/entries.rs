@@ -312,7 +312,7 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
                     // employer and dates once the run already has such a line.
                     Some(c)
                         if c.body.is_empty()
-                            && h.cols.len() < 2
+                            && (h.cols.len() < 2 || completes_row(&c.heads, &h))
                             && !(whole && c.has_complete && !same_employer(&c.heads, &h))
                             && !sibling_heading(&h, c)
                             && !other_record(&h, c) =>
@@ -332,6 +332,14 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
         }
     }
     (intro, out)
+}
+
+/// "| Acme | 2019 – 2021 |" over "| Engineer | Paris |": a row without dates right under a
+/// dated row (or the other way round) completes that row's header, as resume templates set
+/// employer and dates above title and place.
+fn completes_row(heads: &[Head], h: &Head) -> bool {
+    let dated = |x: &Head| x.cols.iter().any(|c| dates::find(c).is_some());
+    matches!(heads, [first] if first.cols.len() >= 2 && dated(first) != dated(h))
 }
 
 /// Whether a header line names the same employer as the run above it, with another title.
