@@ -168,3 +168,15 @@ fn byte_order_marks_and_utf16_keep_the_name_in_every_format() {
     // A NUL inside the name line (a damaged save) is a space, not the end of the name.
     assert_eq!(imported_name("nul.txt", b"Zoe\x00Example\nzoe@example.com\n"), "Zoe Example");
 }
+
+#[test]
+fn the_tree_of_a_pdf_shows_what_its_reader_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("marta.pdf");
+    std::fs::write(&path, common::pdf_files::fictional_resume()).unwrap();
+    let run = import(&[path.to_str().unwrap(), "--to", "tree"], "");
+    run.success();
+    let tree = run.stdout();
+    assert!(tree.contains("Marta Quill"), "{tree}");
+    assert!(tree.contains("Harbour Logistics"), "{tree}");
+}

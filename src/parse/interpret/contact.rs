@@ -363,6 +363,9 @@ fn labelled_field(label: Label, value: &str, c: &mut Contacts) -> bool {
             let bare = value.split_whitespace().count() <= 3
                 && !value.chars().any(|ch| ch.is_ascii_digit())
                 && value.starts_with(char::is_uppercase);
+            if c.location.is_none() {
+                c.location = labelled_place(value);
+            }
             if c.location.is_none() && bare {
                 c.location = Some(Location { city: Some(value.to_string()), ..Default::default() });
             }
@@ -371,6 +374,33 @@ fn labelled_field(label: Label, value: &str, c: &mut Contacts) -> bool {
         Label::Phone | Label::Web => return !value.is_empty(),
     }
     true
+}
+
+/// "Location: Springfield, Illinois, USA": after a place label, short comma parts are the
+/// town, the region and, when it names one, the country, whether or not the vocabulary knows
+/// the town.
+fn labelled_place(value: &str) -> Option<Location> {
+    let parts: Vec<&str> = value.split(',').map(str::trim).collect();
+    let short = |p: &&str| {
+        !p.is_empty()
+            && p.split_whitespace().count() <= 3
+            && p.starts_with(char::is_uppercase)
+            && !p.chars().any(|ch| ch.is_ascii_digit())
+    };
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(short) {
+        return None;
+    }
+    let country = places::country_code(parts[parts.len() - 1]);
+    let region = match (parts.len(), country) {
+        (2, Some(_)) => None,
+        _ => Some(parts[1].to_string()),
+    };
+    Some(Location {
+        city: Some(parts[0].to_string()),
+        region,
+        country_code: country.map(str::to_string),
+        ..Default::default()
+    })
 }
 
 fn find_phone(text: &str) -> Option<String> {
@@ -640,6 +670,14 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
     // A top-level heading, else the first line that looks like a name.
     for (i, l) in head.iter().enumerate().take(8) {
         if c.used.contains(&i) {
+            // "Ada Example / ada@example.org / 0123": the name opens a line of contacts.
+            let cut = [" / ", " | ", " · ", " • "].iter().filter_map(|s| l.text.find(s)).min();
+            let first = cut.map(|at| l.text[..at].trim());
+            if let Some(first) = first.filter(|f| looks_like_name(f) && !f.contains('@')) {
+                basics.name = Some(first.to_string());
+                name_at = Some(i);
+                break;
+            }
             continue;
         }
         let candidate = l.text.trim_start_matches('#').trim();
@@ -730,6 +768,17 @@ fn label(head: &[Line], from: usize, c: &Contacts) -> Option<String> {
 mod tests {
     use super::*;
     use crate::parse::interpret::testing::from_markdown;
+
+    #[test]
+    fn a_labelled_place_is_split_into_town_region_and_country() {
+        let l = labelled_place("Springfield, Illinois").expect("a place");
+        assert_eq!(l.city.as_deref(), Some("Springfield"));
+        assert_eq!(l.region.as_deref(), Some("Illinois"));
+        let l = labelled_place("Nowhereville, France").expect("a place");
+        assert_eq!((l.region, l.country_code.as_deref()), (None, Some("FR")));
+        assert_eq!(labelled_place("12 Kiln Street, Springfield"), None);
+        assert_eq!(labelled_place("Springfield"), None);
+    }
 
     #[test]
     fn finds_contacts_and_profiles() {

@@ -35,9 +35,59 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"(?:{})(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))", fragments.join("|")))
 });
 
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[1-9](?:\s|$|,)"));
+
 /// Whether a phrase names a degree or a school level.
 pub(super) fn names_degree(text: &str) -> bool {
-    DEGREE.is_match(text) || level(text).is_some()
+    degree_at(text).is_some() || level(text).is_some()
+}
+
+/// Where a degree is named: as written, or in capitals ("LICENCE 1", "BACHELOR OF ARTS"),
+/// which the degree words match once such words are read with only their first letter
+/// capital. Short capitals stay: they are abbreviations ("MBA", "BTS").
+fn degree_at(text: &str) -> Option<std::ops::Range<usize>> {
+    if let Some(m) = DEGREE.find(text) {
+        return Some(m.range());
+    }
+    let titled = title_capitals(text)?;
+    DEGREE.find(&titled).map(|m| m.range())
+}
+
+/// The text with every word of four or more capital letters title-cased, and the little
+/// words between them ("OF", "EN", "DE") in lower case, when that changes something and keeps
+/// every byte offset.
+fn title_capitals(text: &str) -> Option<String> {
+    const LITTLE: &[&str] =
+        &["OF", "IN", "AND", "EN", "DE", "DU", "DES", "ET", "DI", "DA", "DO", "DER", "UND", "Y"];
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, changed: &mut bool| {
+        let letters = word.chars().count();
+        if LITTLE.contains(&word.as_str()) {
+            out.push_str(&word.to_lowercase());
+        } else if letters >= 4 && word.chars().all(char::is_uppercase) {
+            let mut chars = word.chars();
+            out.extend(chars.next());
+            for c in chars {
+                out.extend(c.to_lowercase());
+            }
+            *changed = true;
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out, &mut changed);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out, &mut changed);
+    (changed && out.len() == text.len()).then_some(out)
 }
 
 /// Whether a phrase names a school or university (one of its words does).
@@ -96,13 +146,19 @@ fn is_abbreviation(p: &str) -> bool {
 /// A degree phrase: the study type and the area it is in ("B.Sc. in Physics, minor in X":
 /// the area runs to the first part that is a school, a place or a date).
 fn degree(text: &str) -> Option<(String, Option<String>)> {
-    let m = DEGREE.find(text)?;
-    let mut kind = text[m.start()..m.end()].trim_end_matches([' ', ',']).to_string();
+    let m = degree_at(text)?;
+    let mut kind = text[m.start..m.end].trim_end_matches([' ', ',']).to_string();
     if kind.ends_with(')') && kind.matches('(').count() < kind.matches(')').count() {
         kind.pop();
     }
-    let kind = kind.trim().to_string();
-    let before = text[..m.start()].trim();
+    let mut kind = kind.trim().to_string();
+    let mut end = m.end.min(text.len());
+    // "Licence 2", "Master 1": a year of the degree written after it.
+    if let Some(n) = NUMBERED.find(&text[end..]) {
+        kind = format!("{kind} {}", n.as_str().trim());
+        end += n.end();
+    }
+    let before = text[..m.start].trim();
     // "Undergraduate B.A", "Executive MBA": words before the degree that belong to it.
     let (kind, before) = if degrees::qualifies_degree(before) {
         (format!("{before} {kind}"), "")
@@ -112,7 +168,7 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
     if !before.is_empty() && before.split_whitespace().count() > 3 {
         return None;
     }
-    let after = text[m.end().min(text.len())..].trim();
+    let after = text[end..].trim();
     // "Master of Science - MS, Computer Science": the abbreviation repeats the degree.
     let after = match after.strip_prefix("- ").and_then(|a| a.split_once(", ")) {
         Some((abbr, rest)) if is_abbreviation(abbr) => rest,
@@ -239,6 +295,17 @@ fn edu_line(l: &Line) -> EduLine {
         }));
         return e;
     }
+    // "Licence 2 à Ecole X", "B.A. at Y College": the degree, then the school after the word.
+    if let Some(c) = AT_SCHOOL.captures(&t)
+        && let Some(d) = degree(&c[1])
+    {
+        let school = c[2].split([',', ';', '|']).next().unwrap_or("").trim();
+        if !school.is_empty() && dates::find(school).is_none() {
+            e.school = Some(strip_the(school));
+            e.degree = Some(d);
+            return e;
+        }
+    }
     let parts: Vec<String> = re_split(&t);
     for (i, p) in parts.iter().enumerate() {
         if e.school.is_none() && (is_school(p) || p.starts_with(['"', '“'])) {
@@ -279,9 +346,12 @@ fn edu_line(l: &Line) -> EduLine {
     e
 }
 
+static AT_SCHOOL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(.+?)\s+(?:at|à|au|aux|presso)\s+(\S.*)$"));
+
 fn re_split(t: &str) -> Vec<String> {
     static SEP: LazyLock<Regex> =
-        LazyLock::new(|| re(r"\s+[|–—-]\s+|\s*;\s*|,\s+(?:at\s+)?|\s+at\s+"));
+        LazyLock::new(|| re(r"\s+[|–—-]\s+|\s*;\s*|,\s+(?:at\s+)?|\s+(?:at|à|au|aux|presso)\s+"));
     let mut out: Vec<String> = Vec::new();
     for p in SEP.split(t).map(str::trim).filter(|p| !p.is_empty()) {
         out.push(p.to_string());
@@ -295,7 +365,7 @@ fn re_split(t: &str) -> Vec<String> {
                 last.push_str(&p);
             }
             Some(last)
-                if DEGREE.find(last).is_some_and(|m| m.end() + 1 >= last.len())
+                if degree_at(last).is_some_and(|m| m.end + 1 >= last.len())
                     && degree(last).is_some_and(|d| d.1.is_none())
                     && !is_school(&p)
                     && places::location(&p).is_none() =>
@@ -325,7 +395,8 @@ pub(super) fn names_certificate(l: &Line) -> bool {
 /// school beside it.
 fn certificate_line(l: &Line) -> Option<Certificate> {
     let text = if l.cols.len() > 1 { l.cols.join(" | ") } else { l.text.clone() };
-    let degree_like = DEGREE.is_match(&text) || level(&text).is_some() || with_mode_any(&l.cols);
+    let degree_like =
+        degree_at(&text).is_some() || level(&text).is_some() || with_mode_any(&l.cols);
     // Certificate words are matched with the dotless ı read as i ("Certıfıcate").
     let opening: String = text.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
     let loose = crate::parse::vocab::fold(&opening).replace('ı', "i");
@@ -653,6 +724,22 @@ mod tests {
             [
                 "Westbrook University|Bachelor of Science|Physics|2010..2014|",
                 "Lycée Imaginaire|University||1995..1998|"
+            ]
+        );
+    }
+
+    #[test]
+    fn degrees_in_capitals_and_at_their_school() {
+        let (a, _) = read(&from_plain(
+            "- 2017 : LICENCE 1 à Ecole Exemple\n- MASTER OF ARTS at Kiln College, 2021\n- B.A. in Pottery at Glaze Institute, 2019\n",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Ecole Exemple|LICENCE 1||..2017|",
+                "Kiln College|MASTER OF ARTS||..2021|",
+                "Glaze Institute|B.A.|Pottery|..2019|"
             ]
         );
     }

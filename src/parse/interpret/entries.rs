@@ -12,7 +12,7 @@ use regex::Regex;
 use super::lines::{Line, heading_like};
 use super::places;
 use super::roles::{org_score, role_score};
-use super::sections::is_entry_subheading;
+use super::sections::{Kind, is_entry_subheading};
 use super::weights;
 use crate::model::PartialDate;
 use crate::parse::dates::{self, DateSpan};
@@ -73,21 +73,36 @@ impl Head {
 fn header_shaped(text: &str) -> bool {
     let short_dates = || text.len() <= 60 && dates::is_only_dates(text);
     // A dated line is judged by what is left once its dates are gone: a long "2017 – 2021
-    // Research Scientist, Institute for ... of the University of ..." is still a header.
+    // Research Scientist, Institute for ... of the University of ..." is still a header, and
+    // so is one whose dates close it ("Engineer, Agency, Shipyard, 09/2014 - Present").
+    // Dates that open the line may be set off by a colon ("Feb 2019-present: Lead, Unit,
+    // Agency"), and what follows them may run longer than a heading.
+    let date_led = || {
+        dates::find(text).filter(|s| s.at.start == 0).is_some_and(|s| {
+            let rest = text[s.at.end..].trim_start_matches([':', ' ', '|', '-', '–', '—']);
+            let words = rest.split_whitespace().count();
+            (1..=20).contains(&words)
+                && !rest.contains(": ")
+                && !rest.contains(". ")
+                && !rest.ends_with(['.', ':', ';'])
+        })
+    };
     let dated_heading = || {
         dates::find(text).is_some_and(|s| {
             let rest = dates::remove(text, &s.at);
-            s.at.start == 0 && heading_like(&rest) && !rest.contains(". ")
+            let closes = text[s.at.end..].trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+            (s.at.start == 0 || closes) && heading_like(&rest) && !rest.contains(". ")
         })
     };
     text.chars().count() <= 160
-        && (heading_like(text)
-            || short_dates()
-            || abbreviation_end(text)
-            || dated_heading()
-            || slotted(text))
-        && !text.ends_with(':')
-        && !text.contains(": ")
+        && (date_led()
+            || (heading_like(text)
+                || short_dates()
+                || abbreviation_end(text)
+                || dated_heading()
+                || slotted(text))
+                && !text.ends_with(':')
+                && !text.contains(": "))
 }
 
 /// "Title (note) | Employer, Place": parts set apart by bars or dashes, each of them short,
@@ -163,7 +178,19 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
 
 /// [`units`], optionally keeping sub-headings as header units (in lists they name groups).
 pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
-    let sub = |t: &str| !keep_subheadings && is_entry_subheading(t);
+    // Inside a section, a line that is only heading words ("Summary", "Engineering
+    // Experience"), or a short one that ends in "Experience", and no date names a part of
+    // an entry, never an employer or a title.
+    let sub = |t: &str| {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let kind_of_last = words.last().and_then(|w| super::sections::lexicon(w));
+        !keep_subheadings
+            && (is_entry_subheading(t)
+                || dates::find(t).is_none()
+                    && (super::sections::lexicon(t).is_some()
+                        || words.len() <= 3 && kind_of_last == Some(Kind::Work)))
+    };
+    let long_para = long_paragraphs(lines);
     let mut out: Vec<Unit> = Vec::new();
     let mut head_item: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
@@ -220,12 +247,46 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
             p.push_str(&l.text);
             continue;
         }
-        let header = header_shaped(&l.text) || above_dated_title(lines, i);
+        // The first line of a wrapped paragraph of prose is prose, however short it is.
+        let opens_prose = !same_para && !l.whole_strong && long_para.contains(&l.para);
+        // A table row with a cell of dates is a header, whatever its other cells end with.
+        let dated_row = l.cols.len() >= 2
+            && l.cols.iter().any(|c| dates::is_only_dates(c))
+            && l.cols.iter().all(|c| c.split_whitespace().count() <= 16);
+        let header =
+            !opens_prose && (dated_row || header_shaped(&l.text) || above_dated_title(lines, i));
         if header && !(same_para && matches!(out.last(), Some(Unit::Prose(_)))) {
             out.push(Unit::Head(Head::from(l)));
         } else {
             out.push(Unit::Prose(l.text.clone()));
         }
+    }
+    out
+}
+
+/// The paragraphs (by `para`) of wrapped lines that are prose, not a header: more than 16
+/// words, or 24 when they hold a date (a header line and its dates may wrap together), or
+/// ten words without any date or emphasis whose lines go on in lower case (a sentence
+/// wrapped mid-way; header lines stacked in one paragraph each start with a capital).
+fn long_paragraphs(lines: &[Line]) -> std::collections::HashSet<usize> {
+    let mut out = std::collections::HashSet::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let para = lines[i].para;
+        let end = lines[i..].iter().position(|l| l.para != para).map_or(lines.len(), |n| i + n);
+        if end - i >= 2 {
+            let words: usize = lines[i..end].iter().map(Line::words).sum();
+            let dated = lines[i..end].iter().any(|l| dates::find(&l.text).is_some());
+            let sentence_goes_on = lines[i + 1..end]
+                .iter()
+                .all(|l| l.text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()));
+            let plain =
+                !dated && sentence_goes_on && lines[i..end].iter().all(|l| l.strong.is_empty());
+            if words > if dated { 24 } else { 16 } || plain && words >= 10 {
+                out.insert(para);
+            }
+        }
+        i = end;
     }
     out
 }
@@ -251,8 +312,8 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
                     // employer and dates once the run already has such a line.
                     Some(c)
                         if c.body.is_empty()
-                            && h.cols.len() < 2
-                            && !(whole && c.has_complete)
+                            && (h.cols.len() < 2 || completes_row(&c.heads, &h))
+                            && !(whole && c.has_complete && !same_employer(&c.heads, &h))
                             && !sibling_heading(&h, c)
                             && !other_record(&h, c) =>
                     {
@@ -271,6 +332,26 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
         }
     }
     (intro, out)
+}
+
+/// "| Acme | 2019 – 2021 |" over "| Engineer | Paris |": a row without dates right under a
+/// dated row (or the other way round) completes that row's header, as resume templates set
+/// employer and dates above title and place.
+fn completes_row(heads: &[Head], h: &Head) -> bool {
+    let dated = |x: &Head| x.cols.iter().any(|c| dates::find(c).is_some());
+    matches!(heads, [first] if first.cols.len() >= 2 && dated(first) != dated(h))
+}
+
+/// Whether a header line names the same employer as the run above it, with another title.
+fn same_employer(heads: &[Head], h: &Head) -> bool {
+    // A handful of titles at one employer; a longer run is a list, and checking it again on
+    // every line would be quadratic.
+    if heads.len() > 8 {
+        return false;
+    }
+    let mut all = heads.to_vec();
+    all.push(h.clone());
+    shared_employer(&all).is_some()
 }
 
 /// A line of another record (the next of several alike containers) starts a new entry.
@@ -509,12 +590,34 @@ fn read_header(heads: &[Head]) -> Header {
             }
         })
     };
+    if let Some((titles, employer)) = shared_employer(heads) {
+        let (org, place) = places::split_trailing(&employer);
+        let (org, place) = with_place(org, place);
+        // The departments of a university named beside it are not the employer.
+        let org = if super::education::is_school(&org) { institution_only(&org) } else { org };
+        h.location = place;
+        for (n, (title, span)) in titles.into_iter().enumerate() {
+            line_dates.push(Some(span));
+            slots.push(Slot { text: title, role: 10, org: 0, strong: false, line: n });
+        }
+        // The employer has a line of its own: it is written as it stands, units and all.
+        line_dates.push(None);
+        slots.push(Slot { text: org, role: 0, org: 10, strong: false, line: line_dates.len() - 1 });
+        assign(&mut h, slots, &line_dates, heads);
+        return h;
+    }
     for (n, head) in heads.iter().enumerate() {
         let text = dates::remove_durations(&unbracket(&head.text));
         let span = dates::find(&text);
         let rest = match &span {
             Some(s) => dates::remove(&text, &s.at),
             None => text.clone(),
+        };
+        // A header line closed by a period ("Intern, Acme, Lyon."), unless it is an
+        // abbreviation's ("Acme Inc.").
+        let rest = match rest.strip_suffix('.') {
+            Some(r) if !abbreviation_end(&rest) && !r.ends_with('.') => r.trim_end().to_string(),
+            _ => rest,
         };
         line_dates.push(span.clone());
         if rest.is_empty() {
@@ -627,6 +730,36 @@ fn read_header(heads: &[Head]) -> Header {
     }
     assign(&mut h, slots, &line_dates, heads);
     h
+}
+
+/// Several dated header lines that differ only in their first comma part ("Engineer,
+/// Acme, Lyon, 2019 - now" above "Intern, Acme, Lyon, 2017 - 2019"): the first parts are the
+/// titles, each with its line's dates, and the part they share is the employer (and place).
+/// A reader sees the repetition; no title word is needed.
+fn shared_employer(heads: &[Head]) -> Option<(Vec<(String, DateSpan)>, String)> {
+    if heads.len() < 2 || heads.iter().any(|h| h.cols.len() > 1) {
+        return None;
+    }
+    let mut titles = Vec::new();
+    let mut shared: Option<String> = None;
+    for h in heads {
+        let text = dates::remove_durations(&unbracket(&h.text));
+        let span = dates::find(&text)?;
+        let rest = dates::remove(&text, &span.at);
+        let (title, employer) = rest.split_once(", ")?;
+        let employer = employer.trim();
+        if title.trim().is_empty() || employer.is_empty() {
+            return None;
+        }
+        match &shared {
+            Some(e) if e != employer => return None,
+            Some(_) => {}
+            None => shared = Some(employer.to_string()),
+        }
+        titles.push((title.trim().to_string(), span));
+    }
+    let distinct = titles.iter().skip(1).any(|(t, _)| *t != titles[0].0);
+    distinct.then_some((titles, shared?))
 }
 
 /// "Research Scientist, Institute for Applied Physics of the University of X": leading comma
@@ -746,6 +879,26 @@ fn is_city(city: &str) -> bool {
     shaped || places::country_code(city).is_some() || places::location(city).is_some()
 }
 
+/// "Central Analytical Unit", "Glaze Analysis Team": a part of an organisation, named so.
+fn names_a_unit(text: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "unit",
+        "team",
+        "department",
+        "dept",
+        "division",
+        "faculty",
+        "lab",
+        "laboratory",
+        "centre",
+        "center",
+        "office",
+    ];
+    text.split_whitespace().any(|w| {
+        UNITS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())
+    })
+}
+
 /// The institution of an employer slot that shares its line with the title ("Lecturer,
 /// Physics Department, Univ. of X"): departments and centres named beside it are dropped.
 fn institution_only(text: &str) -> String {
@@ -778,10 +931,13 @@ fn institution_only(text: &str) -> String {
         "institute of",
         "programme",
         "program",
+        "unit",
     ];
     let kept: Vec<&str> =
         parts.iter().copied().filter(|p| !UNIT.iter().any(|u| lower(p).contains(u))).collect();
-    if kept.is_empty() { text.to_string() } else { kept.join(", ") }
+    // "Logistics Group, Wels": with only a town left, the "unit" was the organisation.
+    let only_places = kept.iter().all(|p| place_like(p) || places::location(p).is_some());
+    if kept.is_empty() || only_places { text.to_string() } else { kept.join(", ") }
 }
 
 /// Cuts a header line (without its dates) into slots: table cells or columns, emphasised
@@ -792,12 +948,22 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
             .cols
             .iter()
             .map(|c| dates::tidy(&dates::remove_durations(c)))
+            .map(|c| match c.strip_suffix('.') {
+                Some(r) if !abbreviation_end(&c) && !r.ends_with('.') => r.trim_end().to_string(),
+                _ => c,
+            })
             .filter(|c| !c.is_empty() && !dates::is_only_dates(c))
             .map(|c| match dates::find(&c) {
                 Some(s) => (dates::remove(&c, &s.at), false),
                 None => (c, false),
             })
             .collect();
+    }
+    if !head.whole_strong
+        && head.strong.len() >= 2
+        && let Some(v) = emphasised_slots(&head.strong, rest)
+    {
+        return v;
     }
     if !head.whole_strong
         && let Some(s) =
@@ -817,6 +983,33 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
         .filter(|s| !s.is_empty())
         .map(|s| (s, head.whole_strong))
         .collect()
+}
+
+/// "**Acme,** Springfield, IL — *Cashier*": several emphasised spans are slots of their own,
+/// and so is the plain text between them (a place, most often). `None` when a span is not
+/// found in order.
+fn emphasised_slots(spans: &[String], rest: &str) -> Option<Vec<(String, bool)>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let plain = |t: &str, out: &mut Vec<(String, bool)>| {
+        let t = dates::tidy(t.trim_matches(|c: char| c == ',' || c.is_whitespace()));
+        let t = t.trim_matches(|c: char| "—–-|·,".contains(c) || c.is_whitespace());
+        if !t.is_empty() {
+            out.push((t.to_string(), false));
+        }
+    };
+    for s in spans {
+        let s = s.trim().trim_end_matches(',').trim();
+        if s.is_empty() {
+            continue;
+        }
+        let found = at + rest.get(at..)?.find(s)?;
+        plain(&rest[at..found], &mut out);
+        out.push((dates::tidy(s), true));
+        at = found + s.len();
+    }
+    plain(&rest[at..], &mut out);
+    (out.len() >= 2).then_some(out)
 }
 
 fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], heads: &[Head]) {
@@ -886,6 +1079,19 @@ fn split_title_employer(text: &mut String) -> Option<(String, Option<String>)> {
         return None;
     }
     let rest = &parts[titled + 1..];
+    // "Analyst, Central Analytical Unit, Pottery Board": after a unit comes the organisation
+    // it belongs to, not a place, unless the place is one the vocabulary knows.
+    if names_a_unit(org)
+        && let Some(parent) = rest.first()
+        && places::location(parent).is_none()
+        && places::country_code(parent).is_none()
+        && !places::is_remote(parent)
+    {
+        let place = (rest.len() > 1 && rest.len() <= 3).then(|| rest[1..].join(", "));
+        let parent = parent.to_string();
+        *text = parts[..titled].join(", ");
+        return Some((parent, place));
+    }
     let place = (!rest.is_empty() && rest.len() <= 3).then(|| rest.join(", "));
     let org = org.to_string();
     *text = parts[..titled].join(", ");

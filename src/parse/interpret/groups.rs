@@ -139,6 +139,18 @@ fn label_value(text: &str) -> Option<(String, String)> {
     Some((label.to_string(), rest.to_string()))
 }
 
+/// `Name - what`: a short name (three words at most, no list, no date) before a spaced dash.
+fn dash_label(text: &str) -> Option<(String, String)> {
+    let (label, rest) = [" - ", " – ", " — "].iter().find_map(|d| text.split_once(d))?;
+    let (label, rest) = (label.trim(), rest.trim());
+    let words = label.split_whitespace().count();
+    ((1..=3).contains(&words)
+        && !rest.is_empty()
+        && !label.contains([',', ';', ':'])
+        && crate::parse::dates::find(text).is_none())
+    .then(|| (label.to_string(), rest.trim_end_matches('.').to_string()))
+}
+
 /// Prose rather than a list: many words, or a sentence that ends with a period.
 fn sentence(text: &str) -> bool {
     let words = text.split_whitespace().count();
@@ -252,6 +264,19 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
                 {
                     item_groups.insert(it, g);
                 }
+            }
+            continue;
+        }
+        // "Python 3 - data analysis, web (Django)": a skill and what it is used for.
+        if kind == Kind::Skills
+            && p.kind == PieceKind::Bullet
+            && !has_children(i)
+            && let Some((label, rest)) = dash_label(&p.text)
+        {
+            if levels::is_level(&rest) {
+                push_items(&mut out, target, current, vec![label], p.source);
+            } else {
+                new_group(&mut out, Kind::Skills, Some(label), split_items(&rest));
             }
             continue;
         }
@@ -540,6 +565,20 @@ mod tests {
                 "Skills Adobe: Photoshop | Illustrator",
                 "Skills BACKEND: Rust 5/5 | Python (expert)",
                 "Skills -: Kotlin | Swift",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_skill_and_what_it_is_used_for() {
+        let md = "- Python 3 - scripting, data analysis (pandas)\n- Kiln Control – firing schedules\n- Glazing - advanced\n- Wheel throwing\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            [
+                "Skills Python 3: scripting | data analysis (pandas)",
+                "Skills Kiln Control: firing schedules",
+                "Skills -: Glazing",
+                "Skills -: Wheel throwing",
             ]
         );
     }

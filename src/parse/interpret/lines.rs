@@ -67,6 +67,15 @@ impl Line {
     }
 }
 
+/// A cell holding only a list marker: `•`, `◦`, `▪`, `-`, `*`, `o`, `➢`, `✓` and the like.
+fn is_bullet_glyph(cell: &str) -> bool {
+    let mut chars = cell.trim().chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c == 'o' || !(c.is_alphanumeric() || "([{\"'$€£%#&@".contains(c)),
+        _ => false,
+    }
+}
+
 /// Short, no sentence end: could be a heading or a title line.
 pub fn heading_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
@@ -229,6 +238,18 @@ impl Flattener {
                     let inner = Ctx { def: Some(id), ..ctx.clone() };
                     self.block += 1;
                     let text = doc::plain(&d.term);
+                    // "Email:: ada@example.org": a form label described by one paragraph is
+                    // a key–value field, as a field list would be.
+                    if let ([c], Some(_)) =
+                        (d.body.as_slice(), crate::parse::vocab::fields::label(&text))
+                        && let BlockKind::Para(value) = &c.kind
+                    {
+                        let v = doc::plain(value);
+                        let mut l = line_of(value, &format!("{text}: {v}"));
+                        l.field = Some(text);
+                        self.push(l, c.pos.line, &inner, |_| {});
+                        continue;
+                    }
                     if !text.is_empty() {
                         self.push(line_of(&d.term, &text), line, &inner, |l| l.term = true);
                     }
@@ -266,6 +287,34 @@ impl Flattener {
     /// One table row: a line holding its non-empty cells. A header row of column names
     /// ("Company | Role") is not content.
     fn row(&mut self, r: &doc::Row, line: u32, ctx: &Ctx) {
+        if self.dated_entry_row(r, ctx) {
+            return;
+        }
+        // "Label | several paragraphs or a list": a label beside its content, read as a
+        // definition (a skill group, an employer and its duties).
+        if let [label, body] = r.cells.as_slice()
+            && let [Block { kind: BlockKind::Para(term), .. }] = label.as_slice()
+            && (body.len() >= 2 || body.iter().any(|b| matches!(b.kind, BlockKind::List { .. })))
+            && doc::plain(term).split_whitespace().count() <= 6
+        {
+            let id = self.id();
+            let inner = Ctx { def: Some(id), ..ctx.clone() };
+            self.block += 1;
+            let text = doc::plain(term);
+            let at = label.first().map_or(line, |b| b.pos.line);
+            self.push(line_of(term, &text), at, &inner, |l| l.term = true);
+            self.children(body, &inner);
+            return;
+        }
+        // A cell holding lists, definitions or headings is page layout (a photo beside the
+        // contact details): its blocks are read as they stand.
+        let layout = r.cells.iter().flatten().any(|b| !matches!(b.kind, BlockKind::Para(_)));
+        if layout {
+            for c in &r.cells {
+                self.children(c, ctx);
+            }
+            return;
+        }
         let cells: Vec<String> = r
             .cells
             .iter()
@@ -277,10 +326,16 @@ impl Flattener {
         let labels = cells.iter().all(|c| c.split_whitespace().count() <= 3)
             && !cells.iter().any(|c| c.chars().any(|ch| ch.is_ascii_digit()))
             && !field;
-        let cells: Vec<String> = cells.into_iter().filter(|c| !c.is_empty()).collect();
+        let mut cells: Vec<String> = cells.into_iter().filter(|c| !c.is_empty()).collect();
         if cells.is_empty() || r.header && labels {
             return;
         }
+        // A bullet glyph in a cell of its own (a page laid out as a grid) marks a list item.
+        let bullet = cells.len() >= 2 && is_bullet_glyph(&cells[0]);
+        if bullet {
+            cells.remove(0);
+        }
+        let item = bullet.then(|| self.id());
         self.block += 1;
         let inlines: Vec<Inline> = r
             .cells
@@ -293,10 +348,58 @@ impl Flattener {
         let mut l = line_of(&inlines, &text);
         l.whole_strong = false;
         let at = r.cells.iter().flatten().next().map_or(line, |b| b.pos.line);
+        let ctx = match item {
+            Some(id) => &Ctx {
+                item: Some(id),
+                parent_item: ctx.item,
+                depth: ctx.depth.saturating_add(1),
+                ..ctx.clone()
+            },
+            None => ctx,
+        };
         self.push(l, at, ctx, |l| {
-            l.cols = cells;
+            l.bullet = bullet;
+            l.cols = if cells.len() > 1 { cells } else { Vec::new() };
             l.header_row = r.header;
         });
+    }
+
+    /// "dates | Title, Employer, Town. ⏎ What the work was": a row of a dates cell and a cell
+    /// of several lines is an entry whose first line is the header (a row of two cells) and
+    /// whose other lines are its body, as a CV template sets them.
+    fn dated_entry_row(&mut self, r: &doc::Row, ctx: &Ctx) -> bool {
+        let [a, b] = r.cells.as_slice() else { return false };
+        let only_dates = |c: &[Block]| {
+            c.len() == 1 && crate::parse::dates::is_only_dates(&doc::collapse(&c[0].plain()))
+        };
+        let (dates_cell, body, dates_first) = match (only_dates(a), only_dates(b)) {
+            (true, false) => (a, b, true),
+            (false, true) => (b, a, false),
+            _ => return false,
+        };
+        let [Block { kind: BlockKind::Para(content), pos }] = body.as_slice() else {
+            return false;
+        };
+        let parts = split_at_breaks(content);
+        if parts.len() < 2 {
+            return false;
+        }
+        let dates = doc::collapse(&dates_cell[0].plain());
+        let first = doc::plain(parts[0].1);
+        if first.is_empty() {
+            return false;
+        }
+        self.block += 1;
+        let cols = if dates_first { vec![dates, first] } else { vec![first, dates] };
+        let mut l = line_of(parts[0].1, &cols.join(" | "));
+        l.whole_strong = false;
+        self.push(l, pos.line, ctx, |l| l.cols = cols);
+        // The first line starts the content; the break after it is skipped. The lines after
+        // it are the entry's description, as a container classed so would say.
+        let rest = &content[parts[0].1.len() + 1..];
+        let body = Ctx { div: Some("description".into()), ..ctx.clone() };
+        self.para(rest, pos.line + 1, &body, false);
+        true
     }
 
     /// A paragraph: one line per source line, the first a bullet when it opens a list item.
@@ -425,6 +528,56 @@ fn wraps(text: &str, width: usize) -> bool {
 mod tests {
     use super::*;
     use crate::parse::read;
+
+    fn html(text: &str) -> Vec<Line> {
+        lines(&read::document(text, Some(read::Markup::Html)))
+    }
+
+    #[test]
+    fn a_bullet_glyph_in_its_own_cell_makes_a_list_item() {
+        let ls = html(
+            "<table><tr><td>•</td><td>Tuned the kilns</td></tr><tr><td>o</td><td>Fired the pots</td></tr><tr><td>2019</td><td>Potter</td></tr></table>",
+        );
+        let t: Vec<(&str, bool, usize)> =
+            ls.iter().map(|l| (l.text.as_str(), l.bullet, l.cols.len())).collect();
+        assert_eq!(
+            t,
+            [
+                ("Tuned the kilns", true, 0),
+                ("Fired the pots", true, 0),
+                ("2019 | Potter", false, 2)
+            ]
+        );
+        assert_ne!(ls[0].item, ls[1].item);
+    }
+
+    #[test]
+    fn a_label_cell_beside_a_list_is_a_definition() {
+        let ls = html(
+            "<table><tr><td>Glazes</td><td><ul><li>Celadon</li><li>Tenmoku</li></ul></td></tr></table>",
+        );
+        let t: Vec<(&str, bool, bool)> =
+            ls.iter().map(|l| (l.text.as_str(), l.term, l.bullet)).collect();
+        assert_eq!(
+            t,
+            [("Glazes", true, false), ("Celadon", false, true), ("Tenmoku", false, true)]
+        );
+        assert!(ls[1].def.is_some() && ls[1].def == ls[0].def);
+    }
+
+    #[test]
+    fn a_layout_table_is_read_cell_by_cell_and_a_labelled_definition_is_a_field() {
+        let ls = html(
+            "<table><tr><td><img alt=\"me\"></td><td><dl><dt>Email</dt><dd>ada@example.org</dd><dt>Kilns</dt><dd>Two</dd></dl></td></tr></table>",
+        );
+        let t: Vec<(&str, Option<&str>)> =
+            ls.iter().map(|l| (l.text.as_str(), l.field.as_deref())).collect();
+        assert_eq!(
+            t,
+            [("Email: ada@example.org", Some("Email")), ("Kilns", None), ("Two", None)],
+            "{ls:?}"
+        );
+    }
 
     #[test]
     fn numbered_lines_in_a_row_are_items() {

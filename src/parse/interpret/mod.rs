@@ -110,6 +110,10 @@ fn read(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Resume {
     let (head, mut sections) = sections::split(all);
+    // "Experience: None": a line saying there is nothing is no entry.
+    for s in &mut sections {
+        s.lines.retain(|l| !crate::parse::vocab::sections::is_nothing(&l.text));
+    }
     for s in sections.iter_mut().filter(|s| s.kind == Kind::Other) {
         if let Some(kind) = classify::by_content(&s.lines) {
             s.kind = kind;

@@ -81,6 +81,15 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
             })
         })
         .collect();
+    let known = capitals_rule(known, &lines);
+    // A definition term labels what is under it ("Key Abilities | …" in a table); it is a
+    // section heading only in a document whose headings are all written that way.
+    let plain_headings = known.iter().zip(&lines).filter(|(k, l)| k.is_some() && !l.term).count();
+    let known: Vec<Option<Kind>> = known
+        .into_iter()
+        .zip(&lines)
+        .map(|(k, l)| k.filter(|_| !l.term || plain_headings < 2))
+        .collect();
     // The style the document gives its known headings, to recognise unknown ones.
     // A document title ("Lebenslauf") above everything does not set the sections' level.
     let levels: Vec<u8> = known
@@ -141,6 +150,32 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
         }
     }
     (head, sections)
+}
+
+/// Written in capitals: every word of four letters or more is upper case ("SKILLS and
+/// ATTRIBUTES"), and there is one.
+fn in_capitals(text: &str) -> bool {
+    let mut long =
+        text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 4).peekable();
+    long.peek().is_some() && long.all(|w| !w.chars().any(char::is_lowercase))
+}
+
+/// When the document writes its section headings in capitals, a heading word in mixed case
+/// without heading markup is a sub-heading inside an entry ("PROFESSIONAL EXPERIENCE" above
+/// "Engineering Experience"), as a reader sees from the style. It takes three headings in
+/// capitals, outnumbering the others, to call that a style.
+fn capitals_rule(known: Vec<Option<Kind>>, lines: &[Line]) -> Vec<Option<Kind>> {
+    let heading = |(k, _): &(&Option<Kind>, &Line)| k.is_some_and(|k| k != Kind::Junk);
+    let (caps, mixed): (Vec<_>, Vec<_>) =
+        known.iter().zip(lines).filter(heading).partition(|(_, l)| in_capitals(&l.text));
+    if caps.len() < 3 || caps.len() <= mixed.len() {
+        return known;
+    }
+    known
+        .into_iter()
+        .zip(lines)
+        .map(|(k, l)| k.filter(|_| l.heading.is_some() || in_capitals(&l.text)))
+        .collect()
 }
 
 fn is_document_title(text: &str) -> bool {
@@ -207,6 +242,25 @@ mod tests {
         assert_eq!(lexicon("Competenze"), Some(Kind::Skills));
         assert_eq!(lexicon("Senior Software Engineer"), None);
         assert_eq!(lexicon("I have experience in many things here"), None);
+    }
+
+    #[test]
+    fn mixed_case_heading_words_under_capital_headings_are_sub_headings() {
+        let lines = plain(
+            "Ada Example\n\nPROFILE\n\nPotter.\n\nEXPERIENCE\n\nPotter, Clayworks, 2019 - 2021\n\nSummary\n\n- Fired pots.\n\nTeaching Experience\n\n- Taught glazing.\n\nEDUCATION\n\nArt School, 2018\n\nSKILLS and ATTRIBUTES\n\n- Patience\n",
+        );
+        let (_, sections) = split(lines);
+        let kinds: Vec<(Kind, &str)> =
+            sections.iter().map(|s| (s.kind, s.title.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::Summary, "PROFILE"),
+                (Kind::Work, "EXPERIENCE"),
+                (Kind::Education, "EDUCATION"),
+                (Kind::Skills, "SKILLS and ATTRIBUTES"),
+            ]
+        );
     }
 
     #[test]

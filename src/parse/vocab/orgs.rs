@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::fold;
+use super::{fold, key};
 
 /// The organisation words of one language.
 #[derive(Debug)]
@@ -301,6 +301,28 @@ pub static ORG_WORDS: &[OrgWords] = &[
         schools: &["üniversitesi", "üniversite", "lisesi", "okulu", "enstitüsü", "fakültesi"],
     },
     OrgWords {
+        // Without accents and with medial sigma, as lookups fold them.
+        lang: "el",
+        words: &[
+            "α.ε.",
+            "αε",
+            "ε.π.ε.",
+            "επε",
+            "ι.κ.ε.",
+            "ικε",
+            "ο.ε.",
+            "πανεπιστημιο",
+            "πολυτεχνειο",
+            "ινστιτουτο",
+            "εταιρεια",
+            "ιδρυμα",
+            "νοσοκομειο",
+            "υπουργειο",
+        ],
+        units: &["τμημα", "εργαστηριο", "σχολη"],
+        schools: &["πανεπιστημιο", "πολυτεχνειο", "σχολη", "λυκειο", "σχολειο", "ακαδημια"],
+    },
+    OrgWords {
         lang: "id",
         words: &["pt", "pt.", "cv", "tbk", "universitas", "sekolah", "politeknik"],
         units: &["fakultas", "jurusan"],
@@ -326,18 +348,19 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| {
 
 /// Whether a lower-case word names an organisation ("gmbh", "university", "inc.").
 pub fn is_org_word(w: &str) -> bool {
+    let w = &*key(w);
     SETS.words.contains(w) || SETS.words.contains(w.trim_end_matches('.'))
 }
 
 /// Whether a lower-case word is a unit noun that "for"/"of" continues into a name.
 pub fn is_unit_word(w: &str) -> bool {
-    SETS.units.contains(w)
+    SETS.units.contains(&*key(w))
 }
 
 /// Whether a lower-case word names a school or university, or ends like one
 /// ("fernakademie", "universitätsklinikum" start or end with a school noun).
 pub fn is_school_word(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
+    let w = &*key(w.trim_end_matches('.'));
     SETS.schools.contains(w)
         || w.starts_with("universi")
         || w.starts_with("institut")

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::fold;
+use super::{fold, key};
 
 /// The job-title words of one language.
 #[derive(Debug)]
@@ -184,6 +184,19 @@ pub static ROLE_WORDS: &[RoleWords] = &[
             "employee",
             "helper",
             "support",
+            "barista",
+            "babysitter",
+            "nanny",
+            "cleaner",
+            "lifeguard",
+            "plumber",
+            "carpenter",
+            "counselor",
+            "counsellor",
+            "caregiver",
+            "hostess",
+            "stocker",
+            "keeper",
         ],
         stems: &[],
         not_alone: &[],
@@ -232,6 +245,7 @@ pub static ROLE_WORDS: &[RoleWords] = &[
             "wissenschaftler",
             "techniker",
             "praktikant",
+            "praktikum",
             "werkstudent",
             "sachbearbeiter",
             "programmierer",
@@ -620,6 +634,47 @@ pub static ROLE_WORDS: &[RoleWords] = &[
         ranks: &["kıdemli"],
     },
     RoleWords {
+        // Without accents and with medial sigma, as lookups fold them.
+        lang: "el",
+        titles: &[
+            "μηχανικοσ",
+            "μηχανικοι",
+            "προγραμματιστησ",
+            "προγραμματιστρια",
+            "διευθυντησ",
+            "διευθυντρια",
+            "υπευθυνοσ",
+            "υπευθυνη",
+            "βοηθοσ",
+            "ερευνητησ",
+            "ερευνητρια",
+            "καθηγητησ",
+            "καθηγητρια",
+            "συμβουλοσ",
+            "αναλυτησ",
+            "αναλυτρια",
+            "τεχνικοσ",
+            "συντονιστησ",
+            "συντονιστρια",
+            "επιστημονασ",
+            "ασκουμενοσ",
+            "ασκουμενη",
+            "λογιστησ",
+            "λογιστρια",
+            "σχεδιαστησ",
+            "εκπαιδευτικοσ",
+            "διδασκων",
+            "διδασκουσα",
+            "προισταμενοσ",
+            "προισταμενη",
+            "στελεχοσ",
+            "υπαλληλοσ",
+        ],
+        stems: &[],
+        not_alone: &[],
+        ranks: &["ανωτεροσ", "ανωτερη", "επικουροσ", "αναπληρωτησ", "κυριοσ"],
+    },
+    RoleWords {
         lang: "id",
         titles: &[
             "staf",
@@ -674,6 +729,7 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| {
 /// Whether a lower-case word is a job title: a title word, or a compound that ends in one
 /// ("softwareentwicklerin", "projectleider"), feminine "-in"/"-innen" forms included.
 pub fn is_title_word(w: &str) -> bool {
+    let w = &*key(w);
     if SETS.titles.contains(w) {
         return true;
     }
@@ -689,7 +745,7 @@ pub fn is_title_word(w: &str) -> bool {
 
 /// Whether a lower-case word is a rank or qualifier of a title ("senior", "interim").
 pub fn is_rank_word(w: &str) -> bool {
-    SETS.ranks.contains(w)
+    SETS.ranks.contains(&*key(w))
 }
 
 /// Words of unpaid roles: membership, volunteering, student groups ("Member of the chess

@@ -98,6 +98,10 @@ pub static HEADINGS: &[Headings] = &[
             ("competencies", Skills),
             ("competences", Skills),
             ("proficiencies", Skills),
+            ("abilities", Skills),
+            ("capabilities", Skills),
+            ("strengths", Skills),
+            ("attributes", Skills),
             ("toolbox", Skills),
             ("tools", Skills),
             ("summary", Summary),
@@ -257,6 +261,7 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "de",
         phrases: &[
+            ("programmiersprachen", Skills),
             ("aus und weiterbildung", Education),
             ("aus und weiterbildungen", Education),
             ("persönliche daten", Contact),
@@ -349,6 +354,8 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "fr",
         phrases: &[
+            ("langages de programmation", Skills),
+            ("langages", Skills),
             ("informations personnelles", Contact),
             ("état civil", Contact),
             ("vie associative", Volunteer),
@@ -422,12 +429,18 @@ pub static HEADINGS: &[Headings] = &[
             "complémentaires",
             "complémentaire",
             "divers",
+            "suivie",
+            "suivies",
+            "étrangères",
+            "nationales",
+            "parlées",
         ],
         entry_subheadings: &["missions", "réalisations", "responsabilités", "tâches", "activités"],
     },
     Headings {
         lang: "es",
         phrases: &[
+            ("lenguajes de programación", Skills),
             ("datos personales", Contact),
             ("información personal", Contact),
             ("sobre mí", Summary),
@@ -491,6 +504,7 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "it",
         phrases: &[
+            ("linguaggi di programmazione", Skills),
             ("dati personali", Contact),
             ("informazioni personali", Contact),
             ("titoli di studio", Education),
@@ -578,6 +592,8 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "pt",
         phrases: &[
+            ("linguagens de programação", Skills),
+            ("linguagens", Skills),
             ("dados pessoais", Contact),
             ("informações pessoais", Contact),
             ("sobre mim", Summary),
@@ -759,6 +775,54 @@ pub static HEADINGS: &[Headings] = &[
         entry_subheadings: &["görevler", "sorumluluklar"],
     },
     Headings {
+        // Written without accents and with medial sigma: lookups fold both away.
+        lang: "el",
+        phrases: &[
+            ("επαγγελματικη εμπειρια", Work),
+            ("εργασιακη εμπειρια", Work),
+            ("προσωπικα στοιχεια", Contact),
+            ("στοιχεια επικοινωνιας", Contact),
+            ("ξενες γλωσσες", Languages),
+            ("εθελοντικη δραση", Volunteer),
+            ("εθελοντικη εργασια", Volunteer),
+            ("βιογραφικο σημειωμα", Junk),
+            ("σχετικα με εμενα", Summary),
+            ("εμπειρια", Work),
+            ("εκπαιδευση", Education),
+            ("σπουδες", Education),
+            ("δεξιοτητες", Skills),
+            ("ικανοτητες", Skills),
+            ("γνωσεις", Skills),
+            ("γλωσσες", Languages),
+            ("ενδιαφεροντα", Interests),
+            ("χομπι", Interests),
+            ("βραβεια", Awards),
+            ("διακρισεις", Awards),
+            ("υποτροφιες", Awards),
+            ("πιστοποιησεις", Certificates),
+            ("πιστοποιητικα", Certificates),
+            ("σεμιναρια", Certificates),
+            ("εργα", Projects),
+            ("δημοσιευσεις", Publications),
+            ("εθελοντισμος", Volunteer),
+            ("συστασεις", References),
+            ("επικοινωνια", Contact),
+            ("προφιλ", Summary),
+            ("περιληψη", Summary),
+        ],
+        fillers: &[
+            "και",
+            "επαγγελματικη",
+            "ακαδημαικη",
+            "τεχνικες",
+            "προσωπικες",
+            "ερευνητικη",
+            "ερευνητικα",
+            "λοιπες",
+        ],
+        entry_subheadings: &["αρμοδιοτητες", "καθηκοντα"],
+    },
+    Headings {
         lang: "id",
         phrases: &[
             ("riwayat pekerjaan", Work),
@@ -840,17 +904,43 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             words.extend(ws.iter().cloned());
             phrases.push((ws, *s));
         }
-        words.extend(h.fillers.iter().map(|w| fold(w)));
-        fillers.extend(h.fillers.iter().map(|w| fold(w)));
-        subheadings.extend(h.entry_subheadings.iter().map(|w| fold(w)));
+        words.extend(h.fillers.iter().map(|w| hkey(w)));
+        fillers.extend(h.fillers.iter().map(|w| hkey(w)));
+        subheadings.extend(h.entry_subheadings.iter().map(|w| hkey(w)));
     }
     Lexicon { phrases, words, fillers, subheadings, cjk: CJK_HEADINGS.iter().copied().collect() }
 });
 
+/// A word or phrase as the heading tables hold it: [`fold`]ed, and without the accents of
+/// Latin letters, which headings in capitals often drop ("EXPERIENCE PROFESSIONNELLE",
+/// "FORMACION", "YABANCI DILLER").
+fn hkey(text: &str) -> String {
+    fold(text).chars().map(latin_plain).collect()
+}
+
+fn latin_plain(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ů' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' | 'ş' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        'ğ' => 'g',
+        'ř' => 'r',
+        c => c,
+    }
+}
+
 /// A heading's words: lower case, punctuation (apostrophes and hyphens included) as spaces,
 /// numbers dropped ("1.3 Work history" → work, history).
 pub fn heading_words(text: &str) -> Vec<String> {
-    fold(text)
+    hkey(text)
         .chars()
         .map(|c| if c.is_alphanumeric() || c == '&' { c } else { ' ' })
         .collect::<String>()
@@ -876,7 +966,7 @@ pub fn section(text: &str) -> Option<Section> {
     let all_heading_words = text
         .split(|c: char| !(c.is_alphanumeric() || c == '&'))
         .filter(|w| !w.is_empty() && !w.chars().all(char::is_numeric))
-        .all(|w| LEXICON.words.contains(&fold(w)));
+        .all(|w| LEXICON.words.contains(&hkey(w)));
     if !all_heading_words {
         return None;
     }
@@ -902,13 +992,34 @@ pub fn section(text: &str) -> Option<Section> {
 
 /// Whether a heading word list could be a heading at all (every word a heading word).
 pub fn is_heading_word(word: &str) -> bool {
-    LEXICON.words.contains(&fold(word))
+    LEXICON.words.contains(&hkey(word))
 }
 
 /// Sub-headings inside an entry whose bullets fold into the entry ("Achievements").
 pub fn is_entry_subheading(text: &str) -> bool {
-    let t = fold(text.trim().trim_end_matches(':').trim());
+    let t = hkey(text.trim().trim_end_matches(':').trim());
     LEXICON.subheadings.contains(&t)
+}
+
+/// Words that say a section has nothing in it ("None", "Néant", "Keine"), per language.
+pub static NOTHING: &[(&str, &[&str])] = &[
+    ("en", &["none", "n/a", "nil", "not applicable"]),
+    ("de", &["keine", "keiner", "entfällt"]),
+    ("fr", &["néant", "aucun", "aucune"]),
+    ("es", &["ninguno", "ninguna", "no aplica"]),
+    ("it", &["nessuno", "nessuna"]),
+    ("pt", &["nenhum", "nenhuma"]),
+    ("nl", &["geen"]),
+    ("pl", &["brak"]),
+    ("ru", &["нет"]),
+    ("tr", &["yok"]),
+    ("el", &["κανενα", "καμια"]),
+];
+
+/// Whether a line only says there is nothing here.
+pub fn is_nothing(text: &str) -> bool {
+    let t = hkey(text.trim().trim_matches(|c: char| c.is_ascii_punctuation() && c != '/'));
+    t.len() <= 20 && NOTHING.iter().flat_map(|(_, w)| w.iter()).any(|w| hkey(w) == t)
 }
 
 /// "Curriculum Vitae", "One-page CV", "Lebenslauf": a title naming the document (see
@@ -928,11 +1039,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn words_for_nothing() {
+        for t in ["None", "Néant", "NEANT", "n/a", "Keine.", "Brak"] {
+            assert!(is_nothing(t), "{t}");
+        }
+        for t in ["Nonesuch Ltd", "Acme", "Keine Angabe zur Person hier"] {
+            assert!(!is_nothing(t), "{t}");
+        }
+    }
+
+    #[test]
     fn headings_in_many_languages() {
         for (t, s) in [
             ("Professional Experience", Work),
             ("1.3 Professional experience", Work),
+            ("ΕΚΠΑΙΔΕΥΣΗ", Education),
+            ("Επαγγελματική Εμπειρία", Work),
+            ("ΞΕΝΕΣ ΓΛΩΣΣΕΣ", Languages),
+            ("Δημοσιεύσεις", Publications),
             ("CENTRES D'INTÉRÊT", Interests),
+            ("ETAT CIVIL", Contact),
+            ("FORMATION SUIVIE", Education),
+            ("LANGUES ETRANGERES", Languages),
+            ("FORMACION ACADEMICA", Education),
+            ("YABANCI DİLLER", Languages),
             ("Hobby's", Interests),
             ("WORK HISTORY:", Work),
             ("Honors and Awards", Awards),
