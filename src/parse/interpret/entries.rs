@@ -1157,7 +1157,9 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
 
 /// The section's text as paragraphs, in order: wrapped lines joined, one per bullet.
 pub fn paragraphs(lines: &[Line]) -> Vec<String> {
-    units(lines).into_iter().map(unit_text).collect()
+    // Prose keeps every line: a short line of section words ("my talks.") is text here, not
+    // a sub-heading to leave out.
+    units_with(lines, true).into_iter().map(unit_text).collect()
 }
 
 fn unit_text(u: Unit) -> String {

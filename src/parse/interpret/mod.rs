@@ -389,6 +389,14 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_keeps_a_short_line_of_section_words() {
+        let text = "# Ann Example\n\n## Summary\n\nI build things; see [Portfolio](https://a.example/work) and\n[my talks](https://talks.example.org).\n\n## Experience\n\n- Engineer, Acme, 2019 - 2021\n";
+        let basics = parse(text, true).resume.basics.unwrap_or_default();
+        let summary = basics.summary.unwrap_or_default();
+        assert!(summary.contains("Portfolio and") && summary.contains("my talks"), "{summary}");
+    }
+
+    #[test]
     fn empty_and_junk_inputs_give_a_resume() {
         for t in ["", "\u{0}\u{feff}", "####", "- \n- \n", "1.\n1.1\n", "**", "| a |\n|---|\n"] {
             let p = parse(t, false);
