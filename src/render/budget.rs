@@ -1,8 +1,11 @@
 //! A budget for every page render: [`TIME`] and [`OUTPUT`]. Tera 2 has no fuel setting, and a
-//! template can loop for ever (nested `range` loops in an override), so each render runs on a
-//! render thread (taken from a pool, one per render running at once), and the caller stops
-//! waiting at the deadline: `vitae build` fails with an error naming the template, and
-//! `vitae serve` keeps serving, its watcher and signal handling never blocked by a render.
+//! template can loop for ever (nested `range` loops in an override). Under `vitae serve`
+//! ([`isolate_renders`]) each render runs on a render thread (taken from a pool, one per render
+//! running at once) and the caller stops waiting at the deadline, so the server keeps serving,
+//! its watcher and signal handling never blocked by a render. Elsewhere (`build`, `check`) a
+//! render runs on the calling thread, which spares a thread hand-off per page (a fifth of a
+//! 1,000-resume rebuild); a render that overruns its budget without noticing is ended by a
+//! watchdog that names the template and exits 1, so `vitae build` always returns.
 //!
 //! The render itself stops at the budget wherever it can: its writer refuses output past the
 //! size limit or the deadline, and `range` (vitae's own, see `filters::Range`) refuses to start
@@ -11,6 +14,7 @@
 
 use std::cell::Cell;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -36,10 +40,22 @@ pub enum Failure {
     Crashed(String),
 }
 
-/// Renders the template `name` with `ctx`, within the budget.
-pub fn render(tera: &Arc<Tera>, name: &str, ctx: Context) -> Result<String, Failure> {
+/// Renders the template `name` with `ctx`, within the budget. `own_templates` completes the
+/// help of the watchdog's message (the site's templates, which a stuck loop is likely in).
+pub fn render(
+    tera: &Arc<Tera>,
+    name: &str,
+    ctx: Context,
+    own_templates: &Arc<str>,
+) -> Result<String, Failure> {
     let deadline = Instant::now() + TIME;
     let job = Job { tera: Arc::clone(tera), name: name.to_string(), ctx, deadline };
+    if !ISOLATED.load(Ordering::Relaxed) {
+        let watched = watchdog::watch(name, own_templates, deadline);
+        let outcome = run(job);
+        watchdog::done(watched);
+        return outcome;
+    }
     let idle = IDLE.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop();
     let worker = match idle {
         Some(worker) => worker,
@@ -63,8 +79,75 @@ pub fn render(tera: &Arc<Tera>, name: &str, ctx: Context) -> Result<String, Fail
     }
 }
 
+/// Renders from now on run on render threads of their own (`vitae serve`, which must outlive
+/// a render that never ends).
+pub fn isolate_renders() {
+    ISOLATED.store(true, Ordering::Relaxed);
+}
+
+static ISOLATED: AtomicBool = AtomicBool::new(false);
+
+/// Ends the process when a render on a calling thread runs far past its deadline: a loop
+/// that neither writes nor calls `range` cannot be stopped from inside, and `vitae build`
+/// must return. Nothing in the output has changed by then (the build swaps it in at the end).
+mod watchdog {
+    use super::*;
+
+    /// Renders running on calling threads: an id, the template, the deadline.
+    static RUNNING: Mutex<Vec<Running>> = Mutex::new(Vec::new());
+
+    struct Running {
+        id: u64,
+        name: String,
+        own_templates: Arc<str>,
+        deadline: Instant,
+    }
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    static STARTED: std::sync::Once = std::sync::Once::new();
+
+    /// How long past its deadline a render may run before the process ends: a render that
+    /// checks its budget stops itself well within it.
+    const GRACE: Duration = Duration::from_secs(2);
+
+    pub fn watch(name: &str, own_templates: &Arc<str>, deadline: Instant) -> u64 {
+        STARTED.call_once(|| {
+            let _ = std::thread::Builder::new().name("vitae-watchdog".into()).spawn(patrol);
+        });
+        let id = NEXT.fetch_add(1, Ordering::Relaxed);
+        let own_templates = Arc::clone(own_templates);
+        lock().push(Running { id, name: name.to_string(), own_templates, deadline });
+        id
+    }
+
+    pub fn done(id: u64) {
+        lock().retain(|r| r.id != id);
+    }
+
+    fn lock() -> std::sync::MutexGuard<'static, Vec<Running>> {
+        RUNNING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn patrol() {
+        loop {
+            std::thread::sleep(Duration::from_millis(250));
+            let now = Instant::now();
+            let stuck = lock()
+                .iter()
+                .find(|r| now > r.deadline + GRACE)
+                .map(|r| (r.name.clone(), Arc::clone(&r.own_templates)));
+            if let Some((name, own)) = stuck {
+                eprintln!(
+                    "error: template error in `{name}`: rendering one page took longer than {} s and it could not be stopped\n  help: look for a loop that never ends in this template or one it includes or extends{own}; nothing in the output was changed",
+                    TIME.as_secs()
+                );
+                std::process::exit(1);
+            }
+        }
+    }
+}
+
 /// Whether the render running on this thread is past its deadline. Always false outside a
-/// render thread.
+/// render.
 pub fn past_deadline() -> bool {
     DEADLINE.with(|d| d.get().is_some_and(|d| Instant::now() > d))
 }
@@ -173,11 +256,14 @@ mod tests {
     }
 
     #[test]
-    fn a_page_renders_and_its_render_thread_is_reused() {
+    fn a_page_renders_on_the_calling_thread_and_a_missing_template_is_an_error() {
         let t = tera("{% for i in range(end=3) %}{{ i }}{% endfor %}");
-        assert_eq!(render(&t, "t.html", Context::new()).unwrap(), "012");
-        assert_eq!(render(&t, "t.html", Context::new()).unwrap(), "012");
-        assert!(matches!(render(&t, "missing.html", Context::new()), Err(Failure::Template(_))));
+        assert_eq!(render(&t, "t.html", Context::new(), &"".into()).unwrap(), "012");
+        assert_eq!(render(&t, "t.html", Context::new(), &"".into()).unwrap(), "012");
+        assert!(matches!(
+            render(&t, "missing.html", Context::new(), &"".into()),
+            Err(Failure::Template(_))
+        ));
     }
 
     #[test]
@@ -186,6 +272,6 @@ mod tests {
         let t = tera(&format!(
             "{{% for i in range(end=100000) %}}{{% for j in range(end=100000) %}}{kilobyte}{{% endfor %}}{{% endfor %}}"
         ));
-        assert!(matches!(render(&t, "t.html", Context::new()), Err(Failure::Output)));
+        assert!(matches!(render(&t, "t.html", Context::new(), &"".into()), Err(Failure::Output)));
     }
 }

@@ -66,6 +66,8 @@ pub struct Renderer {
     theme: Theme,
     /// Template name → where it came from, for error messages.
     origins: HashMap<String, String>,
+    /// The site's own templates, as the help of a render error lists them.
+    own_templates: Arc<str>,
     params: Map<String, Value>,
 }
 
@@ -98,7 +100,8 @@ impl Renderer {
         tera.add_raw_templates(sources).map_err(|e| template_error(&e, &origins))?;
         let mut params: Map<String, Value> = theme::defaults(&theme.manifest.params);
         params.extend(extra.clone());
-        Ok(Self { tera: Arc::new(tera), theme, origins, params })
+        let own_templates = site_templates(&origins).into();
+        Ok(Self { tera: Arc::new(tera), theme, origins, own_templates, params })
     }
 
     pub fn theme(&self) -> &Theme {
@@ -154,37 +157,35 @@ impl Renderer {
             let origin = self.origins.get(name).map_or(String::new(), |o| format!(" from {o}"));
             anyhow!(
                 "template error in `{name}`{origin}: {why}\n  help: look for a loop that never ends or output that grows without bound in this template or one it includes or extends{}",
-                self.site_templates()
+                self.own_templates
             )
         };
-        budget::render(&self.tera, name, ctx).map_err(|failure| match failure {
-            budget::Failure::Template(e) => template_error(&e, &self.origins),
-            budget::Failure::Time => stopped(format!(
-                "rendering one page took longer than {} s, so it was stopped",
-                budget::TIME.as_secs()
-            )),
-            budget::Failure::Output => stopped(format!(
-                "one page grew past {} MiB, so it was stopped",
-                budget::OUTPUT / (1024 * 1024)
-            )),
-            budget::Failure::Crashed(why) => stopped(why),
-        })
+        budget::render(&self.tera, name, ctx, &self.own_templates).map_err(
+            |failure| match failure {
+                budget::Failure::Template(e) => template_error(&e, &self.origins),
+                budget::Failure::Time => stopped(format!(
+                    "rendering one page took longer than {} s, so it was stopped",
+                    budget::TIME.as_secs()
+                )),
+                budget::Failure::Output => stopped(format!(
+                    "one page grew past {} MiB, so it was stopped",
+                    budget::OUTPUT / (1024 * 1024)
+                )),
+                budget::Failure::Crashed(why) => stopped(why),
+            },
+        )
     }
+}
 
-    /// `; the site's own: …` listing the templates that do not come with vitae, or nothing.
-    fn site_templates(&self) -> String {
-        let mut own: Vec<&str> = self
-            .origins
-            .values()
-            .filter(|o| !o.starts_with("built-in"))
-            .map(String::as_str)
-            .collect();
-        if own.is_empty() {
-            return String::new();
-        }
-        own.sort_unstable();
-        format!(" (the site's own: {})", own.join(", "))
+/// ` (the site's own: …)` listing the templates that do not come with vitae, or nothing.
+fn site_templates(origins: &HashMap<String, String>) -> String {
+    let mut own: Vec<&str> =
+        origins.values().filter(|o| !o.starts_with("built-in")).map(String::as_str).collect();
+    if own.is_empty() {
+        return String::new();
     }
+    own.sort_unstable();
+    format!(" (the site's own: {})", own.join(", "))
 }
 
 /// A template error with the template's origin and Tera's own report (line, caret, cause).

@@ -66,6 +66,8 @@ pub enum Message {
 /// Runs the preview until Ctrl-C. The first build may fail: the server starts anyway and shows
 /// the error in the browser until a save fixes it.
 pub fn run(options: &Options) -> Result<()> {
+    // A template that never ends must not take the server with it.
+    crate::render::budget::isolate_renders();
     let root = options
         .root
         .canonicalize()
