@@ -473,51 +473,6 @@ static AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.+?)\s+(at|@|for|chez|bei|bij|presso)\s+(?:the\s+)?(\S.*)$").expect("at pattern")
 });
 
-/// Nouns that, followed by "for", name an organisation or one of its units ("Institute for
-/// Applied Physics", "Chair for Acoustics", "Society for Neuroscience"), not a title's employer.
-const UNIT_BEFORE_FOR: &[&str] = &[
-    "institute",
-    "institut",
-    "centre",
-    "center",
-    "chair",
-    "laboratory",
-    "laboratories",
-    "lab",
-    "school",
-    "society",
-    "association",
-    "foundation",
-    "council",
-    "committee",
-    "office",
-    "ministry",
-    "department",
-    "agency",
-    "academy",
-    "fund",
-    "alliance",
-    "coalition",
-    "commission",
-    "bureau",
-    "federation",
-    "union",
-    "league",
-    "college",
-    "museum",
-    "programme",
-    "program",
-    "initiative",
-    "network",
-    "group",
-    "organisation",
-    "organization",
-    "service",
-    "services",
-    "partnership",
-    "trust",
-];
-
 /// A title and its employer joined by "at", "for" and the like; `None` when the "for" belongs
 /// to an organisation's own name ("Scientist, Institute for Applied Physics").
 fn title_at(text: &str) -> Option<(String, String)> {
@@ -525,7 +480,8 @@ fn title_at(text: &str) -> Option<(String, String)> {
     let before = c[1].trim_end();
     if c[2].eq_ignore_ascii_case("for") {
         let last = before.rsplit([' ', ',']).next().unwrap_or("").to_lowercase();
-        if UNIT_BEFORE_FOR.contains(&last.as_str()) {
+        // "Institute for Applied Physics": a unit word before "for" names the organisation.
+        if crate::parse::vocab::orgs::is_unit_word(&last) {
             return None;
         }
     }
@@ -806,7 +762,7 @@ fn org_comma_title(text: &str) -> Option<(String, String)> {
 fn names_unit(part: &str) -> bool {
     let mut words = part.split_whitespace().map(str::to_lowercase);
     let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
-    UNIT_BEFORE_FOR.contains(&first.as_str())
+    crate::parse::vocab::orgs::is_unit_word(&first)
         && matches!(second.as_str(), "for" | "of" | "für" | "de" | "des" | "di" | "del" | "van")
 }
 
