@@ -263,3 +263,18 @@ fn deedys_header_commands_in_the_body_are_entry_lines() {
     assert_eq!(edu[1]["endDate"], "2017-05");
     assert_eq!(edu[1]["score"], "3.71 / 4.0");
 }
+
+#[test]
+fn moderncv_title_address_and_grade_slots_are_read() {
+    // `\title` beside `\name` is the headline; `\address{street}{postcode city}{country}` the
+    // location; the fifth `\cventry` slot alone is the grade.
+    let r = import(&fixture("resume-moderncv-classic.tex"));
+    assert_eq!(r["basics"]["label"], "Structural Engineer");
+    assert_eq!(r["basics"]["location"]["city"], "Kraków");
+    assert_eq!(r["basics"]["location"]["countryCode"], "PL");
+    assert!(r["basics"].get("summary").is_none(), "{}", r["basics"]);
+    assert_eq!(r["education"][0]["score"], "5.0/5.0");
+    assert_eq!(r["work"][0]["highlights"].as_array().unwrap().len(), 2);
+    assert_eq!(r["languages"][1]["fluency"], "C1 IELTS 7.5");
+    assert_eq!(r["interests"].as_array().unwrap().len(), 4);
+}

@@ -1695,6 +1695,18 @@ impl Reader {
         if !name.is_empty() && !self.meta.iter().any(|(k, _)| k == "name") {
             self.meta.insert(0, ("name".into(), name));
         }
+        // With the name given by `\name`, moderncv's `\title{Structural Engineer}` is the
+        // headline; a title naming the document ("Curriculum Vitae") stays a title.
+        let named = self.meta.iter().any(|(k, _)| k == "name");
+        let labelled = self.meta.iter().any(|(k, _)| k == "label");
+        if named && !labelled {
+            for (k, v) in &mut self.meta {
+                if k == "title" && !crate::parse::vocab::titles::is_title(v) {
+                    *k = "label".to_string();
+                    break;
+                }
+            }
+        }
     }
 
     /// The entry macros of the CV classes and templates.
