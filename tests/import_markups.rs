@@ -278,3 +278,28 @@ fn moderncv_title_address_and_grade_slots_are_read() {
     assert_eq!(r["languages"][1]["fluency"], "C1 IELTS 7.5");
     assert_eq!(r["interests"].as_array().unwrap().len(), 4);
 }
+
+#[test]
+fn an_article_cv_with_its_own_entry_macro_dated_terms_and_a_dated_table() {
+    // `\newcommand{\job}[4]` setting "Org \hfill Place \\ Title \hfill Dates", a bold lead
+    // before a comma, `\item[2021]` awards and a tabularx of dated degrees.
+    let r = import(&fixture("resume-article-shapes.tex"));
+    assert_eq!(r["basics"]["location"]["countryCode"], "JO");
+    assert!(r["basics"].get("label").is_none(), "{}", r["basics"]);
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 3, "{work:?}");
+    assert_eq!(
+        (&work[1]["position"], &work[1]["location"]),
+        (&"Hydrogeologist".into(), &"Irbid, Jordan".into())
+    );
+    assert_eq!(
+        (&work[2]["name"], &work[2]["position"]),
+        (&"Oasis Engineering".into(), &"Field Advisor".into())
+    );
+    assert_eq!(work[2]["summary"], "Advised on well siting for rural cooperatives.");
+    assert_eq!(r["awards"][0]["title"], "Young Hydrologist Prize");
+    assert_eq!(r["awards"][1]["date"], "2016");
+    assert_eq!(r["education"][1]["institution"], "Yarmouk Valley University");
+    assert_eq!(r["skills"].as_array().unwrap().len(), 4);
+    assert_no_markup("resume-article-shapes.tex", &r);
+}

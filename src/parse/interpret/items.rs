@@ -48,11 +48,38 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     // The headed item the following lines belong to, and the list item open for nesting.
     let mut head: Option<usize> = None;
+    // The item a term of only dates opened (`\item[2021] Prize, Council`), and its definition:
+    // the description's lines are that item's text and body.
+    let mut dated: Option<(usize, Option<usize>)> = None;
     for (i, l) in lines.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| &lines[p]);
         let same_para = prev.is_some_and(|p| p.para == l.para);
         if is_boilerplate(&l.text) {
             continue;
+        }
+        if l.term && dates::is_only_dates(&l.text) {
+            out.push(Item { text: l.text.clone(), source: l.source, ..Default::default() });
+            dated = Some((out.len() - 1, l.def));
+            head = None;
+            continue;
+        }
+        if let Some((k, def)) = dated {
+            if l.def == def && l.def.is_some() && !l.bullet {
+                let it = &mut out[k];
+                if it.body.is_empty() && dates::is_only_dates(&it.text) {
+                    push_text(&mut it.text, &l.text);
+                    if it.lead.is_none() {
+                        it.lead =
+                            l.strong.first().filter(|s| l.text.starts_with(s.as_str())).cloned();
+                    }
+                } else {
+                    it.body.push(l.text.clone());
+                }
+                continue;
+            }
+            if l.def != def {
+                dated = None;
+            }
         }
         let headed = (l.heading.is_some() || l.term || l.whole_strong && !l.bullet)
             && heading_like(&l.text)

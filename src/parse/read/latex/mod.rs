@@ -653,8 +653,13 @@ fn merge_header_rows(rows: &mut Vec<Row>) {
     };
     let dated =
         |r: &Row| r.cells.iter().flatten().any(|b| crate::parse::dates::find(&b.plain()).is_some());
+    // A line of one sentence under the header ("Advised on well siting.") describes the entry.
+    let sentence = |r: &Row| {
+        let text = r.cells.iter().flatten().map(Block::plain).collect::<Vec<_>>().join(" ");
+        r.cells.len() == 1 && text.ends_with('.') && text.split_whitespace().count() >= 5
+    };
     let layout = (2..=3).contains(&rows.len())
-        && rows.iter().all(|r| r.cells.len() <= 3 && r.cells.iter().all(short))
+        && rows.iter().all(|r| r.cells.len() <= 3 && r.cells.iter().all(short) && !sentence(r))
         && rows.iter().filter(|r| dated(r)).count() == 1;
     if !layout {
         return;
