@@ -303,3 +303,29 @@ fn an_article_cv_with_its_own_entry_macro_dated_terms_and_a_dated_table() {
     assert_eq!(r["skills"].as_array().unwrap().len(), 4);
     assert_no_markup("resume-article-shapes.tex", &r);
 }
+
+#[test]
+fn awesome_cv_honours_under_a_subsection_keep_their_awarder() {
+    let r = import(&fixture("resume-awesome-full.tex"));
+    assert_eq!(r["basics"]["phone"], "(+351) 912-345-678");
+    assert_eq!(r["basics"]["location"]["city"], "Porto");
+    let awards = r["awards"].as_array().unwrap();
+    assert_eq!(awards.len(), 2, "{awards:?}");
+    assert_eq!(awards[0]["awarder"], "European Cyber Security Challenge");
+    assert_eq!(r["certificates"][0]["name"], "OSCP");
+    assert_eq!(r["work"][1]["highlights"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn currvita_lists_read_dated_entries_and_references() {
+    // `\begin{cvlist}{…}` with `\item[dates]` entries, and references as unlabelled items of
+    // several lines: one reference each, the name first.
+    let r = import(&fixture("resume-currvita.tex"));
+    assert_eq!(r["basics"]["name"], "Mira Tolvanen");
+    assert_eq!(r["work"][1]["name"], "Kallio Systems");
+    assert_eq!(r["work"][1]["startDate"], "2016-03");
+    let refs = r["references"].as_array().unwrap();
+    assert_eq!(refs.len(), 2, "{refs:?}");
+    assert_eq!(refs[1]["name"], "Prof. Jussi Mäki");
+    assert!(refs[0]["reference"].as_str().unwrap().contains("Tampere University"));
+}

@@ -20,7 +20,7 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("email pattern")
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\w+])(\+?\(?\d{1,4}\)?(?:[\s./-]{0,2}\(?\d{1,5}\)?){2,6})(?:$|[^\w])")
+    Regex::new(r"(?:^|[^\w+])(\(?\+?\(?\d{1,4}\)?(?:[\s./-]{0,2}\(?\d{1,5}\)?){2,6})(?:$|[^\w])")
         .expect("phone pattern")
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {

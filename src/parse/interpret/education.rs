@@ -385,8 +385,10 @@ fn edu_line(l: &Line) -> EduLine {
             });
             let later_cell = parts[i + 1..].iter().find(|n| !same_cell(n));
             let next_part = parts.get(i + 1).filter(|n| area.as_ref() != Some(*n));
+            // A school named in a later part is the school, whatever the cells.
             if e.school.is_none()
                 && l.cols.len() > 1
+                && !parts[i + 1..].iter().any(|n| is_school(n))
                 && let Some(next) =
                     later_cell.or(next_part).filter(|n| places::location(n).is_none())
             {

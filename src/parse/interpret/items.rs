@@ -51,6 +51,8 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
     // The item a term of only dates opened (`\item[2021] Prize, Council`), and its definition:
     // the description's lines are that item's text and body.
     let mut dated: Option<(usize, Option<usize>)> = None;
+    // The list item whose first line made the last item.
+    let mut list_item: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| &lines[p]);
         let same_para = prev.is_some_and(|p| p.para == l.para);
@@ -61,6 +63,7 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
             out.push(Item { text: l.text.clone(), source: l.source, ..Default::default() });
             dated = Some((out.len() - 1, l.def));
             head = None;
+            list_item = None;
             continue;
         }
         if let Some((k, def)) = dated {
@@ -81,6 +84,18 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
                 dated = None;
             }
         }
+        // The next line of the list item the last item was made from (a reference's name,
+        // then its contact line and employer): that item's body.
+        if !l.bullet
+            && !same_para
+            && l.item.is_some()
+            && l.item == list_item
+            && l.cols.is_empty()
+            && let Some(last) = out.last_mut()
+        {
+            last.body.push(l.text.clone());
+            continue;
+        }
         let headed = (l.heading.is_some() || l.term || l.whole_strong && !l.bullet)
             && heading_like(&l.text)
             && i + 1 < lines.len();
@@ -92,6 +107,7 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
                 ..Default::default()
             });
             head = Some(out.len() - 1);
+            list_item = None;
             continue;
         }
         if !l.cols.is_empty() {
@@ -102,6 +118,7 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
                 ..Default::default()
             });
             head = None;
+            list_item = None;
             continue;
         }
         // A line that continues the item above it (wrapped, or the same list item).
@@ -115,7 +132,8 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
                 (true, None, Some(b)) => push_text(b, &l.text),
                 (true, None, None) => last.body.push(l.text.clone()),
                 (false, Some(b), _) => push_text(b, &l.text),
-                (false, None, _) => push_text(&mut last.text, &l.text),
+                (false, None, Some(b)) => push_text(b, &l.text),
+                (false, None, None) => push_text(&mut last.text, &l.text),
             }
             continue;
         }
@@ -137,6 +155,7 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
         }
         let lead = l.strong.first().filter(|s| l.text.starts_with(s.as_str())).cloned();
         out.push(Item { text: l.text.clone(), lead, source: l.source, ..Default::default() });
+        list_item = if l.bullet { l.item } else { None };
     }
     out
 }
@@ -217,6 +236,18 @@ fn award_of(item: &Item) -> Award {
         a.awarder = BY.captures(item.text.trim()).map(|c| c[1].trim().to_string());
         return a;
     }
+    // A table row's cells are its fields: the title, then who gave it (a place is neither).
+    let cells: Vec<&String> = item
+        .cols
+        .iter()
+        .filter(|c| !dates::is_only_dates(c) && places::location(c).is_none() && !c.is_empty())
+        .collect();
+    if let [title, by, ..] = cells.as_slice() {
+        a.title = Some(strip_quotes(title));
+        // "Regional Hackathon, Pune": the awarder without its town.
+        a.awarder = Some(by.split(", ").next().unwrap_or(by).trim().to_string());
+        return a;
+    }
     let (rest, _place) = places::split_trailing(&rest);
     let (title, by) = match &item.lead {
         Some(lead) if rest.starts_with(lead.as_str()) && lead.len() < rest.len() => {
@@ -245,7 +276,21 @@ fn awarder_like(s: &str) -> bool {
 }
 
 pub fn awards(lines: &[Line]) -> Vec<Award> {
-    items(lines).iter().map(award_of).collect()
+    labelled_groups(items(lines)).iter().map(award_of).collect()
+}
+
+/// Items without a heading that names a group of them ("International" over a table of
+/// honours): a heading with nothing under it, followed by an item that is not headed.
+fn labelled_groups(items: Vec<Item>) -> Vec<Item> {
+    let label = |k: usize| {
+        let it = &items[k];
+        it.headed
+            && it.body.is_empty()
+            && it.bullets.is_empty()
+            && items.get(k + 1).is_some_and(|n| !n.headed)
+    };
+    let keep: Vec<bool> = (0..items.len()).map(|k| !label(k)).collect();
+    items.into_iter().zip(keep).filter_map(|(it, k)| k.then_some(it)).collect()
 }
 
 /// A leading one-word label ("Empresa:", "Provider:"): not part of the name.

@@ -592,6 +592,15 @@ impl Frame {
                 if items.is_empty() {
                     return before;
                 }
+                // A description list none of whose items has a label (currvita's `cvlist` of
+                // references) is a list of items.
+                let unlabelled = items
+                    .iter()
+                    .all(|(l, _)| l.as_ref().is_none_or(|l| plain(l).trim().is_empty()));
+                let kind = match kind {
+                    ListKind::Definitions if unlabelled => ListKind::Bullets,
+                    k => k,
+                };
                 let kind = match kind {
                     ListKind::Definitions => BlockKind::Definitions(
                         items
