@@ -329,3 +329,21 @@ fn currvita_lists_read_dated_entries_and_references() {
     assert_eq!(refs[1]["name"], "Prof. Jussi Mäki");
     assert!(refs[0]["reference"].as_str().unwrap().contains("Tampere University"));
 }
+
+#[test]
+fn publications_by_year_under_description_labels_are_one_each() {
+    // `\item[Journals]` over a paragraph per paper, each opening with its year: the label
+    // titles a group, every paragraph is a publication named by its quoted title.
+    let r = import(&fixture("resume-currvita.tex"));
+    let pubs = r["publications"].as_array().unwrap();
+    let names: Vec<&str> = pubs.iter().filter_map(|p| p["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Learning gaits on uneven ice",
+            "A budget controller for small quadrupeds",
+            "Sensor fusion on a shoestring"
+        ]
+    );
+    assert_eq!(pubs[1]["releaseDate"], "2019");
+}

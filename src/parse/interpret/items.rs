@@ -53,6 +53,10 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
     let mut dated: Option<(usize, Option<usize>)> = None;
     // The list item whose first line made the last item.
     let mut list_item: Option<usize> = None;
+    // The paragraph (block) a dated item under a heading was opened by.
+    let mut dated_block: Option<usize> = None;
+    // Such items follow one another under their heading.
+    let mut dated_group = false;
     for (i, l) in lines.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| &lines[p]);
         let same_para = prev.is_some_and(|p| p.para == l.para);
@@ -108,6 +112,7 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
             });
             head = Some(out.len() - 1);
             list_item = None;
+            dated_group = false;
             continue;
         }
         if !l.cols.is_empty() {
@@ -145,6 +150,25 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
             out[k].bullets.push(l.text.clone());
             continue;
         }
+        // "[2011] Title, Venue." paragraphs under a heading: each an item, the heading their
+        // group's label (an academic list of publications or schools by year).
+        if (head.is_some() || dated_group) && !l.bullet && !same_para && opens_with_date(&l.text) {
+            out.push(Item { text: l.text.clone(), source: l.source, ..Default::default() });
+            head = None;
+            list_item = None;
+            dated_block = Some(l.block);
+            dated_group = true;
+            continue;
+        }
+        // The paragraph's next lines (authors, then the quoted title, then the venue).
+        if dated_block == Some(l.block)
+            && !l.bullet
+            && let Some(last) = out.last_mut()
+        {
+            push_text(&mut last.text, &l.text);
+            continue;
+        }
+        dated_block = None;
         if let Some(h) = head {
             if l.bullet {
                 out[h].bullets.push(l.text.clone());
@@ -158,6 +182,14 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
         list_item = if l.bullet { l.item } else { None };
     }
     out
+}
+
+/// A text that opens with its date ("[2011] …", "2019: …", "(2009-2012) …").
+fn opens_with_date(text: &str) -> bool {
+    let t = text.trim_start_matches(['[', '(', ' ']);
+    let lead = text.len() - t.len();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && dates::find(text).is_some_and(|d| d.at.start <= lead && d.at.end < text.len())
 }
 
 /// Whether an item was made from list item `id` (its first line, or the row of a table that
@@ -400,7 +432,7 @@ fn before_prose(text: &str) -> &str {
 }
 
 pub fn certificates(lines: &[Line]) -> Vec<Certificate> {
-    items(lines).iter().map(certificate_of).collect()
+    labelled_groups(items(lines)).iter().map(certificate_of).collect()
 }
 
 /// Publications: the title (quoted, after the year of a citation, or the first sentence of a
@@ -422,7 +454,18 @@ fn publication_of(item: &Item) -> Publication {
         let rest = LABEL.replace(&rest, "").to_string();
         first_sentence(&rest).unwrap_or(rest)
     };
-    Publication { name: Some(name), release_date: date.map(|d| d.start), ..Default::default() }
+    // A citation of several parts (authors, the quoted title, the venue) is kept whole as the
+    // summary, so the venue is not lost.
+    let summary = QUOTED
+        .is_match(t)
+        .then(|| t.trim().to_string())
+        .filter(|t| t.split_whitespace().count() > name.split_whitespace().count() + 3);
+    Publication {
+        name: Some(name),
+        release_date: date.map(|d| d.start),
+        summary,
+        ..Default::default()
+    }
 }
 
 /// The first sentence of a text of several (a title before its venue): text up to ". "
@@ -446,7 +489,7 @@ fn first_sentence(text: &str) -> Option<String> {
 }
 
 pub fn publications(lines: &[Line]) -> Vec<Publication> {
-    items(lines).iter().map(publication_of).collect()
+    labelled_groups(items(lines)).iter().map(publication_of).collect()
 }
 
 /// Projects: a headed item is a project with its prose as description and its bullets as

@@ -601,29 +601,25 @@ impl Frame {
                     ListKind::Definitions if unlabelled => ListKind::Bullets,
                     k => k,
                 };
-                let kind = match kind {
-                    ListKind::Definitions => BlockKind::Definitions(
-                        items
-                            .into_iter()
-                            .map(|(term, body)| Definition { term: term.unwrap_or_default(), body })
-                            .collect(),
-                    ),
-                    k => BlockKind::List {
-                        ordered: matches!(k, ListKind::Numbers),
-                        items: items
-                            .into_iter()
-                            .map(|(label, mut body)| {
-                                // A visible label (`\item[2019]`) leads the item's text.
-                                if let Some(l) =
-                                    label.filter(|l| plain(l).chars().any(char::is_alphanumeric))
-                                {
-                                    prepend_label(&mut body, l);
-                                }
-                                header_table_as_row(&mut body);
-                                body
-                            })
-                            .collect(),
-                    },
+                if let ListKind::Definitions = kind {
+                    before.extend(definitions(items, line));
+                    return before;
+                }
+                let kind = BlockKind::List {
+                    ordered: matches!(kind, ListKind::Numbers),
+                    items: items
+                        .into_iter()
+                        .map(|(label, mut body)| {
+                            // A visible label (`\item[2019]`) leads the item's text.
+                            if let Some(l) =
+                                label.filter(|l| plain(l).chars().any(char::is_alphanumeric))
+                            {
+                                prepend_label(&mut body, l);
+                            }
+                            header_table_as_row(&mut body);
+                            body
+                        })
+                        .collect(),
                 };
                 before.push(Block::new(kind, line));
                 before
@@ -641,6 +637,38 @@ impl Frame {
             }
         }
     }
+}
+
+/// A description list's items: runs of definitions, except that a label described by several
+/// paragraphs (`\item[Summer schools]` over a paragraph per school) titles them, as a
+/// sub-heading would. A label of dates stays a definition: it dates its entry.
+fn definitions(items: Vec<(Option<Vec<Inline>>, Vec<Block>)>, line: u32) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut run: Vec<Definition> = Vec::new();
+    let flush = |run: &mut Vec<Definition>, out: &mut Vec<Block>| {
+        if !run.is_empty() {
+            let at = out.last().map_or(line, |b: &Block| b.pos.line.max(line));
+            out.push(Block::new(BlockKind::Definitions(std::mem::take(run)), at));
+        }
+    };
+    for (term, body) in items {
+        let term = term.unwrap_or_default();
+        let label = plain(&term);
+        let titles = body.len() >= 2
+            && body.iter().all(|b| matches!(b.kind, BlockKind::Para(_)))
+            && !label.trim().is_empty()
+            && !crate::parse::dates::is_only_dates(&label);
+        if titles {
+            flush(&mut run, &mut out);
+            let at = body.first().map_or(line, |b| b.pos.line);
+            out.push(Block::new(BlockKind::Heading { level: 3, content: term }, at));
+            out.extend(body);
+        } else {
+            run.push(Definition { term, body });
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// A small table opening a list item lays out the item's header ("Employer | Place" over
