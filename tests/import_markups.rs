@@ -347,3 +347,20 @@ fn publications_by_year_under_description_labels_are_one_each() {
     );
     assert_eq!(pubs[1]["releaseDate"], "2019");
 }
+
+#[test]
+fn a_cv_of_dated_tabular_rows_and_centred_header_lines() {
+    // `\centerline` lines are lines of their own; a tabular of "dates | entry" rows with a
+    // description row under each reads one entry per dated row.
+    let r = import(&fixture("resume-tabular.tex"));
+    assert_eq!(r["basics"]["name"], "Sigrid Halvorsen");
+    assert_eq!(r["basics"]["location"]["city"], "Tromsø");
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{work:?}");
+    assert_eq!(
+        (&work[0]["name"], &work[0]["position"]),
+        (&"Polar Ice Institute".into(), &"Research Scientist".into())
+    );
+    assert_eq!(work[1]["summary"], "Thesis on melt-pond albedo.");
+    assert_eq!(r["education"][1]["institution"], "University of Bergen");
+}

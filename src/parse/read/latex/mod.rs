@@ -1048,6 +1048,17 @@ impl Reader {
                 }
             }
             "par" => ctx.sink().flush(),
+            // `\centerline{Name}` sets a line of its own.
+            "centerline" | "leftline" | "rightline" => {
+                let arg = s.read_arg();
+                if !self.preamble {
+                    ctx.sink().para.line_break();
+                    for i in self.inlines_of(arg) {
+                        self.inline(ctx, i, line);
+                    }
+                    ctx.sink().para.line_break();
+                }
+            }
             "textbf" | "textit" | "emph" | "textsl" | "texttt" | "textsc" | "textrm" | "textsf"
             | "textup" | "textnormal" | "textmd" | "underline" | "uline" | "mbox" | "hbox"
             | "fbox" | "text" | "textsuperscript" | "textsubscript" | "MakeUppercase"
