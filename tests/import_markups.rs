@@ -364,3 +364,17 @@ fn a_cv_of_dated_tabular_rows_and_centred_header_lines() {
     assert_eq!(work[1]["summary"], "Thesis on melt-pond albedo.");
     assert_eq!(r["education"][1]["institution"], "University of Bergen");
 }
+
+#[test]
+fn a_friggeri_entry_description_is_text_not_a_header_field() {
+    // `\entry{dates}{title}{employer}{description}`: an emphasised first line of the
+    // description ("Propulsion team") does not take the employer's place.
+    let r = import(&fixture("resume-friggeri.tex"));
+    assert_eq!(r["basics"]["name"], "paulo ferreira");
+    assert_eq!(r["basics"]["label"], "marine engineer");
+    let job = &r["work"][0];
+    assert_eq!(job["position"], "Marine Engineer");
+    assert!(job["name"].as_str().unwrap().starts_with("Tagus Shipyards"), "{job}");
+    assert!(job["summary"].as_str().unwrap().contains("shaft lines"), "{job}");
+    assert_eq!(r["education"][0]["institution"], "Atlantic Technical University");
+}

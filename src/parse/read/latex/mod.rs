@@ -2010,7 +2010,15 @@ impl Reader {
         if !rows.is_empty() {
             blocks.push(Block::new(BlockKind::Table(rows), line));
         }
-        blocks.extend(desc);
+        // The description slot is the entry's text: an emphasised first line in it ("Propulsion
+        // team") is not one of the header's fields.
+        if !desc.is_empty() {
+            let at = desc.first().map_or(line, |b| b.pos.line);
+            blocks.push(Block::new(
+                BlockKind::Div { class: Some("description".to_string()), blocks: desc },
+                at,
+            ));
+        }
         if !blocks.is_empty() {
             sink.blocks
                 .push(Block::new(BlockKind::Div { class: Some(class.to_string()), blocks }, line));
