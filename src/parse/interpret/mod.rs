@@ -102,16 +102,41 @@ fn guesses(resume: &Resume, diagnostics: &mut Vec<Diagnostic>) {
 
 /// Everything after the lines are read: sections, header, entries. `meta_name` is a name the
 /// document's metadata gives.
-/// `kept` collects the source lines whose text went to `unsortedSections` whole.
+/// `kept` collects the source lines accounted for: text that went to `unsortedSections` whole,
+/// and headings that named their section.
 fn read(
     all: Vec<Line>,
     meta_name: Option<&str>,
     kept: &mut HashSet<u32>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Resume {
+    let mut on_source: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for l in &all {
+        *on_source.entry(l.source).or_default() += 1;
+    }
     let (head, mut sections) = sections::split(all);
-    // "Experience: None": a line saying there is nothing is no entry.
+    // A heading that named its section is read, whatever its words ("Where I have worked");
+    // only a source line holding nothing else.
+    kept.extend(
+        sections
+            .iter()
+            .filter(|s| s.kind != Kind::Other && on_source.get(&s.source) == Some(&1))
+            .map(|s| s.source),
+    );
+    // "Experience: None": a line saying there is nothing is no entry; the person is told
+    // where it was, as for any text not carried into the resume.
     for s in &mut sections {
+        for l in s.lines.iter().filter(|l| crate::parse::vocab::sections::is_nothing(&l.text)) {
+            diagnostics.push(
+                Diagnostic::warning(format!(
+                    "\"{}\" under \"{}\" says there is nothing there; no entry was made of it",
+                    l.text.trim(),
+                    s.title
+                ))
+                .at(l.source as usize, 1)
+                .hint("delete the line, or write the entries it stands for"),
+            );
+        }
         s.lines.retain(|l| !crate::parse::vocab::sections::is_nothing(&l.text));
     }
     for s in sections.iter_mut().filter(|s| s.kind == Kind::Other) {
