@@ -454,4 +454,16 @@ mod tests {
         let w = p.diagnostics.iter().find(|d| d.message.contains("Talks")).expect("a warning");
         assert_eq!(w.line, Some(5));
     }
+
+    #[test]
+    fn a_line_saying_none_warns_with_its_line() {
+        let p = parse(
+            "# Ada Example\n\n## Experience\n\n- Potter, Clayworks, 2019 - 2021\n\n## Awards\n\nNone\n",
+            true,
+        );
+        assert!(p.resume.awards.is_empty());
+        let w = p.diagnostics.iter().find(|d| d.message.contains("\"None\"")).expect("a warning");
+        assert!(w.message.contains("Awards"), "{}", w.message);
+        assert_eq!(w.line, Some(9));
+    }
 }
