@@ -197,8 +197,10 @@ pub static ROLE_WORDS: &[RoleWords] = &[
             "hostess",
             "stocker",
             "keeper",
+            "aide",
         ],
-        stems: &[],
+        // The endings of professions ("ecologist", "cartographer", "statistician").
+        stems: &["ologist", "ographer", "ician"],
         not_alone: &[],
         ranks: &[
             "senior",
