@@ -226,6 +226,15 @@ impl Flattener {
                             (BlockKind::Para(content), true) => {
                                 self.para(content, c.pos.line, &inner, true)
                             }
+                            // A table row that opens a list item is the item's line ("- |
+                            // Welder | Acme | 2019 |" above the duties), as a paragraph is.
+                            (BlockKind::Table(_), true) => {
+                                let at = self.out.len();
+                                self.block(c, &inner);
+                                if let Some(l) = self.out.get_mut(at) {
+                                    l.bullet = true;
+                                }
+                            }
                             _ => self.block(c, &inner),
                         }
                         first = false;
