@@ -100,6 +100,31 @@ fn guesses(resume: &Resume, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
+/// An experience section that holds projects, not jobs: no entry names a job title or an
+/// organisation, and most call themselves projects ("Personal project, 2022", "an
+/// open-source logger"), as a reader sees from the entries whatever the heading says.
+fn are_projects(entries: &[Entry]) -> bool {
+    use roles::{org_score, role_score};
+    let jobless = |e: &Entry| {
+        e.position.as_deref().is_none_or(|p| role_score(p) == 0)
+            && e.name.as_deref().is_none_or(|n| org_score(n) == 0)
+    };
+    let says_project = |e: &Entry| {
+        let first = e.summary.first().map_or("", String::as_str);
+        [e.name.as_deref().unwrap_or(""), e.position.as_deref().unwrap_or(""), first]
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'))
+            .any(|w| {
+                let w = w.to_lowercase();
+                w == "open-source"
+                    || crate::parse::vocab::sections::section(&w) == Some(Kind::Projects)
+            })
+    };
+    !entries.is_empty()
+        && entries.iter().all(jobless)
+        && entries.iter().filter(|e| says_project(e)).count() * 2 >= entries.len()
+}
+
 /// Everything after the lines are read: sections, header, entries. `meta_name` is a name the
 /// document's metadata gives.
 /// `kept` collects the source lines accounted for: text that went to `unsortedSections` whole,
@@ -281,6 +306,10 @@ fn section(
         Kind::Summary => summary.extend(entries::paragraphs(&s.lines)),
         Kind::Work => {
             let (intro, entries) = entries::read(&s.lines);
+            if are_projects(&entries) {
+                resume.projects.extend(items::projects(&s.lines));
+                return;
+            }
             keep(unsorted, &s.title, intro, Vec::new());
             resume.work.extend(entries.into_iter().map(to_work));
         }
