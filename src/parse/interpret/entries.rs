@@ -662,7 +662,9 @@ fn read_header(heads: &[Head]) -> Header {
             if let Some((title, employer)) = title_at(&text) {
                 let org_like = employer.chars().next().is_some_and(|ch| !ch.is_lowercase())
                     || !employer.contains(' ');
-                if role_score(&title) > 0 && org_like {
+                // "Title @ Employer" says which is which, title word or not.
+                let at_sign = text.contains(" @ ");
+                if (role_score(&title) > 0 || at_sign) && org_like {
                     let (org, place) = places::split_trailing(&employer);
                     let (org, place) = with_place(org, place);
                     h.location = h.location.take().or(place);

@@ -116,14 +116,16 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
     // Containers that hold a section heading are page layout (columns), not entries.
     let mut layout: Vec<usize> = Vec::new();
     for (i, line) in lines.into_iter().enumerate() {
+        // A page's container says what its heading opens (`<section id="work">`).
+        let by_class = line.heading.and(line.div.as_deref()).and_then(class_section);
         let kind = match &known[i] {
             // A lexicon word at a deeper level than the document's sections is an entry
             // sub-heading ("#### Achievements"), not a section.
             Some(k) if !deeper(line.heading, section_level) => Some(*k),
-            _ if first_seen
+            _ if (first_seen || by_class.is_some())
                 && is_unknown_heading(&line, standalone[i], section_level, caps_style) =>
             {
-                Some(Kind::Other)
+                Some(by_class.unwrap_or(Kind::Other))
             }
             _ => None,
         };
@@ -202,6 +204,12 @@ fn capitals_rule(known: Vec<Option<Kind>>, lines: &[Line]) -> Vec<Option<Kind>> 
         .zip(lines)
         .map(|(k, l)| k.filter(|_| l.heading.is_some() || in_capitals(&l.text)))
         .collect()
+}
+
+/// The section a container's class or id names ("work", "work-experience", "education").
+fn class_section(class: &str) -> Option<Kind> {
+    let words = class.replace(['-', '_'], " ");
+    vocab::section(&words).filter(|k| !matches!(k, Kind::Junk | Kind::Other))
 }
 
 fn is_document_title(text: &str) -> bool {
