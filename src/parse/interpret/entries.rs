@@ -340,9 +340,26 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
 /// "| Acme | 2019 – 2021 |" over "| Engineer | Paris |": a row without dates right under a
 /// dated row (or the other way round) completes that row's header, as resume templates set
 /// employer and dates above title and place.
+///
+/// Under an undated employer row, dated rows that each name a title are the roles held there
+/// ("| Acme | Bergen |" over "| Chief Engineer | 2018 – 2023 |" and "| Engineer | 2014 – 2018
+/// |"), as a plain-text CV indents several roles under one employer.
 fn completes_row(heads: &[Head], h: &Head) -> bool {
     let dated = |x: &Head| x.cols.iter().any(|c| dates::find(c).is_some());
-    matches!(heads, [first] if first.cols.len() >= 2 && dated(first) != dated(h))
+    let titled = |x: &Head| {
+        x.cols.first().is_some_and(|c| role_score(c) > 0 && role_score(c) >= org_score(c))
+    };
+    match heads {
+        [first] => first.cols.len() >= 2 && dated(first) != dated(h),
+        [first, roles @ ..] => {
+            first.cols.len() >= 2
+                && !dated(first)
+                && !titled(first)
+                && roles.len() < 8
+                && roles.iter().chain([h]).all(|r| r.cols.len() >= 2 && dated(r) && titled(r))
+        }
+        [] => false,
+    }
 }
 
 /// Whether a header line names the same employer as the run above it, with another title.

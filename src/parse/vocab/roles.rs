@@ -67,6 +67,7 @@ pub static ROLE_WORDS: &[RoleWords] = &[
             "internship",
             "trainee",
             "apprentice",
+            "cadet",
             "assistant",
             "associate",
             "coordinator",
