@@ -20,7 +20,10 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("email pattern")
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\w+])(\(?\+?\(?\d{1,4}\)?(?:[\s./-]{0,2}\(?\d{1,5}\)?){2,6})(?:$|[^\w])")
+    // The country code may be bracketed with its plus sign: "(+56) 9 1234 5678".
+    Regex::new(
+        r"(?:^|[^\w+])((?:\(\+\d{1,4}\)|\+?\(?\d{1,4}\)?)(?:[\s./-]{0,2}\(?\d{1,5}\)?){2,6})(?:$|[^\w])",
+    )
         .expect("phone pattern")
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -416,7 +419,7 @@ fn find_phone(text: &str) -> Option<String> {
         let is_range = crate::parse::dates::is_only_dates(p);
         if (7..=15).contains(&digits)
             && !is_range
-            && (p.starts_with('+') || digits >= 9 || p.contains('-'))
+            && (p.trim_start_matches('(').starts_with('+') || digits >= 9 || p.contains('-'))
         {
             return Some(p.trim_end_matches(['.', '-']).to_string());
         }
@@ -816,6 +819,8 @@ mod tests {
         assert_eq!(find_phone("2009-2011"), None);
         assert_eq!(find_phone("call 555-010-4477; x"), Some("555-010-4477".into()));
         assert_eq!(find_phone("(555) 123-4567").as_deref(), Some("(555) 123-4567"));
+        assert_eq!(find_phone("tel. (+56) 9 1234 5678").as_deref(), Some("(+56) 9 1234 5678"));
+        assert_eq!(find_phone("(+44) 20 7946 0018, London").as_deref(), Some("(+44) 20 7946 0018"));
     }
 
     #[test]

@@ -295,7 +295,10 @@ fn edu_line(l: &Line) -> EduLine {
         t = dates::tidy(&t);
     }
     if let Some(s) = dates::find(&t) {
-        t = dates::remove(&t, &s.at);
+        t = match dated_sentence(&t, s.at.start) {
+            Some(cut) => dates::tidy(&t[..cut]),
+            None => dates::remove(&t, &s.at),
+        };
         e.dates = Some(s);
         // "Dec 2019 | Pune, India": the dates and the place of the degree above.
         let rest =
@@ -708,6 +711,24 @@ fn set_edu_dates(e: &mut Education, d: Option<&DateSpan>) {
             (None, false) => e.end_date = Some(d.start),
         }
     }
+}
+
+/// Where the sentence that holds a date starts, when the date sits in prose after the fields
+/// ("University of Eastvale. Expected to graduate in 2026."): a sentence break before the
+/// date, then words in lower case and no field separator up to it. What the sentence says is
+/// the date; it is no part of the school's name.
+fn dated_sentence(text: &str, date_at: usize) -> Option<usize> {
+    let before = &text[..date_at];
+    let (cut, sentence) = before
+        .rmatch_indices(". ")
+        .map(|(i, _)| (i, &before[i + 2..]))
+        .find(|(_, rest)| rest.starts_with(char::is_uppercase))?;
+    let lower_words = sentence
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_lowercase))
+        .count();
+    let fields_before = text[..cut].split_whitespace().count() >= 2;
+    (fields_before && lower_words >= 2 && !sentence.contains([',', '|', ';'])).then_some(cut)
 }
 
 #[cfg(test)]

@@ -158,7 +158,7 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
         let starts_strong = l.strong.first().is_some_and(|s| rest.starts_with(s.as_str()));
         let words = rest.split_whitespace().count();
         // "Org, Title, Unit (dates)": short comma parts, one a title, one an organisation.
-        let one_liner = words <= 14 && org_comma_title(&rest).is_some();
+        let one_liner = words <= 14 && org_comma_title(&rest, false).is_some();
         return (words <= 12 || one_liner)
             && (starts_strong || l.whole_strong || words <= 8 || one_liner)
             && !rest.ends_with('.');
@@ -340,9 +340,26 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
 /// "| Acme | 2019 – 2021 |" over "| Engineer | Paris |": a row without dates right under a
 /// dated row (or the other way round) completes that row's header, as resume templates set
 /// employer and dates above title and place.
+///
+/// Under an undated employer row, dated rows that each name a title are the roles held there
+/// ("| Acme | Bergen |" over "| Chief Engineer | 2018 – 2023 |" and "| Engineer | 2014 – 2018
+/// |"), as a plain-text CV indents several roles under one employer.
 fn completes_row(heads: &[Head], h: &Head) -> bool {
     let dated = |x: &Head| x.cols.iter().any(|c| dates::find(c).is_some());
-    matches!(heads, [first] if first.cols.len() >= 2 && dated(first) != dated(h))
+    let titled = |x: &Head| {
+        x.cols.first().is_some_and(|c| role_score(c) > 0 && role_score(c) >= org_score(c))
+    };
+    match heads {
+        [first] => first.cols.len() >= 2 && dated(first) != dated(h),
+        [first, roles @ ..] => {
+            first.cols.len() >= 2
+                && !dated(first)
+                && !titled(first)
+                && roles.len() < 8
+                && roles.iter().chain([h]).all(|r| r.cols.len() >= 2 && dated(r) && titled(r))
+        }
+        [] => false,
+    }
 }
 
 /// Whether a header line names the same employer as the run above it, with another title.
@@ -665,7 +682,9 @@ fn read_header(heads: &[Head]) -> Header {
             if let Some((title, employer)) = title_at(&text) {
                 let org_like = employer.chars().next().is_some_and(|ch| !ch.is_lowercase())
                     || !employer.contains(' ');
-                if role_score(&title) > 0 && org_like {
+                // "Title @ Employer" says which is which, title word or not.
+                let at_sign = text.contains(" @ ");
+                if (role_score(&title) > 0 || at_sign) && org_like {
                     let (org, place) = places::split_trailing(&employer);
                     let (org, place) = with_place(org, place);
                     h.location = h.location.take().or(place);
@@ -673,8 +692,11 @@ fn read_header(heads: &[Head]) -> Header {
                     continue;
                 }
             }
-            if let Some((title, org)) =
-                title_comma_institution(&text).or_else(|| org_comma_title(&text))
+            // The rules that need no title word apply only where no other line names the title.
+            let untitled = !titled_line(n);
+            if let Some((title, org)) = title_comma_institution(&text)
+                .or_else(|| org_comma_title(&text, untitled))
+                .or_else(|| untitled.then(|| org_and_other(&text)).flatten())
             {
                 let (org, place) = employer_city(&org);
                 h.location = h.location.take().or(place);
@@ -747,7 +769,7 @@ fn title_comma_institution(text: &str) -> Option<(String, String)> {
 /// "Northern University, Associate Professor, Department of Biology": the academic one-liner,
 /// an organisation first, then one title part (title words, no organisation words), then
 /// the units it sits in. The organisation is the first part that names one and is not a unit.
-fn org_comma_title(text: &str) -> Option<(String, String)> {
+fn org_comma_title(text: &str, untitled: bool) -> Option<(String, String)> {
     let parts: Vec<&str> = text.split(", ").map(str::trim).collect();
     if parts.len() < 2 {
         return None;
@@ -757,10 +779,61 @@ fn org_comma_title(text: &str) -> Option<(String, String)> {
     if t == 0 || parts.iter().filter(|p| is_title(p)).count() > 1 {
         return None;
     }
-    let org = parts[..t].iter().find(|p| {
-        org_score(p) > 0 && !names_unit(p) && p.starts_with(|c: char| c.is_uppercase())
-    })?;
+    let org = parts[..t]
+        .iter()
+        .find(|p| org_score(p) > 0 && !names_unit(p) && p.starts_with(|c: char| c.is_uppercase()))
+        .or_else(|| (untitled && t == 1).then_some(&parts[0]).filter(|p| named_not_placed(p)))?;
     Some((parts[t].to_string(), org.to_string()))
+}
+
+/// "Coastal Survey Trust" before a title ("…, Field Biologist, 2020 - 2024"): a name written
+/// in capitals that is no title and no place the vocabulary knows reads as the employer,
+/// whether or not it has an organisation word.
+fn named_not_placed(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words
+            .iter()
+            .filter(|w| w.chars().count() >= 4)
+            .all(|w| w.starts_with(char::is_uppercase))
+        && words[0].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && role_score(part) == 0
+        && org_score(part) == 0
+        && places::location(part).is_none()
+        && places::country_code(part).is_none()
+        && !places::is_remote(part)
+}
+
+/// "Biological Aide, Forest Research Service": of two comma parts, one an organisation (an
+/// organisation word, no title word) and the other a name with no organisation word, the
+/// other is the title, whichever comes first.
+fn org_and_other(text: &str) -> Option<(String, String)> {
+    let (a, b) = text.split_once(", ")?;
+    if b.contains(", ") {
+        return None;
+    }
+    let is_org = |p: &str| org_score(p) > role_score(p);
+    let other = |p: &str| {
+        org_score(p) == 0
+            && p.starts_with(char::is_uppercase)
+            && places::location(p).is_none()
+            && places::country_code(p).is_none()
+            && !places::is_remote(p)
+    };
+    match (is_org(a), is_org(b)) {
+        (true, false) if other(b) => Some((b.to_string(), a.to_string())),
+        (false, true) if other(a) => Some((a.to_string(), b.to_string())),
+        _ => None,
+    }
+}
+
+/// "Acme Ltd (contract)": a note in brackets after an employer's name that starts in lower
+/// case says how the person worked there; it is no part of the name.
+fn employer_note(name: &str) -> Option<(String, String)> {
+    let (org, note) = name.strip_suffix(')')?.rsplit_once(" (")?;
+    let lower = note.starts_with(char::is_lowercase) && !note.contains(['(', ')']);
+    (lower && !org.trim().is_empty()).then(|| (org.trim().to_string(), note.to_string()))
 }
 
 /// "Chair for Technical Acoustics", "Centre of Excellence": an organisational unit, though
@@ -1024,6 +1097,13 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
         if h.location.is_none() {
             h.location = place;
         }
+    }
+    if let Some((org, note)) = h.name.as_deref().and_then(employer_note) {
+        h.name = Some(org);
+        h.description = Some(match h.description.take() {
+            Some(d) => format!("{note}; {d}"),
+            None => note,
+        });
     }
     let multi = titles.len() > 1;
     for t in &titles {

@@ -501,6 +501,13 @@ pub fn projects(lines: &[Line]) -> Vec<Project> {
     let mut out = Vec::new();
     for item in items(lines) {
         let (date, rest) = undated(&item);
+        // "Tidewatch ⏎ Personal project, 2022. Built …": a date stated in the first sentence
+        // under the name dates the project.
+        let date = date.or_else(|| {
+            let first = item.body.first()?;
+            let sentence = first_sentence(first).unwrap_or_else(|| first.clone());
+            dates::find(&sentence)
+        });
         let mut p = Project::default();
         if let Some(d) = &date {
             p.start_date = Some(d.start);

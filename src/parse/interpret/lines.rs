@@ -164,6 +164,9 @@ struct Ctx {
     def: Option<usize>,
     div: Option<String>,
     record: Option<usize>,
+    /// The class of the record container itself: it names the record (`<div class="job">`),
+    /// not a field of it, so lines directly in it carry no class.
+    record_class: Option<String>,
 }
 
 #[derive(Default)]
@@ -195,7 +198,7 @@ impl Flattener {
             });
             if repeated {
                 let id = self.id();
-                self.block(b, &Ctx { record: Some(id), ..ctx.clone() });
+                self.block(b, &Ctx { record: Some(id), record_class: class_of(b), ..ctx.clone() });
             } else {
                 self.block(b, ctx);
             }
@@ -225,6 +228,15 @@ impl Flattener {
                         match (&c.kind, first) {
                             (BlockKind::Para(content), true) => {
                                 self.para(content, c.pos.line, &inner, true)
+                            }
+                            // A table row that opens a list item is the item's line ("- |
+                            // Welder | Acme | 2019 |" above the duties), as a paragraph is.
+                            (BlockKind::Table(_), true) => {
+                                let at = self.out.len();
+                                self.block(c, &inner);
+                                if let Some(l) = self.out.get_mut(at) {
+                                    l.bullet = true;
+                                }
                             }
                             _ => self.block(c, &inner),
                         }
@@ -427,7 +439,7 @@ impl Flattener {
         l.parent_item = ctx.parent_item;
         l.depth = ctx.depth;
         l.def = ctx.def;
-        l.div = ctx.div.clone();
+        l.div = ctx.div.clone().filter(|d| ctx.record_class.as_ref() != Some(d));
         l.record = ctx.record;
         set(&mut l);
         self.out.push(l);

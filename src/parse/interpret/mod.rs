@@ -100,18 +100,68 @@ fn guesses(resume: &Resume, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
+/// An experience section that holds projects, not jobs: no entry names a job title or an
+/// organisation, and most call themselves projects ("Personal project, 2022", "an
+/// open-source logger"), as a reader sees from the entries whatever the heading says.
+fn are_projects(entries: &[Entry]) -> bool {
+    use roles::{org_score, role_score};
+    let jobless = |e: &Entry| {
+        e.position.as_deref().is_none_or(|p| role_score(p) == 0)
+            && e.name.as_deref().is_none_or(|n| org_score(n) == 0)
+    };
+    let says_project = |e: &Entry| {
+        let first = e.summary.first().map_or("", String::as_str);
+        [e.name.as_deref().unwrap_or(""), e.position.as_deref().unwrap_or(""), first]
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'))
+            .any(|w| {
+                let w = w.to_lowercase();
+                w == "open-source"
+                    || crate::parse::vocab::sections::section(&w) == Some(Kind::Projects)
+            })
+    };
+    !entries.is_empty()
+        && entries.iter().all(jobless)
+        && entries.iter().filter(|e| says_project(e)).count() * 2 >= entries.len()
+}
+
 /// Everything after the lines are read: sections, header, entries. `meta_name` is a name the
 /// document's metadata gives.
-/// `kept` collects the source lines whose text went to `unsortedSections` whole.
+/// `kept` collects the source lines accounted for: text that went to `unsortedSections` whole,
+/// and headings that named their section.
 fn read(
     all: Vec<Line>,
     meta_name: Option<&str>,
     kept: &mut HashSet<u32>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Resume {
+    let mut on_source: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for l in &all {
+        *on_source.entry(l.source).or_default() += 1;
+    }
     let (head, mut sections) = sections::split(all);
-    // "Experience: None": a line saying there is nothing is no entry.
+    // A heading that named its section is read, whatever its words ("Where I have worked");
+    // only a source line holding nothing else.
+    kept.extend(
+        sections
+            .iter()
+            .filter(|s| s.kind != Kind::Other && on_source.get(&s.source) == Some(&1))
+            .map(|s| s.source),
+    );
+    // "Experience: None": a line saying there is nothing is no entry; the person is told
+    // where it was, as for any text not carried into the resume.
     for s in &mut sections {
+        for l in s.lines.iter().filter(|l| crate::parse::vocab::sections::is_nothing(&l.text)) {
+            diagnostics.push(
+                Diagnostic::warning(format!(
+                    "\"{}\" under \"{}\" says there is nothing there; no entry was made of it",
+                    l.text.trim(),
+                    s.title
+                ))
+                .at(l.source as usize, 1)
+                .hint("delete the line, or write the entries it stands for"),
+            );
+        }
         s.lines.retain(|l| !crate::parse::vocab::sections::is_nothing(&l.text));
     }
     for s in sections.iter_mut().filter(|s| s.kind == Kind::Other) {
@@ -256,6 +306,10 @@ fn section(
         Kind::Summary => summary.extend(entries::paragraphs(&s.lines)),
         Kind::Work => {
             let (intro, entries) = entries::read(&s.lines);
+            if are_projects(&entries) {
+                resume.projects.extend(items::projects(&s.lines));
+                return;
+            }
             keep(unsorted, &s.title, intro, Vec::new());
             resume.work.extend(entries.into_iter().map(to_work));
         }
@@ -428,5 +482,17 @@ mod tests {
         assert_eq!(kept["title"], "Talks");
         let w = p.diagnostics.iter().find(|d| d.message.contains("Talks")).expect("a warning");
         assert_eq!(w.line, Some(5));
+    }
+
+    #[test]
+    fn a_line_saying_none_warns_with_its_line() {
+        let p = parse(
+            "# Ada Example\n\n## Experience\n\n- Potter, Clayworks, 2019 - 2021\n\n## Awards\n\nNone\n",
+            true,
+        );
+        assert!(p.resume.awards.is_empty());
+        let w = p.diagnostics.iter().find(|d| d.message.contains("\"None\"")).expect("a warning");
+        assert!(w.message.contains("Awards"), "{}", w.message);
+        assert_eq!(w.line, Some(9));
     }
 }

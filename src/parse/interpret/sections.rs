@@ -6,6 +6,7 @@
 //! unknown sections are kept rather than swallowed by the section above them.
 
 use super::lines::Line;
+use super::roles::{org_score, role_score};
 use super::weights;
 
 use crate::parse::vocab::sections as vocab;
@@ -63,9 +64,11 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
     let known: Vec<Option<Kind>> = lines
         .iter()
         .zip(&standalone)
-        .map(|(l, alone)| {
-            let kind = lexicon(&l.text)?;
-            (shape_score(l, *alone) >= weights::HEADING_MIN && l.words() <= 6).then_some(kind)
+        .map(|(l, alone)| match lexicon(&l.text) {
+            Some(kind) => {
+                (shape_score(l, *alone) >= weights::HEADING_MIN && l.words() <= 6).then_some(kind)
+            }
+            None => by_content_words(l, *alone),
         })
         .collect();
     // When the document marks its headings up, a lexicon word on a plain line is content
@@ -104,7 +107,7 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
         .zip(&lines)
         .filter(|(k, _)| k.is_some())
         .filter(|(_, l)| l.text.chars().any(char::is_alphabetic))
-        .all(|(_, l)| !l.text.chars().any(char::is_lowercase))
+        .all(|(_, l)| in_capitals(&l.text))
         && known.iter().any(Option::is_some);
 
     let mut head: Vec<Line> = Vec::new();
@@ -113,14 +116,16 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
     // Containers that hold a section heading are page layout (columns), not entries.
     let mut layout: Vec<usize> = Vec::new();
     for (i, line) in lines.into_iter().enumerate() {
+        // A page's container says what its heading opens (`<section id="work">`).
+        let by_class = line.heading.and(line.div.as_deref()).and_then(class_section);
         let kind = match &known[i] {
             // A lexicon word at a deeper level than the document's sections is an entry
             // sub-heading ("#### Achievements"), not a section.
             Some(k) if !deeper(line.heading, section_level) => Some(*k),
-            _ if first_seen
+            _ if (first_seen || by_class.is_some())
                 && is_unknown_heading(&line, standalone[i], section_level, caps_style) =>
             {
-                Some(Kind::Other)
+                Some(by_class.unwrap_or(Kind::Other))
             }
             _ => None,
         };
@@ -152,6 +157,29 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
     (head, sections)
 }
 
+/// A line that is a heading by its markup or shape (heading markup, or a bold or capitals
+/// line standing alone) and whose content words name a section among words no heading phrase
+/// has ("Some of my projects", "Where I have worked"). A line that names a job, an
+/// organisation or a date is an entry's heading, not a section's ("Project Manager").
+fn by_content_words(line: &Line, standalone: bool) -> Option<Kind> {
+    let text = line.text.trim();
+    let shaped = line.heading.is_some()
+        || (standalone
+            && (line.whole_strong || in_capitals(text))
+            && shape_score(line, true) >= weights::HEADING_SURE);
+    if !shaped
+        || line.bullet
+        || text.ends_with(['.', ',', ';'])
+        || text.contains('@')
+        || crate::parse::dates::find(text).is_some()
+        || role_score(text) > 0
+        || org_score(text) > 0
+    {
+        return None;
+    }
+    vocab::section_by_content_words(text)
+}
+
 /// Written in capitals: every word of four letters or more is upper case ("SKILLS and
 /// ATTRIBUTES"), and there is one.
 fn in_capitals(text: &str) -> bool {
@@ -176,6 +204,12 @@ fn capitals_rule(known: Vec<Option<Kind>>, lines: &[Line]) -> Vec<Option<Kind>> 
         .zip(lines)
         .map(|(k, l)| k.filter(|_| l.heading.is_some() || in_capitals(&l.text)))
         .collect()
+}
+
+/// The section a container's class or id names ("work", "work-experience", "education").
+fn class_section(class: &str) -> Option<Kind> {
+    let words = class.replace(['-', '_'], " ");
+    vocab::section(&words).filter(|k| !matches!(k, Kind::Junk | Kind::Other))
 }
 
 fn is_document_title(text: &str) -> bool {
@@ -259,6 +293,25 @@ mod tests {
                 (Kind::Work, "EXPERIENCE"),
                 (Kind::Education, "EDUCATION"),
                 (Kind::Skills, "SKILLS and ATTRIBUTES"),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_with_filler_words_are_read_by_their_content_words() {
+        let lines = plain(
+            "# Ada Example\n\n## Where I have worked\n\n### Potter @ Clayworks\n\n2019 - 2021\n\n## Some of my projects\n\n### Kiln Log\n\nA firing logger.\n\n## Education\n\nBA Ceramics, Art School, 2018\n\n## Project Manager, Kiln Co\n",
+        );
+        let (_, sections) = split(lines);
+        let kinds: Vec<(Kind, &str)> =
+            sections.iter().map(|s| (s.kind, s.title.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::Work, "Where I have worked"),
+                (Kind::Projects, "Some of my projects"),
+                (Kind::Education, "Education"),
+                (Kind::Other, "Project Manager, Kiln Co"),
             ]
         );
     }

@@ -736,6 +736,17 @@ impl<'r> Inlines<'r> {
             buf.text(if rest.starts_with("<<<") { inner } else { "" });
             return Some(i + end);
         }
+        if let Some((date, len)) = timestamp(rest) {
+            // "<2020-01-01 Wed>--<2023-06-30 Fri>": an Org timestamp is its date; the range's
+            // "--" between two is a dash.
+            buf.text(date);
+            let after = &rest[len..];
+            let dash = after.starts_with("--") && timestamp(&after[2..]).is_some();
+            if dash {
+                buf.text(" – ");
+            }
+            return Some(i + len + if dash { 2 } else { 0 });
+        }
         if let Some(inner) = rest.strip_prefix('<') {
             let n = bare_link_len(inner);
             if n > 0 && inner[n..].starts_with('>') {
@@ -849,6 +860,25 @@ impl<'r> Inlines<'r> {
     }
 }
 
+/// An Org timestamp at the start of `s` ("<2020-01-01 Wed>", "[2021-03-05 Fri 10:00]"): its
+/// date and the timestamp's length in bytes.
+fn timestamp(s: &str) -> Option<(&str, usize)> {
+    let close = match s.as_bytes().first()? {
+        b'<' => '>',
+        b'[' => ']',
+        _ => return None,
+    };
+    let end = s.char_indices().take(40).find(|&(_, c)| c == close)?.0;
+    let inner = &s[1..end];
+    let date = inner.split_whitespace().next()?;
+    let b = date.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    shaped.then_some((date, end + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -872,6 +902,16 @@ mod tests {
             "meta title: \"Curriculum Vitae\"\nmeta author: \"Tomas Reyes\"\n\
              meta email: \"t@example.org\"\nP@6 Text.\n"
         );
+    }
+
+    #[test]
+    fn timestamps_read_as_their_dates() {
+        assert_eq!(
+            outline("Translator\n<2020-01-01 Wed>--<2023-06-30>, [2019-05-02 Thu 10:00]\n"),
+            "P@1 Translator ⏎ 2020-01-01 – 2023-06-30, 2019-05-02\n"
+        );
+        // Not a timestamp: kept as written.
+        assert_eq!(outline("<not a date> [x]\n"), "P@1 <not a date> [x]\n");
     }
 
     #[test]

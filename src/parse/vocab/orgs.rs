@@ -77,6 +77,8 @@ pub static ORG_WORDS: &[OrgWords] = &[
             "interactive",
             "digital",
             "society",
+            "trust",
+            "service",
             "association",
             "academy",
             "federation",

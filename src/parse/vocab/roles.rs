@@ -67,6 +67,7 @@ pub static ROLE_WORDS: &[RoleWords] = &[
             "internship",
             "trainee",
             "apprentice",
+            "cadet",
             "assistant",
             "associate",
             "coordinator",
@@ -197,8 +198,10 @@ pub static ROLE_WORDS: &[RoleWords] = &[
             "hostess",
             "stocker",
             "keeper",
+            "aide",
         ],
-        stems: &[],
+        // The endings of professions ("ecologist", "cartographer", "statistician").
+        stems: &["ologist", "ographer", "ician"],
         not_alone: &[],
         ranks: &[
             "senior",

@@ -1057,6 +1057,57 @@ pub fn section(text: &str) -> Option<Section> {
     best.map(|(_, s)| s)
 }
 
+/// The section a heading names by its content words when it also holds words no heading
+/// phrase has ("Some of my projects", "Where I have worked", "Selected papers from the last
+/// ten years"): the words that name a section, a verb form read as its stem ("worked" →
+/// work). Only for a line already known to be a heading by its markup or shape; a heading
+/// whose content words name two different sections names neither. Words that only qualify
+/// ("professional", "selected") name nothing alone.
+pub fn section_by_content_words(text: &str) -> Option<Section> {
+    if text.len() > 100 || text.split_whitespace().nth(10).is_some() {
+        return None;
+    }
+    if let Some(s) = section(text) {
+        return Some(s);
+    }
+    // A verb form names its section outright, even where the stem alone only qualifies
+    // ("worked": "work" is also a qualifier, as in "work history").
+    let (words, verbs): (Vec<String>, Vec<bool>) = heading_words(text)
+        .into_iter()
+        .map(|w| {
+            if LEXICON.words.contains(&w) {
+                return (w, false);
+            }
+            ["ed", "ing", "d"]
+                .iter()
+                .filter_map(|suffix| w.strip_suffix(suffix))
+                .map(str::to_string)
+                .find(|stem| LEXICON.words.contains(stem))
+                .map_or((w, false), |stem| (stem, true))
+        })
+        .unzip();
+    // Every strong phrase with where it stands; one inside a longer match is part of it
+    // ("volunteer experience" holds "experience").
+    let mut matches: Vec<(usize, usize, Section)> = Vec::new();
+    for (p, s) in &LEXICON.phrases {
+        let strong = p.iter().any(|w| !LEXICON.fillers.contains(w));
+        if matches!(s, Junk | Contact) {
+            continue;
+        }
+        for (at, w) in words.windows(p.len()).enumerate() {
+            if w == p.as_slice() && (strong || verbs[at..at + p.len()].contains(&true)) {
+                matches.push((at, at + p.len(), *s));
+            }
+        }
+    }
+    let inside = |(a, b, _): &(usize, usize, Section)| {
+        matches.iter().any(|(c, d, _)| c <= a && b <= d && d - c > b - a)
+    };
+    let mut kinds = matches.iter().filter(|m| !inside(m)).map(|(_, _, s)| *s);
+    let first = kinds.next()?;
+    kinds.all(|k| k == first).then_some(first)
+}
+
 /// Whether a heading word list could be a heading at all (every word a heading word).
 pub fn is_heading_word(word: &str) -> bool {
     LEXICON.words.contains(&hkey(word))
@@ -1167,6 +1218,22 @@ mod tests {
         }
         assert_eq!(section("Senior Software Engineer"), None);
         assert_eq!(section("I have experience in many things here"), None);
+    }
+
+    #[test]
+    fn headings_by_their_content_words() {
+        for (t, s) in [
+            ("Where I have worked", Work),
+            ("Some of my projects", Projects),
+            ("Things I have volunteered for", Volunteer),
+            ("Selected publications from the last ten years", Publications),
+            ("My volunteer experience over the years", Volunteer),
+        ] {
+            assert_eq!(section_by_content_words(t), Some(s), "{t}");
+        }
+        // Two sections named, or none: no guess.
+        assert_eq!(section_by_content_words("Education and experience in one place"), None);
+        assert_eq!(section_by_content_words("Notes from the weather station"), None);
     }
 
     #[test]
