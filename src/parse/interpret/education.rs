@@ -231,8 +231,15 @@ fn level(text: &str) -> Option<String> {
 fn edu_line(l: &Line) -> EduLine {
     let mut e = EduLine::default();
     let hint = l.div.as_deref().and_then(fields::class_hint);
-    // Table cells are slots, like separators.
-    let text = if l.cols.len() > 1 { l.cols.join(" | ") } else { l.text.clone() };
+    // Table cells are slots, like separators; a cell that is only a place is the school's
+    // town, which has no field.
+    let cols: Vec<&String> =
+        l.cols.iter().filter(|c| places::location(c).is_none() || is_school(c)).collect();
+    let text = match cols.as_slice() {
+        [] => l.text.clone(),
+        [one] if l.cols.len() > 1 => one.to_string(),
+        _ => cols.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" | "),
+    };
     let mut t = text.to_string();
     if let Some(c) = COURSES.captures(&t) {
         e.courses = super::groups::split_items(&c[1]);
@@ -519,6 +526,7 @@ fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
             l.bullet && p.item.is_some() && p.item != l.item && p.depth == l.depth
         });
         let after_school = prev.is_some() && !boundary && !sibling;
+        let prev_row = prev.is_some_and(|p| !p.cols.is_empty());
         prev = Some(l);
         if is_place_line(l) {
             continue;
@@ -532,6 +540,17 @@ fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
         }
         let hint = l.div.as_deref().and_then(fields::class_hint);
         let mut e = edu_line(l);
+        // An entry set as two table rows ("School | 2020" over "Degree | Town"): a row that
+        // fills only the slots the row above left empty continues its entry.
+        let (boundary, after_school) = if boundary
+            && prev_row
+            && !l.cols.is_empty()
+            && out.last().is_some_and(|c| fills_empty_slots(c, &e))
+        {
+            (false, true)
+        } else {
+            (boundary, after_school)
+        };
         // A line under a school's line that names no school or degree is the field of study.
         if after_school
             && e.degree.is_none()
@@ -622,6 +641,23 @@ fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
     (out, certificates)
 }
 
+/// Whether a line names only what an entry still lacks: no school when it has one, no degree
+/// when it has one, no dates when it has them, and something besides dates.
+fn fills_empty_slots(c: &Education, e: &EduLine) -> bool {
+    let no_degree = c.study_type.is_none() && c.area.is_none();
+    // A line that names nothing known is the field of study of a school that has none yet.
+    let school_fits = match (&e.school, e.guessed) {
+        (None, _) => true,
+        (Some(_), true) => c.institution.is_some() && no_degree,
+        (Some(_), false) => c.institution.is_none(),
+    };
+    school_fits
+        && (e.degree.is_none() || no_degree)
+        && (e.dates.is_none() || c.start_date.is_none() && c.end_date.is_none())
+        && (e.school.is_some() || e.degree.is_some())
+        && (c.institution.is_some() || c.study_type.is_some())
+}
+
 /// A single date on a degree is when it ended.
 fn set_edu_dates(e: &mut Education, d: Option<&DateSpan>) {
     if let Some(d) = d {
@@ -679,6 +715,21 @@ mod tests {
             ]
         );
         assert_eq!(b[1].courses, ["Minor: Music"]);
+    }
+
+    #[test]
+    fn an_entry_set_as_two_table_rows() {
+        let md = "| School | Year |\n|---|---|\n| Northwood University | 2019 |\n| PhD in Glaciology | Dover, DE |\n| Eastfield College | 2014 |\n| Bachelor of Arts in History | Lyon, France |\n| Westbrook Preparatory School | 2010 |\n| Two years of evening classes in drawing | Oslo, Norway |\n";
+        let (e, _) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwood University|PhD|Glaciology|..2019|",
+                "Eastfield College|Bachelor of Arts|History|..2014|",
+                "Westbrook Preparatory School||Two years of evening classes in drawing|..2010|"
+            ]
+        );
     }
 
     #[test]
