@@ -256,6 +256,11 @@ fn section(
         Kind::Summary => summary.extend(entries::paragraphs(&s.lines)),
         Kind::Work => {
             let (intro, entries) = entries::read(&s.lines);
+            // An "Experience" section that lists projects, not jobs, is read as projects.
+            if classify::entries_are_projects(&entries) {
+                resume.projects.extend(items::projects(&s.lines));
+                return;
+            }
             keep(unsorted, &s.title, intro, Vec::new());
             resume.work.extend(entries.into_iter().map(to_work));
         }
