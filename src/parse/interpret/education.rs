@@ -98,7 +98,7 @@ pub(super) fn is_school(text: &str) -> bool {
 
 static SCORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\(?(?-u:\b)(?:cumulative\s+|overall\s+|final\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?(?-u:\b)\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
+        r"(?i)\(?(?-u:\b)(?:cumulative\s+|cum\.\s*|overall\s+|final\s+|major\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?(?-u:\b)\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
     )
 });
 /// Honours written as the grade ("cum laude", "with distinction", "Mention très bien").
@@ -143,6 +143,16 @@ fn is_abbreviation(p: &str) -> bool {
     p.len() <= 6 && p.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
+/// What a degree's short name in brackets looks like: "M.S.", "BSc", "MMath" (one word, a
+/// capital first, no digits).
+fn is_bracketed_abbreviation(p: &str) -> bool {
+    let p = p.trim();
+    (2..=10).contains(&p.chars().count())
+        && p.chars().next().is_some_and(char::is_uppercase)
+        && p.chars().all(|c| c.is_alphabetic() || c == '.')
+        && p.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
 /// A degree phrase: the study type and the area it is in ("B.Sc. in Physics, minor in X":
 /// the area runs to the first part that is a school, a place or a date).
 fn degree(text: &str) -> Option<(String, Option<String>)> {
@@ -160,7 +170,7 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
     }
     let before = text[..m.start].trim();
     // "Undergraduate B.A", "Executive MBA": words before the degree that belong to it.
-    let (kind, before) = if degrees::qualifies_degree(before) {
+    let (mut kind, before) = if degrees::qualifies_degree(before) {
         (format!("{before} {kind}"), "")
     } else {
         (kind, before)
@@ -168,7 +178,15 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
     if !before.is_empty() && before.split_whitespace().count() > 3 {
         return None;
     }
-    let after = text[end..].trim();
+    let mut after = text[end..].trim();
+    // "Master of Science (M.S.)": the bracketed abbreviation is part of the degree's name.
+    if let Some((abbr, rest)) = after.strip_prefix('(').and_then(|a| a.split_once(')'))
+        && is_bracketed_abbreviation(abbr)
+        && !kind.ends_with(')')
+    {
+        kind = format!("{kind} ({abbr})");
+        after = rest.trim();
+    }
     // "Master of Science - MS, Computer Science": the abbreviation repeats the degree.
     let after = match after.strip_prefix("- ").and_then(|a| a.split_once(", ")) {
         Some((abbr, rest)) if is_abbreviation(abbr) => rest,
@@ -193,7 +211,15 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
                 && dates::find(p).is_none()
         })
         .collect();
-    let area = parts.join(", ");
+    let mut area = parts.join(", ");
+    // "Mathematics (MMath)": the degree's short name written after its area is no part of it.
+    let initial = |s: &str| s.chars().next().map(|c| c.to_lowercase().collect::<String>());
+    if let Some((field, abbr)) = area.strip_suffix(')').and_then(|a| a.rsplit_once(" ("))
+        && is_bracketed_abbreviation(abbr)
+        && initial(abbr) == initial(&text[m.start..])
+    {
+        area = field.trim().to_string();
+    }
     // "Mechanical Engineering - Bachelor": the field written before the degree.
     if area.is_empty() && !before.is_empty() && after.is_empty() {
         let field = before.trim_end_matches(['-', '–', '—', ',', ':']).trim();
@@ -268,6 +294,12 @@ fn edu_line(l: &Line) -> EduLine {
     if let Some(s) = dates::find(&t) {
         t = dates::remove(&t, &s.at);
         e.dates = Some(s);
+        // "Dec 2019 | Pune, India": the dates and the place of the degree above.
+        let rest =
+            t.trim_matches(|c: char| matches!(c, '|' | ',' | '-' | '–' | '·') || c.is_whitespace());
+        if places::location(rest).is_some() && !is_school(rest) {
+            return e;
+        }
     }
     if t.is_empty() {
         return e;
@@ -313,7 +345,15 @@ fn edu_line(l: &Line) -> EduLine {
             return e;
         }
     }
+    // "University of Example, Springfield, MA": the place after a school is no degree ("MA").
+    if l.cols.is_empty()
+        && let (head, Some(_)) = places::split_trailing(&t)
+        && head.split(',').next().is_some_and(is_school)
+    {
+        t = head;
+    }
     let parts: Vec<String> = re_split(&t);
+    let mut degree_part = None;
     for (i, p) in parts.iter().enumerate() {
         if e.school.is_none() && (is_school(p) || p.starts_with(['"', '“'])) {
             e.school = Some(strip_the(&super::items::strip_quotes(p)));
@@ -323,25 +363,47 @@ fn edu_line(l: &Line) -> EduLine {
             && let Some((kind, area)) =
                 degree(p).or_else(|| with_mode(p).map(|(k, a)| (k, Some(a))))
         {
+            // In a table row a part in the degree's cell may be its area; the next cell's is
+            // the school.
+            let cell_of = |part: &str| l.cols.iter().position(|c| c.contains(part));
+            let same_cell = |n: &str| l.cols.len() < 2 || cell_of(n) == cell_of(p);
             // Skip an abbreviation repeating the degree ("Master of Science - MS, ...").
             let area = area.or_else(|| {
                 parts[i + 1..]
                     .iter()
                     .find(|n| !is_abbreviation(n))
                     .filter(|n| {
-                        !is_school(n) && places::location(n).is_none() && degree(n).is_none()
+                        same_cell(n)
+                            && !is_school(n)
+                            && places::location(n).is_none()
+                            && degree(n).is_none()
                     })
                     .cloned()
             });
-            e.degree = Some((kind, area));
-            // In a table row the cell after the degree is the school.
+            let later_cell = parts[i + 1..].iter().find(|n| !same_cell(n));
+            let next_part = parts.get(i + 1).filter(|n| area.as_ref() != Some(*n));
             if e.school.is_none()
                 && l.cols.len() > 1
-                && let Some(next) = parts.get(i + 1).filter(|n| places::location(n).is_none())
+                && let Some(next) =
+                    later_cell.or(next_part).filter(|n| places::location(n).is_none())
             {
                 e.school = Some(strip_the(next));
             }
+            e.degree = Some((kind, area));
+            degree_part = Some(i);
         }
+    }
+    // "PGDip in Data Analytics; Example College": after a semicolon, the degree's school.
+    if e.school.is_none()
+        && l.cols.is_empty()
+        && let (Some(k), Some((_, Some(_)))) = (degree_part, &e.degree)
+        && let Some(next) = parts.get(k + 1)
+        && t.contains(&format!("; {next}"))
+        && next.starts_with(char::is_uppercase)
+        && places::location(next).is_none()
+        && degree(next).is_none()
+    {
+        e.school = Some(strip_the(next));
     }
     if e.school.is_none() && e.degree.is_none() {
         // A line of its own with no degree word: the school ("Lycée du Parc", "Northwood").
@@ -809,6 +871,21 @@ mod tests {
                 "École d'Exemple|Diplôme d'ingénieur|Informatique|2015..2018|",
                 "Technische Universität Beispiel|Dr.-Ing.||..2017|",
                 "Hogeschool van Voorbeeld|Bachelor|Informatica|2010..2014|1,3",
+            ]
+        );
+    }
+    #[test]
+    fn short_names_in_brackets_table_cells_and_a_school_after_a_semicolon() {
+        let (a, _) = read(&from_markdown(
+            "| Master of Science (M.S.) – Marine Biology | May 2020 – Present |\n|---|---|\n\n*Northwood University, Springfield, MA*\n\nSep 2007-Jul 2011: Integrated master’s degree in Geology (MGeol); Eastfield University\n\nSep 2019-present: Part-time PGDip in Tidal Studies; Kiln College\n",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwood University|Master of Science (M.S.)|Marine Biology|2020-05..|",
+                "Eastfield University|Integrated master’s degree|Geology|2007-09..2011-07|",
+                "Kiln College|PGDip|Tidal Studies|2019-09..|"
             ]
         );
     }

@@ -29,6 +29,7 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
     DegreeWords {
         lang: "en",
         degrees: &[
+            r"(?:[Bb]achelor|[Mm]aster|[Dd]octor|[Aa]ssociate)['’]?s?\s+[Dd]egree|PG\s?Dip|PG\s?Cert|PGCE",
             r"(?:Bachelor|Master|Doctor)(?:'?s)?(?:\s+of\s+(?:Applied\s+)?(?:Science|Arts|Engineering|Business\s+Administration|Fine\s+Arts|Laws|Philosophy|Education|Technology|Music|Commerce))?",
             r"Ph\.?\s?D\.?|D\.?Phil\.?|M\.?B\.?A\.?|B\.?B\.?A\.?",
             r"B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.?\s?Eng\.?|M\.?\s?Eng\.?|B\.?\s?Tech\.?|M\.?\s?Tech\.?",
