@@ -589,6 +589,7 @@ fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
         });
         let after_school = prev.is_some() && !boundary && !sibling;
         let prev_row = prev.is_some_and(|p| !p.cols.is_empty());
+        let prev_label = prev.is_some_and(|p| p.term || p.heading.is_some());
         prev = Some(l);
         if is_place_line(l) {
             continue;
@@ -625,6 +626,33 @@ fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
         {
             e.area = Some(school.clone());
             e.school = None;
+        }
+        // "Degree, Field · (2016 - 2020)" under an undated school line that names no known
+        // degree word (LinkedIn's layout): the qualification and its field, with the dates.
+        if after_school
+            && !prev_label
+            && e.degree.is_none()
+            && e.guessed
+            && hint.is_none()
+            && e.dates.is_some()
+            && out.last().is_some_and(|c| {
+                c.institution.is_some()
+                    && c.study_type.is_none()
+                    && c.area.is_none()
+                    && c.start_date.is_none()
+                    && c.end_date.is_none()
+            })
+        {
+            let rest = dates::without_dates(&l.text);
+            let rest = rest.trim_matches(|c: char| " ·•|-–—,;()".contains(c));
+            match rest.split_once(", ") {
+                Some((kind, area)) => {
+                    e.degree = Some((kind.trim().to_string(), Some(area.trim().to_string())))
+                }
+                None => e.area = Some(rest.to_string()),
+            }
+            e.school = None;
+            e.guessed = false;
         }
         if school_first.is_none() && (e.school.is_some() || e.degree.is_some()) {
             school_first = Some(e.school.is_some() && e.degree.is_none());
@@ -790,6 +818,20 @@ mod tests {
                 "Northwood University|PhD|Glaciology|..2019|",
                 "Eastfield College|Bachelor of Arts|History|..2014|",
                 "Westbrook Preparatory School||Two years of evening classes in drawing|..2010|"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_qualification_and_its_field_dated_under_an_undated_school_line() {
+        let md = "Brightpath Labs\nData Storytelling, Applied Statistics · (March 2021 - June 2021)\n\nQuillmoor\nGraphic Design · (2015 - 2019)\n";
+        let (e, _) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Brightpath Labs|Data Storytelling|Applied Statistics|2021-03..2021-06|",
+                "Quillmoor||Graphic Design|2015..2019|"
             ]
         );
     }
