@@ -270,9 +270,10 @@ fn section(
             resume.volunteer.extend(entries.into_iter().map(to_volunteer));
         }
         Kind::Education => {
-            let (education, certificates) = education::read(&s.lines);
+            let (education, certificates, awards) = education::read(&s.lines);
             resume.education.extend(education);
             resume.certificates.extend(certificates);
+            resume.awards.extend(awards);
         }
         Kind::Skills | Kind::Languages | Kind::Interests => {
             let l = lists::lists(&s.lines, s.kind);
