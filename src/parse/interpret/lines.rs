@@ -466,7 +466,8 @@ fn emphasised(inlines: &[Inline], out: &mut Vec<String>) {
 
 /// Inline content split at breaks, each part with the break before it (borrowed, not
 /// copied: a paragraph may hold a whole document's lines). A soft break inside brackets
-/// ("Analyst · (May ⏎ 2020 - June 2021)") wraps one line: the parts are one.
+/// ("Analyst · (May ⏎ 2020 - June 2021)") or after a joining word ("Studies and ⏎ Planning")
+/// wraps one line: the parts are one.
 fn split_at_breaks(content: &[Inline]) -> Vec<(Option<&Inline>, &[Inline])> {
     let mut out: Vec<(Option<&Inline>, std::ops::Range<usize>)> = Vec::new();
     let mut start = 0;
@@ -496,11 +497,21 @@ fn split_at_breaks(content: &[Inline]) -> Vec<(Option<&Inline>, &[Inline])> {
     merged.into_iter().map(|(b, r)| (b, &content[r])).collect()
 }
 
-/// Whether a line ends inside a bracket that the next line closes before it opens another.
+/// Whether a line ends inside a bracket that the next line closes before it opens another,
+/// or on a word that cannot end a line of its own ("Academy of Water Studies and").
 fn closes_open_bracket(line: &str, next: &str) -> bool {
+    const JOINING: [&str; 16] = [
+        "and", "of", "for", "the", "&", "und", "für", "der", "et", "de", "des", "du", "y", "del",
+        "van", "voor",
+    ];
     let open = line.matches('(').count() > line.matches(')').count();
     let close = next.find(')');
-    open && line.len() < 200 && close.is_some_and(|c| next.find('(').is_none_or(|o| o > c))
+    let bracket = open && close.is_some_and(|c| next.find('(').is_none_or(|o| o > c));
+    let last = line.split_whitespace().last().unwrap_or("");
+    let joining = line.split_whitespace().nth(2).is_some()
+        && JOINING.contains(&last.to_lowercase().as_str())
+        && next.chars().next().is_some_and(char::is_alphanumeric);
+    line.len() < 200 && (bracket || joining)
 }
 
 /// Paragraph ids: a new paragraph at every block and after every line that does not wrap

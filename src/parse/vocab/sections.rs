@@ -182,6 +182,7 @@ pub static HEADINGS: &[Headings] = &[
         ],
         fillers: &[
             "professional",
+            "top",
             "work",
             "relevant",
             "selected",
@@ -1201,6 +1202,7 @@ mod tests {
             ("Field of interest", Interests),
             ("Awards/Extracurriculars", Volunteer),
             ("Conference and workshops", Talks),
+            ("Top Skills", Skills),
         ] {
             assert_eq!(section(t), Some(s), "{t}");
         }
