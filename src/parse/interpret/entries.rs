@@ -483,6 +483,9 @@ struct Slot {
     org: i32,
     strong: bool,
     line: usize,
+    /// A place followed it on its line ("Acme, Dover, DE — Clerk"): a place goes with the
+    /// employer.
+    placed: bool,
 }
 
 /// A line that opens with its own short label ("Tools: Git, Make") starts a new unit.
@@ -574,11 +577,25 @@ fn read_header(heads: &[Head]) -> Header {
         h.location = place;
         for (n, (title, span)) in titles.into_iter().enumerate() {
             line_dates.push(Some(span));
-            slots.push(Slot { text: title, role: 10, org: 0, strong: false, line: n });
+            slots.push(Slot {
+                text: title,
+                role: 10,
+                org: 0,
+                strong: false,
+                line: n,
+                placed: false,
+            });
         }
         // The employer has a line of its own: it is written as it stands, units and all.
         line_dates.push(None);
-        slots.push(Slot { text: org, role: 0, org: 10, strong: false, line: line_dates.len() - 1 });
+        slots.push(Slot {
+            text: org,
+            role: 0,
+            org: 10,
+            strong: false,
+            line: line_dates.len() - 1,
+            placed: false,
+        });
         assign(&mut h, slots, &line_dates, heads);
         return h;
     }
@@ -617,6 +634,7 @@ fn read_header(heads: &[Head]) -> Header {
                     text: rest,
                     strong: head.whole_strong,
                     line: n,
+                    placed: false,
                 });
                 continue;
             }
@@ -651,7 +669,10 @@ fn read_header(heads: &[Head]) -> Header {
             h.location.get_or_insert(last.clone());
             parts.pop();
         }
-        for (text, strong) in parts {
+        let place_next: Vec<bool> = (0..parts.len())
+            .map(|i| parts.get(i + 1).is_some_and(|(t, _)| places::location(t).is_some()))
+            .collect();
+        for (i, (text, strong)) in parts.into_iter().enumerate() {
             let (head_text, place) = places::split_trailing(&text);
             // "Manchester, UK" is a place; "Initech, Remote" and "Globex, Vancouver, Canada"
             // are an employer and a place.
@@ -666,6 +687,7 @@ fn read_header(heads: &[Head]) -> Header {
                 continue;
             }
             let (text, place) = with_place(head_text, place);
+            let placed = place.is_some() || place_next[i];
             if let Some(p) = place {
                 h.location.get_or_insert(p);
             }
@@ -706,6 +728,7 @@ fn read_header(heads: &[Head]) -> Header {
                 text,
                 strong,
                 line: n,
+                placed,
             });
         }
     }
@@ -853,8 +876,8 @@ fn with_place(text: String, place: Option<String>) -> (String, Option<String>) {
 /// The two slots of a line that names both: certainly a title, certainly an employer.
 fn title_and_employer(title: String, org: String, strong: bool, line: usize) -> [Slot; 2] {
     [
-        Slot { text: title, role: 10, org: 0, strong, line },
-        Slot { text: org, role: 0, org: 10, strong: false, line },
+        Slot { text: title, role: 10, org: 0, strong, line, placed: false },
+        Slot { text: org, role: 0, org: 10, strong: false, line, placed: false },
     ]
 }
 
@@ -1051,6 +1074,26 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
         // No title word anywhere: an emphasised slot is the title, else the second one.
         let pick = orgs.iter().position(|s| s.strong && s.org == 0).unwrap_or(1);
         titles.push(orgs.remove(pick));
+    }
+    // Two title-like slots on one line ("Independent Tutor, Dover, DE — Maths Tutor"): the
+    // one the place follows is the employer.
+    if orgs.is_empty()
+        && let [a, b] = titles.as_slice()
+        && a.line == b.line
+        && a.placed != b.placed
+    {
+        let at = usize::from(b.placed);
+        orgs.push(titles.remove(at));
+    }
+    // The same with a title vitae does not know: "Freelance Designer, Lyon, France —
+    // Illustrator" (no organisation word in the other slot).
+    if let ([t], [o]) = (titles.as_slice(), orgs.as_slice())
+        && t.line == o.line
+        && t.placed
+        && !o.placed
+        && o.org == 0
+    {
+        std::mem::swap(&mut titles, &mut orgs);
     }
     if titles.len() > 1 {
         let dated =
@@ -1430,6 +1473,20 @@ mod tests {
             ]
         );
         assert_eq!(e[2].summary.len(), 1);
+    }
+
+    #[test]
+    fn the_title_like_slot_a_place_follows_is_the_employer() {
+        let md = "**Independent Tutor,** Dover, DE — *Maths Tutor*\n\nJune 2021 - May 2022\n\nHelped students.\n\n**Freelance Designer,** Lyon, France — *Illustrator*\n\n2019 - 2020\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Independent Tutor|Maths Tutor|Dover, DE|2021-06..2022-05",
+                "Freelance Designer|Illustrator|Lyon, France|2019..2020",
+            ]
+        );
     }
 
     #[test]
