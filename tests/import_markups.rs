@@ -228,3 +228,38 @@ fn a_moderncv_item_keyed_by_dates_is_an_entry() {
     // A \cvitem keyed by a word stays a field: the skills are still read as groups.
     assert_eq!(r["skills"][0]["name"], "Langages");
 }
+
+#[test]
+fn jakes_resume_template_reads_every_entry_and_its_projects() {
+    // Each `\resumeSubheading` opens an item with a table; the second entry's row is not the
+    // first entry's last bullet, and `\resumeProjectHeading{Name | tools}{dates}` is a project.
+    let r = import(&fixture("resume-jake.tex"));
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{work:?}");
+    assert_eq!(work[1]["position"], "Teaching Assistant");
+    assert_eq!(work[1]["startDate"], "2020-01");
+    assert_eq!(work[0]["highlights"].as_array().unwrap().len(), 2);
+    let projects = r["projects"].as_array().unwrap();
+    assert_eq!(projects.len(), 2, "{projects:?}");
+    assert_eq!(projects[0]["name"], "Tidepool");
+    assert_eq!(projects[0]["keywords"][1], "WebAssembly");
+    assert_eq!(projects[0]["highlights"].as_array().unwrap().len(), 1);
+    assert_no_markup("resume-jake.tex", &r);
+}
+
+#[test]
+fn deedys_header_commands_in_the_body_are_entry_lines() {
+    // Deedy's `\location{dates | place}` after the first section is a line of the entry,
+    // not the person's address; `\namesection{first}{last}{contacts}` names the person.
+    let r = import(&fixture("resume-deedy.tex"));
+    assert_eq!(r["basics"]["name"], "Arjun Mehra");
+    assert!(r["basics"].get("location").is_none(), "{}", r["basics"]);
+    assert!(r["basics"].get("summary").is_none(), "{}", r["basics"]);
+    assert_eq!(r["work"][0]["name"], "Corvid Networks");
+    assert_eq!(r["work"][0]["startDate"], "2020-01");
+    assert_eq!(r["work"][1]["location"], "Mumbai, India");
+    let edu = r["education"].as_array().unwrap();
+    assert_eq!(edu.len(), 2, "{edu:?}");
+    assert_eq!(edu[1]["endDate"], "2017-05");
+    assert_eq!(edu[1]["score"], "3.71 / 4.0");
+}

@@ -98,7 +98,7 @@ pub(super) fn is_school(text: &str) -> bool {
 
 static SCORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\(?(?-u:\b)(?:cumulative\s+|overall\s+|final\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?(?-u:\b)\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
+        r"(?i)\(?(?-u:\b)(?:cumulative\s+|cum\.\s*|overall\s+|final\s+|major\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?(?-u:\b)\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
     )
 });
 /// Honours written as the grade ("cum laude", "with distinction", "Mention très bien").
@@ -287,6 +287,12 @@ fn edu_line(l: &Line) -> EduLine {
     if let Some(s) = dates::find(&t) {
         t = dates::remove(&t, &s.at);
         e.dates = Some(s);
+        // "Dec 2019 | Pune, India": the dates and the place of the degree above.
+        let rest =
+            t.trim_matches(|c: char| matches!(c, '|' | ',' | '-' | '–' | '·') || c.is_whitespace());
+        if places::location(rest).is_some() && !is_school(rest) {
+            return e;
+        }
     }
     if t.is_empty() {
         return e;

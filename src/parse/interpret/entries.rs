@@ -232,8 +232,15 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
             out.push(Unit::Head(Head::from(l)));
             continue;
         }
+        // A table row with a cell of dates is a header, whatever its other cells end with.
+        let dated_row = l.cols.len() >= 2
+            && l.cols.iter().any(|c| dates::is_only_dates(c))
+            && l.cols.iter().all(|c| c.split_whitespace().count() <= 16);
+        // A line of an item that follows a bullet goes on with it, unless it is an entry's
+        // dated header row (a template's item opening with a table: the next entry).
         if l.item.is_some()
             && l.item != head_item
+            && !dated_row
             && let Some(Unit::Bullet(b)) = out.last_mut()
         {
             b.push_str(if same_para { " " } else { "\n\n" });
@@ -249,10 +256,6 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
         }
         // The first line of a wrapped paragraph of prose is prose, however short it is.
         let opens_prose = !same_para && !l.whole_strong && long_para.contains(&l.para);
-        // A table row with a cell of dates is a header, whatever its other cells end with.
-        let dated_row = l.cols.len() >= 2
-            && l.cols.iter().any(|c| dates::is_only_dates(c))
-            && l.cols.iter().all(|c| c.split_whitespace().count() <= 16);
         let header =
             !opens_prose && (dated_row || header_shaped(&l.text) || above_dated_title(lines, i));
         if header && !(same_para && matches!(out.last(), Some(Unit::Prose(_)))) {

@@ -220,6 +220,18 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
                 continue;
             }
             PieceKind::Row => {
+                // "Python, SQL | very good": items rated in the last cell are items (of the
+                // label above, if any); the rating is dropped, as in "Python: advanced".
+                if let [items @ .., rating] = p.cols.as_slice()
+                    && !items.is_empty()
+                    && current != Kind::Languages
+                    && levels::is_level(rating)
+                    && !items.iter().any(|c| levels::is_level(c) || levels::is_language(c))
+                {
+                    let items = items.iter().flat_map(|c| split_items(c)).collect();
+                    push_items(&mut out, open, current, items, p.source);
+                    continue;
+                }
                 if let [label, rest @ ..] = p.cols.as_slice()
                     && !rest.is_empty()
                     && label.split_whitespace().count() <= 6
@@ -297,7 +309,12 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
                 continue;
             }
         }
-        if label_line(p) && pieces.get(i + 1).is_some() {
+        // A short line right above table rows labels them, emphasised or not.
+        let above_rows = p.kind == PieceKind::Text
+            && p.text.split_whitespace().count() <= 4
+            && !p.text.contains([',', ';'])
+            && pieces.get(i + 1).is_some_and(|n| n.kind == PieceKind::Row);
+        if (label_line(p) || above_rows) && pieces.get(i + 1).is_some() {
             let label = clean_label(&p.text);
             let k = group_kind(&label, current);
             open = Some(new_group(&mut out, k, Some(label), Vec::new()));
@@ -566,6 +583,15 @@ mod tests {
                 "Skills BACKEND: Rust 5/5 | Python (expert)",
                 "Skills -: Kotlin | Swift",
             ]
+        );
+    }
+
+    #[test]
+    fn rows_of_items_rated_in_their_last_cell() {
+        let md = "Editors\n\n| Tool | Level |\n|---|---|\n| Vim, Emacs | very good |\n| Nano | basic |\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            ["Skills Editors: Vim | Emacs | Nano"]
         );
     }
 

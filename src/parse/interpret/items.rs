@@ -138,9 +138,12 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
     out
 }
 
-/// Whether an item was made from list item `id`.
+/// Whether an item was made from list item `id` (its first line, or the row of a table that
+/// opens it: a template's entry heading set as a table).
 fn item_of(it: &Item, lines: &[Line], id: usize) -> bool {
-    lines.iter().any(|l| l.source == it.source && l.item == Some(id) && l.bullet)
+    lines
+        .iter()
+        .any(|l| l.source == it.source && l.item == Some(id) && (l.bullet || !l.cols.is_empty()))
 }
 
 fn push_text(to: &mut String, more: &str) {
@@ -430,6 +433,10 @@ pub fn projects(lines: &[Line]) -> Vec<Project> {
         } else {
             p.name = Some(rest.trim_end_matches('.').to_string());
         }
+        if let Some((name, keywords)) = p.name.as_deref().and_then(name_and_stack) {
+            p.name = Some(name);
+            p.keywords = keywords;
+        }
         if !item.body.is_empty() {
             let body = item.body.join("\n\n");
             p.description = Some(match p.description.take() {
@@ -441,6 +448,19 @@ pub fn projects(lines: &[Line]) -> Vec<Project> {
         out.push(p);
     }
     out
+}
+
+/// "Tidepool | Rust, WebAssembly": a project's name set beside the tools it was built with
+/// (the `\resumeProjectHeading` templates' shape): the name, and the tools as keywords.
+fn name_and_stack(text: &str) -> Option<(String, Vec<String>)> {
+    let (name, stack) = text.split_once(" | ")?;
+    let keywords: Vec<String> = stack
+        .split([',', '|', ';'])
+        .map(|k| k.trim().to_string())
+        .filter(|k| !k.is_empty())
+        .collect();
+    let short = |t: &str| (1..=6).contains(&t.split_whitespace().count());
+    (short(name) && keywords.iter().all(|k| short(k))).then(|| (name.trim().to_string(), keywords))
 }
 
 /// References: the name, and the position or relation beside it.

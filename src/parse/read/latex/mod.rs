@@ -51,6 +51,7 @@ pub fn read(text: &str) -> Document {
         done: false,
         math: false,
         depth: 0,
+        sections: false,
     };
     let mut ctx = Ctx::new();
     reader.run(&mut Stream::new(toks), &mut ctx);
@@ -792,6 +793,8 @@ struct Reader {
     math: bool,
     /// Nesting of contexts read for arguments.
     depth: usize,
+    /// A section heading has been read: the header is over.
+    sections: bool,
 }
 
 impl Reader {
@@ -1134,7 +1137,7 @@ impl Reader {
                 let t = symbols::accent(name, &base);
                 self.text(ctx, &t, line);
             }
-            _ if self.header(name, s) => {}
+            _ if self.header(name, line, s, ctx) => {}
             _ if self.cv_macro(name, line, s, ctx) => {}
             _ => {
                 if let Some(t) = symbols::symbol(name) {
@@ -1185,6 +1188,9 @@ impl Reader {
     }
 
     fn heading(&mut self, ctx: &mut Ctx, title: Vec<T>, level: u8, line: u32) {
+        if level >= 2 && !self.preamble {
+            self.sections = true;
+        }
         let content = self.inlines_of(title);
         if !content.is_empty() {
             self.block(ctx, Block::new(BlockKind::Heading { level, content }, line));
@@ -1564,7 +1570,10 @@ impl Reader {
     // ---- header and CV macros ------------------------------------------------------------
 
     /// Header commands of the CV classes: their values go to the metadata.
-    fn header(&mut self, name: &str, s: &mut Stream) -> bool {
+    fn header(&mut self, name: &str, line: u32, s: &mut Stream, ctx: &mut Ctx) -> bool {
+        if self.sections && self.depth == 0 && !matches!(name, "title" | "author") {
+            return self.header_in_body(name, line, s, ctx);
+        }
         let key = match name {
             "name" | "cvname" => "name",
             "firstname" | "givenname" => "firstname",
@@ -1580,6 +1589,17 @@ impl Reader {
             "social" | "github" | "gitlab" | "linkedin" | "twitter" | "stackoverflow" | "orcid"
             | "researchgate" | "googlescholar" | "medium" | "xing" | "instagram" | "skype"
             | "kaggle" | "bitbucket" | "mastodon" => "social",
+            "namesection" => {
+                // Deedy: {first}{last}{contact lines}; the contact lines print below.
+                let [first, last, rest] = take_array(s.read_args_up_to(3));
+                let name = format!("{} {}", self.text_of(first), self.text_of(last));
+                self.meta.push(("name".into(), crate::parse::doc::collapse(&name)));
+                let mut g = vec![T { tok: Tok::Open, line }];
+                g.extend(rest);
+                g.push(T { tok: Tok::Close, line });
+                s.push_front(g);
+                return true;
+            }
             "personalinfo" => {
                 // AltaCV: a group of header commands.
                 let arg = s.read_arg();
@@ -1643,6 +1663,29 @@ impl Reader {
             "lastname" => self.names.1 = Some(value),
             _ => self.meta.push((key.to_string(), value)),
         }
+        true
+    }
+
+    /// A header command after the first section (Deedy's `\location{Dec 2019 | Pune}`, an
+    /// `\email` in a reference) is a line of text where it stands, not the person's details.
+    fn header_in_body(&mut self, name: &str, line: u32, s: &mut Stream, ctx: &mut Ctx) -> bool {
+        const TEXT_LINES: [&str; 9] = [
+            "location", "address", "email", "phone", "mobile", "homepage", "position", "tagline",
+            "subtitle",
+        ];
+        if !TEXT_LINES.contains(&name) || self.preamble {
+            return false;
+        }
+        let _ = s.read_opt();
+        let args = s.read_args_up_to(1);
+        ctx.sink().para.line_break();
+        for a in args {
+            let inl = self.inlines_of(a);
+            for i in inl {
+                self.inline(ctx, i, line);
+            }
+        }
+        ctx.sink().para.line_break();
         true
     }
 
