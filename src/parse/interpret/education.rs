@@ -136,7 +136,8 @@ struct EduLine {
 fn strip_the(s: &str) -> String {
     let t = s.trim();
     // A lowercase "the" is the sentence's article; "The X University" is the name itself.
-    t.strip_prefix("the ").unwrap_or(t).to_string()
+    // So is a French elided one after "à" ("à l’université de …").
+    ["the ", "l’", "l'"].iter().find_map(|a| t.strip_prefix(a)).unwrap_or(t).trim().to_string()
 }
 
 fn is_abbreviation(p: &str) -> bool {
@@ -331,10 +332,18 @@ fn edu_line(l: &Line) -> EduLine {
     if let Some(c) = AT_SCHOOL.captures(&t)
         && let Some(d) = degree(&c[1])
     {
-        let school = c[2].split([',', ';', '|']).next().unwrap_or("").trim();
+        let mut rest = c[2].split([',', ';', '|']).map(str::trim);
+        let school = rest.next().unwrap_or("");
+        // "Licence 2 à Ecole X Filière ; Gestion": a field label ends the school's name and
+        // the part after it is the area.
+        let (school, area) = match school.rsplit_once(' ') {
+            Some((name, label)) if degrees::is_field_label(label) => (name, rest.next()),
+            _ => (school, None),
+        };
         if !school.is_empty() && dates::find(school).is_none() {
             e.school = Some(strip_the(school));
-            e.degree = Some(d);
+            let (kind, own) = d;
+            e.degree = Some((kind, own.or(area.filter(|a| !a.is_empty()).map(str::to_string))));
             return e;
         }
     }
@@ -793,13 +802,15 @@ mod tests {
     #[test]
     fn degrees_in_capitals_and_at_their_school() {
         let (a, _) = read(&from_plain(
-            "- 2017 : LICENCE 1 à Ecole Exemple\n- MASTER OF ARTS at Kiln College, 2021\n- B.A. in Pottery at Glaze Institute, 2019\n",
+            "- 2017 : LICENCE 1 à Ecole Exemple\n- 2012 : BEPC au Lycée Modèle\n- 2018 : LICENCE 2 à Institut Exemple Filière ; GESTION\n- MASTER OF ARTS at Kiln College, 2021\n- B.A. in Pottery at Glaze Institute, 2019\n",
         ));
         let got: Vec<String> = a.iter().map(brief).collect();
         assert_eq!(
             got,
             [
                 "Ecole Exemple|LICENCE 1||..2017|",
+                "Lycée Modèle|BEPC||..2012|",
+                "Institut Exemple|LICENCE 2|GESTION|..2018|",
                 "Kiln College|MASTER OF ARTS||..2021|",
                 "Glaze Institute|B.A.|Pottery|..2019|"
             ]

@@ -411,6 +411,7 @@ pub static HEADINGS: &[Headings] = &[
             ("compétences", Skills),
             ("connaissances", Skills),
             ("savoir faire", Skills),
+            ("outils", Skills),
             ("langues", Languages),
             ("intérêts", Interests),
             ("loisirs", Interests),
