@@ -357,6 +357,23 @@ fn edu_line(l: &Line) -> EduLine {
     let parts: Vec<String> = re_split(&t);
     let mut degree_part = None;
     for (i, p) in parts.iter().enumerate() {
+        // "BSCS University of Example (continuing)": the degree, then its school.
+        if e.school.is_none()
+            && e.degree.is_none()
+            && let Some(m) = degree_at(p).filter(|m| m.start == 0)
+            && let Some(rest) = p.get(m.end..).map(str::trim)
+            && is_school(rest)
+            && !is_school(&p[..m.end])
+        {
+            let school = match rest.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+                Some((name, note)) if note.starts_with(char::is_lowercase) => name,
+                _ => rest,
+            };
+            e.school = Some(strip_the(school));
+            e.degree = Some((p[..m.end].trim().to_string(), None));
+            degree_part = Some(i);
+            continue;
+        }
         if e.school.is_none() && (is_school(p) || p.starts_with(['"', '“'])) {
             e.school = Some(strip_the(&super::items::strip_quotes(p)));
             continue;
@@ -802,13 +819,14 @@ mod tests {
     #[test]
     fn degrees_in_capitals_and_at_their_school() {
         let (a, _) = read(&from_plain(
-            "- 2017 : LICENCE 1 à Ecole Exemple\n- 2012 : BEPC au Lycée Modèle\n- 2018 : LICENCE 2 à Institut Exemple Filière ; GESTION\n- MASTER OF ARTS at Kiln College, 2021\n- B.A. in Pottery at Glaze Institute, 2019\n",
+            "- 2017 : LICENCE 1 à Ecole Exemple\n- BSCS UNIVERSITY OF EXAMPLE (continue)\n- 2012 : BEPC au Lycée Modèle\n- 2018 : LICENCE 2 à Institut Exemple Filière ; GESTION\n- MASTER OF ARTS at Kiln College, 2021\n- B.A. in Pottery at Glaze Institute, 2019\n",
         ));
         let got: Vec<String> = a.iter().map(brief).collect();
         assert_eq!(
             got,
             [
                 "Ecole Exemple|LICENCE 1||..2017|",
+                "UNIVERSITY OF EXAMPLE|BSCS||..|",
                 "Lycée Modèle|BEPC||..2012|",
                 "Institut Exemple|LICENCE 2|GESTION|..2018|",
                 "Kiln College|MASTER OF ARTS||..2021|",

@@ -37,6 +37,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
             r"B\.?F\.?A\.?|M\.?F\.?A\.?|B\.?\s?Arch\.?|M\.?\s?Arch\.?|B\.?\s?Com\.?|M\.?\s?Com\.?|B\.?\s?Ed\.?|M\.?\s?Ed\.?|B\.?S\.?N\.?|M\.?P\.?H\.?|M\.?\s?Res\.?",
             r"A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?|MBChB|MBBS",
             r"High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Postgraduate\s+Diploma",
+            // Degrees named with their subject, as South Asian universities write them.
+            r"BSCS|MSCS|BSIT|MSIT|BSSE|BCA|MCA|BBS|MBS",
         ],
         levels: &[
             "university",

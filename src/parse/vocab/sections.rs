@@ -90,6 +90,7 @@ pub static HEADINGS: &[Headings] = &[
             ("studies", Education),
             ("degrees", Education),
             ("qualifications", Education),
+            ("qualification", Education),
             ("schooling", Education),
             ("skills", Skills),
             ("skill", Skills),
