@@ -482,3 +482,40 @@ fn an_employer_table_whose_entries_span_two_rows() {
         "{json:#}"
     );
 }
+
+#[test]
+fn a_table_of_labels_beside_their_bullets_is_read_label_by_label() {
+    // "Group | bullets" rows: a labelled table, not page layout; each label heads its group
+    // and none of them is taken for a section heading, capitals and all.
+    let body = [
+        styled("Title", &run("Noor Haddad", "")),
+        styled("Heading1", &run("Experience", "")),
+        tabbed(&["Lighthouse Keeper, North Cape Light", "2018 – 2023"]),
+        styled("Heading1", &run("Technical Skills", "")),
+        table(&[
+            &[
+                &set("FIELD TOOLS", "<w:b/>", ""),
+                &[numbered(1, 0, "Tide gauges"), numbered(1, 0, "Sonar")].concat(),
+            ],
+            &[
+                &set("SOFTWARE", "<w:b/>", ""),
+                &[numbered(1, 0, "QGIS"), numbered(1, 0, "R")].concat(),
+            ],
+        ]),
+    ];
+    let tree = outline(&Docx::new(body.concat()).bytes());
+    assert!(tree.contains("TABLE@"), "{tree}");
+    let json = resume_of(&body);
+    let groups: Vec<String> = json["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| format!("{}: {}", g["name"].as_str().unwrap_or(""), g["keywords"]))
+        .collect();
+    assert_eq!(
+        groups,
+        [r#"FIELD TOOLS: ["Tide gauges","Sonar"]"#, r#"SOFTWARE: ["QGIS","R"]"#],
+        "{json:#}"
+    );
+    assert!(json.get("unsortedSections").is_none(), "{json:#}");
+}

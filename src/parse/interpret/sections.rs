@@ -208,7 +208,8 @@ fn deeper(level: Option<u8>, section_level: Option<u8>) -> bool {
 }
 
 fn is_unknown_heading(line: &Line, standalone: bool, level: Option<u8>, caps: bool) -> bool {
-    if line.bullet || line.words() > 5 || line.text.ends_with(['.', ',']) {
+    // A definition term labels what is under it ("MICROSOFT | bullets" in a table).
+    if line.bullet || line.term || line.words() > 5 || line.text.ends_with(['.', ',']) {
         return false;
     }
     match (line.heading, level) {
