@@ -1074,6 +1074,14 @@ fn split_title_employer(text: &mut String) -> Option<(String, Option<String>)> {
 pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
     let units = units(lines);
     let (intro, clusters) = clusters(units);
+    // Nothing but bullets: what was done, in a job the section does not name.
+    if clusters.is_empty()
+        && !intro.is_empty()
+        && intro.iter().all(|u| matches!(u, Unit::Bullet(_)))
+    {
+        let highlights = intro.into_iter().map(unit_text).collect();
+        return (Vec::new(), vec![Entry { highlights, ..Default::default() }]);
+    }
     if clusters.is_empty() {
         return prose_entries(intro);
     }
@@ -1461,5 +1469,13 @@ mod tests {
             got,
             ["Northwind|Analyst||2019-02..", "Southwind (Holdings) Ltd|Clerk||2015-03..2019-01"]
         );
+    }
+    #[test]
+    fn a_section_of_bullets_alone_is_one_unnamed_entry() {
+        let (intro, e) = read(&from_markdown("- Kept the lamp lit.\n- Logged every ship.\n"));
+        assert!(intro.is_empty(), "{intro:?}");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].highlights, ["Kept the lamp lit.", "Logged every ship."]);
+        assert!(e[0].name.is_none() && e[0].position.is_none());
     }
 }
