@@ -309,10 +309,14 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
                 continue;
             }
         }
-        // A short line right above table rows labels them, emphasised or not.
+        // A short line right above table rows labels them, emphasised or not; a line that
+        // carries its own rating ("English (fluent)") or is a definition's description is an
+        // item, not a label.
         let above_rows = p.kind == PieceKind::Text
+            && p.def.is_none()
             && p.text.split_whitespace().count() <= 4
             && !p.text.contains([',', ';'])
+            && unrate(&p.text).1.is_none()
             && pieces.get(i + 1).is_some_and(|n| n.kind == PieceKind::Row);
         if (label_line(p) || above_rows) && pieces.get(i + 1).is_some() {
             let label = clean_label(&p.text);
