@@ -66,6 +66,9 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
     if titles > 0 && dated > 0 && work + dates >= weights::CONTENT_MIN && work > education {
         return Some(Kind::Work);
     }
+    if dated == 0 && degrees == 0 && titles == 0 && skill_terms(lines) {
+        return Some(Kind::Skills);
+    }
     None
 }
 
@@ -112,6 +115,41 @@ fn jobless_and_mostly_projects(entries: &[super::entries::Entry]) -> bool {
         && entries.iter().filter(says_project).count() * 2 >= entries.len()
 }
 
+/// Nothing but short terms set apart: table cells or comma-separated lists ("Python | SQL |
+/// Docker", "Languages: Rust, Go, C++"), no sentence among them, enough of them to be a
+/// repertoire rather than a line of text.
+fn skill_terms(lines: &[Line]) -> bool {
+    let term = |t: &str| {
+        let t = t.trim();
+        let words = t.split_whitespace().count();
+        (1..=4).contains(&words) && !t.ends_with(['.', '!', '?']) && !t.contains(". ")
+    };
+    let mut terms = 0;
+    for l in lines {
+        let cells: Vec<&str> = if l.cols.is_empty() {
+            let text = l.field.as_ref().map_or(l.text.as_str(), |_| {
+                l.text.split_once(": ").map_or(l.text.as_str(), |(_, v)| v)
+            });
+            let text = match text.split_once(": ") {
+                Some((label, rest)) if term(label) => rest,
+                _ => text,
+            };
+            let parts: Vec<&str> = text.split([',', ';', '|', '•', '·']).collect();
+            if parts.len() < 3 {
+                return false;
+            }
+            parts
+        } else {
+            l.cols.iter().flat_map(|c| c.split([',', ';'])).collect()
+        };
+        if !cells.iter().all(|c| term(c)) {
+            return false;
+        }
+        terms += cells.len();
+    }
+    terms >= weights::CONTENT_SKILL_TERMS
+}
+
 /// A list whose items nearly all start with a spoken language's name.
 fn languages(lines: &[Line]) -> bool {
     let items: Vec<&Line> = lines.iter().filter(|l| l.words() <= 8).collect();
@@ -147,6 +185,12 @@ mod tests {
         assert_eq!(by_content(&from_markdown(courses)), Some(Kind::Certificates));
         let other = "- Glaciology\n- Urban Ecology\n- Soil Science\n";
         assert_eq!(by_content(&from_markdown(other)), None);
+        let tools = "| Languages | Tools |\n|---|---|\n| Python, SQL | Docker, Git |\n| Kotlin | Terraform |\n";
+        assert_eq!(by_content(&from_markdown(tools)), Some(Kind::Skills));
+        let listed = "Rust, Go, PostgreSQL, Redis\n\nCloud: AWS, GCP, Azure\n";
+        assert_eq!(by_content(&from_markdown(listed)), Some(Kind::Skills));
+        let prose = "I enjoy hiking, reading, and long walks on the beach.\n";
+        assert_eq!(by_content(&from_markdown(prose)), None);
     }
 
     #[test]

@@ -137,7 +137,8 @@ fn strip_the(s: &str) -> String {
     // A separator left behind by a place cut off the end ("College • Dover, DE") goes too.
     let t = s.trim().trim_end_matches(|c: char| c.is_whitespace() || "•·|".contains(c));
     // A lowercase "the" is the sentence's article; "The X University" is the name itself.
-    t.strip_prefix("the ").unwrap_or(t).to_string()
+    // So is a French elided one after "à" ("à l’université de …").
+    ["the ", "l’", "l'"].iter().find_map(|a| t.strip_prefix(a)).unwrap_or(t).trim().to_string()
 }
 
 fn is_abbreviation(p: &str) -> bool {
@@ -342,10 +343,18 @@ fn edu_line(l: &Line) -> EduLine {
     if let Some(c) = AT_SCHOOL.captures(&t)
         && let Some(d) = degree(&c[1])
     {
-        let school = c[2].split([',', ';', '|']).next().unwrap_or("").trim();
+        let mut rest = c[2].split([',', ';', '|']).map(str::trim);
+        let school = rest.next().unwrap_or("");
+        // "Licence 2 à Ecole X Filière ; Gestion": a field label ends the school's name and
+        // the part after it is the area.
+        let (school, area) = match school.rsplit_once(' ') {
+            Some((name, label)) if degrees::is_field_label(label) => (name, rest.next()),
+            _ => (school, None),
+        };
         if !school.is_empty() && dates::find(school).is_none() {
             e.school = Some(strip_the(school));
-            e.degree = Some(d);
+            let (kind, own) = d;
+            e.degree = Some((kind, own.or(area.filter(|a| !a.is_empty()).map(str::to_string))));
             return e;
         }
     }
@@ -359,6 +368,23 @@ fn edu_line(l: &Line) -> EduLine {
     let parts: Vec<String> = re_split(&t);
     let mut degree_part = None;
     for (i, p) in parts.iter().enumerate() {
+        // "BSCS University of Example (continuing)": the degree, then its school.
+        if e.school.is_none()
+            && e.degree.is_none()
+            && let Some(m) = degree_at(p).filter(|m| m.start == 0)
+            && let Some(rest) = p.get(m.end..).map(str::trim)
+            && is_school(rest)
+            && !is_school(&p[..m.end])
+        {
+            let school = match rest.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+                Some((name, note)) if note.starts_with(char::is_lowercase) => name,
+                _ => rest,
+            };
+            e.school = Some(strip_the(school));
+            e.degree = Some((p[..m.end].trim().to_string(), None));
+            degree_part = Some(i);
+            continue;
+        }
         if e.school.is_none() && (is_school(p) || p.starts_with(['"', '“'])) {
             e.school = Some(strip_the(&super::items::strip_quotes(p)));
             continue;
@@ -962,13 +988,16 @@ mod tests {
     #[test]
     fn degrees_in_capitals_and_at_their_school() {
         let (a, _, _) = read(&from_plain(
-            "- 2017 : LICENCE 1 à Ecole Exemple\n- MASTER OF ARTS at Kiln College, 2021\n- B.A. in Pottery at Glaze Institute, 2019\n",
+            "- 2017 : LICENCE 1 à Ecole Exemple\n- BSCS UNIVERSITY OF EXAMPLE (continue)\n- 2012 : BEPC au Lycée Modèle\n- 2018 : LICENCE 2 à Institut Exemple Filière ; GESTION\n- MASTER OF ARTS at Kiln College, 2021\n- B.A. in Pottery at Glaze Institute, 2019\n",
         ));
         let got: Vec<String> = a.iter().map(brief).collect();
         assert_eq!(
             got,
             [
                 "Ecole Exemple|LICENCE 1||..2017|",
+                "UNIVERSITY OF EXAMPLE|BSCS||..|",
+                "Lycée Modèle|BEPC||..2012|",
+                "Institut Exemple|LICENCE 2|GESTION|..2018|",
                 "Kiln College|MASTER OF ARTS||..2021|",
                 "Glaze Institute|B.A.|Pottery|..2019|"
             ]

@@ -545,6 +545,19 @@ fn unbracket(text: &str) -> String {
     parts.iter().map(|p| &p[1..p.len() - 1]).collect::<Vec<_>>().join(", ")
 }
 
+/// "Acme Ltd (mostly working in Rust)": a bracketed remark of a few words in lower case after
+/// an employer is a note about the job, not part of the name.
+fn without_note(name: &str) -> String {
+    if let Some((head, note)) = name.strip_suffix(')').and_then(|n| n.rsplit_once(" ("))
+        && note.starts_with(|c: char| c.is_lowercase())
+        && note.split_whitespace().count() >= 3
+        && !head.trim().is_empty()
+    {
+        return head.trim().to_string();
+    }
+    name.to_string()
+}
+
 /// A slot that names a place by its shape: one to three capitalised words, no digits, no
 /// title or organisation words ("Valencia", "Lyon").
 fn place_like(s: &str) -> bool {
@@ -1184,6 +1197,14 @@ fn split_title_employer(text: &mut String) -> Option<(String, Option<String>)> {
 pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
     let units = units(lines);
     let (intro, clusters) = clusters(units);
+    // Nothing but bullets: what was done, in a job the section does not name.
+    if clusters.is_empty()
+        && !intro.is_empty()
+        && intro.iter().all(|u| matches!(u, Unit::Bullet(_)))
+    {
+        let highlights = intro.into_iter().map(unit_text).collect();
+        return (Vec::new(), vec![Entry { highlights, ..Default::default() }]);
+    }
     if clusters.is_empty() {
         return prose_entries(intro);
     }
@@ -1254,7 +1275,7 @@ fn unit_text(u: Unit) -> String {
 /// One entry per title; prose is shared out between several titles in order.
 fn entries_of(h: Header, body: Vec<Unit>) -> Vec<Entry> {
     let base = Entry {
-        name: h.name.clone(),
+        name: h.name.as_deref().map(without_note),
         location: h.location.clone(),
         summary: h.description.iter().cloned().collect(),
         ..Default::default()
@@ -1575,5 +1596,23 @@ mod tests {
         assert_eq!(intro.len(), 1);
         let got: Vec<String> = e.iter().map(brief).collect();
         assert_eq!(got, ["Hooli|SRE||..", "Globex|quality lead||.."]);
+    }
+    #[test]
+    fn a_note_in_brackets_after_the_employer_is_no_part_of_its_name() {
+        let t = "Feb 2019-present: Analyst, Data Unit, Northwind (mostly working in SQL and R)\n- Built the weekly report.\nMar 2015-Jan 2019: Clerk, Southwind (Holdings) Ltd\n- Filed things.\n";
+        let (_, e) = read(&from_markdown(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            ["Northwind|Analyst||2019-02..", "Southwind (Holdings) Ltd|Clerk||2015-03..2019-01"]
+        );
+    }
+    #[test]
+    fn a_section_of_bullets_alone_is_one_unnamed_entry() {
+        let (intro, e) = read(&from_markdown("- Kept the lamp lit.\n- Logged every ship.\n"));
+        assert!(intro.is_empty(), "{intro:?}");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].highlights, ["Kept the lamp lit.", "Logged every ship."]);
+        assert!(e[0].name.is_none() && e[0].position.is_none());
     }
 }

@@ -54,6 +54,19 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
         if is_boilerplate(&l.text) {
             continue;
         }
+        // The line set under a "Title | date" row (see below), even when emphasised.
+        if let Some(h) = head
+            && !out[h].cols.is_empty()
+            && out[h].body.is_empty()
+            && out[h].bullets.is_empty()
+            && !l.bullet
+            && l.item.is_none()
+            && l.heading.is_none()
+            && l.cols.is_empty()
+        {
+            out[h].body.push(l.text.clone());
+            continue;
+        }
         let headed = (l.heading.is_some() || l.term || l.whole_strong && !l.bullet)
             && heading_like(&l.text)
             && i + 1 < lines.len();
@@ -74,8 +87,19 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
                 source: l.source,
                 ..Default::default()
             });
-            head = None;
+            // "Title | date" in a table row heads the line set under it (who gave it, where)
+            // and the bullets that describe it, as a template lays an entry out.
+            let dated = l.cols.iter().any(|c| dates::is_only_dates(c));
+            head = (dated && l.cols.len() == 2).then_some(out.len() - 1);
             continue;
+        }
+        // After such a row, one plain line and bullets belong to it; more text does not.
+        if let Some(h) = head
+            && !out[h].cols.is_empty()
+            && !l.bullet
+            && (!out[h].body.is_empty() || !out[h].bullets.is_empty() || l.item.is_some())
+        {
+            head = None;
         }
         // A line that continues the item above it (wrapped, or the same list item).
         let continues = !l.bullet
@@ -204,6 +228,11 @@ fn award_of(item: &Item) -> Award {
         },
     };
     a.title = Some(strip_quotes(title.trim_end_matches(',')));
+    // A row's title with the line under it: who gave it, and where.
+    let by = match (by.trim().is_empty(), item.cols.is_empty(), item.body.first()) {
+        (true, false, Some(line)) if dates::find(line).is_none() => places::split_trailing(line).0,
+        _ => by,
+    };
     let by = by.trim().trim_matches(',').trim();
     a.awarder = (!by.is_empty()).then(|| by.split(", ").next().unwrap_or(by).to_string());
     a
