@@ -263,3 +263,118 @@ fn deedys_header_commands_in_the_body_are_entry_lines() {
     assert_eq!(edu[1]["endDate"], "2017-05");
     assert_eq!(edu[1]["score"], "3.71 / 4.0");
 }
+
+#[test]
+fn moderncv_title_address_and_grade_slots_are_read() {
+    // `\title` beside `\name` is the headline; `\address{street}{postcode city}{country}` the
+    // location; the fifth `\cventry` slot alone is the grade.
+    let r = import(&fixture("resume-moderncv-classic.tex"));
+    assert_eq!(r["basics"]["label"], "Structural Engineer");
+    assert_eq!(r["basics"]["location"]["city"], "Kraków");
+    assert_eq!(r["basics"]["location"]["countryCode"], "PL");
+    assert!(r["basics"].get("summary").is_none(), "{}", r["basics"]);
+    assert_eq!(r["education"][0]["score"], "5.0/5.0");
+    assert_eq!(r["work"][0]["highlights"].as_array().unwrap().len(), 2);
+    assert_eq!(r["languages"][1]["fluency"], "C1 IELTS 7.5");
+    assert_eq!(r["interests"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn an_article_cv_with_its_own_entry_macro_dated_terms_and_a_dated_table() {
+    // `\newcommand{\job}[4]` setting "Org \hfill Place \\ Title \hfill Dates", a bold lead
+    // before a comma, `\item[2021]` awards and a tabularx of dated degrees.
+    let r = import(&fixture("resume-article-shapes.tex"));
+    assert_eq!(r["basics"]["location"]["countryCode"], "JO");
+    assert!(r["basics"].get("label").is_none(), "{}", r["basics"]);
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 3, "{work:?}");
+    assert_eq!(
+        (&work[1]["position"], &work[1]["location"]),
+        (&"Hydrogeologist".into(), &"Irbid, Jordan".into())
+    );
+    assert_eq!(
+        (&work[2]["name"], &work[2]["position"]),
+        (&"Oasis Engineering".into(), &"Field Advisor".into())
+    );
+    assert_eq!(work[2]["summary"], "Advised on well siting for rural cooperatives.");
+    assert_eq!(r["awards"][0]["title"], "Young Hydrologist Prize");
+    assert_eq!(r["awards"][1]["date"], "2016");
+    assert_eq!(r["education"][1]["institution"], "Yarmouk Valley University");
+    assert_eq!(r["skills"].as_array().unwrap().len(), 4);
+    assert_no_markup("resume-article-shapes.tex", &r);
+}
+
+#[test]
+fn awesome_cv_honours_under_a_subsection_keep_their_awarder() {
+    let r = import(&fixture("resume-awesome-full.tex"));
+    assert_eq!(r["basics"]["phone"], "(+351) 912-345-678");
+    assert_eq!(r["basics"]["location"]["city"], "Porto");
+    let awards = r["awards"].as_array().unwrap();
+    assert_eq!(awards.len(), 2, "{awards:?}");
+    assert_eq!(awards[0]["awarder"], "European Cyber Security Challenge");
+    assert_eq!(r["certificates"][0]["name"], "OSCP");
+    assert_eq!(r["work"][1]["highlights"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn currvita_lists_read_dated_entries_and_references() {
+    // `\begin{cvlist}{…}` with `\item[dates]` entries, and references as unlabelled items of
+    // several lines: one reference each, the name first.
+    let r = import(&fixture("resume-currvita.tex"));
+    assert_eq!(r["basics"]["name"], "Mira Tolvanen");
+    assert_eq!(r["work"][1]["name"], "Kallio Systems");
+    assert_eq!(r["work"][1]["startDate"], "2016-03");
+    let refs = r["references"].as_array().unwrap();
+    assert_eq!(refs.len(), 2, "{refs:?}");
+    assert_eq!(refs[1]["name"], "Prof. Jussi Mäki");
+    assert!(refs[0]["reference"].as_str().unwrap().contains("Tampere University"));
+}
+
+#[test]
+fn publications_by_year_under_description_labels_are_one_each() {
+    // `\item[Journals]` over a paragraph per paper, each opening with its year: the label
+    // titles a group, every paragraph is a publication named by its quoted title.
+    let r = import(&fixture("resume-currvita.tex"));
+    let pubs = r["publications"].as_array().unwrap();
+    let names: Vec<&str> = pubs.iter().filter_map(|p| p["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Learning gaits on uneven ice",
+            "A budget controller for small quadrupeds",
+            "Sensor fusion on a shoestring"
+        ]
+    );
+    assert_eq!(pubs[1]["releaseDate"], "2019");
+}
+
+#[test]
+fn a_cv_of_dated_tabular_rows_and_centred_header_lines() {
+    // `\centerline` lines are lines of their own; a tabular of "dates | entry" rows with a
+    // description row under each reads one entry per dated row.
+    let r = import(&fixture("resume-tabular.tex"));
+    assert_eq!(r["basics"]["name"], "Sigrid Halvorsen");
+    assert_eq!(r["basics"]["location"]["city"], "Tromsø");
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{work:?}");
+    assert_eq!(
+        (&work[0]["name"], &work[0]["position"]),
+        (&"Polar Ice Institute".into(), &"Research Scientist".into())
+    );
+    assert_eq!(work[1]["summary"], "Thesis on melt-pond albedo.");
+    assert_eq!(r["education"][1]["institution"], "University of Bergen");
+}
+
+#[test]
+fn a_friggeri_entry_description_is_text_not_a_header_field() {
+    // `\entry{dates}{title}{employer}{description}`: an emphasised first line of the
+    // description ("Propulsion team") does not take the employer's place.
+    let r = import(&fixture("resume-friggeri.tex"));
+    assert_eq!(r["basics"]["name"], "paulo ferreira");
+    assert_eq!(r["basics"]["label"], "marine engineer");
+    let job = &r["work"][0];
+    assert_eq!(job["position"], "Marine Engineer");
+    assert!(job["name"].as_str().unwrap().starts_with("Tagus Shipyards"), "{job}");
+    assert!(job["summary"].as_str().unwrap().contains("shaft lines"), "{job}");
+    assert_eq!(r["education"][0]["institution"], "Atlantic Technical University");
+}

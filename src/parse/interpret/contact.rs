@@ -45,10 +45,11 @@ static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("postcode pattern")
 });
 /// A European postal address ending in "postcode City" ("Lindenstraße 4, 70173 Stuttgart",
-/// "1012 AB Amsterdam", "75001 Paris, France"): the city, and a country written after it.
+/// "1012 AB Amsterdam", "75001 Paris, France", "30-001 Kraków"): the city, and a country
+/// written after it.
 static POSTAL_CITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|(?P<comma>,)\s*|\s)(?:[A-Z]{1,2}-)?(?P<code>\d{4,5}(?:\s?[A-Z]{2})?)\s+(\p{Lu}[\p{L}.'-]+(?:[ -](?:am|an|im|sur|de|del|di|la|le|\p{Lu}[\p{L}.'-]+))*)\s*(?:,\s*(\p{Lu}[\p{L} ]+))?$",
+        r"(?:^|(?P<comma>,)\s*|\s)(?:[A-Z]{1,2}-)?(?P<code>\d{4,5}(?:\s?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3})\s+(\p{Lu}[\p{L}.'-]+(?:[ -](?:am|an|im|sur|de|del|di|la|le|\p{Lu}[\p{L}.'-]+))*)\s*(?:,\s*(\p{Lu}[\p{L} ]+))?$",
     )
     .expect("postal city pattern")
 });
@@ -305,7 +306,11 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
                 }
             }
         }
-        let address = if text.len() < 300 && digits >= 4 { unlabelled(text.trim()) } else { "" };
+        let address = if text.len() < 300 && digits >= 4 {
+            unlabelled(text.trim()).trim_end_matches('.')
+        } else {
+            ""
+        };
         if let Some(m) = POSTAL_CITY.captures(address).filter(|m| {
             // "2019 Berlin" is more likely a year than a postcode, unless a street precedes it.
             let code = &m["code"];

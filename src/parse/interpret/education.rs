@@ -101,6 +101,10 @@ static SCORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\(?(?-u:\b)(?:cumulative\s+|cum\.\s*|overall\s+|final\s+|major\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?(?-u:\b)\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
     )
 });
+/// A mark out of a scale ("5.0/5.0", "3,7 / 4") standing alone between cell separators.
+static GRADE_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\|)\s*([0-9]{1,3}(?:[.,][0-9]+)?\s*/\s*[0-9]{1,3}(?:[.,][0-9]+)?)\s*(?:\||$)")
+});
 /// Honours written as the grade ("cum laude", "with distinction", "Mention très bien").
 static HONOURS: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<String> = degrees::honours().iter().map(|h| regex::escape(h)).collect();
@@ -282,6 +286,12 @@ fn edu_line(l: &Line) -> EduLine {
         let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
         t.replace_range(whole, " ");
         t = dates::tidy(&t);
+    } else if let Some(c) = GRADE_CELL.captures(&t) {
+        // "… | Kraków | 5.0/5.0": a cell holding only a mark out of a scale is the grade.
+        e.score = Some(c[1].trim().to_string());
+        let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
+        t.replace_range(whole, " | ");
+        t = dates::tidy(t.trim().trim_matches('|'));
     } else if let Some(m) = honours(&t) {
         // "(cum laude)", "with distinction": the grade, as written.
         e.score = Some(m.as_str().to_string());
@@ -412,8 +422,10 @@ fn edu_line(l: &Line) -> EduLine {
             });
             let later_cell = parts[i + 1..].iter().find(|n| !same_cell(n));
             let next_part = parts.get(i + 1).filter(|n| area.as_ref() != Some(*n));
+            // A school named in a later part is the school, whatever the cells.
             if e.school.is_none()
                 && l.cols.len() > 1
+                && !parts[i + 1..].iter().any(|n| is_school(n))
                 && let Some(next) =
                     later_cell.or(next_part).filter(|n| places::location(n).is_none())
             {

@@ -678,6 +678,9 @@ fn read_header(heads: &[Head]) -> Header {
             && (place_like(last) || places::country_code(last).is_some())
             && parts[..parts.len() - 1].iter().any(|(p, _)| role_score(p) == 0)
             && span.is_some()
+            // A part that is a place for sure ("Irbid, Jordan") leaves a last word that is
+            // only capitalised ("Hydrogeologist") to be the title.
+            && !parts.iter().any(|(p, _)| places::location(p).is_some())
         {
             h.location.get_or_insert(last.clone());
             parts.pop();
@@ -1025,6 +1028,7 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
                 Some(s) => (dates::remove(&c, &s.at), false),
                 None => (c, false),
             })
+            .flat_map(|(c, _)| strong_lead(head, c))
             .collect();
     }
     if !head.whole_strong
@@ -1051,6 +1055,20 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
         .filter(|s| !s.is_empty())
         .map(|s| (s, head.whole_strong))
         .collect()
+}
+
+/// A cell that opens with an emphasised span followed by a comma ("**Oasis Engineering**,
+/// Field Advisor"): the span and the rest are slots of their own.
+fn strong_lead(head: &Head, cell: String) -> Vec<(String, bool)> {
+    let split = head.strong.iter().find_map(|s| {
+        let rest = cell.strip_prefix(s.as_str())?.trim_start();
+        let rest = rest.strip_prefix(',')?.trim();
+        (!rest.is_empty() && !s.trim().is_empty()).then(|| (s.trim().to_string(), rest.to_string()))
+    });
+    match split {
+        Some((lead, rest)) => vec![(lead, true), (rest, false)],
+        None => vec![(cell, false)],
+    }
 }
 
 /// "**Acme,** Springfield, IL — *Cashier*": several emphasised spans are slots of their own,

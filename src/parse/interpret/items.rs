@@ -48,10 +48,56 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     // The headed item the following lines belong to, and the list item open for nesting.
     let mut head: Option<usize> = None;
+    // The item a term of only dates opened (`\item[2021] Prize, Council`), and its definition:
+    // the description's lines are that item's text and body.
+    let mut dated: Option<(usize, Option<usize>)> = None;
+    // The list item whose first line made the last item.
+    let mut list_item: Option<usize> = None;
+    // The paragraph (block) a dated item under a heading was opened by.
+    let mut dated_block: Option<usize> = None;
+    // Such items follow one another under their heading.
+    let mut dated_group = false;
     for (i, l) in lines.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| &lines[p]);
         let same_para = prev.is_some_and(|p| p.para == l.para);
         if is_boilerplate(&l.text) {
+            continue;
+        }
+        if l.term && dates::is_only_dates(&l.text) {
+            out.push(Item { text: l.text.clone(), source: l.source, ..Default::default() });
+            dated = Some((out.len() - 1, l.def));
+            head = None;
+            list_item = None;
+            continue;
+        }
+        if let Some((k, def)) = dated {
+            if l.def == def && l.def.is_some() && !l.bullet {
+                let it = &mut out[k];
+                if it.body.is_empty() && dates::is_only_dates(&it.text) {
+                    push_text(&mut it.text, &l.text);
+                    if it.lead.is_none() {
+                        it.lead =
+                            l.strong.first().filter(|s| l.text.starts_with(s.as_str())).cloned();
+                    }
+                } else {
+                    it.body.push(l.text.clone());
+                }
+                continue;
+            }
+            if l.def != def {
+                dated = None;
+            }
+        }
+        // The next line of the list item the last item was made from (a reference's name,
+        // then its contact line and employer): that item's body.
+        if !l.bullet
+            && !same_para
+            && l.item.is_some()
+            && l.item == list_item
+            && l.cols.is_empty()
+            && let Some(last) = out.last_mut()
+        {
+            last.body.push(l.text.clone());
             continue;
         }
         // The line set under a "Title | date" row (see below), even when emphasised.
@@ -78,6 +124,8 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
                 ..Default::default()
             });
             head = Some(out.len() - 1);
+            list_item = None;
+            dated_group = false;
             continue;
         }
         if !l.cols.is_empty() {
@@ -91,6 +139,7 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
             // and the bullets that describe it, as a template lays an entry out.
             let dated = l.cols.iter().any(|c| dates::is_only_dates(c));
             head = (dated && l.cols.len() == 2).then_some(out.len() - 1);
+            list_item = None;
             continue;
         }
         // After such a row, one plain line and bullets belong to it; more text does not.
@@ -112,7 +161,8 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
                 (true, None, Some(b)) => push_text(b, &l.text),
                 (true, None, None) => last.body.push(l.text.clone()),
                 (false, Some(b), _) => push_text(b, &l.text),
-                (false, None, _) => push_text(&mut last.text, &l.text),
+                (false, None, Some(b)) => push_text(b, &l.text),
+                (false, None, None) => push_text(&mut last.text, &l.text),
             }
             continue;
         }
@@ -124,6 +174,25 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
             out[k].bullets.push(l.text.clone());
             continue;
         }
+        // "[2011] Title, Venue." paragraphs under a heading: each an item, the heading their
+        // group's label (an academic list of publications or schools by year).
+        if (head.is_some() || dated_group) && !l.bullet && !same_para && opens_with_date(&l.text) {
+            out.push(Item { text: l.text.clone(), source: l.source, ..Default::default() });
+            head = None;
+            list_item = None;
+            dated_block = Some(l.block);
+            dated_group = true;
+            continue;
+        }
+        // The paragraph's next lines (authors, then the quoted title, then the venue).
+        if dated_block == Some(l.block)
+            && !l.bullet
+            && let Some(last) = out.last_mut()
+        {
+            push_text(&mut last.text, &l.text);
+            continue;
+        }
+        dated_block = None;
         if let Some(h) = head {
             if l.bullet {
                 out[h].bullets.push(l.text.clone());
@@ -134,8 +203,17 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
         }
         let lead = l.strong.first().filter(|s| l.text.starts_with(s.as_str())).cloned();
         out.push(Item { text: l.text.clone(), lead, source: l.source, ..Default::default() });
+        list_item = if l.bullet { l.item } else { None };
     }
     out
+}
+
+/// A text that opens with its date ("[2011] …", "2019: …", "(2009-2012) …").
+fn opens_with_date(text: &str) -> bool {
+    let t = text.trim_start_matches(['[', '(', ' ']);
+    let lead = text.len() - t.len();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && dates::find(text).is_some_and(|d| d.at.start <= lead && d.at.end < text.len())
 }
 
 /// Whether an item was made from list item `id` (its first line, or the row of a table that
@@ -214,6 +292,18 @@ fn award_of(item: &Item) -> Award {
         a.awarder = BY.captures(item.text.trim()).map(|c| c[1].trim().to_string());
         return a;
     }
+    // A table row's cells are its fields: the title, then who gave it (a place is neither).
+    let cells: Vec<&String> = item
+        .cols
+        .iter()
+        .filter(|c| !dates::is_only_dates(c) && places::location(c).is_none() && !c.is_empty())
+        .collect();
+    if let [title, by, ..] = cells.as_slice() {
+        a.title = Some(strip_quotes(title));
+        // "Regional Hackathon, Pune": the awarder without its town.
+        a.awarder = Some(by.split(", ").next().unwrap_or(by).trim().to_string());
+        return a;
+    }
     let (rest, _place) = places::split_trailing(&rest);
     let (title, by) = match &item.lead {
         Some(lead) if rest.starts_with(lead.as_str()) && lead.len() < rest.len() => {
@@ -247,7 +337,21 @@ fn awarder_like(s: &str) -> bool {
 }
 
 pub fn awards(lines: &[Line]) -> Vec<Award> {
-    items(lines).iter().map(award_of).collect()
+    labelled_groups(items(lines)).iter().map(award_of).collect()
+}
+
+/// Items without a heading that names a group of them ("International" over a table of
+/// honours): a heading with nothing under it, followed by an item that is not headed.
+fn labelled_groups(items: Vec<Item>) -> Vec<Item> {
+    let label = |k: usize| {
+        let it = &items[k];
+        it.headed
+            && it.body.is_empty()
+            && it.bullets.is_empty()
+            && items.get(k + 1).is_some_and(|n| !n.headed)
+    };
+    let keep: Vec<bool> = (0..items.len()).map(|k| !label(k)).collect();
+    items.into_iter().zip(keep).filter_map(|(it, k)| k.then_some(it)).collect()
 }
 
 /// A leading one-word label ("Empresa:", "Provider:"): not part of the name.
@@ -357,7 +461,7 @@ fn before_prose(text: &str) -> &str {
 }
 
 pub fn certificates(lines: &[Line]) -> Vec<Certificate> {
-    items(lines).iter().map(certificate_of).collect()
+    labelled_groups(items(lines)).iter().map(certificate_of).collect()
 }
 
 /// Publications: the title (quoted, after the year of a citation, or the first sentence of a
@@ -379,7 +483,18 @@ fn publication_of(item: &Item) -> Publication {
         let rest = LABEL.replace(&rest, "").to_string();
         first_sentence(&rest).unwrap_or(rest)
     };
-    Publication { name: Some(name), release_date: date.map(|d| d.start), ..Default::default() }
+    // A citation of several parts (authors, the quoted title, the venue) is kept whole as the
+    // summary, so the venue is not lost.
+    let summary = QUOTED
+        .is_match(t)
+        .then(|| t.trim().to_string())
+        .filter(|t| t.split_whitespace().count() > name.split_whitespace().count() + 3);
+    Publication {
+        name: Some(name),
+        release_date: date.map(|d| d.start),
+        summary,
+        ..Default::default()
+    }
 }
 
 /// The first sentence of a text of several (a title before its venue): text up to ". "
@@ -403,7 +518,7 @@ fn first_sentence(text: &str) -> Option<String> {
 }
 
 pub fn publications(lines: &[Line]) -> Vec<Publication> {
-    items(lines).iter().map(publication_of).collect()
+    labelled_groups(items(lines)).iter().map(publication_of).collect()
 }
 
 /// Projects: a headed item is a project with its prose as description and its bullets as

@@ -592,29 +592,34 @@ impl Frame {
                 if items.is_empty() {
                     return before;
                 }
+                // A description list none of whose items has a label (currvita's `cvlist` of
+                // references) is a list of items.
+                let unlabelled = items
+                    .iter()
+                    .all(|(l, _)| l.as_ref().is_none_or(|l| plain(l).trim().is_empty()));
                 let kind = match kind {
-                    ListKind::Definitions => BlockKind::Definitions(
-                        items
-                            .into_iter()
-                            .map(|(term, body)| Definition { term: term.unwrap_or_default(), body })
-                            .collect(),
-                    ),
-                    k => BlockKind::List {
-                        ordered: matches!(k, ListKind::Numbers),
-                        items: items
-                            .into_iter()
-                            .map(|(label, mut body)| {
-                                // A visible label (`\item[2019]`) leads the item's text.
-                                if let Some(l) =
-                                    label.filter(|l| plain(l).chars().any(char::is_alphanumeric))
-                                {
-                                    prepend_label(&mut body, l);
-                                }
-                                header_table_as_row(&mut body);
-                                body
-                            })
-                            .collect(),
-                    },
+                    ListKind::Definitions if unlabelled => ListKind::Bullets,
+                    k => k,
+                };
+                if let ListKind::Definitions = kind {
+                    before.extend(definitions(items, line));
+                    return before;
+                }
+                let kind = BlockKind::List {
+                    ordered: matches!(kind, ListKind::Numbers),
+                    items: items
+                        .into_iter()
+                        .map(|(label, mut body)| {
+                            // A visible label (`\item[2019]`) leads the item's text.
+                            if let Some(l) =
+                                label.filter(|l| plain(l).chars().any(char::is_alphanumeric))
+                            {
+                                prepend_label(&mut body, l);
+                            }
+                            header_table_as_row(&mut body);
+                            body
+                        })
+                        .collect(),
                 };
                 before.push(Block::new(kind, line));
                 before
@@ -632,6 +637,38 @@ impl Frame {
             }
         }
     }
+}
+
+/// A description list's items: runs of definitions, except that a label described by several
+/// paragraphs (`\item[Summer schools]` over a paragraph per school) titles them, as a
+/// sub-heading would. A label of dates stays a definition: it dates its entry.
+fn definitions(items: Vec<(Option<Vec<Inline>>, Vec<Block>)>, line: u32) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut run: Vec<Definition> = Vec::new();
+    let flush = |run: &mut Vec<Definition>, out: &mut Vec<Block>| {
+        if !run.is_empty() {
+            let at = out.last().map_or(line, |b: &Block| b.pos.line.max(line));
+            out.push(Block::new(BlockKind::Definitions(std::mem::take(run)), at));
+        }
+    };
+    for (term, body) in items {
+        let term = term.unwrap_or_default();
+        let label = plain(&term);
+        let titles = body.len() >= 2
+            && body.iter().all(|b| matches!(b.kind, BlockKind::Para(_)))
+            && !label.trim().is_empty()
+            && !crate::parse::dates::is_only_dates(&label);
+        if titles {
+            flush(&mut run, &mut out);
+            let at = body.first().map_or(line, |b| b.pos.line);
+            out.push(Block::new(BlockKind::Heading { level: 3, content: term }, at));
+            out.extend(body);
+        } else {
+            run.push(Definition { term, body });
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// A small table opening a list item lays out the item's header ("Employer | Place" over
@@ -653,8 +690,13 @@ fn merge_header_rows(rows: &mut Vec<Row>) {
     };
     let dated =
         |r: &Row| r.cells.iter().flatten().any(|b| crate::parse::dates::find(&b.plain()).is_some());
+    // A line of one sentence under the header ("Advised on well siting.") describes the entry.
+    let sentence = |r: &Row| {
+        let text = r.cells.iter().flatten().map(Block::plain).collect::<Vec<_>>().join(" ");
+        r.cells.len() == 1 && text.ends_with('.') && text.split_whitespace().count() >= 5
+    };
     let layout = (2..=3).contains(&rows.len())
-        && rows.iter().all(|r| r.cells.len() <= 3 && r.cells.iter().all(short))
+        && rows.iter().all(|r| r.cells.len() <= 3 && r.cells.iter().all(short) && !sentence(r))
         && rows.iter().filter(|r| dated(r)).count() == 1;
     if !layout {
         return;
@@ -1006,6 +1048,17 @@ impl Reader {
                 }
             }
             "par" => ctx.sink().flush(),
+            // `\centerline{Name}` sets a line of its own.
+            "centerline" | "leftline" | "rightline" => {
+                let arg = s.read_arg();
+                if !self.preamble {
+                    ctx.sink().para.line_break();
+                    for i in self.inlines_of(arg) {
+                        self.inline(ctx, i, line);
+                    }
+                    ctx.sink().para.line_break();
+                }
+            }
             "textbf" | "textit" | "emph" | "textsl" | "texttt" | "textsc" | "textrm" | "textsf"
             | "textup" | "textnormal" | "textmd" | "underline" | "uline" | "mbox" | "hbox"
             | "fbox" | "text" | "textsuperscript" | "textsubscript" | "MakeUppercase"
@@ -1695,6 +1748,18 @@ impl Reader {
         if !name.is_empty() && !self.meta.iter().any(|(k, _)| k == "name") {
             self.meta.insert(0, ("name".into(), name));
         }
+        // With the name given by `\name`, moderncv's `\title{Structural Engineer}` is the
+        // headline; a title naming the document ("Curriculum Vitae") stays a title.
+        let named = self.meta.iter().any(|(k, _)| k == "name");
+        let labelled = self.meta.iter().any(|(k, _)| k == "label");
+        if named && !labelled {
+            for (k, v) in &mut self.meta {
+                if k == "title" && !crate::parse::vocab::titles::is_title(v) {
+                    *k = "label".to_string();
+                    break;
+                }
+            }
+        }
     }
 
     /// The entry macros of the CV classes and templates.
@@ -1945,7 +2010,15 @@ impl Reader {
         if !rows.is_empty() {
             blocks.push(Block::new(BlockKind::Table(rows), line));
         }
-        blocks.extend(desc);
+        // The description slot is the entry's text: an emphasised first line in it ("Propulsion
+        // team") is not one of the header's fields.
+        if !desc.is_empty() {
+            let at = desc.first().map_or(line, |b| b.pos.line);
+            blocks.push(Block::new(
+                BlockKind::Div { class: Some("description".to_string()), blocks: desc },
+                at,
+            ));
+        }
         if !blocks.is_empty() {
             sink.blocks
                 .push(Block::new(BlockKind::Div { class: Some(class.to_string()), blocks }, line));
