@@ -248,7 +248,7 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
             continue;
         }
         let continues =
-            same_para && matches!(out.last(), Some(Unit::Prose(_))) && !LABELLED.is_match(&l.text);
+            same_para && matches!(out.last(), Some(Unit::Prose(_))) && !labelled(&l.text);
         if let (true, Some(Unit::Prose(p))) = (continues, out.last_mut()) {
             p.push(' ');
             p.push_str(&l.text);
@@ -489,8 +489,14 @@ struct Slot {
 }
 
 /// A line that opens with its own short label ("Tools: Git, Make") starts a new unit.
-static LABELLED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z][\w/&+ -]{0,30}:\s+\S").expect("labelled line"));
+fn labelled(text: &str) -> bool {
+    // The label's length is counted apart: `[\w/&+ -]{0,30}` compiles thirty copies of the
+    // Unicode class, slowly. The class holds no colon, so the run it matches ends at the first.
+    static LABELLED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-Z][\w/&+ -]*:\s+\S").expect("labelled line"));
+    LABELLED.is_match(text)
+        && text[1..].split(':').next().is_some_and(|label| label.chars().count() <= 30)
+}
 /// "Title at Employer" (also French "chez", German "bei", Dutch "bij", Italian "presso").
 static AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.+?)\s+(at|@|for|chez|bei|bij|presso)\s+(?:the\s+)?(\S.*)$").expect("at pattern")
@@ -1412,7 +1418,7 @@ static ORG_INTRO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("org intro")
 });
 static ROLE_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\w\s/-]{2,60}?)\s+(?:at|with|for)\s+((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+as\s+(?:an?\s+|the\s+)?([^.,;]+))?\.?$")
+    Regex::new(r"^([\w\s/-]{2,}?)\s+(?:at|with|for)\s+((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+as\s+(?:an?\s+|the\s+)?([^.,;]+))?\.?$")
         .expect("role at")
 });
 const NOT_ORGS: &[&str] = &[
@@ -1425,6 +1431,10 @@ const NOT_ORGS: &[&str] = &[
 fn entry_start(p: &str) -> Option<(String, Option<String>)> {
     if p.split_whitespace().count() <= 14
         && let Some(c) = ROLE_AT.captures(p)
+        // At most 60 characters before "at": counted here, as `{2,60}?` in the pattern would
+        // compile sixty copies of the Unicode class. The shortest run is taken, so a longer
+        // one means no run of 60 or fewer fits.
+        && c[1].chars().count() <= 60
     {
         let prefix = c[1].to_lowercase();
         if role_score(&c[1]) > 0 || prefix.contains("employee") || prefix.contains("worked") {

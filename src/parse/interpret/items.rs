@@ -470,7 +470,9 @@ fn publication_of(item: &Item) -> Publication {
     static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"["“]([^"”]{4,})["”]"#));
     static AFTER_YEAR: LazyLock<Regex> =
         LazyLock::new(|| re(r"\((?:19|20)\d{2}[a-z]?\)\.?\s*([^.?!]+[.?!]?)"));
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{L} ]{2,25}:\s*"));
+    // A label of 2 to 25 letters and spaces; its length is counted apart, as `{2,25}` would
+    // compile 25 copies of the Unicode class. The class holds no colon: the run ends at the first.
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{L} ]{2,}:\s*"));
     let t = &item.text;
     let (date, rest) = undated(item);
     let name = if let Some(c) = QUOTED.captures(t) {
@@ -480,7 +482,13 @@ fn publication_of(item: &Item) -> Publication {
     } else if let Some(lead) = &item.lead {
         lead.clone()
     } else {
-        let rest = LABEL.replace(&rest, "").to_string();
+        let label = LABEL
+            .find(&rest)
+            .filter(|m| rest[..m.end()].split(':').next().is_some_and(|l| l.chars().count() <= 25));
+        let rest = match label {
+            Some(m) => rest[m.end()..].to_string(),
+            None => rest,
+        };
         first_sentence(&rest).unwrap_or(rest)
     };
     // A citation of several parts (authors, the quoted title, the venue) is kept whole as the
