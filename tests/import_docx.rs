@@ -519,3 +519,79 @@ fn a_table_of_labels_beside_their_bullets_is_read_label_by_label() {
     );
     assert!(json.get("unsortedSections").is_none(), "{json:#}");
 }
+
+#[test]
+fn tab_aligned_dates_beside_an_employer_with_the_title_in_italics_below() {
+    // The most common Word template: "**Employer**<tab>dates", the title in italics under
+    // it, Word-numbered bullets; the school the same way with the degree below.
+    let tab_line = |name: &str, dates: &str| {
+        format!("<w:p>{}<w:r><w:tab/></w:r>{}</w:p>", run(name, "<w:b/>"), run(dates, ""))
+    };
+    let body = [
+        styled("Title", &run("Noor Haddad", "")),
+        styled("Heading1", &run("Experience", "")),
+        tab_line("Harbour Works Ltd.", "Jan 2019 – Present"),
+        set("Senior Rigger", "<w:i/>", ""),
+        numbered(1, 0, "Rigged the new container cranes"),
+        tab_line("Tidewater Co.", "2016 – 2018"),
+        set("Rigger", "<w:i/>", ""),
+        numbered(1, 0, "Spliced mooring lines"),
+        styled("Heading1", &run("Education", "")),
+        tab_line("Northwood College", "2012 – 2016"),
+        set("B.Sc. in Marine Engineering", "<w:i/>", ""),
+    ];
+    let json = resume_of(&body);
+    assert_eq!(
+        entries(&json, "work", &["name", "position", "startDate", "endDate"]),
+        ["Harbour Works Ltd.|Senior Rigger|2019-01|", "Tidewater Co.|Rigger|2016|2018"],
+        "{json:#}"
+    );
+    assert_eq!(
+        entries(&json, "education", &["institution", "studyType", "area", "startDate", "endDate"]),
+        ["Northwood College|B.Sc.|Marine Engineering|2012|2016"],
+        "{json:#}"
+    );
+}
+
+#[test]
+fn a_two_column_table_layout_reads_the_sidebar_and_the_main_column() {
+    // A sidebar cell (contact, skills, languages) beside the main cell (profile, experience),
+    // each inside content controls as resume builders write them.
+    let control =
+        |content: &str| format!("<w:sdt><w:sdtPr/><w:sdtContent>{content}</w:sdtContent></w:sdt>");
+    let sidebar = [
+        styled("Heading1", &run("Contact", "")),
+        p("noor@example.org"),
+        p("+47 555 01 234"),
+        styled("Heading1", &run("Skills", "")),
+        numbered(1, 0, "Knots"),
+        numbered(1, 0, "Radio"),
+        styled("Heading1", &run("Languages", "")),
+        p("Norwegian (native)"),
+        p("English (fluent)"),
+    ]
+    .concat();
+    let main = [
+        styled("Heading1", &run("Experience", "")),
+        tabbed(&["Lighthouse Keeper, North Cape Light", "2018 – 2023"]),
+        numbered(1, 0, "Kept the lamp lit through three hundred storms"),
+    ]
+    .concat();
+    let body = [
+        styled("Title", &run("Noor Haddad", "")),
+        table(&[&[&control(&sidebar), &control(&main)]]),
+    ];
+    let json = resume_of(&body);
+    assert_eq!(json["basics"]["email"], "noor@example.org", "{json:#}");
+    assert_eq!(
+        entries(&json, "work", &["name", "position", "startDate", "endDate"]),
+        ["North Cape Light|Lighthouse Keeper|2018|2023"],
+        "{json:#}"
+    );
+    let skills = json["skills"].to_string();
+    assert!(skills.contains("Knots") && skills.contains("Radio"), "{json:#}");
+    assert_eq!(
+        entries(&json, "languages", &["language", "fluency"]),
+        ["Norwegian|native", "English|fluent"]
+    );
+}
