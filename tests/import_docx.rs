@@ -382,3 +382,216 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     std::fs::File::create(site.path("content/huge.docx")).unwrap().set_len(65 << 20).unwrap();
     site.run(&["build"]).fails_with(1).stderr_has("huge.docx").stderr_has("over the 64 MiB limit");
 }
+
+// ---- shapes of Word resumes ----------------------------------------------------------------
+
+/// The JSON Resume `vitae import` makes of a document whose body is `body`.
+fn resume_of(body: &[String]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let run = import_file(dir.path(), "shape.docx", &Docx::new(body.concat()).bytes());
+    run.success();
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    common::assert_schema_valid(&json);
+    json
+}
+
+/// The values of `field` in each entry of `section`, as one `a|b|c` line per entry.
+fn entries(json: &serde_json::Value, section: &str, fields: &[&str]) -> Vec<String> {
+    let list = json[section].as_array().cloned().unwrap_or_default();
+    list.iter()
+        .map(|e| fields.iter().map(|f| e[*f].as_str().unwrap_or("")).collect::<Vec<_>>().join("|"))
+        .collect()
+}
+
+#[test]
+fn an_entry_table_row_with_a_line_under_it_is_one_entry() {
+    // A Word template's entry: "Degree (Abbr.) – Field | dates" in a borderless table, the
+    // school in italics below; an award the same way, with a bullet that describes it.
+    let body = [
+        styled("Title", &run("Noor Haddad", "")),
+        styled("Heading1", &run("Education", "")),
+        table(&[&[
+            &set("Bachelor of Science (B.Sc.) – Marine Biology", "<w:b/>", ""),
+            &p("Sep 2015 – Jun 2019"),
+        ]]),
+        set("Northwood University, Springfield, MA", "<w:i/>", ""),
+        styled("Heading1", &run("Honors and Awards", "")),
+        table(&[&[&set("Tidewater Prize", "<w:b/>", ""), &p("May 2018")]]),
+        set("Northwood Marine Society", "<w:i/>", ""),
+        numbered(1, 0, "Given each year to one student for fieldwork on the coast"),
+        table(&[&[&set("Dean’s List", "<w:b/>", ""), &p("Spring 2017")]]),
+        set("Northwood University, Springfield, MA", "<w:i/>", ""),
+    ];
+    let json = resume_of(&body);
+    assert_eq!(
+        entries(&json, "education", &["institution", "studyType", "area", "startDate", "endDate"]),
+        ["Northwood University|Bachelor of Science (B.Sc.)|Marine Biology|2015-09|2019-06"],
+        "{json:#}"
+    );
+    assert_eq!(
+        entries(&json, "awards", &["title", "awarder", "date"]),
+        [
+            "Tidewater Prize|Northwood Marine Society|2018-05",
+            "Dean’s List|Northwood University|2017"
+        ],
+        "{json:#}"
+    );
+}
+
+#[test]
+fn a_table_of_short_terms_under_an_unknown_heading_is_skills() {
+    let body = [
+        styled("Title", &run("Noor Haddad", "")),
+        styled("Heading1", &run("Experience", "")),
+        tabbed(&["Lighthouse Keeper, North Cape Light", "2018 – 2023"]),
+        styled("Heading1", &run("Toolbox", "")),
+        table(&[
+            &[&p("Python"), &p("PostgreSQL"), &p("Docker")],
+            &[&p("Terraform"), &p("QGIS"), &p("Git")],
+        ]),
+    ];
+    let json = resume_of(&body);
+    let skills = json["skills"].to_string();
+    for term in ["Python", "PostgreSQL", "Docker", "Terraform", "QGIS", "Git"] {
+        assert!(skills.contains(term), "{term} missing: {json:#}");
+    }
+    assert!(json.get("unsortedSections").is_none(), "{json:#}");
+}
+
+#[test]
+fn an_employer_table_whose_entries_span_two_rows() {
+    // Employer and dates in one row, the title and town in the next; an employer written
+    // with its abbreviations ("Pvt. Ltd.") ends in a full stop and is still a header.
+    let body = [
+        styled("Title", &run("Noor Haddad", "")),
+        styled("Heading1", &run("Work Experience", "")),
+        table(&[
+            &[&set("Example Pvt. Ltd.", "<w:b/>", ""), &p("Jan 2019 – Mar 2021")],
+            &[&set("Software Engineer", "<w:i/>", ""), &p("Pune")],
+            &[&set("Sample Tech Co.", "<w:b/>", ""), &p("Jun 2017 – Dec 2018")],
+            &[&set("Data Intern", "<w:i/>", ""), &p("Mumbai")],
+        ]),
+    ];
+    let json = resume_of(&body);
+    assert_eq!(
+        entries(&json, "work", &["name", "position", "startDate", "endDate"]),
+        [
+            "Example Pvt. Ltd.|Software Engineer|2019-01|2021-03",
+            "Sample Tech Co.|Data Intern|2017-06|2018-12"
+        ],
+        "{json:#}"
+    );
+}
+
+#[test]
+fn a_table_of_labels_beside_their_bullets_is_read_label_by_label() {
+    // "Group | bullets" rows: a labelled table, not page layout; each label heads its group
+    // and none of them is taken for a section heading, capitals and all.
+    let body = [
+        styled("Title", &run("Noor Haddad", "")),
+        styled("Heading1", &run("Experience", "")),
+        tabbed(&["Lighthouse Keeper, North Cape Light", "2018 – 2023"]),
+        styled("Heading1", &run("Technical Skills", "")),
+        table(&[
+            &[
+                &set("FIELD TOOLS", "<w:b/>", ""),
+                &[numbered(1, 0, "Tide gauges"), numbered(1, 0, "Sonar")].concat(),
+            ],
+            &[
+                &set("SOFTWARE", "<w:b/>", ""),
+                &[numbered(1, 0, "QGIS"), numbered(1, 0, "R")].concat(),
+            ],
+        ]),
+    ];
+    let tree = outline(&Docx::new(body.concat()).bytes());
+    assert!(tree.contains("TABLE@"), "{tree}");
+    let json = resume_of(&body);
+    let groups: Vec<String> = json["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| format!("{}: {}", g["name"].as_str().unwrap_or(""), g["keywords"]))
+        .collect();
+    assert_eq!(
+        groups,
+        [r#"FIELD TOOLS: ["Tide gauges","Sonar"]"#, r#"SOFTWARE: ["QGIS","R"]"#],
+        "{json:#}"
+    );
+    assert!(json.get("unsortedSections").is_none(), "{json:#}");
+}
+
+#[test]
+fn tab_aligned_dates_beside_an_employer_with_the_title_in_italics_below() {
+    // The most common Word template: "**Employer**<tab>dates", the title in italics under
+    // it, Word-numbered bullets; the school the same way with the degree below.
+    let tab_line = |name: &str, dates: &str| {
+        format!("<w:p>{}<w:r><w:tab/></w:r>{}</w:p>", run(name, "<w:b/>"), run(dates, ""))
+    };
+    let body = [
+        styled("Title", &run("Noor Haddad", "")),
+        styled("Heading1", &run("Experience", "")),
+        tab_line("Harbour Works Ltd.", "Jan 2019 – Present"),
+        set("Senior Rigger", "<w:i/>", ""),
+        numbered(1, 0, "Rigged the new container cranes"),
+        tab_line("Tidewater Co.", "2016 – 2018"),
+        set("Rigger", "<w:i/>", ""),
+        numbered(1, 0, "Spliced mooring lines"),
+        styled("Heading1", &run("Education", "")),
+        tab_line("Northwood College", "2012 – 2016"),
+        set("B.Sc. in Marine Engineering", "<w:i/>", ""),
+    ];
+    let json = resume_of(&body);
+    assert_eq!(
+        entries(&json, "work", &["name", "position", "startDate", "endDate"]),
+        ["Harbour Works Ltd.|Senior Rigger|2019-01|", "Tidewater Co.|Rigger|2016|2018"],
+        "{json:#}"
+    );
+    assert_eq!(
+        entries(&json, "education", &["institution", "studyType", "area", "startDate", "endDate"]),
+        ["Northwood College|B.Sc.|Marine Engineering|2012|2016"],
+        "{json:#}"
+    );
+}
+
+#[test]
+fn a_two_column_table_layout_reads_the_sidebar_and_the_main_column() {
+    // A sidebar cell (contact, skills, languages) beside the main cell (profile, experience),
+    // each inside content controls as resume builders write them.
+    let control =
+        |content: &str| format!("<w:sdt><w:sdtPr/><w:sdtContent>{content}</w:sdtContent></w:sdt>");
+    let sidebar = [
+        styled("Heading1", &run("Contact", "")),
+        p("noor@example.org"),
+        p("+47 555 01 234"),
+        styled("Heading1", &run("Skills", "")),
+        numbered(1, 0, "Knots"),
+        numbered(1, 0, "Radio"),
+        styled("Heading1", &run("Languages", "")),
+        p("Norwegian (native)"),
+        p("English (fluent)"),
+    ]
+    .concat();
+    let main = [
+        styled("Heading1", &run("Experience", "")),
+        tabbed(&["Lighthouse Keeper, North Cape Light", "2018 – 2023"]),
+        numbered(1, 0, "Kept the lamp lit through three hundred storms"),
+    ]
+    .concat();
+    let body = [
+        styled("Title", &run("Noor Haddad", "")),
+        table(&[&[&control(&sidebar), &control(&main)]]),
+    ];
+    let json = resume_of(&body);
+    assert_eq!(json["basics"]["email"], "noor@example.org", "{json:#}");
+    assert_eq!(
+        entries(&json, "work", &["name", "position", "startDate", "endDate"]),
+        ["North Cape Light|Lighthouse Keeper|2018|2023"],
+        "{json:#}"
+    );
+    let skills = json["skills"].to_string();
+    assert!(skills.contains("Knots") && skills.contains("Radio"), "{json:#}");
+    assert_eq!(
+        entries(&json, "languages", &["language", "fluency"]),
+        ["Norwegian|native", "English|fluent"]
+    );
+}

@@ -66,19 +66,58 @@ fn alternation(words: &[&str]) -> String {
 const YEAR: &str = r"(?:19|20)\d{2}";
 /// A month-name candidate: checked against the vocabulary after matching.
 const WORD: &str = r"\p{L}{3,14}";
+/// [`WORD`] without its upper bound, for the patterns compiled first (see [`Pair`]).
+const WORD_UNBOUNDED: &str = r"\p{L}{3,}";
+/// The most letters a [`WORD`] holds.
+const WORD_MAX: usize = 14;
 const DASHES: &str = r"[-‐‑‒–—―−~]+";
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+/// A pattern whose letter runs are bounded (`\p{L}{3,14}`), as a cheap superset and the
+/// exact pattern. Each copy of a Unicode class in a counted repetition is compiled anew, so
+/// the bounded form takes milliseconds to compile (most of an import's start-up); the
+/// unbounded form takes a tenth of that. Where the unbounded pattern's match keeps every
+/// bounded run within the bound, it is the exact pattern's match too (its paths are a
+/// superset, tried in the same order); only otherwise, rarely, is the exact one compiled and
+/// asked.
+struct Pair {
+    fast: LazyLock<Regex>,
+    exact: LazyLock<Regex>,
+}
+
+impl Pair {
+    /// The first match at or after `pos` whose `runs` groups are each at most [`WORD_MAX`]
+    /// letters long, with its groups (searched again on its own bytes only: the engine that
+    /// reports groups is slower than the one that finds a match).
+    fn captures_at<'t>(
+        &self,
+        text: &'t str,
+        pos: usize,
+        runs: &[&str],
+    ) -> Option<regex::Captures<'t>> {
+        let search = |re: &Regex| {
+            let found = re.find_at(text, pos)?;
+            re.captures_at(&text[..found.end()], found.start())
+        };
+        let caps = search(&self.fast)?;
+        let bounded = runs
+            .iter()
+            .filter_map(|n| caps.name(n))
+            .all(|m| m.as_str().chars().count() <= WORD_MAX);
+        if bounded { Some(caps) } else { search(&self.exact) }
+    }
+}
+
+fn date_pattern(word: &str) -> Regex {
     let seasons = alternation(&months::season_words());
     // Each alternative starts right after a character that is not a letter or digit, which is
     // consumed: the span's start is where its first group starts.
     let pattern = format!(
         r"(?xi)(?:^|[^\p{{L}}\p{{N}}_'’])(?:
         (?P<season>{seasons})\s+(?:of\s+)?(?P<sy>{YEAR})(?-u:\b)
-      | (?P<dd1>\d{{1,2}})\.?\s+(?P<dmon>{WORD})\.?,?\s+(?P<dy1>{YEAR})(?-u:\b)
-      | (?P<mon2>{WORD})\.?\s+(?P<dd2>\d{{1,2}})(?:st|nd|rd|th)?,\s*(?P<dy2>{YEAR})(?-u:\b)
-      | (?P<mon>{WORD})\.?,?(?:\s+|\s*/\s*|-)(?:(?:of|de|del|di)\s+)?(?P<my>{YEAR}(?-u:\b)|'\d{{2}}(?-u:\b))
-      | (?P<yy>{YEAR}),\s*(?P<ym>{WORD})(?:$|[^\p{{L}}])
+      | (?P<dd1>\d{{1,2}})\.?\s+(?P<dmon>{word})\.?,?\s+(?P<dy1>{YEAR})(?-u:\b)
+      | (?P<mon2>{word})\.?\s+(?P<dd2>\d{{1,2}})(?:st|nd|rd|th)?,\s*(?P<dy2>{YEAR})(?-u:\b)
+      | (?P<mon>{word})\.?,?(?:\s+|\s*/\s*|-)(?:(?:of|de|del|di)\s+)?(?P<my>{YEAR}(?-u:\b)|'\d{{2}}(?-u:\b))
+      | (?P<yy>{YEAR}),\s*(?P<ym>{word})(?:$|[^\p{{L}}])
       | (?P<iy>{YEAR})[-/.](?P<im>\d{{1,2}})(?:[-/.](?P<id>\d{{1,2}}))?(?-u:\b)
       | (?P<dd>\d{{1,2}})[./](?P<dm>\d{{1,2}})[./](?P<dy>{YEAR})(?-u:\b)
       | (?P<nm>\d{{1,2}})[/.-](?P<ny>{YEAR})(?-u:\b)
@@ -87,7 +126,15 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
       )"
     );
     Regex::new(&pattern).expect("date pattern")
-});
+}
+
+static DATE: Pair = Pair {
+    fast: LazyLock::new(|| date_pattern(WORD_UNBOUNDED)),
+    exact: LazyLock::new(|| date_pattern(WORD)),
+};
+
+/// The groups of [`DATE`] that hold a [`WORD`].
+const DATE_WORDS: [&str; 4] = ["dmon", "mon2", "mon", "ym"];
 
 /// The groups that start a date, in the order of the alternatives.
 const STARTS: [&str; 10] = ["season", "dd1", "mon2", "mon", "yy", "iy", "dd", "nm", "q", "y"];
@@ -125,11 +172,16 @@ static FROM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A month name and a joiner right before a dated month: "Feb – Jul 2010" shares the year.
-static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static MONTH_BEFORE: Pair = Pair {
+    fast: LazyLock::new(|| month_before_pattern(WORD_UNBOUNDED)),
+    exact: LazyLock::new(|| month_before_pattern(WORD)),
+};
+
+fn month_before_pattern(word: &str) -> Regex {
     let joiners = alternation(&months::joiner_words());
-    Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?P<m>{WORD})\.?\s*(?:{DASHES}|/|{joiners})\s*$"))
+    Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?P<m>{word})\.?\s*(?:{DASHES}|/|{joiners})\s*$"))
         .expect("month before pattern")
-});
+}
 
 /// A day and a dash right before a full date: "14.–18.03.2022" shares month and year.
 static DAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -172,10 +224,7 @@ fn next_date(text: &str, from: usize) -> Option<Token> {
     }
     let mut pos = from;
     while pos <= text.len() {
-        // The fast search finds where a candidate is; only its own bytes are searched again
-        // for the groups (the slower engine that reports them is then run on a few bytes).
-        let found = DATE.find_at(text, pos)?;
-        let caps = DATE.captures_at(&text[..found.end()], found.start())?;
+        let caps = DATE.captures_at(text, pos, &DATE_WORDS)?;
         let whole = caps.get(0)?;
         let start = STARTS
             .iter()
@@ -407,7 +456,7 @@ fn share_year_or_month(text: &str, from: usize, span: &mut DateSpan) {
     let from = span.at.start - before.len();
     let date = span.start;
     let Some(month) = date.month else { return };
-    if let Some(c) = MONTH_BEFORE.captures(before)
+    if let Some(c) = MONTH_BEFORE.captures_at(before, 0, &["m"])
         && let Some(m) = months::month(&c["m"])
         && m <= month
     {

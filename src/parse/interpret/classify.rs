@@ -66,7 +66,88 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
     if titles > 0 && dated > 0 && work + dates >= weights::CONTENT_MIN && work > education {
         return Some(Kind::Work);
     }
+    if dated == 0 && degrees == 0 && titles == 0 && skill_terms(lines) {
+        return Some(Kind::Skills);
+    }
     None
+}
+
+/// Whether the entries read from a work section are projects, not jobs, as a reader sees
+/// from the entries whatever the heading says. Either none is dated and each names itself a
+/// project in its title line ("Inventory App – Group Project", a line that is no job title),
+/// or no entry names a job title or an organisation and most call themselves projects
+/// ("Personal project, 2022", "an open-source logger").
+pub fn entries_are_projects(entries: &[super::entries::Entry]) -> bool {
+    !entries.is_empty()
+        && (undated_and_named_projects(entries) || jobless_and_mostly_projects(entries))
+}
+
+fn undated_and_named_projects(entries: &[super::entries::Entry]) -> bool {
+    // "Project Manager" is a job title, not a project.
+    let project_word = |t: &str| {
+        role_score(t) == 0
+            && t.split(|c: char| !c.is_alphanumeric())
+                .any(|w| !w.is_empty() && super::sections::lexicon(w) == Some(Kind::Projects))
+    };
+    entries.iter().all(|e| {
+        e.start.is_none()
+            && e.end.is_none()
+            && [&e.name, &e.position].into_iter().flatten().any(|t| project_word(t))
+    })
+}
+
+fn jobless_and_mostly_projects(entries: &[super::entries::Entry]) -> bool {
+    let jobless = |e: &&super::entries::Entry| {
+        e.position.as_deref().is_none_or(|p| role_score(p) == 0)
+            && e.name.as_deref().is_none_or(|n| org_score(n) == 0)
+    };
+    let says_project = |e: &&super::entries::Entry| {
+        let first = e.summary.first().map_or("", String::as_str);
+        [e.name.as_deref().unwrap_or(""), e.position.as_deref().unwrap_or(""), first]
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'))
+            .any(|w| {
+                let w = w.to_lowercase();
+                w == "open-source" || super::sections::lexicon(&w) == Some(Kind::Projects)
+            })
+    };
+    entries.iter().all(|e| jobless(&e))
+        && entries.iter().filter(says_project).count() * 2 >= entries.len()
+}
+
+/// Nothing but short terms set apart: table cells or comma-separated lists ("Python | SQL |
+/// Docker", "Languages: Rust, Go, C++"), no sentence among them, enough of them to be a
+/// repertoire rather than a line of text.
+fn skill_terms(lines: &[Line]) -> bool {
+    let term = |t: &str| {
+        let t = t.trim();
+        let words = t.split_whitespace().count();
+        (1..=4).contains(&words) && !t.ends_with(['.', '!', '?']) && !t.contains(". ")
+    };
+    let mut terms = 0;
+    for l in lines {
+        let cells: Vec<&str> = if l.cols.is_empty() {
+            let text = l.field.as_ref().map_or(l.text.as_str(), |_| {
+                l.text.split_once(": ").map_or(l.text.as_str(), |(_, v)| v)
+            });
+            let text = match text.split_once(": ") {
+                Some((label, rest)) if term(label) => rest,
+                _ => text,
+            };
+            let parts: Vec<&str> = text.split([',', ';', '|', '•', '·']).collect();
+            if parts.len() < 3 {
+                return false;
+            }
+            parts
+        } else {
+            l.cols.iter().flat_map(|c| c.split([',', ';'])).collect()
+        };
+        if !cells.iter().all(|c| term(c)) {
+            return false;
+        }
+        terms += cells.len();
+    }
+    terms >= weights::CONTENT_SKILL_TERMS
 }
 
 /// A list whose items nearly all start with a spoken language's name.
@@ -104,5 +185,22 @@ mod tests {
         assert_eq!(by_content(&from_markdown(courses)), Some(Kind::Certificates));
         let other = "- Glaciology\n- Urban Ecology\n- Soil Science\n";
         assert_eq!(by_content(&from_markdown(other)), None);
+        let tools = "| Languages | Tools |\n|---|---|\n| Python, SQL | Docker, Git |\n| Kotlin | Terraform |\n";
+        assert_eq!(by_content(&from_markdown(tools)), Some(Kind::Skills));
+        let listed = "Rust, Go, PostgreSQL, Redis\n\nCloud: AWS, GCP, Azure\n";
+        assert_eq!(by_content(&from_markdown(listed)), Some(Kind::Skills));
+        let prose = "I enjoy hiking, reading, and long walks on the beach.\n";
+        assert_eq!(by_content(&from_markdown(prose)), None);
+    }
+
+    #[test]
+    fn undated_entries_that_name_themselves_projects() {
+        let read = |md: &str| super::super::entries::read(&from_markdown(md)).1;
+        let projects = "**Tide Tables App – Group Project**\n\n- Built the tide charts\n\n**Recipe Finder — Solo Project**\n\n- Wrote the search\n";
+        assert!(entries_are_projects(&read(projects)));
+        let jobs = "**Project Manager**, Initech GmbH, 2019-2022\n\n- Ran the projects\n\n**Analyst**, Globex, 2015-2019\n";
+        assert!(!entries_are_projects(&read(jobs)));
+        let undated = "**Project Manager**, Initech GmbH\n\n**Barista**, Globex Coffee\n";
+        assert!(!entries_are_projects(&read(undated)));
     }
 }

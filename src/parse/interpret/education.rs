@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::lines::Line;
 use super::places;
-use crate::model::{Certificate, Education};
+use crate::model::{Award, Certificate, Education};
 use crate::parse::dates::{self, DateSpan};
 use crate::parse::vocab::fields::{self, Hint};
 use crate::parse::vocab::{degrees, orgs};
@@ -138,9 +138,11 @@ struct EduLine {
 }
 
 fn strip_the(s: &str) -> String {
-    let t = s.trim();
+    // A separator left behind by a place cut off the end ("College • Dover, DE") goes too.
+    let t = s.trim().trim_end_matches(|c: char| c.is_whitespace() || "•·|".contains(c));
     // A lowercase "the" is the sentence's article; "The X University" is the name itself.
-    t.strip_prefix("the ").unwrap_or(t).to_string()
+    // So is a French elided one after "à" ("à l’université de …").
+    ["the ", "l’", "l'"].iter().find_map(|a| t.strip_prefix(a)).unwrap_or(t).trim().to_string()
 }
 
 fn is_abbreviation(p: &str) -> bool {
@@ -261,8 +263,15 @@ fn level(text: &str) -> Option<String> {
 fn edu_line(l: &Line) -> EduLine {
     let mut e = EduLine::default();
     let hint = l.div.as_deref().and_then(fields::class_hint);
-    // Table cells are slots, like separators.
-    let text = if l.cols.len() > 1 { l.cols.join(" | ") } else { l.text.clone() };
+    // Table cells are slots, like separators; a cell that is only a place is the school's
+    // town, which has no field.
+    let cols: Vec<&String> =
+        l.cols.iter().filter(|c| places::location(c).is_none() || is_school(c)).collect();
+    let text = match cols.as_slice() {
+        [] => l.text.clone(),
+        [one] if l.cols.len() > 1 => one.to_string(),
+        _ => cols.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" | "),
+    };
     let mut t = text.to_string();
     if let Some(c) = COURSES.captures(&t) {
         e.courses = super::groups::split_items(&c[1]);
@@ -344,10 +353,18 @@ fn edu_line(l: &Line) -> EduLine {
     if let Some(c) = AT_SCHOOL.captures(&t)
         && let Some(d) = degree(&c[1])
     {
-        let school = c[2].split([',', ';', '|']).next().unwrap_or("").trim();
+        let mut rest = c[2].split([',', ';', '|']).map(str::trim);
+        let school = rest.next().unwrap_or("");
+        // "Licence 2 à Ecole X Filière ; Gestion": a field label ends the school's name and
+        // the part after it is the area.
+        let (school, area) = match school.rsplit_once(' ') {
+            Some((name, label)) if degrees::is_field_label(label) => (name, rest.next()),
+            _ => (school, None),
+        };
         if !school.is_empty() && dates::find(school).is_none() {
             e.school = Some(strip_the(school));
-            e.degree = Some(d);
+            let (kind, own) = d;
+            e.degree = Some((kind, own.or(area.filter(|a| !a.is_empty()).map(str::to_string))));
             return e;
         }
     }
@@ -361,6 +378,23 @@ fn edu_line(l: &Line) -> EduLine {
     let parts: Vec<String> = re_split(&t);
     let mut degree_part = None;
     for (i, p) in parts.iter().enumerate() {
+        // "BSCS University of Example (continuing)": the degree, then its school.
+        if e.school.is_none()
+            && e.degree.is_none()
+            && let Some(m) = degree_at(p).filter(|m| m.start == 0)
+            && let Some(rest) = p.get(m.end..).map(str::trim)
+            && is_school(rest)
+            && !is_school(&p[..m.end])
+        {
+            let school = match rest.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+                Some((name, note)) if note.starts_with(char::is_lowercase) => name,
+                _ => rest,
+            };
+            e.school = Some(strip_the(school));
+            e.degree = Some((p[..m.end].trim().to_string(), None));
+            degree_part = Some(i);
+            continue;
+        }
         if e.school.is_none() && (is_school(p) || p.starts_with(['"', '“'])) {
             e.school = Some(strip_the(&super::items::strip_quotes(p)));
             continue;
@@ -428,7 +462,7 @@ static AT_SCHOOL: LazyLock<Regex> =
 
 fn re_split(t: &str) -> Vec<String> {
     static SEP: LazyLock<Regex> =
-        LazyLock::new(|| re(r"\s+[|–—-]\s+|\s*;\s*|,\s+(?:at\s+)?|\s+(?:at|à|au|aux|presso)\s+"));
+        LazyLock::new(|| re(r"\s+[|–—•·-]\s+|\s*;\s*|,\s+(?:at\s+)?|\s+(?:at|à|au|aux|presso)\s+"));
     let mut out: Vec<String> = Vec::new();
     for p in SEP.split(t).map(str::trim).filter(|p| !p.is_empty()) {
         out.push(p.to_string());
@@ -438,6 +472,18 @@ fn re_split(t: &str) -> Vec<String> {
     for p in out {
         match joined.last_mut() {
             Some(last) if last.matches('(').count() > last.matches(')').count() => {
+                last.push_str(", ");
+                last.push_str(&p);
+            }
+            // "City University of Northfield, Eastbrook College": one school named with the
+            // one it belongs to.
+            Some(last)
+                if is_school(last)
+                    && is_school(&p)
+                    && degree(last).is_none()
+                    && degree(&p).is_none()
+                    && t.contains(&format!("{last}, {p}")) =>
+            {
                 last.push_str(", ");
                 last.push_str(&p);
             }
@@ -510,21 +556,23 @@ fn with_mode_any(cols: &[String]) -> bool {
 /// new entry, and so does a new record (a table row, another of a page's alike containers);
 /// degrees listed under one school share its name and dates. A school's place is dropped.
 /// Certificates and courses listed there are returned apart.
-pub fn read(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
+pub fn read(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>, Vec<Award>) {
     let mut out = Vec::new();
     let mut certificates = Vec::new();
+    let mut awards = Vec::new();
     for run in lines.chunk_by(|a, b| a.record == b.record) {
         match run[0].record.and_then(|_| record(run)) {
             Some(Ok(e)) => out.push(e),
             Some(Err(c)) => certificates.push(c),
             None => {
-                let (e, c) = read_lines(run);
+                let (e, c, a) = read_lines(run);
                 out.extend(e);
                 certificates.extend(c);
+                awards.extend(a);
             }
         }
     }
-    (out, certificates)
+    (out, certificates, awards)
 }
 
 /// One record of a page (a `resume-item` container) as one entry, its lines filling slots
@@ -579,8 +627,9 @@ fn is_place_line(l: &Line) -> bool {
 }
 
 /// Reads lines that are not one record each, line by line.
-fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
+fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>, Vec<Award>) {
     let mut certificates = Vec::new();
+    let mut awards = Vec::new();
     // Entries started by a line that only guessed its school, with that line.
     let mut guessed: Vec<(usize, String)> = Vec::new();
     let mut out: Vec<Education> = Vec::new();
@@ -596,6 +645,8 @@ fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
             l.bullet && p.item.is_some() && p.item != l.item && p.depth == l.depth
         });
         let after_school = prev.is_some() && !boundary && !sibling;
+        let prev_row = prev.is_some_and(|p| !p.cols.is_empty());
+        let prev_label = prev.is_some_and(|p| p.term || p.heading.is_some());
         prev = Some(l);
         if is_place_line(l) {
             continue;
@@ -604,11 +655,27 @@ fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
             certificates.push(c);
             continue;
         }
+        // "Dean's List", "Merit Scholarship" under a degree: an honour, not another school.
+        if !out.is_empty() && is_honour_line(l) {
+            awards.extend(super::items::awards(std::slice::from_ref(l)));
+            continue;
+        }
         if l.words() > 25 {
             continue;
         }
         let hint = l.div.as_deref().and_then(fields::class_hint);
         let mut e = edu_line(l);
+        // An entry set as two table rows ("School | 2020" over "Degree | Town"): a row that
+        // fills only the slots the row above left empty continues its entry.
+        let (boundary, after_school) = if boundary
+            && prev_row
+            && !l.cols.is_empty()
+            && out.last().is_some_and(|c| fills_empty_slots(c, &e))
+        {
+            (false, true)
+        } else {
+            (boundary, after_school)
+        };
         // A line under a school's line that names no school or degree is the field of study.
         if after_school
             && e.degree.is_none()
@@ -621,6 +688,33 @@ fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
         {
             e.area = Some(school.clone());
             e.school = None;
+        }
+        // "Degree, Field · (2016 - 2020)" under an undated school line that names no known
+        // degree word (LinkedIn's layout): the qualification and its field, with the dates.
+        if after_school
+            && !prev_label
+            && e.degree.is_none()
+            && e.guessed
+            && hint.is_none()
+            && e.dates.is_some()
+            && out.last().is_some_and(|c| {
+                c.institution.is_some()
+                    && c.study_type.is_none()
+                    && c.area.is_none()
+                    && c.start_date.is_none()
+                    && c.end_date.is_none()
+            })
+        {
+            let rest = dates::without_dates(&l.text);
+            let rest = rest.trim_matches(|c: char| " ·•|-–—,;()".contains(c));
+            match rest.split_once(", ") {
+                Some((kind, area)) => {
+                    e.degree = Some((kind.trim().to_string(), Some(area.trim().to_string())))
+                }
+                None => e.area = Some(rest.to_string()),
+            }
+            e.school = None;
+            e.guessed = false;
         }
         if school_first.is_none() && (e.school.is_some() || e.degree.is_some()) {
             school_first = Some(e.school.is_some() && e.degree.is_none());
@@ -696,7 +790,33 @@ fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>) {
         }
     }
     out.retain(|e| e.institution.is_some() || e.study_type.is_some() || e.area.is_some());
-    (out, certificates)
+    (out, certificates, awards)
+}
+
+/// A short line naming an honour and no degree (a school named in it is where it was won).
+fn is_honour_line(l: &Line) -> bool {
+    l.words() <= 14
+        && l.cols.is_empty()
+        && crate::parse::vocab::sections::names_honour(&l.text)
+        && degree(&l.text).is_none()
+        && level(&l.text).is_none()
+}
+
+/// Whether a line names only what an entry still lacks: no school when it has one, no degree
+/// when it has one, no dates when it has them, and something besides dates.
+fn fills_empty_slots(c: &Education, e: &EduLine) -> bool {
+    let no_degree = c.study_type.is_none() && c.area.is_none();
+    // A line that names nothing known is the field of study of a school that has none yet.
+    let school_fits = match (&e.school, e.guessed) {
+        (None, _) => true,
+        (Some(_), true) => c.institution.is_some() && no_degree,
+        (Some(_), false) => c.institution.is_none(),
+    };
+    school_fits
+        && (e.degree.is_none() || no_degree)
+        && (e.dates.is_none() || c.start_date.is_none() && c.end_date.is_none())
+        && (e.school.is_some() || e.degree.is_some())
+        && (c.institution.is_some() || c.study_type.is_some())
 }
 
 /// A single date on a degree is when it ended.
@@ -751,7 +871,7 @@ mod tests {
 
     #[test]
     fn degree_first_and_school_first_layouts() {
-        let (a, _) = read(&from_plain(
+        let (a, _, _) = read(&from_plain(
             "M.S., Computer Science\nNorthwood University\nB.B.A., Operations Research\nthe Eastfield College\n",
         ));
         let got: Vec<String> = a.iter().map(brief).collect();
@@ -762,7 +882,7 @@ mod tests {
                 "Eastfield College|B.B.A.|Operations Research|..|"
             ]
         );
-        let (b, _) = read(&from_markdown(
+        let (b, _, _) = read(&from_markdown(
             "- **Northwood University, Dover, DE** June 2009\nCumulative GPA 3.7/4.0\n - B.A., Classical Studies (GPA 3.8)\n - B.S., Applied Physics with Honors (GPA 3.95)\n - Minor: Music\n",
         ));
         let got: Vec<String> = b.iter().map(brief).collect();
@@ -777,9 +897,63 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_set_as_two_table_rows() {
+        let md = "| School | Year |\n|---|---|\n| Northwood University | 2019 |\n| PhD in Glaciology | Dover, DE |\n| Eastfield College | 2014 |\n| Bachelor of Arts in History | Lyon, France |\n| Westbrook Preparatory School | 2010 |\n| Two years of evening classes in drawing | Oslo, Norway |\n";
+        let (e, _, _) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwood University|PhD|Glaciology|..2019|",
+                "Eastfield College|Bachelor of Arts|History|..2014|",
+                "Westbrook Preparatory School||Two years of evening classes in drawing|..2010|"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_qualification_and_its_field_dated_under_an_undated_school_line() {
+        let md = "Brightpath Labs\nData Storytelling, Applied Statistics · (March 2021 - June 2021)\n\nQuillmoor\nGraphic Design · (2015 - 2019)\n";
+        let (e, _, _) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Brightpath Labs|Data Storytelling|Applied Statistics|2021-03..2021-06|",
+                "Quillmoor||Graphic Design|2015..2019|"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_school_named_with_the_school_it_belongs_to() {
+        let (e, _, _) = read(&from_markdown(
+            "### Bachelor of Arts in History\n\nCity University of Northfield, Eastbrook College • Dover, DE\n05/2008\n",
+        ));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "City University of Northfield, Eastbrook College|Bachelor of Arts|History|..2008-05|"
+            ]
+        );
+    }
+
+    #[test]
+    fn honours_under_a_degree_are_awards() {
+        let (e, _, a) = read(&from_plain(
+            "Bachelor of Science in Nursing\nEastbrook College, 2012\nDean's List at Eastbrook College\nQuill Honor Society\n",
+        ));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Eastbrook College|Bachelor of Science|Nursing|..2012|"]);
+        let titles: Vec<&str> = a.iter().filter_map(|a| a.title.as_deref()).collect();
+        assert_eq!(titles, ["Dean's List at Eastbrook College", "Quill Honor Society"]);
+    }
+
+    #[test]
     fn records_of_a_page_fill_slots_in_any_order() {
         let html = "<div class=\"item\"><h4>Hydrology (double major)</h4><h5>2007-2011</h5><p>Northfield University</p><p><em>Undergraduate B.A</em></p></div>\n<div class=\"item\"><h4>Certificate in Tutoring</h4><h5>2010-2011</h5><p>Northfield University</p></div>\n<div class=\"item\"><h4>Geology</h4><p>Southbank Technical University</p><p>Graduate M.S</p><p>2014 - 2016</p></div>\n";
-        let (a, c) = read(&from_markdown(html));
+        let (a, c, _) = read(&from_markdown(html));
         let got: Vec<String> = a.iter().map(brief).collect();
         assert_eq!(
             got,
@@ -796,7 +970,7 @@ mod tests {
 
     #[test]
     fn courses_by_their_hours_and_the_company_they_keep() {
-        let (a, c) = read(&from_plain(
+        let (a, c, _) = read(&from_plain(
             "- Using spreadsheets (160 hours)\n- Photography (96 hours)\n- Erste Hilfe (16 Stunden)\n- Mapping Data with Open Tools from GeoOrg\n",
         ));
         assert!(a.is_empty(), "{a:?}");
@@ -810,7 +984,7 @@ mod tests {
 
     #[test]
     fn one_line_degrees() {
-        let (a, _) = read(&from_plain(
+        let (a, _, _) = read(&from_plain(
             "Bachelor of Science in Physics, Westbrook University, 2010 - 2014\n1995-1998 University\n\"Lycée Imaginaire\", Lyon, France\n",
         ));
         let got: Vec<String> = a.iter().map(brief).collect();
@@ -825,14 +999,17 @@ mod tests {
 
     #[test]
     fn degrees_in_capitals_and_at_their_school() {
-        let (a, _) = read(&from_plain(
-            "- 2017 : LICENCE 1 à Ecole Exemple\n- MASTER OF ARTS at Kiln College, 2021\n- B.A. in Pottery at Glaze Institute, 2019\n",
+        let (a, _, _) = read(&from_plain(
+            "- 2017 : LICENCE 1 à Ecole Exemple\n- BSCS UNIVERSITY OF EXAMPLE (continue)\n- 2012 : BEPC au Lycée Modèle\n- 2018 : LICENCE 2 à Institut Exemple Filière ; GESTION\n- MASTER OF ARTS at Kiln College, 2021\n- B.A. in Pottery at Glaze Institute, 2019\n",
         ));
         let got: Vec<String> = a.iter().map(brief).collect();
         assert_eq!(
             got,
             [
                 "Ecole Exemple|LICENCE 1||..2017|",
+                "UNIVERSITY OF EXAMPLE|BSCS||..|",
+                "Lycée Modèle|BEPC||..2012|",
+                "Institut Exemple|LICENCE 2|GESTION|..2018|",
                 "Kiln College|MASTER OF ARTS||..2021|",
                 "Glaze Institute|B.A.|Pottery|..2019|"
             ]
@@ -841,7 +1018,7 @@ mod tests {
 
     #[test]
     fn degrees_in_other_languages() {
-        let (a, _) = read(&from_plain(
+        let (a, _, _) = read(&from_plain(
             "Máster en Ingeniería Informática, Universidad de Ejemplo, 2013\n2016 – 2018 Laurea magistrale in Informatica, Università di Esempio\n2015 – 2018  Diplôme d'ingénieur, Informatique — École d'Exemple\n2017   Dr.-Ing., Technische Universität Beispiel\nBachelor Informatica, Hogeschool van Voorbeeld, 2010 - 2014\nAbschlussnote: 1,3\n",
         ));
         let got: Vec<String> = a.iter().map(brief).collect();
@@ -858,7 +1035,7 @@ mod tests {
     }
     #[test]
     fn short_names_in_brackets_table_cells_and_a_school_after_a_semicolon() {
-        let (a, _) = read(&from_markdown(
+        let (a, _, _) = read(&from_markdown(
             "| Master of Science (M.S.) – Marine Biology | May 2020 – Present |\n|---|---|\n\n*Northwood University, Springfield, MA*\n\nSep 2007-Jul 2011: Integrated master’s degree in Geology (MGeol); Eastfield University\n\nSep 2019-present: Part-time PGDip in Tidal Studies; Kiln College\n",
         ));
         let got: Vec<String> = a.iter().map(brief).collect();

@@ -248,7 +248,7 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
             continue;
         }
         let continues =
-            same_para && matches!(out.last(), Some(Unit::Prose(_))) && !LABELLED.is_match(&l.text);
+            same_para && matches!(out.last(), Some(Unit::Prose(_))) && !labelled(&l.text);
         if let (true, Some(Unit::Prose(p))) = (continues, out.last_mut()) {
             p.push(' ');
             p.push_str(&l.text);
@@ -483,11 +483,20 @@ struct Slot {
     org: i32,
     strong: bool,
     line: usize,
+    /// A place followed it on its line ("Acme, Dover, DE — Clerk"): a place goes with the
+    /// employer.
+    placed: bool,
 }
 
 /// A line that opens with its own short label ("Tools: Git, Make") starts a new unit.
-static LABELLED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z][\w/&+ -]{0,30}:\s+\S").expect("labelled line"));
+fn labelled(text: &str) -> bool {
+    // The label's length is counted apart: `[\w/&+ -]{0,30}` compiles thirty copies of the
+    // Unicode class, slowly. The class holds no colon, so the run it matches ends at the first.
+    static LABELLED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-Z][\w/&+ -]*:\s+\S").expect("labelled line"));
+    LABELLED.is_match(text)
+        && text[1..].split(':').next().is_some_and(|label| label.chars().count() <= 30)
+}
 /// "Title at Employer" (also French "chez", German "bei", Dutch "bij", Italian "presso").
 static AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.+?)\s+(at|@|for|chez|bei|bij|presso)\s+(?:the\s+)?(\S.*)$").expect("at pattern")
@@ -542,6 +551,19 @@ fn unbracket(text: &str) -> String {
     parts.iter().map(|p| &p[1..p.len() - 1]).collect::<Vec<_>>().join(", ")
 }
 
+/// "Acme Ltd (mostly working in Rust)": a bracketed remark of a few words in lower case after
+/// an employer is a note about the job, not part of the name.
+fn without_note(name: &str) -> String {
+    if let Some((head, note)) = name.strip_suffix(')').and_then(|n| n.rsplit_once(" ("))
+        && note.starts_with(|c: char| c.is_lowercase())
+        && note.split_whitespace().count() >= 3
+        && !head.trim().is_empty()
+    {
+        return head.trim().to_string();
+    }
+    name.to_string()
+}
+
 /// A slot that names a place by its shape: one to three capitalised words, no digits, no
 /// title or organisation words ("Valencia", "Lyon").
 fn place_like(s: &str) -> bool {
@@ -574,11 +596,25 @@ fn read_header(heads: &[Head]) -> Header {
         h.location = place;
         for (n, (title, span)) in titles.into_iter().enumerate() {
             line_dates.push(Some(span));
-            slots.push(Slot { text: title, role: 10, org: 0, strong: false, line: n });
+            slots.push(Slot {
+                text: title,
+                role: 10,
+                org: 0,
+                strong: false,
+                line: n,
+                placed: false,
+            });
         }
         // The employer has a line of its own: it is written as it stands, units and all.
         line_dates.push(None);
-        slots.push(Slot { text: org, role: 0, org: 10, strong: false, line: line_dates.len() - 1 });
+        slots.push(Slot {
+            text: org,
+            role: 0,
+            org: 10,
+            strong: false,
+            line: line_dates.len() - 1,
+            placed: false,
+        });
         assign(&mut h, slots, &line_dates, heads);
         return h;
     }
@@ -617,6 +653,7 @@ fn read_header(heads: &[Head]) -> Header {
                     text: rest,
                     strong: head.whole_strong,
                     line: n,
+                    placed: false,
                 });
                 continue;
             }
@@ -654,7 +691,10 @@ fn read_header(heads: &[Head]) -> Header {
             h.location.get_or_insert(last.clone());
             parts.pop();
         }
-        for (text, strong) in parts {
+        let place_next: Vec<bool> = (0..parts.len())
+            .map(|i| parts.get(i + 1).is_some_and(|(t, _)| places::location(t).is_some()))
+            .collect();
+        for (i, (text, strong)) in parts.into_iter().enumerate() {
             let (head_text, place) = places::split_trailing(&text);
             // "Manchester, UK" is a place; "Initech, Remote" and "Globex, Vancouver, Canada"
             // are an employer and a place.
@@ -669,6 +709,7 @@ fn read_header(heads: &[Head]) -> Header {
                 continue;
             }
             let (text, place) = with_place(head_text, place);
+            let placed = place.is_some() || place_next[i];
             if let Some(p) = place {
                 h.location.get_or_insert(p);
             }
@@ -709,6 +750,7 @@ fn read_header(heads: &[Head]) -> Header {
                 text,
                 strong,
                 line: n,
+                placed,
             });
         }
     }
@@ -856,8 +898,8 @@ fn with_place(text: String, place: Option<String>) -> (String, Option<String>) {
 /// The two slots of a line that names both: certainly a title, certainly an employer.
 fn title_and_employer(title: String, org: String, strong: bool, line: usize) -> [Slot; 2] {
     [
-        Slot { text: title, role: 10, org: 0, strong, line },
-        Slot { text: org, role: 0, org: 10, strong: false, line },
+        Slot { text: title, role: 10, org: 0, strong, line, placed: false },
+        Slot { text: org, role: 0, org: 10, strong: false, line, placed: false },
     ]
 }
 
@@ -1070,6 +1112,26 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
         let pick = orgs.iter().position(|s| s.strong && s.org == 0).unwrap_or(1);
         titles.push(orgs.remove(pick));
     }
+    // Two title-like slots on one line ("Independent Tutor, Dover, DE — Maths Tutor"): the
+    // one the place follows is the employer.
+    if orgs.is_empty()
+        && let [a, b] = titles.as_slice()
+        && a.line == b.line
+        && a.placed != b.placed
+    {
+        let at = usize::from(b.placed);
+        orgs.push(titles.remove(at));
+    }
+    // The same with a title vitae does not know: "Freelance Designer, Lyon, France —
+    // Illustrator" (no organisation word in the other slot).
+    if let ([t], [o]) = (titles.as_slice(), orgs.as_slice())
+        && t.line == o.line
+        && t.placed
+        && !o.placed
+        && o.org == 0
+    {
+        std::mem::swap(&mut titles, &mut orgs);
+    }
     if titles.len() > 1 {
         let dated =
             titles.iter().filter(|t| line_dates[t.line].is_some() && heads.len() > 1).count();
@@ -1159,6 +1221,14 @@ fn split_title_employer(text: &mut String) -> Option<(String, Option<String>)> {
 pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
     let units = units(lines);
     let (intro, clusters) = clusters(units);
+    // Nothing but bullets: what was done, in a job the section does not name.
+    if clusters.is_empty()
+        && !intro.is_empty()
+        && intro.iter().all(|u| matches!(u, Unit::Bullet(_)))
+    {
+        let highlights = intro.into_iter().map(unit_text).collect();
+        return (Vec::new(), vec![Entry { highlights, ..Default::default() }]);
+    }
     if clusters.is_empty() {
         return prose_entries(intro);
     }
@@ -1229,7 +1299,7 @@ fn unit_text(u: Unit) -> String {
 /// One entry per title; prose is shared out between several titles in order.
 fn entries_of(h: Header, body: Vec<Unit>) -> Vec<Entry> {
     let base = Entry {
-        name: h.name.clone(),
+        name: h.name.as_deref().map(without_note),
         location: h.location.clone(),
         summary: h.description.iter().cloned().collect(),
         ..Default::default()
@@ -1348,7 +1418,7 @@ static ORG_INTRO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("org intro")
 });
 static ROLE_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\w\s/-]{2,60}?)\s+(?:at|with|for)\s+((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+as\s+(?:an?\s+|the\s+)?([^.,;]+))?\.?$")
+    Regex::new(r"^([\w\s/-]{2,}?)\s+(?:at|with|for)\s+((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+as\s+(?:an?\s+|the\s+)?([^.,;]+))?\.?$")
         .expect("role at")
 });
 const NOT_ORGS: &[&str] = &[
@@ -1361,6 +1431,10 @@ const NOT_ORGS: &[&str] = &[
 fn entry_start(p: &str) -> Option<(String, Option<String>)> {
     if p.split_whitespace().count() <= 14
         && let Some(c) = ROLE_AT.captures(p)
+        // At most 60 characters before "at": counted here, as `{2,60}?` in the pattern would
+        // compile sixty copies of the Unicode class. The shortest run is taken, so a longer
+        // one means no run of 60 or fewer fits.
+        && c[1].chars().count() <= 60
     {
         let prefix = c[1].to_lowercase();
         if role_score(&c[1]) > 0 || prefix.contains("employee") || prefix.contains("worked") {
@@ -1451,6 +1525,20 @@ mod tests {
     }
 
     #[test]
+    fn the_title_like_slot_a_place_follows_is_the_employer() {
+        let md = "**Independent Tutor,** Dover, DE — *Maths Tutor*\n\nJune 2021 - May 2022\n\nHelped students.\n\n**Freelance Designer,** Lyon, France — *Illustrator*\n\n2019 - 2020\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Independent Tutor|Maths Tutor|Dover, DE|2021-06..2022-05",
+                "Freelance Designer|Illustrator|Lyon, France|2019..2020",
+            ]
+        );
+    }
+
+    #[test]
     fn markdown_title_at_company_and_bold_title_lines() {
         let md = "### Team Lead at Umbrella (1.5 years)\n\nLed things.\n\n#### Achievements\n* Did a thing\n\n- **VP, Chief Scientist** October 2019 - Present\nHooli Systems Springfield, IL\n - Managed people\n\n- **Staff Engineer**\n\nMarch 2016 - October 2019\n\nHooli Systems\n\nSpringfield, IL\n\n- Built stuff\n";
         let (_, e) = read(&from_markdown(md));
@@ -1536,5 +1624,23 @@ mod tests {
         assert_eq!(intro.len(), 1);
         let got: Vec<String> = e.iter().map(brief).collect();
         assert_eq!(got, ["Hooli|SRE||..", "Globex|quality lead||.."]);
+    }
+    #[test]
+    fn a_note_in_brackets_after_the_employer_is_no_part_of_its_name() {
+        let t = "Feb 2019-present: Analyst, Data Unit, Northwind (mostly working in SQL and R)\n- Built the weekly report.\nMar 2015-Jan 2019: Clerk, Southwind (Holdings) Ltd\n- Filed things.\n";
+        let (_, e) = read(&from_markdown(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            ["Northwind|Analyst||2019-02..", "Southwind (Holdings) Ltd|Clerk||2015-03..2019-01"]
+        );
+    }
+    #[test]
+    fn a_section_of_bullets_alone_is_one_unnamed_entry() {
+        let (intro, e) = read(&from_markdown("- Kept the lamp lit.\n- Logged every ship.\n"));
+        assert!(intro.is_empty(), "{intro:?}");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].highlights, ["Kept the lamp lit.", "Logged every ship."]);
+        assert!(e[0].name.is_none() && e[0].position.is_none());
     }
 }

@@ -187,7 +187,12 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
         let item = pieces[i].item;
         item.is_some() && pieces[i + 1..].iter().any(|q| q.parent_item == item)
     };
+    // The group a short line right above a table opened, which the table's rows fill.
+    let mut rows_open: Option<usize> = None;
     for (i, p) in pieces.iter().enumerate() {
+        if p.kind != PieceKind::Row {
+            rows_open = None;
+        }
         let new_group = |out: &mut Read, kind: Kind, label: Option<String>, items: Vec<String>| {
             out.groups.push(Group { kind, label, items, source: p.source });
             out.groups.len() - 1
@@ -229,7 +234,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
                     && !items.iter().any(|c| levels::is_level(c) || levels::is_language(c))
                 {
                     let items = items.iter().flat_map(|c| split_items(c)).collect();
-                    push_items(&mut out, open, current, items, p.source);
+                    push_items(&mut out, rows_open, current, items, p.source);
                     continue;
                 }
                 if let [label, rest @ ..] = p.cols.as_slice()
@@ -314,6 +319,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
         // item, not a label.
         let above_rows = p.kind == PieceKind::Text
             && p.def.is_none()
+            && p.item.is_none()
             && p.text.split_whitespace().count() <= 4
             && !p.text.contains([',', ';'])
             && unrate(&p.text).1.is_none()
@@ -322,6 +328,9 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             let label = clean_label(&p.text);
             let k = group_kind(&label, current);
             open = Some(new_group(&mut out, k, Some(label), Vec::new()));
+            if above_rows {
+                rows_open = open;
+            }
             continue;
         }
         if sentence(&p.text) {

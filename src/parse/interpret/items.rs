@@ -100,6 +100,19 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
             last.body.push(l.text.clone());
             continue;
         }
+        // The line set under a "Title | date" row (see below), even when emphasised.
+        if let Some(h) = head
+            && !out[h].cols.is_empty()
+            && out[h].body.is_empty()
+            && out[h].bullets.is_empty()
+            && !l.bullet
+            && l.item.is_none()
+            && l.heading.is_none()
+            && l.cols.is_empty()
+        {
+            out[h].body.push(l.text.clone());
+            continue;
+        }
         let headed = (l.heading.is_some() || l.term || l.whole_strong && !l.bullet)
             && heading_like(&l.text)
             && i + 1 < lines.len();
@@ -122,9 +135,20 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
                 source: l.source,
                 ..Default::default()
             });
-            head = None;
+            // "Title | date" in a table row heads the line set under it (who gave it, where)
+            // and the bullets that describe it, as a template lays an entry out.
+            let dated = l.cols.iter().any(|c| dates::is_only_dates(c));
+            head = (dated && l.cols.len() == 2).then_some(out.len() - 1);
             list_item = None;
             continue;
+        }
+        // After such a row, one plain line and bullets belong to it; more text does not.
+        if let Some(h) = head
+            && !out[h].cols.is_empty()
+            && !l.bullet
+            && (!out[h].body.is_empty() || !out[h].bullets.is_empty() || l.item.is_some())
+        {
+            head = None;
         }
         // A line that continues the item above it (wrapped, or the same list item).
         let continues = !l.bullet
@@ -294,6 +318,11 @@ fn award_of(item: &Item) -> Award {
         },
     };
     a.title = Some(strip_quotes(title.trim_end_matches(',')));
+    // A row's title with the line under it: who gave it, and where.
+    let by = match (by.trim().is_empty(), item.cols.is_empty(), item.body.first()) {
+        (true, false, Some(line)) if dates::find(line).is_none() => places::split_trailing(line).0,
+        _ => by,
+    };
     let by = by.trim().trim_matches(',').trim();
     a.awarder = (!by.is_empty()).then(|| by.split(", ").next().unwrap_or(by).to_string());
     a
@@ -441,7 +470,9 @@ fn publication_of(item: &Item) -> Publication {
     static QUOTED: LazyLock<Regex> = LazyLock::new(|| re(r#"["“]([^"”]{4,})["”]"#));
     static AFTER_YEAR: LazyLock<Regex> =
         LazyLock::new(|| re(r"\((?:19|20)\d{2}[a-z]?\)\.?\s*([^.?!]+[.?!]?)"));
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{L} ]{2,25}:\s*"));
+    // A label of 2 to 25 letters and spaces; its length is counted apart, as `{2,25}` would
+    // compile 25 copies of the Unicode class. The class holds no colon: the run ends at the first.
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{L} ]{2,}:\s*"));
     let t = &item.text;
     let (date, rest) = undated(item);
     let name = if let Some(c) = QUOTED.captures(t) {
@@ -451,7 +482,13 @@ fn publication_of(item: &Item) -> Publication {
     } else if let Some(lead) = &item.lead {
         lead.clone()
     } else {
-        let rest = LABEL.replace(&rest, "").to_string();
+        let label = LABEL
+            .find(&rest)
+            .filter(|m| rest[..m.end()].split(':').next().is_some_and(|l| l.chars().count() <= 25));
+        let rest = match label {
+            Some(m) => rest[m.end()..].to_string(),
+            None => rest,
+        };
         first_sentence(&rest).unwrap_or(rest)
     };
     // A citation of several parts (authors, the quoted title, the venue) is kept whole as the

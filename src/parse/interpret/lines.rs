@@ -477,20 +477,53 @@ fn emphasised(inlines: &[Inline], out: &mut Vec<String>) {
 }
 
 /// Inline content split at breaks, each part with the break before it (borrowed, not
-/// copied: a paragraph may hold a whole document's lines).
+/// copied: a paragraph may hold a whole document's lines). A soft break inside brackets
+/// ("Analyst · (May ⏎ 2020 - June 2021)") or after a joining word ("Studies and ⏎ Planning")
+/// wraps one line: the parts are one.
 fn split_at_breaks(content: &[Inline]) -> Vec<(Option<&Inline>, &[Inline])> {
-    let mut out = Vec::new();
+    let mut out: Vec<(Option<&Inline>, std::ops::Range<usize>)> = Vec::new();
     let mut start = 0;
     let mut brk = None;
     for (k, i) in content.iter().enumerate() {
         if matches!(i, Inline::SoftBreak | Inline::LineBreak) {
-            out.push((brk, &content[start..k]));
+            out.push((brk, start..k));
             brk = Some(i);
             start = k + 1;
         }
     }
-    out.push((brk, &content[start..]));
-    out
+    out.push((brk, start..content.len()));
+    let mut merged: Vec<(Option<&Inline>, std::ops::Range<usize>)> = Vec::new();
+    for (brk, range) in out {
+        if let Some((_, last)) = merged.last_mut()
+            && brk == Some(&Inline::SoftBreak)
+            && closes_open_bracket(
+                &doc::plain(&content[last.clone()]),
+                &doc::plain(&content[range.clone()]),
+            )
+        {
+            last.end = range.end;
+            continue;
+        }
+        merged.push((brk, range));
+    }
+    merged.into_iter().map(|(b, r)| (b, &content[r])).collect()
+}
+
+/// Whether a line ends inside a bracket that the next line closes before it opens another,
+/// or on a word that cannot end a line of its own ("Academy of Water Studies and").
+fn closes_open_bracket(line: &str, next: &str) -> bool {
+    const JOINING: [&str; 16] = [
+        "and", "of", "for", "the", "&", "und", "für", "der", "et", "de", "des", "du", "y", "del",
+        "van", "voor",
+    ];
+    let open = line.matches('(').count() > line.matches(')').count();
+    let close = next.find(')');
+    let bracket = open && close.is_some_and(|c| next.find('(').is_none_or(|o| o > c));
+    let last = line.split_whitespace().last().unwrap_or("");
+    let joining = line.split_whitespace().nth(2).is_some()
+        && JOINING.contains(&last.to_lowercase().as_str())
+        && next.chars().next().is_some_and(char::is_alphanumeric);
+    line.len() < 200 && (bracket || joining)
 }
 
 /// Paragraph ids: a new paragraph at every block and after every line that does not wrap
@@ -643,6 +676,18 @@ mod tests {
         assert!(ls[6].term && ls[7].def == ls[6].def && ls[7].def.is_some());
         assert_eq!(ls[8].cols, ["2019", "x"]);
         assert_eq!(ls[8].source, 15);
+    }
+
+    #[test]
+    fn a_bracket_wrapped_onto_the_next_line_is_one_line() {
+        let got = crate::parse::interpret::testing::from_markdown(
+            "Quillmoor\nGraphic Design · (March\n2015 - May 2019)\nLyon (France)\n",
+        );
+        let texts: Vec<&str> = got.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Quillmoor", "Graphic Design · (March 2015 - May 2019)", "Lyon (France)"]
+        );
     }
 
     #[test]

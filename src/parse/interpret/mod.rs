@@ -100,31 +100,6 @@ fn guesses(resume: &Resume, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-/// An experience section that holds projects, not jobs: no entry names a job title or an
-/// organisation, and most call themselves projects ("Personal project, 2022", "an
-/// open-source logger"), as a reader sees from the entries whatever the heading says.
-fn are_projects(entries: &[Entry]) -> bool {
-    use roles::{org_score, role_score};
-    let jobless = |e: &Entry| {
-        e.position.as_deref().is_none_or(|p| role_score(p) == 0)
-            && e.name.as_deref().is_none_or(|n| org_score(n) == 0)
-    };
-    let says_project = |e: &Entry| {
-        let first = e.summary.first().map_or("", String::as_str);
-        [e.name.as_deref().unwrap_or(""), e.position.as_deref().unwrap_or(""), first]
-            .iter()
-            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'))
-            .any(|w| {
-                let w = w.to_lowercase();
-                w == "open-source"
-                    || crate::parse::vocab::sections::section(&w) == Some(Kind::Projects)
-            })
-    };
-    !entries.is_empty()
-        && entries.iter().all(jobless)
-        && entries.iter().filter(|e| says_project(e)).count() * 2 >= entries.len()
-}
-
 /// Everything after the lines are read: sections, header, entries. `meta_name` is a name the
 /// document's metadata gives.
 /// `kept` collects the source lines accounted for: text that went to `unsortedSections` whole,
@@ -306,7 +281,8 @@ fn section(
         Kind::Summary => summary.extend(entries::paragraphs(&s.lines)),
         Kind::Work => {
             let (intro, entries) = entries::read(&s.lines);
-            if are_projects(&entries) {
+            // An "Experience" section that lists projects, not jobs, is read as projects.
+            if classify::entries_are_projects(&entries) {
                 resume.projects.extend(items::projects(&s.lines));
                 return;
             }
@@ -319,9 +295,10 @@ fn section(
             resume.volunteer.extend(entries.into_iter().map(to_volunteer));
         }
         Kind::Education => {
-            let (education, certificates) = education::read(&s.lines);
+            let (education, certificates, awards) = education::read(&s.lines);
             resume.education.extend(education);
             resume.certificates.extend(certificates);
+            resume.awards.extend(awards);
         }
         Kind::Skills | Kind::Languages | Kind::Interests => {
             let l = lists::lists(&s.lines, s.kind);

@@ -24,10 +24,28 @@ pub struct Section {
 
 /// The section a heading's text names, if the vocabulary knows it.
 pub fn lexicon(text: &str) -> Option<Kind> {
-    if text.split_whitespace().count() > 7 {
+    if text.split_whitespace().count() > 8 {
         return None;
     }
-    vocab::section(text)
+    vocab::section(text).or_else(|| first_named(text))
+}
+
+/// "ACADEMIC QUALIFICATIONS, TRAININGS AND CERTIFICATIONS", "Areas of Expertise and Hands-on
+/// Experience": a heading that joins several names (in capitals or title case) is the
+/// section its first name is.
+fn first_named(text: &str) -> Option<Kind> {
+    let titled = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .all(|w| w.starts_with(char::is_uppercase));
+    if !titled {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let cut = [",", " & ", " and ", " / "].iter().filter_map(|j| lower.find(j)).min()?;
+    // Lower-casing can move byte offsets; cut the original only where it is a boundary.
+    let first = text.get(..cut)?.trim();
+    (first.split_whitespace().count() >= 1).then(|| vocab::section(first)).flatten()
 }
 
 /// Sub-headings inside an entry whose bullets fold into the entry.
@@ -66,7 +84,10 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
         .zip(&standalone)
         .map(|(l, alone)| match lexicon(&l.text) {
             Some(kind) => {
-                (shape_score(l, *alone) >= weights::HEADING_MIN && l.words() <= 6).then_some(kind)
+                // A heading marked up as one may join several names and run longer.
+                let max_words = if l.heading.is_some() { 8 } else { 6 };
+                (shape_score(l, *alone) >= weights::HEADING_MIN && l.words() <= max_words)
+                    .then_some(kind)
             }
             None => by_content_words(l, *alone),
         })
@@ -221,7 +242,8 @@ fn deeper(level: Option<u8>, section_level: Option<u8>) -> bool {
 }
 
 fn is_unknown_heading(line: &Line, standalone: bool, level: Option<u8>, caps: bool) -> bool {
-    if line.bullet || line.words() > 5 || line.text.ends_with(['.', ',']) {
+    // A definition term labels what is under it ("MICROSOFT | bullets" in a table).
+    if line.bullet || line.term || line.words() > 5 || line.text.ends_with(['.', ',']) {
         return false;
     }
     match (line.heading, level) {
@@ -274,6 +296,13 @@ mod tests {
         assert_eq!(lexicon("Expérience professionnelle"), Some(Kind::Work));
         assert_eq!(lexicon("Formación académica"), Some(Kind::Education));
         assert_eq!(lexicon("Competenze"), Some(Kind::Skills));
+        // Headings joining several names are their first.
+        assert_eq!(
+            lexicon("ACADEMIC QUALIFICATION, TRAININGS AND PROFESSIONAL CERTIFICATIONS"),
+            Some(Kind::Education)
+        );
+        assert_eq!(lexicon("Areas of Expertise and Hands On Experience"), Some(Kind::Skills));
+        assert_eq!(lexicon("skills and a love of long walks"), None);
         assert_eq!(lexicon("Senior Software Engineer"), None);
         assert_eq!(lexicon("I have experience in many things here"), None);
     }

@@ -53,6 +53,9 @@ pub const CONTENT_VOLUNTEER: i32 = 3;
 pub const CONTENT_CERTIFICATE: i32 = 3;
 /// A line with dates: work or education, whichever else the section points to.
 pub const CONTENT_DATED: i32 = 1;
+/// Short terms (table cells, comma-separated items) a section of nothing else needs to be
+/// read as skills.
+pub const CONTENT_SKILL_TERMS: usize = 4;
 /// The score a section needs to be read as the section its content points to.
 pub const CONTENT_MIN: i32 = 6;
 /// The share (in percent) of a list's items that must name a spoken language for the list to

@@ -122,7 +122,8 @@ pub fn table_block(mut rows: Vec<Row>, line: u32) -> Option<Block> {
         return None;
     }
     let framed = rows.iter().all(|r| r.cells.iter().filter(|c| !c.is_empty()).count() <= 1);
-    let laid_out = rows.iter().flat_map(|r| &r.cells).any(|c| holds_layout(c));
+    let laid_out = rows.iter().flat_map(|r| &r.cells).any(|c| holds_layout(c))
+        && !rows.iter().all(labels_content);
     if framed || laid_out {
         let blocks = rows.into_iter().flat_map(|r| r.cells.into_iter().flatten()).collect();
         return Some(Block::new(BlockKind::Div { class: Some("table".into()), blocks }, line));
@@ -137,6 +138,33 @@ pub fn table_block(mut rows: Vec<Row>, line: u32) -> Option<Block> {
         });
     }
     Some(Block::new(BlockKind::Table(rows), line))
+}
+
+/// "Label | bullets": a row whose first cell is a short label (a skill group, an employer)
+/// and whose second holds its content (a list, several paragraphs). A table of such rows is
+/// labelled content, read as a table (each label with what it labels), not page layout.
+fn labels_content(row: &Row) -> bool {
+    let [label, body] = row.cells.as_slice() else { return false };
+    let label_text = match label.as_slice() {
+        [one] => match &one.kind {
+            BlockKind::Para(c) => crate::parse::doc::plain(c),
+            BlockKind::Heading { level, content } if *level >= LOOK_BASE => {
+                crate::parse::doc::plain(content)
+            }
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let words = label_text.split_whitespace().count();
+    let plain_body = body.iter().all(|b| match &b.kind {
+        BlockKind::Para(_) | BlockKind::List { .. } => true,
+        BlockKind::Heading { level, .. } => *level >= LOOK_BASE,
+        _ => false,
+    });
+    (1..=6).contains(&words)
+        && !label_text.chars().any(|c| c.is_ascii_digit())
+        && plain_body
+        && (body.len() >= 2 || body.iter().any(|b| matches!(b.kind, BlockKind::List { .. })))
 }
 
 /// A cell's content is more than one value: several blocks, or one that is neither a

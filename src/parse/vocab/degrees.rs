@@ -37,6 +37,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
             r"B\.?F\.?A\.?|M\.?F\.?A\.?|B\.?\s?Arch\.?|M\.?\s?Arch\.?|B\.?\s?Com\.?|M\.?\s?Com\.?|B\.?\s?Ed\.?|M\.?\s?Ed\.?|B\.?S\.?N\.?|M\.?P\.?H\.?|M\.?\s?Res\.?",
             r"A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?|MBChB|MBBS",
             r"High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Postgraduate\s+Diploma",
+            // Degrees named with their subject, as South Asian universities write them.
+            r"BSCS|MSCS|BSIT|MSIT|BSSE|BCA|MCA|BBS|MBS",
         ],
         levels: &[
             "university",
@@ -104,6 +106,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         lang: "fr",
         degrees: &[
             r"Dipl[ôo]me(?:\s+d['’]\p{L}+)?|Ma[îi]trise|Doctorat|Licen[cs]e|Baccalaur\w+|DUT|BTS",
+            // School certificates of the French-speaking systems (primary, lower secondary).
+            r"CEPE|CFEE|BEPC|BFEM|DEF|Brevet(?:\s+des\s+coll[èe]ges)?",
             r"Classes?\s+pr[ée]paratoires?(?:\s+[A-Z]{2,4}\*?)?",
         ],
         levels: &["lycée"],
@@ -266,6 +270,27 @@ pub static QUALIFIERS: &[(&str, &[&str])] = &[
 ];
 
 /// Whether every word of a phrase qualifies the degree after it.
+/// Words that label the field of study after a school's name ("Filière : Gestion").
+const FIELD_LABELS: &[&str] = &[
+    "filière",
+    "option",
+    "spécialité",
+    "major",
+    "field",
+    "specialization",
+    "specialisation",
+    "fachrichtung",
+    "especialidad",
+    "indirizzo",
+    "richting",
+];
+
+/// Whether a word labels the field of study.
+pub fn is_field_label(word: &str) -> bool {
+    let w = super::fold(word.trim().trim_end_matches(':'));
+    FIELD_LABELS.contains(&w.as_str())
+}
+
 pub fn qualifies_degree(before: &str) -> bool {
     let b = super::fold(before.trim());
     !b.is_empty() && b.split_whitespace().all(|w| QUALIFIERS.iter().any(|(_, ws)| ws.contains(&w)))

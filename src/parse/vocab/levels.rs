@@ -27,6 +27,11 @@ pub static LEVEL_WORDS: &[LevelWords] = &[
             "fluent",
             "bilingual",
             "proficient",
+            // A profile site's PDF writes its levels short: "English (Full Professional)".
+            "native or bilingual",
+            "full professional",
+            "professional working",
+            "limited working",
             "full professional proficiency",
             "professional working proficiency",
             "limited working proficiency",

@@ -90,6 +90,7 @@ pub static HEADINGS: &[Headings] = &[
             ("studies", Education),
             ("degrees", Education),
             ("qualifications", Education),
+            ("qualification", Education),
             ("schooling", Education),
             ("skills", Skills),
             ("skill", Skills),
@@ -182,6 +183,7 @@ pub static HEADINGS: &[Headings] = &[
         ],
         fillers: &[
             "professional",
+            "top",
             "work",
             "relevant",
             "selected",
@@ -411,6 +413,7 @@ pub static HEADINGS: &[Headings] = &[
             ("compétences", Skills),
             ("connaissances", Skills),
             ("savoir faire", Skills),
+            ("outils", Skills),
             ("langues", Languages),
             ("intérêts", Interests),
             ("loisirs", Interests),
@@ -1134,6 +1137,45 @@ pub static NOTHING: &[(&str, &[&str])] = &[
     ("el", &["κανενα", "καμια"]),
 ];
 
+/// Words that name an honour listed among a school's lines ("Dean's List", "Merit
+/// Scholarship"), per language: an award, not a degree or a school.
+pub static HONOURS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "dean's list",
+            "deans list",
+            "honor society",
+            "honors society",
+            "honour society",
+            "honor roll",
+            "scholarship",
+            "scholar",
+            "award",
+            "prize",
+            "fellowship",
+            "valedictorian",
+            "salutatorian",
+        ],
+    ),
+    ("de", &["stipendium", "stipendiat", "stipendiatin", "preis", "auszeichnung"]),
+    ("fr", &["bourse", "boursier", "boursière", "prix", "major de promotion"]),
+    ("es", &["beca", "becario", "becaria", "premio", "matrícula de honor"]),
+    ("it", &["borsa di studio", "borsista", "premio"]),
+    ("pt", &["bolsa", "bolsista", "prêmio", "prémio"]),
+    ("nl", &["beurs", "prijs"]),
+    ("el", &["υποτροφος", "υποτροφια", "βραβειο", "αριστειο"]),
+];
+
+/// Whether a text names an honour: one of [`HONOURS`] as whole words.
+pub fn names_honour(text: &str) -> bool {
+    static WORDS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+        HONOURS.iter().flat_map(|(_, w)| w.iter()).map(|w| heading_words(w)).collect()
+    });
+    let words = heading_words(&text.replace(['’', '\''], ""));
+    WORDS.iter().any(|p| words.windows(p.len()).any(|w| w == p.as_slice()))
+}
+
 /// Whether a line only says there is nothing here.
 pub fn is_nothing(text: &str) -> bool {
     let t = hkey(text.trim().trim_matches(|c: char| c.is_ascii_punctuation() && c != '/'));
@@ -1213,6 +1255,7 @@ mod tests {
             ("Field of interest", Interests),
             ("Awards/Extracurriculars", Volunteer),
             ("Conference and workshops", Talks),
+            ("Top Skills", Skills),
         ] {
             assert_eq!(section(t), Some(s), "{t}");
         }
@@ -1234,6 +1277,17 @@ mod tests {
         // Two sections named, or none: no guess.
         assert_eq!(section_by_content_words("Education and experience in one place"), None);
         assert_eq!(section_by_content_words("Notes from the weather station"), None);
+    }
+
+    #[test]
+    fn honours() {
+        for t in ["Dean’s List, Fall 2019", "Golden Quill Honor Society", "Merit Scholarship"] {
+            assert!(names_honour(t), "{t}");
+        }
+        assert!(names_honour("Υπότροφος Ιδρύματος"));
+        for t in ["Bachelor of Science", "Northfield University", "Scholarly Press"] {
+            assert!(!names_honour(t), "{t}");
+        }
     }
 
     #[test]
