@@ -65,10 +65,21 @@ fn shape_score(line: &Line, standalone: bool) -> i32 {
         (line.whole_strong, weights::HEADING_STRONG),
         (text.ends_with(':'), weights::HEADING_COLON),
         (line.bullet, weights::HEADING_IN_LIST),
-        (text.ends_with(['.', ',', ';']), weights::HEADING_SENTENCE_END),
+        (ends_sentence(text), weights::HEADING_SENTENCE_END),
         (text.contains('@') || text.contains("://"), weights::HEADING_CONTACT),
     ];
     features.iter().filter(|(has, _)| *has).map(|(_, w)| w).sum()
+}
+
+/// Whether a line ends like a sentence or a list item: a period (not an abbreviation's, as in
+/// "Skills H.Y." or "Misc."), comma or semicolon.
+fn ends_sentence(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("");
+    let stem = last.strip_suffix('.').unwrap_or("");
+    let short_capital = stem.chars().next().is_some_and(char::is_uppercase)
+        && stem.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+    let abbreviation = !stem.is_empty() && (stem.contains('.') || short_capital);
+    text.ends_with([',', ';']) || text.ends_with('.') && !abbreviation
 }
 
 /// Splits the document: the lines before the first heading (the header) and the sections.
@@ -269,6 +280,19 @@ mod tests {
 
     fn plain(text: &str) -> Vec<Line> {
         super::super::lines::lines(&crate::parse::read::document(text, None))
+    }
+
+    #[test]
+    fn a_heading_ending_in_an_abbreviation_is_no_sentence() {
+        assert!(!ends_sentence("ΔΕΞΙΟΤΗΤΕΣ Η.Υ."));
+        assert!(!ends_sentence("Skills & Misc."));
+        assert!(ends_sentence("Worked with the team."));
+        assert!(ends_sentence("Python, Go,"));
+        let md = "# Ada Quill\n\n## Education\n\nNorthfield University, 2014\n\n## Experience\n\nClerk, Acme, 2015\n\n**ΔΕΞΙΟΤΗΤΕΣ Η.Υ.**\n\nPython, MATLAB\n";
+        let lines = super::super::testing::from_markdown(md);
+        let (_, sections) = split(lines);
+        let kinds: Vec<Kind> = sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Education, Kind::Work, Kind::Skills]);
     }
 
     #[test]
