@@ -269,13 +269,7 @@ pub fn visit_inlines(inlines: &[Inline], f: &mut impl FnMut(&Inline)) {
 /// Whitespace runs become one space; leading and trailing whitespace goes.
 pub fn collapse(s: &str) -> String {
     // Most text is collapsed already: one check instead of a rebuild.
-    let b = s.as_bytes();
-    let clean = b.first().is_none_or(|c| !c.is_ascii_whitespace())
-        && b.last().is_none_or(|c| !c.is_ascii_whitespace())
-        && !b.windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
-        && !b.iter().any(|c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
-        && s.is_ascii();
-    if clean {
+    if is_collapsed(s.as_bytes()) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -286,6 +280,25 @@ pub fn collapse(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// ASCII text whose only whitespace is single spaces between words, in one pass: other
+/// whitespace (tab, line breaks, vertical tab, form feed) or any non-ASCII byte sends the
+/// text through the full collapse.
+fn is_collapsed(b: &[u8]) -> bool {
+    // A space at the start counts as following a space.
+    let mut after_space = true;
+    for &c in b {
+        if !c.is_ascii() || matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            return false;
+        }
+        let space = c == b' ';
+        if space && after_space {
+            return false;
+        }
+        after_space = space;
+    }
+    b.is_empty() || !after_space
 }
 
 /// Builds inline content, merging adjacent text and collapsing whitespace, so that readers

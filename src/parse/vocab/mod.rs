@@ -20,6 +20,13 @@ pub mod titles;
 /// Turkish `İ` leaves behind, curly apostrophes made straight, Greek without its accents and
 /// final sigma (Greek headings are often in capitals, which carry no accents).
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        let mut out = text.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
