@@ -93,6 +93,31 @@ pub fn items_by_content(lines: &[Line]) -> Vec<(Option<Kind>, Vec<Line>)> {
     out
 }
 
+/// The items of an activities list that are no role: one-line items that are a
+/// certificate, a languages line, a list of tools or an honour, grouped by kind; and the
+/// lines left for the roles, in order.
+pub fn not_roles(lines: &[Line]) -> (Vec<(Kind, Vec<Line>)>, Vec<Line>) {
+    // Only in a list of one-liners: under an entry's header line, a bullet is what was done
+    // there ("took part in seminars on …"), whatever it names.
+    if lines.iter().any(|l| l.item.is_none()) {
+        return (Vec::new(), lines.to_vec());
+    }
+    let mut elsewhere: Vec<(Kind, Vec<Line>)> = Vec::new();
+    let mut roles = Vec::new();
+    for (kind, group) in items_by_content(lines) {
+        let single = |l: &Line| l.item.is_some() && !group.iter().any(|o| o.parent_item == l.item);
+        match kind {
+            Some(k @ (Kind::Certificates | Kind::Languages | Kind::Skills | Kind::Awards))
+                if group.iter().all(single) =>
+            {
+                elsewhere.push((k, group))
+            }
+            _ => roles.extend(group),
+        }
+    }
+    (elsewhere, roles)
+}
+
 /// What one item of a mixed section is, by its first line.
 fn item_kind(item: &[Line]) -> Option<Kind> {
     let first = item.first()?;

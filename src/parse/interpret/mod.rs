@@ -290,7 +290,14 @@ fn section(
             resume.work.extend(entries.into_iter().map(to_work));
         }
         Kind::Volunteer => {
-            let (intro, entries) = entries::read(&s.lines);
+            // "Activities" mixes roles with other things: a one-line certificate, languages
+            // line, list of tools or honour among them goes where it belongs.
+            let (elsewhere, roles) = classify::not_roles(&s.lines);
+            for (kind, lines) in elsewhere {
+                let part = Section { kind, lines, ..s.clone() };
+                section(&part, resume, summary, contacts, unsorted, diagnostics);
+            }
+            let (intro, entries) = entries::read(&roles);
             keep(unsorted, &s.title, intro, Vec::new());
             resume.volunteer.extend(entries.into_iter().map(to_volunteer));
         }
