@@ -272,6 +272,8 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "de",
         phrases: &[
+            ("schlüsselkompetenzen", Skills),
+            ("schlüsselqualifikationen", Skills),
             ("programmiersprachen", Skills),
             ("aus und weiterbildung", Education),
             ("aus und weiterbildungen", Education),
@@ -394,6 +396,8 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "fr",
         phrases: &[
+            ("activités extra professionnelles", Volunteer),
+            ("activités extra scolaires", Volunteer),
             ("langages de programmation", Skills),
             ("langages", Skills),
             ("informations personnelles", Contact),
@@ -448,6 +452,8 @@ pub static HEADINGS: &[Headings] = &[
             ("enseignements", Talks),
         ],
         fillers: &[
+            "clés",
+            "clé",
             "professionnelle",
             "professionnelles",
             "professionnel",
@@ -484,6 +490,7 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "es",
         phrases: &[
+            ("historial laboral", Work),
             ("lenguajes de programación", Skills),
             ("datos personales", Contact),
             ("información personal", Contact),
@@ -529,6 +536,7 @@ pub static HEADINGS: &[Headings] = &[
             ("curriculum", Junk),
         ],
         fillers: &[
+            "clave",
             "profesional",
             "profesionales",
             "laboral",
@@ -584,6 +592,7 @@ pub static HEADINGS: &[Headings] = &[
             ("obiettivo", Summary),
         ],
         fillers: &[
+            "chiave",
             "professionale",
             "professionali",
             "lavorativa",
@@ -600,6 +609,8 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "nl",
         phrases: &[
+            ("trainingen", Certificates),
+            ("nevenfuncties", Volunteer),
             ("persoonlijke gegevens", Contact),
             ("vrije tijd", Interests),
             ("over mij", Summary),
@@ -1347,6 +1358,14 @@ mod tests {
             ("Formation continue", Certificates),
             ("Formación complementaria", Certificates),
             ("Formação complementar", Certificates),
+            ("Schlüsselkompetenzen", Skills),
+            ("Compétences clés", Skills),
+            ("Activités extra-professionnelles", Volunteer),
+            ("Historial laboral", Work),
+            ("Competencias clave", Skills),
+            ("Competenze chiave", Skills),
+            ("Trainingen", Certificates),
+            ("Nevenfuncties", Volunteer),
         ] {
             assert_eq!(section(t), Some(s), "{t}");
         }
