@@ -72,6 +72,94 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
     None
 }
 
+/// An unknown or catch-all section ("Additional information", "Other") read item by item, as
+/// a reader files each line of it: a course or certificate, an unpaid role, a project, a
+/// languages line, a list of tools, an honour. Consecutive items of one kind stay together,
+/// in source order; items that point nowhere come back as `None`, to be kept as text.
+pub fn items_by_content(lines: &[Line]) -> Vec<(Option<Kind>, Vec<Line>)> {
+    let mut out: Vec<(Option<Kind>, Vec<Line>)> = Vec::new();
+    let same_item = |a: &Line, b: &Line| match (a.item, b.item) {
+        (Some(x), Some(y)) => x == y || b.parent_item == Some(x),
+        (None, None) => a.para == b.para,
+        _ => false,
+    };
+    for item in lines.chunk_by(same_item) {
+        let kind = item_kind(item);
+        match out.last_mut() {
+            Some((k, ls)) if *k == kind => ls.extend(item.iter().cloned()),
+            _ => out.push((kind, item.to_vec())),
+        }
+    }
+    out
+}
+
+/// The items of an activities list that are no role: one-line items that are a
+/// certificate, a languages line, a list of tools or an honour, grouped by kind; and the
+/// lines left for the roles, in order.
+pub fn not_roles(lines: &[Line]) -> (Vec<(Kind, Vec<Line>)>, Vec<Line>) {
+    // Only in a list of one-liners: under an entry's header line, a bullet is what was done
+    // there ("took part in seminars on …"), whatever it names.
+    if lines.iter().any(|l| l.item.is_none()) {
+        return (Vec::new(), lines.to_vec());
+    }
+    let mut elsewhere: Vec<(Kind, Vec<Line>)> = Vec::new();
+    let mut roles = Vec::new();
+    for (kind, group) in items_by_content(lines) {
+        let single = |l: &Line| l.item.is_some() && !group.iter().any(|o| o.parent_item == l.item);
+        match kind {
+            Some(k @ (Kind::Certificates | Kind::Languages | Kind::Skills | Kind::Awards))
+                if group.iter().all(single) =>
+            {
+                elsewhere.push((k, group))
+            }
+            _ => roles.extend(group),
+        }
+    }
+    (elsewhere, roles)
+}
+
+/// What one item of a mixed section is, by its first line.
+fn item_kind(item: &[Line]) -> Option<Kind> {
+    let first = item.first()?;
+    let text = first.text.trim();
+    if first.words() > 30 {
+        return None;
+    }
+    // "Languages: English (native), Welsh (B2)", "Tools: Git, Make": a label naming a list.
+    if let Some((label, _)) = text.split_once([':', '：'])
+        && let Some(kind @ (Kind::Skills | Kind::Languages | Kind::Interests)) =
+            super::sections::lexicon(label.trim())
+    {
+        return Some(kind);
+    }
+    if languages(item) {
+        return Some(Kind::Languages);
+    }
+    if names_certificate(first) {
+        return Some(Kind::Certificates);
+    }
+    let plain = dates::without_dates(text);
+    let lower = crate::parse::vocab::fold(&plain);
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-').collect();
+    if words.iter().any(|w| roles::is_volunteer_word(w)) {
+        return Some(Kind::Volunteer);
+    }
+    if crate::parse::vocab::sections::names_honour(&plain) {
+        return Some(Kind::Awards);
+    }
+    let project_word = |w: &&str| {
+        *w == "open-source"
+            || (!w.is_empty() && super::sections::lexicon(w) == Some(Kind::Projects))
+    };
+    if role_score(&plain) == 0 && words.iter().any(project_word) {
+        return Some(Kind::Projects);
+    }
+    if skill_terms_in(item, 3) {
+        return Some(Kind::Skills);
+    }
+    None
+}
+
 /// Whether the entries read from a work section are projects, not jobs, as a reader sees
 /// from the entries whatever the heading says. Either none is dated and each names itself a
 /// project in its title line ("Inventory App – Group Project", a line that is no job title),
@@ -119,6 +207,11 @@ fn jobless_and_mostly_projects(entries: &[super::entries::Entry]) -> bool {
 /// Docker", "Languages: Rust, Go, C++"), no sentence among them, enough of them to be a
 /// repertoire rather than a line of text.
 fn skill_terms(lines: &[Line]) -> bool {
+    skill_terms_in(lines, weights::CONTENT_SKILL_TERMS)
+}
+
+/// [`skill_terms`] with at least `min` terms in all.
+fn skill_terms_in(lines: &[Line], min: usize) -> bool {
     let term = |t: &str| {
         let t = t.trim();
         let words = t.split_whitespace().count();
@@ -147,7 +240,7 @@ fn skill_terms(lines: &[Line]) -> bool {
         }
         terms += cells.len();
     }
-    terms >= weights::CONTENT_SKILL_TERMS
+    terms >= min
 }
 
 /// A list whose items nearly all start with a spoken language's name.
@@ -191,6 +284,23 @@ mod tests {
         assert_eq!(by_content(&from_markdown(listed)), Some(Kind::Skills));
         let prose = "I enjoy hiking, reading, and long walks on the beach.\n";
         assert_eq!(by_content(&from_markdown(prose)), None);
+    }
+
+    #[test]
+    fn a_catch_all_section_item_by_item() {
+        let md = "- Certified Welding Inspector, 2021\n- Volunteer coach at the Eastfield swim club\n\
+                  - Spoken: English, Tamil\n- Git, Make, Bash, Vim\n- Grew up on a farm near the coast\n";
+        let kinds: Vec<Option<Kind>> =
+            items_by_content(&from_markdown(md)).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            kinds,
+            [Some(Kind::Certificates), Some(Kind::Volunteer), None, Some(Kind::Skills), None]
+        );
+        // Alike items in a row stay one group, in source order.
+        let two = "- Welding course (40 hours)\n- First aid course\n";
+        let groups = items_by_content(&from_markdown(two));
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].1.len(), 2);
     }
 
     #[test]

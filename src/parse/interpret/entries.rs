@@ -1235,6 +1235,9 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
     let intro_text: Vec<String> = intro.into_iter().map(unit_text).collect();
     let mut out = Vec::new();
     let mut parents: Vec<Header> = Vec::new();
+    // An employer written on a line of its own above its dated roles, for the roles that
+    // follow the first one's bullets.
+    let mut employer_above: Option<Header> = None;
     for c in clusters.into_iter().flat_map(split_cluster) {
         let mut h = read_header(&c.heads);
         if let Some(level) = h.level {
@@ -1259,11 +1262,16 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
                 parents.push(parent);
             }
         } else if h.name.is_none() && !h.titles.is_empty() {
-            // A title line under an employer heading ("### Acme" then "**Lead** (2019)").
-            if let Some(p) = parents.last() {
+            // A title line under an employer heading ("### Acme" then "**Lead** (2019)"), or
+            // the next dated role under an employer line ("Acme" / "Lead, 2020" / bullets /
+            // "Engineer, 2017").
+            let above = parents.last().or(employer_above.as_ref().filter(|_| roles_only(&c.heads)));
+            if let Some(p) = above {
                 h.name = p.name.clone();
                 h.location = h.location.or_else(|| p.location.clone());
             }
+        } else if h.name.is_some() {
+            employer_above = employer_own_line(&c.heads).then(|| h.clone());
         }
         out.extend(entries_of(h, c.body));
     }
@@ -1280,6 +1288,24 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
         }
     }
     (intro_text, merged)
+}
+
+/// A run that opens with an undated employer line and goes on with roles ("Acme, Bergen" /
+/// "Lead Surveyor, 2020 – 2023"): the employer stands above whatever roles follow it.
+fn employer_own_line(heads: &[Head]) -> bool {
+    matches!(heads, [first, rest @ ..]
+        if part(first) == Part::Org
+            && rest.iter().any(|x| matches!(part(x), Part::Title | Part::DatedTitle)))
+}
+
+/// A run that is one dated role and nothing else: no employer, place or heading of its own.
+fn roles_only(heads: &[Head]) -> bool {
+    let parts: Vec<Part> = heads.iter().map(part).collect();
+    heads.iter().all(|x| x.level.is_none())
+        && parts
+            .iter()
+            .all(|p| matches!(p, Part::Title | Part::DatedTitle | Part::Date | Part::Skip))
+        && parts.iter().any(|p| matches!(p, Part::DatedTitle | Part::Date))
 }
 
 /// The section's text as paragraphs, in order: wrapped lines joined, one per bullet.

@@ -325,7 +325,34 @@ fn award_of(item: &Item) -> Award {
     };
     let by = by.trim().trim_matches(',').trim();
     a.awarder = (!by.is_empty()).then(|| by.split(", ").next().unwrap_or(by).to_string());
+    if item.headed && item.cols.is_empty() {
+        under_heading(&mut a, &item.body);
+    }
     a
+}
+
+/// "### Young Hydrologist Prize" over "Lowmere Water Society, 2020": the short line under an
+/// award's heading says who gave it and when; longer text under it is what it was for.
+fn under_heading(a: &mut Award, body: &[String]) {
+    let mut rest = body;
+    if let [first, others @ ..] = body {
+        let (date, text) = date_and_rest(first);
+        let text = text.trim().trim_matches([',', '-', '–', '|']).trim().to_string();
+        let by = places::split_trailing(&text).0;
+        let short = text.split_whitespace().count() <= 8 && !text.ends_with('.');
+        if short && (text.is_empty() || awarder_like(&by)) && (date.is_some() || !by.is_empty()) {
+            if a.awarder.is_none() && !by.is_empty() {
+                a.awarder = Some(by.split(", ").next().unwrap_or(&by).to_string());
+            }
+            if a.date.is_none() {
+                a.date = date.map(|d| d.start);
+            }
+            rest = others;
+        }
+    }
+    if a.summary.is_none() && !rest.is_empty() {
+        a.summary = Some(rest.join("\n\n"));
+    }
 }
 
 /// What follows a title's comma names who gave it: capitalised, not a sentence.

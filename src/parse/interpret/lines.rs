@@ -176,6 +176,20 @@ struct Flattener {
     block: usize,
 }
 
+/// `<div class="school"><h3>MSc</h3><p>Lowmere University, 2019</p></div>`: a classed
+/// container that is a heading and the paragraphs (and bullets) under it, and no more, is one
+/// entry even when no sibling shares its class. A container whose class names a section
+/// (`<div class="education">`) is the section, not an entry of it.
+fn entry_container(b: &Block) -> bool {
+    let BlockKind::Div { class: Some(class), blocks } = &b.kind else { return false };
+    let [first, rest @ ..] = blocks.as_slice() else { return false };
+    matches!(first.kind, BlockKind::Heading { .. })
+        && (1..=4).contains(&rest.len())
+        && rest.iter().any(|x| matches!(x.kind, BlockKind::Para(_)))
+        && rest.iter().all(|x| matches!(x.kind, BlockKind::Para(_) | BlockKind::List { .. }))
+        && crate::parse::vocab::sections::section(&class.replace(['-', '_'], " ")).is_none()
+}
+
 /// A line of a block before paragraphs are assigned: whether it follows a soft break.
 const SOFT: usize = usize::MAX;
 
@@ -196,7 +210,7 @@ impl Flattener {
             let repeated = class_of(b).is_some_and(|c| {
                 blocks.iter().filter(|o| class_of(o).as_deref() == Some(c.as_str())).count() > 1
             });
-            if repeated {
+            if repeated || entry_container(b) {
                 let id = self.id();
                 self.block(b, &Ctx { record: Some(id), record_class: class_of(b), ..ctx.clone() });
             } else {

@@ -290,7 +290,14 @@ fn section(
             resume.work.extend(entries.into_iter().map(to_work));
         }
         Kind::Volunteer => {
-            let (intro, entries) = entries::read(&s.lines);
+            // "Activities" mixes roles with other things: a one-line certificate, languages
+            // line, list of tools or honour among them goes where it belongs.
+            let (elsewhere, roles) = classify::not_roles(&s.lines);
+            for (kind, lines) in elsewhere {
+                let part = Section { kind, lines, ..s.clone() };
+                section(&part, resume, summary, contacts, unsorted, diagnostics);
+            }
+            let (intro, entries) = entries::read(&roles);
             keep(unsorted, &s.title, intro, Vec::new());
             resume.volunteer.extend(entries.into_iter().map(to_volunteer));
         }
@@ -332,7 +339,22 @@ fn section(
                 contacts.name.take().or_else(|| contact::labelled_name(&s.lines)).or(first);
         }
         Kind::Junk => {}
-        Kind::Talks | Kind::Other => {
+        Kind::Other => {
+            // A catch-all section: each item goes where it belongs; the rest is kept as text.
+            for (kind, lines) in classify::items_by_content(&s.lines) {
+                match kind {
+                    Some(kind) => {
+                        let part = Section { kind, lines, ..s.clone() };
+                        section(&part, resume, summary, contacts, unsorted, diagnostics);
+                    }
+                    None => {
+                        let text = lines.iter().map(|l| l.text.clone()).collect();
+                        keep(unsorted, &s.title, text, lines.iter().map(|l| l.source).collect());
+                    }
+                }
+            }
+        }
+        Kind::Talks => {
             let text: Vec<String> = s.lines.iter().map(|l| l.text.clone()).collect();
             let sources = s.lines.iter().map(|l| l.source).collect();
             keep(unsorted, &s.title, text, sources);

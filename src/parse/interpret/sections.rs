@@ -209,7 +209,10 @@ fn by_content_words(line: &Line, standalone: bool) -> Option<Kind> {
     {
         return None;
     }
-    vocab::section_by_content_words(text)
+    // A misspelt document title ("Curriculm Vitae") stays the title above the header.
+    vocab::section_with_slips(text)
+        .filter(|k| *k != Kind::Junk)
+        .or_else(|| vocab::section_by_content_words(text))
 }
 
 /// Written in capitals: every word of four letters or more is upper case ("SKILLS and

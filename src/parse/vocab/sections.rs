@@ -63,6 +63,10 @@ pub static HEADINGS: &[Headings] = &[
             ("employment history", Work),
             ("professional background", Work),
             ("career history", Work),
+            ("employment record", Work),
+            ("professional development", Certificates),
+            ("training", Certificates),
+            ("associations", Volunteer),
             ("personal details", Contact),
             ("personal information", Contact),
             ("personal data", Contact),
@@ -268,6 +272,8 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "de",
         phrases: &[
+            ("schlüsselkompetenzen", Skills),
+            ("schlüsselqualifikationen", Skills),
             ("programmiersprachen", Skills),
             ("aus und weiterbildung", Education),
             ("aus und weiterbildungen", Education),
@@ -390,6 +396,8 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "fr",
         phrases: &[
+            ("activités extra professionnelles", Volunteer),
+            ("activités extra scolaires", Volunteer),
             ("langages de programmation", Skills),
             ("langages", Skills),
             ("informations personnelles", Contact),
@@ -424,6 +432,8 @@ pub static HEADINGS: &[Headings] = &[
             ("bourses", Awards),
             ("certifications", Certificates),
             ("certificats", Certificates),
+            ("formation continue", Certificates),
+            ("associations", Volunteer),
             ("projets", Projects),
             ("projet", Projects),
             ("publications", Publications),
@@ -442,6 +452,8 @@ pub static HEADINGS: &[Headings] = &[
             ("enseignements", Talks),
         ],
         fillers: &[
+            "clés",
+            "clé",
             "professionnelle",
             "professionnelles",
             "professionnel",
@@ -478,6 +490,7 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "es",
         phrases: &[
+            ("historial laboral", Work),
             ("lenguajes de programación", Skills),
             ("datos personales", Contact),
             ("información personal", Contact),
@@ -488,6 +501,7 @@ pub static HEADINGS: &[Headings] = &[
             ("empleos", Work),
             ("educación", Education),
             ("formación", Education),
+            ("formación complementaria", Certificates),
             ("estudios", Education),
             ("titulación", Education),
             ("habilidades", Skills),
@@ -522,6 +536,7 @@ pub static HEADINGS: &[Headings] = &[
             ("curriculum", Junk),
         ],
         fillers: &[
+            "clave",
             "profesional",
             "profesionales",
             "laboral",
@@ -577,6 +592,7 @@ pub static HEADINGS: &[Headings] = &[
             ("obiettivo", Summary),
         ],
         fillers: &[
+            "chiave",
             "professionale",
             "professionali",
             "lavorativa",
@@ -593,6 +609,8 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "nl",
         phrases: &[
+            ("trainingen", Certificates),
+            ("nevenfuncties", Volunteer),
             ("persoonlijke gegevens", Contact),
             ("vrije tijd", Interests),
             ("over mij", Summary),
@@ -643,6 +661,7 @@ pub static HEADINGS: &[Headings] = &[
             ("experiências", Work),
             ("trajetória", Work),
             ("formação", Education),
+            ("formação complementar", Certificates),
             ("educação", Education),
             ("escolaridade", Education),
             ("habilidades", Skills),
@@ -1044,6 +1063,31 @@ pub fn section(text: &str) -> Option<Section> {
     if words.is_empty() || words.len() > 6 || !words.iter().all(|w| LEXICON.words.contains(w)) {
         return None;
     }
+    section_of_words(&words)
+}
+
+/// The section a line already known to be a heading names, reading a long word one slip
+/// away from a heading word as that word ("EXPERIANCE", "Educaton"). Only for headings by
+/// markup or shape: on any line, a title one letter from a heading word would open a section.
+pub fn section_with_slips(text: &str) -> Option<Section> {
+    if let Some(s) = section(text) {
+        return Some(s);
+    }
+    if text.len() > 80 || text.split_whitespace().nth(6).is_some() {
+        return None;
+    }
+    let words: Vec<String> = heading_words(text)
+        .into_iter()
+        .map(|w| if LEXICON.words.contains(&w) { Some(w) } else { near_heading_word(&w) })
+        .collect::<Option<_>>()?;
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    section_of_words(&words)
+}
+
+/// The section a list of heading words names (see [`section`]).
+fn section_of_words(words: &[String]) -> Option<Section> {
     // Rank: words in the phrase, whether one is more than a qualifier, and (earlier is
     // better) where it starts.
     type Rank = (usize, bool, std::cmp::Reverse<usize>);
@@ -1058,6 +1102,47 @@ pub fn section(text: &str) -> Option<Section> {
         }
     }
     best.map(|(_, s)| s)
+}
+
+/// Words this long or longer may carry one slip ("Experiance", "Educaton"); shorter ones
+/// are too close to other words to guess ("Skils" could be anything).
+const TYPO_MIN_LETTERS: usize = 8;
+
+/// The one heading word a long word is a single slip away from (a letter missing, added,
+/// changed, or two swapped), when exactly one word is.
+fn near_heading_word(word: &str) -> Option<String> {
+    let n = word.chars().count();
+    if n < TYPO_MIN_LETTERS || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let mut near = LEXICON
+        .words
+        .iter()
+        .filter(|v| v.chars().count().abs_diff(n) <= 1 && v.chars().count() >= TYPO_MIN_LETTERS)
+        .filter(|v| one_edit_apart(word, v));
+    let first = near.next()?;
+    near.next().is_none().then(|| first.clone())
+}
+
+/// Whether two different words are one insertion, deletion, substitution or swap of
+/// neighbouring letters apart.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let head = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if head == short.len() {
+        return long.len() == short.len() + 1;
+    }
+    let tail = |s: &[char], l: &[char]| s == l;
+    if short.len() == long.len() {
+        let swapped = head + 1 < short.len()
+            && short[head] == long[head + 1]
+            && short[head + 1] == long[head]
+            && tail(&short[head + 2..], &long[head + 2..]);
+        swapped || tail(&short[head + 1..], &long[head + 1..])
+    } else {
+        tail(&short[head..], &long[head + 1..])
+    }
 }
 
 /// The section a heading names by its content words when it also holds words no heading
@@ -1256,11 +1341,58 @@ mod tests {
             ("Awards/Extracurriculars", Volunteer),
             ("Conference and workshops", Talks),
             ("Top Skills", Skills),
+            ("Professional Development", Certificates),
+            ("Career History", Work),
+            ("Employment Record", Work),
+            ("Academic Background", Education),
+            ("Technical Proficiencies", Skills),
+            ("Core Competencies", Skills),
+            ("Key Skills", Skills),
+            ("Honours and Awards", Awards),
+            ("Extracurricular Activities", Volunteer),
+            ("Leadership", Volunteer),
+            ("Affiliations/Memberships", Volunteer),
+            ("Professional Associations", Volunteer),
+            ("Training", Certificates),
+            ("Training and Education", Education),
+            ("Formation continue", Certificates),
+            ("Formación complementaria", Certificates),
+            ("Formação complementar", Certificates),
+            ("Schlüsselkompetenzen", Skills),
+            ("Compétences clés", Skills),
+            ("Activités extra-professionnelles", Volunteer),
+            ("Historial laboral", Work),
+            ("Competencias clave", Skills),
+            ("Competenze chiave", Skills),
+            ("Trainingen", Certificates),
+            ("Nevenfuncties", Volunteer),
         ] {
             assert_eq!(section(t), Some(s), "{t}");
         }
         assert_eq!(section("Senior Software Engineer"), None);
         assert_eq!(section("I have experience in many things here"), None);
+    }
+
+    #[test]
+    fn long_heading_words_with_one_slip() {
+        for (t, s) in [
+            ("EXPERIANCE", Work),
+            ("Educaton", Education),
+            ("Profesional Experince", Work),
+            ("Certifcations", Certificates),
+            ("Publicaitons", Publications),
+            ("Volunter Experience", Volunteer),
+        ] {
+            assert_eq!(section_with_slips(t), Some(s), "{t}");
+            assert_eq!(section(t), None, "{t}: only a known heading is read with slips");
+        }
+        // Short words are too close to others to guess; two slips are no slip.
+        for t in ["Skils", "Awrds", "Eductn", "Expierance", "Educated"] {
+            assert_eq!(section_with_slips(t), None, "{t}");
+        }
+        assert!(one_edit_apart("experiance", "experience"));
+        assert!(one_edit_apart("eductaion", "education"));
+        assert!(!one_edit_apart("education", "education"));
     }
 
     #[test]
