@@ -1112,23 +1112,29 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
         let pick = orgs.iter().position(|s| s.strong && s.org == 0).unwrap_or(1);
         titles.push(orgs.remove(pick));
     }
+    // Where a slot stands on its header line: the layouts below write the employer first.
+    let order = |s: &Slot| slots.iter().position(|x| x.line == s.line && x.text == s.text);
     // Two title-like slots on one line ("Independent Tutor, Dover, DE — Maths Tutor"): the
-    // one the place follows is the employer.
+    // one the place follows, written first, is the employer.
     if orgs.is_empty()
         && let [a, b] = titles.as_slice()
         && a.line == b.line
         && a.placed != b.placed
+        && order(if a.placed { a } else { b }) < order(if a.placed { b } else { a })
     {
         let at = usize::from(b.placed);
         orgs.push(titles.remove(at));
     }
     // The same with a title vitae does not know: "Freelance Designer, Lyon, France —
-    // Illustrator" (no organisation word in the other slot).
+    // Illustrator" (no organisation word in the other slot). Not when the placed title
+    // comes second ("Acme Robotics | 2021 | Backend Engineer | Santiago"): a place after
+    // the title ends the line, as a template's row sets it.
     if let ([t], [o]) = (titles.as_slice(), orgs.as_slice())
         && t.line == o.line
         && t.placed
         && !o.placed
         && o.org == 0
+        && order(t) < order(o)
     {
         std::mem::swap(&mut titles, &mut orgs);
     }
