@@ -191,4 +191,50 @@ mod tests {
         assert_eq!(split_trailing("Acme San Jose, CA").1.as_deref(), Some("San Jose, CA"));
         assert_eq!(split_trailing("San Jose, CA"), (String::new(), Some("San Jose, CA".into())));
     }
+
+    #[test]
+    fn knows_countries_in_many_languages() {
+        for (name, code) in [
+            ("Chili", "CL"),
+            ("Deutschland", "DE"),
+            ("Alemania", "DE"),
+            ("Polska", "PL"),
+            ("Pologne", "PL"),
+            ("Россия", "RU"),
+            ("Российская Федерация", "RU"),
+            ("Portogallo", "PT"),
+            ("Zuid-Afrika", "ZA"),
+            ("Güney Afrika", "ZA"),
+            ("Πορτογαλία", "PT"),
+            ("ΠΟΡΤΟΓΑΛΙΑ", "PT"),
+            ("Bolivie", "BO"),
+            ("Iran", "IR"),
+            ("Nouvelle-Zélande", "NZ"),
+        ] {
+            assert_eq!(country_code(name), Some(code), "{name}");
+        }
+        // Words that are also a US state, a first name or an ordinary word name no country.
+        for name in ["Georgia", "Island", "Réunion", "Granada", "Dominique", "Korea Republic"] {
+            assert_eq!(country_code(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn reads_places_written_in_other_languages() {
+        for (text, city, code) in [
+            ("Valparaíso, Chili", "Valparaíso", "CL"),
+            ("München, Deutschland", "München", "DE"),
+            ("Lisboa, Portugal", "Lisboa", "PT"),
+            ("Kraków, Polska", "Kraków", "PL"),
+            ("Москва, Россия", "Москва", "RU"),
+            ("Sevilla (España)", "Sevilla", "ES"),
+        ] {
+            let l = location(text).unwrap_or_else(|| panic!("{text} is a place"));
+            assert_eq!((l.city.as_deref(), l.country_code.as_deref()), (Some(city), Some(code)));
+        }
+        assert_eq!(
+            split_trailing("Acme Logistique, Lyon, Suisse").1.as_deref(),
+            Some("Lyon, Suisse")
+        );
+    }
 }

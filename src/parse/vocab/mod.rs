@@ -6,6 +6,7 @@
 //! or CLDR data can add rows without touching the code that reads them: lookups go through one
 //! function per kind of word and are built once, lazily, from all rows.
 
+pub mod countries_iso;
 pub mod degrees;
 pub mod fields;
 pub mod levels;
