@@ -6,6 +6,7 @@
 //! is strong enough. Otherwise it stays unknown and is kept as text.
 
 use super::education::{is_school, names_certificate, names_degree};
+use super::entries::Entry;
 use super::lines::Line;
 use super::roles::{org_score, role_score};
 use super::sections::Kind;
@@ -147,11 +148,7 @@ fn item_kind(item: &[Line]) -> Option<Kind> {
     if crate::parse::vocab::sections::names_honour(&plain) {
         return Some(Kind::Awards);
     }
-    let project_word = |w: &&str| {
-        *w == "open-source"
-            || (!w.is_empty() && super::sections::lexicon(w) == Some(Kind::Projects))
-    };
-    if role_score(&plain) == 0 && words.iter().any(project_word) {
+    if role_score(&plain) == 0 && words.iter().any(|w| project_word(w)) {
         return Some(Kind::Projects);
     }
     if skill_terms_in(item, 3) {
@@ -165,42 +162,40 @@ fn item_kind(item: &[Line]) -> Option<Kind> {
 /// project in its title line ("Inventory App – Group Project", a line that is no job title),
 /// or no entry names a job title or an organisation and most call themselves projects
 /// ("Personal project, 2022", "an open-source logger").
-pub fn entries_are_projects(entries: &[super::entries::Entry]) -> bool {
+pub fn entries_are_projects(entries: &[Entry]) -> bool {
     !entries.is_empty()
         && (undated_and_named_projects(entries) || jobless_and_mostly_projects(entries))
 }
 
-fn undated_and_named_projects(entries: &[super::entries::Entry]) -> bool {
+/// A word that calls its item a project ("project", "Projekt", "open-source").
+fn project_word(w: &str) -> bool {
+    w == "open-source" || (!w.is_empty() && super::sections::lexicon(w) == Some(Kind::Projects))
+}
+
+fn undated_and_named_projects(entries: &[Entry]) -> bool {
     // "Project Manager" is a job title, not a project.
-    let project_word = |t: &str| {
-        role_score(t) == 0
-            && t.split(|c: char| !c.is_alphanumeric())
-                .any(|w| !w.is_empty() && super::sections::lexicon(w) == Some(Kind::Projects))
-    };
+    let names_project =
+        |t: &str| role_score(t) == 0 && t.split(|c: char| !c.is_alphanumeric()).any(project_word);
     entries.iter().all(|e| {
         e.start.is_none()
             && e.end.is_none()
-            && [&e.name, &e.position].into_iter().flatten().any(|t| project_word(t))
+            && [&e.name, &e.position].into_iter().flatten().any(|t| names_project(t))
     })
 }
 
-fn jobless_and_mostly_projects(entries: &[super::entries::Entry]) -> bool {
-    let jobless = |e: &&super::entries::Entry| {
+fn jobless_and_mostly_projects(entries: &[Entry]) -> bool {
+    let jobless = |e: &Entry| {
         e.position.as_deref().is_none_or(|p| role_score(p) == 0)
             && e.name.as_deref().is_none_or(|n| org_score(n) == 0)
     };
-    let says_project = |e: &&super::entries::Entry| {
+    let says_project = |e: &&Entry| {
         let first = e.summary.first().map_or("", String::as_str);
         [e.name.as_deref().unwrap_or(""), e.position.as_deref().unwrap_or(""), first]
             .iter()
             .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '-'))
-            .any(|w| {
-                let w = w.to_lowercase();
-                w == "open-source" || super::sections::lexicon(&w) == Some(Kind::Projects)
-            })
+            .any(|w| project_word(&w.to_lowercase()))
     };
-    entries.iter().all(|e| jobless(&e))
-        && entries.iter().filter(says_project).count() * 2 >= entries.len()
+    entries.iter().all(jobless) && entries.iter().filter(says_project).count() * 2 >= entries.len()
 }
 
 /// Nothing but short terms set apart: table cells or comma-separated lists ("Python | SQL |

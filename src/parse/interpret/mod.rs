@@ -126,7 +126,10 @@ fn read(
     // "Experience: None": a line saying there is nothing is no entry; the person is told
     // where it was, as for any text not carried into the resume.
     for s in &mut sections {
-        for l in s.lines.iter().filter(|l| crate::parse::vocab::sections::is_nothing(&l.text)) {
+        s.lines.retain(|l| {
+            if !crate::parse::vocab::sections::is_nothing(&l.text) {
+                return true;
+            }
             diagnostics.push(
                 Diagnostic::warning(format!(
                     "\"{}\" under \"{}\" says there is nothing there; no entry was made of it",
@@ -136,8 +139,8 @@ fn read(
                 .at(l.source as usize, 1)
                 .hint("delete the line, or write the entries it stands for"),
             );
-        }
-        s.lines.retain(|l| !crate::parse::vocab::sections::is_nothing(&l.text));
+            false
+        });
     }
     for s in sections.iter_mut().filter(|s| s.kind == Kind::Other) {
         if let Some(kind) = classify::by_content(&s.lines) {
