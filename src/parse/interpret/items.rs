@@ -137,8 +137,8 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
             });
             // "Title | date" in a table row heads the line set under it (who gave it, where)
             // and the bullets that describe it, as a template lays an entry out.
-            let dated = l.cols.iter().any(|c| dates::is_only_dates(c));
-            head = (dated && l.cols.len() == 2).then_some(out.len() - 1);
+            let row_dated = l.cols.iter().any(|c| dates::is_only_dates(c));
+            head = (row_dated && l.cols.len() == 2).then_some(out.len() - 1);
             list_item = None;
             continue;
         }
@@ -300,8 +300,7 @@ fn award_of(item: &Item) -> Award {
         .collect();
     if let [title, by, ..] = cells.as_slice() {
         a.title = Some(strip_quotes(title));
-        // "Regional Hackathon, Pune": the awarder without its town.
-        a.awarder = Some(by.split(", ").next().unwrap_or(by).trim().to_string());
+        a.awarder = Some(without_town(by).trim().to_string());
         return a;
     }
     let (rest, _place) = places::split_trailing(&rest);
@@ -324,11 +323,16 @@ fn award_of(item: &Item) -> Award {
         _ => by,
     };
     let by = by.trim().trim_matches(',').trim();
-    a.awarder = (!by.is_empty()).then(|| by.split(", ").next().unwrap_or(by).to_string());
+    a.awarder = (!by.is_empty()).then(|| without_town(by).to_string());
     if item.headed && item.cols.is_empty() {
         under_heading(&mut a, &item.body);
     }
     a
+}
+
+/// "Regional Hackathon, Pune": the awarder without its town.
+fn without_town(by: &str) -> &str {
+    by.split(", ").next().unwrap_or(by)
 }
 
 /// "### Young Hydrologist Prize" over "Lowmere Water Society, 2020": the short line under an
@@ -342,7 +346,7 @@ fn under_heading(a: &mut Award, body: &[String]) {
         let short = text.split_whitespace().count() <= 8 && !text.ends_with('.');
         if short && (text.is_empty() || awarder_like(&by)) && (date.is_some() || !by.is_empty()) {
             if a.awarder.is_none() && !by.is_empty() {
-                a.awarder = Some(by.split(", ").next().unwrap_or(&by).to_string());
+                a.awarder = Some(without_town(&by).to_string());
             }
             if a.date.is_none() {
                 a.date = date.map(|d| d.start);
