@@ -717,6 +717,7 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
         }
         let candidate = l.text.trim_start_matches('#').trim();
         let candidate = candidate.strip_prefix("Name:").map_or(candidate, str::trim);
+        let candidate = without_document_title(candidate);
         // "Curriculum Vitae", "One-page CV": the document's title; the name comes after it.
         if titles::is_title(candidate) {
             continue;
@@ -751,6 +752,22 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
 }
 
 /// Splits "Name — Headline" when the first part reads as a name.
+/// "Jane Example – Lebenslauf", "CV | Jane Example": the name without the document's title
+/// written beside it.
+fn without_document_title(text: &str) -> &str {
+    for sep in [" — ", " – ", " - ", " | ", ": "] {
+        if let Some((a, b)) = text.split_once(sep) {
+            if titles::is_document_title(b.trim()) && !a.trim().is_empty() {
+                return a.trim();
+            }
+            if titles::is_document_title(a.trim()) && !b.trim().is_empty() {
+                return b.trim();
+            }
+        }
+    }
+    text
+}
+
 fn split_name_line(text: &str) -> Option<(String, String)> {
     let (name, rest) = text
         .split_once(" — ")
@@ -943,6 +960,15 @@ mod tests {
             let b = header(&lines, &mut c, None);
             assert_eq!(b.name.as_deref(), Some("Jane Example"), "{title}");
             assert_eq!(b.label.as_deref(), Some("Data Engineer"), "{title}");
+        }
+        // The title written on the name's own line, before or after it.
+        for line in
+            ["Jane Example – Lebenslauf\n=====", "# CV | Jane Example", "Jane Example - Resume"]
+        {
+            let lines = from_markdown(&format!("{line}\n\nData Engineer\n"));
+            let b = header(&lines, &mut Contacts::default(), None);
+            assert_eq!(b.name.as_deref(), Some("Jane Example"), "{line}");
+            assert_eq!(b.label.as_deref(), Some("Data Engineer"), "{line}");
         }
     }
 
