@@ -514,7 +514,12 @@ fn title_at(text: &str) -> Option<(String, String)> {
             return None;
         }
     }
-    Some((before.to_string(), c[3].to_string()))
+    // "(2 years) as Lead Engineer at Acme": the word that introduces the title is no part of it.
+    let before = ["as ", "als ", "comme ", "como ", "en tant que "]
+        .iter()
+        .find_map(|w| before.strip_prefix(w))
+        .unwrap_or(before);
+    Some((before.trim().to_string(), c[3].to_string()))
 }
 static SEPARATORS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[|–—·]\s+|\s+-\s+|\s*\|\s*").expect("separators"));
@@ -1552,6 +1557,15 @@ mod tests {
             d(e.start),
             d(e.end)
         )
+    }
+
+    #[test]
+    fn the_word_that_introduces_a_title_is_no_part_of_it() {
+        let (_, e) = read(&from_plain(
+            "* 2 years as Platform Captain at Initech from 2014 to 2016\n\n* 3 years as Developer at Globex from 2011 to 2014\n",
+        ));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Initech|Platform Captain||2014..2016", "Globex|Developer||2011..2014"]);
     }
 
     #[test]

@@ -91,6 +91,8 @@ pub fn heading_group(title: &str, lines: &[Line]) -> Option<Vec<Skill>> {
     }
     let items = item_texts(lines);
     let terms_only = items.iter().all(|t| {
+        // "tilemaps...": an ellipsis ends a list, not a sentence.
+        let t = t.strip_suffix("...").or_else(|| t.strip_suffix('…')).unwrap_or(t);
         let words = t.split_whitespace().count();
         words <= 16 && !t.ends_with(['.', '!', '?']) && !t.contains(". ")
     });
@@ -181,7 +183,7 @@ mod tests {
 
     #[test]
     fn a_heading_that_names_no_section_names_its_group() {
-        let lines = from_plain("* Make, Ninja\n* Bazel\n* Linters: ruff, clippy\n");
+        let lines = from_plain("* Make, Ninja\n* Bazel\n* Linters: ruff, clippy...\n");
         let s = heading_group("BUILD TOOLS", &lines).expect("a group");
         let got: Vec<(Option<&str>, Vec<&str>)> = s
             .iter()
