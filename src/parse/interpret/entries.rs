@@ -625,11 +625,24 @@ fn read_header(heads: &[Head]) -> Header {
     }
     for (n, head) in heads.iter().enumerate() {
         let text = dates::remove_durations(&unbracket(&head.text));
-        let span = dates::find(&text);
-        let rest = match &span {
+        let mut span = dates::find(&text);
+        let mut rest = match &span {
             Some(s) => dates::remove(&text, &s.at),
             None => text.clone(),
         };
+        // "Nov 2012 - Jun 2013, Aug 2015 - Present": periods listed on one line span from the
+        // first start to the last end.
+        while let Some(first) = span.clone()
+            && let Some(more) = dates::find(&rest)
+            && dates::is_only_dates(
+                rest.trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace()),
+            )
+        {
+            rest = dates::remove(&rest, &more.at);
+            rest =
+                rest.trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace()).to_string();
+            span = Some(widest(first, more));
+        }
         // A header line closed by a period ("Intern, Acme, Lyon."), unless it is an
         // abbreviation's ("Acme Inc.").
         let rest = match rest.strip_suffix('.') {
@@ -1557,6 +1570,15 @@ mod tests {
             d(e.start),
             d(e.end)
         )
+    }
+
+    #[test]
+    fn periods_listed_on_one_line_span_from_first_to_last() {
+        let (_, e) = read(&from_plain(
+            "Initech\n\nContract Developer\n\nMarch 2012 - May 2013 , June 2015 - Present\n\n- Built the thing.\n",
+        ));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Initech|Contract Developer||2012-03.."]);
     }
 
     #[test]

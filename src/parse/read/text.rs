@@ -307,12 +307,32 @@ fn text_inlines(text: &str) -> Vec<Inline> {
 
 /// The line under `i` underlines it, as long as a heading would be.
 fn underlined(lines: &[Raw], i: usize) -> Option<u8> {
+    // A bracketed remark is no title: it belongs to the heading above it.
+    if remark(&lines[i].text) {
+        return None;
+    }
     let next = lines.get(i + 1)?;
     let Kind::Adornment(c) = next.kind else { return None };
     let title = lines[i].text.chars().count();
     let rule = next.text.chars().count();
     let heading_like = title <= 80 && !lines[i].text.ends_with(['.', ',', ';']);
     (heading_like && (rule + 2 >= title || title <= 40)).then(|| level_of(c))
+}
+
+/// "(see below for details)": a line that is one bracketed remark.
+fn remark(text: &str) -> bool {
+    text.starts_with('(') && text.ends_with(')') && text.matches('(').count() == 1
+}
+
+/// "SKILLS ⏎ (see below) ⏎ ------": a heading with a bracketed remark between it and its
+/// underline; the remark goes with the heading.
+fn remarked_heading(lines: &[Raw], i: usize) -> Option<u8> {
+    let l = lines.get(i + 1)?;
+    if l.kind != Kind::Text || !remark(&l.text) || !heading_like(&lines[i].text) {
+        return None;
+    }
+    let Kind::Adornment(c) = lines.get(i + 2)?.kind else { return None };
+    (lines[i + 2].text.chars().count() + 2 >= lines[i].text.chars().count()).then(|| level_of(c))
 }
 
 /// A numbered heading's level and text ("1.3.1 Acme" → 3, "Acme").
@@ -390,6 +410,10 @@ fn text_block(lines: &[Raw], i: usize, ctx: &Ctx, out: &mut Vec<Block>) -> usize
     if let Some(level) = underlined(lines, i) {
         out.push(heading(l, level));
         return i + 2;
+    }
+    if let Some(level) = remarked_heading(lines, i) {
+        out.push(heading(l, level));
+        return i + 3;
     }
     let starts_group = i == 0 || !matches!(lines[i - 1].kind, Kind::Text);
     if let Some((level, rest)) = numbered_heading(&l.text, ctx)
@@ -634,6 +658,11 @@ mod tests {
             "H1@1 Ada Example\nH2@4 EXPERIENCE\nH2@6 Work history\nP@7 Acme\n"
         );
         assert_eq!(outline("SKILLS\n------\nRust\n"), "H2@1 SKILLS\nP@3 Rust\n");
+        // A bracketed remark between a heading and its underline goes with the heading.
+        assert_eq!(
+            outline("TOOLS WE USE\n(see below)\n............\nRust\n"),
+            "H3@1 TOOLS WE USE\nP@4 Rust\n"
+        );
     }
 
     #[test]
