@@ -167,7 +167,23 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
         let next = lines[i + 1..].iter().find(|n| n.item != l.item || !n.bullet);
         return next.is_some_and(|n| !n.bullet && dates::is_only_dates(&n.text));
     }
-    false
+    // "- Acme" with "2019 – 2021" as the item's own next paragraph: a list of jobs whose
+    // items hold employer, dates and title as paragraphs of their own.
+    heading_like(&l.text)
+        && lines.get(i + 1).is_some_and(|n| {
+            n.item == l.item && !n.bullet && n.para != l.para && dates::is_only_dates(&n.text)
+        })
+}
+
+/// "- Tooling and Upkeep:" over nested bullets: a short bullet closed by a colon that
+/// only names the group of bullets nested in it is a sub-heading, not a highlight.
+fn bullet_subheading(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    let text = l.text.trim();
+    text.ends_with(':')
+        && (1..=4).contains(&text.split_whitespace().count())
+        && dates::find(text).is_none()
+        && lines.get(i + 1).is_some_and(|n| n.bullet && l.item.is_some() && n.parent_item == l.item)
 }
 
 /// Turns lines into units: header lines, prose paragraphs (wrapped lines joined) and bullets
@@ -219,6 +235,10 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
             _ => {}
         }
         if l.bullet {
+            if bullet_subheading(lines, i) {
+                head_item = None;
+                continue;
+            }
             if header_bullet(lines, i) {
                 out.push(Unit::Head(Head::from(l)));
                 head_item = l.item;
@@ -564,11 +584,13 @@ fn without_note(name: &str) -> String {
     name.to_string()
 }
 
-/// A slot that names a place by its shape: one to three capitalised words, no digits, no
+/// A slot that names a place by its shape: one or two capitalised words, no digits, no
 /// title or organisation words ("Valencia", "Lyon").
 fn place_like(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    (1..=3).contains(&words.len())
+    // Three capitalised words are as often a unit's name ("Regional Signal Planning")
+    // as a town; a town of three words is one the place vocabulary knows.
+    (1..=2).contains(&words.len())
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !s.chars().any(|c| c.is_ascii_digit() || "()[]&@".contains(c))
         && role_score(s) == 0
@@ -1537,6 +1559,26 @@ mod tests {
             d(e.start),
             d(e.end)
         )
+    }
+
+    #[test]
+    fn list_items_holding_employer_dates_and_title_paragraphs_are_entries() {
+        // A list of jobs, each item with its employer, its dates and its title as paragraphs,
+        // and a bullet that only names the group of bullets nested in it.
+        let md = "- Vandelay Industries - Latex Import Division\n\n  2015 - present\n\n  **Senior Buyer**\n\n  * Led the latex account.\n\n  * Tooling:\n\n    * Wrote the order tracker.\n    * Kept the ledgers.\n\n- Pendant Publishing\n\n  2011 - 2014\n\n  **Editor**\n\n  * Edited the coffee-table book.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Vandelay Industries - Latex Import Division|Senior Buyer||2015..",
+                "Pendant Publishing|Editor||2011..2014"
+            ]
+        );
+        assert_eq!(
+            e[0].highlights,
+            ["Led the latex account.", "Wrote the order tracker.", "Kept the ledgers."]
+        );
     }
 
     #[test]
