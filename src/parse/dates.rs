@@ -250,6 +250,12 @@ fn next_date(text: &str, from: usize) -> Option<Token> {
         {
             return Some((d, None, start..y.end()));
         }
+        // "2011-2012, Globex": a year, then a comma and a word that is no month.
+        if let Some(y) = caps.name("yy")
+            && let Some(d) = year(y.as_str())
+        {
+            return Some((d, None, start..y.end()));
+        }
         // Not a date after all ("Since 2013", "University, 2013.09"): search again from the
         // character before the year, which may start a date of another form.
         pos = match caps.name("my") {
@@ -686,6 +692,9 @@ mod tests {
         assert_eq!(show("2015 Charles Snyder award"), "2015..-");
         assert_eq!(show("Universidad del Mar, 2011"), "2011..-");
         assert_eq!(show("March, 2011"), "2011-03..-");
+        // A year closing a range and followed by a comma and a name is still the range's end.
+        assert_eq!(show("2011-2012, Globex, developer"), "2011..2012");
+        assert_eq!(show("2006 - 2007, Initech"), "2006..2007");
         assert!(find("Managed 20 people").is_none());
         assert!(find("Quality manager, ISO 9001:2015").is_none());
     }

@@ -153,7 +153,7 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
         return false;
     }
     let text = dates::remove_durations(&l.text);
-    if let Some(span) = dates::find(&text) {
+    if let Some(span) = dates::find(&text).filter(|s| !in_remark(&text, &s.at)) {
         let rest = dates::remove(&text, &span.at);
         let starts_strong = l.strong.first().is_some_and(|s| rest.starts_with(s.as_str()));
         let words = rest.split_whitespace().count();
@@ -173,6 +173,16 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
         && lines.get(i + 1).is_some_and(|n| {
             n.item == l.item && !n.bullet && n.para != l.para && dates::is_only_dates(&n.text)
         })
+}
+
+/// "site.example (design for the 2011 edition, CMS)": a date inside a bracketed remark that
+/// goes on after it dates the remark, not the line.
+fn in_remark(text: &str, at: &std::ops::Range<usize>) -> bool {
+    let before = &text[..at.start];
+    let open = before.rfind('(').is_some_and(|o| before.rfind(')').is_none_or(|c| c < o));
+    let after = &text[at.end..];
+    let inside = after.split(')').next().unwrap_or("");
+    open && after.contains(')') && inside.chars().any(char::is_alphabetic)
 }
 
 /// "- Tooling and Upkeep:" over nested bullets: a short bullet closed by a colon that
@@ -1578,6 +1588,17 @@ mod tests {
         assert_eq!(
             e[0].highlights,
             ["Led the latex account.", "Wrote the order tracker.", "Kept the ledgers."]
+        );
+    }
+
+    #[test]
+    fn a_year_inside_a_bracketed_remark_leaves_the_bullet_a_highlight() {
+        let md = "### Web Developer, Pendant Publishing (2011 - 2013)\n\n- site.example (design for the 2011 edition, CMS)\n- shop.example (theme)\n";
+        let (_, e) = read(&from_markdown(md));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            e[0].highlights,
+            ["site.example (design for the 2011 edition, CMS)", "shop.example (theme)"]
         );
     }
 
