@@ -651,7 +651,7 @@ fn read_header(heads: &[Head]) -> Header {
         return h;
     }
     for (n, head) in heads.iter().enumerate() {
-        let text = dates::remove_durations(&unbracket(&head.text));
+        let text = glue_legal_forms(&dates::remove_durations(&unbracket(&head.text)));
         let span = dates::find(&text);
         let rest = match &span {
             Some(s) => dates::remove(&text, &s.at),
@@ -691,7 +691,11 @@ fn read_header(heads: &[Head]) -> Header {
             }
             _ => {}
         }
-        let mut parts = split_slots(head, &rest);
+        let glued = Head {
+            strong: head.strong.iter().map(|s| glue_legal_forms(s)).collect(),
+            ..head.clone()
+        };
+        let mut parts = split_slots(&glued, &rest);
         if parts.len() >= 2 && titled_line(n) && parts.iter().all(|(p, _)| role_score(p) == 0) {
             let last = parts.last().map(|(p, _)| p.clone()).unwrap_or_default();
             let words = last.split_whitespace().count();
@@ -787,7 +791,50 @@ fn read_header(heads: &[Head]) -> Header {
         }
     }
     assign(&mut h, slots, &line_dates, heads);
+    unglue(&mut h);
     h
+}
+
+/// Stands for the comma before a legal form while a header line is cut at its commas.
+const GLUE: char = '\u{E000}';
+
+/// "Pendant Kitchens, Inc, Seattle": the comma before a legal form does not separate parts; it
+/// is held by [`GLUE`] until the parts are read.
+fn glue_legal_forms(text: &str) -> String {
+    if !text.contains(", ") {
+        return text.to_string();
+    }
+    let parts: Vec<&str> = text.split(", ").collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            let form = p.split([',', ';', '(']).next().unwrap_or("").trim_end();
+            // "Inc." closing the part, or "Inc" before the dates or a place.
+            let legal = crate::parse::vocab::orgs::is_legal_form(form)
+                || p.split_whitespace().next().is_some_and(|w| {
+                    crate::parse::vocab::orgs::is_legal_form(w) && w.ends_with('.')
+                });
+            out.push(if legal { GLUE } else { ',' });
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// Gives back the commas [`glue_legal_forms`] held.
+fn unglue(h: &mut Header) {
+    let back = |s: &mut String| {
+        if s.contains(GLUE) {
+            *s = s.replace(GLUE, ",");
+        }
+    };
+    for s in h.name.iter_mut().chain(h.location.iter_mut()).chain(h.description.iter_mut()) {
+        back(s);
+    }
+    for (t, _) in &mut h.titles {
+        back(t);
+    }
 }
 
 /// Several dated header lines that differ only in their first comma part ("Engineer,
@@ -1599,6 +1646,20 @@ mod tests {
         assert_eq!(
             e[0].highlights,
             ["site.example (design for the 2011 edition, CMS)", "shop.example (theme)"]
+        );
+    }
+
+    #[test]
+    fn a_legal_form_after_a_comma_stays_with_the_employer() {
+        let md = "## Experience\n\n*Night Operator* -- Kramerica, Inc, Springfield OR 2/2006-7/2007\n\n- Kept the lights on.\n\n*Buyer* -- Vandelay, Ltd., Shelbyville 6/1999-Pres\n\n- Bought latex.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Kramerica, Inc|Night Operator|Springfield OR|2006-02..2007-07",
+                "Vandelay, Ltd.|Buyer|Shelbyville|1999-06..",
+            ]
         );
     }
 

@@ -354,6 +354,24 @@ pub fn is_org_word(w: &str) -> bool {
     SETS.words.contains(w) || SETS.words.contains(w.trim_end_matches('.'))
 }
 
+/// Legal forms written after a comma that belong to the name before them ("Acme, Inc.",
+/// "Globex, Ltd").
+const LEGAL_FORMS: &[&str] = &[
+    "inc", "ltd", "llc", "llp", "plc", "corp", "co", "gmbh", "ag", "sa", "sl", "sarl", "srl",
+    "spa", "bv", "nv", "oy", "ab", "as", "pty",
+];
+
+/// Whether a comma part is only a legal form: "Inc.", "Ltd", "S.A.", "Pty Ltd".
+pub fn is_legal_form(part: &str) -> bool {
+    let words: Vec<String> = part
+        .split_whitespace()
+        .map(|w| w.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase())
+        .collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| LEGAL_FORMS.contains(&w.as_str()))
+        && part.starts_with(char::is_uppercase)
+}
+
 /// Whether a lower-case word is a unit noun that "for"/"of" continues into a name.
 pub fn is_unit_word(w: &str) -> bool {
     SETS.units.contains(&*key(w))
@@ -387,5 +405,11 @@ mod tests {
         assert!(is_school_word("universität"));
         assert!(is_school_word("fachhochschule"));
         assert!(!is_org_word("engineer"));
+        for t in ["Inc", "Inc.", "S.A.", "Pty Ltd", "GmbH"] {
+            assert!(is_legal_form(t), "{t}");
+        }
+        for t in ["Shelbyville IL", "Boulder", "as needed", "Co-founder"] {
+            assert!(!is_legal_form(t), "{t}");
+        }
     }
 }
