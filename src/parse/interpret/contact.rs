@@ -459,11 +459,49 @@ pub fn host(url: &str) -> String {
     host.strip_prefix("www.").unwrap_or(&host).to_string()
 }
 
+/// "./index.html", "resume.html", "#contact": a link to another page of the same site, not
+/// an address on the web.
+fn relative(raw: &str) -> bool {
+    if raw.contains("://") {
+        return false;
+    }
+    let host = raw.split(['/', '?', '#']).next().unwrap_or("");
+    let tld = host.rsplit_once('.').map_or("", |(_, t)| t).to_ascii_lowercase();
+    raw.starts_with(['.', '/', '#'])
+        || !host.contains('.')
+        || matches!(tld.as_str(), "html" | "htm" | "php" | "asp" | "aspx" | "pdf" | "jpg" | "png")
+}
+
+/// The address or number a `mailto:` or `tel:` link of any line holds.
+pub fn linked(all: &[&Line], scheme: &str) -> Option<String> {
+    let mut targets = all.iter().flat_map(|l| l.links.iter()).map(|k| k.url.as_str());
+    targets.find_map(|u| {
+        let v = u.strip_prefix(scheme)?;
+        if scheme == "mailto:" { email_in(v.split('?').next()?) } else { find_phone(v) }
+    })
+}
+
 /// Files a URL as a profile or as the person's site; returns whether it was used.
 fn add_url(raw: &str, c: &mut Contacts) -> bool {
     let before_path = raw.split_once("://").map_or(raw, |(_, r)| r).split('/').next().unwrap_or("");
-    if raw.starts_with("mailto:") || raw.starts_with("tel:") || before_path.contains('@') {
+    // A page's "Write to me" and "Call me" buttons hold the address and number in the link.
+    if let Some(addr) = raw.strip_prefix("mailto:") {
+        if c.email.is_none() {
+            c.email = email_in(addr.split('?').next().unwrap_or(""));
+        }
         return true;
+    }
+    if let Some(number) = raw.strip_prefix("tel:") {
+        if c.phone.is_none() {
+            c.phone = find_phone(number);
+        }
+        return true;
+    }
+    if before_path.contains('@') {
+        return true;
+    }
+    if relative(raw) {
+        return false;
     }
     let url = if raw.contains("://") { raw.to_string() } else { format!("https://{raw}") };
     let h = host(&url);
