@@ -728,6 +728,9 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
         }
         let candidate = l.text.trim_start_matches('#').trim();
         let candidate = candidate.strip_prefix("Name:").map_or(candidate, str::trim);
+        // "Resume of Ann Example": the person the title names.
+        let candidate =
+            titles::titled_name(candidate).filter(|n| looks_like_name(n)).unwrap_or(candidate);
         // "Curriculum Vitae", "One-page CV": the document's title; the name comes after it.
         if titles::is_title(candidate) {
             continue;
@@ -754,7 +757,10 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
     }
     if let Some(n) = name_at {
         basics.label = label(head, n + 1, c);
-    } else if let Some(name) = meta_name.filter(|n| looks_like_name(n)) {
+    } else if let Some(name) = meta_name
+        .map(|n| titles::titled_name(n).filter(|t| looks_like_name(t)).unwrap_or(n))
+        .filter(|n| looks_like_name(n))
+    {
         basics.name = Some(name.to_string());
         basics.label = label(head, 0, c);
     }
@@ -779,6 +785,11 @@ fn label(head: &[Line], from: usize, c: &Contacts) -> Option<String> {
     for (i, l) in head.iter().enumerate().skip(from).take(3) {
         if l.bullet || l.heading.is_some_and(|h| h > 2) {
             return None;
+        }
+        // The document's title ("Curriculum Vitae - Ann Example") is no headline.
+        let title = l.text.trim_start_matches('#').trim();
+        if titles::is_title(title) || titles::titled_name(title).is_some() {
+            continue;
         }
         let sentences = l.text.matches(". ").count();
         let plausible = |t: &str| {
@@ -850,6 +861,17 @@ mod tests {
                 ("Mastodon".into(), "ada".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_title_that_names_the_person_gives_the_name_and_is_no_headline() {
+        let lines = from_markdown("# Resume of Ann Example\n\nMaster Potter\n\nann@example.org\n");
+        let b = header(&lines, &mut Contacts::default(), None);
+        assert_eq!(b.name.as_deref(), Some("Ann Example"));
+        assert_eq!(b.label.as_deref(), Some("Master Potter"));
+        let lines = from_markdown("# Curriculum Vitae - Ann Example\n\nann@example.org\n");
+        let b = header(&lines, &mut Contacts::default(), Some("Ann Example"));
+        assert_eq!((b.name.as_deref(), b.label), (Some("Ann Example"), None));
     }
 
     #[test]

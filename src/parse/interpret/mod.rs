@@ -186,6 +186,7 @@ fn read(
                 || Some(&l.text) == basics.name.as_ref()
                 || Some(&l.text) == basics.label.as_ref()
                 || l.text.trim_start_matches('#').trim() == basics.name.as_deref().unwrap_or("")
+                || crate::parse::vocab::titles::titled_name(&l.text).is_some()
                 || basics.name.as_ref().zip(basics.label.as_ref()).is_some_and(|(n, b)| {
                     l.text.contains(n.as_str()) && l.text.contains(b.as_str())
                 });
