@@ -547,7 +547,7 @@ fn title_at(text: &str) -> Option<(String, String)> {
     Some((before.to_string(), c[3].to_string()))
 }
 static SEPARATORS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s+[|–—·]\s+|\s+-\s+|\s*\|\s*").expect("separators"));
+    LazyLock::new(|| Regex::new(r"\s+[|–—·→]\s+|\s+-\s+|\s+->\s+|\s*\|\s*").expect("separators"));
 
 /// The title, employer, place and dates a cluster of header lines gives.
 #[derive(Debug, Default, Clone)]
@@ -1661,6 +1661,14 @@ mod tests {
                 "Vandelay, Ltd.|Buyer|Shelbyville|1999-06..",
             ]
         );
+    }
+
+    #[test]
+    fn an_arrow_separates_the_parts_of_a_header() {
+        let md = "## Experience\n\n### Vandelay -> Mar 2002 - Present; Shelbyville, IT\n\n*Latex Buyer*\n\n- Bought latex.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Vandelay|Latex Buyer|Shelbyville, IT|2002-03.."]);
     }
 
     #[test]
