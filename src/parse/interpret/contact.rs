@@ -53,6 +53,12 @@ static POSTAL_CITY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("postal city pattern")
 });
+/// "Springfield, IL 62701", "springfield IL 62701": a North American postal address, the town,
+/// its state's or province's code and the postcode.
+static STATE_ZIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|,\s*)(\p{L}[\p{L}.' -]*?),?\s+([A-Z]{2})\s+\d{5}(?:-\d{4})?(?:\s|,|$)")
+        .expect("state and zip pattern")
+});
 /// "Webpage: example.org": a web address written without a scheme, after its label.
 static WEB_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:web\s?(?:site|page)?|home\s?page|url|site|blog|portfolio|webseite|sito(?:\s+web)?|página(?:\s+web)?|sitio(?:\s+web)?|site\s+web)\s*:\s*([a-z0-9][a-z0-9.-]*\.[a-z]{2,}(?:/\S*)?)\s*$")
@@ -306,6 +312,16 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
                 }
             }
         }
+        if c.location.is_none()
+            && digits >= 5
+            && let Some(m) = STATE_ZIP.captures(text)
+            && let Some(mut loc) = places::location(&format!("{}, {}", capitalised(&m[1]), &m[2]))
+        {
+            // The state's code and the zip vouch for the place; the town stays as written.
+            loc.city = Some(m[1].trim().to_string());
+            c.location = Some(loc);
+            used = true;
+        }
         let address = if text.len() < 300 && digits >= 4 {
             unlabelled(text.trim()).trim_end_matches('.')
         } else {
@@ -354,6 +370,17 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             c.used.push(i);
         }
     }
+}
+
+/// Every word with a capital first letter ("somerville" → "Somerville").
+fn capitalised(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What a labelled field gives beyond the patterns: an e-mail address written oddly, a town
@@ -926,6 +953,16 @@ mod tests {
         let mut c = Contacts::default();
         scan(&from_markdown("Engineer since 2019 Berlin"), &mut c);
         assert!(c.location.is_none());
+        // A North American address: the town and the state's code before the zip code.
+        for (line, city) in [
+            ("12 Elm Road, Springfield, IL 62701", "Springfield"),
+            ("springfield IL 62701    ada@example.org", "springfield"),
+        ] {
+            let mut c = Contacts::default();
+            scan(&from_markdown(line), &mut c);
+            let loc = c.location.expect(line);
+            assert_eq!((loc.city.as_deref(), loc.region.as_deref()), (Some(city), Some("IL")));
+        }
     }
 
     #[test]
@@ -966,6 +1003,15 @@ mod tests {
             let b = header(&lines, &mut c, None);
             assert_eq!(b.name.as_deref(), Some("Jane Example"), "{title}");
             assert_eq!(b.label.as_deref(), Some("Data Engineer"), "{title}");
+        }
+        // The title written on the name's own line, before or after it.
+        for line in
+            ["Jane Example – Lebenslauf\n=====", "# CV | Jane Example", "Jane Example - Resume"]
+        {
+            let lines = from_markdown(&format!("{line}\n\nData Engineer\n"));
+            let b = header(&lines, &mut Contacts::default(), None);
+            assert_eq!(b.name.as_deref(), Some("Jane Example"), "{line}");
+            assert_eq!(b.label.as_deref(), Some("Data Engineer"), "{line}");
         }
     }
 

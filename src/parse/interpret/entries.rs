@@ -544,7 +544,12 @@ fn title_at(text: &str) -> Option<(String, String)> {
             return None;
         }
     }
-    Some((before.to_string(), c[3].to_string()))
+    // "(2 years) as Lead Engineer at Acme": the word that introduces the title is no part of it.
+    let before = ["as ", "als ", "comme ", "como ", "en tant que "]
+        .iter()
+        .find_map(|w| before.strip_prefix(w))
+        .unwrap_or(before);
+    Some((before.trim().to_string(), c[3].to_string()))
 }
 static SEPARATORS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[|–—·→]\s+|\s+-\s+|\s+->\s+|\s*\|\s*").expect("separators"));
@@ -871,7 +876,7 @@ fn shared_employer(heads: &[Head]) -> Option<(Vec<(String, DateSpan)>, String)> 
 /// parts that are all title (title words, no organisation words) and then an organisation
 /// (with the departments named beside it dropped, see [`institution_only`]).
 fn title_comma_institution(text: &str) -> Option<(String, String)> {
-    let parts: Vec<&str> = text.split(", ").collect();
+    let parts = comma_parts(text);
     let titled = parts
         .iter()
         .take_while(|p| role_score(p) > 0 && role_score(p) >= org_score(p) && !names_unit(p))
@@ -887,11 +892,29 @@ fn title_comma_institution(text: &str) -> Option<(String, String)> {
     Some((parts[..titled].join(", "), institution_only(&rest)))
 }
 
+/// The parts of a line between ", ", a legal form kept with the name it follows ("Initech,
+/// Inc., Springfield" has two parts).
+fn comma_parts(text: &str) -> Vec<&str> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let ends = text.match_indices(", ").map(|(at, _)| at).chain([text.len()]);
+    for end in ends {
+        match spans.last_mut() {
+            Some(prev) if crate::parse::vocab::orgs::is_legal_form(&text[start..end]) => {
+                prev.1 = end
+            }
+            _ => spans.push((start, end)),
+        }
+        start = (end + 2).min(text.len());
+    }
+    spans.into_iter().map(|(a, b)| &text[a..b]).collect()
+}
+
 /// "Northern University, Associate Professor, Department of Biology": the academic one-liner,
 /// an organisation first, then one title part (title words, no organisation words), then
 /// the units it sits in. The organisation is the first part that names one and is not a unit.
 fn org_comma_title(text: &str, untitled: bool) -> Option<(String, String)> {
-    let parts: Vec<&str> = text.split(", ").map(str::trim).collect();
+    let parts: Vec<&str> = comma_parts(text).into_iter().map(str::trim).collect();
     if parts.len() < 2 {
         return None;
     }
@@ -930,10 +953,7 @@ fn named_not_placed(part: &str) -> bool {
 /// organisation word, no title word) and the other a name with no organisation word, the
 /// other is the title, whichever comes first.
 fn org_and_other(text: &str) -> Option<(String, String)> {
-    let (a, b) = text.split_once(", ")?;
-    if b.contains(", ") {
-        return None;
-    }
+    let [a, b] = comma_parts(text)[..] else { return None };
     let is_org = |p: &str| org_score(p) > role_score(p);
     let other = |p: &str| {
         org_score(p) == 0
@@ -1271,7 +1291,7 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
 /// title's own (those with title words) are the employer and then its place. Leaves the title
 /// in `text`; returns the employer and the place.
 fn split_title_employer(text: &mut String) -> Option<(String, Option<String>)> {
-    let parts: Vec<&str> = text.split(", ").collect();
+    let parts = comma_parts(text);
     let titled = parts.iter().take_while(|p| role_score(p) > 0).count().max(1);
     let org = *parts.get(titled)?;
     let org_like = org.chars().next().is_some_and(char::is_uppercase) && role_score(org) == 0;
@@ -1669,6 +1689,22 @@ mod tests {
         let (_, e) = read(&from_markdown(md));
         let got: Vec<String> = e.iter().map(brief).collect();
         assert_eq!(got, ["Vandelay|Latex Buyer|Shelbyville, IT|2002-03.."]);
+    }
+
+    #[test]
+    fn the_word_that_introduces_a_title_is_no_part_of_it() {
+        let (_, e) = read(&from_plain(
+            "* 2 years as Platform Captain at Initech from 2014 to 2016\n\n* 3 years as Developer at Globex from 2011 to 2014\n",
+        ));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Initech|Platform Captain||2014..2016", "Globex|Developer||2011..2014"]);
+    }
+
+    #[test]
+    fn a_legal_form_stays_with_its_name() {
+        assert_eq!(comma_parts("Initech, Inc., Springfield"), ["Initech, Inc.", "Springfield"]);
+        assert_eq!(comma_parts("Engineer, Globex, LLC"), ["Engineer", "Globex, LLC"]);
+        assert_eq!(comma_parts("Acme"), ["Acme"]);
     }
 
     #[test]
