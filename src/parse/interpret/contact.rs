@@ -486,11 +486,49 @@ pub fn host(url: &str) -> String {
     host.strip_prefix("www.").unwrap_or(&host).to_string()
 }
 
+/// "./index.html", "resume.html", "#contact": a link to another page of the same site, not
+/// an address on the web.
+fn relative(raw: &str) -> bool {
+    if raw.contains("://") {
+        return false;
+    }
+    let host = raw.split(['/', '?', '#']).next().unwrap_or("");
+    let tld = host.rsplit_once('.').map_or("", |(_, t)| t).to_ascii_lowercase();
+    raw.starts_with(['.', '/', '#'])
+        || !host.contains('.')
+        || matches!(tld.as_str(), "html" | "htm" | "php" | "asp" | "aspx" | "pdf" | "jpg" | "png")
+}
+
+/// The address or number a `mailto:` or `tel:` link of any line holds.
+pub fn linked(all: &[&Line], scheme: &str) -> Option<String> {
+    let mut targets = all.iter().flat_map(|l| l.links.iter()).map(|k| k.url.as_str());
+    targets.find_map(|u| {
+        let v = u.strip_prefix(scheme)?;
+        if scheme == "mailto:" { email_in(v.split('?').next()?) } else { find_phone(v) }
+    })
+}
+
 /// Files a URL as a profile or as the person's site; returns whether it was used.
 fn add_url(raw: &str, c: &mut Contacts) -> bool {
     let before_path = raw.split_once("://").map_or(raw, |(_, r)| r).split('/').next().unwrap_or("");
-    if raw.starts_with("mailto:") || raw.starts_with("tel:") || before_path.contains('@') {
+    // A page's "Write to me" and "Call me" buttons hold the address and number in the link.
+    if let Some(addr) = raw.strip_prefix("mailto:") {
+        if c.email.is_none() {
+            c.email = email_in(addr.split('?').next().unwrap_or(""));
+        }
         return true;
+    }
+    if let Some(number) = raw.strip_prefix("tel:") {
+        if c.phone.is_none() {
+            c.phone = find_phone(number);
+        }
+        return true;
+    }
+    if before_path.contains('@') {
+        return true;
+    }
+    if relative(raw) {
+        return false;
     }
     let url = if raw.contains("://") { raw.to_string() } else { format!("https://{raw}") };
     let h = host(&url);
@@ -717,7 +755,9 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
         }
         let candidate = l.text.trim_start_matches('#').trim();
         let candidate = candidate.strip_prefix("Name:").map_or(candidate, str::trim);
-        let candidate = without_document_title(candidate);
+        // "Resume of Ann Example": the person the title names.
+        let candidate =
+            titles::titled_name(candidate).filter(|n| looks_like_name(n)).unwrap_or(candidate);
         // "Curriculum Vitae", "One-page CV": the document's title; the name comes after it.
         if titles::is_title(candidate) {
             continue;
@@ -744,7 +784,10 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
     }
     if let Some(n) = name_at {
         basics.label = label(head, n + 1, c);
-    } else if let Some(name) = meta_name.filter(|n| looks_like_name(n)) {
+    } else if let Some(name) = meta_name
+        .map(|n| titles::titled_name(n).filter(|t| looks_like_name(t)).unwrap_or(n))
+        .filter(|n| looks_like_name(n))
+    {
         basics.name = Some(name.to_string());
         basics.label = label(head, 0, c);
     }
@@ -752,22 +795,6 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
 }
 
 /// Splits "Name — Headline" when the first part reads as a name.
-/// "Jane Example – Lebenslauf", "CV | Jane Example": the name without the document's title
-/// written beside it.
-fn without_document_title(text: &str) -> &str {
-    for sep in [" — ", " – ", " - ", " | ", ": "] {
-        if let Some((a, b)) = text.split_once(sep) {
-            if titles::is_document_title(b.trim()) && !a.trim().is_empty() {
-                return a.trim();
-            }
-            if titles::is_document_title(a.trim()) && !b.trim().is_empty() {
-                return b.trim();
-            }
-        }
-    }
-    text
-}
-
 fn split_name_line(text: &str) -> Option<(String, String)> {
     let (name, rest) = text
         .split_once(" — ")
@@ -785,6 +812,11 @@ fn label(head: &[Line], from: usize, c: &Contacts) -> Option<String> {
     for (i, l) in head.iter().enumerate().skip(from).take(3) {
         if l.bullet || l.heading.is_some_and(|h| h > 2) {
             return None;
+        }
+        // The document's title ("Curriculum Vitae - Ann Example") is no headline.
+        let title = l.text.trim_start_matches('#').trim();
+        if titles::is_title(title) || titles::titled_name(title).is_some() {
+            continue;
         }
         let sentences = l.text.matches(". ").count();
         let plausible = |t: &str| {
@@ -856,6 +888,17 @@ mod tests {
                 ("Mastodon".into(), "ada".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_title_that_names_the_person_gives_the_name_and_is_no_headline() {
+        let lines = from_markdown("# Resume of Ann Example\n\nMaster Potter\n\nann@example.org\n");
+        let b = header(&lines, &mut Contacts::default(), None);
+        assert_eq!(b.name.as_deref(), Some("Ann Example"));
+        assert_eq!(b.label.as_deref(), Some("Master Potter"));
+        let lines = from_markdown("# Curriculum Vitae - Ann Example\n\nann@example.org\n");
+        let b = header(&lines, &mut Contacts::default(), Some("Ann Example"));
+        assert_eq!((b.name.as_deref(), b.label), (Some("Ann Example"), None));
     }
 
     #[test]

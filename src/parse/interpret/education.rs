@@ -1024,6 +1024,21 @@ mod tests {
     }
 
     #[test]
+    fn associate_degrees_named_in_full() {
+        let (a, _, _) = read(&from_markdown(
+            "- Associates in Applied Science in Kiln Technology, Westbrook College, 2004\n- Associate of Applied Science in Glazing, Westbrook College, 2006\n",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Westbrook College|Associates in Applied Science|Kiln Technology|..2004|",
+                "Westbrook College|Associate of Applied Science|Glazing|..2006|"
+            ]
+        );
+    }
+
+    #[test]
     fn one_line_degrees() {
         let (a, _, _) = read(&from_plain(
             "Bachelor of Science in Physics, Westbrook University, 2010 - 2014\n1995-1998 University\n\"Lycée Imaginaire\", Lyon, France\n",

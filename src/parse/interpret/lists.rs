@@ -155,6 +155,12 @@ fn labelled(text: &str) -> Option<(&str, &str)> {
 fn language(item: &str) -> Option<Language> {
     let (name, level) = groups::unrate(item);
     let name = name.trim_end_matches([':', '.']).trim().to_string();
+    // "Anglais scientifique": the language, then what is said of it.
+    if level.is_none()
+        && let Some((language, note)) = groups::language_first(&name)
+    {
+        return Some(Language { language: Some(language), fluency: note, ..Default::default() });
+    }
     if name.is_empty() || name.split_whitespace().count() > 4 {
         return None;
     }
@@ -179,6 +185,29 @@ mod tests {
         assert_eq!(names, ["C++/C", "Alerting (icinga and friends)", "Languages"]);
         assert_eq!(s[2].keywords, ["Rust", "Go (mostly)", "Python"]);
         assert_eq!(prose.len(), 1);
+    }
+
+    #[test]
+    fn spoken_languages_among_the_skills_and_slashed_lists() {
+        let l = lists(
+            &from_markdown(
+                "Foreign languages\n\nEsperanto, Deutsch, Español\n\nTeamwork / Patience / Kiln safety\n\nLangues: Anglais scientifique\n\nTools: Wheel, Kiln\n",
+            ),
+            Kind::Skills,
+        );
+        let langs: Vec<(Option<&str>, Option<&str>)> =
+            l.languages.iter().map(|g| (g.language.as_deref(), g.fluency.as_deref())).collect();
+        assert_eq!(
+            langs,
+            [
+                (Some("Esperanto"), None),
+                (Some("Deutsch"), None),
+                (Some("Español"), None),
+                (Some("Anglais"), Some("scientifique")),
+            ]
+        );
+        let names: Vec<&str> = l.skills.iter().filter_map(|s| s.name.as_deref()).collect();
+        assert_eq!(names, ["Teamwork", "Patience", "Kiln safety", "Tools"]);
     }
 
     #[test]
