@@ -222,6 +222,32 @@ pub fn is_contact_line(text: &str) -> bool {
         || labelled(text.trim()).is_some()
 }
 
+/// "Here is my GitHub profile page: https://github.com/jane", "Mail me: jane@example.org": a
+/// line, wherever it stands, that ends in the person's e-mail address or profile link after at
+/// most a lead-in that introduces it. A link into a profile (a repository) is not one.
+pub fn introduces_contact(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 200 {
+        return false;
+    }
+    let found = EMAIL.find(t).map(|m| (m, false)).or_else(|| URL.find(t).map(|m| (m, true)));
+    let Some((m, is_url)) = found else { return false };
+    let after = t[m.end()..].trim();
+    let lead = t[..m.start()].trim();
+    let introduced = lead.is_empty() || lead.ends_with(':') && lead.split_whitespace().count() <= 8;
+    if !introduced || !matches!(after, "" | "." | ")") {
+        return false;
+    }
+    if !is_url {
+        return true;
+    }
+    let url = m.as_str().trim_end_matches(['.', ',', '/']);
+    let path = url.split_once("://").map_or(url, |(_, r)| r);
+    let segments = path.split('/').skip(1).filter(|s| !s.is_empty()).count();
+    let profile_path = if host(url).ends_with("linkedin.com") { 2 } else { 1 };
+    network_of(url).is_some() && segments == profile_path
+}
+
 /// The first e-mail address in a text.
 pub fn email_in(text: &str) -> Option<String> {
     if !text.contains('@') {
@@ -1012,6 +1038,25 @@ mod tests {
             let b = header(&lines, &mut Contacts::default(), None);
             assert_eq!(b.name.as_deref(), Some("Jane Example"), "{line}");
             assert_eq!(b.label.as_deref(), Some("Data Engineer"), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_line_that_introduces_a_contact_detail() {
+        for t in [
+            "Here is my GitHub profile page: https://github.com/janeq",
+            "My LinkedIn profile page: https://www.linkedin.com/in/jane-example/",
+            "Write to me at this address: jane@example.org",
+            "github.com/janeq",
+        ] {
+            assert!(introduces_contact(t), "{t}");
+        }
+        for t in [
+            "Tidewatch: https://github.com/janeq/tidewatch",
+            "I built https://github.com/janeq with friends",
+            "Blog: https://example.org/janeq",
+        ] {
+            assert!(!introduces_contact(t), "{t}");
         }
     }
 

@@ -147,6 +147,16 @@ fn read(
             false
         });
     }
+    // "My GitHub profile page: https://github.com/jane" at the end of some section is the
+    // person's contact detail, not that section's content.
+    let mut found_contacts: Vec<Line> = Vec::new();
+    for s in sections.iter_mut().filter(|s| s.kind != Kind::Contact) {
+        let (contact_lines, rest): (Vec<Line>, Vec<Line>) = std::mem::take(&mut s.lines)
+            .into_iter()
+            .partition(|l| l.heading.is_none() && contact::introduces_contact(&l.text));
+        s.lines = rest;
+        found_contacts.extend(contact_lines);
+    }
     for s in sections.iter_mut().filter(|s| s.kind == Kind::Other) {
         if let Some(kind) = classify::by_content(&s.lines) {
             s.kind = kind;
@@ -206,6 +216,7 @@ fn read(
             section(s, &mut resume, &mut summary, &mut contacts, &mut unsorted, diagnostics);
         }
     }
+    contact::scan(&found_contacts, &mut contacts);
     let all: Vec<&Line> = head.iter().chain(sections.iter().flat_map(|s| s.lines.iter())).collect();
     if contacts.email.is_none() {
         contacts.email = all.iter().find_map(|l| contact::email_in(&l.text)).or(linked_email);
