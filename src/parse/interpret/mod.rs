@@ -148,9 +148,9 @@ fn read(
         });
     }
     // "My GitHub profile page: https://github.com/jane" at the end of some section is the
-    // person's contact detail, not that section's content.
+    // person's contact detail, not that section's content (a referee's are the referee's).
     let mut found_contacts: Vec<Line> = Vec::new();
-    for s in sections.iter_mut().filter(|s| s.kind != Kind::Contact) {
+    for s in sections.iter_mut().filter(|s| !matches!(s.kind, Kind::Contact | Kind::References)) {
         let (contact_lines, rest): (Vec<Line>, Vec<Line>) = std::mem::take(&mut s.lines)
             .into_iter()
             .partition(|l| l.heading.is_none() && contact::introduces_contact(&l.text));
