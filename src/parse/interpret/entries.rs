@@ -310,6 +310,21 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
         match u {
             Unit::Head(h) => {
                 let whole = complete(&h);
+                // A heading opens an entry: short lines standing between the previous
+                // sibling heading's text and this one ("_CentOS, Java_") end that entry.
+                if let Some(level) = h.level
+                    && out.len() >= 2
+                    && out.last().is_some_and(|c| {
+                        c.body.is_empty() && c.heads.iter().all(|x| x.level.is_none())
+                    })
+                    && out[out.len() - 2].heads.iter().any(|x| x.level == Some(level))
+                    && !out[out.len() - 2].body.is_empty()
+                {
+                    let orphan = out.pop().map(|c| c.heads).unwrap_or_default();
+                    if let Some(prev) = out.last_mut() {
+                        prev.body.extend(orphan.into_iter().map(|x| Unit::Prose(x.text)));
+                    }
+                }
                 match out.last_mut() {
                     // A table row is a whole entry, and so is a line that names a title, an
                     // employer and dates once the run already has such a line.
@@ -332,6 +347,19 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
                 Some(c) => c.body.push(other),
                 None => intro.push(other),
             },
+        }
+    }
+    // The same after the last heading's entry: short lines closing the section end it.
+    if out.len() >= 2
+        && out
+            .last()
+            .is_some_and(|c| c.body.is_empty() && c.heads.iter().all(|x| x.level.is_none()))
+        && out[out.len() - 2].heads.iter().any(|x| x.level.is_some())
+        && !out[out.len() - 2].body.is_empty()
+    {
+        let orphan = out.pop().map(|c| c.heads).unwrap_or_default();
+        if let Some(prev) = out.last_mut() {
+            prev.body.extend(orphan.into_iter().map(|x| Unit::Prose(x.text)));
         }
     }
     (intro, out)
@@ -801,11 +829,19 @@ fn title_comma_institution(text: &str) -> Option<(String, String)> {
         return None;
     }
     let rest = parts[titled..].join(", ");
-    let starts_upper = rest.chars().next().is_some_and(char::is_uppercase);
+    let starts_upper = capitalised_name(&rest);
     if !starts_upper || org_score(&rest) == 0 || org_score(&rest) < role_score(&rest) {
         return None;
     }
     Some((parts[..titled].join(", "), institution_only(&rest)))
+}
+
+/// A name written as names are: a capital first letter, or a brand's capital inside its first
+/// word ("eBay", "eXamplo AG").
+fn capitalised_name(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.starts_with(char::is_uppercase)
+        || first.starts_with(char::is_lowercase) && first.chars().skip(1).any(char::is_uppercase)
 }
 
 /// "Northern University, Associate Professor, Department of Biology": the academic one-liner,
@@ -1048,8 +1084,24 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
             head.strong.first().filter(|s| rest.contains(s.as_str()) && s.len() < rest.len())
     {
         let other = dates::tidy(&rest.replacen(s.as_str(), " ", 1));
-        let strong = dates::tidy(s);
-        let mut v = vec![(strong, true)];
+        // "**Director of Outreach – Acme** | Lyon": where the text beside the span is only a place,
+        // a separator inside the span parts its slots as it does outside it (beside an
+        // employer, the span is one title: "**Fitter – Deputy Head** | Acme").
+        let beside = other.trim_matches(|c: char| "|–—-·,()".contains(c) || c.is_whitespace());
+        let only_place = beside.is_empty()
+            || places::location(beside).is_some()
+            || places::is_remote(beside)
+            || place_like(beside);
+        let mut v: Vec<(String, bool)> = if only_place {
+            SEPARATORS
+                .split(s)
+                .map(dates::tidy)
+                .filter(|p| !p.is_empty())
+                .map(|p| (p, true))
+                .collect()
+        } else {
+            vec![(dates::tidy(s), true)]
+        };
         if !other.is_empty() {
             v.push((other, false));
         }
@@ -1585,6 +1637,33 @@ mod tests {
         );
         assert_eq!(e[0].highlights, ["Did a thing"]);
         assert_eq!(e[1].highlights, ["Managed people"]);
+    }
+
+    #[test]
+    fn a_separator_inside_a_bold_span_beside_a_place_parts_title_and_employer() {
+        let md = "**Head of Sales – Brightwater Ltd** | Leeds, UK (2015–2019)\n\n* Grew sales.\n\n**Baker – Deputy Head** | Crumb & Co (2010–2015)\n\n* Baked.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Brightwater Ltd|Head of Sales|Leeds, UK|2015..2019",
+                "Crumb & Co|Baker – Deputy Head||2010..2015",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_before_the_next_heading_ends_the_entry_above() {
+        let md = "### 2019 - 2022: Head Gardener, Green Acres Ltd\n\nKept the lawns.\n\n_Mowers, Shears_\n\n### 2015 - 2019: Sales Assistant, bLoom GmbH\n\nTied bouquets.\n\n_Ribbons, Wire_\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            ["Green Acres Ltd|Head Gardener||2019..2022", "bLoom GmbH|Sales Assistant||2015..2019"]
+        );
+        assert_eq!(e[0].summary, ["Kept the lawns.", "Mowers, Shears"]);
+        assert_eq!(e[1].summary, ["Tied bouquets.", "Ribbons, Wire"]);
     }
 
     #[test]
