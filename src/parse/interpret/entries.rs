@@ -688,6 +688,28 @@ fn read_header(heads: &[Head]) -> Header {
             _ => {}
         }
         let mut parts = split_slots(head, &rest);
+        // "*2019 – 2021* (Remote)", "*2019 – 2021* | Lyon": what stands beside the dates on a
+        // line of its own, under a line that names the job, is where the job was.
+        if let [(only, _)] = parts.as_slice()
+            && span.is_some()
+            && n > 0
+            && titled_line(n)
+        {
+            let bare = only.strip_prefix('(').and_then(|o| o.strip_suffix(')')).unwrap_or(only);
+            // Not an acronym ("ANRQ" is an employer), nor where another line is the place.
+            let acronym = !bare.chars().any(char::is_lowercase);
+            let placed_elsewhere = heads
+                .iter()
+                .enumerate()
+                .any(|(m, x)| m != n && places::location(&dates::without_dates(&x.text)).is_some());
+            let one_place = places::location(bare).is_some() || !bare.contains(',');
+            if places::is_remote(bare)
+                || (place_like(bare) && one_place && !acronym && !placed_elsewhere)
+            {
+                h.location.get_or_insert(bare.to_string());
+                continue;
+            }
+        }
         if parts.len() >= 2 && titled_line(n) && parts.iter().all(|(p, _)| role_score(p) == 0) {
             let last = parts.last().map(|(p, _)| p.clone()).unwrap_or_default();
             let words = last.split_whitespace().count();
@@ -1649,6 +1671,21 @@ mod tests {
             [
                 "Brightwater Ltd|Head of Sales|Leeds, UK|2015..2019",
                 "Crumb & Co|Baker – Deputy Head||2010..2015",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_place_beside_the_dates_under_the_job_line_is_the_location() {
+        let md = "### Welder at Forge Works\n\n*03.2018 - present* | Remote job\n\n* Welded.\n\n### Engineer at Anvil Ltd\n\n*05.2015 - 02.2018* | Bergen\n\n* Fitted.\n\n**Smelt Co** — *Technician*  \n *Jan 2012 – Apr 2015* (Remote & Onsite)\n\n* Cast.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Forge Works|Welder|Remote job|2018-03..",
+                "Anvil Ltd|Engineer|Bergen|2015-05..2018-02",
+                "Smelt Co|Technician|Remote & Onsite|2012-01..2015-04",
             ]
         );
     }
