@@ -340,6 +340,21 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
         match u {
             Unit::Head(h) => {
                 let whole = complete(&h);
+                // A heading opens an entry: short lines standing between the previous
+                // sibling heading's text and this one ("_CentOS, Java_") end that entry.
+                if let Some(level) = h.level
+                    && out.len() >= 2
+                    && out.last().is_some_and(|c| {
+                        c.body.is_empty() && c.heads.iter().all(|x| x.level.is_none())
+                    })
+                    && out[out.len() - 2].heads.iter().any(|x| x.level == Some(level))
+                    && !out[out.len() - 2].body.is_empty()
+                {
+                    let orphan = out.pop().map(|c| c.heads).unwrap_or_default();
+                    if let Some(prev) = out.last_mut() {
+                        prev.body.extend(orphan.into_iter().map(|x| Unit::Prose(x.text)));
+                    }
+                }
                 match out.last_mut() {
                     // A table row is a whole entry, and so is a line that names a title, an
                     // employer and dates once the run already has such a line.
@@ -362,6 +377,19 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
                 Some(c) => c.body.push(other),
                 None => intro.push(other),
             },
+        }
+    }
+    // The same after the last heading's entry: short lines closing the section end it.
+    if out.len() >= 2
+        && out
+            .last()
+            .is_some_and(|c| c.body.is_empty() && c.heads.iter().all(|x| x.level.is_none()))
+        && out[out.len() - 2].heads.iter().any(|x| x.level.is_some())
+        && !out[out.len() - 2].body.is_empty()
+    {
+        let orphan = out.pop().map(|c| c.heads).unwrap_or_default();
+        if let Some(prev) = out.last_mut() {
+            prev.body.extend(orphan.into_iter().map(|x| Unit::Prose(x.text)));
         }
     }
     (intro, out)
@@ -701,6 +729,28 @@ fn read_header(heads: &[Head]) -> Header {
             ..head.clone()
         };
         let mut parts = split_slots(&glued, &rest);
+        // "*2019 – 2021* (Remote)", "*2019 – 2021* | Lyon": what stands beside the dates on a
+        // line of its own, under a line that names the job, is where the job was.
+        if let [(only, _)] = parts.as_slice()
+            && span.is_some()
+            && n > 0
+            && titled_line(n)
+        {
+            let bare = only.strip_prefix('(').and_then(|o| o.strip_suffix(')')).unwrap_or(only);
+            // Not an acronym ("ANRQ" is an employer), nor where another line is the place.
+            let acronym = !bare.chars().any(char::is_lowercase);
+            let placed_elsewhere = heads
+                .iter()
+                .enumerate()
+                .any(|(m, x)| m != n && places::location(&dates::without_dates(&x.text)).is_some());
+            let one_place = places::location(bare).is_some() || !bare.contains(',');
+            if places::is_remote(bare)
+                || (place_like(bare) && one_place && !acronym && !placed_elsewhere)
+            {
+                h.location.get_or_insert(bare.to_string());
+                continue;
+            }
+        }
         if parts.len() >= 2 && titled_line(n) && parts.iter().all(|(p, _)| role_score(p) == 0) {
             let last = parts.last().map(|(p, _)| p.clone()).unwrap_or_default();
             let words = last.split_whitespace().count();
@@ -885,7 +935,7 @@ fn title_comma_institution(text: &str) -> Option<(String, String)> {
         return None;
     }
     let rest = parts[titled..].join(", ");
-    let starts_upper = rest.chars().next().is_some_and(char::is_uppercase);
+    let starts_upper = capitalised_name(&rest);
     if !starts_upper || org_score(&rest) == 0 || org_score(&rest) < role_score(&rest) {
         return None;
     }
@@ -908,6 +958,14 @@ fn comma_parts(text: &str) -> Vec<&str> {
         start = (end + 2).min(text.len());
     }
     spans.into_iter().map(|(a, b)| &text[a..b]).collect()
+}
+
+/// A name written as names are: a capital first letter, or a brand's capital inside its first
+/// word ("eBay", "eXamplo AG").
+fn capitalised_name(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.starts_with(char::is_uppercase)
+        || first.starts_with(char::is_lowercase) && first.chars().skip(1).any(char::is_uppercase)
 }
 
 /// "Northern University, Associate Professor, Department of Biology": the academic one-liner,
@@ -1147,8 +1205,24 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
             head.strong.first().filter(|s| rest.contains(s.as_str()) && s.len() < rest.len())
     {
         let other = dates::tidy(&rest.replacen(s.as_str(), " ", 1));
-        let strong = dates::tidy(s);
-        let mut v = vec![(strong, true)];
+        // "**Director of Outreach – Acme** | Lyon": where the text beside the span is only a place,
+        // a separator inside the span parts its slots as it does outside it (beside an
+        // employer, the span is one title: "**Fitter – Deputy Head** | Acme").
+        let beside = other.trim_matches(|c: char| "|–—-·,()".contains(c) || c.is_whitespace());
+        let only_place = beside.is_empty()
+            || places::location(beside).is_some()
+            || places::is_remote(beside)
+            || place_like(beside);
+        let mut v: Vec<(String, bool)> = if only_place {
+            SEPARATORS
+                .split(s)
+                .map(dates::tidy)
+                .filter(|p| !p.is_empty())
+                .map(|p| (p, true))
+                .collect()
+        } else {
+            vec![(dates::tidy(s), true)]
+        };
         if !other.is_empty() {
             v.push((other, false));
         }
@@ -1753,6 +1827,48 @@ mod tests {
         );
         assert_eq!(e[0].highlights, ["Did a thing"]);
         assert_eq!(e[1].highlights, ["Managed people"]);
+    }
+
+    #[test]
+    fn a_separator_inside_a_bold_span_beside_a_place_parts_title_and_employer() {
+        let md = "**Head of Sales – Brightwater Ltd** | Leeds, UK (2015–2019)\n\n* Grew sales.\n\n**Baker – Deputy Head** | Crumb & Co (2010–2015)\n\n* Baked.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Brightwater Ltd|Head of Sales|Leeds, UK|2015..2019",
+                "Crumb & Co|Baker – Deputy Head||2010..2015",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_place_beside_the_dates_under_the_job_line_is_the_location() {
+        let md = "### Welder at Forge Works\n\n*03.2018 - present* | Remote job\n\n* Welded.\n\n### Engineer at Anvil Ltd\n\n*05.2015 - 02.2018* | Bergen\n\n* Fitted.\n\n**Smelt Co** — *Technician*  \n *Jan 2012 – Apr 2015* (Remote & Onsite)\n\n* Cast.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Forge Works|Welder|Remote job|2018-03..",
+                "Anvil Ltd|Engineer|Bergen|2015-05..2018-02",
+                "Smelt Co|Technician|Remote & Onsite|2012-01..2015-04",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_before_the_next_heading_ends_the_entry_above() {
+        let md = "### 2019 - 2022: Head Gardener, Green Acres Ltd\n\nKept the lawns.\n\n_Mowers, Shears_\n\n### 2015 - 2019: Sales Assistant, bLoom GmbH\n\nTied bouquets.\n\n_Ribbons, Wire_\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            ["Green Acres Ltd|Head Gardener||2019..2022", "bLoom GmbH|Sales Assistant||2015..2019"]
+        );
+        assert_eq!(e[0].summary, ["Kept the lawns.", "Mowers, Shears"]);
+        assert_eq!(e[1].summary, ["Tied bouquets.", "Ribbons, Wire"]);
     }
 
     #[test]

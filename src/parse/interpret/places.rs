@@ -43,7 +43,11 @@ pub fn is_place(parts: &[&str]) -> bool {
 
 pub fn is_remote(s: &str) -> bool {
     let s = s.trim().to_lowercase();
-    places::REMOTE.contains(&s.as_str())
+    // "Remote & Onsite", "remote / hybrid": work modes joined are one.
+    s.split(['&', '/', ',', '+'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .all(|p| places::REMOTE.contains(&p))
 }
 
 /// A whole text as a location: "Hartford, CT", "Lyon (France)", "Berlin, Germany".
