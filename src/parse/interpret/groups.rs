@@ -171,6 +171,22 @@ fn label_line(p: &Piece) -> bool {
         && p.kind == PieceKind::Text
 }
 
+/// A short plain line standing alone right above a list labels the list's items, as a
+/// heading would ("Frameworks" over "- Spring, Hibernate"): a line of a few words, not a
+/// sentence, rated or a list itself, outside any list.
+fn above_list(pieces: &[Piece], i: usize) -> bool {
+    let p = &pieces[i];
+    let t = p.text.trim();
+    p.kind == PieceKind::Text
+        && p.item.is_none()
+        && p.def.is_none()
+        && (1..=5).contains(&t.split_whitespace().count())
+        && !t.contains([',', ';'])
+        && !t.ends_with('.')
+        && unrate(t).1.is_none()
+        && pieces.get(i + 1).is_some_and(|n| n.kind == PieceKind::Bullet && n.item.is_some())
+}
+
 /// Reads a list section into groups. `kind` is the section's own kind (skills, languages,
 /// interests); labels that name another kind make groups of that kind.
 pub fn read(lines: &[Line], kind: Kind) -> Read {
@@ -324,7 +340,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             && !p.text.contains([',', ';'])
             && unrate(&p.text).1.is_none()
             && pieces.get(i + 1).is_some_and(|n| n.kind == PieceKind::Row);
-        if (label_line(p) || above_rows) && pieces.get(i + 1).is_some() {
+        if (label_line(p) || above_rows || above_list(&pieces, i)) && pieces.get(i + 1).is_some() {
             let label = clean_label(&p.text);
             let k = group_kind(&label, current);
             open = Some(new_group(&mut out, k, Some(label), Vec::new()));
@@ -595,6 +611,20 @@ mod tests {
                 "Skills Adobe: Photoshop | Illustrator",
                 "Skills BACKEND: Rust 5/5 | Python (expert)",
                 "Skills -: Kotlin | Swift",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plain_line_above_a_list_labels_it() {
+        // Neither bold, capitals nor a colon: standing alone over the list is enough.
+        let md = "Glazes\n\n- Celadon, Tenmoku, Shino.\n\nKilns\n\n- Anagama\n- Raku\n\nI also teach wheel throwing to adults in the evenings.\n\n- Wedging\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            [
+                "Skills Glazes: Celadon | Tenmoku | Shino",
+                "Skills Kilns: Anagama | Raku",
+                "Skills -: Wedging",
             ]
         );
     }
