@@ -400,8 +400,10 @@ fn certificate_of(item: &Item) -> Certificate {
         .chain(std::iter::once(item.text.as_str()))
         .find_map(dates::find)
         .map(|d| d.last());
-    let first = match item.cols.first() {
-        Some(c) => c.clone(),
+    // A cell that holds only the date is never the name ("2021 | Name | Issuer").
+    let cells: Vec<&String> = item.cols.iter().filter(|c| !dates::is_only_dates(c)).collect();
+    let first = match cells.first() {
+        Some(c) => c.to_string(),
         None => item.text.clone(),
     };
     let text = dates::remove_durations(before_prose(&date_and_rest(&first).1));
@@ -426,7 +428,7 @@ fn certificate_of(item: &Item) -> Certificate {
         }
     }
     if issuer.is_none()
-        && let Some(second) = item.cols.get(1)
+        && let Some(second) = cells.get(1)
     {
         let part = second.split(", ").next().unwrap_or("").trim();
         if !part.is_empty() && part.split_whitespace().count() <= 3 && dates::find(part).is_none() {
@@ -677,6 +679,17 @@ mod tests {
         assert_eq!(c[0].issuer.as_deref(), Some("Lakeside Academy"));
         assert_eq!(c[3].issuer.as_deref(), Some("Udemy"));
         assert_eq!(c[3].date.map(|d| d.to_string()).as_deref(), Some("2023-07-03"));
+    }
+
+    #[test]
+    fn a_row_opening_with_its_date_names_the_certificate_after_it() {
+        let c = certificates(&from_markdown(
+            "| March 2022 | Kiln Safety Licence | Potters Guild |\n|---|---|---|\n| 2019 | Glaze Chemistry | Clay Institute |\n",
+        ));
+        let names: Vec<&str> = c.iter().filter_map(|c| c.name.as_deref()).collect();
+        assert_eq!(names, ["Kiln Safety Licence", "Glaze Chemistry"]);
+        assert_eq!(c[0].issuer.as_deref(), Some("Potters Guild"));
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2022-03"));
     }
 
     #[test]
