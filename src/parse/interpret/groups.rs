@@ -236,8 +236,17 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             }
             PieceKind::Field => {
                 let label = p.field.clone().unwrap_or_default();
-                let k = group_kind(&label, current);
-                new_group(&mut out, k, Some(label), split_items(&p.text));
+                if levels::is_language(&label) && levels::starts_with_level(&p.text) {
+                    // "Deutsch = Muttersprache": a language and its level, as "English: Fluent".
+                    let item = vec![format!("{label} ({})", p.text)];
+                    push_items(&mut out, open, Kind::Languages, item, p.source);
+                } else if levels::is_level(&p.text) {
+                    // "Julia = Experte": one rated item, as "Python: advanced".
+                    push_items(&mut out, open, current, vec![label], p.source);
+                } else {
+                    let k = group_kind(&label, current);
+                    new_group(&mut out, k, Some(label), split_items(&p.text));
+                }
                 continue;
             }
             PieceKind::Row => {
@@ -625,6 +634,22 @@ mod tests {
                 "Skills Glazes: Celadon | Tenmoku | Shino",
                 "Skills Kilns: Anagama | Raku",
                 "Skills -: Wedging",
+            ]
+        );
+    }
+
+    #[test]
+    fn fields_of_a_rated_item_or_a_language_and_its_level() {
+        // moderncv's `\cvline{Glazing}{Expert}`: the rating is dropped; a language keyed to
+        // its level is a language, as "English: Fluent" is.
+        let tex = "\\documentclass{moderncv}\n\\begin{document}\n\\cvline{Glazing}{Expert}\n\\cvline{Throwing}{Advanced}\n\\cvline{Norwegian}{Native}\n\\cvline{Kilns}{Anagama, Raku}\n\\end{document}\n";
+        assert_eq!(
+            show(&read(&from_plain(tex), Kind::Skills)),
+            [
+                "Skills -: Glazing",
+                "Skills -: Throwing",
+                "Languages -: Norwegian (Native)",
+                "Skills Kilns: Anagama | Raku",
             ]
         );
     }
