@@ -170,3 +170,11 @@ fn an_address_on_several_lines_is_several_header_lines() {
         doc.meta.iter().filter(|(k, _)| k == "address").map(|(_, v)| v.as_str()).collect();
     assert_eq!(addresses, ["(555) 010 0000", "ada@example.org"]);
 }
+
+#[test]
+fn a_europass_cv_reads_into_the_tree() {
+    // `\ecvtitle{dates}{title}` heads an entry; the first `\ecvitem` after it is the employer
+    // or school beside the title, the later ones its description; the languages grid is a
+    // language and its levels; personal details without a JSON Resume field are dropped.
+    insta::assert_snapshot!(outline(&fixture("resume-europass.tex")));
+}
