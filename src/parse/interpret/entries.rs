@@ -540,6 +540,40 @@ fn widest(a: DateSpan, b: DateSpan) -> DateSpan {
     DateSpan { start, end, open, at: a.at }
 }
 
+/// The parts of a line between its commas (", "), never inside brackets: "Centre for Clay
+/// (North, East), Potter" is two parts, not three.
+fn comma_parts(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    let bytes = text.as_bytes();
+    for (k, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth <= 0 && bytes.get(k + 1) == Some(&b' ') => {
+                out.push(&text[start..k]);
+                start = k + 2;
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// The first comma part and the rest, as `split_once(", ")` outside brackets.
+fn comma_split_once(text: &str) -> Option<(&str, &str)> {
+    let first = comma_parts(text).into_iter().next()?;
+    text.get(first.len() + 2..).map(|rest| (first, rest))
+}
+
+/// The comma parts before the last and the last, as `rsplit_once(", ")` outside brackets.
+fn comma_rsplit_once(text: &str) -> Option<(&str, &str)> {
+    let last = *comma_parts(text).last()?;
+    let head = text.len().checked_sub(last.len() + 2)?;
+    (head > 0 || text.starts_with(", ")).then(|| (&text[..head], last))
+}
+
 /// "[Ward Nurse], [Acme Clinic], [2025]": a line whose parts are all bracketed (template
 /// placeholders filled in) reads without the brackets.
 fn unbracket(text: &str) -> String {
@@ -772,7 +806,7 @@ fn shared_employer(heads: &[Head]) -> Option<(Vec<(String, DateSpan)>, String)> 
         let text = dates::remove_durations(&unbracket(&h.text));
         let span = dates::find(&text)?;
         let rest = dates::remove(&text, &span.at);
-        let (title, employer) = rest.split_once(", ")?;
+        let (title, employer) = comma_split_once(&rest)?;
         let employer = employer.trim();
         if title.trim().is_empty() || employer.is_empty() {
             return None;
@@ -792,7 +826,7 @@ fn shared_employer(heads: &[Head]) -> Option<(Vec<(String, DateSpan)>, String)> 
 /// parts that are all title (title words, no organisation words) and then an organisation
 /// (with the departments named beside it dropped, see [`institution_only`]).
 fn title_comma_institution(text: &str) -> Option<(String, String)> {
-    let parts: Vec<&str> = text.split(", ").collect();
+    let parts: Vec<&str> = comma_parts(text);
     let titled = parts
         .iter()
         .take_while(|p| role_score(p) > 0 && role_score(p) >= org_score(p) && !names_unit(p))
@@ -812,7 +846,7 @@ fn title_comma_institution(text: &str) -> Option<(String, String)> {
 /// an organisation first, then one title part (title words, no organisation words), then
 /// the units it sits in. The organisation is the first part that names one and is not a unit.
 fn org_comma_title(text: &str, untitled: bool) -> Option<(String, String)> {
-    let parts: Vec<&str> = text.split(", ").map(str::trim).collect();
+    let parts: Vec<&str> = comma_parts(text).into_iter().map(str::trim).collect();
     if parts.len() < 2 {
         return None;
     }
@@ -851,8 +885,8 @@ fn named_not_placed(part: &str) -> bool {
 /// organisation word, no title word) and the other a name with no organisation word, the
 /// other is the title, whichever comes first.
 fn org_and_other(text: &str) -> Option<(String, String)> {
-    let (a, b) = text.split_once(", ")?;
-    if b.contains(", ") {
+    let (a, b) = comma_split_once(text)?;
+    if comma_parts(b).len() > 1 {
         return None;
     }
     let is_org = |p: &str| org_score(p) > role_score(p);
@@ -915,7 +949,7 @@ fn employer_city(text: &str) -> (String, Option<String>) {
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once(" ("))
         .filter(|(_, city)| !city.contains(['(', ')']))
-        .or_else(|| without_note.rsplit_once(", "));
+        .or_else(|| comma_rsplit_once(without_note));
     if let Some((org, city)) = split {
         // "Zug / Baar": two places.
         let bare_city = city.split(" / ").all(is_city);
@@ -979,7 +1013,7 @@ fn names_a_unit(text: &str) -> bool {
 /// The institution of an employer slot that shares its line with the title ("Lecturer,
 /// Physics Department, Univ. of X"): departments and centres named beside it are dropped.
 fn institution_only(text: &str) -> String {
-    let parts: Vec<&str> = text.split(", ").collect();
+    let parts: Vec<&str> = comma_parts(text);
     if parts.len() < 2 {
         return text.to_string();
     }
@@ -1192,7 +1226,7 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
 /// title's own (those with title words) are the employer and then its place. Leaves the title
 /// in `text`; returns the employer and the place.
 fn split_title_employer(text: &mut String) -> Option<(String, Option<String>)> {
-    let parts: Vec<&str> = text.split(", ").collect();
+    let parts: Vec<&str> = comma_parts(text);
     let titled = parts.iter().take_while(|p| role_score(p) > 0).count().max(1);
     let org = *parts.get(titled)?;
     let org_like = org.chars().next().is_some_and(char::is_uppercase) && role_score(org) == 0;
@@ -1617,6 +1651,18 @@ mod tests {
         assert_eq!(e[1].position.as_deref(), Some("Research Assistant"));
         assert_eq!(e[2].name.as_deref(), Some("Initech"));
         assert_eq!(e[2].position.as_deref(), Some("Software Engineer"));
+    }
+
+    #[test]
+    fn a_comma_inside_brackets_does_not_split_an_employer() {
+        let t = "2019 – 2021   Kiln Technician, Centre for Ceramics (North Campus, East Wing)\n2015 – 2019   Glaze Chemist, Institute for Clay Studies (ICS, Northfield)\n";
+        let (_, e) = read(&from_plain(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(e[0].name.as_deref(), Some("Centre for Ceramics (North Campus, East Wing)"));
+        assert_eq!(e[0].position.as_deref(), Some("Kiln Technician"));
+        assert_eq!(e[1].name.as_deref(), Some("Institute for Clay Studies (ICS, Northfield)"));
+        assert_eq!(e[1].position.as_deref(), Some("Glaze Chemist"));
     }
 
     #[test]
