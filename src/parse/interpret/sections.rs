@@ -28,7 +28,12 @@ pub fn lexicon(text: &str) -> Option<Kind> {
     if text.split_whitespace().count() > 8 {
         return None;
     }
-    vocab::section(text).or_else(|| first_named(text))
+    vocab::section(text).or_else(|| first_named(text)).or_else(|| {
+        // "Selected publications (first author)": a bracketed note after a heading's words
+        // does not change the section they name.
+        let (head, _) = text.trim().strip_suffix(')')?.rsplit_once(" (")?;
+        (!head.trim().is_empty()).then(|| lexicon(head)).flatten()
+    })
 }
 
 /// "ACADEMIC QUALIFICATIONS, TRAININGS AND CERTIFICATIONS", "Areas of Expertise and Hands-on
