@@ -288,6 +288,16 @@ mod tests {
     }
 
     #[test]
+    fn a_bracketed_note_after_a_heading_keeps_its_section() {
+        assert_eq!(
+            lexicon("Selected publications (as lead author)"),
+            Some(Kind::Publications)
+        );
+        assert_eq!(lexicon("Awards (since 2015)"), Some(Kind::Awards));
+        assert_eq!(lexicon("Kiln Street (north)"), None);
+    }
+
+    #[test]
     fn a_heading_ending_in_an_abbreviation_is_no_sentence() {
         assert!(!ends_sentence("ΔΕΞΙΟΤΗΤΕΣ Η.Υ."));
         assert!(!ends_sentence("Skills & Misc."));
