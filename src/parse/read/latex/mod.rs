@@ -1824,9 +1824,23 @@ impl Reader {
                 let comment = it.next();
                 // moderncv's `\cvitem{2019--2021}{Analyst, Acme}`: dates are no field name
                 // but an entry's dates, in their own cell of its header row.
-                if name == "cvitem"
+                // `\cvline` is moderncv's older name for `\cvitem`.
+                if matches!(name, "cvitem" | "cvline")
                     && crate::parse::dates::is_only_dates(&self.text_of(key.clone()))
                 {
+                    // `\cvline{2019}{Acme \begin{itemize}…}`: the text before a list is the
+                    // row's cell, the list the entry's description.
+                    let blocks = self.blocks_of(value.clone());
+                    if let [Block { kind: BlockKind::Para(first), pos }, rest @ ..] =
+                        blocks.as_slice()
+                        && !rest.is_empty()
+                        && comment.is_none()
+                    {
+                        let mut row = self.row(vec![(key, None)]);
+                        row.push(vec![Block::new(BlockKind::Para(first.clone()), pos.line)]);
+                        self.entry_blocks(ctx, "cvitem", vec![row], rest.to_vec(), line);
+                        return true;
+                    }
                     let row = self.row(vec![(key, None), (value, None)]);
                     self.entry(ctx, "cvitem", vec![row], comment.unwrap_or_default(), line);
                     return true;
@@ -2103,12 +2117,27 @@ impl Reader {
         if self.preamble {
             return;
         }
+        let desc = self.blocks_of(desc);
+        self.entry_blocks(ctx, class, rows, desc, line);
+    }
+
+    /// [`Reader::entry`] with its description already read.
+    fn entry_blocks(
+        &mut self,
+        ctx: &mut Ctx,
+        class: &str,
+        rows: Vec<Vec<Vec<Block>>>,
+        desc: Vec<Block>,
+        line: u32,
+    ) {
+        if self.preamble {
+            return;
+        }
         let rows: Vec<Row> = rows
             .into_iter()
             .filter(|r| !r.is_empty())
             .map(|cells| Row { cells, header: false })
             .collect();
-        let desc = self.blocks_of(desc);
         let sink = ctx.sink();
         sink.flush();
         // An `\ecvtitle` takes the items after it, so it is never merged.

@@ -178,3 +178,14 @@ fn a_europass_cv_reads_into_the_tree() {
     // language and its levels; personal details without a JSON Resume field are dropped.
     insta::assert_snapshot!(outline(&fixture("resume-europass.tex")));
 }
+
+#[test]
+fn a_dated_cvline_keeps_its_list_apart_from_its_first_line() {
+    // `\cvline{dates}{Employer \begin{itemize}…}`: the employer is the row's cell beside the
+    // dates, the list the entry's description, not lines run into the employer's cell.
+    let src = "\\documentclass{moderncv}\n\\begin{document}\n\\section{Work}\n\\subsection{Kiln Technician}\n\\cvline{since 3.2019}{Harbour Clay Studio%\n  \\begin{itemize}\n    \\item Fired the anagama.\n    \\item Mixed glazes.\n  \\end{itemize}\n}\n\\end{document}\n";
+    assert_eq!(
+        outline(src),
+        "H2@3 Work\nH3@4 Kiln Technician\nDIV@5 cvitem\n  TABLE@5\n    row\n      |\n        P@5 since 3.2019\n      |\n        P@5 Harbour Clay Studio\n  DIV@6 description\n    UL@6\n      -\n        P@7 Fired the anagama.\n      -\n        P@8 Mixed glazes.\n"
+    );
+}
