@@ -216,7 +216,14 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
         match p.kind {
             PieceKind::Heading | PieceKind::Term => {
                 let label = clean_label(&p.text);
-                match lexicon(&label) {
+                // A sub-heading is a heading by markup: a long word one slip from a heading
+                // word reads as that word ("Sprachkenntnise").
+                let named = match p.kind {
+                    PieceKind::Heading => lexicon(&label)
+                        .or_else(|| crate::parse::vocab::sections::section_with_slips(&label)),
+                    _ => lexicon(&label),
+                };
+                match named {
                     // A sub-heading naming a section ("Sprachen", "Kompetenzen") is a section
                     // of that kind, not a label.
                     Some(k) if p.kind == PieceKind::Heading => {
@@ -651,6 +658,15 @@ mod tests {
                 "Languages -: Norwegian (Native)",
                 "Skills Kilns: Anagama | Raku",
             ]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_sub_heading_still_names_its_section() {
+        let md = "- Wedging\n\n### Sprachkenntnise\n\n- Deutsch\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            ["Skills -: Wedging", "Languages -: Deutsch"]
         );
     }
 
