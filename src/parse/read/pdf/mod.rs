@@ -12,6 +12,7 @@ mod extract;
 mod guard;
 mod layout;
 mod repair;
+mod tex_fonts;
 
 use std::time::{Duration, Instant};
 
