@@ -74,6 +74,7 @@ pub fn build(
         })
         .collect();
     let kinds = demote_glued_headings(lines, kinds);
+    let kinds = top_level_on_every_page(lines, kinds);
     let kinds = subordinate_to_margin_labels(lines, &columns, kinds);
     let order = reading_order(lines, &kinds, furniture);
     let lines: Vec<Line> = order.iter().map(|&i| lines[i].clone()).collect();
@@ -182,6 +183,27 @@ fn demote_glued_headings(lines: &[Line], mut kinds: Vec<Kind>) -> Vec<Kind> {
         let under_name = matches!(kinds[k - 1], Kind::Heading(1)) && gap(prev, line) < 2.6;
         if glued || under_name && !caps_or_bold {
             kinds[k] = Kind::Text;
+        }
+    }
+    kinds
+}
+
+/// A heading set like a top-level heading of the first page (a section heading as large as
+/// the name) is top-level wherever it stands: the page it is on does not change its rank.
+/// The first page's first top-level heading, the name, does not count: a later page's large
+/// line beside nothing else of its size is still a section heading.
+fn top_level_on_every_page(lines: &[Line], mut kinds: Vec<Kind>) -> Vec<Kind> {
+    let first_page: Vec<f32> = lines
+        .iter()
+        .zip(&kinds)
+        .filter(|(l, k)| l.page == 0 && **k == Kind::Heading(1))
+        .skip(1)
+        .map(|(l, _)| l.size())
+        .collect();
+    for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
+        let alike = first_page.iter().any(|&s| (line.size() - s).abs() <= 0.03 * s);
+        if line.page > 0 && *kind == Kind::Heading(2) && alike {
+            *kind = Kind::Heading(1);
         }
     }
     kinds
