@@ -218,10 +218,20 @@ fn reading_order(lines: &[Line], kinds: &[Kind], furniture: &[bool]) -> Vec<usiz
     let first_page: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == 0).collect();
     let columns: std::collections::BTreeSet<u8> =
         first_page.iter().map(|&i| lines[i].column).collect();
+    // A column without a heading of its own is header only beside the top of the page: above
+    // the first heading of the columns that have one (a long sidebar of entries is not).
+    let top = first_page
+        .iter()
+        .filter(|&&i| matches!(kinds[i], Kind::Heading(2)))
+        .map(|&i| lines[i].y())
+        .fold(f32::MAX, f32::min);
     let mut head = Vec::new();
     for c in &columns {
-        for &i in first_page.iter().filter(|&&i| lines[i].column == *c) {
-            if matches!(kinds[i], Kind::Heading(2)) {
+        let in_column: Vec<usize> =
+            first_page.iter().copied().filter(|&i| lines[i].column == *c).collect();
+        let headed = in_column.iter().any(|&i| matches!(kinds[i], Kind::Heading(2)));
+        for &i in &in_column {
+            if matches!(kinds[i], Kind::Heading(2)) || !headed && lines[i].y() >= top {
                 break;
             }
             if !is_furniture(i) {
