@@ -1267,18 +1267,6 @@ pub fn is_nothing(text: &str) -> bool {
     t.len() <= 20 && NOTHING.iter().flat_map(|(_, w)| w.iter()).any(|w| hkey(w) == t)
 }
 
-/// "Curriculum Vitae", "One-page CV", "Lebenslauf": a title naming the document (see
-/// [`super::titles`]), or a short line naming no content ("Table of Contents").
-pub fn is_document_title(text: &str) -> bool {
-    if text.len() > 80 {
-        return false;
-    }
-    if super::titles::is_title(text) {
-        return true;
-    }
-    section(text) == Some(Junk) && (1..=3).contains(&heading_words(text).len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1423,13 +1411,8 @@ mod tests {
     }
 
     #[test]
-    fn sub_headings_and_titles() {
+    fn entry_sub_headings() {
         assert!(is_entry_subheading("Key Achievements:"));
         assert!(is_entry_subheading("Principais Realizações"));
-        assert!(is_document_title("Curriculum Vitae"));
-        assert!(is_document_title("RÉSUMÉ"));
-        assert!(is_document_title("One-page CV"));
-        assert!(is_document_title("Resume 2024"));
-        assert!(!is_document_title("Experience"));
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::fold;
-use super::sections::heading_words;
+use super::sections::{Section, heading_words, section};
 
 /// The title words of one language.
 #[derive(Debug)]
@@ -109,6 +109,18 @@ pub fn is_title(text: &str) -> bool {
     named
 }
 
+/// "Curriculum Vitae", "One-page CV", "Lebenslauf": a title naming the document, or a short
+/// line naming no content ("Table of Contents").
+pub fn is_document_title(text: &str) -> bool {
+    if text.len() > 80 {
+        return false;
+    }
+    if is_title(text) {
+        return true;
+    }
+    section(text) == Some(Section::Junk) && (1..=3).contains(&heading_words(text).len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +148,14 @@ mod tests {
         {
             assert!(!is_title(t), "{t}");
         }
+    }
+
+    #[test]
+    fn document_titles_and_content_free_lines() {
+        assert!(is_document_title("Curriculum Vitae"));
+        assert!(is_document_title("RÉSUMÉ"));
+        assert!(is_document_title("One-page CV"));
+        assert!(is_document_title("Resume 2024"));
+        assert!(!is_document_title("Experience"));
     }
 }
