@@ -485,14 +485,26 @@ fn table_row(
     first_line: u32,
 ) -> (Row, usize) {
     let head = &lines[start];
-    let mut cells: Vec<Vec<&Line>> = vec![Vec::new(); head.cells.len()];
+    let mut cells: Vec<Vec<Line>> = vec![Vec::new(); head.cells.len()];
     let mut k = start + 1;
     while k < lines.len() {
         let (prev, line) = (&lines[k - 1], &lines[k]);
-        if kinds[k] != Kind::Text && kinds[k] != Kind::Bullet
-            || !same_flow(head, line)
-            || !runs_on(prev, line, t)
-        {
+        if !same_flow(head, line) || !runs_on(prev, line, t) {
+            break;
+        }
+        if kinds[k] == Kind::Row {
+            // A margin cell wrapped onto the next line ("May–Aug" over "2024") takes the
+            // next row's cells as its own continuation.
+            if !wrapped_margin_row(head, &cells[0], line) {
+                break;
+            }
+            for (i, seg) in line.cells.iter().enumerate() {
+                cells[i].push(Line { cells: vec![seg.clone()], ..line.clone() });
+            }
+            k += 1;
+            continue;
+        }
+        if kinds[k] != Kind::Text && kinds[k] != Kind::Bullet {
             break;
         }
         // The cell whose left edge the line starts under. Only a cell after the first holds
@@ -504,7 +516,7 @@ fn table_row(
         if cell == 0 {
             break;
         }
-        cells[cell].push(line);
+        cells[cell].push(line.clone());
         k += 1;
     }
     let row_cells = head
@@ -514,11 +526,34 @@ fn table_row(
         .map(|(i, seg)| {
             let own = Line { cells: vec![seg.clone()], ..head.clone() };
             let mut cell_lines: Vec<&Line> = vec![&own];
-            cell_lines.extend(cells[i].iter().copied());
+            cell_lines.extend(cells[i].iter());
             cell_blocks(&cell_lines, links, first_line + start as u32)
         })
         .collect();
     (Row { cells: row_cells, header: false }, k)
+}
+
+/// Whether a row of as many cells, right below, continues the row `head` opens: its margin
+/// cell finishes a date the head's margin cell left unfinished (a range without its year,
+/// or ending in a dash), and each of its cells starts under the head's cell.
+fn wrapped_margin_row(head: &Line, so_far: &[Line], line: &Line) -> bool {
+    if line.cells.len() != head.cells.len() || !so_far.is_empty() || head.cells.len() < 2 {
+        return false;
+    }
+    let (above, below) = (head.cells[0].text(), line.cells[0].text());
+    let unfinished = !has_year(&above) && has_year(&below)
+        || above.trim_end().ends_with(['-', '–', '—']) && has_year(&below);
+    let aligned =
+        head.cells.iter().zip(&line.cells).skip(1).all(|(a, b)| (a.x0 - b.x0).abs() <= line.size());
+    let under_margin = line.cells[0].x1 <= head.cells[1].x0;
+    unfinished && aligned && under_margin
+}
+
+/// Whether a text holds a four-digit year.
+fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit))
 }
 
 /// The blocks of a table cell's lines: paragraphs, and the bulleted lines under them as a

@@ -320,6 +320,25 @@ mod tests {
     }
 
     #[test]
+    fn a_date_wrapped_in_its_margin_stays_with_its_row() {
+        // "May–Aug" over "2024" in a narrow margin, beside a title and the line under it;
+        // then a second entry.
+        let mut glyphs = run("May–Aug", 40.0, 100.0, 10.0);
+        glyphs.extend(run("Intern, Acme Ltd, Porto", 120.0, 100.0, 10.0));
+        glyphs.extend(run("2024", 40.0, 112.0, 10.0));
+        glyphs.extend(run("Tested the new pumps.", 120.0, 112.0, 10.0));
+        glyphs.extend(run("2019–2021", 40.0, 140.0, 10.0));
+        glyphs.extend(run("Engineer, Beta Works, Braga", 120.0, 140.0, 10.0));
+        let lines = layout::page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let typography = blocks::Typography::of(&lines);
+        let built = blocks::build(&lines, &vec![false; lines.len()], &[Vec::new()], &typography, 1);
+        let text = format!("{built:?}");
+        assert_eq!(text.matches("header: false").count(), 2, "{text}");
+        let (wrapped, next) = (text.find("2024").unwrap(), text.find("2019").unwrap());
+        assert!(text.find("Tested").unwrap() < next && wrapped < next, "{text}");
+    }
+
+    #[test]
     fn a_long_column_without_headings_is_not_read_as_the_pages_header() {
         // A main column under a heading on the left; on the right, starting lower, a column
         // of entries with no heading of its own. It follows the main column.
