@@ -109,6 +109,22 @@ pub fn is_title(text: &str) -> bool {
     named
 }
 
+/// "Resume of Ann Example", "Curriculum Vitae - Ann Example", "Ann Example | CV": a title
+/// that names the document and the person; the person's part.
+pub fn titled_name(text: &str) -> Option<&str> {
+    for sep in [" - ", " – ", " — ", ": ", " | ", " of "] {
+        let Some((a, b)) = text.split_once(sep) else { continue };
+        let (a, b) = (a.trim(), b.trim());
+        if is_title(a) && !b.is_empty() {
+            return Some(b);
+        }
+        if sep != " of " && is_title(b) && !a.is_empty() {
+            return Some(a);
+        }
+    }
+    None
+}
+
 /// "Curriculum Vitae", "One-page CV", "Lebenslauf": a title naming the document, or a short
 /// line naming no content ("Table of Contents").
 pub fn is_document_title(text: &str) -> bool {
@@ -124,6 +140,15 @@ pub fn is_document_title(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_that_name_the_person() {
+        assert_eq!(titled_name("Resume of Ann Example"), Some("Ann Example"));
+        assert_eq!(titled_name("Curriculum Vitae - Ann Example"), Some("Ann Example"));
+        assert_eq!(titled_name("Ann Example | CV"), Some("Ann Example"));
+        assert_eq!(titled_name("Head of Sales"), None);
+        assert_eq!(titled_name("Ann Example - Potter"), None);
+    }
 
     #[test]
     fn titles_in_many_languages() {
