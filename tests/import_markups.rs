@@ -399,3 +399,17 @@ fn a_europass_cv_gives_employers_titles_and_languages() {
     assert_eq!(langs, ["Finnish", "English", "Swedish"]);
     assert_no_markup("resume-europass.tex", &r);
 }
+
+#[test]
+fn a_bold_employer_and_a_title_after_a_dash_in_a_table_cell_are_two_slots() {
+    // "| **Org** - Title | dates |": read as a line outside a table would be.
+    let r = import(&fixture("table-bold-employer-dash.md"));
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{work:?}");
+    assert_eq!(
+        (&work[0]["name"], &work[0]["position"]),
+        (&"Globex".into(), &"Senior Engineer".into())
+    );
+    assert_eq!((&work[1]["name"], &work[1]["position"]), (&"Initech".into(), &"Analyst".into()));
+    assert_eq!(work[1]["endDate"], "2015");
+}

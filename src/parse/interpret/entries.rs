@@ -1257,12 +1257,16 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
         .collect()
 }
 
-/// A cell that opens with an emphasised span followed by a comma ("**Oasis Engineering**,
-/// Field Advisor"): the span and the rest are slots of their own.
+/// A cell that opens with an emphasised span followed by a comma or a separator
+/// ("**Oasis Engineering**, Field Advisor", "**Oasis Engineering** – Field Advisor"): the
+/// span and the rest are slots of their own, as they are in a line outside a table.
 fn strong_lead(head: &Head, cell: String) -> Vec<(String, bool)> {
     let split = head.strong.iter().find_map(|s| {
-        let rest = cell.strip_prefix(s.as_str())?.trim_start();
-        let rest = rest.strip_prefix(',')?.trim();
+        let after = cell.strip_prefix(s.as_str())?;
+        let rest = match after.trim_start().strip_prefix(',') {
+            Some(r) => r.trim(),
+            None => &after[SEPARATORS.find(after).filter(|m| m.start() == 0)?.end()..],
+        };
         (!rest.is_empty() && !s.trim().is_empty()).then(|| (s.trim().to_string(), rest.to_string()))
     });
     match split {
