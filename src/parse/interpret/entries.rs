@@ -783,8 +783,25 @@ fn read_header(heads: &[Head]) -> Header {
                 .enumerate()
                 .any(|(m, x)| m != n && places::location(&dates::without_dates(&x.text)).is_some());
             let one_place = places::location(bare).is_some() || !bare.contains(',');
+            // A bare name is the place only when another header line names the employer: a
+            // lone title ("Water Engineer" over "Polder Works, 2019 – 2024") names none.
+            let employer_elsewhere = heads.iter().enumerate().any(|(m, x)| {
+                let text = dates::without_dates(&x.text);
+                m != n
+                    && (title_at(&text).is_some()
+                        || split_slots(x, &text).iter().any(|(slot, _)| {
+                            comma_parts(slot).iter().any(|p| {
+                                let p = p.trim_matches(|c: char| !c.is_alphanumeric());
+                                !p.is_empty() && role_score(p) == 0
+                            })
+                        }))
+            });
             if places::is_remote(bare)
-                || (place_like(bare) && one_place && !acronym && !placed_elsewhere)
+                || (place_like(bare)
+                    && one_place
+                    && !acronym
+                    && !placed_elsewhere
+                    && employer_elsewhere)
             {
                 h.location.get_or_insert(bare.to_string());
                 continue;
