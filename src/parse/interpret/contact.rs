@@ -33,7 +33,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("url pattern")
 });
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(github|gitlab|linkedin|twitter|mastodon|x|bitbucket|stack ?overflow|keybase|bluesky)\s*[:|-]?\s*@?([\w.@-]*)$")
+    Regex::new(r"(?i)^(github|gitlab|linkedin|twitter|mastodon|x|bitbucket|stack ?overflow|keybase|bluesky|skype)\s*[:|-]?\s*@?([\w.@-]*)$")
         .expect("handle pattern")
 });
 static MASTODON: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,6 +52,12 @@ static POSTAL_CITY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|(?P<comma>,)\s*|\s)(?:[A-Z]{1,2}-)?(?P<code>\d{4,5}(?:\s?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3})\s+(\p{Lu}[\p{L}.'-]+(?:[ -](?:am|an|im|sur|de|del|di|la|le|\p{Lu}[\p{L}.'-]+))*)\s*(?:,\s*(\p{Lu}[\p{L} ]+))?$",
     )
     .expect("postal city pattern")
+});
+/// "Springfield, IL 62701", "springfield IL 62701": a North American postal address, the town,
+/// its state's or province's code and the postcode.
+static STATE_ZIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|,\s*)(\p{L}[\p{L}.' -]*?),?\s+([A-Z]{2})\s+\d{5}(?:-\d{4})?(?:\s|,|$)")
+        .expect("state and zip pattern")
 });
 /// "Webpage: example.org": a web address written without a scheme, after its label.
 static WEB_FIELD: LazyLock<Regex> = LazyLock::new(|| {
@@ -306,6 +312,16 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
                 }
             }
         }
+        if c.location.is_none()
+            && digits >= 5
+            && let Some(m) = STATE_ZIP.captures(text)
+            && let Some(mut loc) = places::location(&format!("{}, {}", capitalised(&m[1]), &m[2]))
+        {
+            // The state's code and the zip vouch for the place; the town stays as written.
+            loc.city = Some(m[1].trim().to_string());
+            c.location = Some(loc);
+            used = true;
+        }
         let address = if text.len() < 300 && digits >= 4 {
             unlabelled(text.trim()).trim_end_matches('.')
         } else {
@@ -354,6 +370,17 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             c.used.push(i);
         }
     }
+}
+
+/// Every word with a capital first letter ("somerville" → "Somerville").
+fn capitalised(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What a labelled field gives beyond the patterns: an e-mail address written oddly, a town
@@ -438,7 +465,7 @@ fn network_name(word: &str) -> String {
     NETWORKS
         .iter()
         .map(|(_, n)| *n)
-        .chain(["Mastodon"])
+        .chain(["Mastodon", "Skype"])
         .find(|n| n.to_lowercase().replace(' ', "") == w)
         .unwrap_or(word)
         .to_string()
@@ -840,7 +867,7 @@ mod tests {
     #[test]
     fn finds_contacts_and_profiles() {
         let lines = from_markdown(
-            "Ada Lovelace\n\n* e-mail: <ada@example.org>\n* phone: +44 20 7946 0958\n* [ada](https://github.com/ada)\n* LinkedIn: [me](https://www.linkedin.com/in/ada-l/)\n* https://ada.example.org\n* @ada@hachyderm.io\n",
+            "Ada Lovelace\n\n* e-mail: <ada@example.org>\n* phone: +44 20 7946 0958\n* [ada](https://github.com/ada)\n* LinkedIn: [me](https://www.linkedin.com/in/ada-l/)\n* https://ada.example.org\n* @ada@hachyderm.io\n* Skype: ada.l\n",
         );
         let mut c = Contacts::default();
         let b = header(&lines, &mut c, None);
@@ -858,7 +885,8 @@ mod tests {
             [
                 ("GitHub".into(), "ada".into()),
                 ("LinkedIn".into(), "ada-l".into()),
-                ("Mastodon".into(), "ada".into())
+                ("Mastodon".into(), "ada".into()),
+                ("Skype".into(), "ada.l".into())
             ]
         );
     }
@@ -926,6 +954,16 @@ mod tests {
         let mut c = Contacts::default();
         scan(&from_markdown("Engineer since 2019 Berlin"), &mut c);
         assert!(c.location.is_none());
+        // A North American address: the town and the state's code before the zip code.
+        for (line, city) in [
+            ("12 Elm Road, Springfield, IL 62701", "Springfield"),
+            ("springfield IL 62701    ada@example.org", "springfield"),
+        ] {
+            let mut c = Contacts::default();
+            scan(&from_markdown(line), &mut c);
+            let loc = c.location.expect(line);
+            assert_eq!((loc.city.as_deref(), loc.region.as_deref()), (Some(city), Some("IL")));
+        }
     }
 
     #[test]
@@ -966,6 +1004,15 @@ mod tests {
             let b = header(&lines, &mut c, None);
             assert_eq!(b.name.as_deref(), Some("Jane Example"), "{title}");
             assert_eq!(b.label.as_deref(), Some("Data Engineer"), "{title}");
+        }
+        // The title written on the name's own line, before or after it.
+        for line in
+            ["Jane Example – Lebenslauf\n=====", "# CV | Jane Example", "Jane Example - Resume"]
+        {
+            let lines = from_markdown(&format!("{line}\n\nData Engineer\n"));
+            let b = header(&lines, &mut Contacts::default(), None);
+            assert_eq!(b.name.as_deref(), Some("Jane Example"), "{line}");
+            assert_eq!(b.label.as_deref(), Some("Data Engineer"), "{line}");
         }
     }
 

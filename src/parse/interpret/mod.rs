@@ -319,6 +319,13 @@ fn section(
             resume.certificates.extend(certificates);
             resume.awards.extend(awards);
         }
+        // "Systems languages" listing C and Java names no spoken language: a skills group.
+        Kind::Languages
+            if !lists::names_spoken_language(&s.lines)
+                && let Some(skills) = lists::heading_group(&s.title, &s.lines) =>
+        {
+            resume.skills.extend(skills)
+        }
         Kind::Skills | Kind::Languages | Kind::Interests => {
             let l = lists::lists(&s.lines, s.kind);
             resume.skills.extend(l.skills);
@@ -353,7 +360,16 @@ fn section(
         Kind::Junk => {}
         Kind::Other => {
             // A catch-all section: each item goes where it belongs; the rest is kept as text.
-            for (kind, lines) in classify::items_by_content(&s.lines) {
+            let by_item = classify::items_by_content(&s.lines);
+            // Under a heading that names no section, a list of tools and nothing else is a
+            // skills group the heading names.
+            let tools = by_item.iter().any(|(k, _)| *k == Some(Kind::Skills))
+                && by_item.iter().all(|(k, _)| matches!(k, Some(Kind::Skills) | None));
+            if tools && let Some(skills) = lists::heading_group(&s.title, &s.lines) {
+                resume.skills.extend(skills);
+                return;
+            }
+            for (kind, lines) in by_item {
                 match kind {
                     Some(kind) => {
                         let part = Section { kind, lines, ..s.clone() };

@@ -354,22 +354,21 @@ pub fn is_org_word(w: &str) -> bool {
     SETS.words.contains(w) || SETS.words.contains(w.trim_end_matches('.'))
 }
 
-/// Legal forms written after a comma that belong to the name before them ("Acme, Inc.",
-/// "Globex, Ltd").
+/// Legal forms written after a company's name, often behind a comma ("Acme, Inc."): folded,
+/// without their dots.
 const LEGAL_FORMS: &[&str] = &[
-    "inc", "ltd", "llc", "llp", "plc", "corp", "co", "gmbh", "ag", "sa", "sl", "sarl", "srl",
-    "spa", "bv", "nv", "oy", "ab", "as", "pty",
+    "inc", "ltd", "llc", "llp", "plc", "corp", "co", "gmbh", "ag", "kg", "sa", "sas", "sarl",
+    "srl", "spa", "bv", "nv", "ab", "as", "oy", "pty", "pvt", "ltda", "ek",
 ];
 
-/// Whether a comma part is only a legal form: "Inc.", "Ltd", "S.A.", "Pty Ltd".
-pub fn is_legal_form(part: &str) -> bool {
-    let words: Vec<String> = part
-        .split_whitespace()
-        .map(|w| w.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase())
-        .collect();
+/// Whether a phrase is only a legal form ("Inc.", "LLC", "S.A.", "Pty Ltd"): the tail of a
+/// company's name, never a name or a field of its own. Written with a capital ("as needed" is
+/// no Norwegian company form).
+pub fn is_legal_form(phrase: &str) -> bool {
+    let words: Vec<String> = phrase.split_whitespace().map(|w| fold(w).replace('.', "")).collect();
     (1..=2).contains(&words.len())
         && words.iter().all(|w| LEGAL_FORMS.contains(&w.as_str()))
-        && part.starts_with(char::is_uppercase)
+        && phrase.trim_start().starts_with(char::is_uppercase)
 }
 
 /// Whether a lower-case word is a unit noun that "for"/"of" continues into a name.
@@ -405,11 +404,17 @@ mod tests {
         assert!(is_school_word("universität"));
         assert!(is_school_word("fachhochschule"));
         assert!(!is_org_word("engineer"));
-        for t in ["Inc", "Inc.", "S.A.", "Pty Ltd", "GmbH"] {
-            assert!(is_legal_form(t), "{t}");
+    }
+
+    #[test]
+    fn legal_forms_alone() {
+        for f in ["Inc", "Inc.", "LLC", "S.A.", "Pty Ltd", "GmbH"] {
+            assert!(is_legal_form(f), "{f}");
         }
-        for t in ["Shelbyville IL", "Boulder", "as needed", "Co-founder"] {
-            assert!(!is_legal_form(t), "{t}");
+        for f in
+            ["Initech Inc.", "Engineer", "", "Shelbyville IL", "Boulder", "as needed", "Co-founder"]
+        {
+            assert!(!is_legal_form(f), "{f}");
         }
     }
 }
