@@ -532,6 +532,10 @@ static CERT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Certified", "Zertifiziert": the words that open a certificate's own name.
+static CERTIFIED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(?:Certified|CERTIFIED|Zertifizierte[rn]?)(?-u:\b)"));
+
 /// Whether a line names a certificate, licence or course rather than a degree.
 pub(super) fn names_certificate(l: &Line) -> bool {
     certificate_line(l).is_some()
@@ -542,8 +546,11 @@ pub(super) fn names_certificate(l: &Line) -> bool {
 /// school beside it.
 fn certificate_line(l: &Line) -> Option<Certificate> {
     let text = if l.cols.len() > 1 { l.cols.join(" | ") } else { l.text.clone() };
-    let degree_like =
-        degree_at(&text).is_some() || level(&text).is_some() || with_mode_any(&l.cols);
+    // "Cisco Certified Network Associate": a degree word after a certificate word is part of
+    // the certificate's name.
+    let cert_first = CERTIFIED.find(&text).map(|m| m.start());
+    let degree = degree_at(&text).filter(|d| cert_first.is_none_or(|c| d.start < c));
+    let degree_like = degree.is_some() || level(&text).is_some() || with_mode_any(&l.cols);
     // Certificate words are matched with the dotless ı read as i ("Certıfıcate").
     let opening: String = text.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
     let loose = crate::parse::vocab::fold(&opening).replace('ı', "i");
@@ -1021,6 +1028,15 @@ mod tests {
             ["Using spreadsheets", "Photography", "Erste Hilfe", "Mapping Data with Open Tools"]
         );
         assert_eq!(c[3].issuer.as_deref(), Some("GeoOrg"));
+    }
+
+    #[test]
+    fn a_certified_associate_is_a_certificate_not_a_degree() {
+        let (a, c, _) = read(&from_markdown(
+            "- Kiln Certified Firing Associate (2004)\n- Associate of Applied Science in Glazing, Westbrook College, 2006\n",
+        ));
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(c[0].name.as_deref(), Some("Kiln Certified Firing Associate"));
     }
 
     #[test]

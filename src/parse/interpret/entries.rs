@@ -340,6 +340,21 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
         match u {
             Unit::Head(h) => {
                 let whole = complete(&h);
+                // A heading opens an entry: short lines standing between the previous
+                // sibling heading's text and this one ("_CentOS, Java_") end that entry.
+                if let Some(level) = h.level
+                    && out.len() >= 2
+                    && out.last().is_some_and(|c| {
+                        c.body.is_empty() && c.heads.iter().all(|x| x.level.is_none())
+                    })
+                    && out[out.len() - 2].heads.iter().any(|x| x.level == Some(level))
+                    && !out[out.len() - 2].body.is_empty()
+                {
+                    let orphan = out.pop().map(|c| c.heads).unwrap_or_default();
+                    if let Some(prev) = out.last_mut() {
+                        prev.body.extend(orphan.into_iter().map(|x| Unit::Prose(x.text)));
+                    }
+                }
                 match out.last_mut() {
                     // A table row is a whole entry, and so is a line that names a title, an
                     // employer and dates once the run already has such a line.
@@ -362,6 +377,19 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
                 Some(c) => c.body.push(other),
                 None => intro.push(other),
             },
+        }
+    }
+    // The same after the last heading's entry: short lines closing the section end it.
+    if out.len() >= 2
+        && out
+            .last()
+            .is_some_and(|c| c.body.is_empty() && c.heads.iter().all(|x| x.level.is_none()))
+        && out[out.len() - 2].heads.iter().any(|x| x.level.is_some())
+        && !out[out.len() - 2].body.is_empty()
+    {
+        let orphan = out.pop().map(|c| c.heads).unwrap_or_default();
+        if let Some(prev) = out.last_mut() {
+            prev.body.extend(orphan.into_iter().map(|x| Unit::Prose(x.text)));
         }
     }
     (intro, out)
@@ -575,6 +603,45 @@ fn widest(a: DateSpan, b: DateSpan) -> DateSpan {
     DateSpan { start, end, open, at: a.at }
 }
 
+/// The parts of a line between ", ", never inside brackets ("Centre for Clay (North, East),
+/// Potter" has two parts), a legal form kept with the name it follows ("Initech, Inc.,
+/// Springfield" has two).
+fn comma_parts(text: &str) -> Vec<&str> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let push = |spans: &mut Vec<(usize, usize)>, a: usize, b: usize| match spans.last_mut() {
+        Some(prev) if crate::parse::vocab::orgs::is_legal_form(&text[a..b]) => prev.1 = b,
+        _ => spans.push((a, b)),
+    };
+    let (mut depth, mut start) = (0i32, 0);
+    let bytes = text.as_bytes();
+    for (k, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth <= 0 && bytes.get(k + 1) == Some(&b' ') => {
+                push(&mut spans, start, k);
+                start = k + 2;
+            }
+            _ => {}
+        }
+    }
+    push(&mut spans, start, text.len());
+    spans.into_iter().map(|(a, b)| &text[a..b]).collect()
+}
+
+/// The first comma part and the rest, as `split_once(", ")` outside brackets.
+fn comma_split_once(text: &str) -> Option<(&str, &str)> {
+    let first = comma_parts(text).into_iter().next()?;
+    text.get(first.len() + 2..).map(|rest| (first, rest))
+}
+
+/// The comma parts before the last and the last, as `rsplit_once(", ")` outside brackets.
+fn comma_rsplit_once(text: &str) -> Option<(&str, &str)> {
+    let last = *comma_parts(text).last()?;
+    let head = text.len().checked_sub(last.len() + 2)?;
+    (head > 0 || text.starts_with(", ")).then(|| (&text[..head], last))
+}
+
 /// "[Ward Nurse], [Acme Clinic], [2025]": a line whose parts are all bracketed (template
 /// placeholders filled in) reads without the brackets.
 fn unbracket(text: &str) -> String {
@@ -714,6 +781,45 @@ fn read_header(heads: &[Head]) -> Header {
             ..head.clone()
         };
         let mut parts = split_slots(&glued, &rest);
+        // "*2019 – 2021* (Remote)", "*2019 – 2021* | Lyon": what stands beside the dates on a
+        // line of its own, under a line that names the job, is where the job was.
+        if let [(only, _)] = parts.as_slice()
+            && span.is_some()
+            && n > 0
+            && titled_line(n)
+        {
+            let bare = only.strip_prefix('(').and_then(|o| o.strip_suffix(')')).unwrap_or(only);
+            // Not an acronym ("ANRQ" is an employer), nor where another line is the place.
+            let acronym = !bare.chars().any(char::is_lowercase);
+            let placed_elsewhere = heads
+                .iter()
+                .enumerate()
+                .any(|(m, x)| m != n && places::location(&dates::without_dates(&x.text)).is_some());
+            let one_place = places::location(bare).is_some() || !bare.contains(',');
+            // A bare name is the place only when another header line names the employer: a
+            // lone title ("Water Engineer" over "Polder Works, 2019 – 2024") names none.
+            let employer_elsewhere = heads.iter().enumerate().any(|(m, x)| {
+                let text = dates::without_dates(&x.text);
+                m != n
+                    && (title_at(&text).is_some()
+                        || split_slots(x, &text).iter().any(|(slot, _)| {
+                            comma_parts(slot).iter().any(|p| {
+                                let p = p.trim_matches(|c: char| !c.is_alphanumeric());
+                                !p.is_empty() && role_score(p) == 0
+                            })
+                        }))
+            });
+            if places::is_remote(bare)
+                || (place_like(bare)
+                    && one_place
+                    && !acronym
+                    && !placed_elsewhere
+                    && employer_elsewhere)
+            {
+                h.location.get_or_insert(bare.to_string());
+                continue;
+            }
+        }
         if parts.len() >= 2 && titled_line(n) && parts.iter().all(|(p, _)| role_score(p) == 0) {
             let last = parts.last().map(|(p, _)| p.clone()).unwrap_or_default();
             let words = last.split_whitespace().count();
@@ -869,7 +975,7 @@ fn shared_employer(heads: &[Head]) -> Option<(Vec<(String, DateSpan)>, String)> 
         let text = dates::remove_durations(&unbracket(&h.text));
         let span = dates::find(&text)?;
         let rest = dates::remove(&text, &span.at);
-        let (title, employer) = rest.split_once(", ")?;
+        let (title, employer) = comma_split_once(&rest)?;
         let employer = employer.trim();
         if title.trim().is_empty() || employer.is_empty() {
             return None;
@@ -898,29 +1004,19 @@ fn title_comma_institution(text: &str) -> Option<(String, String)> {
         return None;
     }
     let rest = parts[titled..].join(", ");
-    let starts_upper = rest.chars().next().is_some_and(char::is_uppercase);
+    let starts_upper = capitalised_name(&rest);
     if !starts_upper || org_score(&rest) == 0 || org_score(&rest) < role_score(&rest) {
         return None;
     }
     Some((parts[..titled].join(", "), institution_only(&rest)))
 }
 
-/// The parts of a line between ", ", a legal form kept with the name it follows ("Initech,
-/// Inc., Springfield" has two parts).
-fn comma_parts(text: &str) -> Vec<&str> {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    let ends = text.match_indices(", ").map(|(at, _)| at).chain([text.len()]);
-    for end in ends {
-        match spans.last_mut() {
-            Some(prev) if crate::parse::vocab::orgs::is_legal_form(&text[start..end]) => {
-                prev.1 = end
-            }
-            _ => spans.push((start, end)),
-        }
-        start = (end + 2).min(text.len());
-    }
-    spans.into_iter().map(|(a, b)| &text[a..b]).collect()
+/// A name written as names are: a capital first letter, or a brand's capital inside its first
+/// word ("eBay", "eXamplo AG").
+fn capitalised_name(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.starts_with(char::is_uppercase)
+        || first.starts_with(char::is_lowercase) && first.chars().skip(1).any(char::is_uppercase)
 }
 
 /// "Northern University, Associate Professor, Department of Biology": the academic one-liner,
@@ -1027,7 +1123,7 @@ fn employer_city(text: &str) -> (String, Option<String>) {
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once(" ("))
         .filter(|(_, city)| !city.contains(['(', ')']))
-        .or_else(|| without_note.rsplit_once(", "));
+        .or_else(|| comma_rsplit_once(without_note));
     if let Some((org, city)) = split {
         // "Zug / Baar": two places.
         let bare_city = city.split(" / ").all(is_city);
@@ -1091,7 +1187,7 @@ fn names_a_unit(text: &str) -> bool {
 /// The institution of an employer slot that shares its line with the title ("Lecturer,
 /// Physics Department, Univ. of X"): departments and centres named beside it are dropped.
 fn institution_only(text: &str) -> String {
-    let parts: Vec<&str> = text.split(", ").collect();
+    let parts: Vec<&str> = comma_parts(text);
     if parts.len() < 2 {
         return text.to_string();
     }
@@ -1160,8 +1256,24 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
             head.strong.first().filter(|s| rest.contains(s.as_str()) && s.len() < rest.len())
     {
         let other = dates::tidy(&rest.replacen(s.as_str(), " ", 1));
-        let strong = dates::tidy(s);
-        let mut v = vec![(strong, true)];
+        // "**Director of Outreach – Acme** | Lyon": where the text beside the span is only a place,
+        // a separator inside the span parts its slots as it does outside it (beside an
+        // employer, the span is one title: "**Fitter – Deputy Head** | Acme").
+        let beside = other.trim_matches(|c: char| "|–—-·,()".contains(c) || c.is_whitespace());
+        let only_place = beside.is_empty()
+            || places::location(beside).is_some()
+            || places::is_remote(beside)
+            || place_like(beside);
+        let mut v: Vec<(String, bool)> = if only_place {
+            SEPARATORS
+                .split(s)
+                .map(dates::tidy)
+                .filter(|p| !p.is_empty())
+                .map(|p| (p, true))
+                .collect()
+        } else {
+            vec![(dates::tidy(s), true)]
+        };
         if !other.is_empty() {
             v.push((other, false));
         }
@@ -1175,12 +1287,16 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
         .collect()
 }
 
-/// A cell that opens with an emphasised span followed by a comma ("**Oasis Engineering**,
-/// Field Advisor"): the span and the rest are slots of their own.
+/// A cell that opens with an emphasised span followed by a comma or a separator
+/// ("**Oasis Engineering**, Field Advisor", "**Oasis Engineering** – Field Advisor"): the
+/// span and the rest are slots of their own, as they are in a line outside a table.
 fn strong_lead(head: &Head, cell: String) -> Vec<(String, bool)> {
     let split = head.strong.iter().find_map(|s| {
-        let rest = cell.strip_prefix(s.as_str())?.trim_start();
-        let rest = rest.strip_prefix(',')?.trim();
+        let after = cell.strip_prefix(s.as_str())?;
+        let rest = match after.trim_start().strip_prefix(',') {
+            Some(r) => r.trim(),
+            None => &after[SEPARATORS.find(after).filter(|m| m.start() == 0)?.end()..],
+        };
         (!rest.is_empty() && !s.trim().is_empty()).then(|| (s.trim().to_string(), rest.to_string()))
     });
     match split {
@@ -1778,6 +1894,48 @@ mod tests {
     }
 
     #[test]
+    fn a_separator_inside_a_bold_span_beside_a_place_parts_title_and_employer() {
+        let md = "**Head of Sales – Brightwater Ltd** | Leeds, UK (2015–2019)\n\n* Grew sales.\n\n**Baker – Deputy Head** | Crumb & Co (2010–2015)\n\n* Baked.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Brightwater Ltd|Head of Sales|Leeds, UK|2015..2019",
+                "Crumb & Co|Baker – Deputy Head||2010..2015",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_place_beside_the_dates_under_the_job_line_is_the_location() {
+        let md = "### Welder at Forge Works\n\n*03.2018 - present* | Remote job\n\n* Welded.\n\n### Engineer at Anvil Ltd\n\n*05.2015 - 02.2018* | Bergen\n\n* Fitted.\n\n**Smelt Co** — *Technician*  \n *Jan 2012 – Apr 2015* (Remote & Onsite)\n\n* Cast.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Forge Works|Welder|Remote job|2018-03..",
+                "Anvil Ltd|Engineer|Bergen|2015-05..2018-02",
+                "Smelt Co|Technician|Remote & Onsite|2012-01..2015-04",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_before_the_next_heading_ends_the_entry_above() {
+        let md = "### 2019 - 2022: Head Gardener, Green Acres Ltd\n\nKept the lawns.\n\n_Mowers, Shears_\n\n### 2015 - 2019: Sales Assistant, bLoom GmbH\n\nTied bouquets.\n\n_Ribbons, Wire_\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            ["Green Acres Ltd|Head Gardener||2019..2022", "bLoom GmbH|Sales Assistant||2015..2019"]
+        );
+        assert_eq!(e[0].summary, ["Kept the lawns.", "Mowers, Shears"]);
+        assert_eq!(e[1].summary, ["Tied bouquets.", "Ribbons, Wire"]);
+    }
+
+    #[test]
     fn numbered_employer_headings_with_positions_below() {
         let t = "1.3.1 Vandelay, Remote\n\n1.3.1.1 Platform Specialist (2014-present)\n\nI did platform things for a long time at this place.\n\n1.3.1.2 Director of Exports (2011-2014)\n\nI directed imports for the company.\n\n1.3.2 Kramerica, Seattle, USA (2002-2006)\n\nSenior Tools Engineer\n\nI engineered.\n";
         let (_, e) = read(&from_markdown(t));
@@ -1807,6 +1965,18 @@ mod tests {
         assert_eq!(e[1].position.as_deref(), Some("Research Assistant"));
         assert_eq!(e[2].name.as_deref(), Some("Initech"));
         assert_eq!(e[2].position.as_deref(), Some("Software Engineer"));
+    }
+
+    #[test]
+    fn a_comma_inside_brackets_does_not_split_an_employer() {
+        let t = "2019 – 2021   Kiln Technician, Centre for Ceramics (North Campus, East Wing)\n2015 – 2019   Glaze Chemist, Institute for Clay Studies (ICS, Northfield)\n";
+        let (_, e) = read(&from_plain(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(e[0].name.as_deref(), Some("Centre for Ceramics (North Campus, East Wing)"));
+        assert_eq!(e[0].position.as_deref(), Some("Kiln Technician"));
+        assert_eq!(e[1].name.as_deref(), Some("Institute for Clay Studies (ICS, Northfield)"));
+        assert_eq!(e[1].position.as_deref(), Some("Glaze Chemist"));
     }
 
     #[test]
