@@ -592,6 +592,13 @@ fn without_note(name: &str) -> String {
     name.to_string()
 }
 
+/// A header line that names both the job and the employer ("Welder at Forge Works", "**Acme**
+/// — *Welder*"): a line of dates under it has nothing left to name but the place.
+fn names_title_and_employer(head: &Head) -> bool {
+    let text = dates::without_dates(&head.text);
+    title_at(&text).is_some() || split_slots(head, &text).len() >= 2
+}
+
 /// A slot that names a place by its shape: one to three capitalised words, no digits, no
 /// title or organisation words ("Valencia", "Lyon").
 fn place_like(s: &str) -> bool {
@@ -693,7 +700,7 @@ fn read_header(heads: &[Head]) -> Header {
         if let [(only, _)] = parts.as_slice()
             && span.is_some()
             && n > 0
-            && titled_line(n)
+            && heads[..n].iter().any(names_title_and_employer)
         {
             let bare = only.strip_prefix('(').and_then(|o| o.strip_suffix(')')).unwrap_or(only);
             // Not an acronym ("ANRQ" is an employer), nor where another line is the place.
@@ -703,8 +710,14 @@ fn read_header(heads: &[Head]) -> Header {
                 .enumerate()
                 .any(|(m, x)| m != n && places::location(&dates::without_dates(&x.text)).is_some());
             let one_place = places::location(bare).is_some() || !bare.contains(',');
+            // Set apart as a slot of its own ("| Bergen", "(Bergen)"), or a place vitae knows.
+            let t = &head.text;
+            let set_apart = ["| ", "|", "– ", "— ", "· ", "("]
+                .iter()
+                .any(|sep| t.contains(&format!("{sep}{bare}")))
+                || places::location(bare).is_some();
             if places::is_remote(bare)
-                || (place_like(bare) && one_place && !acronym && !placed_elsewhere)
+                || (place_like(bare) && one_place && set_apart && !acronym && !placed_elsewhere)
             {
                 h.location.get_or_insert(bare.to_string());
                 continue;
