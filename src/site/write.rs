@@ -55,7 +55,7 @@ pub struct Staging {
 impl Staging {
     /// Prepares the spare tree for a build of `output` in the site at `root`.
     pub fn new(root: &Path, output: &Path) -> Result<Self> {
-        let output = super::guard::absolute(output);
+        let output = fsutil::absolute(output);
         let parent = output.parent().unwrap_or(Path::new("/"));
         fsutil::create_dir_all(parent)?;
         let spare = spare_for(root, &output)?;

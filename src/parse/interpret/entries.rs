@@ -153,7 +153,7 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
         return false;
     }
     let text = dates::remove_durations(&l.text);
-    if let Some(span) = dates::find(&text) {
+    if let Some(span) = dates::find(&text).filter(|s| !in_remark(&text, &s.at)) {
         let rest = dates::remove(&text, &span.at);
         let starts_strong = l.strong.first().is_some_and(|s| rest.starts_with(s.as_str()));
         let words = rest.split_whitespace().count();
@@ -167,7 +167,33 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
         let next = lines[i + 1..].iter().find(|n| n.item != l.item || !n.bullet);
         return next.is_some_and(|n| !n.bullet && dates::is_only_dates(&n.text));
     }
-    false
+    // "- Acme" with "2019 – 2021" as the item's own next paragraph: a list of jobs whose
+    // items hold employer, dates and title as paragraphs of their own.
+    heading_like(&l.text)
+        && lines.get(i + 1).is_some_and(|n| {
+            n.item == l.item && !n.bullet && n.para != l.para && dates::is_only_dates(&n.text)
+        })
+}
+
+/// "site.example (design for the 2011 edition, CMS)": a date inside a bracketed remark that
+/// goes on after it dates the remark, not the line.
+fn in_remark(text: &str, at: &std::ops::Range<usize>) -> bool {
+    let before = &text[..at.start];
+    let open = before.rfind('(').is_some_and(|o| before.rfind(')').is_none_or(|c| c < o));
+    let after = &text[at.end..];
+    let inside = after.split(')').next().unwrap_or("");
+    open && after.contains(')') && inside.chars().any(char::is_alphabetic)
+}
+
+/// "- Tooling and Upkeep:" over nested bullets: a short bullet closed by a colon that
+/// only names the group of bullets nested in it is a sub-heading, not a highlight.
+fn bullet_subheading(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    let text = l.text.trim();
+    text.ends_with(':')
+        && (1..=4).contains(&text.split_whitespace().count())
+        && dates::find(text).is_none()
+        && lines.get(i + 1).is_some_and(|n| n.bullet && l.item.is_some() && n.parent_item == l.item)
 }
 
 /// Turns lines into units: header lines, prose paragraphs (wrapped lines joined) and bullets
@@ -219,6 +245,10 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
             _ => {}
         }
         if l.bullet {
+            if bullet_subheading(lines, i) {
+                head_item = None;
+                continue;
+            }
             if header_bullet(lines, i) {
                 out.push(Unit::Head(Head::from(l)));
                 head_item = l.item;
@@ -542,10 +572,15 @@ fn title_at(text: &str) -> Option<(String, String)> {
             return None;
         }
     }
-    Some((before.to_string(), c[3].to_string()))
+    // "(2 years) as Lead Engineer at Acme": the word that introduces the title is no part of it.
+    let before = ["as ", "als ", "comme ", "como ", "en tant que "]
+        .iter()
+        .find_map(|w| before.strip_prefix(w))
+        .unwrap_or(before);
+    Some((before.trim().to_string(), c[3].to_string()))
 }
 static SEPARATORS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s+[|–—·]\s+|\s+-\s+|\s*\|\s*").expect("separators"));
+    LazyLock::new(|| Regex::new(r"\s+[|–—·→]\s+|\s+-\s+|\s+->\s+|\s*\|\s*").expect("separators"));
 
 /// The title, employer, place and dates a cluster of header lines gives.
 #[derive(Debug, Default, Clone)]
@@ -599,11 +634,13 @@ fn names_title_and_employer(head: &Head) -> bool {
     title_at(&text).is_some() || split_slots(head, &text).len() >= 2
 }
 
-/// A slot that names a place by its shape: one to three capitalised words, no digits, no
+/// A slot that names a place by its shape: one or two capitalised words, no digits, no
 /// title or organisation words ("Valencia", "Lyon").
 fn place_like(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    (1..=3).contains(&words.len())
+    // Three capitalised words are as often a unit's name ("Regional Signal Planning")
+    // as a town; a town of three words is one the place vocabulary knows.
+    (1..=2).contains(&words.len())
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !s.chars().any(|c| c.is_ascii_digit() || "()[]&@".contains(c))
         && role_score(s) == 0
@@ -654,7 +691,7 @@ fn read_header(heads: &[Head]) -> Header {
         return h;
     }
     for (n, head) in heads.iter().enumerate() {
-        let text = dates::remove_durations(&unbracket(&head.text));
+        let text = glue_legal_forms(&dates::remove_durations(&unbracket(&head.text)));
         let span = dates::find(&text);
         let rest = match &span {
             Some(s) => dates::remove(&text, &s.at),
@@ -694,7 +731,11 @@ fn read_header(heads: &[Head]) -> Header {
             }
             _ => {}
         }
-        let mut parts = split_slots(head, &rest);
+        let glued = Head {
+            strong: head.strong.iter().map(|s| glue_legal_forms(s)).collect(),
+            ..head.clone()
+        };
+        let mut parts = split_slots(&glued, &rest);
         // "*2019 – 2021* (Remote)", "*2019 – 2021* | Lyon": what stands beside the dates on a
         // line of its own, under a line that names the job, is where the job was.
         if let [(only, _)] = parts.as_slice()
@@ -818,7 +859,50 @@ fn read_header(heads: &[Head]) -> Header {
         }
     }
     assign(&mut h, slots, &line_dates, heads);
+    unglue(&mut h);
     h
+}
+
+/// Stands for the comma before a legal form while a header line is cut at its commas.
+const GLUE: char = '\u{E000}';
+
+/// "Pendant Kitchens, Inc, Seattle": the comma before a legal form does not separate parts; it
+/// is held by [`GLUE`] until the parts are read.
+fn glue_legal_forms(text: &str) -> String {
+    if !text.contains(", ") {
+        return text.to_string();
+    }
+    let parts: Vec<&str> = text.split(", ").collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            let form = p.split([',', ';', '(']).next().unwrap_or("").trim_end();
+            // "Inc." closing the part, or "Inc" before the dates or a place.
+            let legal = crate::parse::vocab::orgs::is_legal_form(form)
+                || p.split_whitespace().next().is_some_and(|w| {
+                    crate::parse::vocab::orgs::is_legal_form(w) && w.ends_with('.')
+                });
+            out.push(if legal { GLUE } else { ',' });
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// Gives back the commas [`glue_legal_forms`] held.
+fn unglue(h: &mut Header) {
+    let back = |s: &mut String| {
+        if s.contains(GLUE) {
+            *s = s.replace(GLUE, ",");
+        }
+    };
+    for s in h.name.iter_mut().chain(h.location.iter_mut()).chain(h.description.iter_mut()) {
+        back(s);
+    }
+    for (t, _) in &mut h.titles {
+        back(t);
+    }
 }
 
 /// Several dated header lines that differ only in their first comma part ("Engineer,
@@ -855,7 +939,7 @@ fn shared_employer(heads: &[Head]) -> Option<(Vec<(String, DateSpan)>, String)> 
 /// parts that are all title (title words, no organisation words) and then an organisation
 /// (with the departments named beside it dropped, see [`institution_only`]).
 fn title_comma_institution(text: &str) -> Option<(String, String)> {
-    let parts: Vec<&str> = text.split(", ").collect();
+    let parts = comma_parts(text);
     let titled = parts
         .iter()
         .take_while(|p| role_score(p) > 0 && role_score(p) >= org_score(p) && !names_unit(p))
@@ -879,11 +963,29 @@ fn capitalised_name(text: &str) -> bool {
         || first.starts_with(char::is_lowercase) && first.chars().skip(1).any(char::is_uppercase)
 }
 
+/// The parts of a line between ", ", a legal form kept with the name it follows ("Initech,
+/// Inc., Springfield" has two parts).
+fn comma_parts(text: &str) -> Vec<&str> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let ends = text.match_indices(", ").map(|(at, _)| at).chain([text.len()]);
+    for end in ends {
+        match spans.last_mut() {
+            Some(prev) if crate::parse::vocab::orgs::is_legal_form(&text[start..end]) => {
+                prev.1 = end
+            }
+            _ => spans.push((start, end)),
+        }
+        start = (end + 2).min(text.len());
+    }
+    spans.into_iter().map(|(a, b)| &text[a..b]).collect()
+}
+
 /// "Northern University, Associate Professor, Department of Biology": the academic one-liner,
 /// an organisation first, then one title part (title words, no organisation words), then
 /// the units it sits in. The organisation is the first part that names one and is not a unit.
 fn org_comma_title(text: &str, untitled: bool) -> Option<(String, String)> {
-    let parts: Vec<&str> = text.split(", ").map(str::trim).collect();
+    let parts: Vec<&str> = comma_parts(text).into_iter().map(str::trim).collect();
     if parts.len() < 2 {
         return None;
     }
@@ -922,10 +1024,7 @@ fn named_not_placed(part: &str) -> bool {
 /// organisation word, no title word) and the other a name with no organisation word, the
 /// other is the title, whichever comes first.
 fn org_and_other(text: &str) -> Option<(String, String)> {
-    let (a, b) = text.split_once(", ")?;
-    if b.contains(", ") {
-        return None;
-    }
+    let [a, b] = comma_parts(text)[..] else { return None };
     let is_org = |p: &str| org_score(p) > role_score(p);
     let other = |p: &str| {
         org_score(p) == 0
@@ -1279,7 +1378,7 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
 /// title's own (those with title words) are the employer and then its place. Leaves the title
 /// in `text`; returns the employer and the place.
 fn split_title_employer(text: &mut String) -> Option<(String, Option<String>)> {
-    let parts: Vec<&str> = text.split(", ").collect();
+    let parts = comma_parts(text);
     let titled = parts.iter().take_while(|p| role_score(p) > 0).count().max(1);
     let org = *parts.get(titled)?;
     let org_like = org.chars().next().is_some_and(char::is_uppercase) && role_score(org) == 0;
@@ -1624,6 +1723,75 @@ mod tests {
             d(e.start),
             d(e.end)
         )
+    }
+
+    #[test]
+    fn list_items_holding_employer_dates_and_title_paragraphs_are_entries() {
+        // A list of jobs, each item with its employer, its dates and its title as paragraphs,
+        // and a bullet that only names the group of bullets nested in it.
+        let md = "- Vandelay Industries - Latex Import Division\n\n  2015 - present\n\n  **Senior Buyer**\n\n  * Led the latex account.\n\n  * Tooling:\n\n    * Wrote the order tracker.\n    * Kept the ledgers.\n\n- Pendant Publishing\n\n  2011 - 2014\n\n  **Editor**\n\n  * Edited the coffee-table book.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Vandelay Industries - Latex Import Division|Senior Buyer||2015..",
+                "Pendant Publishing|Editor||2011..2014"
+            ]
+        );
+        assert_eq!(
+            e[0].highlights,
+            ["Led the latex account.", "Wrote the order tracker.", "Kept the ledgers."]
+        );
+    }
+
+    #[test]
+    fn a_year_inside_a_bracketed_remark_leaves_the_bullet_a_highlight() {
+        let md = "### Web Developer, Pendant Publishing (2011 - 2013)\n\n- site.example (design for the 2011 edition, CMS)\n- shop.example (theme)\n";
+        let (_, e) = read(&from_markdown(md));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            e[0].highlights,
+            ["site.example (design for the 2011 edition, CMS)", "shop.example (theme)"]
+        );
+    }
+
+    #[test]
+    fn a_legal_form_after_a_comma_stays_with_the_employer() {
+        let md = "## Experience\n\n*Night Operator* -- Kramerica, Inc, Springfield OR 2/2006-7/2007\n\n- Kept the lights on.\n\n*Buyer* -- Vandelay, Ltd., Shelbyville 6/1999-Pres\n\n- Bought latex.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Kramerica, Inc|Night Operator|Springfield OR|2006-02..2007-07",
+                "Vandelay, Ltd.|Buyer|Shelbyville|1999-06..",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_arrow_separates_the_parts_of_a_header() {
+        let md = "## Experience\n\n### Vandelay -> Mar 2002 - Present; Shelbyville, IT\n\n*Latex Buyer*\n\n- Bought latex.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Vandelay|Latex Buyer|Shelbyville, IT|2002-03.."]);
+    }
+
+    #[test]
+    fn the_word_that_introduces_a_title_is_no_part_of_it() {
+        let (_, e) = read(&from_plain(
+            "* 2 years as Platform Captain at Initech from 2014 to 2016\n\n* 3 years as Developer at Globex from 2011 to 2014\n",
+        ));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Initech|Platform Captain||2014..2016", "Globex|Developer||2011..2014"]);
+    }
+
+    #[test]
+    fn a_legal_form_stays_with_its_name() {
+        assert_eq!(comma_parts("Initech, Inc., Springfield"), ["Initech, Inc.", "Springfield"]);
+        assert_eq!(comma_parts("Engineer, Globex, LLC"), ["Engineer", "Globex, LLC"]);
+        assert_eq!(comma_parts("Acme"), ["Acme"]);
     }
 
     #[test]

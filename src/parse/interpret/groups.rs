@@ -324,7 +324,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             && !p.text.contains([',', ';'])
             && unrate(&p.text).1.is_none()
             && pieces.get(i + 1).is_some_and(|n| n.kind == PieceKind::Row);
-        if (label_line(p) || above_rows) && pieces.get(i + 1).is_some() {
+        if (label_line(p) || above_rows || names_list(p)) && pieces.get(i + 1).is_some() {
             let label = clean_label(&p.text);
             let k = group_kind(&label, current);
             open = Some(new_group(&mut out, k, Some(label), Vec::new()));
@@ -344,7 +344,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
         let items = if p.kind == PieceKind::Bullet && target.is_none() {
             vec![p.text.clone()]
         } else {
-            split_items(&p.text)
+            slash_list(&p.text).unwrap_or_else(|| split_items(&p.text))
         };
         push_items(&mut out, target, current, items, p.source);
     }
@@ -364,9 +364,9 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
     out
 }
 
-/// Whether at least half the items name spoken languages.
+/// Whether at least half the items name spoken languages ("Deutsch", "Anglais scientifique").
 fn mostly_languages(items: &[String]) -> bool {
-    let known = items.iter().filter(|i| levels::is_language(&unrate(i).0)).count();
+    let known = items.iter().filter(|i| language_first(&unrate(i).0).is_some()).count();
     !items.is_empty() && known * 2 >= items.len()
 }
 
@@ -409,6 +409,42 @@ fn prose_list(text: &str) -> Option<Vec<String>> {
     let t = text.trim_end_matches('.');
     let (_, list) = t.split_once(" in ").or_else(|| t.split_once(" of "))?;
     (list.matches(',').count() >= 2 && !list.contains(". ")).then(|| split_items(list))
+}
+
+/// "Anglais scientifique", "English": a spoken language named first, and the lower-case note on
+/// its use or level after it ("scientifique"), if any.
+pub fn language_first(item: &str) -> Option<(String, Option<String>)> {
+    let item = item.trim();
+    if levels::is_language(item) {
+        return Some((item.to_string(), None));
+    }
+    let (first, rest) = item.split_once(' ')?;
+    let rest = rest.trim();
+    (levels::is_language(first) && rest.starts_with(char::is_lowercase))
+        .then(|| (first.to_string(), Some(rest.to_string())))
+}
+
+/// "Teamwork / Patience / Planning": three or more short items set apart by spaced slashes
+/// and no comma make a list.
+fn slash_list(text: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = text.split(" / ").map(str::trim).collect();
+    (parts.len() >= 3
+        && !text.contains([',', ';'])
+        && parts.iter().all(|p| (1..=5).contains(&p.split_whitespace().count())))
+    .then(|| parts.iter().map(|p| p.to_string()).collect())
+}
+
+/// A short line that names a list section ("Langues étrangères", "Hobbies") standing over
+/// its items inside another list section: the label of their group.
+fn names_list(p: &Piece) -> bool {
+    let t = clean_label(&p.text);
+    p.kind == PieceKind::Text
+        && p.item.is_none()
+        && (1..=4).contains(&t.split_whitespace().count())
+        && !t.contains([',', ';'])
+        && lexicon(&t).is_some_and(|k| {
+            matches!(k, Kind::Languages | Kind::Interests | Kind::Certificates | Kind::Skills)
+        })
 }
 
 /// Splits at top-level commas and semicolons (never inside brackets); an enclosing pair of

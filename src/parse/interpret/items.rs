@@ -504,12 +504,17 @@ fn publication_of(item: &Item) -> Publication {
     // A label of 2 to 25 letters and spaces; its length is counted apart, as `{2,25}` would
     // compile 25 copies of the Unicode class. The class holds no colon: the run ends at the first.
     static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{L} ]{2,}:\s*"));
+    static CITATION_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\d{1,3}\]\s*"));
     let t = &item.text;
     let (date, rest) = undated(item);
+    // "[3] Authors. Title. Venue": the reference number is no part of it.
+    let rest = CITATION_NUMBER.replace(&rest, "").into_owned();
     let name = if let Some(c) = QUOTED.captures(t) {
         c[1].trim().trim_end_matches([',', '.']).to_string()
     } else if let Some(c) = AFTER_YEAR.captures(t) {
         c[1].trim().trim_end_matches('.').to_string()
+    } else if let Some(title) = after_authors(&rest) {
+        title
     } else if let Some(lead) = &item.lead {
         lead.clone()
     } else {
@@ -534,6 +539,41 @@ fn publication_of(item: &Item) -> Publication {
         summary,
         ..Default::default()
     }
+}
+
+/// "Ada Example, Alan Turing, and Jane Doe. Title of the paper. Venue, 2019": the sentence
+/// after the list of authors (names of capitalised words and initials, set apart by commas
+/// and "and"), when a venue sentence follows it.
+fn after_authors(text: &str) -> Option<String> {
+    let name_like = |s: &str| {
+        let s = s.trim();
+        let s = s.strip_prefix("and ").or_else(|| s.strip_prefix("& ")).unwrap_or(s);
+        let words: Vec<&str> = s.split_whitespace().collect();
+        (1..=5).contains(&words.len())
+            && words.iter().any(|w| w.trim_end_matches('.').chars().count() >= 2)
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    || matches!(*w, "de" | "da" | "van" | "von" | "der" | "del" | "di" | "le")
+            })
+    };
+    let mut from = 0;
+    for part in text.split(", ") {
+        // The part that holds the end of the list: its first ". " after a name.
+        let end = part.match_indices(". ").map(|(i, _)| i).find(|&i| name_like(&part[..i + 1]));
+        match end {
+            Some(i) if name_like(&part[..i + 1]) => {
+                let rest = &text[from + i + 2..];
+                let title = first_sentence(rest)?;
+                let words = title.split_whitespace().count();
+                return (words >= 2).then_some(title);
+            }
+            _ if name_like(part) && part.split_whitespace().count() >= 2 => {
+                from += part.len() + 2;
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The first sentence of a text of several (a title before its venue): text up to ". "
@@ -704,5 +744,11 @@ mod tests {
         ));
         let names: Vec<&str> = p.iter().filter_map(|p| p.name.as_deref()).collect();
         assert_eq!(names, ["Fast solvers for wave problems", "Rivers of the North"]);
+        // Numbered references with the authors first.
+        let p = publications(&from_plain(
+            "[1] Ada Example, B. C. Sample, and Jo Doe. Graph cuts for river maps: a study. In Proc. of Rivers, pages 1–9, 2016.\n\n[2] Ada Example. Wave solvers in practice. Dissertation, Northfield University, 2013.\n",
+        ));
+        let names: Vec<&str> = p.iter().filter_map(|p| p.name.as_deref()).collect();
+        assert_eq!(names, ["Graph cuts for river maps: a study", "Wave solvers in practice"]);
     }
 }

@@ -71,8 +71,11 @@ pub fn location(text: &str) -> Option<Location> {
         });
     }
     let (city, rest) =
-        if let Some((city, inner)) = t.strip_suffix(')').and_then(|s| s.split_once(" (")) {
-            (city.trim(), vec![inner.trim()])
+        if let Some((before, inner)) = t.strip_suffix(')').and_then(|s| s.split_once(" (")) {
+            // "Lyon (France)", "Lacville, QC (Canada)": the bracket holds the last part.
+            let mut parts = before.split(',').map(str::trim);
+            let city = parts.next().unwrap_or_default();
+            (city, parts.chain([inner.trim()]).collect())
         } else {
             let parts: Vec<&str> = t.split(',').map(str::trim).collect();
             if parts.len() < 2 {
@@ -167,6 +170,11 @@ mod tests {
         let l = location("Montreal, Quebec, Canada").unwrap();
         assert_eq!((l.region.as_deref(), l.country_code.as_deref()), (Some("Quebec"), Some("CA")));
         assert!(location("Senior Manager, Billing Platforms").is_none());
+        let l = location("Beaupont, QC (Canada)").unwrap();
+        assert_eq!(
+            (l.city.as_deref(), l.region.as_deref(), l.country_code.as_deref()),
+            (Some("Beaupont"), Some("QC"), Some("CA"))
+        );
         let l = location("Niterói/RJ").unwrap();
         assert_eq!((l.city.as_deref(), l.region.as_deref()), (Some("Niterói"), Some("RJ")));
         assert!(location("VP, Principal Data Architect").is_none());

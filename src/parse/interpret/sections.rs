@@ -11,6 +11,7 @@ use super::weights;
 
 use crate::parse::vocab::sections as vocab;
 pub use crate::parse::vocab::sections::Section as Kind;
+use crate::parse::vocab::titles::is_document_title;
 
 /// A heading and the lines under it.
 #[derive(Debug, Clone)]
@@ -249,10 +250,6 @@ fn capitals_rule(known: Vec<Option<Kind>>, lines: &[Line]) -> Vec<Option<Kind>> 
 fn class_section(class: &str) -> Option<Kind> {
     let words = class.replace(['-', '_'], " ");
     vocab::section(&words).filter(|k| !matches!(k, Kind::Junk | Kind::Other))
-}
-
-fn is_document_title(text: &str) -> bool {
-    vocab::is_document_title(text)
 }
 
 fn deeper(level: Option<u8>, section_level: Option<u8>) -> bool {

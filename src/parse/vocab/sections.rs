@@ -79,6 +79,9 @@ pub static HEADINGS: &[Headings] = &[
             ("educational background", Education),
             ("academic positions", Work),
             ("about me", Summary),
+            ("summary of qualifications", Summary),
+            ("highlights of qualifications", Summary),
+            ("qualifications summary", Summary),
             ("experience", Work),
             ("work", Work),
             ("jobs", Work),
@@ -193,6 +196,8 @@ pub static HEADINGS: &[Headings] = &[
             "relevant",
             "selected",
             "recent",
+            "foreign",
+            "spoken",
             "other",
             "additional",
             "key",
@@ -770,12 +775,15 @@ pub static HEADINGS: &[Headings] = &[
             ("о себе", Summary),
             ("обо мне", Summary),
             ("опыт вождения", Certificates),
+            ("контактная информация", Contact),
             ("знание языков", Languages),
             ("повышение квалификации", Certificates),
             ("опыт", Work),
             ("карьера", Work),
             ("образование", Education),
             ("навыки", Skills),
+            ("скиллы", Skills),
+            ("технологии", Skills),
             ("компетенции", Skills),
             ("умения", Skills),
             ("языки", Languages),
@@ -1278,18 +1286,6 @@ pub fn is_nothing(text: &str) -> bool {
     t.len() <= 20 && NOTHING.iter().flat_map(|(_, w)| w.iter()).any(|w| hkey(w) == t)
 }
 
-/// "Curriculum Vitae", "One-page CV", "Lebenslauf": a title naming the document (see
-/// [`super::titles`]), or a short line naming no content ("Table of Contents").
-pub fn is_document_title(text: &str) -> bool {
-    if text.len() > 80 {
-        return false;
-    }
-    if super::titles::is_title(text) {
-        return true;
-    }
-    section(text) == Some(Junk) && (1..=3).contains(&heading_words(text).len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1310,6 +1306,13 @@ mod tests {
             ("Professional Experience", Work),
             ("1.3 Professional experience", Work),
             ("ΕΚΠΑΙΔΕΥΣΗ", Education),
+            ("SUMMARY OF QUALIFICATIONS", Summary),
+            ("Langues", Languages),
+            ("Foreign Languages", Languages),
+            ("Обо мне", Summary),
+            ("Скиллы", Skills),
+            ("Технологии", Skills),
+            ("Контактная информация", Contact),
             ("Επαγγελματική Εμπειρία", Work),
             ("ΞΕΝΕΣ ΓΛΩΣΣΕΣ", Languages),
             ("Δημοσιεύσεις", Publications),
@@ -1434,13 +1437,8 @@ mod tests {
     }
 
     #[test]
-    fn sub_headings_and_titles() {
+    fn entry_sub_headings() {
         assert!(is_entry_subheading("Key Achievements:"));
         assert!(is_entry_subheading("Principais Realizações"));
-        assert!(is_document_title("Curriculum Vitae"));
-        assert!(is_document_title("RÉSUMÉ"));
-        assert!(is_document_title("One-page CV"));
-        assert!(is_document_title("Resume 2024"));
-        assert!(!is_document_title("Experience"));
     }
 }

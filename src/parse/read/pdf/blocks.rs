@@ -5,14 +5,8 @@
 use crate::parse::doc::{Block, BlockKind, Inline, InlineBuf, Layout, Pos, Row};
 
 use super::extract::Link;
-use super::layout::{Line, Word};
+use super::layout::{BULLETS, Line, Word};
 use super::repair::{Join, joins_hyphenated};
-
-/// Glyphs that start a bullet item.
-pub(super) const BULLETS: &[char] = &[
-    '•', '●', '▪', '■', '◦', '○', '‣', '∙', '·', '*', '►', '▸', '▶', '➢', '➤', '✓', '✔', '❖', '◆',
-    '◇', '□', '❑', '♦', '-', '–', '—', '⁃', '○', '➔', '→', '◼', '◾', '⬤',
-];
 
 /// What the whole document says about its text, for judging one line.
 pub struct Typography {

@@ -7,7 +7,15 @@
 //! date) the sides are cells of the same rows and are read row by row.
 
 use super::extract::{Dot, Font, Glyph, Link};
-use super::repair::LOST_MARK;
+
+/// Glyphs that start a bullet item.
+pub(super) const BULLETS: &[char] = &[
+    '•', '●', '▪', '■', '◦', '○', '‣', '∙', '·', '*', '►', '▸', '▶', '➢', '➤', '✓', '✔', '❖', '◆',
+    '◇', '□', '❑', '♦', '-', '–', '—', '⁃', '○', '➔', '→', '◼', '◾', '⬤',
+];
+
+/// Stands in the text for a glyph the font maps to nothing, until repair decides.
+pub(super) const LOST_MARK: char = '\u{FFFC}';
 
 /// A word: glyphs without a space or a word-sized gap between them.
 #[derive(Debug, Clone, PartialEq)]
@@ -203,7 +211,7 @@ fn is_lone_marker(s: &Segment) -> bool {
     let mut chars = w.text.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else { return false };
     // An icon font's private-use glyph or a glyph with no Unicode is a marker too.
-    super::blocks::BULLETS.contains(&c)
+    BULLETS.contains(&c)
         || c == 'o'
         || c == LOST_MARK
         || ('\u{E000}'..='\u{F8FF}').contains(&c)
