@@ -33,7 +33,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("url pattern")
 });
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(github|gitlab|linkedin|twitter|mastodon|x|bitbucket|stack ?overflow|keybase|bluesky)\s*[:|-]?\s*@?([\w.@-]*)$")
+    Regex::new(r"(?i)^(github|gitlab|linkedin|twitter|mastodon|x|bitbucket|stack ?overflow|keybase|bluesky|skype)\s*[:|-]?\s*@?([\w.@-]*)$")
         .expect("handle pattern")
 });
 static MASTODON: LazyLock<Regex> = LazyLock::new(|| {
@@ -466,7 +466,7 @@ fn network_name(word: &str) -> String {
     NETWORKS
         .iter()
         .map(|(_, n)| *n)
-        .chain(["Mastodon"])
+        .chain(["Mastodon", "Skype"])
         .find(|n| n.to_lowercase().replace(' ', "") == w)
         .unwrap_or(word)
         .to_string()
@@ -902,7 +902,7 @@ mod tests {
     #[test]
     fn finds_contacts_and_profiles() {
         let lines = from_markdown(
-            "Ada Lovelace\n\n* e-mail: <ada@example.org>\n* phone: +44 20 7946 0958\n* [ada](https://github.com/ada)\n* LinkedIn: [me](https://www.linkedin.com/in/ada-l/)\n* https://ada.example.org\n* @ada@hachyderm.io\n",
+            "Ada Lovelace\n\n* e-mail: <ada@example.org>\n* phone: +44 20 7946 0958\n* [ada](https://github.com/ada)\n* LinkedIn: [me](https://www.linkedin.com/in/ada-l/)\n* https://ada.example.org\n* @ada@hachyderm.io\n* Skype: ada.l\n",
         );
         let mut c = Contacts::default();
         let b = header(&lines, &mut c, None);
@@ -920,7 +920,8 @@ mod tests {
             [
                 ("GitHub".into(), "ada".into()),
                 ("LinkedIn".into(), "ada-l".into()),
-                ("Mastodon".into(), "ada".into())
+                ("Mastodon".into(), "ada".into()),
+                ("Skype".into(), "ada.l".into())
             ]
         );
     }

@@ -603,6 +603,45 @@ fn widest(a: DateSpan, b: DateSpan) -> DateSpan {
     DateSpan { start, end, open, at: a.at }
 }
 
+/// The parts of a line between ", ", never inside brackets ("Centre for Clay (North, East),
+/// Potter" has two parts), a legal form kept with the name it follows ("Initech, Inc.,
+/// Springfield" has two).
+fn comma_parts(text: &str) -> Vec<&str> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let push = |spans: &mut Vec<(usize, usize)>, a: usize, b: usize| match spans.last_mut() {
+        Some(prev) if crate::parse::vocab::orgs::is_legal_form(&text[a..b]) => prev.1 = b,
+        _ => spans.push((a, b)),
+    };
+    let (mut depth, mut start) = (0i32, 0);
+    let bytes = text.as_bytes();
+    for (k, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth <= 0 && bytes.get(k + 1) == Some(&b' ') => {
+                push(&mut spans, start, k);
+                start = k + 2;
+            }
+            _ => {}
+        }
+    }
+    push(&mut spans, start, text.len());
+    spans.into_iter().map(|(a, b)| &text[a..b]).collect()
+}
+
+/// The first comma part and the rest, as `split_once(", ")` outside brackets.
+fn comma_split_once(text: &str) -> Option<(&str, &str)> {
+    let first = comma_parts(text).into_iter().next()?;
+    text.get(first.len() + 2..).map(|rest| (first, rest))
+}
+
+/// The comma parts before the last and the last, as `rsplit_once(", ")` outside brackets.
+fn comma_rsplit_once(text: &str) -> Option<(&str, &str)> {
+    let last = *comma_parts(text).last()?;
+    let head = text.len().checked_sub(last.len() + 2)?;
+    (head > 0 || text.starts_with(", ")).then(|| (&text[..head], last))
+}
+
 /// "[Ward Nurse], [Acme Clinic], [2025]": a line whose parts are all bracketed (template
 /// placeholders filled in) reads without the brackets.
 fn unbracket(text: &str) -> String {
@@ -919,7 +958,7 @@ fn shared_employer(heads: &[Head]) -> Option<(Vec<(String, DateSpan)>, String)> 
         let text = dates::remove_durations(&unbracket(&h.text));
         let span = dates::find(&text)?;
         let rest = dates::remove(&text, &span.at);
-        let (title, employer) = rest.split_once(", ")?;
+        let (title, employer) = comma_split_once(&rest)?;
         let employer = employer.trim();
         if title.trim().is_empty() || employer.is_empty() {
             return None;
@@ -961,24 +1000,6 @@ fn capitalised_name(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
     first.starts_with(char::is_uppercase)
         || first.starts_with(char::is_lowercase) && first.chars().skip(1).any(char::is_uppercase)
-}
-
-/// The parts of a line between ", ", a legal form kept with the name it follows ("Initech,
-/// Inc., Springfield" has two parts).
-fn comma_parts(text: &str) -> Vec<&str> {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    let ends = text.match_indices(", ").map(|(at, _)| at).chain([text.len()]);
-    for end in ends {
-        match spans.last_mut() {
-            Some(prev) if crate::parse::vocab::orgs::is_legal_form(&text[start..end]) => {
-                prev.1 = end
-            }
-            _ => spans.push((start, end)),
-        }
-        start = (end + 2).min(text.len());
-    }
-    spans.into_iter().map(|(a, b)| &text[a..b]).collect()
 }
 
 /// "Northern University, Associate Professor, Department of Biology": the academic one-liner,
@@ -1085,7 +1106,7 @@ fn employer_city(text: &str) -> (String, Option<String>) {
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once(" ("))
         .filter(|(_, city)| !city.contains(['(', ')']))
-        .or_else(|| without_note.rsplit_once(", "));
+        .or_else(|| comma_rsplit_once(without_note));
     if let Some((org, city)) = split {
         // "Zug / Baar": two places.
         let bare_city = city.split(" / ").all(is_city);
@@ -1149,7 +1170,7 @@ fn names_a_unit(text: &str) -> bool {
 /// The institution of an employer slot that shares its line with the title ("Lecturer,
 /// Physics Department, Univ. of X"): departments and centres named beside it are dropped.
 fn institution_only(text: &str) -> String {
-    let parts: Vec<&str> = text.split(", ").collect();
+    let parts: Vec<&str> = comma_parts(text);
     if parts.len() < 2 {
         return text.to_string();
     }
@@ -1249,12 +1270,16 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
         .collect()
 }
 
-/// A cell that opens with an emphasised span followed by a comma ("**Oasis Engineering**,
-/// Field Advisor"): the span and the rest are slots of their own.
+/// A cell that opens with an emphasised span followed by a comma or a separator
+/// ("**Oasis Engineering**, Field Advisor", "**Oasis Engineering** – Field Advisor"): the
+/// span and the rest are slots of their own, as they are in a line outside a table.
 fn strong_lead(head: &Head, cell: String) -> Vec<(String, bool)> {
     let split = head.strong.iter().find_map(|s| {
-        let rest = cell.strip_prefix(s.as_str())?.trim_start();
-        let rest = rest.strip_prefix(',')?.trim();
+        let after = cell.strip_prefix(s.as_str())?;
+        let rest = match after.trim_start().strip_prefix(',') {
+            Some(r) => r.trim(),
+            None => &after[SEPARATORS.find(after).filter(|m| m.start() == 0)?.end()..],
+        };
         (!rest.is_empty() && !s.trim().is_empty()).then(|| (s.trim().to_string(), rest.to_string()))
     });
     match split {
@@ -1914,6 +1939,18 @@ mod tests {
         assert_eq!(e[1].position.as_deref(), Some("Research Assistant"));
         assert_eq!(e[2].name.as_deref(), Some("Initech"));
         assert_eq!(e[2].position.as_deref(), Some("Software Engineer"));
+    }
+
+    #[test]
+    fn a_comma_inside_brackets_does_not_split_an_employer() {
+        let t = "2019 – 2021   Kiln Technician, Centre for Ceramics (North Campus, East Wing)\n2015 – 2019   Glaze Chemist, Institute for Clay Studies (ICS, Northfield)\n";
+        let (_, e) = read(&from_plain(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(e[0].name.as_deref(), Some("Centre for Ceramics (North Campus, East Wing)"));
+        assert_eq!(e[0].position.as_deref(), Some("Kiln Technician"));
+        assert_eq!(e[1].name.as_deref(), Some("Institute for Clay Studies (ICS, Northfield)"));
+        assert_eq!(e[1].position.as_deref(), Some("Glaze Chemist"));
     }
 
     #[test]

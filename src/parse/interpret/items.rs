@@ -32,6 +32,8 @@ pub struct Item {
     pub cols: Vec<String>,
     /// The strong span the item starts with.
     pub lead: Option<String>,
+    /// The item's emphasised spans (strong or emphasised), in order.
+    pub spans: Vec<String>,
     /// The item is a heading or a bold line with a body under it.
     pub headed: bool,
     /// Prose under a headed item.
@@ -132,6 +134,7 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
             out.push(Item {
                 text: l.text.clone(),
                 cols: l.cols.clone(),
+                spans: l.strong.clone(),
                 source: l.source,
                 ..Default::default()
             });
@@ -177,7 +180,8 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
         // "[2011] Title, Venue." paragraphs under a heading: each an item, the heading their
         // group's label (an academic list of publications or schools by year).
         if (head.is_some() || dated_group) && !l.bullet && !same_para && opens_with_date(&l.text) {
-            out.push(Item { text: l.text.clone(), source: l.source, ..Default::default() });
+            let spans = l.strong.clone();
+            out.push(Item { text: l.text.clone(), spans, source: l.source, ..Default::default() });
             head = None;
             list_item = None;
             dated_block = Some(l.block);
@@ -202,7 +206,14 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
             continue;
         }
         let lead = l.strong.first().filter(|s| l.text.starts_with(s.as_str())).cloned();
-        out.push(Item { text: l.text.clone(), lead, source: l.source, ..Default::default() });
+        let spans = l.strong.clone();
+        out.push(Item {
+            text: l.text.clone(),
+            lead,
+            spans,
+            source: l.source,
+            ..Default::default()
+        });
         list_item = if l.bullet { l.item } else { None };
     }
     out
@@ -400,8 +411,10 @@ fn certificate_of(item: &Item) -> Certificate {
         .chain(std::iter::once(item.text.as_str()))
         .find_map(dates::find)
         .map(|d| d.last());
-    let first = match item.cols.first() {
-        Some(c) => c.clone(),
+    // A cell that holds only the date is never the name ("2021 | Name | Issuer").
+    let cells: Vec<&String> = item.cols.iter().filter(|c| !dates::is_only_dates(c)).collect();
+    let first = match cells.first() {
+        Some(c) => c.to_string(),
         None => item.text.clone(),
     };
     let text = dates::remove_durations(before_prose(&date_and_rest(&first).1));
@@ -426,7 +439,7 @@ fn certificate_of(item: &Item) -> Certificate {
         }
     }
     if issuer.is_none()
-        && let Some(second) = item.cols.get(1)
+        && let Some(second) = cells.get(1)
     {
         let part = second.split(", ").next().unwrap_or("").trim();
         if !part.is_empty() && part.split_whitespace().count() <= 3 && dates::find(part).is_none() {
@@ -517,6 +530,10 @@ fn publication_of(item: &Item) -> Publication {
         title
     } else if let Some(lead) = &item.lead {
         lead.clone()
+    } else if let Some(span) = item.spans.iter().find(|s| s.split_whitespace().count() >= 3) {
+        // "Okafor N, et al. *Glaze flow at high fire.* Ceramics 4(2)": after the authors, the
+        // emphasised span is the title.
+        span.trim().trim_end_matches([',', '.']).to_string()
     } else {
         let label = LABEL
             .find(&rest)
@@ -720,6 +737,17 @@ mod tests {
     }
 
     #[test]
+    fn a_row_opening_with_its_date_names_the_certificate_after_it() {
+        let c = certificates(&from_markdown(
+            "| March 2022 | Kiln Safety Licence | Potters Guild |\n|---|---|---|\n| 2019 | Glaze Chemistry | Clay Institute |\n",
+        ));
+        let names: Vec<&str> = c.iter().filter_map(|c| c.name.as_deref()).collect();
+        assert_eq!(names, ["Kiln Safety Licence", "Glaze Chemistry"]);
+        assert_eq!(c[0].issuer.as_deref(), Some("Potters Guild"));
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2022-03"));
+    }
+
+    #[test]
     fn projects_headed_and_in_prose() {
         let p = projects(&from_markdown(
             "### Tidewatch – Start-up (Acme GmbH)\n- Built the sensor\n- Sold it\n",
@@ -735,6 +763,20 @@ mod tests {
             Some("Analysis of river levels across the valley for the planning office")
         );
         assert_eq!(p[1].name.as_deref(), Some("A tool."));
+    }
+
+    #[test]
+    fn an_emphasised_title_after_the_authors_names_the_publication() {
+        let p = publications(&from_plain(
+            "\\documentclass{article}\n\\begin{document}\n\\begin{itemize}\n\\item Okafor N, Lind P, et al. \\emph{Glaze flow at high fire temperatures.} Ceramics Review. 2019 Mar;4(2):10-19.\n\\item Lind P. \\emph{Ash glazes in a wood kiln.} Kiln Journal. 2016.\n\\end{itemize}\n\\end{document}\n",
+        ));
+        let names: Vec<&str> = p.iter().filter_map(|p| p.name.as_deref()).collect();
+        assert_eq!(names, ["Glaze flow at high fire temperatures", "Ash glazes in a wood kiln"]);
+        // The same as table rows with an impact factor in the first cell.
+        let p = publications(&from_plain(
+            "\\documentclass{twentysecondcv}\n\\begin{document}\n\\begin{twentyshort}\n\\twentyitemshort{5.481}{Okafor N, et al. \\emph{Glaze flow at high fire.} Ceramics. 2018 Nov 15;34(22):39-59.}\n\\end{twentyshort}\n\\end{document}\n",
+        ));
+        assert_eq!(p[0].name.as_deref(), Some("Glaze flow at high fire"));
     }
 
     #[test]

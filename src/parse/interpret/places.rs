@@ -72,10 +72,15 @@ pub fn location(text: &str) -> Option<Location> {
     }
     let (city, rest) =
         if let Some((before, inner)) = t.strip_suffix(')').and_then(|s| s.split_once(" (")) {
-            // "Lyon (France)", "Lacville, QC (Canada)": the bracket holds the last part.
+            // "Lyon (France)", "Lacville, QC (Canada)": the bracket holds the last part. The
+            // part between is a state or region ("Acme, Montréal (Canada)" is no place).
             let mut parts = before.split(',').map(str::trim);
             let city = parts.next().unwrap_or_default();
-            (city, parts.chain([inner.trim()]).collect())
+            let between: Vec<&str> = parts.collect();
+            if !between.iter().all(|p| is_state(p) || is_region(p)) {
+                return None;
+            }
+            (city, between.into_iter().chain([inner.trim()]).collect())
         } else {
             let parts: Vec<&str> = t.split(',').map(str::trim).collect();
             if parts.len() < 2 {
@@ -182,6 +187,7 @@ mod tests {
         let l = location("Montreal, Quebec, Canada").unwrap();
         assert_eq!((l.region.as_deref(), l.country_code.as_deref()), (Some("Quebec"), Some("CA")));
         assert!(location("Senior Manager, Billing Platforms").is_none());
+        assert!(location("Larkspur Logistics, Montréal (Canada)").is_none());
         let l = location("Beaupont, QC (Canada)").unwrap();
         assert_eq!(
             (l.city.as_deref(), l.region.as_deref(), l.country_code.as_deref()),

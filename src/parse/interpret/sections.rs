@@ -28,7 +28,12 @@ pub fn lexicon(text: &str) -> Option<Kind> {
     if text.split_whitespace().count() > 8 {
         return None;
     }
-    vocab::section(text).or_else(|| first_named(text))
+    vocab::section(text).or_else(|| first_named(text)).or_else(|| {
+        // "Selected publications (first author)": a bracketed note after a heading's words
+        // does not change the section they name.
+        let (head, _) = text.trim().strip_suffix(')')?.rsplit_once(" (")?;
+        (!head.trim().is_empty()).then(|| lexicon(head)).flatten()
+    })
 }
 
 /// "ACADEMIC QUALIFICATIONS, TRAININGS AND CERTIFICATIONS", "Areas of Expertise and Hands-on
@@ -284,6 +289,16 @@ mod tests {
 
     fn plain(text: &str) -> Vec<Line> {
         super::super::lines::lines(&crate::parse::read::document(text, None))
+    }
+
+    #[test]
+    fn a_bracketed_note_after_a_heading_keeps_its_section() {
+        assert_eq!(
+            lexicon("Selected publications (as lead author)"),
+            Some(Kind::Publications)
+        );
+        assert_eq!(lexicon("Awards (since 2015)"), Some(Kind::Awards));
+        assert_eq!(lexicon("Kiln Street (north)"), None);
     }
 
     #[test]
