@@ -155,6 +155,7 @@ const NETWORKS: &[(&str, &str)] = &[
     ("facebook.com", "Facebook"),
     ("instagram.com", "Instagram"),
     ("bsky.app", "Bluesky"),
+    ("soundcloud.com", "SoundCloud"),
     ("news.ycombinator.com", "Hacker News"),
 ];
 
@@ -532,6 +533,40 @@ pub fn linked(all: &[&Line], scheme: &str) -> Option<String> {
         let v = u.strip_prefix(scheme)?;
         if scheme == "mailto:" { email_in(v.split('?').next()?) } else { find_phone(v) }
     })
+}
+
+/// Profile links outside the header ("[GitHub](https://github.com/ada)" among hobbies, a
+/// footer's "[LinkedIn](…) • [GitHub](…)"): a link named by its network, or by its own
+/// address, to a user's page (not a repository), when no profile of that network is known.
+pub fn profiles_elsewhere(all: &[&Line], c: &mut Contacts) {
+    for link in all.iter().flat_map(|l| l.links.iter()) {
+        let Some(network) = network_of(&link.url) else { continue };
+        let text = link.text.trim().to_lowercase();
+        let bare = |u: &str| {
+            let u = u.split_once("://").map_or(u, |(_, r)| r);
+            u.strip_prefix("www.").unwrap_or(u).trim_end_matches('/').to_lowercase()
+        };
+        let named = text == network.to_lowercase() || bare(&text) == bare(&link.url);
+        let address = bare(&link.url);
+        let path: Vec<&str> = address
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .split('/')
+            .skip(1)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let user_page = match (network, path.as_slice()) {
+            ("LinkedIn", ["in", _]) => true,
+            ("LinkedIn", _) => false,
+            (_, [_]) => true,
+            _ => false,
+        };
+        let known = c.profiles.iter().any(|p| p.network.as_deref() == Some(network));
+        if named && user_page && !known {
+            add_url(&link.url, c);
+        }
+    }
 }
 
 /// Files a URL as a profile or as the person's site; returns whether it was used.

@@ -666,6 +666,28 @@ fn without_note(name: &str) -> String {
     name.to_string()
 }
 
+/// A header line that names both the job and the employer ("Welder at Forge Works", "**Acme**
+/// — *Welder*"): a line of dates under it has nothing left to name but the place.
+fn names_title_and_employer(head: &Head) -> bool {
+    let text = dates::without_dates(&head.text);
+    title_at(&text).is_some() || split_slots(head, &text).len() >= 2
+}
+
+/// Whether a header line other than line `n` names the employer: "Title at Org", "Title, Org",
+/// "Org | Title", or an organisation's line of its own. A lone title ("Water Engineer" over
+/// "Polder Works, 2019 – 2024") names none.
+fn employer_named_elsewhere(heads: &[Head], n: usize) -> bool {
+    heads.iter().enumerate().any(|(m, x)| {
+        let text = dates::without_dates(&x.text);
+        m != n
+            && (names_title_and_employer(x)
+                || comma_parts(&text).iter().any(|p| {
+                    let p = p.trim_matches(|c: char| !c.is_alphanumeric());
+                    !p.is_empty() && role_score(p) == 0
+                }))
+    })
+}
+
 /// A slot that names a place by its shape: one or two capitalised words, no digits, no
 /// title or organisation words ("Valencia", "Lyon").
 fn place_like(s: &str) -> bool {
@@ -786,7 +808,7 @@ fn read_header(heads: &[Head]) -> Header {
         if let [(only, _)] = parts.as_slice()
             && span.is_some()
             && n > 0
-            && titled_line(n)
+            && employer_named_elsewhere(heads, n)
         {
             let bare = only.strip_prefix('(').and_then(|o| o.strip_suffix(')')).unwrap_or(only);
             // Not an acronym ("ANRQ" is an employer), nor where another line is the place.
@@ -796,25 +818,16 @@ fn read_header(heads: &[Head]) -> Header {
                 .enumerate()
                 .any(|(m, x)| m != n && places::location(&dates::without_dates(&x.text)).is_some());
             let one_place = places::location(bare).is_some() || !bare.contains(',');
-            // A bare name is the place only when another header line names the employer: a
-            // lone title ("Water Engineer" over "Polder Works, 2019 – 2024") names none.
-            let employer_elsewhere = heads.iter().enumerate().any(|(m, x)| {
-                let text = dates::without_dates(&x.text);
-                m != n
-                    && (title_at(&text).is_some()
-                        || split_slots(x, &text).iter().any(|(slot, _)| {
-                            comma_parts(slot).iter().any(|p| {
-                                let p = p.trim_matches(|c: char| !c.is_alphanumeric());
-                                !p.is_empty() && role_score(p) == 0
-                            })
-                        }))
-            });
+            // Set apart as a slot of its own ("| Bergen", "(Bergen)"), or a place vitae knows.
+            let t = &head.text;
+            let set_apart = ["| ", "|", "– ", "— ", "· ", "("]
+                .iter()
+                .any(|sep| t.contains(&format!("{sep}{bare}")))
+                || places::location(bare).is_some()
+                // "Lisbon, 2020 – present": the place first, the dates after its comma.
+                || t.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(&format!("{bare},"));
             if places::is_remote(bare)
-                || (place_like(bare)
-                    && one_place
-                    && !acronym
-                    && !placed_elsewhere
-                    && employer_elsewhere)
+                || (place_like(bare) && one_place && set_apart && !acronym && !placed_elsewhere)
             {
                 h.location.get_or_insert(bare.to_string());
                 continue;

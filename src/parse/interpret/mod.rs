@@ -218,6 +218,7 @@ fn read(
     }
     contact::scan(&found_contacts, &mut contacts);
     let all: Vec<&Line> = head.iter().chain(sections.iter().flat_map(|s| s.lines.iter())).collect();
+    contact::profiles_elsewhere(&all, &mut contacts);
     if contacts.email.is_none() {
         contacts.email = all.iter().find_map(|l| contact::email_in(&l.text)).or(linked_email);
     }
@@ -504,6 +505,24 @@ mod tests {
             let p = parse(t, false);
             assert!(serde_json::to_value(&p.resume).is_ok());
         }
+    }
+
+    #[test]
+    fn profile_links_named_by_their_network_count_wherever_they_stand() {
+        let md = "# Ada Lovelace\n\nada@example.org\n\n## Projects\n\n- [Engine](https://github.com/adal/engine)\n\n## Hobbies\n\n- Music ([SoundCloud](https://soundcloud.com/adal))\n\n---\n[LinkedIn](https://www.linkedin.com/in/adal) • [GitHub](https://github.com/adal)\n";
+        let r = parse(md, true).resume;
+        let profiles: Vec<(String, String)> = r
+            .basics
+            .unwrap()
+            .profiles
+            .iter()
+            .map(|p| {
+                (p.network.clone().unwrap_or_default(), p.username.clone().unwrap_or_default())
+            })
+            .collect();
+        let expected = [("SoundCloud", "adal"), ("LinkedIn", "adal"), ("GitHub", "adal")]
+            .map(|(n, u)| (n.to_string(), u.to_string()));
+        assert_eq!(profiles, expected);
     }
 
     #[test]

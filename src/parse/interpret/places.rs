@@ -86,6 +86,18 @@ pub fn location(text: &str) -> Option<Location> {
             if parts.len() < 2 {
                 return None;
             }
+            // "Russia, Saint-Petersburg": the country written first, then the city.
+            if let [country, city] = parts.as_slice()
+                && let Some(code) = country_code(country)
+                && country_code(city).is_none()
+                && is_place_word(city)
+            {
+                return Some(Location {
+                    city: Some(city.to_string()),
+                    country_code: Some(code.to_string()),
+                    ..Default::default()
+                });
+            }
             (parts[0], parts[1..].to_vec())
         };
     let mut all = vec![city];
@@ -184,6 +196,14 @@ mod tests {
         let l = location("Niterói/RJ").unwrap();
         assert_eq!((l.city.as_deref(), l.region.as_deref()), (Some("Niterói"), Some("RJ")));
         assert!(location("VP, Principal Data Architect").is_none());
+    }
+
+    #[test]
+    fn reads_a_country_written_before_its_city() {
+        let l = location("Norway, Trondheim").unwrap();
+        assert_eq!((l.city.as_deref(), l.country_code.as_deref()), (Some("Trondheim"), Some("NO")));
+        let l = location("Trondheim, Norway").unwrap();
+        assert_eq!((l.city.as_deref(), l.country_code.as_deref()), (Some("Trondheim"), Some("NO")));
     }
 
     #[test]
