@@ -6,7 +6,6 @@
 //! invariant over the whole parser, not a rule for one layout.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use serde_json::{Value, json};
 
@@ -14,6 +13,7 @@ use super::items;
 use super::sections;
 use crate::diag::Diagnostic;
 use crate::model::Resume;
+use crate::parse::vocab::WordSet;
 
 /// A line counts as placed when at least this share of its words is in the result.
 const PLACED_SHARE: f64 = 0.5;
@@ -100,30 +100,11 @@ fn clip(s: &str) -> String {
 
 /// The words of the result, in a set hashed by a plain multiplicative hash: the words are
 /// the resume's own, so a hash that resists crafted collisions buys nothing here.
-struct Placed<'a>(HashSet<&'a str, BuildHasherDefault<WordHasher>>);
+struct Placed<'a>(WordSet<&'a str>);
 
 impl Placed<'_> {
     fn contains(&self, w: &str) -> bool {
         self.0.contains(w)
-    }
-}
-
-/// FxHash's mixing step (the rustc hasher): a rotate, an xor and a multiply per word of input.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

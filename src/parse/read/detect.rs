@@ -50,18 +50,27 @@ use Markup::{AsciiDoc, Html, Latex, Markdown, Org, Rst};
 
 const FEATURES: &[Feature] = &[
     // HTML
+    // Every tag opens with `<` (and every entity and macro below with `&` and `\`): a line
+    // without one is not looked at twice, or lower-cased.
     f("html document tags", Html, 8, 3, |a| {
+        if !a.line.contains('<') {
+            return false;
+        }
         let l = a.line.to_ascii_lowercase();
         ["<!doctype html", "<html", "<body", "<head>", "</html>", "</body>"]
             .iter()
             .any(|t| l.contains(t))
     }),
     f("html block tags", Html, 1, 40, |a| {
+        if !a.line.contains('<') {
+            return false;
+        }
         let l = a.line.to_ascii_lowercase();
         HTML_TAGS.iter().any(|t| l.contains(t))
     }),
     f("html entities", Html, 1, 5, |a| {
-        ["&nbsp", "&amp;", "&lt;", "&gt;", "&#"].iter().any(|e| a.line.contains(e))
+        a.line.contains('&')
+            && ["&nbsp", "&amp;", "&lt;", "&gt;", "&#"].iter().any(|e| a.line.contains(e))
     }),
     // LaTeX
     f("latex document", Latex, 10, 2, |a| {
@@ -74,7 +83,9 @@ const FEATURES: &[Feature] = &[
         let t = a.line.trim_start();
         t.starts_with('\\') && t[1..].chars().next().is_some_and(|c| c.is_ascii_alphabetic())
     }),
-    f("latex resume macros", Latex, 2, 10, |a| LATEX_MACROS.iter().any(|m| a.line.contains(m))),
+    f("latex resume macros", Latex, 2, 10, |a| {
+        a.line.contains('\\') && LATEX_MACROS.iter().any(|m| a.line.contains(m))
+    }),
     // reStructuredText
     f("rst directive or target", Rst, 5, 4, |a| {
         let t = a.line;
@@ -122,7 +133,9 @@ const FEATURES: &[Feature] = &[
         (2..=6).contains(&n) && a.line[n..].starts_with(' ')
     }),
     f("asciidoc table", AsciiDoc, 6, 2, |a| a.line.starts_with("|===")),
-    f("asciidoc macro", AsciiDoc, 3, 4, |a| a.line.split_whitespace().any(is_link_macro)),
+    f("asciidoc macro", AsciiDoc, 3, 4, |a| {
+        a.line.contains('[') && a.line.split_whitespace().any(is_link_macro)
+    }),
     f("asciidoc block attribute", AsciiDoc, 3, 4, |a| {
         let t = a.line.trim();
         t.starts_with('[')

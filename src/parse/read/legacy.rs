@@ -64,18 +64,16 @@ pub fn detect(text: &str, markdown_hint: bool) -> Markup {
     let org = ORG_SIGNS.find_iter(sample).take(10).count();
     let adoc = ADOC_SIGNS.find_iter(sample).take(10).count();
     let rst = rst_score(sample);
-    let md: u32 =
-        MD_SIGNS.iter().map(|(r, w)| w * r.find_iter(sample).take(3).count() as u32).sum();
+    // Each sign's weighted count, found once for both sums below.
+    let signs: Vec<u32> =
+        MD_SIGNS.iter().map(|(r, w)| w * r.find_iter(sample).take(3).count() as u32).collect();
+    let md: u32 = signs.iter().sum();
     // Columns set apart by tabs or wide gaps are plain text's own layout (Markdown and the
     // other markups collapse them): with no sign of markup beyond the underlines and bullets
     // plain text shares, the text is plain.
     let gaps = sample.lines().filter(|l| has_gap(l)).take(3).count();
-    let strong_md: u32 = MD_SIGNS
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !matches!(i, 4 | 7))
-        .map(|(_, (r, w))| w * r.find_iter(sample).take(3).count() as u32)
-        .sum();
+    let strong_md: u32 =
+        signs.iter().enumerate().filter(|(i, _)| !matches!(i, 4 | 7)).map(|(_, n)| n).sum();
     let rst_marks = RST_SIGNS
         .find_iter(sample)
         .filter(|m| {

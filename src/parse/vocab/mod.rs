@@ -17,6 +17,34 @@ pub mod roles;
 pub mod sections;
 pub mod titles;
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A set of words hashed by [`WordHasher`]: lookups of a line's words in the tables are
+/// among the importer's hottest operations.
+pub(crate) type WordSet<T> = HashSet<T, BuildHasherDefault<WordHasher>>;
+
+/// FxHash's mixing step (the rustc hasher): a rotate, an xor and a multiply per word of
+/// input. The words are the tables' and the resume's own, so a hash that resists crafted
+/// collisions (std's SipHash, several times slower on short words) buys nothing here.
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Lower-cases a word or phrase for lookup: Unicode lower case without the combining dot that
 /// Turkish `İ` leaves behind, curly apostrophes made straight, Greek without its accents and
 /// final sigma (Greek headings are often in capitals, which carry no accents).

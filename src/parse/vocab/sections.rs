@@ -2,10 +2,11 @@
 //! ("Professional", "beruflicher"), entry sub-headings ("Achievements") and document titles
 //! ("Curriculum Vitae").
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::fold;
+use super::{WordSet, fold};
 
 /// What a section of a resume holds: the JSON Resume section it fills, or what it is instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -995,30 +996,50 @@ pub static CJK_HEADINGS: &[(&str, Section)] = &[
 struct Lexicon {
     /// Phrases as word lists, each with its section.
     phrases: Vec<(Vec<String>, Section)>,
+    /// The phrases (indices into `phrases`, in table order) that start with each word: a
+    /// heading is matched against the few phrases its words can start, not all of them.
+    by_first: HashMap<String, Vec<usize>, std::hash::BuildHasherDefault<super::WordHasher>>,
     /// Every word a heading may be made of.
-    words: HashSet<String>,
+    words: WordSet<String>,
     /// Words that qualify a heading as well as name one ("academic", "work"): weaker.
-    fillers: HashSet<String>,
-    subheadings: HashSet<String>,
+    fillers: WordSet<String>,
+    subheadings: WordSet<String>,
     cjk: HashMap<&'static str, Section>,
+}
+
+impl Lexicon {
+    /// The phrases that may occur in `words` (those starting with one of its words), in
+    /// table order, so that ties go to the phrase written first as when all are tried.
+    fn candidates(&self, words: &[String]) -> Vec<usize> {
+        let mut found: Vec<usize> =
+            words.iter().filter_map(|w| self.by_first.get(w)).flatten().copied().collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut phrases = Vec::new();
-    let mut words = HashSet::new();
-    let mut subheadings = HashSet::new();
-    let mut fillers = HashSet::new();
+    let mut by_first = HashMap::default();
+    let mut words = WordSet::default();
+    let mut subheadings = WordSet::default();
+    let mut fillers = WordSet::default();
     for h in HEADINGS {
         for (p, s) in h.phrases {
             let ws: Vec<String> = heading_words(p);
             words.extend(ws.iter().cloned());
+            if let Some(first) = ws.first() {
+                by_first.entry(first.clone()).or_insert_with(Vec::new).push(phrases.len());
+            }
             phrases.push((ws, *s));
         }
         words.extend(h.fillers.iter().map(|w| hkey(w)));
         fillers.extend(h.fillers.iter().map(|w| hkey(w)));
         subheadings.extend(h.entry_subheadings.iter().map(|w| hkey(w)));
     }
-    Lexicon { phrases, words, fillers, subheadings, cjk: CJK_HEADINGS.iter().copied().collect() }
+    let cjk = CJK_HEADINGS.iter().copied().collect();
+    Lexicon { phrases, by_first, words, fillers, subheadings, cjk }
 });
 
 /// A word or phrase as the heading tables hold it: [`fold`]ed, and without the accents of
@@ -1026,6 +1047,24 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// "FORMACION", "YABANCI DILLER").
 fn hkey(text: &str) -> String {
     fold(text).chars().map(latin_plain).collect()
+}
+
+/// Whether `word` (one word, split off a line) is a heading word, as
+/// `LEXICON.words.contains(&hkey(word))` says but without allocating for ASCII words, which
+/// most are: their key is the word in lower case (a backquote as an apostrophe).
+fn is_lexicon_word(word: &str) -> bool {
+    if !word.is_ascii() {
+        return LEXICON.words.contains(&hkey(word));
+    }
+    thread_local! {
+        static KEY: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    KEY.with(|key| {
+        let mut key = key.borrow_mut();
+        key.clear();
+        key.extend(word.chars().map(|c| if c == '`' { '\'' } else { c.to_ascii_lowercase() }));
+        LEXICON.words.contains(key.as_str())
+    })
 }
 
 fn latin_plain(c: char) -> char {
@@ -1076,7 +1115,7 @@ pub fn section(text: &str) -> Option<Section> {
     let all_heading_words = text
         .split(|c: char| !(c.is_alphanumeric() || c == '&'))
         .filter(|w| !w.is_empty() && !w.chars().all(char::is_numeric))
-        .all(|w| LEXICON.words.contains(&hkey(w)));
+        .all(is_lexicon_word);
     if !all_heading_words {
         return None;
     }
@@ -1113,7 +1152,7 @@ fn section_of_words(words: &[String]) -> Option<Section> {
     // better) where it starts.
     type Rank = (usize, bool, std::cmp::Reverse<usize>);
     let mut best: Option<(Rank, Section)> = None;
-    for (p, s) in &LEXICON.phrases {
+    for (p, s) in LEXICON.candidates(words).into_iter().map(|i| &LEXICON.phrases[i]) {
         if let Some(at) = words.windows(p.len()).position(|w| w == p.as_slice()) {
             let strong = p.iter().any(|w| !LEXICON.fillers.contains(w));
             let rank = (p.len(), strong, std::cmp::Reverse(at));
@@ -1198,7 +1237,7 @@ pub fn section_by_content_words(text: &str) -> Option<Section> {
     // Every strong phrase with where it stands; one inside a longer match is part of it
     // ("volunteer experience" holds "experience").
     let mut matches: Vec<(usize, usize, Section)> = Vec::new();
-    for (p, s) in &LEXICON.phrases {
+    for (p, s) in LEXICON.candidates(&words).into_iter().map(|i| &LEXICON.phrases[i]) {
         let strong = p.iter().any(|w| !LEXICON.fillers.contains(w));
         if matches!(s, Junk | Contact) {
             continue;
@@ -1219,7 +1258,7 @@ pub fn section_by_content_words(text: &str) -> Option<Section> {
 
 /// Whether a heading word list could be a heading at all (every word a heading word).
 pub fn is_heading_word(word: &str) -> bool {
-    LEXICON.words.contains(&hkey(word))
+    is_lexicon_word(word)
 }
 
 /// Sub-headings inside an entry whose bullets fold into the entry ("Achievements").
@@ -1284,8 +1323,17 @@ pub fn names_honour(text: &str) -> bool {
 
 /// Whether a line only says there is nothing here.
 pub fn is_nothing(text: &str) -> bool {
-    let t = hkey(text.trim().trim_matches(|c: char| c.is_ascii_punctuation() && c != '/'));
-    t.len() <= 20 && NOTHING.iter().flat_map(|(_, w)| w.iter()).any(|w| hkey(w) == t)
+    static KEYS: LazyLock<WordSet<String>> =
+        LazyLock::new(|| NOTHING.iter().flat_map(|(_, w)| w.iter()).map(|w| hkey(w)).collect());
+    let text = text.trim().trim_matches(|c: char| c.is_ascii_punctuation() && c != '/');
+    // Folding keeps every character but the combining dot it drops (one or more characters
+    // each, a byte or more): past 20 other characters the key is past 20 bytes, so no line
+    // of content need be folded to know it is not "none".
+    if text.chars().filter(|c| *c != '\u{307}').nth(20).is_some() {
+        return false;
+    }
+    let t = hkey(text);
+    t.len() <= 20 && KEYS.contains(&t)
 }
 
 #[cfg(test)]
