@@ -1,7 +1,7 @@
 //! File-system calls that carry their path in every error ("failed to read `content/a.yaml`").
 //! Use these instead of raw `std::fs`.
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result};
 
@@ -76,6 +76,46 @@ pub fn read_to_limit(reader: impl std::io::Read, limit: u64) -> std::io::Result<
         return Ok(Bounded::TooLarge(None));
     }
     Ok(Bounded::Bytes(bytes))
+}
+
+/// `path` made absolute with `.` and `..` resolved by text, symbolic links left as they are.
+pub fn lexical(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `path` made absolute and normalised, with symbolic links resolved in the part that exists
+/// (a path like `out/../..` names its grandparent even when `out` does not exist).
+pub fn absolute(path: &Path) -> PathBuf {
+    let lexical = lexical(path);
+    let mut existing = lexical.as_path();
+    let mut rest = Vec::new();
+    while std::fs::symlink_metadata(existing).is_err() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(p), Some(n)) => {
+                rest.push(n.to_os_string());
+                existing = p;
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or_else(|_| existing.to_path_buf());
+    out.extend(rest.iter().rev());
+    out
 }
 
 #[cfg(test)]

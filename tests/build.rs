@@ -356,3 +356,66 @@ fn a_base_url_with_characters_no_url_may_hold_is_refused_before_anything_is_writ
     site.run(&["build", "--base-url", "https://octo.github.io/cv"]).success();
     assert!(site.read("public/robots.txt").contains("https://octo.github.io/cv/sitemap.xml"));
 }
+
+/// A free-form resume with a line the importer cannot place, so its import warns.
+const FREE_FORM: &str = "# Ada Example\n\nada@example.org\n\n## Experience\n\n### Engineer at Initrode (2019 - 2021)\n\n- Built the billing service\n\n## Skills\n\nRust, Go\n\n## Odds and ends\n\nA line that belongs to no section at all.\n";
+
+/// The warnings of a run, without the line that times it.
+fn warnings(run: &common::Run) -> Vec<String> {
+    run.stderr().lines().filter(|l| !l.starts_with("built ")).map(String::from).collect()
+}
+
+/// The one entry the import cache holds for `content/ada.md`.
+fn cache_entry(site: &TestSite) -> std::path::PathBuf {
+    let entries: Vec<_> = std::fs::read_dir(site.path(".vitae/import"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    entries[0].clone()
+}
+
+#[test]
+fn a_free_form_resume_is_imported_once_and_every_edit_shows() {
+    let site = TestSite::new();
+    site.file("content/ada.md", FREE_FORM);
+    let first = site.run(&["build"]);
+    first.success();
+    let warned = warnings(&first);
+    assert!(warned.iter().any(|l| l.contains("unsortedSections")), "{warned:?}");
+    let built = snapshot(&site.path("public"));
+    let entry = cache_entry(&site);
+
+    // Built again from the cache: the same pages, and the import's warnings again.
+    let again = site.run(&["build"]);
+    assert_eq!(warnings(again.success()), warned);
+    assert_eq!(snapshot(&site.path("public")), built);
+
+    // An edit shows at once, and replaces the file's entry rather than adding one.
+    site.file("content/ada.md", &FREE_FORM.replace("Ada Example", "Ada Edited"));
+    site.run(&["build"]).success();
+    let page = site.read("public/ada/index.html");
+    assert!(page.contains("Ada Edited") && !page.contains("Ada Example"));
+    assert_eq!(cache_entry(&site), entry);
+
+    // A damaged entry (cut short, or garbage) is ignored and rewritten; the build is right.
+    site.file("content/ada.md", FREE_FORM);
+    site.run(&["build"]).success();
+    let whole = std::fs::read(&entry).unwrap();
+    for damaged in [&whole[..whole.len() / 2], b"{\"key\": 7, \x00\xff".as_slice()] {
+        std::fs::write(&entry, damaged).unwrap();
+        let run = site.run(&["build"]);
+        assert_eq!(warnings(run.success()), warned);
+        assert_eq!(snapshot(&site.path("public")), built);
+        assert_eq!(std::fs::read(&entry).unwrap(), whole, "the entry is rewritten");
+    }
+}
+
+#[test]
+fn check_reads_free_form_resumes_without_writing_a_cache() {
+    let site = TestSite::new();
+    site.file("content/ada.md", FREE_FORM);
+    site.run(&["check"]).success().stderr_has("unsortedSections");
+    assert!(!site.path(".vitae").exists());
+}

@@ -378,3 +378,38 @@ fn a_friggeri_entry_description_is_text_not_a_header_field() {
     assert!(job["summary"].as_str().unwrap().contains("shaft lines"), "{job}");
     assert_eq!(r["education"][0]["institution"], "Atlantic Technical University");
 }
+
+#[test]
+fn a_europass_cv_gives_employers_titles_and_languages() {
+    let r = import(&fixture("resume-europass.tex"));
+    assert_eq!(r["basics"]["name"], "Ilse Marttila");
+    assert_eq!(r["basics"]["phone"], "+358 40 555 0101");
+    assert_eq!(r["basics"]["profiles"][0]["network"], "Skype");
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{work:?}");
+    assert_eq!(
+        (&work[0]["name"], &work[0]["position"]),
+        (&"Saaristo Pottery Works".into(), &"Ceramics technician".into())
+    );
+    assert_eq!(work[0]["highlights"].as_array().unwrap().len(), 2);
+    assert_eq!(work[1]["name"], "Harbour Clay Studio");
+    assert_eq!(r["education"][0]["institution"], "Coastal University of Applied Arts");
+    let langs: Vec<&str> =
+        r["languages"].as_array().unwrap().iter().filter_map(|l| l["language"].as_str()).collect();
+    assert_eq!(langs, ["Finnish", "English", "Swedish"]);
+    assert_no_markup("resume-europass.tex", &r);
+}
+
+#[test]
+fn a_bold_employer_and_a_title_after_a_dash_in_a_table_cell_are_two_slots() {
+    // "| **Org** - Title | dates |": read as a line outside a table would be.
+    let r = import(&fixture("table-bold-employer-dash.md"));
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{work:?}");
+    assert_eq!(
+        (&work[0]["name"], &work[0]["position"]),
+        (&"Globex".into(), &"Senior Engineer".into())
+    );
+    assert_eq!((&work[1]["name"], &work[1]["position"]), (&"Initech".into(), &"Analyst".into()));
+    assert_eq!(work[1]["endDate"], "2015");
+}

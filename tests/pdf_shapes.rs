@@ -83,3 +83,18 @@ fn a_profile_sites_pdf_reads_its_sidebar_and_wrapped_education_lines() {
     let skills = out["skills"].to_string();
     assert!(skills.contains("GIS Mapping"), "{out:#}");
 }
+
+#[test]
+fn a_section_heading_on_a_later_page_ranks_with_the_first_pages_sections() {
+    // An unstyled page: the sections are `h1`s as large as the name, the employers `h2`s,
+    // and "Experience" opens the second page.
+    let Some(out) = import_printed("unstyled_sections") else { return };
+    let work = out["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{out:#}");
+    assert_eq!(field(&work[0], &["name"]), "Moorland Trust");
+    assert_eq!(field(&work[0], &["position"]), "Survey Lead");
+    assert_eq!(field(&work[1], &["endDate"]), "2019-02");
+    let skills: Vec<&str> =
+        out["skills"].as_array().unwrap().iter().map(|s| field(s, &["name"])).collect();
+    assert_eq!(skills, ["Fieldwork", "Analysis"], "{out:#}");
+}

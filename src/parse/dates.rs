@@ -116,7 +116,7 @@ fn date_pattern(word: &str) -> Regex {
         (?P<season>{seasons})\s+(?:of\s+)?(?P<sy>{YEAR})(?-u:\b)
       | (?P<dd1>\d{{1,2}})\.?\s+(?P<dmon>{word})\.?,?\s+(?P<dy1>{YEAR})(?-u:\b)
       | (?P<mon2>{word})\.?\s+(?P<dd2>\d{{1,2}})(?:st|nd|rd|th)?,\s*(?P<dy2>{YEAR})(?-u:\b)
-      | (?P<mon>{word})\.?,?(?:\s+|\s*/\s*|-)(?:(?:of|de|del|di)\s+)?(?P<my>{YEAR}(?-u:\b)|'\d{{2}}(?-u:\b))
+      | (?P<mon>{word})(?:\.?,?(?:\s+|\s*/\s*|-)(?:(?:of|de|del|di)\s+)?|\.)(?P<my>{YEAR}(?-u:\b)|'\d{{2}}(?-u:\b))
       | (?P<yy>{YEAR}),\s*(?P<ym>{word})(?:$|[^\p{{L}}])
       | (?P<iy>{YEAR})[-/.](?P<im>\d{{1,2}})(?:[-/.](?P<id>\d{{1,2}}))?(?-u:\b)
       | (?P<dd>\d{{1,2}})[./](?P<dm>\d{{1,2}})[./](?P<dy>{YEAR})(?-u:\b)
@@ -246,6 +246,12 @@ fn next_date(text: &str, from: usize) -> Option<Token> {
         }
         // "1995-98", "2018-13": not a year and a month, but a year followed by something else.
         if let Some(y) = caps.name("iy")
+            && let Some(d) = year(y.as_str())
+        {
+            return Some((d, None, start..y.end()));
+        }
+        // "2011-2012, Globex": a year, then a comma and a word that is no month.
+        if let Some(y) = caps.name("yy")
             && let Some(d) = year(y.as_str())
         {
             return Some((d, None, start..y.end()));
@@ -636,6 +642,9 @@ mod tests {
             ("Σεπτέμβριος 2019 - Σήμερα", "2019-09..open"),
             ("ΜΑΡΤΙΟΣ 2015 ΕΩΣ ΙΟΥΝΙΟΣ 2017", "2015-03..2017-06"),
             ("2014-present", "2014..open"),
+            ("4/2009-Pres", "2009-04..open"),
+            ("déc.2019 - fév.2020", "2019-12..2020-02"),
+            ("oct.2014 - juin 2015", "2014-10..2015-06"),
             ("(2009-2011)", "2009..2011"),
             ("09/2015 – 06/2018", "2015-09..2018-06"),
             ("2015.09 to 2016.01", "2015-09..2016-01"),
@@ -686,6 +695,9 @@ mod tests {
         assert_eq!(show("2015 Charles Snyder award"), "2015..-");
         assert_eq!(show("Universidad del Mar, 2011"), "2011..-");
         assert_eq!(show("March, 2011"), "2011-03..-");
+        // A year closing a range and followed by a comma and a name is still the range's end.
+        assert_eq!(show("2011-2012, Globex, developer"), "2011..2012");
+        assert_eq!(show("2006 - 2007, Initech"), "2006..2007");
         assert!(find("Managed 20 people").is_none());
         assert!(find("Quality manager, ISO 9001:2015").is_none());
     }

@@ -8,18 +8,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::tree::Tree;
+pub use super::yaml_errors::SyntaxError;
 use serde_saphyr::granit_parser::{Event, Parser};
 use serde_saphyr::{DuplicateKeyPolicy, Options};
-
-/// A YAML syntax or structure error at the 1-based position of the mistake, with what to do
-/// about it (see [`super::yaml_errors`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-    pub hint: String,
-}
 
 /// Parses one YAML document into a generic tree. Duplicate keys are read (the last wins);
 /// [`Positions::duplicates`] lists them so the caller can warn.

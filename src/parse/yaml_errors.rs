@@ -3,7 +3,15 @@
 //! mistakes of hand-written YAML: a tab in the indentation, an unclosed `[`/`{` or quote, a key
 //! indented too far or not far enough, and a missing space after `:`.
 
-use super::yaml::SyntaxError;
+/// A YAML syntax or structure error at the 1-based position of the mistake, with what to do
+/// about it (see [`explain`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: String,
+}
 
 /// The usual advice when no known mistake matches.
 const USUAL: &str = "check the indentation and quoting on this line; values containing `: ` or starting with `[`, `{`, `*`, `&` or `@` need quotes";

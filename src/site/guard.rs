@@ -9,6 +9,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::config::CONFIG_FILE;
 use crate::diag::{ContentError, Diagnostic};
+use crate::fsutil::{absolute, lexical};
 
 use super::write::{CACHE_DIR, MARKER};
 
@@ -115,46 +116,6 @@ fn protected(root: &Path, output: Option<&Path>) -> Vec<(String, PathBuf)> {
             ));
         }
     }
-    out
-}
-
-/// `path` made absolute with `.` and `..` resolved by text, symbolic links left as they are.
-fn lexical(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(path)
-    };
-    let mut out = PathBuf::new();
-    for c in joined.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// `path` made absolute and normalised, with symbolic links resolved in the part that exists
-/// (a path like `out/../..` names its grandparent even when `out` does not exist).
-pub fn absolute(path: &Path) -> PathBuf {
-    let lexical = lexical(path);
-    let mut existing = lexical.as_path();
-    let mut rest = Vec::new();
-    while std::fs::symlink_metadata(existing).is_err() {
-        match (existing.parent(), existing.file_name()) {
-            (Some(p), Some(n)) => {
-                rest.push(n.to_os_string());
-                existing = p;
-            }
-            _ => break,
-        }
-    }
-    let mut out = existing.canonicalize().unwrap_or_else(|_| existing.to_path_buf());
-    out.extend(rest.iter().rev());
     out
 }
 

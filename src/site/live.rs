@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use rayon::prelude::*;
 
+use super::import_cache::ImportCache;
 use super::{
     Loaded, gallery, gallery_page, load_all, load_one, resume_page, robots_txt, site_context,
     sitemap_xml,
@@ -105,7 +106,9 @@ impl Site {
         }
         let mut fresh = BTreeMap::new();
         let mut errors = Vec::new();
-        for result in to_read.into_par_iter().map(load_one).collect::<Vec<_>>() {
+        let cache = ImportCache::new(&self.config.root, true);
+        let loads: Vec<_> = to_read.into_par_iter().map(|f| load_one(f, &cache)).collect();
+        for result in loads {
             match result {
                 Ok((l, warnings)) => {
                     diagnostics.extend(warnings);

@@ -3,6 +3,7 @@
 //! together.
 
 pub mod guard;
+pub mod import_cache;
 pub mod live;
 pub mod write;
 
@@ -21,6 +22,7 @@ use crate::model::Resume;
 use crate::parse;
 use crate::pdf;
 use crate::render::{GalleryEntry, PageContext, Renderer, SiteContext, filters};
+use import_cache::ImportCache;
 use write::Staging;
 
 /// What a build did.
@@ -59,7 +61,8 @@ pub fn build(config: &Config) -> Result<Report> {
 pub fn build_with_progress(config: &Config, progress: Progress<'_>) -> Result<Report> {
     let output = config.output_path();
     guard::check_output(&config.root, &output, config.force)?;
-    let (loaded, mut diagnostics) = load_all_with_progress(config, progress)?;
+    let cache = ImportCache::new(&config.root, true);
+    let (loaded, mut diagnostics) = load_all_with_progress(config, &cache, progress)?;
     strict_gate(config, &diagnostics)?;
     let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
     // Found before anything is written, so a missing browser fails fast.
@@ -77,7 +80,8 @@ pub fn build_with_progress(config: &Config, progress: Progress<'_>) -> Result<Re
 
 /// Parses and renders everything without writing: what `vitae check` reports.
 pub fn check(config: &Config) -> Result<Report> {
-    let (loaded, diagnostics) = load_all(config)?;
+    let cache = ImportCache::new(&config.root, false);
+    let (loaded, diagnostics) = load_all_with_progress(config, &cache, &|_, _, _| {})?;
     strict_gate(config, &diagnostics)?;
     let renderer = Renderer::new(&config.root, &config.theme, &config.extra)?;
     let site = site_context(config);
@@ -116,13 +120,15 @@ fn page_reports(loaded: &[Loaded]) -> Vec<PageReport> {
         .collect()
 }
 
-/// Discovers and parses every resume, in parallel. Errors from all files are collected.
+/// Discovers and parses every resume, in parallel, free-form ones through the site's import
+/// cache. Errors from all files are collected.
 pub fn load_all(config: &Config) -> Result<(Vec<Loaded>, Vec<Diagnostic>), ContentError> {
-    load_all_with_progress(config, &|_, _, _| {})
+    load_all_with_progress(config, &ImportCache::new(&config.root, true), &|_, _, _| {})
 }
 
 fn load_all_with_progress(
     config: &Config,
+    cache: &ImportCache,
     progress: Progress<'_>,
 ) -> Result<(Vec<Loaded>, Vec<Diagnostic>), ContentError> {
     let (files, mut diagnostics) = discover(&config.content_dir(), &config.output_path())?;
@@ -138,7 +144,7 @@ fn load_all_with_progress(
     let results: Vec<_> = files
         .into_par_iter()
         .map(|f| {
-            let r = load_one(f);
+            let r = load_one(f, cache);
             progress("parsed", done.fetch_add(1, Ordering::Relaxed) + 1, total);
             r
         })
@@ -160,9 +166,12 @@ fn load_all_with_progress(
     Ok((loaded, diagnostics))
 }
 
-fn load_one(file: ContentFile) -> Result<(Loaded, Vec<Diagnostic>), ContentError> {
+fn load_one(
+    file: ContentFile,
+    cache: &ImportCache,
+) -> Result<(Loaded, Vec<Diagnostic>), ContentError> {
     let bytes = parse::input::read_file(&file.path).map_err(ContentError::one)?;
-    let parsed = parse::parse_file(&file.path, &bytes)?;
+    let parsed = cache.parse(&file.path, file.format, &bytes)?;
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(page_warnings(&parsed.resume, &file.path));
     Ok((Loaded { file, resume: parsed.resume }, diagnostics))

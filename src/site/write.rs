@@ -55,7 +55,7 @@ pub struct Staging {
 impl Staging {
     /// Prepares the spare tree for a build of `output` in the site at `root`.
     pub fn new(root: &Path, output: &Path) -> Result<Self> {
-        let output = super::guard::absolute(output);
+        let output = fsutil::absolute(output);
         let parent = output.parent().unwrap_or(Path::new("/"));
         fsutil::create_dir_all(parent)?;
         let spare = spare_for(root, &output)?;
@@ -230,7 +230,7 @@ fn spare_for(root: &Path, output: &Path) -> Result<PathBuf> {
 }
 
 /// Creates the cache directory, telling git and backup tools to leave it alone.
-fn make_cache(cache: &Path, dir: &Path) -> Result<()> {
+pub(super) fn make_cache(cache: &Path, dir: &Path) -> Result<()> {
     fsutil::create_dir_all(dir)?;
     for (name, text) in [
         (".gitignore", "# vitae's cache: nothing here belongs in the repository.\n*\n"),
@@ -268,7 +268,7 @@ fn same_file_system(a: &Path, b: &Path) -> bool {
 }
 
 /// FNV-1a: a stable hash of the output's path for the spare's name.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes
         .iter()
         .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))

@@ -33,7 +33,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("url pattern")
 });
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(github|gitlab|linkedin|twitter|mastodon|x|bitbucket|stack ?overflow|keybase|bluesky)\s*[:|-]?\s*@?([\w.@-]*)$")
+    Regex::new(r"(?i)^(github|gitlab|linkedin|twitter|mastodon|x|bitbucket|stack ?overflow|keybase|bluesky|skype)\s*[:|-]?\s*@?([\w.@-]*)$")
         .expect("handle pattern")
 });
 static MASTODON: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,6 +52,12 @@ static POSTAL_CITY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|(?P<comma>,)\s*|\s)(?:[A-Z]{1,2}-)?(?P<code>\d{4,5}(?:\s?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3})\s+(\p{Lu}[\p{L}.'-]+(?:[ -](?:am|an|im|sur|de|del|di|la|le|\p{Lu}[\p{L}.'-]+))*)\s*(?:,\s*(\p{Lu}[\p{L} ]+))?$",
     )
     .expect("postal city pattern")
+});
+/// "Springfield, IL 62701", "springfield IL 62701": a North American postal address, the town,
+/// its state's or province's code and the postcode.
+static STATE_ZIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|,\s*)(\p{L}[\p{L}.' -]*?),?\s+([A-Z]{2})\s+\d{5}(?:-\d{4})?(?:\s|,|$)")
+        .expect("state and zip pattern")
 });
 /// "Webpage: example.org": a web address written without a scheme, after its label.
 static WEB_FIELD: LazyLock<Regex> = LazyLock::new(|| {
@@ -306,6 +312,16 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
                 }
             }
         }
+        if c.location.is_none()
+            && digits >= 5
+            && let Some(m) = STATE_ZIP.captures(text)
+            && let Some(mut loc) = places::location(&format!("{}, {}", capitalised(&m[1]), &m[2]))
+        {
+            // The state's code and the zip vouch for the place; the town stays as written.
+            loc.city = Some(m[1].trim().to_string());
+            c.location = Some(loc);
+            used = true;
+        }
         let address = if text.len() < 300 && digits >= 4 {
             unlabelled(text.trim()).trim_end_matches('.')
         } else {
@@ -354,6 +370,17 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             c.used.push(i);
         }
     }
+}
+
+/// Every word with a capital first letter ("somerville" → "Somerville").
+fn capitalised(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What a labelled field gives beyond the patterns: an e-mail address written oddly, a town
@@ -438,7 +465,7 @@ fn network_name(word: &str) -> String {
     NETWORKS
         .iter()
         .map(|(_, n)| *n)
-        .chain(["Mastodon"])
+        .chain(["Mastodon", "Skype"])
         .find(|n| n.to_lowercase().replace(' ', "") == w)
         .unwrap_or(word)
         .to_string()
@@ -459,11 +486,49 @@ pub fn host(url: &str) -> String {
     host.strip_prefix("www.").unwrap_or(&host).to_string()
 }
 
+/// "./index.html", "resume.html", "#contact": a link to another page of the same site, not
+/// an address on the web.
+fn relative(raw: &str) -> bool {
+    if raw.contains("://") {
+        return false;
+    }
+    let host = raw.split(['/', '?', '#']).next().unwrap_or("");
+    let tld = host.rsplit_once('.').map_or("", |(_, t)| t).to_ascii_lowercase();
+    raw.starts_with(['.', '/', '#'])
+        || !host.contains('.')
+        || matches!(tld.as_str(), "html" | "htm" | "php" | "asp" | "aspx" | "pdf" | "jpg" | "png")
+}
+
+/// The address or number a `mailto:` or `tel:` link of any line holds.
+pub fn linked(all: &[&Line], scheme: &str) -> Option<String> {
+    let mut targets = all.iter().flat_map(|l| l.links.iter()).map(|k| k.url.as_str());
+    targets.find_map(|u| {
+        let v = u.strip_prefix(scheme)?;
+        if scheme == "mailto:" { email_in(v.split('?').next()?) } else { find_phone(v) }
+    })
+}
+
 /// Files a URL as a profile or as the person's site; returns whether it was used.
 fn add_url(raw: &str, c: &mut Contacts) -> bool {
     let before_path = raw.split_once("://").map_or(raw, |(_, r)| r).split('/').next().unwrap_or("");
-    if raw.starts_with("mailto:") || raw.starts_with("tel:") || before_path.contains('@') {
+    // A page's "Write to me" and "Call me" buttons hold the address and number in the link.
+    if let Some(addr) = raw.strip_prefix("mailto:") {
+        if c.email.is_none() {
+            c.email = email_in(addr.split('?').next().unwrap_or(""));
+        }
         return true;
+    }
+    if let Some(number) = raw.strip_prefix("tel:") {
+        if c.phone.is_none() {
+            c.phone = find_phone(number);
+        }
+        return true;
+    }
+    if before_path.contains('@') {
+        return true;
+    }
+    if relative(raw) {
+        return false;
     }
     let url = if raw.contains("://") { raw.to_string() } else { format!("https://{raw}") };
     let h = host(&url);
@@ -690,6 +755,9 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
         }
         let candidate = l.text.trim_start_matches('#').trim();
         let candidate = candidate.strip_prefix("Name:").map_or(candidate, str::trim);
+        // "Resume of Ann Example": the person the title names.
+        let candidate =
+            titles::titled_name(candidate).filter(|n| looks_like_name(n)).unwrap_or(candidate);
         // "Curriculum Vitae", "One-page CV": the document's title; the name comes after it.
         if titles::is_title(candidate) {
             continue;
@@ -716,7 +784,10 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
     }
     if let Some(n) = name_at {
         basics.label = label(head, n + 1, c);
-    } else if let Some(name) = meta_name.filter(|n| looks_like_name(n)) {
+    } else if let Some(name) = meta_name
+        .map(|n| titles::titled_name(n).filter(|t| looks_like_name(t)).unwrap_or(n))
+        .filter(|n| looks_like_name(n))
+    {
         basics.name = Some(name.to_string());
         basics.label = label(head, 0, c);
     }
@@ -741,6 +812,11 @@ fn label(head: &[Line], from: usize, c: &Contacts) -> Option<String> {
     for (i, l) in head.iter().enumerate().skip(from).take(3) {
         if l.bullet || l.heading.is_some_and(|h| h > 2) {
             return None;
+        }
+        // The document's title ("Curriculum Vitae - Ann Example") is no headline.
+        let title = l.text.trim_start_matches('#').trim();
+        if titles::is_title(title) || titles::titled_name(title).is_some() {
+            continue;
         }
         let sentences = l.text.matches(". ").count();
         let plausible = |t: &str| {
@@ -791,7 +867,7 @@ mod tests {
     #[test]
     fn finds_contacts_and_profiles() {
         let lines = from_markdown(
-            "Ada Lovelace\n\n* e-mail: <ada@example.org>\n* phone: +44 20 7946 0958\n* [ada](https://github.com/ada)\n* LinkedIn: [me](https://www.linkedin.com/in/ada-l/)\n* https://ada.example.org\n* @ada@hachyderm.io\n",
+            "Ada Lovelace\n\n* e-mail: <ada@example.org>\n* phone: +44 20 7946 0958\n* [ada](https://github.com/ada)\n* LinkedIn: [me](https://www.linkedin.com/in/ada-l/)\n* https://ada.example.org\n* @ada@hachyderm.io\n* Skype: ada.l\n",
         );
         let mut c = Contacts::default();
         let b = header(&lines, &mut c, None);
@@ -809,9 +885,21 @@ mod tests {
             [
                 ("GitHub".into(), "ada".into()),
                 ("LinkedIn".into(), "ada-l".into()),
-                ("Mastodon".into(), "ada".into())
+                ("Mastodon".into(), "ada".into()),
+                ("Skype".into(), "ada.l".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_title_that_names_the_person_gives_the_name_and_is_no_headline() {
+        let lines = from_markdown("# Resume of Ann Example\n\nMaster Potter\n\nann@example.org\n");
+        let b = header(&lines, &mut Contacts::default(), None);
+        assert_eq!(b.name.as_deref(), Some("Ann Example"));
+        assert_eq!(b.label.as_deref(), Some("Master Potter"));
+        let lines = from_markdown("# Curriculum Vitae - Ann Example\n\nann@example.org\n");
+        let b = header(&lines, &mut Contacts::default(), Some("Ann Example"));
+        assert_eq!((b.name.as_deref(), b.label), (Some("Ann Example"), None));
     }
 
     #[test]
@@ -866,6 +954,16 @@ mod tests {
         let mut c = Contacts::default();
         scan(&from_markdown("Engineer since 2019 Berlin"), &mut c);
         assert!(c.location.is_none());
+        // A North American address: the town and the state's code before the zip code.
+        for (line, city) in [
+            ("12 Elm Road, Springfield, IL 62701", "Springfield"),
+            ("springfield IL 62701    ada@example.org", "springfield"),
+        ] {
+            let mut c = Contacts::default();
+            scan(&from_markdown(line), &mut c);
+            let loc = c.location.expect(line);
+            assert_eq!((loc.city.as_deref(), loc.region.as_deref()), (Some(city), Some("IL")));
+        }
     }
 
     #[test]
@@ -906,6 +1004,15 @@ mod tests {
             let b = header(&lines, &mut c, None);
             assert_eq!(b.name.as_deref(), Some("Jane Example"), "{title}");
             assert_eq!(b.label.as_deref(), Some("Data Engineer"), "{title}");
+        }
+        // The title written on the name's own line, before or after it.
+        for line in
+            ["Jane Example – Lebenslauf\n=====", "# CV | Jane Example", "Jane Example - Resume"]
+        {
+            let lines = from_markdown(&format!("{line}\n\nData Engineer\n"));
+            let b = header(&lines, &mut Contacts::default(), None);
+            assert_eq!(b.name.as_deref(), Some("Jane Example"), "{line}");
+            assert_eq!(b.label.as_deref(), Some("Data Engineer"), "{line}");
         }
     }
 

@@ -198,13 +198,20 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
         Some((abbr, rest)) if is_abbreviation(abbr) => rest,
         _ => after,
     };
-    let after = after
-        .trim_start_matches([',', ':', '-', '–', '—'])
-        .trim_start()
-        .trim_start_matches("in ")
-        .trim_start_matches("of ")
-        .trim_start_matches("en ")
-        .trim_start_matches("em ");
+    let after = after.trim_start_matches([',', ':', '-', '–', '—']).trim_start();
+    // "Diplôme d'ingénieur technologue en X", "Diplôme de technicien supérieur en X": lower-case
+    // words between the degree and the word that opens its field qualify the degree.
+    let after = match qualified_degree(after) {
+        Some((qualifier, field)) => {
+            kind = format!("{kind} {qualifier}");
+            field
+        }
+        None => after,
+    };
+    let after = ["in ", "of ", "en ", "em ", "de ", "del ", "da ", "do ", "di "]
+        .iter()
+        .find_map(|c| after.strip_prefix(c))
+        .unwrap_or(after);
     let parts: Vec<&str> = after
         .split([',', '|', '—', '–'])
         .map(str::trim)
@@ -232,6 +239,18 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
         return Some((kind, (!field.is_empty()).then(|| field.to_string())));
     }
     Some((kind, (!area.is_empty()).then_some(area)))
+}
+
+/// The lower-case words that qualify a degree before the word opening its field ("de
+/// technicien supérieur" in "… en téléinformatique"), and the field; `None` when the text
+/// after the degree opens with its field or has no such word.
+fn qualified_degree(after: &str) -> Option<(&str, &str)> {
+    let (qualifier, field) = [" en ", " in ", " em "].iter().find_map(|c| after.split_once(c))?;
+    let words: Vec<&str> = qualifier.split_whitespace().collect();
+    let qualifies = (1..=3).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_lowercase))
+        && !qualifier.contains([',', '|', '(']);
+    (qualifies && !field.trim().is_empty()).then_some((qualifier.trim(), field.trim()))
 }
 
 /// "Technischer Zeichner (Fernstudium, 1.5 Jahre)": the qualification and how it was
@@ -350,10 +369,12 @@ fn edu_line(l: &Line) -> EduLine {
         return e;
     }
     // "Licence 2 à Ecole X", "B.A. at Y College": the degree, then the school after the word.
+    // "Grado en Diseño en Escuela X": after the field's "en", a second one names the school.
     if let Some(c) = AT_SCHOOL.captures(&t)
-        && let Some(d) = degree(&c[1])
+        && let (Some(qual), Some(at)) = (c.get(1).or(c.get(3)), c.get(2).or(c.get(4)))
+        && let Some(d) = degree(qual.as_str())
     {
-        let mut rest = c[2].split([',', ';', '|']).map(str::trim);
+        let mut rest = at.as_str().split([',', ';', '|']).map(str::trim);
         let school = rest.next().unwrap_or("");
         // "Licence 2 à Ecole X Filière ; Gestion": a field label ends the school's name and
         // the part after it is the area.
@@ -457,8 +478,11 @@ fn edu_line(l: &Line) -> EduLine {
     e
 }
 
-static AT_SCHOOL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(.+?)\s+(?:at|à|au|aux|presso)\s+(\S.*)$"));
+static AT_SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(.+?)\s+(?:at|from|à|au|aux|presso)\s+(\S.*)$|^(.+?\s+(?:en|em)\s+.+)\s+(?:en|em|na|no)\s+(\p{Lu}.*)$",
+    )
+});
 
 fn re_split(t: &str) -> Vec<String> {
     static SEP: LazyLock<Regex> =
@@ -508,6 +532,10 @@ static CERT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Certified", "Zertifiziert": the words that open a certificate's own name.
+static CERTIFIED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(?:Certified|CERTIFIED|Zertifizierte[rn]?)(?-u:\b)"));
+
 /// Whether a line names a certificate, licence or course rather than a degree.
 pub(super) fn names_certificate(l: &Line) -> bool {
     certificate_line(l).is_some()
@@ -518,8 +546,11 @@ pub(super) fn names_certificate(l: &Line) -> bool {
 /// school beside it.
 fn certificate_line(l: &Line) -> Option<Certificate> {
     let text = if l.cols.len() > 1 { l.cols.join(" | ") } else { l.text.clone() };
-    let degree_like =
-        degree_at(&text).is_some() || level(&text).is_some() || with_mode_any(&l.cols);
+    // "Cisco Certified Network Associate": a degree word after a certificate word is part of
+    // the certificate's name.
+    let cert_first = CERTIFIED.find(&text).map(|m| m.start());
+    let degree = degree_at(&text).filter(|d| cert_first.is_none_or(|c| d.start < c));
+    let degree_like = degree.is_some() || level(&text).is_some() || with_mode_any(&l.cols);
     // Certificate words are matched with the dotless ı read as i ("Certıfıcate").
     let opening: String = text.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
     let loose = crate::parse::vocab::fold(&opening).replace('ı', "i");
@@ -870,6 +901,23 @@ mod tests {
     }
 
     #[test]
+    fn a_degree_from_its_school_and_qualified_degrees() {
+        let (a, _, _) = read(&from_plain(
+            "May 2011: M.E. Applied Physics from the University of Northfield\n\nGrado en Bellas Artes en Escuela Eastvale\n\nMáster de Gestión Cultural\n\nDiplôme de technicien supérieur en électronique, Université de Westbourg · 2009\n",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "University of Northfield|M.E.|Applied Physics|..2011-05|",
+                "Escuela Eastvale|Grado|Bellas Artes|..|",
+                "|Máster|Gestión Cultural|..|",
+                "Université de Westbourg|Diplôme de technicien supérieur|électronique|..2009|",
+            ]
+        );
+    }
+
+    #[test]
     fn degree_first_and_school_first_layouts() {
         let (a, _, _) = read(&from_plain(
             "M.S., Computer Science\nNorthwood University\nB.B.A., Operations Research\nthe Eastfield College\n",
@@ -980,6 +1028,30 @@ mod tests {
             ["Using spreadsheets", "Photography", "Erste Hilfe", "Mapping Data with Open Tools"]
         );
         assert_eq!(c[3].issuer.as_deref(), Some("GeoOrg"));
+    }
+
+    #[test]
+    fn a_certified_associate_is_a_certificate_not_a_degree() {
+        let (a, c, _) = read(&from_markdown(
+            "- Kiln Certified Firing Associate (2004)\n- Associate of Applied Science in Glazing, Westbrook College, 2006\n",
+        ));
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(c[0].name.as_deref(), Some("Kiln Certified Firing Associate"));
+    }
+
+    #[test]
+    fn associate_degrees_named_in_full() {
+        let (a, _, _) = read(&from_markdown(
+            "- Associates in Applied Science in Kiln Technology, Westbrook College, 2004\n- Associate of Applied Science in Glazing, Westbrook College, 2006\n",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Westbrook College|Associates in Applied Science|Kiln Technology|..2004|",
+                "Westbrook College|Associate of Applied Science|Glazing|..2006|"
+            ]
+        );
     }
 
     #[test]

@@ -153,7 +153,7 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
         return false;
     }
     let text = dates::remove_durations(&l.text);
-    if let Some(span) = dates::find(&text) {
+    if let Some(span) = dates::find(&text).filter(|s| !in_remark(&text, &s.at)) {
         let rest = dates::remove(&text, &span.at);
         let starts_strong = l.strong.first().is_some_and(|s| rest.starts_with(s.as_str()));
         let words = rest.split_whitespace().count();
@@ -167,7 +167,33 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
         let next = lines[i + 1..].iter().find(|n| n.item != l.item || !n.bullet);
         return next.is_some_and(|n| !n.bullet && dates::is_only_dates(&n.text));
     }
-    false
+    // "- Acme" with "2019 – 2021" as the item's own next paragraph: a list of jobs whose
+    // items hold employer, dates and title as paragraphs of their own.
+    heading_like(&l.text)
+        && lines.get(i + 1).is_some_and(|n| {
+            n.item == l.item && !n.bullet && n.para != l.para && dates::is_only_dates(&n.text)
+        })
+}
+
+/// "site.example (design for the 2011 edition, CMS)": a date inside a bracketed remark that
+/// goes on after it dates the remark, not the line.
+fn in_remark(text: &str, at: &std::ops::Range<usize>) -> bool {
+    let before = &text[..at.start];
+    let open = before.rfind('(').is_some_and(|o| before.rfind(')').is_none_or(|c| c < o));
+    let after = &text[at.end..];
+    let inside = after.split(')').next().unwrap_or("");
+    open && after.contains(')') && inside.chars().any(char::is_alphabetic)
+}
+
+/// "- Tooling and Upkeep:" over nested bullets: a short bullet closed by a colon that
+/// only names the group of bullets nested in it is a sub-heading, not a highlight.
+fn bullet_subheading(lines: &[Line], i: usize) -> bool {
+    let l = &lines[i];
+    let text = l.text.trim();
+    text.ends_with(':')
+        && (1..=4).contains(&text.split_whitespace().count())
+        && dates::find(text).is_none()
+        && lines.get(i + 1).is_some_and(|n| n.bullet && l.item.is_some() && n.parent_item == l.item)
 }
 
 /// Turns lines into units: header lines, prose paragraphs (wrapped lines joined) and bullets
@@ -219,6 +245,10 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
             _ => {}
         }
         if l.bullet {
+            if bullet_subheading(lines, i) {
+                head_item = None;
+                continue;
+            }
             if header_bullet(lines, i) {
                 out.push(Unit::Head(Head::from(l)));
                 head_item = l.item;
@@ -310,6 +340,21 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
         match u {
             Unit::Head(h) => {
                 let whole = complete(&h);
+                // A heading opens an entry: short lines standing between the previous
+                // sibling heading's text and this one ("_CentOS, Java_") end that entry.
+                if let Some(level) = h.level
+                    && out.len() >= 2
+                    && out.last().is_some_and(|c| {
+                        c.body.is_empty() && c.heads.iter().all(|x| x.level.is_none())
+                    })
+                    && out[out.len() - 2].heads.iter().any(|x| x.level == Some(level))
+                    && !out[out.len() - 2].body.is_empty()
+                {
+                    let orphan = out.pop().map(|c| c.heads).unwrap_or_default();
+                    if let Some(prev) = out.last_mut() {
+                        prev.body.extend(orphan.into_iter().map(|x| Unit::Prose(x.text)));
+                    }
+                }
                 match out.last_mut() {
                     // A table row is a whole entry, and so is a line that names a title, an
                     // employer and dates once the run already has such a line.
@@ -332,6 +377,19 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
                 Some(c) => c.body.push(other),
                 None => intro.push(other),
             },
+        }
+    }
+    // The same after the last heading's entry: short lines closing the section end it.
+    if out.len() >= 2
+        && out
+            .last()
+            .is_some_and(|c| c.body.is_empty() && c.heads.iter().all(|x| x.level.is_none()))
+        && out[out.len() - 2].heads.iter().any(|x| x.level.is_some())
+        && !out[out.len() - 2].body.is_empty()
+    {
+        let orphan = out.pop().map(|c| c.heads).unwrap_or_default();
+        if let Some(prev) = out.last_mut() {
+            prev.body.extend(orphan.into_iter().map(|x| Unit::Prose(x.text)));
         }
     }
     (intro, out)
@@ -514,10 +572,15 @@ fn title_at(text: &str) -> Option<(String, String)> {
             return None;
         }
     }
-    Some((before.to_string(), c[3].to_string()))
+    // "(2 years) as Lead Engineer at Acme": the word that introduces the title is no part of it.
+    let before = ["as ", "als ", "comme ", "como ", "en tant que "]
+        .iter()
+        .find_map(|w| before.strip_prefix(w))
+        .unwrap_or(before);
+    Some((before.trim().to_string(), c[3].to_string()))
 }
 static SEPARATORS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s+[|–—·]\s+|\s+-\s+|\s*\|\s*").expect("separators"));
+    LazyLock::new(|| Regex::new(r"\s+[|–—·→]\s+|\s+-\s+|\s+->\s+|\s*\|\s*").expect("separators"));
 
 /// The title, employer, place and dates a cluster of header lines gives.
 #[derive(Debug, Default, Clone)]
@@ -538,6 +601,45 @@ fn widest(a: DateSpan, b: DateSpan) -> DateSpan {
     let open = a.open || b.open;
     let end = if open { None } else { Some(a.last().max(b.last())) };
     DateSpan { start, end, open, at: a.at }
+}
+
+/// The parts of a line between ", ", never inside brackets ("Centre for Clay (North, East),
+/// Potter" has two parts), a legal form kept with the name it follows ("Initech, Inc.,
+/// Springfield" has two).
+fn comma_parts(text: &str) -> Vec<&str> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let push = |spans: &mut Vec<(usize, usize)>, a: usize, b: usize| match spans.last_mut() {
+        Some(prev) if crate::parse::vocab::orgs::is_legal_form(&text[a..b]) => prev.1 = b,
+        _ => spans.push((a, b)),
+    };
+    let (mut depth, mut start) = (0i32, 0);
+    let bytes = text.as_bytes();
+    for (k, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth <= 0 && bytes.get(k + 1) == Some(&b' ') => {
+                push(&mut spans, start, k);
+                start = k + 2;
+            }
+            _ => {}
+        }
+    }
+    push(&mut spans, start, text.len());
+    spans.into_iter().map(|(a, b)| &text[a..b]).collect()
+}
+
+/// The first comma part and the rest, as `split_once(", ")` outside brackets.
+fn comma_split_once(text: &str) -> Option<(&str, &str)> {
+    let first = comma_parts(text).into_iter().next()?;
+    text.get(first.len() + 2..).map(|rest| (first, rest))
+}
+
+/// The comma parts before the last and the last, as `rsplit_once(", ")` outside brackets.
+fn comma_rsplit_once(text: &str) -> Option<(&str, &str)> {
+    let last = *comma_parts(text).last()?;
+    let head = text.len().checked_sub(last.len() + 2)?;
+    (head > 0 || text.starts_with(", ")).then(|| (&text[..head], last))
 }
 
 /// "[Ward Nurse], [Acme Clinic], [2025]": a line whose parts are all bracketed (template
@@ -564,11 +666,13 @@ fn without_note(name: &str) -> String {
     name.to_string()
 }
 
-/// A slot that names a place by its shape: one to three capitalised words, no digits, no
+/// A slot that names a place by its shape: one or two capitalised words, no digits, no
 /// title or organisation words ("Valencia", "Lyon").
 fn place_like(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    (1..=3).contains(&words.len())
+    // Three capitalised words are as often a unit's name ("Regional Signal Planning")
+    // as a town; a town of three words is one the place vocabulary knows.
+    (1..=2).contains(&words.len())
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !s.chars().any(|c| c.is_ascii_digit() || "()[]&@".contains(c))
         && role_score(s) == 0
@@ -619,7 +723,7 @@ fn read_header(heads: &[Head]) -> Header {
         return h;
     }
     for (n, head) in heads.iter().enumerate() {
-        let text = dates::remove_durations(&unbracket(&head.text));
+        let text = glue_legal_forms(&dates::remove_durations(&unbracket(&head.text)));
         let span = dates::find(&text);
         let rest = match &span {
             Some(s) => dates::remove(&text, &s.at),
@@ -659,7 +763,50 @@ fn read_header(heads: &[Head]) -> Header {
             }
             _ => {}
         }
-        let mut parts = split_slots(head, &rest);
+        let glued = Head {
+            strong: head.strong.iter().map(|s| glue_legal_forms(s)).collect(),
+            ..head.clone()
+        };
+        let mut parts = split_slots(&glued, &rest);
+        // "*2019 – 2021* (Remote)", "*2019 – 2021* | Lyon": what stands beside the dates on a
+        // line of its own, under a line that names the job, is where the job was.
+        if let [(only, _)] = parts.as_slice()
+            && span.is_some()
+            && n > 0
+            && titled_line(n)
+        {
+            let bare = only.strip_prefix('(').and_then(|o| o.strip_suffix(')')).unwrap_or(only);
+            // Not an acronym ("ANRQ" is an employer), nor where another line is the place.
+            let acronym = !bare.chars().any(char::is_lowercase);
+            let placed_elsewhere = heads
+                .iter()
+                .enumerate()
+                .any(|(m, x)| m != n && places::location(&dates::without_dates(&x.text)).is_some());
+            let one_place = places::location(bare).is_some() || !bare.contains(',');
+            // A bare name is the place only when another header line names the employer: a
+            // lone title ("Water Engineer" over "Polder Works, 2019 – 2024") names none.
+            let employer_elsewhere = heads.iter().enumerate().any(|(m, x)| {
+                let text = dates::without_dates(&x.text);
+                m != n
+                    && (title_at(&text).is_some()
+                        || split_slots(x, &text).iter().any(|(slot, _)| {
+                            comma_parts(slot).iter().any(|p| {
+                                let p = p.trim_matches(|c: char| !c.is_alphanumeric());
+                                !p.is_empty() && role_score(p) == 0
+                            })
+                        }))
+            });
+            if places::is_remote(bare)
+                || (place_like(bare)
+                    && one_place
+                    && !acronym
+                    && !placed_elsewhere
+                    && employer_elsewhere)
+            {
+                h.location.get_or_insert(bare.to_string());
+                continue;
+            }
+        }
         if parts.len() >= 2 && titled_line(n) && parts.iter().all(|(p, _)| role_score(p) == 0) {
             let last = parts.last().map(|(p, _)| p.clone()).unwrap_or_default();
             let words = last.split_whitespace().count();
@@ -755,7 +902,50 @@ fn read_header(heads: &[Head]) -> Header {
         }
     }
     assign(&mut h, slots, &line_dates, heads);
+    unglue(&mut h);
     h
+}
+
+/// Stands for the comma before a legal form while a header line is cut at its commas.
+const GLUE: char = '\u{E000}';
+
+/// "Pendant Kitchens, Inc, Seattle": the comma before a legal form does not separate parts; it
+/// is held by [`GLUE`] until the parts are read.
+fn glue_legal_forms(text: &str) -> String {
+    if !text.contains(", ") {
+        return text.to_string();
+    }
+    let parts: Vec<&str> = text.split(", ").collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            let form = p.split([',', ';', '(']).next().unwrap_or("").trim_end();
+            // "Inc." closing the part, or "Inc" before the dates or a place.
+            let legal = crate::parse::vocab::orgs::is_legal_form(form)
+                || p.split_whitespace().next().is_some_and(|w| {
+                    crate::parse::vocab::orgs::is_legal_form(w) && w.ends_with('.')
+                });
+            out.push(if legal { GLUE } else { ',' });
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// Gives back the commas [`glue_legal_forms`] held.
+fn unglue(h: &mut Header) {
+    let back = |s: &mut String| {
+        if s.contains(GLUE) {
+            *s = s.replace(GLUE, ",");
+        }
+    };
+    for s in h.name.iter_mut().chain(h.location.iter_mut()).chain(h.description.iter_mut()) {
+        back(s);
+    }
+    for (t, _) in &mut h.titles {
+        back(t);
+    }
 }
 
 /// Several dated header lines that differ only in their first comma part ("Engineer,
@@ -772,7 +962,7 @@ fn shared_employer(heads: &[Head]) -> Option<(Vec<(String, DateSpan)>, String)> 
         let text = dates::remove_durations(&unbracket(&h.text));
         let span = dates::find(&text)?;
         let rest = dates::remove(&text, &span.at);
-        let (title, employer) = rest.split_once(", ")?;
+        let (title, employer) = comma_split_once(&rest)?;
         let employer = employer.trim();
         if title.trim().is_empty() || employer.is_empty() {
             return None;
@@ -792,7 +982,7 @@ fn shared_employer(heads: &[Head]) -> Option<(Vec<(String, DateSpan)>, String)> 
 /// parts that are all title (title words, no organisation words) and then an organisation
 /// (with the departments named beside it dropped, see [`institution_only`]).
 fn title_comma_institution(text: &str) -> Option<(String, String)> {
-    let parts: Vec<&str> = text.split(", ").collect();
+    let parts = comma_parts(text);
     let titled = parts
         .iter()
         .take_while(|p| role_score(p) > 0 && role_score(p) >= org_score(p) && !names_unit(p))
@@ -801,18 +991,26 @@ fn title_comma_institution(text: &str) -> Option<(String, String)> {
         return None;
     }
     let rest = parts[titled..].join(", ");
-    let starts_upper = rest.chars().next().is_some_and(char::is_uppercase);
+    let starts_upper = capitalised_name(&rest);
     if !starts_upper || org_score(&rest) == 0 || org_score(&rest) < role_score(&rest) {
         return None;
     }
     Some((parts[..titled].join(", "), institution_only(&rest)))
 }
 
+/// A name written as names are: a capital first letter, or a brand's capital inside its first
+/// word ("eBay", "eXamplo AG").
+fn capitalised_name(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.starts_with(char::is_uppercase)
+        || first.starts_with(char::is_lowercase) && first.chars().skip(1).any(char::is_uppercase)
+}
+
 /// "Northern University, Associate Professor, Department of Biology": the academic one-liner,
 /// an organisation first, then one title part (title words, no organisation words), then
 /// the units it sits in. The organisation is the first part that names one and is not a unit.
 fn org_comma_title(text: &str, untitled: bool) -> Option<(String, String)> {
-    let parts: Vec<&str> = text.split(", ").map(str::trim).collect();
+    let parts: Vec<&str> = comma_parts(text).into_iter().map(str::trim).collect();
     if parts.len() < 2 {
         return None;
     }
@@ -851,10 +1049,7 @@ fn named_not_placed(part: &str) -> bool {
 /// organisation word, no title word) and the other a name with no organisation word, the
 /// other is the title, whichever comes first.
 fn org_and_other(text: &str) -> Option<(String, String)> {
-    let (a, b) = text.split_once(", ")?;
-    if b.contains(", ") {
-        return None;
-    }
+    let [a, b] = comma_parts(text)[..] else { return None };
     let is_org = |p: &str| org_score(p) > role_score(p);
     let other = |p: &str| {
         org_score(p) == 0
@@ -915,7 +1110,7 @@ fn employer_city(text: &str) -> (String, Option<String>) {
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once(" ("))
         .filter(|(_, city)| !city.contains(['(', ')']))
-        .or_else(|| without_note.rsplit_once(", "));
+        .or_else(|| comma_rsplit_once(without_note));
     if let Some((org, city)) = split {
         // "Zug / Baar": two places.
         let bare_city = city.split(" / ").all(is_city);
@@ -979,7 +1174,7 @@ fn names_a_unit(text: &str) -> bool {
 /// The institution of an employer slot that shares its line with the title ("Lecturer,
 /// Physics Department, Univ. of X"): departments and centres named beside it are dropped.
 fn institution_only(text: &str) -> String {
-    let parts: Vec<&str> = text.split(", ").collect();
+    let parts: Vec<&str> = comma_parts(text);
     if parts.len() < 2 {
         return text.to_string();
     }
@@ -1048,8 +1243,24 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
             head.strong.first().filter(|s| rest.contains(s.as_str()) && s.len() < rest.len())
     {
         let other = dates::tidy(&rest.replacen(s.as_str(), " ", 1));
-        let strong = dates::tidy(s);
-        let mut v = vec![(strong, true)];
+        // "**Director of Outreach – Acme** | Lyon": where the text beside the span is only a place,
+        // a separator inside the span parts its slots as it does outside it (beside an
+        // employer, the span is one title: "**Fitter – Deputy Head** | Acme").
+        let beside = other.trim_matches(|c: char| "|–—-·,()".contains(c) || c.is_whitespace());
+        let only_place = beside.is_empty()
+            || places::location(beside).is_some()
+            || places::is_remote(beside)
+            || place_like(beside);
+        let mut v: Vec<(String, bool)> = if only_place {
+            SEPARATORS
+                .split(s)
+                .map(dates::tidy)
+                .filter(|p| !p.is_empty())
+                .map(|p| (p, true))
+                .collect()
+        } else {
+            vec![(dates::tidy(s), true)]
+        };
         if !other.is_empty() {
             v.push((other, false));
         }
@@ -1063,12 +1274,16 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
         .collect()
 }
 
-/// A cell that opens with an emphasised span followed by a comma ("**Oasis Engineering**,
-/// Field Advisor"): the span and the rest are slots of their own.
+/// A cell that opens with an emphasised span followed by a comma or a separator
+/// ("**Oasis Engineering**, Field Advisor", "**Oasis Engineering** – Field Advisor"): the
+/// span and the rest are slots of their own, as they are in a line outside a table.
 fn strong_lead(head: &Head, cell: String) -> Vec<(String, bool)> {
     let split = head.strong.iter().find_map(|s| {
-        let rest = cell.strip_prefix(s.as_str())?.trim_start();
-        let rest = rest.strip_prefix(',')?.trim();
+        let after = cell.strip_prefix(s.as_str())?;
+        let rest = match after.trim_start().strip_prefix(',') {
+            Some(r) => r.trim(),
+            None => &after[SEPARATORS.find(after).filter(|m| m.start() == 0)?.end()..],
+        };
         (!rest.is_empty() && !s.trim().is_empty()).then(|| (s.trim().to_string(), rest.to_string()))
     });
     match split {
@@ -1192,7 +1407,7 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
 /// title's own (those with title words) are the employer and then its place. Leaves the title
 /// in `text`; returns the employer and the place.
 fn split_title_employer(text: &mut String) -> Option<(String, Option<String>)> {
-    let parts: Vec<&str> = text.split(", ").collect();
+    let parts = comma_parts(text);
     let titled = parts.iter().take_while(|p| role_score(p) > 0).count().max(1);
     let org = *parts.get(titled)?;
     let org_like = org.chars().next().is_some_and(char::is_uppercase) && role_score(org) == 0;
@@ -1540,6 +1755,75 @@ mod tests {
     }
 
     #[test]
+    fn list_items_holding_employer_dates_and_title_paragraphs_are_entries() {
+        // A list of jobs, each item with its employer, its dates and its title as paragraphs,
+        // and a bullet that only names the group of bullets nested in it.
+        let md = "- Vandelay Industries - Latex Import Division\n\n  2015 - present\n\n  **Senior Buyer**\n\n  * Led the latex account.\n\n  * Tooling:\n\n    * Wrote the order tracker.\n    * Kept the ledgers.\n\n- Pendant Publishing\n\n  2011 - 2014\n\n  **Editor**\n\n  * Edited the coffee-table book.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Vandelay Industries - Latex Import Division|Senior Buyer||2015..",
+                "Pendant Publishing|Editor||2011..2014"
+            ]
+        );
+        assert_eq!(
+            e[0].highlights,
+            ["Led the latex account.", "Wrote the order tracker.", "Kept the ledgers."]
+        );
+    }
+
+    #[test]
+    fn a_year_inside_a_bracketed_remark_leaves_the_bullet_a_highlight() {
+        let md = "### Web Developer, Pendant Publishing (2011 - 2013)\n\n- site.example (design for the 2011 edition, CMS)\n- shop.example (theme)\n";
+        let (_, e) = read(&from_markdown(md));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            e[0].highlights,
+            ["site.example (design for the 2011 edition, CMS)", "shop.example (theme)"]
+        );
+    }
+
+    #[test]
+    fn a_legal_form_after_a_comma_stays_with_the_employer() {
+        let md = "## Experience\n\n*Night Operator* -- Kramerica, Inc, Springfield OR 2/2006-7/2007\n\n- Kept the lights on.\n\n*Buyer* -- Vandelay, Ltd., Shelbyville 6/1999-Pres\n\n- Bought latex.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Kramerica, Inc|Night Operator|Springfield OR|2006-02..2007-07",
+                "Vandelay, Ltd.|Buyer|Shelbyville|1999-06..",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_arrow_separates_the_parts_of_a_header() {
+        let md = "## Experience\n\n### Vandelay -> Mar 2002 - Present; Shelbyville, IT\n\n*Latex Buyer*\n\n- Bought latex.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Vandelay|Latex Buyer|Shelbyville, IT|2002-03.."]);
+    }
+
+    #[test]
+    fn the_word_that_introduces_a_title_is_no_part_of_it() {
+        let (_, e) = read(&from_plain(
+            "* 2 years as Platform Captain at Initech from 2014 to 2016\n\n* 3 years as Developer at Globex from 2011 to 2014\n",
+        ));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Initech|Platform Captain||2014..2016", "Globex|Developer||2011..2014"]);
+    }
+
+    #[test]
+    fn a_legal_form_stays_with_its_name() {
+        assert_eq!(comma_parts("Initech, Inc., Springfield"), ["Initech, Inc.", "Springfield"]);
+        assert_eq!(comma_parts("Engineer, Globex, LLC"), ["Engineer", "Globex, LLC"]);
+        assert_eq!(comma_parts("Acme"), ["Acme"]);
+    }
+
+    #[test]
     fn company_date_title_lines() {
         let t = "Initech\n2016-Present\nSenior Manager, Billing Platforms\nI lead a team that is responsible for billing platforms and other things at Initech.\nGlobex\n2008-2011\nHead of Support & IT (2010-2011)\nMobile App Engineer (2008-2010)\nAs the head of support I kept the site online and did many other things for the company.\nPrior to this, I was a mobile engineer building features for the product.\nAcme, Inc.\nSummer Intern, Release Engineering\n";
         let (_, e) = read(&from_plain(t));
@@ -1588,6 +1872,48 @@ mod tests {
     }
 
     #[test]
+    fn a_separator_inside_a_bold_span_beside_a_place_parts_title_and_employer() {
+        let md = "**Head of Sales – Brightwater Ltd** | Leeds, UK (2015–2019)\n\n* Grew sales.\n\n**Baker – Deputy Head** | Crumb & Co (2010–2015)\n\n* Baked.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Brightwater Ltd|Head of Sales|Leeds, UK|2015..2019",
+                "Crumb & Co|Baker – Deputy Head||2010..2015",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_place_beside_the_dates_under_the_job_line_is_the_location() {
+        let md = "### Welder at Forge Works\n\n*03.2018 - present* | Remote job\n\n* Welded.\n\n### Engineer at Anvil Ltd\n\n*05.2015 - 02.2018* | Bergen\n\n* Fitted.\n\n**Smelt Co** — *Technician*  \n *Jan 2012 – Apr 2015* (Remote & Onsite)\n\n* Cast.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Forge Works|Welder|Remote job|2018-03..",
+                "Anvil Ltd|Engineer|Bergen|2015-05..2018-02",
+                "Smelt Co|Technician|Remote & Onsite|2012-01..2015-04",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_before_the_next_heading_ends_the_entry_above() {
+        let md = "### 2019 - 2022: Head Gardener, Green Acres Ltd\n\nKept the lawns.\n\n_Mowers, Shears_\n\n### 2015 - 2019: Sales Assistant, bLoom GmbH\n\nTied bouquets.\n\n_Ribbons, Wire_\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            ["Green Acres Ltd|Head Gardener||2019..2022", "bLoom GmbH|Sales Assistant||2015..2019"]
+        );
+        assert_eq!(e[0].summary, ["Kept the lawns.", "Mowers, Shears"]);
+        assert_eq!(e[1].summary, ["Tied bouquets.", "Ribbons, Wire"]);
+    }
+
+    #[test]
     fn numbered_employer_headings_with_positions_below() {
         let t = "1.3.1 Vandelay, Remote\n\n1.3.1.1 Platform Specialist (2014-present)\n\nI did platform things for a long time at this place.\n\n1.3.1.2 Director of Exports (2011-2014)\n\nI directed imports for the company.\n\n1.3.2 Kramerica, Seattle, USA (2002-2006)\n\nSenior Tools Engineer\n\nI engineered.\n";
         let (_, e) = read(&from_markdown(t));
@@ -1617,6 +1943,18 @@ mod tests {
         assert_eq!(e[1].position.as_deref(), Some("Research Assistant"));
         assert_eq!(e[2].name.as_deref(), Some("Initech"));
         assert_eq!(e[2].position.as_deref(), Some("Software Engineer"));
+    }
+
+    #[test]
+    fn a_comma_inside_brackets_does_not_split_an_employer() {
+        let t = "2019 – 2021   Kiln Technician, Centre for Ceramics (North Campus, East Wing)\n2015 – 2019   Glaze Chemist, Institute for Clay Studies (ICS, Northfield)\n";
+        let (_, e) = read(&from_plain(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(e[0].name.as_deref(), Some("Centre for Ceramics (North Campus, East Wing)"));
+        assert_eq!(e[0].position.as_deref(), Some("Kiln Technician"));
+        assert_eq!(e[1].name.as_deref(), Some("Institute for Clay Studies (ICS, Northfield)"));
+        assert_eq!(e[1].position.as_deref(), Some("Glaze Chemist"));
     }
 
     #[test]

@@ -171,6 +171,22 @@ fn label_line(p: &Piece) -> bool {
         && p.kind == PieceKind::Text
 }
 
+/// A short plain line standing alone right above a list labels the list's items, as a
+/// heading would ("Frameworks" over "- Spring, Hibernate"): a line of a few words, not a
+/// sentence, rated or a list itself, outside any list.
+fn above_list(pieces: &[Piece], i: usize) -> bool {
+    let p = &pieces[i];
+    let t = p.text.trim();
+    p.kind == PieceKind::Text
+        && p.item.is_none()
+        && p.def.is_none()
+        && (1..=5).contains(&t.split_whitespace().count())
+        && !t.contains([',', ';'])
+        && !t.ends_with('.')
+        && unrate(t).1.is_none()
+        && pieces.get(i + 1).is_some_and(|n| n.kind == PieceKind::Bullet && n.item.is_some())
+}
+
 /// Reads a list section into groups. `kind` is the section's own kind (skills, languages,
 /// interests); labels that name another kind make groups of that kind.
 pub fn read(lines: &[Line], kind: Kind) -> Read {
@@ -200,7 +216,14 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
         match p.kind {
             PieceKind::Heading | PieceKind::Term => {
                 let label = clean_label(&p.text);
-                match lexicon(&label) {
+                // A sub-heading is a heading by markup: a long word one slip from a heading
+                // word reads as that word ("Sprachkenntnise").
+                let named = match p.kind {
+                    PieceKind::Heading => lexicon(&label)
+                        .or_else(|| crate::parse::vocab::sections::section_with_slips(&label)),
+                    _ => lexicon(&label),
+                };
+                match named {
                     // A sub-heading naming a section ("Sprachen", "Kompetenzen") is a section
                     // of that kind, not a label.
                     Some(k) if p.kind == PieceKind::Heading => {
@@ -220,8 +243,17 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             }
             PieceKind::Field => {
                 let label = p.field.clone().unwrap_or_default();
-                let k = group_kind(&label, current);
-                new_group(&mut out, k, Some(label), split_items(&p.text));
+                if levels::is_language(&label) && levels::starts_with_level(&p.text) {
+                    // "Deutsch = Muttersprache": a language and its level, as "English: Fluent".
+                    let item = vec![format!("{label} ({})", p.text)];
+                    push_items(&mut out, open, Kind::Languages, item, p.source);
+                } else if levels::is_level(&p.text) {
+                    // "Julia = Experte": one rated item, as "Python: advanced".
+                    push_items(&mut out, open, current, vec![label], p.source);
+                } else {
+                    let k = group_kind(&label, current);
+                    new_group(&mut out, k, Some(label), split_items(&p.text));
+                }
                 continue;
             }
             PieceKind::Row => {
@@ -324,7 +356,9 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             && !p.text.contains([',', ';'])
             && unrate(&p.text).1.is_none()
             && pieces.get(i + 1).is_some_and(|n| n.kind == PieceKind::Row);
-        if (label_line(p) || above_rows) && pieces.get(i + 1).is_some() {
+        if (label_line(p) || above_rows || names_list(p) || above_list(&pieces, i))
+            && pieces.get(i + 1).is_some()
+        {
             let label = clean_label(&p.text);
             let k = group_kind(&label, current);
             open = Some(new_group(&mut out, k, Some(label), Vec::new()));
@@ -344,7 +378,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
         let items = if p.kind == PieceKind::Bullet && target.is_none() {
             vec![p.text.clone()]
         } else {
-            split_items(&p.text)
+            slash_list(&p.text).unwrap_or_else(|| split_items(&p.text))
         };
         push_items(&mut out, target, current, items, p.source);
     }
@@ -364,9 +398,9 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
     out
 }
 
-/// Whether at least half the items name spoken languages.
+/// Whether at least half the items name spoken languages ("Deutsch", "Anglais scientifique").
 fn mostly_languages(items: &[String]) -> bool {
-    let known = items.iter().filter(|i| levels::is_language(&unrate(i).0)).count();
+    let known = items.iter().filter(|i| language_first(&unrate(i).0).is_some()).count();
     !items.is_empty() && known * 2 >= items.len()
 }
 
@@ -409,6 +443,42 @@ fn prose_list(text: &str) -> Option<Vec<String>> {
     let t = text.trim_end_matches('.');
     let (_, list) = t.split_once(" in ").or_else(|| t.split_once(" of "))?;
     (list.matches(',').count() >= 2 && !list.contains(". ")).then(|| split_items(list))
+}
+
+/// "Anglais scientifique", "English": a spoken language named first, and the lower-case note on
+/// its use or level after it ("scientifique"), if any.
+pub fn language_first(item: &str) -> Option<(String, Option<String>)> {
+    let item = item.trim();
+    if levels::is_language(item) {
+        return Some((item.to_string(), None));
+    }
+    let (first, rest) = item.split_once(' ')?;
+    let rest = rest.trim();
+    (levels::is_language(first) && rest.starts_with(char::is_lowercase))
+        .then(|| (first.to_string(), Some(rest.to_string())))
+}
+
+/// "Teamwork / Patience / Planning": three or more short items set apart by spaced slashes
+/// and no comma make a list.
+fn slash_list(text: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = text.split(" / ").map(str::trim).collect();
+    (parts.len() >= 3
+        && !text.contains([',', ';'])
+        && parts.iter().all(|p| (1..=5).contains(&p.split_whitespace().count())))
+    .then(|| parts.iter().map(|p| p.to_string()).collect())
+}
+
+/// A short line that names a list section ("Langues étrangères", "Hobbies") standing over
+/// its items inside another list section: the label of their group.
+fn names_list(p: &Piece) -> bool {
+    let t = clean_label(&p.text);
+    p.kind == PieceKind::Text
+        && p.item.is_none()
+        && (1..=4).contains(&t.split_whitespace().count())
+        && !t.contains([',', ';'])
+        && lexicon(&t).is_some_and(|k| {
+            matches!(k, Kind::Languages | Kind::Interests | Kind::Certificates | Kind::Skills)
+        })
 }
 
 /// Splits at top-level commas and semicolons (never inside brackets); an enclosing pair of
@@ -596,6 +666,45 @@ mod tests {
                 "Skills BACKEND: Rust 5/5 | Python (expert)",
                 "Skills -: Kotlin | Swift",
             ]
+        );
+    }
+
+    #[test]
+    fn a_plain_line_above_a_list_labels_it() {
+        // Neither bold, capitals nor a colon: standing alone over the list is enough.
+        let md = "Glazes\n\n- Celadon, Tenmoku, Shino.\n\nKilns\n\n- Anagama\n- Raku\n\nI also teach wheel throwing to adults in the evenings.\n\n- Wedging\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            [
+                "Skills Glazes: Celadon | Tenmoku | Shino",
+                "Skills Kilns: Anagama | Raku",
+                "Skills -: Wedging",
+            ]
+        );
+    }
+
+    #[test]
+    fn fields_of_a_rated_item_or_a_language_and_its_level() {
+        // moderncv's `\cvline{Glazing}{Expert}`: the rating is dropped; a language keyed to
+        // its level is a language, as "English: Fluent" is.
+        let tex = "\\documentclass{moderncv}\n\\begin{document}\n\\cvline{Glazing}{Expert}\n\\cvline{Throwing}{Advanced}\n\\cvline{Norwegian}{Native}\n\\cvline{Kilns}{Anagama, Raku}\n\\end{document}\n";
+        assert_eq!(
+            show(&read(&from_plain(tex), Kind::Skills)),
+            [
+                "Skills -: Glazing",
+                "Skills -: Throwing",
+                "Languages -: Norwegian (Native)",
+                "Skills Kilns: Anagama | Raku",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_sub_heading_still_names_its_section() {
+        let md = "- Wedging\n\n### Sprachkenntnise\n\n- Deutsch\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            ["Skills -: Wedging", "Languages -: Deutsch"]
         );
     }
 

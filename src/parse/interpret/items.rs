@@ -32,6 +32,8 @@ pub struct Item {
     pub cols: Vec<String>,
     /// The strong span the item starts with.
     pub lead: Option<String>,
+    /// The item's emphasised spans (strong or emphasised), in order.
+    pub spans: Vec<String>,
     /// The item is a heading or a bold line with a body under it.
     pub headed: bool,
     /// Prose under a headed item.
@@ -132,6 +134,7 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
             out.push(Item {
                 text: l.text.clone(),
                 cols: l.cols.clone(),
+                spans: l.strong.clone(),
                 source: l.source,
                 ..Default::default()
             });
@@ -177,7 +180,8 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
         // "[2011] Title, Venue." paragraphs under a heading: each an item, the heading their
         // group's label (an academic list of publications or schools by year).
         if (head.is_some() || dated_group) && !l.bullet && !same_para && opens_with_date(&l.text) {
-            out.push(Item { text: l.text.clone(), source: l.source, ..Default::default() });
+            let spans = l.strong.clone();
+            out.push(Item { text: l.text.clone(), spans, source: l.source, ..Default::default() });
             head = None;
             list_item = None;
             dated_block = Some(l.block);
@@ -202,7 +206,14 @@ pub fn items(lines: &[Line]) -> Vec<Item> {
             continue;
         }
         let lead = l.strong.first().filter(|s| l.text.starts_with(s.as_str())).cloned();
-        out.push(Item { text: l.text.clone(), lead, source: l.source, ..Default::default() });
+        let spans = l.strong.clone();
+        out.push(Item {
+            text: l.text.clone(),
+            lead,
+            spans,
+            source: l.source,
+            ..Default::default()
+        });
         list_item = if l.bullet { l.item } else { None };
     }
     out
@@ -400,8 +411,10 @@ fn certificate_of(item: &Item) -> Certificate {
         .chain(std::iter::once(item.text.as_str()))
         .find_map(dates::find)
         .map(|d| d.last());
-    let first = match item.cols.first() {
-        Some(c) => c.clone(),
+    // A cell that holds only the date is never the name ("2021 | Name | Issuer").
+    let cells: Vec<&String> = item.cols.iter().filter(|c| !dates::is_only_dates(c)).collect();
+    let first = match cells.first() {
+        Some(c) => c.to_string(),
         None => item.text.clone(),
     };
     let text = dates::remove_durations(before_prose(&date_and_rest(&first).1));
@@ -426,7 +439,7 @@ fn certificate_of(item: &Item) -> Certificate {
         }
     }
     if issuer.is_none()
-        && let Some(second) = item.cols.get(1)
+        && let Some(second) = cells.get(1)
     {
         let part = second.split(", ").next().unwrap_or("").trim();
         if !part.is_empty() && part.split_whitespace().count() <= 3 && dates::find(part).is_none() {
@@ -504,14 +517,23 @@ fn publication_of(item: &Item) -> Publication {
     // A label of 2 to 25 letters and spaces; its length is counted apart, as `{2,25}` would
     // compile 25 copies of the Unicode class. The class holds no colon: the run ends at the first.
     static LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{L} ]{2,}:\s*"));
+    static CITATION_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\d{1,3}\]\s*"));
     let t = &item.text;
     let (date, rest) = undated(item);
+    // "[3] Authors. Title. Venue": the reference number is no part of it.
+    let rest = CITATION_NUMBER.replace(&rest, "").into_owned();
     let name = if let Some(c) = QUOTED.captures(t) {
         c[1].trim().trim_end_matches([',', '.']).to_string()
     } else if let Some(c) = AFTER_YEAR.captures(t) {
         c[1].trim().trim_end_matches('.').to_string()
+    } else if let Some(title) = after_authors(&rest) {
+        title
     } else if let Some(lead) = &item.lead {
         lead.clone()
+    } else if let Some(span) = item.spans.iter().find(|s| s.split_whitespace().count() >= 3) {
+        // "Okafor N, et al. *Glaze flow at high fire.* Ceramics 4(2)": after the authors, the
+        // emphasised span is the title.
+        span.trim().trim_end_matches([',', '.']).to_string()
     } else {
         let label = LABEL
             .find(&rest)
@@ -534,6 +556,41 @@ fn publication_of(item: &Item) -> Publication {
         summary,
         ..Default::default()
     }
+}
+
+/// "Ada Example, Alan Turing, and Jane Doe. Title of the paper. Venue, 2019": the sentence
+/// after the list of authors (names of capitalised words and initials, set apart by commas
+/// and "and"), when a venue sentence follows it.
+fn after_authors(text: &str) -> Option<String> {
+    let name_like = |s: &str| {
+        let s = s.trim();
+        let s = s.strip_prefix("and ").or_else(|| s.strip_prefix("& ")).unwrap_or(s);
+        let words: Vec<&str> = s.split_whitespace().collect();
+        (1..=5).contains(&words.len())
+            && words.iter().any(|w| w.trim_end_matches('.').chars().count() >= 2)
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    || matches!(*w, "de" | "da" | "van" | "von" | "der" | "del" | "di" | "le")
+            })
+    };
+    let mut from = 0;
+    for part in text.split(", ") {
+        // The part that holds the end of the list: its first ". " after a name.
+        let end = part.match_indices(". ").map(|(i, _)| i).find(|&i| name_like(&part[..i + 1]));
+        match end {
+            Some(i) if name_like(&part[..i + 1]) => {
+                let rest = &text[from + i + 2..];
+                let title = first_sentence(rest)?;
+                let words = title.split_whitespace().count();
+                return (words >= 2).then_some(title);
+            }
+            _ if name_like(part) && part.split_whitespace().count() >= 2 => {
+                from += part.len() + 2;
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The first sentence of a text of several (a title before its venue): text up to ". "
@@ -680,6 +737,17 @@ mod tests {
     }
 
     #[test]
+    fn a_row_opening_with_its_date_names_the_certificate_after_it() {
+        let c = certificates(&from_markdown(
+            "| March 2022 | Kiln Safety Licence | Potters Guild |\n|---|---|---|\n| 2019 | Glaze Chemistry | Clay Institute |\n",
+        ));
+        let names: Vec<&str> = c.iter().filter_map(|c| c.name.as_deref()).collect();
+        assert_eq!(names, ["Kiln Safety Licence", "Glaze Chemistry"]);
+        assert_eq!(c[0].issuer.as_deref(), Some("Potters Guild"));
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2022-03"));
+    }
+
+    #[test]
     fn projects_headed_and_in_prose() {
         let p = projects(&from_markdown(
             "### Tidewatch – Start-up (Acme GmbH)\n- Built the sensor\n- Sold it\n",
@@ -698,11 +766,31 @@ mod tests {
     }
 
     #[test]
+    fn an_emphasised_title_after_the_authors_names_the_publication() {
+        let p = publications(&from_plain(
+            "\\documentclass{article}\n\\begin{document}\n\\begin{itemize}\n\\item Okafor N, Lind P, et al. \\emph{Glaze flow at high fire temperatures.} Ceramics Review. 2019 Mar;4(2):10-19.\n\\item Lind P. \\emph{Ash glazes in a wood kiln.} Kiln Journal. 2016.\n\\end{itemize}\n\\end{document}\n",
+        ));
+        let names: Vec<&str> = p.iter().filter_map(|p| p.name.as_deref()).collect();
+        assert_eq!(names, ["Glaze flow at high fire temperatures", "Ash glazes in a wood kiln"]);
+        // The same as table rows with an impact factor in the first cell.
+        let p = publications(&from_plain(
+            "\\documentclass{twentysecondcv}\n\\begin{document}\n\\begin{twentyshort}\n\\twentyitemshort{5.481}{Okafor N, et al. \\emph{Glaze flow at high fire.} Ceramics. 2018 Nov 15;34(22):39-59.}\n\\end{twentyshort}\n\\end{document}\n",
+        ));
+        assert_eq!(p[0].name.as_deref(), Some("Glaze flow at high fire"));
+    }
+
+    #[test]
     fn publication_titles() {
         let p = publications(&from_plain(
             "Example, A. (2019). Fast solvers for wave problems. Journal of Waves 3, 1-9.\nBook chapter: Rivers of the North. Lakeside Press. https://example.org/rivers\n",
         ));
         let names: Vec<&str> = p.iter().filter_map(|p| p.name.as_deref()).collect();
         assert_eq!(names, ["Fast solvers for wave problems", "Rivers of the North"]);
+        // Numbered references with the authors first.
+        let p = publications(&from_plain(
+            "[1] Ada Example, B. C. Sample, and Jo Doe. Graph cuts for river maps: a study. In Proc. of Rivers, pages 1–9, 2016.\n\n[2] Ada Example. Wave solvers in practice. Dissertation, Northfield University, 2013.\n",
+        ));
+        let names: Vec<&str> = p.iter().filter_map(|p| p.name.as_deref()).collect();
+        assert_eq!(names, ["Graph cuts for river maps: a study", "Wave solvers in practice"]);
     }
 }

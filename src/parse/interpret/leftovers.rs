@@ -44,7 +44,7 @@ pub fn keep_unplaced(
         // A heading names a section; it is not content to keep.
         .filter(|(_, l)| sections::lexicon(l).is_none())
         // Nor is the document's title ("One-page CV").
-        .filter(|(_, l)| !crate::parse::vocab::sections::is_document_title(l))
+        .filter(|(_, l)| !crate::parse::vocab::titles::is_document_title(l))
         .collect();
     // Runs of lines that follow each other in the source are one block.
     let mut runs: Vec<(u32, u32, Vec<&str>)> = Vec::new();

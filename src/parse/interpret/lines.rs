@@ -92,11 +92,13 @@ pub fn lines(doc: &Document) -> Vec<Line> {
     f.out
 }
 
-/// "3.disiplin", "12) Rust": a number opening a line, and where the text after it starts.
+/// "3.disiplin", "12) Rust", "01 Webshop": a number opening a line (a zero-padded one needs no
+/// stop after it), and where the text after it starts.
 fn leading_number(text: &str) -> Option<(u32, usize)> {
     let b = text.as_bytes();
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    if !(1..=2).contains(&digits) || !matches!(b.get(digits), Some(b'.' | b')')) {
+    let padded = digits == 2 && b[0] == b'0' && b.get(2) == Some(&b' ');
+    if !(1..=2).contains(&digits) || !(padded || matches!(b.get(digits), Some(b'.' | b')'))) {
         return None;
     }
     let rest = &text[digits + 1..];
@@ -654,6 +656,22 @@ mod tests {
                 ("discipline and care", true),
                 ("leading", true),
                 ("1.5 years abroad", false),
+            ]
+        );
+        // Zero-padded numbers need no stop; a lone "05 km" is no numbering.
+        let doc = read::document(
+            "Projects\n01 Webshop – Rust\n02 Blog – Go\n\n05 km walked\n",
+            Some(read::Markup::Text),
+        );
+        let t: Vec<(String, bool)> = lines(&doc).into_iter().map(|l| (l.text, l.bullet)).collect();
+        let t: Vec<(&str, bool)> = t.iter().map(|(s, b)| (s.as_str(), *b)).collect();
+        assert_eq!(
+            t,
+            [
+                ("Projects", false),
+                ("Webshop – Rust", true),
+                ("Blog – Go", true),
+                ("05 km walked", false)
             ]
         );
     }

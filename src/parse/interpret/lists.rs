@@ -80,10 +80,87 @@ pub fn lists(lines: &[Line], kind: Kind) -> Lists {
     out
 }
 
+/// The items under a heading that names no section ("Change tracking", "Compiled
+/// languages") read as one skills group named by the heading: its items split at top-level
+/// commas are the keywords, and a `Label: a, b` item is a group of its own. `None` unless
+/// every item is a few terms (no sentence) and some item lists terms.
+pub fn heading_group(title: &str, lines: &[Line]) -> Option<Vec<Skill>> {
+    let title = title.trim().trim_end_matches(':').trim();
+    if title.is_empty() {
+        return None;
+    }
+    let items = item_texts(lines);
+    let terms_only = items.iter().all(|t| {
+        // "tilemaps...": an ellipsis ends a list, not a sentence.
+        let t = t.strip_suffix("...").or_else(|| t.strip_suffix('…')).unwrap_or(t);
+        let words = t.split_whitespace().count();
+        words <= 16 && !t.ends_with(['.', '!', '?']) && !t.contains(". ")
+    });
+    let listing = items.iter().any(|t| split_items(labelled(t).map_or(t, |(_, r)| r)).len() >= 2);
+    if items.is_empty() || !terms_only || !listing {
+        return None;
+    }
+    let mut own = Skill { name: Some(title.to_string()), ..Default::default() };
+    let mut labelled_groups = Vec::new();
+    for t in &items {
+        match labelled(t) {
+            Some((label, rest)) => labelled_groups.push(Skill {
+                name: Some(label.to_string()),
+                keywords: split_items(rest),
+                ..Default::default()
+            }),
+            None => own.keywords.extend(split_items(t)),
+        }
+    }
+    let mut out = Vec::new();
+    if !own.keywords.is_empty() {
+        out.push(own);
+    }
+    out.extend(labelled_groups);
+    Some(out)
+}
+
+/// Whether any item of a languages list names a spoken language.
+pub fn names_spoken_language(lines: &[Line]) -> bool {
+    item_texts(lines).iter().flat_map(|t| split_items(t)).any(|i| {
+        let (name, _) = groups::unrate(&i);
+        name.split(|c: char| !c.is_alphabetic()).any(levels::is_language)
+    })
+}
+
+/// The text of each list item (its lines joined), or of each line outside lists.
+fn item_texts(lines: &[Line]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (k, l) in lines.iter().enumerate() {
+        let continues = k > 0 && l.item.is_some() && l.item == lines[k - 1].item;
+        match out.last_mut() {
+            Some(last) if continues => {
+                last.push(' ');
+                last.push_str(&l.text);
+            }
+            _ => out.push(l.text.clone()),
+        }
+    }
+    out
+}
+
+/// "Build helper: Grunt, Gulp": a short label and the items after it.
+fn labelled(text: &str) -> Option<(&str, &str)> {
+    let (label, rest) = text.split_once(": ")?;
+    let words = label.split_whitespace().count();
+    ((1..=4).contains(&words) && !rest.trim().is_empty()).then(|| (label.trim(), rest.trim()))
+}
+
 /// A spoken language and its level: "French (native)", "German – B2", "Deutsch".
 fn language(item: &str) -> Option<Language> {
     let (name, level) = groups::unrate(item);
     let name = name.trim_end_matches([':', '.']).trim().to_string();
+    // "Anglais scientifique": the language, then what is said of it.
+    if level.is_none()
+        && let Some((language, note)) = groups::language_first(&name)
+    {
+        return Some(Language { language: Some(language), fluency: note, ..Default::default() });
+    }
     if name.is_empty() || name.split_whitespace().count() > 4 {
         return None;
     }
@@ -108,6 +185,51 @@ mod tests {
         assert_eq!(names, ["C++/C", "Alerting (icinga and friends)", "Languages"]);
         assert_eq!(s[2].keywords, ["Rust", "Go (mostly)", "Python"]);
         assert_eq!(prose.len(), 1);
+    }
+
+    #[test]
+    fn spoken_languages_among_the_skills_and_slashed_lists() {
+        let l = lists(
+            &from_markdown(
+                "Foreign languages\n\nEsperanto, Deutsch, Español\n\nTeamwork / Patience / Kiln safety\n\nLangues: Anglais scientifique\n\nTools: Wheel, Kiln\n",
+            ),
+            Kind::Skills,
+        );
+        let langs: Vec<(Option<&str>, Option<&str>)> =
+            l.languages.iter().map(|g| (g.language.as_deref(), g.fluency.as_deref())).collect();
+        assert_eq!(
+            langs,
+            [
+                (Some("Esperanto"), None),
+                (Some("Deutsch"), None),
+                (Some("Español"), None),
+                (Some("Anglais"), Some("scientifique")),
+            ]
+        );
+        let names: Vec<&str> = l.skills.iter().filter_map(|s| s.name.as_deref()).collect();
+        assert_eq!(names, ["Teamwork", "Patience", "Kiln safety", "Tools"]);
+    }
+
+    #[test]
+    fn a_heading_that_names_no_section_names_its_group() {
+        let lines = from_plain("* Make, Ninja\n* Bazel\n* Linters: ruff, clippy...\n");
+        let s = heading_group("BUILD TOOLS", &lines).expect("a group");
+        let got: Vec<(Option<&str>, Vec<&str>)> = s
+            .iter()
+            .map(|s| (s.name.as_deref(), s.keywords.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("BUILD TOOLS"), vec!["Make", "Ninja", "Bazel"]),
+                (Some("Linters"), vec!["ruff", "clippy"]),
+            ]
+        );
+        assert!(
+            heading_group("WHAT I DID", &from_plain("* Shipped the new build system.\n")).is_none()
+        );
+        assert!(!names_spoken_language(&from_plain("* C, C++, Java\n")));
+        assert!(names_spoken_language(&from_plain("* English (native), Welsh\n")));
     }
 
     #[test]

@@ -114,6 +114,11 @@ fn read(
     for l in &all {
         *on_source.entry(l.source).or_default() += 1;
     }
+    // Links of every line, headings included: a page's "Contact me" heading may be the
+    // `mailto:` link itself.
+    let every: Vec<&Line> = all.iter().collect();
+    let (linked_email, linked_phone) =
+        (contact::linked(&every, "mailto:"), contact::linked(&every, "tel:"));
     let (head, mut sections) = sections::split(all);
     // A heading that named its section is read, whatever its words ("Where I have worked");
     // only a source line holding nothing else.
@@ -181,6 +186,7 @@ fn read(
                 || Some(&l.text) == basics.name.as_ref()
                 || Some(&l.text) == basics.label.as_ref()
                 || l.text.trim_start_matches('#').trim() == basics.name.as_deref().unwrap_or("")
+                || crate::parse::vocab::titles::titled_name(&l.text).is_some()
                 || basics.name.as_ref().zip(basics.label.as_ref()).is_some_and(|(n, b)| {
                     l.text.contains(n.as_str()) && l.text.contains(b.as_str())
                 });
@@ -202,7 +208,10 @@ fn read(
     }
     let all: Vec<&Line> = head.iter().chain(sections.iter().flat_map(|s| s.lines.iter())).collect();
     if contacts.email.is_none() {
-        contacts.email = all.iter().find_map(|l| contact::email_in(&l.text));
+        contacts.email = all.iter().find_map(|l| contact::email_in(&l.text)).or(linked_email);
+    }
+    if contacts.phone.is_none() {
+        contacts.phone = linked_phone;
     }
     if contacts.url.is_none()
         && let Some(email) = &contacts.email
@@ -310,6 +319,13 @@ fn section(
             resume.certificates.extend(certificates);
             resume.awards.extend(awards);
         }
+        // "Systems languages" listing C and Java names no spoken language: a skills group.
+        Kind::Languages
+            if !lists::names_spoken_language(&s.lines)
+                && let Some(skills) = lists::heading_group(&s.title, &s.lines) =>
+        {
+            resume.skills.extend(skills)
+        }
         Kind::Skills | Kind::Languages | Kind::Interests => {
             let l = lists::lists(&s.lines, s.kind);
             resume.skills.extend(l.skills);
@@ -344,7 +360,16 @@ fn section(
         Kind::Junk => {}
         Kind::Other => {
             // A catch-all section: each item goes where it belongs; the rest is kept as text.
-            for (kind, lines) in classify::items_by_content(&s.lines) {
+            let by_item = classify::items_by_content(&s.lines);
+            // Under a heading that names no section, a list of tools and nothing else is a
+            // skills group the heading names.
+            let tools = by_item.iter().any(|(k, _)| *k == Some(Kind::Skills))
+                && by_item.iter().all(|(k, _)| matches!(k, Some(Kind::Skills) | None));
+            if tools && let Some(skills) = lists::heading_group(&s.title, &s.lines) {
+                resume.skills.extend(skills);
+                return;
+            }
+            for (kind, lines) in by_item {
                 match kind {
                     Some(kind) => {
                         let part = Section { kind, lines, ..s.clone() };
@@ -450,6 +475,16 @@ mod tests {
         let basics = parse(text, true).resume.basics.unwrap_or_default();
         let summary = basics.summary.unwrap_or_default();
         assert!(summary.contains("Portfolio and") && summary.contains("my talks"), "{summary}");
+    }
+
+    #[test]
+    fn a_page_gives_its_address_and_number_in_links_and_links_to_its_own_pages_are_no_site() {
+        let page = "<html><body><h1>Ann Example</h1><p><a href=\"./index.html\">Home</a></p><h2>Experience</h2><p>Potter, Clayworks, 2019 - 2021</p><h2><a href=\"mailto:ann@example.org\">Write to me</a></h2><p><a href=\"tel:+15550104477\">Call me</a></p></body></html>";
+        let r = interpret(read::document(page, Some(read::Markup::Html))).resume;
+        let b = r.basics.unwrap_or_default();
+        assert_eq!(b.email.as_deref(), Some("ann@example.org"));
+        assert_eq!(b.phone.as_deref(), Some("+15550104477"));
+        assert_eq!(b.url, None);
     }
 
     #[test]

@@ -43,7 +43,11 @@ pub fn is_place(parts: &[&str]) -> bool {
 
 pub fn is_remote(s: &str) -> bool {
     let s = s.trim().to_lowercase();
-    places::REMOTE.contains(&s.as_str())
+    // "Remote & Onsite", "remote / hybrid": work modes joined are one.
+    s.split(['&', '/', ',', '+'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .all(|p| places::REMOTE.contains(&p))
 }
 
 /// A whole text as a location: "Hartford, CT", "Lyon (France)", "Berlin, Germany".
@@ -67,8 +71,16 @@ pub fn location(text: &str) -> Option<Location> {
         });
     }
     let (city, rest) =
-        if let Some((city, inner)) = t.strip_suffix(')').and_then(|s| s.split_once(" (")) {
-            (city.trim(), vec![inner.trim()])
+        if let Some((before, inner)) = t.strip_suffix(')').and_then(|s| s.split_once(" (")) {
+            // "Lyon (France)", "Lacville, QC (Canada)": the bracket holds the last part. The
+            // part between is a state or region ("Acme, Montréal (Canada)" is no place).
+            let mut parts = before.split(',').map(str::trim);
+            let city = parts.next().unwrap_or_default();
+            let between: Vec<&str> = parts.collect();
+            if !between.iter().all(|p| is_state(p) || is_region(p)) {
+                return None;
+            }
+            (city, between.into_iter().chain([inner.trim()]).collect())
         } else {
             let parts: Vec<&str> = t.split(',').map(str::trim).collect();
             if parts.len() < 2 {
@@ -163,6 +175,12 @@ mod tests {
         let l = location("Montreal, Quebec, Canada").unwrap();
         assert_eq!((l.region.as_deref(), l.country_code.as_deref()), (Some("Quebec"), Some("CA")));
         assert!(location("Senior Manager, Billing Platforms").is_none());
+        assert!(location("Larkspur Logistics, Montréal (Canada)").is_none());
+        let l = location("Beaupont, QC (Canada)").unwrap();
+        assert_eq!(
+            (l.city.as_deref(), l.region.as_deref(), l.country_code.as_deref()),
+            (Some("Beaupont"), Some("QC"), Some("CA"))
+        );
         let l = location("Niterói/RJ").unwrap();
         assert_eq!((l.city.as_deref(), l.region.as_deref()), (Some("Niterói"), Some("RJ")));
         assert!(location("VP, Principal Data Architect").is_none());

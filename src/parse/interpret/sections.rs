@@ -11,6 +11,7 @@ use super::weights;
 
 use crate::parse::vocab::sections as vocab;
 pub use crate::parse::vocab::sections::Section as Kind;
+use crate::parse::vocab::titles::is_document_title;
 
 /// A heading and the lines under it.
 #[derive(Debug, Clone)]
@@ -27,7 +28,12 @@ pub fn lexicon(text: &str) -> Option<Kind> {
     if text.split_whitespace().count() > 8 {
         return None;
     }
-    vocab::section(text).or_else(|| first_named(text))
+    vocab::section(text).or_else(|| first_named(text)).or_else(|| {
+        // "Selected publications (first author)": a bracketed note after a heading's words
+        // does not change the section they name.
+        let (head, _) = text.trim().strip_suffix(')')?.rsplit_once(" (")?;
+        (!head.trim().is_empty()).then(|| lexicon(head)).flatten()
+    })
 }
 
 /// "ACADEMIC QUALIFICATIONS, TRAININGS AND CERTIFICATIONS", "Areas of Expertise and Hands-on
@@ -161,6 +167,10 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
             }
             _ => None,
         };
+        // A bold label naming the kind of the section it stands in ("**Frameworks**:" under
+        // "Technical Skills") labels a group there; it opens no section.
+        let kind = kind
+            .filter(|k| line.heading.is_some() || !sections.last().is_some_and(|s| s.kind == *k));
         // A title such as "Curriculum Vitae" above everything names the document; the name
         // and contact lines under it are still the header.
         if sections.is_empty() && is_document_title(&line.text) {
@@ -247,10 +257,6 @@ fn class_section(class: &str) -> Option<Kind> {
     vocab::section(&words).filter(|k| !matches!(k, Kind::Junk | Kind::Other))
 }
 
-fn is_document_title(text: &str) -> bool {
-    vocab::is_document_title(text)
-}
-
 fn deeper(level: Option<u8>, section_level: Option<u8>) -> bool {
     matches!((level, section_level), (Some(l), Some(s)) if l > s)
 }
@@ -283,6 +289,16 @@ mod tests {
 
     fn plain(text: &str) -> Vec<Line> {
         super::super::lines::lines(&crate::parse::read::document(text, None))
+    }
+
+    #[test]
+    fn a_bracketed_note_after_a_heading_keeps_its_section() {
+        assert_eq!(
+            lexicon("Selected publications (as lead author)"),
+            Some(Kind::Publications)
+        );
+        assert_eq!(lexicon("Awards (since 2015)"), Some(Kind::Awards));
+        assert_eq!(lexicon("Kiln Street (north)"), None);
     }
 
     #[test]
@@ -323,6 +339,13 @@ mod tests {
         assert_eq!(lexicon("Expérience professionnelle"), Some(Kind::Work));
         assert_eq!(lexicon("Formación académica"), Some(Kind::Education));
         assert_eq!(lexicon("Competenze"), Some(Kind::Skills));
+        assert_eq!(lexicon("Tecnologías"), Some(Kind::Skills));
+        assert_eq!(lexicon("Tecnologias em destaque"), Some(Kind::Skills));
+        assert_eq!(lexicon("Qualificações complementares"), Some(Kind::Certificates));
+        assert_eq!(lexicon("Situación Profesional Actual"), Some(Kind::Work));
+        assert_eq!(lexicon("Обо мне"), Some(Kind::Summary));
+        assert_eq!(lexicon("Опыт вождения"), Some(Kind::Certificates));
+        assert_eq!(lexicon("Frameworks"), Some(Kind::Skills));
         // Headings joining several names are their first.
         assert_eq!(
             lexicon("ACADEMIC QUALIFICATION, TRAININGS AND PROFESSIONAL CERTIFICATIONS"),
@@ -332,6 +355,17 @@ mod tests {
         assert_eq!(lexicon("skills and a love of long walks"), None);
         assert_eq!(lexicon("Senior Software Engineer"), None);
         assert_eq!(lexicon("I have experience in many things here"), None);
+    }
+
+    #[test]
+    fn a_bold_label_of_the_section_s_own_kind_is_a_group_label() {
+        let lines = crate::parse::interpret::testing::from_markdown(
+            "# Ada Example\n\n## Technical Skills\n\n**Databases**:\n\n    Postgres | Redis\n\n**Frameworks**:\n\n    Axum | Gin\n\n## Education\n\nArt School, 2018\n",
+        );
+        let (_, sections) = split(lines);
+        let kinds: Vec<(Kind, &str)> =
+            sections.iter().map(|s| (s.kind, s.title.as_str())).collect();
+        assert_eq!(kinds, [(Kind::Skills, "Technical Skills"), (Kind::Education, "Education")]);
     }
 
     #[test]

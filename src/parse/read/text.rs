@@ -92,6 +92,10 @@ static ORDERED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\(?\d{1,2}(?:\.\)|[.)])|\(?[a-z][.)]|\(\d{1,2}\))\s*"));
 /// A gap between cells: three spaces or more (tabs were turned into spaces).
 static GAP: LazyLock<Regex> = LazyLock::new(|| re(r" {3,}"));
+/// A leader filling the gap between cells: four dashes, dots or underscores or more set apart
+/// by spaces ("Acme ------ Boston"), or four dots or more ("Acme........2019"). "2019---2021",
+/// a typed dash ("a --- b") and an ellipsis are no leaders.
+static LEADER: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[-–—_.·]{4,}\s+|\s*\.{4,}\s*"));
 
 /// A table of contents (three or more numbered lines ending in a page number set apart) is
 /// document furniture, in any markup: its lines become blank, so line numbers stay.
@@ -364,8 +368,15 @@ fn caps_heading(lines: &[Raw], i: usize) -> bool {
     starts_group && (alone || sections::section(t).is_some())
 }
 
-/// Cells of a line set apart by wide gaps; one cell for an ordinary line.
+/// Cells of a line set apart by wide gaps or leaders; one cell for an ordinary line.
 fn cells(text: &str) -> Vec<String> {
+    let led;
+    let text = if LEADER.is_match(text) {
+        led = LEADER.replace_all(text, "   ");
+        led.as_ref()
+    } else {
+        text
+    };
     if !text.contains("   ") {
         return vec![text.to_string()];
     }
@@ -652,6 +663,11 @@ mod tests {
         assert_eq!(
             outline("Acme Corp            Jan 2019 - Present\nSenior SRE\n"),
             "TABLE@1\n  row\n    |\n      P@1 Acme Corp\n    |\n      P@1 Jan 2019 - Present\nP@2 Senior SRE\n"
+        );
+        // Leaders of dashes or dots fill a gap like spaces do; "2019---2021" is one date.
+        assert_eq!(
+            outline("2019---2021    Initech, Inc. ------- Springfield, IL\nTitle........2018\n"),
+            "TABLE@1\n  row\n    |\n      P@1 2019---2021\n    |\n      P@1 Initech, Inc.\n    |\n      P@1 Springfield, IL\n  row\n    |\n      P@2 Title\n    |\n      P@2 2018\n"
         );
         assert_eq!(
             outline("Phone:\t\t+1 555 0100\nEmail:\t\tada@example.org\n"),

@@ -33,9 +33,9 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
             r"(?:Bachelor|Master|Doctor)(?:'?s)?(?:\s+of\s+(?:Applied\s+)?(?:Science|Arts|Engineering|Business\s+Administration|Fine\s+Arts|Laws|Philosophy|Education|Technology|Music|Commerce))?",
             r"Ph\.?\s?D\.?|D\.?Phil\.?|M\.?B\.?A\.?|B\.?B\.?A\.?",
             r"B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.?\s?Eng\.?|M\.?\s?Eng\.?|B\.?\s?Tech\.?|M\.?\s?Tech\.?",
-            r"B\.?E\.?E\.?|B\.?S\.?E\.?E?\.?|B\.S\.?|M\.S\.?|B\.A\.?|M\.A\.?|BS|MS|BA|MA|BE|ME|BEng|MEng",
+            r"B\.?E\.?E\.?|B\.?S\.?E\.?E?\.?|B\.S\.?|M\.S\.?|B\.A\.?|M\.A\.?|B\.E\.|M\.E\.|BS|MS|BA|MA|BE|ME|BEng|MEng",
             r"B\.?F\.?A\.?|M\.?F\.?A\.?|B\.?\s?Arch\.?|M\.?\s?Arch\.?|B\.?\s?Com\.?|M\.?\s?Com\.?|B\.?\s?Ed\.?|M\.?\s?Ed\.?|B\.?S\.?N\.?|M\.?P\.?H\.?|M\.?\s?Res\.?",
-            r"A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?|MBChB|MBBS",
+            r"A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+(?:of|in)\s+Applied\s+(?:Science|Arts)|\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?|MBChB|MBBS",
             r"High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Postgraduate\s+Diploma",
             // Degrees named with their subject, as South Asian universities write them.
             r"BSCS|MSCS|BSIT|MSIT|BSSE|BCA|MCA|BBS|MBS",

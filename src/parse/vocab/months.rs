@@ -48,6 +48,7 @@ pub static CALENDARS: &[Calendar] = &[
         ],
         present: &[
             "present",
+            "pres",
             "now",
             "current",
             "currently",
@@ -507,6 +508,7 @@ mod tests {
         assert!(is_present("Present"));
         assert!(is_present("aujourd’hui"));
         assert!(is_present("in corso"));
+        assert!(is_present("Pres"));
         assert!(!is_present("Acme"));
     }
 }

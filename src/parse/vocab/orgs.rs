@@ -354,6 +354,23 @@ pub fn is_org_word(w: &str) -> bool {
     SETS.words.contains(w) || SETS.words.contains(w.trim_end_matches('.'))
 }
 
+/// Legal forms written after a company's name, often behind a comma ("Acme, Inc."): folded,
+/// without their dots.
+const LEGAL_FORMS: &[&str] = &[
+    "inc", "ltd", "llc", "llp", "plc", "corp", "co", "gmbh", "ag", "kg", "sa", "sas", "sarl",
+    "srl", "spa", "bv", "nv", "ab", "as", "oy", "pty", "pvt", "ltda", "ek",
+];
+
+/// Whether a phrase is only a legal form ("Inc.", "LLC", "S.A.", "Pty Ltd"): the tail of a
+/// company's name, never a name or a field of its own. Written with a capital ("as needed" is
+/// no Norwegian company form).
+pub fn is_legal_form(phrase: &str) -> bool {
+    let words: Vec<String> = phrase.split_whitespace().map(|w| fold(w).replace('.', "")).collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| LEGAL_FORMS.contains(&w.as_str()))
+        && phrase.trim_start().starts_with(char::is_uppercase)
+}
+
 /// Whether a lower-case word is a unit noun that "for"/"of" continues into a name.
 pub fn is_unit_word(w: &str) -> bool {
     SETS.units.contains(&*key(w))
@@ -387,5 +404,17 @@ mod tests {
         assert!(is_school_word("universität"));
         assert!(is_school_word("fachhochschule"));
         assert!(!is_org_word("engineer"));
+    }
+
+    #[test]
+    fn legal_forms_alone() {
+        for f in ["Inc", "Inc.", "LLC", "S.A.", "Pty Ltd", "GmbH"] {
+            assert!(is_legal_form(f), "{f}");
+        }
+        for f in
+            ["Initech Inc.", "Engineer", "", "Shelbyville IL", "Boulder", "as needed", "Co-founder"]
+        {
+            assert!(!is_legal_form(f), "{f}");
+        }
     }
 }

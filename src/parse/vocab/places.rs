@@ -235,8 +235,21 @@ pub static CITY_PREFIX: &[&str] = &[
 pub static IN_TOWN: &[&str] = &["in", "à", "en", "em", "w", "в", "di"];
 
 /// Words for working from anywhere.
-pub static REMOTE: &[&str] =
-    &["remote", "remotely", "home office", "worldwide", "anywhere", "hybrid"];
+pub static REMOTE: &[&str] = &[
+    "remote",
+    "remotely",
+    "home office",
+    "worldwide",
+    "anywhere",
+    "hybrid",
+    "remote job",
+    "remote work",
+    "fully remote",
+    "onsite",
+    "on-site",
+    "on site",
+    "in office",
+];
 
 /// The other countries, by their English names (names that are also a US state or a common
 /// word, such as Georgia and Chad, are left out: a state never implies a country). Names in

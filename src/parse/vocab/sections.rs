@@ -79,6 +79,9 @@ pub static HEADINGS: &[Headings] = &[
             ("educational background", Education),
             ("academic positions", Work),
             ("about me", Summary),
+            ("summary of qualifications", Summary),
+            ("highlights of qualifications", Summary),
+            ("qualifications summary", Summary),
             ("experience", Work),
             ("work", Work),
             ("jobs", Work),
@@ -100,6 +103,7 @@ pub static HEADINGS: &[Headings] = &[
             ("skill", Skills),
             ("expertise", Skills),
             ("technologies", Skills),
+            ("frameworks", Skills),
             ("competencies", Skills),
             ("competences", Skills),
             ("proficiencies", Skills),
@@ -192,6 +196,8 @@ pub static HEADINGS: &[Headings] = &[
             "relevant",
             "selected",
             "recent",
+            "foreign",
+            "spoken",
             "other",
             "additional",
             "key",
@@ -294,7 +300,9 @@ pub static HEADINGS: &[Headings] = &[
             ("grundwehrdienst", Work),
             ("militärdienst", Work),
             ("akademischer werdegang", Education),
+            ("akademische laufbahn", Education),
             ("schulischer werdegang", Education),
+            ("schulische laufbahn", Education),
             ("ehrenamtliche tätigkeiten", Volunteer),
             ("freiwilliges soziales jahr", Volunteer),
             ("führungsqualitäten", Volunteer),
@@ -499,6 +507,8 @@ pub static HEADINGS: &[Headings] = &[
             ("experiencias", Work),
             ("trayectoria", Work),
             ("empleos", Work),
+            ("situación profesional", Work),
+            ("situación profesional actual", Work),
             ("educación", Education),
             ("formación", Education),
             ("formación complementaria", Certificates),
@@ -507,6 +517,7 @@ pub static HEADINGS: &[Headings] = &[
             ("habilidades", Skills),
             ("competencias", Skills),
             ("conocimientos", Skills),
+            ("tecnologías", Skills),
             ("aptitudes", Skills),
             ("destrezas", Skills),
             ("idiomas", Languages),
@@ -667,7 +678,9 @@ pub static HEADINGS: &[Headings] = &[
             ("habilidades", Skills),
             ("competências", Skills),
             ("conhecimentos", Skills),
+            ("tecnologias", Skills),
             ("qualificações", Skills),
+            ("qualificações complementares", Certificates),
             ("idiomas", Languages),
             ("línguas", Languages),
             ("interesses", Interests),
@@ -687,6 +700,7 @@ pub static HEADINGS: &[Headings] = &[
             ("atividades", Volunteer),
             ("referências", References),
             ("contato", Contact),
+            ("contatos", Contact),
             ("contacto", Contact),
             ("perfil", Summary),
             ("resumo", Summary),
@@ -706,6 +720,8 @@ pub static HEADINGS: &[Headings] = &[
             "extras",
             "extracurriculares",
             "principais",
+            "em",
+            "destaque",
         ],
         entry_subheadings: &[
             "principais realizações",
@@ -759,12 +775,17 @@ pub static HEADINGS: &[Headings] = &[
             ("личная информация", Contact),
             ("личные данные", Contact),
             ("о себе", Summary),
+            ("обо мне", Summary),
+            ("контактная информация", Contact),
+            ("опыт вождения", Certificates),
             ("знание языков", Languages),
             ("повышение квалификации", Certificates),
             ("опыт", Work),
             ("карьера", Work),
             ("образование", Education),
             ("навыки", Skills),
+            ("скиллы", Skills),
+            ("технологии", Skills),
             ("компетенции", Skills),
             ("умения", Skills),
             ("языки", Languages),
@@ -1267,18 +1288,6 @@ pub fn is_nothing(text: &str) -> bool {
     t.len() <= 20 && NOTHING.iter().flat_map(|(_, w)| w.iter()).any(|w| hkey(w) == t)
 }
 
-/// "Curriculum Vitae", "One-page CV", "Lebenslauf": a title naming the document (see
-/// [`super::titles`]), or a short line naming no content ("Table of Contents").
-pub fn is_document_title(text: &str) -> bool {
-    if text.len() > 80 {
-        return false;
-    }
-    if super::titles::is_title(text) {
-        return true;
-    }
-    section(text) == Some(Junk) && (1..=3).contains(&heading_words(text).len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1299,6 +1308,13 @@ mod tests {
             ("Professional Experience", Work),
             ("1.3 Professional experience", Work),
             ("ΕΚΠΑΙΔΕΥΣΗ", Education),
+            ("SUMMARY OF QUALIFICATIONS", Summary),
+            ("Langues", Languages),
+            ("Foreign Languages", Languages),
+            ("Обо мне", Summary),
+            ("Скиллы", Skills),
+            ("Технологии", Skills),
+            ("Контактная информация", Contact),
             ("Επαγγελματική Εμπειρία", Work),
             ("ΞΕΝΕΣ ΓΛΩΣΣΕΣ", Languages),
             ("Δημοσιεύσεις", Publications),
@@ -1333,6 +1349,7 @@ mod tests {
             ("Technische Kenntnisse", Skills),
             ("Zivildienst", Work),
             ("Akademischer Werdegang", Education),
+            ("Akademische Laufbahn", Education),
             ("ΔΕΞΙΟΤΗΤΕΣ Η.Υ.", Skills),
             ("Γνώσεις Η/Υ", Skills),
             ("ΣΥΝΕΔΡΙΑ & ΠΑΡΟΥΣΙΑΣΕΙΣ", Talks),
@@ -1423,13 +1440,8 @@ mod tests {
     }
 
     #[test]
-    fn sub_headings_and_titles() {
+    fn entry_sub_headings() {
         assert!(is_entry_subheading("Key Achievements:"));
         assert!(is_entry_subheading("Principais Realizações"));
-        assert!(is_document_title("Curriculum Vitae"));
-        assert!(is_document_title("RÉSUMÉ"));
-        assert!(is_document_title("One-page CV"));
-        assert!(is_document_title("Resume 2024"));
-        assert!(!is_document_title("Experience"));
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::fold;
-use super::sections::heading_words;
+use super::sections::{Section, heading_words, section};
 
 /// The title words of one language.
 #[derive(Debug)]
@@ -109,9 +109,46 @@ pub fn is_title(text: &str) -> bool {
     named
 }
 
+/// "Resume of Ann Example", "Curriculum Vitae - Ann Example", "Ann Example | CV": a title
+/// that names the document and the person; the person's part.
+pub fn titled_name(text: &str) -> Option<&str> {
+    for sep in [" - ", " – ", " — ", ": ", " | ", " of "] {
+        let Some((a, b)) = text.split_once(sep) else { continue };
+        let (a, b) = (a.trim(), b.trim());
+        if is_title(a) && !b.is_empty() {
+            return Some(b);
+        }
+        if sep != " of " && is_title(b) && !a.is_empty() {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// "Curriculum Vitae", "One-page CV", "Lebenslauf": a title naming the document, or a short
+/// line naming no content ("Table of Contents").
+pub fn is_document_title(text: &str) -> bool {
+    if text.len() > 80 {
+        return false;
+    }
+    if is_title(text) {
+        return true;
+    }
+    section(text) == Some(Section::Junk) && (1..=3).contains(&heading_words(text).len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_that_name_the_person() {
+        assert_eq!(titled_name("Resume of Ann Example"), Some("Ann Example"));
+        assert_eq!(titled_name("Curriculum Vitae - Ann Example"), Some("Ann Example"));
+        assert_eq!(titled_name("Ann Example | CV"), Some("Ann Example"));
+        assert_eq!(titled_name("Head of Sales"), None);
+        assert_eq!(titled_name("Ann Example - Potter"), None);
+    }
 
     #[test]
     fn titles_in_many_languages() {
@@ -136,5 +173,14 @@ mod tests {
         {
             assert!(!is_title(t), "{t}");
         }
+    }
+
+    #[test]
+    fn document_titles_and_content_free_lines() {
+        assert!(is_document_title("Curriculum Vitae"));
+        assert!(is_document_title("RÉSUMÉ"));
+        assert!(is_document_title("One-page CV"));
+        assert!(is_document_title("Resume 2024"));
+        assert!(!is_document_title("Experience"));
     }
 }

@@ -994,13 +994,13 @@ impl Reader {
                 self.define_env(name, s)
             }
             "part" | "chapter" | "section" | "subsection" | "subsubsection" | "paragraph"
-            | "subparagraph" | "cvsection" | "cvsubsection" | "sectionTitle" => {
+            | "subparagraph" | "cvsection" | "cvsubsection" | "sectionTitle" | "ecvsection" => {
                 s.star();
                 let _ = s.read_opt();
                 let title = s.read_arg();
                 let level = match name {
                     "part" | "chapter" => 1,
-                    "section" | "cvsection" | "sectionTitle" => 2,
+                    "section" | "cvsection" | "sectionTitle" | "ecvsection" => 2,
                     "subsection" | "cvsubsection" => 3,
                     "subsubsection" => 4,
                     "paragraph" => 5,
@@ -1628,20 +1628,31 @@ impl Reader {
             return self.header_in_body(name, line, s, ctx);
         }
         let key = match name {
-            "name" | "cvname" => "name",
+            "name" | "cvname" | "ecvname" => "name",
             "firstname" | "givenname" => "firstname",
             "familyname" | "lastname" | "surname" => "lastname",
             "author" => "author",
             "title" => "title",
-            "email" | "mail" | "cvmail" | "emailaddress" => "email",
-            "phone" | "mobile" | "cvnumberphone" | "telephone" | "cellphone" => "phone",
-            "homepage" | "website" | "cvsite" | "webpage" | "site" => "homepage",
-            "address" | "cvaddress" | "location" => "address",
+            "email" | "mail" | "cvmail" | "emailaddress" | "ecvemail" => "email",
+            "phone" | "mobile" | "cvnumberphone" | "telephone" | "cellphone" | "ecvtelephone"
+            | "ecvmobile" => "phone",
+            "homepage" | "website" | "cvsite" | "webpage" | "site" | "ecvhomepage" => "homepage",
+            "address" | "cvaddress" | "location" | "ecvaddress" => "address",
             "position" | "tagline" | "cvjobtitle" | "jobtitle" | "headline" | "subtitle" => "label",
             "quote" | "extrainfo" => name,
             "social" | "github" | "gitlab" | "linkedin" | "twitter" | "stackoverflow" | "orcid"
             | "researchgate" | "googlescholar" | "medium" | "xing" | "instagram" | "skype"
             | "kaggle" | "bitbucket" | "mastodon" => "social",
+            // europasscv: `\ecvim{Skype}{handle}`, the network named in the first argument.
+            "ecvim" => {
+                let [network, user] = take_array(s.read_args_up_to(2));
+                let (network, user) = (self.text_of(network), self.text_of(user));
+                if !user.is_empty() {
+                    let value = social_url(&network.to_ascii_lowercase(), &user, None);
+                    self.meta.push(("social".into(), value));
+                }
+                return true;
+            }
             "namesection" => {
                 // Deedy: {first}{last}{contact lines}; the contact lines print below.
                 let [first, last, rest] = take_array(s.read_args_up_to(3));
@@ -1690,8 +1701,12 @@ impl Reader {
             }
             return true;
         }
-        let values: Vec<String> =
+        let mut values: Vec<String> =
             args.into_iter().map(|a| self.text_of(a)).filter(|v| !v.is_empty()).collect();
+        // europasscv's `\ecvtelephone[mobile]{}`: the number may be the option alone.
+        if values.is_empty() && key == "phone" {
+            values.extend(opts.first().map(|o| self.text_of(o.clone())).filter(|v| !v.is_empty()));
+        }
         if values.is_empty() {
             return true;
         }
@@ -1809,9 +1824,23 @@ impl Reader {
                 let comment = it.next();
                 // moderncv's `\cvitem{2019--2021}{Analyst, Acme}`: dates are no field name
                 // but an entry's dates, in their own cell of its header row.
-                if name == "cvitem"
+                // `\cvline` is moderncv's older name for `\cvitem`.
+                if matches!(name, "cvitem" | "cvline")
                     && crate::parse::dates::is_only_dates(&self.text_of(key.clone()))
                 {
+                    // `\cvline{2019}{Acme \begin{itemize}…}`: the text before a list is the
+                    // row's cell, the list the entry's description.
+                    let blocks = self.blocks_of(value.clone());
+                    if let [Block { kind: BlockKind::Para(first), pos }, rest @ ..] =
+                        blocks.as_slice()
+                        && !rest.is_empty()
+                        && comment.is_none()
+                    {
+                        let mut row = self.row(vec![(key, None)]);
+                        row.push(vec![Block::new(BlockKind::Para(first.clone()), pos.line)]);
+                        self.entry_blocks(ctx, "cvitem", vec![row], rest.to_vec(), line);
+                        return true;
+                    }
                     let row = self.row(vec![(key, None), (value, None)]);
                     self.entry(ctx, "cvitem", vec![row], comment.unwrap_or_default(), line);
                     return true;
@@ -1924,6 +1953,41 @@ impl Reader {
                 };
                 self.entry(ctx, name, rows, Vec::new(), line);
             }
+            "ecvtitle" | "ecvtitlelevel" => {
+                // europasscv: {dates}{position or qualification}, and a level not written as
+                // words (`ISCED 7`); the `\ecvitem`s after it fill the entry.
+                let n = if name == "ecvtitle" { 2 } else { 3 };
+                let [dates, title] = take_array(s.read_args_up_to(n).into_iter().take(2).collect());
+                let rows = vec![self.row(vec![(dates, None), (title, strong)])];
+                self.entry(ctx, "ecvtitle", rows, Vec::new(), line);
+            }
+            "ecvitem" => {
+                let _ = s.read_opt();
+                let [label, text] = take_array(s.read_args_up_to(2));
+                self.ecv_item(ctx, label, text, line);
+            }
+            "ecvblueitem" | "ecvbigitem" => {
+                let _ = s.read_opt();
+                let [label, text] = take_array(s.read_args_up_to(2));
+                self.labelled_blocks(ctx, label, text, line);
+            }
+            "ecvmothertongue" => {
+                let _ = s.read_opt();
+                let lang = s.read_arg();
+                let (key, value) =
+                    (self.inlines_of(lang), vec![Inline::Text("Mother tongue".into())]);
+                self.field(ctx, key, value, line);
+            }
+            "ecvlanguage" | "ecvlastlanguage" => {
+                // {language}{listening}{reading}{interaction}{production}{writing}: the levels
+                // of the European grid, read as the language's level.
+                let args = s.read_args_up_to(6);
+                let mut it = args.into_iter();
+                let key = self.inlines_of(it.next().unwrap_or_default());
+                let levels: Vec<String> =
+                    it.map(|a| self.text_of(a)).filter(|t| !t.is_empty()).collect();
+                self.field(ctx, key, vec![Inline::Text(levels.join(" "))], line);
+            }
             "twentyitemshort" => {
                 let [date, title] = take_array(s.read_args_up_to(2));
                 let rows = vec![self.row(vec![(date, None), (title, None)])];
@@ -1955,6 +2019,70 @@ impl Reader {
             _ => return false,
         }
         true
+    }
+
+    /// europasscv's `\ecvitem{label}{text}` under an `\ecvtitle`: the first one names the
+    /// employer or school (a cell of the entry's header row), the later ones are its
+    /// description. Elsewhere it is a labelled line, or text.
+    fn ecv_item(&mut self, ctx: &mut Ctx, label: Vec<T>, text: Vec<T>, line: u32) {
+        if self.preamble {
+            return;
+        }
+        if !self.text_of(label.clone()).is_empty() {
+            self.labelled_blocks(ctx, label, text, line);
+            return;
+        }
+        let blocks = self.blocks_of(text);
+        let sink = ctx.sink();
+        sink.flush();
+        if let Some(Block { kind: BlockKind::Div { class: Some(c), blocks: entry }, .. }) =
+            sink.blocks.last_mut()
+            && c == "ecvtitle"
+        {
+            let described = entry.iter().any(|b| matches!(b.kind, BlockKind::Div { .. }));
+            if let ([Block { kind: BlockKind::Para(p), .. }], false) =
+                (blocks.as_slice(), described)
+                && let Some(Block { kind: BlockKind::Table(rows), .. }) = entry.first_mut()
+                && let Some(row) = rows.last_mut()
+                && row.cells.len() <= 2
+            {
+                row.cells.push(vec![Block::new(BlockKind::Para(p.clone()), line)]);
+                return;
+            }
+            match entry.last_mut() {
+                Some(Block { kind: BlockKind::Div { blocks: desc, .. }, .. }) => {
+                    desc.extend(blocks)
+                }
+                _ => entry.push(Block::new(
+                    BlockKind::Div { class: Some("description".to_string()), blocks },
+                    line,
+                )),
+            }
+            return;
+        }
+        sink.blocks.extend(blocks);
+    }
+
+    /// A label and its text (europasscv's `\ecvblueitem{Computer skills}{…}`): a field when
+    /// the text is a short line, else the label as a line of its own above the text's blocks.
+    fn labelled_blocks(&mut self, ctx: &mut Ctx, label: Vec<T>, text: Vec<T>, line: u32) {
+        if self.preamble {
+            return;
+        }
+        let key = self.inlines_of(label);
+        let blocks = self.blocks_of(text);
+        if let [Block { kind: BlockKind::Para(value), .. }] = blocks.as_slice()
+            && plain(value).split_whitespace().count() <= 6
+        {
+            self.field(ctx, key, value.clone(), line);
+            return;
+        }
+        let sink = ctx.sink();
+        sink.flush();
+        if !key.is_empty() {
+            sink.blocks.push(Block::new(BlockKind::Para(vec![Inline::Strong(key)]), line));
+        }
+        sink.blocks.extend(blocks);
     }
 
     /// A row of an entry's non-empty slots, each in its style.
@@ -1989,15 +2117,32 @@ impl Reader {
         if self.preamble {
             return;
         }
+        let desc = self.blocks_of(desc);
+        self.entry_blocks(ctx, class, rows, desc, line);
+    }
+
+    /// [`Reader::entry`] with its description already read.
+    fn entry_blocks(
+        &mut self,
+        ctx: &mut Ctx,
+        class: &str,
+        rows: Vec<Vec<Vec<Block>>>,
+        desc: Vec<Block>,
+        line: u32,
+    ) {
+        if self.preamble {
+            return;
+        }
         let rows: Vec<Row> = rows
             .into_iter()
             .filter(|r| !r.is_empty())
             .map(|cells| Row { cells, header: false })
             .collect();
-        let desc = self.blocks_of(desc);
         let sink = ctx.sink();
         sink.flush();
+        // An `\ecvtitle` takes the items after it, so it is never merged.
         if desc.is_empty()
+            && class != "ecvtitle"
             && let Some(Block { kind: BlockKind::Div { class: Some(c), blocks }, .. }) =
                 sink.blocks.last_mut()
             && c == class

@@ -575,6 +575,16 @@ pub const SETTINGS: &[(&str, u8, u8)] = &[
     ("makecvtitle", 0, 0),
     ("makecvheader", 1, 0),
     ("makecvfooter", 0, 3),
+    // europasscv: personal details no JSON Resume field holds, the picture and the frame of
+    // the languages grid.
+    ("ecvdateofbirth", 0, 1),
+    ("ecvnationality", 0, 1),
+    ("ecvgender", 0, 1),
+    ("ecvpicture", 1, 1),
+    ("ecvpersonalinfo", 1, 0),
+    ("ecvlanguageheader", 1, 0),
+    ("ecvlanguagefooter", 1, 0),
+    ("ecvfootnote", 0, 1),
     ("setbool", 0, 2),
     ("newbool", 0, 1),
     ("newif", 0, 1),

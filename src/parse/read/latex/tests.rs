@@ -170,3 +170,22 @@ fn an_address_on_several_lines_is_several_header_lines() {
         doc.meta.iter().filter(|(k, _)| k == "address").map(|(_, v)| v.as_str()).collect();
     assert_eq!(addresses, ["(555) 010 0000", "ada@example.org"]);
 }
+
+#[test]
+fn a_europass_cv_reads_into_the_tree() {
+    // `\ecvtitle{dates}{title}` heads an entry; the first `\ecvitem` after it is the employer
+    // or school beside the title, the later ones its description; the languages grid is a
+    // language and its levels; personal details without a JSON Resume field are dropped.
+    insta::assert_snapshot!(outline(&fixture("resume-europass.tex")));
+}
+
+#[test]
+fn a_dated_cvline_keeps_its_list_apart_from_its_first_line() {
+    // `\cvline{dates}{Employer \begin{itemize}…}`: the employer is the row's cell beside the
+    // dates, the list the entry's description, not lines run into the employer's cell.
+    let src = "\\documentclass{moderncv}\n\\begin{document}\n\\section{Work}\n\\subsection{Kiln Technician}\n\\cvline{since 3.2019}{Harbour Clay Studio%\n  \\begin{itemize}\n    \\item Fired the anagama.\n    \\item Mixed glazes.\n  \\end{itemize}\n}\n\\end{document}\n";
+    assert_eq!(
+        outline(src),
+        "H2@3 Work\nH3@4 Kiln Technician\nDIV@5 cvitem\n  TABLE@5\n    row\n      |\n        P@5 since 3.2019\n      |\n        P@5 Harbour Clay Studio\n  DIV@6 description\n    UL@6\n      -\n        P@7 Fired the anagama.\n      -\n        P@8 Mixed glazes.\n"
+    );
+}

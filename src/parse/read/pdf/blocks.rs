@@ -5,14 +5,8 @@
 use crate::parse::doc::{Block, BlockKind, Inline, InlineBuf, Layout, Pos, Row};
 
 use super::extract::Link;
-use super::layout::{Line, Word};
+use super::layout::{BULLETS, Line, Word};
 use super::repair::{Join, joins_hyphenated};
-
-/// Glyphs that start a bullet item.
-pub(super) const BULLETS: &[char] = &[
-    '•', '●', '▪', '■', '◦', '○', '‣', '∙', '·', '*', '►', '▸', '▶', '➢', '➤', '✓', '✔', '❖', '◆',
-    '◇', '□', '❑', '♦', '-', '–', '—', '⁃', '○', '➔', '→', '◼', '◾', '⬤',
-];
 
 /// What the whole document says about its text, for judging one line.
 pub struct Typography {
@@ -74,6 +68,7 @@ pub fn build(
         })
         .collect();
     let kinds = demote_glued_headings(lines, kinds);
+    let kinds = top_level_on_every_page(lines, kinds);
     let kinds = subordinate_to_margin_labels(lines, &columns, kinds);
     let order = reading_order(lines, &kinds, furniture);
     let lines: Vec<Line> = order.iter().map(|&i| lines[i].clone()).collect();
@@ -187,6 +182,27 @@ fn demote_glued_headings(lines: &[Line], mut kinds: Vec<Kind>) -> Vec<Kind> {
     kinds
 }
 
+/// A heading set like a top-level heading of the first page (a section heading as large as
+/// the name) is top-level wherever it stands: the page it is on does not change its rank.
+/// The first page's first top-level heading, the name, does not count: a later page's large
+/// line beside nothing else of its size is still a section heading.
+fn top_level_on_every_page(lines: &[Line], mut kinds: Vec<Kind>) -> Vec<Kind> {
+    let first_page: Vec<f32> = lines
+        .iter()
+        .zip(&kinds)
+        .filter(|(l, k)| l.page == 0 && **k == Kind::Heading(1))
+        .skip(1)
+        .map(|(l, _)| l.size())
+        .collect();
+    for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
+        let alike = first_page.iter().any(|&s| (line.size() - s).abs() <= 0.03 * s);
+        if line.page > 0 && *kind == Kind::Heading(2) && alike {
+            *kind = Kind::Heading(1);
+        }
+    }
+    kinds
+}
+
 /// On a first page, what each column holds above its first heading (a name and headline on
 /// the left, contact lines on the right) is the page's header: read all of it first, column
 /// by column, then the running headers and footers (page furniture, often the contact
@@ -196,10 +212,20 @@ fn reading_order(lines: &[Line], kinds: &[Kind], furniture: &[bool]) -> Vec<usiz
     let first_page: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == 0).collect();
     let columns: std::collections::BTreeSet<u8> =
         first_page.iter().map(|&i| lines[i].column).collect();
+    // A column without a heading of its own is header only beside the top of the page: above
+    // the first heading of the columns that have one (a long sidebar of entries is not).
+    let top = first_page
+        .iter()
+        .filter(|&&i| matches!(kinds[i], Kind::Heading(2)))
+        .map(|&i| lines[i].y())
+        .fold(f32::MAX, f32::min);
     let mut head = Vec::new();
     for c in &columns {
-        for &i in first_page.iter().filter(|&&i| lines[i].column == *c) {
-            if matches!(kinds[i], Kind::Heading(2)) {
+        let in_column: Vec<usize> =
+            first_page.iter().copied().filter(|&i| lines[i].column == *c).collect();
+        let headed = in_column.iter().any(|&i| matches!(kinds[i], Kind::Heading(2)));
+        for &i in &in_column {
+            if matches!(kinds[i], Kind::Heading(2)) || !headed && lines[i].y() >= top {
                 break;
             }
             if !is_furniture(i) {
@@ -459,14 +485,26 @@ fn table_row(
     first_line: u32,
 ) -> (Row, usize) {
     let head = &lines[start];
-    let mut cells: Vec<Vec<&Line>> = vec![Vec::new(); head.cells.len()];
+    let mut cells: Vec<Vec<Line>> = vec![Vec::new(); head.cells.len()];
     let mut k = start + 1;
     while k < lines.len() {
         let (prev, line) = (&lines[k - 1], &lines[k]);
-        if kinds[k] != Kind::Text && kinds[k] != Kind::Bullet
-            || !same_flow(head, line)
-            || !runs_on(prev, line, t)
-        {
+        if !same_flow(head, line) || !runs_on(prev, line, t) {
+            break;
+        }
+        if kinds[k] == Kind::Row {
+            // A margin cell wrapped onto the next line ("May–Aug" over "2024") takes the
+            // next row's cells as its own continuation.
+            if !wrapped_margin_row(head, &cells[0], line) {
+                break;
+            }
+            for (i, seg) in line.cells.iter().enumerate() {
+                cells[i].push(Line { cells: vec![seg.clone()], ..line.clone() });
+            }
+            k += 1;
+            continue;
+        }
+        if kinds[k] != Kind::Text && kinds[k] != Kind::Bullet {
             break;
         }
         // The cell whose left edge the line starts under. Only a cell after the first holds
@@ -478,7 +516,7 @@ fn table_row(
         if cell == 0 {
             break;
         }
-        cells[cell].push(line);
+        cells[cell].push(line.clone());
         k += 1;
     }
     let row_cells = head
@@ -488,11 +526,34 @@ fn table_row(
         .map(|(i, seg)| {
             let own = Line { cells: vec![seg.clone()], ..head.clone() };
             let mut cell_lines: Vec<&Line> = vec![&own];
-            cell_lines.extend(cells[i].iter().copied());
+            cell_lines.extend(cells[i].iter());
             cell_blocks(&cell_lines, links, first_line + start as u32)
         })
         .collect();
     (Row { cells: row_cells, header: false }, k)
+}
+
+/// Whether a row of as many cells, right below, continues the row `head` opens: its margin
+/// cell finishes a date the head's margin cell left unfinished (a range without its year,
+/// or ending in a dash), and each of its cells starts under the head's cell.
+fn wrapped_margin_row(head: &Line, so_far: &[Line], line: &Line) -> bool {
+    if line.cells.len() != head.cells.len() || !so_far.is_empty() || head.cells.len() < 2 {
+        return false;
+    }
+    let (above, below) = (head.cells[0].text(), line.cells[0].text());
+    let unfinished = !has_year(&above) && has_year(&below)
+        || above.trim_end().ends_with(['-', '–', '—']) && has_year(&below);
+    let aligned =
+        head.cells.iter().zip(&line.cells).skip(1).all(|(a, b)| (a.x0 - b.x0).abs() <= line.size());
+    let under_margin = line.cells[0].x1 <= head.cells[1].x0;
+    unfinished && aligned && under_margin
+}
+
+/// Whether a text holds a four-digit year.
+fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit))
 }
 
 /// The blocks of a table cell's lines: paragraphs, and the bulleted lines under them as a

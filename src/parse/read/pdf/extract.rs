@@ -669,10 +669,14 @@ fn describe_font(dict: &Dict<'_>) -> Font {
     let italic_name =
         ["italic", "oblique", "slant", "-it", ",it"].iter().any(|w| lower.contains(w))
             || lower.ends_with("-i");
+    let tex = super::tex_fonts::style(&name).unwrap_or_default();
     Font {
-        bold: bold_name || weight >= 600.0 || flags & (1 << 18) != 0,
-        italic: italic_name || angle.abs() > 1.0 || flags & (1 << 6) != 0,
-        small_caps: lower.contains("caps") || lower.ends_with("-sc") || flags & (1 << 17) != 0,
+        bold: bold_name || tex.bold || weight >= 600.0 || flags & (1 << 18) != 0,
+        italic: italic_name || tex.italic || angle.abs() > 1.0 || flags & (1 << 6) != 0,
+        small_caps: lower.contains("caps")
+            || lower.ends_with("-sc")
+            || tex.small_caps
+            || flags & (1 << 17) != 0,
         symbol: ["symbol", "wingding", "webding", "dingbat", "courier"]
             .iter()
             .any(|w| lower.contains(w)),

@@ -7,7 +7,15 @@
 //! date) the sides are cells of the same rows and are read row by row.
 
 use super::extract::{Dot, Font, Glyph, Link};
-use super::repair::LOST_MARK;
+
+/// Glyphs that start a bullet item.
+pub(super) const BULLETS: &[char] = &[
+    '•', '●', '▪', '■', '◦', '○', '‣', '∙', '·', '*', '►', '▸', '▶', '➢', '➤', '✓', '✔', '❖', '◆',
+    '◇', '□', '❑', '♦', '-', '–', '—', '⁃', '○', '➔', '→', '◼', '◾', '⬤',
+];
+
+/// Stands in the text for a glyph the font maps to nothing, until repair decides.
+pub(super) const LOST_MARK: char = '\u{FFFC}';
 
 /// A word: glyphs without a space or a word-sized gap between them.
 #[derive(Debug, Clone, PartialEq)]
@@ -203,7 +211,7 @@ fn is_lone_marker(s: &Segment) -> bool {
     let mut chars = w.text.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else { return false };
     // An icon font's private-use glyph or a glyph with no Unicode is a marker too.
-    super::blocks::BULLETS.contains(&c)
+    BULLETS.contains(&c)
         || c == 'o'
         || c == LOST_MARK
         || ('\u{E000}'..='\u{F8FF}').contains(&c)
@@ -223,14 +231,19 @@ fn drop_rule_cells(mut segments: Vec<Segment>) -> Vec<Segment> {
 /// Cells set apart by a gap narrower than [`CELL_GAP`] (a date in a margin column, a label
 /// before its value): where three or more lines have a gap of 0.6 em or more over the
 /// same strip of the page, that strip is a column boundary and splits those lines (a word
-/// space is a third of an em, a loosely justified one rarely more than half).
+/// space is a third of an em, a loosely justified one rarely more than half). A gap no wider
+/// than the line's other spaces is justification, however wide: a narrow justified column
+/// stretches every space of a line alike, and by chance over the same strip as lines below.
 fn split_at_aligned_gaps(segments: Vec<Segment>) -> Vec<Segment> {
     // Each wide inter-word gap as (from, to, segment index, word index after it).
     let mut gaps: Vec<(f32, f32, usize, usize)> = Vec::new();
     for (i, s) in segments.iter().enumerate() {
+        let spaces: Vec<f32> = s.words.windows(2).map(|w| w[1].x0 - w[0].x1).collect();
+        let typical = median(&spaces);
         for k in 1..s.words.len() {
             let (a, b) = (&s.words[k - 1], &s.words[k]);
-            if b.x0 - a.x1 >= 0.6 * s.size.max(1.0) {
+            let gap = b.x0 - a.x1;
+            if gap >= 0.6 * s.size.max(1.0) && (spaces.len() < 3 || gap >= 1.6 * typical) {
                 gaps.push((a.x1, b.x0, i, k));
             }
         }
@@ -273,6 +286,13 @@ fn split_at_aligned_gaps(segments: Vec<Segment>) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// The middle value (the upper one of an even count); 0 for none.
+fn median(values: &[f32]) -> f32 {
+    let mut v = values.to_vec();
+    v.sort_by(f32::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// TeX draws an accent as its own glyph over the letter ("Strat´egie"): the accent joins the
@@ -706,12 +726,29 @@ fn main_first(left: &[Segment], right: &[Segment]) -> bool {
     width(left) >= width(right) * 0.8 || chars(left) >= chars(right)
 }
 
-/// Finds a gutter between independent flows, or the bands that spanning segments cut.
+/// How many of the widest open strips are tried as gutters.
+const GUTTER_TRIES: usize = 3;
+
+/// Finds a gutter between independent flows, or else the bands that spanning segments cut.
+/// The widest open strips are tried in turn: the gap between a margin of labels and its
+/// text can be wider than the gutter between two columns that each have such a margin, and
+/// a clean split into two flows there comes before cutting at the wider strip.
 fn find_columns(segs: &[Segment]) -> Option<Split> {
     if segs.len() < 4 {
         return None;
     }
-    let x = best_gutter(segs)?;
+    let mut bands = None;
+    for x in open_strips(segs).into_iter().take(GUTTER_TRIES) {
+        match split_at(segs, x) {
+            Some(columns @ Split::Columns { .. }) => return Some(columns),
+            Some(cut) if bands.is_none() => bands = Some(cut),
+            _ => {}
+        }
+    }
+    bands
+}
+
+fn split_at(segs: &[Segment], x: f32) -> Option<Split> {
     let crossing: Vec<&Segment> = segs.iter().filter(|s| s.x0 < x && s.x1 > x).collect();
     if !crossing.is_empty() {
         return bands_at_spanners(segs, x);
@@ -721,18 +758,18 @@ fn find_columns(segs: &[Segment]) -> Option<Split> {
     independent_flows(&left, &right).then_some(Split::Columns { x })
 }
 
-/// The middle of the widest vertical strip that few segments cross and that has text on both
-/// sides.
-fn best_gutter(segs: &[Segment]) -> Option<f32> {
+/// The middles of the vertical strips that few segments cross and that have text on both
+/// sides, widest first.
+fn open_strips(segs: &[Segment]) -> Vec<f32> {
     let x0 = segs.iter().map(|s| s.x0).fold(f32::MAX, f32::min);
     let x1 = segs.iter().map(|s| s.x1).fold(f32::MIN, f32::max);
     if x1 - x0 < 50.0 {
-        return None;
+        return Vec::new();
     }
     let allowed = (segs.len() / 12).max(1);
     // Two-point steps across a page; never more than a thousand, whatever the coordinates.
     let step = ((x1 - x0) / 1000.0).max(2.0);
-    let mut best: Option<(f32, f32)> = None; // (width, middle)
+    let mut strips: Vec<(f32, f32)> = Vec::new(); // (width, middle)
     let mut run_start: Option<f32> = None;
     let mut x = x0 + step;
     while x < x1 {
@@ -743,7 +780,7 @@ fn best_gutter(segs: &[Segment]) -> Option<f32> {
         match (open, run_start) {
             (true, None) => run_start = Some(x),
             (false, Some(start)) => {
-                consider(&mut best, start, x - step);
+                strips.push((x - step - start, (start + x - step) / 2.0));
                 run_start = None;
             }
             _ => {}
@@ -751,17 +788,11 @@ fn best_gutter(segs: &[Segment]) -> Option<f32> {
         x += step;
     }
     if let Some(start) = run_start {
-        consider(&mut best, start, x1);
+        strips.push((x1 - start, (start + x1) / 2.0));
     }
-    let (width, middle) = best?;
-    (width >= 8.0).then_some(middle)
-}
-
-fn consider(best: &mut Option<(f32, f32)>, start: f32, end: f32) {
-    let width = end - start;
-    if best.is_none_or(|(w, _)| width > w) {
-        *best = Some((width, (start + end) / 2.0));
-    }
+    // Widest first; of equal widths, the leftmost (the order they were found in).
+    strips.sort_by(|a, b| b.0.total_cmp(&a.0));
+    strips.into_iter().filter(|(width, _)| *width >= 8.0).map(|(_, middle)| middle).collect()
 }
 
 /// Cuts the region above and below each segment that crosses the gutter, when the part
@@ -914,5 +945,53 @@ mod tests {
         glyphs.extend(e);
         let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
         assert_eq!(texts(&lines), ["Stratégie"]);
+    }
+
+    /// Glyphs for words placed one by one, each at its own `x`.
+    fn placed(words: &[(&str, f32)], y: f32, size: f32) -> Vec<Glyph> {
+        words.iter().flat_map(|(w, x)| run(w, *x, y, size)).collect()
+    }
+
+    #[test]
+    fn evenly_stretched_spaces_of_justified_lines_do_not_make_cells() {
+        // A narrow justified column without hyphenation: every space of a line is 0.8 em,
+        // and by chance over the same strip of the page line after line.
+        let mut glyphs = Vec::new();
+        for i in 0..4 {
+            let y = 100.0 + 12.0 * i as f32;
+            let words = [("Wrote", 50.0), ("tools", 83.0), ("for", 116.0), ("the", 139.0)];
+            glyphs.extend(placed(&words, y, 10.0));
+            glyphs.extend(run("team", 162.0, y, 10.0));
+        }
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        assert!(lines.iter().all(|l| l.cells.len() == 1), "{:?}", texts(&lines));
+        assert_eq!(texts(&lines)[0], "Wrote tools for the team");
+    }
+
+    #[test]
+    fn a_gutter_narrower_than_the_label_margins_of_its_columns_splits_them() {
+        // Two columns, each a margin of short labels and a text 60 points to their right;
+        // the gap between the columns is 12 points. The right column starts lower.
+        let mut glyphs = Vec::new();
+        for i in 0..8 {
+            let y = 100.0 + 12.0 * i as f32;
+            if i % 3 == 0 {
+                glyphs.extend(run("Date", 40.0, y, 10.0));
+            }
+            glyphs.extend(run(&format!("left text {i} runs on"), 100.0, y, 10.0));
+        }
+        for i in 0..6 {
+            let y = 136.0 + 12.0 * i as f32;
+            if i % 3 == 0 {
+                glyphs.extend(run("Rust", 212.0, y, 10.0));
+            }
+            glyphs.extend(run(&format!("right text {i} runs"), 272.0, y, 10.0));
+        }
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let t = texts(&lines);
+        let last_left = t.iter().rposition(|l| l.contains("left text")).unwrap();
+        let first_right = t.iter().position(|l| l.contains("right text")).unwrap();
+        assert!(last_left < first_right, "{t:?}");
+        assert_eq!(lines[0].cells.len(), 2, "{t:?}");
     }
 }

@@ -13,6 +13,7 @@ mod extract;
 mod guard;
 mod layout;
 mod repair;
+mod tex_fonts;
 
 use std::time::{Duration, Instant};
 
@@ -304,6 +305,68 @@ fn is_page_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use extract::{Font, Glyph};
+
+    fn run(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+        let mut at = x;
+        text.chars()
+            .map(|c| {
+                let width = if c == ' ' { size / 3.0 } else { size * 0.5 };
+                let g =
+                    Glyph { text: c.to_string(), x: at, y, width, size, font: 0, upright: true };
+                at += width;
+                g
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_date_wrapped_in_its_margin_stays_with_its_row() {
+        // "May–Aug" over "2024" in a narrow margin, beside a title and the line under it;
+        // then a second entry.
+        let mut glyphs = run("May–Aug", 40.0, 100.0, 10.0);
+        glyphs.extend(run("Intern, Acme Ltd, Porto", 120.0, 100.0, 10.0));
+        glyphs.extend(run("2024", 40.0, 112.0, 10.0));
+        glyphs.extend(run("Tested the new pumps.", 120.0, 112.0, 10.0));
+        glyphs.extend(run("2019–2021", 40.0, 140.0, 10.0));
+        glyphs.extend(run("Engineer, Beta Works, Braga", 120.0, 140.0, 10.0));
+        let lines = layout::page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let typography = blocks::Typography::of(&lines);
+        let built = blocks::build(&lines, &vec![false; lines.len()], &[Vec::new()], &typography, 1);
+        let text = format!("{built:?}");
+        assert_eq!(text.matches("header: false").count(), 2, "{text}");
+        let (wrapped, next) = (text.find("2024").unwrap(), text.find("2019").unwrap());
+        assert!(text.find("Tested").unwrap() < next && wrapped < next, "{text}");
+    }
+
+    #[test]
+    fn a_long_column_without_headings_is_not_read_as_the_pages_header() {
+        // A main column under a heading on the left; on the right, starting lower, a column
+        // of entries with no heading of its own. It follows the main column.
+        let mut glyphs = run("Experience", 40.0, 100.0, 13.0);
+        for i in 0..10 {
+            glyphs.extend(run(
+                &format!("main line {i} of the left column"),
+                40.0,
+                120.0 + 12.0 * i as f32,
+                10.0,
+            ));
+        }
+        for i in 0..8 {
+            glyphs.extend(run(
+                &format!("side line {i} here"),
+                320.0,
+                160.0 + 12.0 * i as f32,
+                10.0,
+            ));
+        }
+        let lines = layout::page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let typography = blocks::Typography::of(&lines);
+        let built = blocks::build(&lines, &vec![false; lines.len()], &[Vec::new()], &typography, 1);
+        let text = format!("{built:?}");
+        let (heading, side) = (text.find("Experience").unwrap(), text.find("side line 0").unwrap());
+        assert!(heading < side, "{text}");
+    }
 
     #[test]
     fn page_numbers_are_recognised() {

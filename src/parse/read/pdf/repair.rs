@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::layout::{Line, Word};
+use super::layout::{LOST_MARK, Line, Word};
 
 /// Ligature characters and what they stand for.
 const LIGATURES: [(char, &str); 7] = [
@@ -100,9 +100,6 @@ fn restore_lost(w: &mut Word, known: &HashMap<String, usize>) {
         w.text = text.replace(LOST_MARK, "");
     }
 }
-
-/// Stands in the text for a glyph the font maps to nothing, until repair decides.
-pub const LOST_MARK: char = '\u{FFFC}';
 
 /// Whether a line ending in `prev` and continued by `next` was hyphenated by the layout:
 /// a letter and a hyphen at the end, a lower-case letter next. A spaced " -" is a dash.
