@@ -17,7 +17,8 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("list pattern")
 }
 
-static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+/// Searched in phrases only, so built as a [`short_text_regex`](crate::parse::short_text_regex).
+static DEGREE: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
     // A degree starts at a word boundary. Word boundaries are ASCII ones: Unicode ones would
     // keep the fast matching engine from running on text with accents (a name written in
     // Cyrillic or Chinese has no boundary to find, so those fragments go without).
@@ -32,7 +33,10 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
             }
         })
         .collect();
-    re(&format!(r"(?:{})(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))", fragments.join("|")))
+    crate::parse::short_text_regex(&format!(
+        r"(?:{})(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))",
+        fragments.join("|")
+    ))
 });
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[1-9](?:\s|$|,)"));
@@ -526,8 +530,10 @@ fn re_split(t: &str) -> Vec<String> {
     joined
 }
 
-static CERT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+/// Searched in a line's first twelve words only, so built as a
+/// [`short_text_regex`](crate::parse::short_text_regex).
+static CERT: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+    crate::parse::short_text_regex(
         r"(?i)(?-u:\b)(?:certif\w*|zertifi\w*|certyfik\w*|sertifi\w*|licen[cs]\w*|chartered|accredit\w*)",
     )
 });
