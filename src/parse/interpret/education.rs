@@ -17,8 +17,7 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("list pattern")
 }
 
-/// Searched in phrases only, so built as a [`short_text_regex`](crate::parse::short_text_regex).
-static DEGREE: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
     // A degree starts at a word boundary. Word boundaries are ASCII ones: Unicode ones would
     // keep the fast matching engine from running on text with accents (a name written in
     // Cyrillic or Chinese has no boundary to find, so those fragments go without).
@@ -33,10 +32,7 @@ static DEGREE: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
             }
         })
         .collect();
-    crate::parse::short_text_regex(&format!(
-        r"(?:{})(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))",
-        fragments.join("|")
-    ))
+    re(&format!(r"(?:{})(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))", fragments.join("|")))
 });
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[1-9](?:\s|$|,)"));
@@ -530,10 +526,8 @@ fn re_split(t: &str) -> Vec<String> {
     joined
 }
 
-/// Searched in a line's first twelve words only, so built as a
-/// [`short_text_regex`](crate::parse::short_text_regex).
-static CERT: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
-    crate::parse::short_text_regex(
+static CERT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
         r"(?i)(?-u:\b)(?:certif\w*|zertifi\w*|certyfik\w*|sertifi\w*|licen[cs]\w*|chartered|accredit\w*)",
     )
 });
