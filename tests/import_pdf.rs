@@ -394,3 +394,49 @@ fn bullets_under_an_entry_beside_its_dates_are_a_list_in_the_cell() {
     let cell = "      P@2 Baker, Mill Street Bakery\n      UL@2\n        -\n          P@2 Baked the morning bread\n        -\n          P@2 Trained two apprentices\n";
     assert!(outline.contains(cell), "{outline}");
 }
+
+/// A composite font as Word and Chrome embed them: Identity-H codes, a ToUnicode map and a
+/// `/W` width array. Its text is read from those maps alone (the font program is never
+/// needed); its `/W` ends in a range over every CID, which is read in bounded time and memory.
+fn composite_font_pdf(lines: &[(f32, &str)]) -> Vec<u8> {
+    let hex =
+        |text: &str| -> String { text.chars().map(|c| format!("{:04X}", u32::from(c))).collect() };
+    let mut content = String::new();
+    for (y, text) in lines {
+        content.push_str(&format!("BT /F1 11 Tf 72 {y} Td <{}> Tj ET\n", hex(text)));
+    }
+    let to_unicode = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+        /CMapName /Fictional-UCS def /CMapType 2 def\n\
+        1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+        1 beginbfrange <0020> <007E> <0020> endbfrange\n\
+        endcmap CMapName currentdict /CMap defineresource pop end end";
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        stream(content.as_bytes(), ""),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+FictionalSans /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 8 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+FictionalSans /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 /W [32 [260] 33 4294967295 540] >>".to_vec(),
+        b"<< /Type /FontDescriptor /FontName /ABCDEF+FictionalSans /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>".to_vec(),
+        stream(to_unicode.as_bytes(), ""),
+    ];
+    assemble(&objects, "")
+}
+
+#[test]
+fn a_composite_font_is_read_from_its_unicode_map_and_widths() {
+    let pdf = composite_font_pdf(&[
+        (720.0, "Ines Varga"),
+        (704.0, "ines.varga@example.org"),
+        (670.0, "EXPERIENCE"),
+        (654.0, "Ferry Timetables Office, Planner, 2018 - 2022"),
+    ]);
+    let (run, took, _dir, _) = import_pdf("ines.pdf", &pdf);
+    run.success();
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+    let out: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(out["basics"]["name"], "Ines Varga", "{out:#}");
+    assert_eq!(out["basics"]["email"], "ines.varga@example.org", "{out:#}");
+    // The words are apart by the widths the font gives (a space 260, letters 540).
+    assert!(out.to_string().contains("Ferry Timetables Office"), "{out:#}");
+}

@@ -146,14 +146,23 @@ static JOINER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An ongoing end, right after a joiner.
-static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+/// Anchored at the start of what follows a date, so built as a
+/// [`short_text_regex`](crate::parse::short_text_regex).
+static PRESENT: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
     let joiners = alternation(&months::joiner_words());
     let present = alternation(&months::present_words());
-    Regex::new(&format!(
+    crate::parse::short_text_regex(&format!(
         r"(?i)^\s*(?:{DASHES}|{joiners})\s*(?:the\s+|la\s+|el\s+|o\s+)?(?P<p>{present})\.?(?:$|[^\p{{L}}\p{{N}}])"
     ))
-    .expect("present pattern")
 });
+
+/// Where the ongoing end that a text starts with ends ([`PRESENT`]'s word), if it starts
+/// with one.
+fn present_word(rest: &str) -> Option<usize> {
+    let mut caps = PRESENT.create_captures();
+    PRESENT.captures(rest, &mut caps);
+    caps.is_match().then(|| caps.get_group_by_name("p").map_or(0, |m| m.end))
+}
 
 /// An open range written as a trailing dash: `2018-` or `2018 –`.
 static OPEN_DASH: LazyLock<Regex> =
@@ -388,9 +397,9 @@ fn find_all_uncached(text: &str) -> Vec<DateSpan> {
         let rest = &text[at.end..];
         if span.end.is_some() {
             // A token that is a range by itself ("2010-11").
-        } else if let Some(p) = PRESENT.captures(rest) {
+        } else if let Some(p) = present_word(rest) {
             span.open = true;
-            span.at.end = at.end + p.name("p").map_or(0, |m| m.end());
+            span.at.end = at.end + p;
             if text[span.at.end..].starts_with('.') {
                 span.at.end += 1;
             }

@@ -24,6 +24,18 @@ use std::path::Path;
 use crate::diag::{ContentError, Diagnostic};
 use crate::model::{LIST_SECTIONS, Resume};
 
+/// A large pattern that only ever searches short texts (a line, a phrase), built without the
+/// lazy DFA: that engine is only faster on long texts, and building its reverse automaton is
+/// most of compiling a large Unicode pattern, which in turn is a large part of importing a
+/// short file. Matches are the same as `regex::Regex::new(pattern)`'s (leftmost-first, the
+/// same syntax), found by the backtracker or the PikeVM.
+pub(crate) fn short_text_regex(pattern: &str) -> regex_automata::meta::Regex {
+    regex_automata::meta::Regex::builder()
+        .configure(regex_automata::meta::Config::new().hybrid(false).dfa(false).onepass(false))
+        .build(pattern)
+        .expect("short text pattern")
+}
+
 /// What a reader produced: the resume and what the reader wants the person to know.
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {

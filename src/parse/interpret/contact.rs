@@ -47,12 +47,37 @@ static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
 /// A European postal address ending in "postcode City" ("Lindenstraße 4, 70173 Stuttgart",
 /// "1012 AB Amsterdam", "75001 Paris, France", "30-001 Kraków"): the city, and a country
 /// written after it.
-static POSTAL_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+/// Searched in lines under 300 bytes only, so built as a
+/// [`short_text_regex`](crate::parse::short_text_regex).
+static POSTAL_CITY: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+    crate::parse::short_text_regex(
         r"(?:^|(?P<comma>,)\s*|\s)(?:[A-Z]{1,2}-)?(?P<code>\d{4,5}(?:\s?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3})\s+(\p{Lu}[\p{L}.'-]+(?:[ -](?:am|an|im|sur|de|del|di|la|le|\p{Lu}[\p{L}.'-]+))*)\s*(?:,\s*(\p{Lu}[\p{L} ]+))?$",
     )
-    .expect("postal city pattern")
 });
+
+/// What [`POSTAL_CITY`] found in a line.
+struct PostalCity<'a> {
+    /// Where the match starts: the street is what comes before.
+    start: usize,
+    /// Whether a comma stands right before the postcode.
+    comma: bool,
+    code: &'a str,
+    city: &'a str,
+    country: Option<&'a str>,
+}
+
+fn postal_city(text: &str) -> Option<PostalCity<'_>> {
+    let mut caps = POSTAL_CITY.create_captures();
+    POSTAL_CITY.captures(text, &mut caps);
+    let group = |i: usize| caps.get_group(i).map(|s| &text[s]);
+    Some(PostalCity {
+        start: caps.get_match()?.start(),
+        comma: caps.get_group_by_name("comma").is_some(),
+        code: caps.get_group_by_name("code").map(|s| &text[s])?,
+        city: group(3)?,
+        country: group(4),
+    })
+}
 /// "Springfield, IL 62701", "springfield IL 62701": a North American postal address, the town,
 /// its state's or province's code and the postcode.
 static STATE_ZIP: LazyLock<Regex> = LazyLock::new(|| {
@@ -354,26 +379,23 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
         } else {
             ""
         };
-        if let Some(m) = POSTAL_CITY.captures(address).filter(|m| {
+        if let Some(m) = postal_city(address).filter(|m| {
             // "2019 Berlin" is more likely a year than a postcode, unless a street precedes it.
-            let code = &m["code"];
+            let code = m.code;
             let year = code.len() == 4 && (code.starts_with("19") || code.starts_with("20"));
-            !year || m.name("comma").is_some()
+            !year || m.comma
         }) {
             // A street address: not a summary line; it gives the location.
             used = true;
-            if c.location.as_ref().is_none_or(|l| l.city.as_deref() == Some(&m[3])) {
-                let country = m.get(4).and_then(|k| places::country_code(k.as_str()));
-                let street = address[..m.get(0).map_or(0, |w| w.start())]
-                    .trim()
-                    .trim_end_matches(',')
-                    .trim();
+            if c.location.as_ref().is_none_or(|l| l.city.as_deref() == Some(m.city)) {
+                let country = m.country.and_then(places::country_code);
+                let street = address[..m.start].trim().trim_end_matches(',').trim();
                 let mut loc = c.location.take().unwrap_or_default();
                 if !street.is_empty() {
                     loc.address = Some(street.to_string());
                 }
-                loc.postal_code = Some(m["code"].to_string());
-                loc.city = Some(m[3].to_string());
+                loc.postal_code = Some(m.code.to_string());
+                loc.city = Some(m.city.to_string());
                 loc.country_code = country.map(str::to_string).or(loc.country_code);
                 c.location = Some(loc);
             }

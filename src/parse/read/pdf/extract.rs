@@ -3,6 +3,7 @@
 //! of each content stream and of the forms it draws, within a budget of time and work.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::time::Instant;
 
 use hayro_font::hayro_syntax::content::TypedIter;
@@ -13,6 +14,7 @@ use hayro_font::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_font::kurbo::{Affine, Point};
 use hayro_font::{CMapResolverFn, FontCache, FontGlyph, FontQuery, FontResolverFn, StandardFont};
 
+use super::cid::CidFont;
 use super::guard;
 
 /// One glyph as placed on the page, in points from the page's top left.
@@ -179,7 +181,7 @@ pub fn text_string(bytes: &[u8]) -> String {
 #[derive(Clone)]
 struct State<'a> {
     ctm: Affine,
-    font: Option<(u16, hayro_font::Font<'a>)>,
+    font: Option<(u16, TextFont<'a>)>,
     size: f64,
     char_space: f64,
     word_space: f64,
@@ -209,7 +211,7 @@ struct Interpreter<'a> {
     font_resolver: FontResolverFn,
     cmap_resolver: CMapResolverFn,
     /// Font dictionaries seen, by identity: their index in `fonts` and the loaded font.
-    loaded: HashMap<(usize, usize), (u16, Option<hayro_font::Font<'a>>)>,
+    loaded: HashMap<(usize, usize), (u16, Option<TextFont<'a>>)>,
     fonts: Vec<Font>,
     ops: u64,
     glyph_count: usize,
@@ -471,7 +473,7 @@ impl<'a> Interpreter<'a> {
         while at < bytes.len() {
             let (code, len) = font.read_code(bytes, at);
             at += len.max(1);
-            let advance = font.code_advance(code).x / 1000.0;
+            let advance = font.advance(code) / 1000.0;
             let glyph_space =
                 Affine::new([state.size * state.scale, 0.0, 0.0, state.size, 0.0, state.rise]);
             let m = state.ctm * text.matrix * glyph_space;
@@ -481,7 +483,7 @@ impl<'a> Interpreter<'a> {
             let size = (top - origin).hypot();
             let (dx, dy) = (end.x - origin.x, end.y - origin.y);
             let upright = dx >= 0.0 && dy.abs() <= dx.abs() * 0.05 + 0.01 && top.y < origin.y;
-            let unicode = unicode(font, code);
+            let unicode = font.unicode(code);
             self.glyph_count += 1;
             // Text drawn far off the page is never seen (and hostile coordinates would make
             // layout work without end).
@@ -503,8 +505,9 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    fn fallback_font(&mut self) -> Option<(u16, hayro_font::Font<'a>)> {
+    fn fallback_font(&mut self) -> Option<(u16, TextFont<'a>)> {
         let font = self.cache.standard_font(StandardFont::Helvetica, &self.font_resolver)?;
+        let font = TextFont::Hayro(font);
         let index = match self.fonts.iter().position(|f| f.name == "Helvetica (fallback)") {
             Some(i) => i,
             None => {
@@ -515,13 +518,19 @@ impl<'a> Interpreter<'a> {
         Some((u16::try_from(index).unwrap_or(u16::MAX), font))
     }
 
-    /// Loads a font dictionary once; `None` when hayro cannot use it.
-    fn font(&mut self, dict: &Dict<'a>) -> Option<(u16, hayro_font::Font<'a>)> {
+    /// Loads a font dictionary once; `None` when it cannot be used. A composite font with a
+    /// ToUnicode map is read from its maps alone; every other font through hayro.
+    fn font(&mut self, dict: &Dict<'a>) -> Option<(u16, TextFont<'a>)> {
         let key = dict_key(dict);
         if let Some((index, font)) = self.loaded.get(&key) {
             return font.clone().map(|f| (*index, f));
         }
-        let loaded = self.cache.font(dict, &self.font_resolver, &self.cmap_resolver);
+        let loaded = match CidFont::new(dict) {
+            Some(cid) => Some(TextFont::Cid(Rc::new(cid))),
+            None => {
+                self.cache.font(dict, &self.font_resolver, &self.cmap_resolver).map(TextFont::Hayro)
+            }
+        };
         let index = u16::try_from(self.fonts.len()).unwrap_or(u16::MAX);
         if self.fonts.len() < u16::MAX as usize {
             self.fonts.push(describe_font(dict));
@@ -577,19 +586,46 @@ fn next_line(text: &mut TextObject, tx: f64, ty: f64) {
     text.matrix = text.line;
 }
 
-/// What a character code means, or an empty string when the font does not say.
-fn unicode(font: &hayro_font::Font<'_>, code: u32) -> String {
-    let glyph = font.glyph(font.map_code(code), code);
-    let mapped = match &glyph {
-        FontGlyph::Outline(g) => g.as_unicode(),
-        FontGlyph::Type3(g) => g.as_unicode(),
-    };
-    match mapped {
-        Some(hayro_font::hayro_cmap::BfString::Char(c)) => clean_char(c).into_iter().collect(),
-        Some(hayro_font::hayro_cmap::BfString::String(s)) => {
-            s.chars().filter_map(clean_char).collect()
+/// A font as text extraction uses it: how to read codes from a string, how far each advances
+/// and what it means.
+#[derive(Clone)]
+enum TextFont<'a> {
+    Hayro(hayro_font::Font<'a>),
+    Cid(Rc<CidFont>),
+}
+
+impl TextFont<'_> {
+    fn read_code(&self, bytes: &[u8], at: usize) -> (u32, usize) {
+        match self {
+            TextFont::Hayro(f) => f.read_code(bytes, at),
+            TextFont::Cid(f) => f.read_code(bytes, at),
         }
-        None => String::new(),
+    }
+
+    /// The advance of a code in thousandths of the font size.
+    fn advance(&self, code: u32) -> f64 {
+        match self {
+            TextFont::Hayro(f) => f.code_advance(code).x,
+            TextFont::Cid(f) => f.advance(code),
+        }
+    }
+
+    /// What a character code means, or an empty string when the font does not say.
+    fn unicode(&self, code: u32) -> String {
+        let mapped = match self {
+            TextFont::Hayro(font) => match font.glyph(font.map_code(code), code) {
+                FontGlyph::Outline(g) => g.as_unicode(),
+                FontGlyph::Type3(g) => g.as_unicode(),
+            },
+            TextFont::Cid(font) => font.unicode(code),
+        };
+        match mapped {
+            Some(hayro_font::hayro_cmap::BfString::Char(c)) => clean_char(c).into_iter().collect(),
+            Some(hayro_font::hayro_cmap::BfString::String(s)) => {
+                s.chars().filter_map(clean_char).collect()
+            }
+            None => String::new(),
+        }
     }
 }
 

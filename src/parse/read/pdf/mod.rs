@@ -8,6 +8,7 @@
 //! A file without a text layer (a scan) is refused: there is no OCR.
 
 mod blocks;
+mod cid;
 mod extract;
 mod guard;
 mod layout;
