@@ -293,10 +293,7 @@ mod tests {
 
     #[test]
     fn a_bracketed_note_after_a_heading_keeps_its_section() {
-        assert_eq!(
-            lexicon("Selected publications (as lead author)"),
-            Some(Kind::Publications)
-        );
+        assert_eq!(lexicon("Selected publications (as lead author)"), Some(Kind::Publications));
         assert_eq!(lexicon("Awards (since 2015)"), Some(Kind::Awards));
         assert_eq!(lexicon("Kiln Street (north)"), None);
     }
