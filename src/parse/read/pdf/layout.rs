@@ -863,12 +863,12 @@ fn independent_flows(left: &[&Segment], right: &[&Segment]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// Glyphs for `text` starting at `x` on baseline `y`: letters half an em wide, spaces a
     /// third.
-    fn run(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+    pub(in crate::parse::read::pdf) fn run(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
         let mut at = x;
         text.chars()
             .map(|c| {

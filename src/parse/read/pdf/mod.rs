@@ -305,20 +305,8 @@ fn is_page_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use extract::{Font, Glyph};
-
-    fn run(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
-        let mut at = x;
-        text.chars()
-            .map(|c| {
-                let width = if c == ' ' { size / 3.0 } else { size * 0.5 };
-                let g =
-                    Glyph { text: c.to_string(), x: at, y, width, size, font: 0, upright: true };
-                at += width;
-                g
-            })
-            .collect()
-    }
+    use extract::Font;
+    use layout::tests::run;
 
     #[test]
     fn a_date_wrapped_in_its_margin_stays_with_its_row() {
