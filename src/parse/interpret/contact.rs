@@ -570,14 +570,7 @@ pub fn profiles_elsewhere(all: &[&Line], c: &mut Contacts) {
         };
         let named = text == network.to_lowercase() || bare(&text) == bare(&link.url);
         let address = bare(&link.url);
-        let path: Vec<&str> = address
-            .split(['?', '#'])
-            .next()
-            .unwrap_or("")
-            .split('/')
-            .skip(1)
-            .filter(|p| !p.is_empty())
-            .collect();
+        let path = path_segments(&address);
         let user_page = match (network, path.as_slice()) {
             ("LinkedIn", ["in", _]) => true,
             ("LinkedIn", _) => false,
@@ -589,6 +582,19 @@ pub fn profiles_elsewhere(all: &[&Line], c: &mut Contacts) {
             add_url(&link.url, c);
         }
     }
+}
+
+/// The path's segments of an address written without its scheme ("github.com/ann/" → ["ann"]),
+/// query and fragment left out.
+fn path_segments(address: &str) -> Vec<&str> {
+    address
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split('/')
+        .skip(1)
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Files a URL as a profile or as the person's site; returns whether it was used.
@@ -618,16 +624,7 @@ fn add_url(raw: &str, c: &mut Contacts) -> bool {
     if NOT_PERSONAL.iter().any(|n| h == *n || h.ends_with(&format!(".{n}"))) {
         return true;
     }
-    let path: Vec<&str> = url
-        .split_once("://")
-        .map_or("", |(_, r)| r)
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .split('/')
-        .skip(1)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let path = path_segments(url.split_once("://").map_or("", |(_, r)| r));
     if let Some((_, network)) =
         NETWORKS.iter().find(|(n, _)| h == *n || h.ends_with(&format!(".{n}")))
     {
