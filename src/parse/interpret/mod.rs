@@ -321,6 +321,13 @@ fn section(
                 let part = Section { kind, lines, ..s.clone() };
                 section(&part, resume, summary, contacts, unsorted, diagnostics);
             }
+            // A flat list and nothing else: in an activities list each item is a role.
+            if let Some(items) = lists::flat_items(&roles)
+                && let Some(entries) = entries::one_line_roles(&items)
+            {
+                resume.volunteer.extend(entries.into_iter().map(to_volunteer));
+                return;
+            }
             let (intro, entries) = entries::read(&roles);
             keep(unsorted, &s.title, intro, Vec::new());
             resume.volunteer.extend(entries.into_iter().map(to_volunteer));
