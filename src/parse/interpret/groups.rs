@@ -601,6 +601,11 @@ static BRACKET: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\(([^()]*)\)\s*$"));
 static DASH_LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^(.+?)\s+[-–—:]\s+(.+)$"));
 static COMMA_LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^([^,]+),\s*([^,]+)$"));
 
+/// Whether the text is a rating and nothing else ("■■■□", "80 %", "4/5").
+pub fn is_rating(text: &str) -> bool {
+    RATING.find(text.trim()).is_some_and(|m| m.start() == 0)
+}
+
 /// An item and its rating or level, apart: "Python (expert)" → ("Python", "expert"),
 /// "Rust 5/5" → ("Rust", "5/5"), "German – B2" → ("German", "B2"). Brackets that hold no
 /// level stay ("E-Commerce (Shopify)").

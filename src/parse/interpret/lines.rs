@@ -286,6 +286,22 @@ impl Flattener {
                     }
                 }
             }
+            // "| Glazing | Firing |" over "| ■■■□ | ■■□□ |": when every other row holds only
+            // ratings, the header's cells are the items and the ratings go.
+            BlockKind::Table(rows) if rated_header(rows) => {
+                let id = self.id();
+                let inner =
+                    Ctx { item: Some(id), depth: ctx.depth.saturating_add(1), ..ctx.clone() };
+                for cell in rows.iter().filter(|r| r.header).flat_map(|r| &r.cells) {
+                    // Each named cell is an item of one list.
+                    let item = Ctx { item: Some(self.id()), ..inner.clone() };
+                    for b in cell {
+                        if let Some(inlines) = b.inlines() {
+                            self.para(inlines, b.pos.line, &item, true);
+                        }
+                    }
+                }
+            }
             BlockKind::Table(rows) => {
                 for r in rows {
                     self.row(r, line, ctx);
@@ -460,6 +476,18 @@ impl Flattener {
         set(&mut l);
         self.out.push(l);
     }
+}
+
+/// A table whose header row names things and whose other rows hold only ratings.
+fn rated_header(rows: &[doc::Row]) -> bool {
+    let (head, body): (Vec<&doc::Row>, Vec<&doc::Row>) = rows.iter().partition(|r| r.header);
+    let rating_only = |r: &&doc::Row| {
+        r.cells.iter().all(|c| {
+            let t = doc::collapse(&c.iter().map(Block::plain).collect::<Vec<_>>().join(" "));
+            t.is_empty() || super::groups::is_rating(&t)
+        })
+    };
+    head.len() == 1 && !body.is_empty() && body.iter().all(rating_only)
 }
 
 /// A line's text and inline features.

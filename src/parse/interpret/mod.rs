@@ -258,6 +258,7 @@ fn read(
     if basics != Basics::default() {
         resume.basics = Some(basics);
     }
+    drop_bare_ratings(&mut resume);
     for k in unsorted {
         kept.extend(k.sources.iter().copied());
         leftovers::add_unsorted(&mut resume, &k.title, &k.text);
@@ -271,6 +272,18 @@ fn read(
         );
     }
     resume
+}
+
+/// A rating standing in a cell or item of its own ("■■■□", "80 %", "4/5") names no skill:
+/// ratings are dropped, as they are beside a name.
+fn drop_bare_ratings(resume: &mut Resume) {
+    for s in &mut resume.skills {
+        s.keywords.retain(|k| !groups::is_rating(k));
+        if s.name.as_deref().is_some_and(groups::is_rating) {
+            s.name = None;
+        }
+    }
+    resume.skills.retain(|s| s.name.is_some() || !s.keywords.is_empty());
 }
 
 /// The lines without the paragraphs that hold a boilerplate formula; `None` when there are
@@ -627,6 +640,23 @@ mod tests {
         let names: Vec<&str> =
             p.resume.certificates.iter().filter_map(|c| c.name.as_deref()).collect();
         assert_eq!(names, ["Kiln Safety Level 2", "Glaze Chemistry Basics"]);
+    }
+
+    #[test]
+    fn ratings_in_cells_of_their_own_are_no_skills() {
+        let p = parse(
+            "# Ada Example\n\n## Skills\n\n| Glazing | Throwing | Firing |\n|---|---|---|\n| ■■■■ | ■■■□ | 80 % |\n",
+            true,
+        );
+        let all: Vec<&str> = p
+            .resume
+            .skills
+            .iter()
+            .flat_map(|s| s.name.iter().chain(s.keywords.iter()))
+            .map(String::as_str)
+            .collect();
+        assert!(all.contains(&"Glazing") && all.contains(&"Firing"), "{all:?}");
+        assert!(!all.iter().any(|s| s.contains('■') || s.contains('%')), "{all:?}");
     }
 
     #[test]
