@@ -19,6 +19,7 @@
 //! `\social`, …) into [`Document::meta`]. The preamble prints nothing; settings, floats'
 //! pictures, citations and icons are dropped. Never panics; linear in the input.
 
+pub mod include;
 mod lexer;
 mod symbols;
 
