@@ -396,8 +396,6 @@ pub static ROLE_WORDS: &[RoleWords] = &[
             "catedrática",
             "maestro",
             "maestra",
-            "técnico",
-            "técnica",
             "coordinador",
             "coordinadora",
             "diseñador",
