@@ -153,8 +153,7 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
         return false;
     }
     let text = dates::remove_durations(&l.text);
-    // The line's dates: the first span outside a bracketed remark ("Fellow (promoted in
-    // 2011), University of X, 2008 – 2013").
+    // The line's dates: the first span outside a bracketed remark.
     if let Some(span) = own_dates(&text).filter(|s| !in_remark(&text, &s.at)) {
         let rest = dates::remove(&text, &span.at);
         let starts_strong = l.strong.first().is_some_and(|s| rest.starts_with(s.as_str()));
@@ -190,8 +189,8 @@ fn in_remark(text: &str, at: &std::ops::Range<usize>) -> bool {
     open && after.contains(')') && inside.chars().any(char::is_alphabetic)
 }
 
-/// A header line's dates: its first span outside a bracketed remark ("Fellow (promoted in
-/// 2011), University of X, 2008 – 2013" is dated 2008 – 2013), else its first.
+/// A header line's dates: its first span outside a bracketed remark ("Chemist (lead from
+/// 2021), Globex Labs, 2018 – 2023" is dated 2018 – 2023), else its first.
 fn own_dates(text: &str) -> Option<DateSpan> {
     let all = dates::find_all(text);
     let remark = |s: &&DateSpan| {
@@ -1935,16 +1934,16 @@ mod tests {
 
     #[test]
     fn dated_one_line_bullets_closed_by_a_full_stop_are_entries() {
-        // Academic CVs list posts one per bullet: title (with a remark that holds a year),
-        // unit, institution, dates, and a full stop.
-        let md = "## Employment\n\n- Senior Lecturer (promoted to Reader in 2019), School of Chemistry, Northwind University, March 2015--present.\n- Research Fellow, School of Chemistry, Northwind University, October 2011--February 2015.\n";
+        // Posts one per bullet: title (with a remark that holds a year), unit, institution,
+        // dates, and a full stop.
+        let md = "## Employment\n\n- Lead Chemist (team lead from 2021), Assay Unit, Northwind University, March 2017--present.\n- Chemist, Assay Unit, Northwind University, October 2013--February 2017.\n";
         let (_, e) = read(&from_markdown(md));
         let got: Vec<String> = e.iter().map(brief).collect();
         assert_eq!(
             got,
             [
-                "Northwind University|Senior Lecturer (promoted to Reader in 2019)||2015-03..",
-                "Northwind University|Research Fellow||2011-10..2015-02"
+                "Northwind University|Lead Chemist (team lead from 2021)||2017-03..",
+                "Northwind University|Chemist||2013-10..2017-02"
             ]
         );
     }
