@@ -348,7 +348,7 @@ pub static CALENDARS: &[Calendar] = &[
         from: &["dari"],
         seasons: &[],
     },
-    // Chinese dates are numeric ("2015.9 - 至今", "2015年9月"); only the words around them.
+    // Chinese dates are numeric ("2019.3 - 至今", "2019年3月"); only the words around them.
     Calendar {
         lang: "zh",
         months: [&[], &[], &[], &[], &[], &[], &[], &[], &[], &[], &[], &[]],
