@@ -413,3 +413,34 @@ fn a_bold_employer_and_a_title_after_a_dash_in_a_table_cell_are_two_slots() {
     assert_eq!((&work[1]["name"], &work[1]["position"]), (&"Initech".into(), &"Analyst".into()));
     assert_eq!(work[1]["endDate"], "2015");
 }
+
+#[test]
+fn a_latex_resume_reads_the_section_files_it_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sections")).unwrap();
+    std::fs::write(
+        dir.path().join("cv.tex"),
+        "\\documentclass{article}\n\\begin{document}\n{\\LARGE Jane Roe}\n\n\
+         % \\input{sections/draft}\n\\input{sections/work}\n\\include{sections/education.tex}\n\
+         \\end{document}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("sections/work.tex"),
+        "\\section*{Experience}\n\\textbf{Acme Corp} \\hfill 2019 -- 2023\\\\\nSenior Engineer\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("sections/education.tex"),
+        "\\section*{Education}\nB.Sc. Physics, Northwind University \\hfill 2018\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("sections/draft.tex"), "\\section*{Awards}\nDraft Prize\n")
+        .unwrap();
+    let r = import(&dir.path().join("cv.tex"));
+    assert_eq!(r["work"][0]["name"], "Acme Corp", "{r:#}");
+    assert_eq!(r["work"][0]["position"], "Senior Engineer", "{r:#}");
+    assert_eq!(r["education"][0]["institution"], "Northwind University", "{r:#}");
+    // A commented-out `\input` stays out, as in TeX.
+    assert!(r.get("awards").is_none(), "{r:#}");
+}

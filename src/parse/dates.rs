@@ -116,7 +116,7 @@ fn date_pattern(word: &str) -> Regex {
         (?P<season>{seasons})\s+(?:of\s+)?(?P<sy>{YEAR})(?-u:\b)
       | (?P<dd1>\d{{1,2}})\.?\s+(?P<dmon>{word})\.?,?\s+(?P<dy1>{YEAR})(?-u:\b)
       | (?P<mon2>{word})\.?\s+(?P<dd2>\d{{1,2}})(?:st|nd|rd|th)?,\s*(?P<dy2>{YEAR})(?-u:\b)
-      | (?P<mon>{word})(?:\.?,?(?:\s+|\s*/\s*|-)(?:(?:of|de|del|di)\s+)?|\.)(?P<my>{YEAR}(?-u:\b)|'\d{{2}}(?-u:\b))
+      | (?P<mon>{word})(?:\.?,?(?:\s+|\s*/\s*|-)(?:(?:of|de|del|di)\s+)?|\.)(?P<my>{YEAR}(?-u:\b)|['’]\d{{2}}(?-u:\b))
       | (?P<yy>{YEAR}),\s*(?P<ym>{word})(?:$|[^\p{{L}}])
       | (?P<iy>{YEAR})[-/.](?P<im>\d{{1,2}})(?:[-/.](?P<id>\d{{1,2}}))?(?-u:\b)
       | (?P<dd>\d{{1,2}})[./](?P<dm>\d{{1,2}})[./](?P<dy>{YEAR})(?-u:\b)
@@ -662,6 +662,8 @@ mod tests {
             ("Summer 2007", "2007..-"),
             ("Summer of 2016", "2016..-"),
             ("'07 - '09", "2007..2009"),
+            ("Apr ’18 – Sep. ’19", "2018-04..2019-09"),
+            ("2019.3 - 至今", "2019-03..open"),
             ("since 2018", "2018..open"),
             ("2018 -", "2018..open"),
             ("März 2019 bis heute", "2019-03..open"),

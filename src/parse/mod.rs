@@ -111,7 +111,7 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, ContentError> {
             structured::parse(&text.text, format).map_err(|e| with_file(e, path))?
         }
         // The markup is detected from the content; the file name only weighs in.
-        _ => read_text(&text.text, Format::from_path(path)),
+        _ => read_text(&with_latex_inputs(&text.text, path), Format::from_path(path)),
     };
     parsed.diagnostics.extend(text.diagnostics);
     Ok(finish(parsed, path, Some((&text.text, format))))
@@ -243,7 +243,30 @@ pub fn document_tree(bytes: &[u8], path: &Path) -> Result<doc::Document, Content
                 .hint("use --to json or --to yaml"),
         ));
     }
-    Ok(read::document(&text.text, format.and_then(Format::markup)))
+    Ok(read::document(&with_latex_inputs(&text.text, path), format.and_then(Format::markup)))
+}
+
+/// A LaTeX resume with the section files it `\input`s or `\include`s spliced in, read next to
+/// it as TeX finds them (`name`, else `name.tex`); other text as it is.
+fn with_latex_inputs(text: &str, path: &Path) -> String {
+    let latex =
+        matches!(Format::from_path(path), Some(Format::Latex)) || text.contains("\\documentclass");
+    if !latex {
+        return text.to_string();
+    }
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let mut load = |name: &str| -> Option<String> {
+        if Path::new(name).is_absolute() {
+            return None;
+        }
+        [dir.join(name), dir.join(format!("{name}.tex"))]
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "tex") && p.is_file())
+            .find_map(|p| std::fs::read(p).ok())
+            .and_then(|bytes| input::decode(&bytes).ok())
+            .map(|t| t.text)
+    };
+    read::latex::include::splice(text, &mut load)
 }
 
 /// The tree a binary document's reader makes (a LinkedIn export is data and has none).

@@ -153,15 +153,19 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
         return false;
     }
     let text = dates::remove_durations(&l.text);
-    if let Some(span) = dates::find(&text).filter(|s| !in_remark(&text, &s.at)) {
+    // The line's dates: the first span outside a bracketed remark.
+    if let Some(span) = own_dates(&text).filter(|s| !in_remark(&text, &s.at)) {
         let rest = dates::remove(&text, &span.at);
         let starts_strong = l.strong.first().is_some_and(|s| rest.starts_with(s.as_str()));
         let words = rest.split_whitespace().count();
-        // "Org, Title, Unit (dates)": short comma parts, one a title, one an organisation.
-        let one_liner = words <= 14 && org_comma_title(&rest, false).is_some();
+        // "Org, Title, Unit (dates)" and "Title, Unit, Org, dates": short comma parts, one a
+        // title, one an organisation; such a line may close with a full stop.
+        let body = rest.trim_end().trim_end_matches('.');
+        let one_liner = words <= 14 && org_comma_title(body, false).is_some()
+            || words <= 20 && title_comma_institution(body).is_some();
         return (words <= 12 || one_liner)
             && (starts_strong || l.whole_strong || words <= 8 || one_liner)
-            && !rest.ends_with('.');
+            && (!rest.ends_with('.') || one_liner);
     }
     if l.whole_strong && heading_like(&l.text) {
         let next = lines[i + 1..].iter().find(|n| n.item != l.item || !n.bullet);
@@ -183,6 +187,20 @@ fn in_remark(text: &str, at: &std::ops::Range<usize>) -> bool {
     let after = &text[at.end..];
     let inside = after.split(')').next().unwrap_or("");
     open && after.contains(')') && inside.chars().any(char::is_alphabetic)
+}
+
+/// A header line's dates: its first span outside a bracketed remark ("Chemist (lead from
+/// 2021), Globex Labs, 2018 – 2023" is dated 2018 – 2023), else its first.
+fn own_dates(text: &str) -> Option<DateSpan> {
+    let all = dates::find_all(text);
+    let remark = |s: &&DateSpan| {
+        let before = &text[..s.at.start];
+        let words_before = before.rfind('(').is_some_and(|o| {
+            before.rfind(')').is_none_or(|c| c < o) && before[o..].chars().any(char::is_alphabetic)
+        });
+        in_remark(text, &s.at) || words_before && text[s.at.end..].contains(')')
+    };
+    all.iter().find(|s| !remark(s)).or(all.first()).cloned()
 }
 
 /// "- Tooling and Upkeep:" over nested bullets: a short bullet closed by a colon that
@@ -446,7 +464,7 @@ fn sibling_heading(h: &Head, c: &Cluster) -> bool {
 /// Whether one header line gives a title, an employer and dates by itself.
 fn complete(h: &Head) -> bool {
     let text = dates::remove_durations(&h.text);
-    let Some(span) = dates::find(&text) else { return false };
+    let Some(span) = own_dates(&text) else { return false };
     let rest = dates::remove(&text, &span.at);
     let slots = split_slots(h, &rest);
     let titled = slots.iter().any(|(s, _)| role_score(s) > 0);
@@ -470,7 +488,7 @@ fn part(h: &Head) -> Part {
     if text.is_empty() {
         return Part::Skip;
     }
-    let span = dates::find(&text);
+    let span = own_dates(&text);
     let rest = span.as_ref().map_or_else(|| text.clone(), |s| dates::remove(&text, &s.at));
     if rest.is_empty() {
         return Part::Date;
@@ -746,7 +764,7 @@ fn read_header(heads: &[Head]) -> Header {
     }
     for (n, head) in heads.iter().enumerate() {
         let text = glue_legal_forms(&dates::remove_durations(&unbracket(&head.text)));
-        let mut span = dates::find(&text);
+        let mut span = own_dates(&text);
         let mut rest = match &span {
             Some(s) => dates::remove(&text, &s.at),
             None => text.clone(),
@@ -986,7 +1004,7 @@ fn shared_employer(heads: &[Head]) -> Option<(Vec<(String, DateSpan)>, String)> 
     let mut shared: Option<String> = None;
     for h in heads {
         let text = dates::remove_durations(&unbracket(&h.text));
-        let span = dates::find(&text)?;
+        let span = own_dates(&text)?;
         let rest = dates::remove(&text, &span.at);
         let (title, employer) = comma_split_once(&rest)?;
         let employer = employer.trim();
@@ -1911,6 +1929,22 @@ mod tests {
         assert_eq!(
             e[0].highlights,
             ["Led the latex account.", "Wrote the order tracker.", "Kept the ledgers."]
+        );
+    }
+
+    #[test]
+    fn dated_one_line_bullets_closed_by_a_full_stop_are_entries() {
+        // Posts one per bullet: title (with a remark that holds a year), unit, institution,
+        // dates, and a full stop.
+        let md = "## Employment\n\n- Lead Chemist (team lead from 2021), Assay Unit, Northwind University, March 2017--present.\n- Chemist, Assay Unit, Northwind University, October 2013--February 2017.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwind University|Lead Chemist (team lead from 2021)||2017-03..",
+                "Northwind University|Chemist||2013-10..2017-02"
+            ]
         );
     }
 

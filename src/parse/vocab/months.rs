@@ -348,6 +348,16 @@ pub static CALENDARS: &[Calendar] = &[
         from: &["dari"],
         seasons: &[],
     },
+    // Chinese dates are numeric ("2019.3 - 至今", "2019年3月"); only the words around them.
+    Calendar {
+        lang: "zh",
+        months: [&[], &[], &[], &[], &[], &[], &[], &[], &[], &[], &[], &[]],
+        present: &["至今", "今", "现在", "目前"],
+        joiners: &["至", "到"],
+        since: &["自"],
+        from: &["从"],
+        seasons: &[],
+    },
 ];
 
 static MONTHS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
@@ -508,6 +518,7 @@ mod tests {
         assert!(is_present("Present"));
         assert!(is_present("aujourd’hui"));
         assert!(is_present("in corso"));
+        assert!(is_present("至今"));
         assert!(is_present("Pres"));
         assert!(!is_present("Acme"));
     }

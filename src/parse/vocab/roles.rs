@@ -390,7 +390,12 @@ pub static ROLE_WORDS: &[RoleWords] = &[
             "practicante",
             "investigador",
             "investigadora",
+            "profesor",
             "profesora",
+            "catedrático",
+            "catedrática",
+            "maestro",
+            "maestra",
             "coordinador",
             "coordinadora",
             "diseñador",
@@ -792,8 +797,14 @@ mod tests {
 
     #[test]
     fn title_words_and_compounds() {
-        for w in ["engineer", "softwareentwicklerin", "projektleiter", "ontwikkelaar", "inżynier"]
-        {
+        for w in [
+            "engineer",
+            "softwareentwicklerin",
+            "projektleiter",
+            "ontwikkelaar",
+            "inżynier",
+            "profesor",
+        ] {
             assert!(is_title_word(w), "{w}");
         }
         for w in ["lehrer", "kaufmann", "berlin", "acme"] {

@@ -19,10 +19,11 @@
 //! `\social`, …) into [`Document::meta`]. The preamble prints nothing; settings, floats'
 //! pictures, citations and icons are dropped. Never panics; linear in the input.
 
+pub mod include;
 mod lexer;
 mod symbols;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use lexer::{T, Tok, lex};
 
@@ -52,6 +53,7 @@ pub fn read(text: &str) -> Document {
         math: false,
         depth: 0,
         sections: false,
+        registers: HashSet::new(),
     };
     let mut ctx = Ctx::new();
     reader.run(&mut Stream::new(toks), &mut ctx);
@@ -837,6 +839,8 @@ struct Reader {
     depth: usize,
     /// A section heading has been read: the header is over.
     sections: bool,
+    /// Registers made with `\newcount` and its kin: an assignment to one prints nothing.
+    registers: HashSet<String>,
 }
 
 impl Reader {
@@ -971,6 +975,14 @@ impl Reader {
             self.expand(name, &m, line, s, ctx);
             return;
         }
+        if self.registers.contains(name) || matches!(name, "count" | "dimen" | "skip") {
+            // `\rating=3`: TeX arithmetic, not text.
+            if matches!(name, "count" | "dimen" | "skip") {
+                skip_quantity(s);
+            }
+            skip_quantity(s);
+            return;
+        }
         match name {
             "begin" => {
                 let env = raw_text(&s.read_arg()).trim().to_string();
@@ -1007,6 +1019,9 @@ impl Reader {
                     _ => 6,
                 };
                 self.heading(ctx, title, level, line);
+                // A class's entry macro under a sectioning name (`\cvsubsection{Org}{Title}
+                // {Dates}`): the groups right after the title are its other fields.
+                separate_args(s, true);
             }
             "item" | "bibitem" => {
                 let label = s.read_opt();
@@ -1166,6 +1181,27 @@ impl Reader {
                 }
             }
             "iffalse" => skip_conditional(s),
+            "newcount" | "newdimen" | "newskip" | "newtoks" | "newbox" | "countdef"
+            | "dimendef" => {
+                s.skip_spaces();
+                if let Some(T { tok: Tok::Cs(register), .. }) = s.next() {
+                    self.registers.insert(register.to_string());
+                }
+            }
+            "advance" | "multiply" | "divide" => {
+                s.skip_spaces();
+                let _ = s.next(); // the register
+                s.skip_spaces();
+                if matches!(s.peek(), Some(Tok::Char('b'))) {
+                    let _ = s.next();
+                    if matches!(s.peek(), Some(Tok::Char('y'))) {
+                        let _ = s.next();
+                    }
+                }
+                skip_quantity(s);
+            }
+            // A plain TeX loop draws (rating dots, bars) or counts: it prints no words.
+            "loop" => skip_loop(s),
             "csname" => while s.next().is_some_and(|t| t.tok != Tok::Cs("endcsname".into())) {},
             "multicolumn" => {
                 let _ = s.read_arg();
@@ -1236,6 +1272,7 @@ impl Reader {
             let ahead = s.take_length_group(24);
             if !ahead.closed || !is_dimension(&ahead.toks[1..ahead.toks.len() - 1]) {
                 s.push_front(ahead.toks);
+                separate_args(s, false);
             }
         }
     }
@@ -2307,6 +2344,75 @@ fn skip_conditional(s: &mut Stream) {
                 if depth == 0 {
                     return;
                 }
+            }
+        }
+    }
+}
+
+/// The brace groups that follow a command nobody defined are its arguments, each a field of
+/// its own (`\contact{phone}{email}{site}`): they print with a cell boundary between them
+/// rather than run together. `immediate`: only groups with no space before the first count.
+fn separate_args(s: &mut Stream, immediate: bool) {
+    let mut groups: Vec<(T, Vec<T>)> = Vec::new();
+    loop {
+        let mut spaces = Vec::new();
+        while matches!(s.peek(), Some(Tok::Space { .. })) && !(immediate && groups.is_empty()) {
+            spaces.extend(s.next());
+        }
+        if s.peek() != Some(&Tok::Open) {
+            s.push_front(spaces);
+            break;
+        }
+        let open = s.next().expect("peeked");
+        let body = s.group_body();
+        groups.push((open, body));
+    }
+    let several = groups.iter().filter(|(_, body)| !body.is_empty()).count() > 1;
+    let mut out = Vec::new();
+    for (open, body) in groups {
+        if body.is_empty() {
+            continue;
+        }
+        let line = open.line;
+        if several && !out.is_empty() {
+            out.push(T { tok: Tok::Cs("quad".into()), line });
+        }
+        out.push(open);
+        out.extend(body);
+        out.push(T { tok: Tok::Close, line });
+    }
+    s.push_front(out);
+}
+
+/// The value of a TeX assignment or `\advance`: an optional `=`, then a number, a length or
+/// a register.
+fn skip_quantity(s: &mut Stream) {
+    s.skip_spaces();
+    if matches!(s.peek(), Some(Tok::Char('='))) {
+        s.next();
+        s.skip_spaces();
+    }
+    if matches!(s.peek(), Some(Tok::Cs(_))) {
+        s.next();
+    } else {
+        skip_dimension(s);
+    }
+}
+
+/// `\loop … \repeat`: skipped, nested loops included.
+fn skip_loop(s: &mut Stream) {
+    let mut depth = 1usize;
+    while let Some(t) = s.next() {
+        if let Tok::Cs(n) = &t.tok {
+            match &**n {
+                "loop" => depth += 1,
+                "repeat" => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                _ => {}
             }
         }
     }

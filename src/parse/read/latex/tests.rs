@@ -189,3 +189,35 @@ fn a_dated_cvline_keeps_its_list_apart_from_its_first_line() {
         "H2@3 Work\nH3@4 Kiln Technician\nDIV@5 cvitem\n  TABLE@5\n    row\n      |\n        P@5 since 3.2019\n      |\n        P@5 Harbour Clay Studio\n  DIV@6 description\n    UL@6\n      -\n        P@7 Fired the anagama.\n      -\n        P@8 Mixed glazes.\n"
     );
 }
+
+#[test]
+fn tex_registers_and_loops_print_nothing() {
+    // A rating macro that draws dots with a plain TeX loop, as CV templates do.
+    let src = r#"\documentclass{article}
+\newcount\ratingcount
+\newcommand\rated[2]{\hbox{#1\ratingcount=0 \loop\ifnum\ratingcount<#2 \advance\ratingcount by 1 $\bullet$\repeat}}
+\begin{document}
+\section{Tools}
+\rated{Git}{4}
+
+\rated{Docker}{2}
+\end{document}
+"#;
+    assert_eq!(outline(src), "H2@5 Tools\nP@6 Git\nP@8 Docker\n");
+}
+
+#[test]
+fn the_arguments_of_an_unknown_command_are_separate_fields() {
+    let src = r#"\documentclass{ownresume}
+\begin{document}
+\contact{+1 555 0100}{jane@example.com}{example.com}
+\cvsubsection{Acme}{Engineer}{Jan. 2020--Present}{Built things.}
+\end{document}
+"#;
+    assert_eq!(
+        outline(src),
+        "TABLE@3\n  row\n    |\n      P@3 +1 555 0100\n    |\n      P@3 jane@example.com\n    |\n      P@3 example.com\n\
+         H3@4 Acme\n\
+         TABLE@4\n  row\n    |\n      P@4 Engineer\n    |\n      P@4 Jan. 2020–Present\n    |\n      P@4 Built things.\n"
+    );
+}
