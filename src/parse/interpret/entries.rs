@@ -250,6 +250,9 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
         if !l.bullet && !same_para && sub(&l.text) {
             continue;
         }
+        if !l.bullet && !same_para && group_label_under_heading(lines, i, &out) {
+            continue;
+        }
         // A page's class names say what a line is.
         match l.div.as_deref().and_then(fields::class_hint) {
             Some(Hint::Description) if !l.bullet => {
@@ -313,6 +316,31 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
         }
     }
     out
+}
+
+/// "**Delivery & Tooling**" over bullets of an entry opened by a heading: an undated bold
+/// line that names no role, once the heading's entry already has text, labels the group of
+/// that entry's bullets under it. A sibling entry would be a heading like the first one, or
+/// carry its dates or a title.
+fn group_label_under_heading(lines: &[Line], i: usize, out: &[Unit]) -> bool {
+    let l = &lines[i];
+    let Some(heading) = out.iter().rposition(|u| matches!(u, Unit::Head(h) if h.level.is_some()))
+    else {
+        return false;
+    };
+    // The heading's header lines (its dates, its place) come first, then its text.
+    let body = &out[heading + 1..];
+    let Some(text) = body.iter().position(|u| !matches!(u, Unit::Head(_))) else {
+        return false;
+    };
+    l.whole_strong
+        && l.cols.is_empty()
+        && l.item.is_none()
+        && !body[text..].iter().any(|u| matches!(u, Unit::Head(_)))
+        && dates::find(&l.text).is_none()
+        && role_score(&l.text) <= 0
+        && l.text.split_whitespace().count() <= 8
+        && lines.get(i + 1).is_some_and(|n| n.bullet)
 }
 
 /// The paragraphs (by `para`) of wrapped lines that are prose, not a header: more than 16
@@ -888,13 +916,17 @@ fn read_header(heads: &[Head]) -> Header {
         for (i, (text, strong)) in parts.into_iter().enumerate() {
             let (head_text, place) = places::split_trailing(&text);
             // "Manchester, UK" is a place; "Initech, Remote" and "Globex, Vancouver, Canada"
-            // are an employer and a place.
-            let whole_place =
-                place.as_deref().is_some_and(|p| !p.contains(',') && !places::is_remote(p))
-                    && head_text.split_whitespace().count() <= 2
-                    && org_score(&head_text) == 0
-                    && role_score(&head_text) == 0
-                    && places::location(&text).is_some();
+            // are an employer and a place, unless another line already names the title and
+            // the employer: then "Graz, Styria, Austria" is a place as a whole.
+            let both_named =
+                heads.iter().enumerate().any(|(m, x)| m != n && names_title_and_employer(x));
+            let whole_place = place
+                .as_deref()
+                .is_some_and(|p| (both_named || !p.contains(',')) && !places::is_remote(p))
+                && head_text.split_whitespace().count() <= 2
+                && org_score(&head_text) == 0
+                && role_score(&head_text) == 0
+                && places::location(&text).is_some();
             if whole_place {
                 h.location.get_or_insert(text);
                 continue;
@@ -2085,6 +2117,38 @@ mod tests {
         );
         assert_eq!(e[0].summary, ["Kept the lawns.", "Mowers, Shears"]);
         assert_eq!(e[1].summary, ["Tied bouquets.", "Ribbons, Wire"]);
+    }
+
+    #[test]
+    fn a_city_region_country_line_under_a_titled_heading_is_the_whole_location() {
+        let t = "### Engineer — Acme\n**Graz, Styria, Austria**  \n_Jan 2020 – Present_  \nBuilt things.\n\n### Analyst — Globex\n**Lyon, Rhône, France**  \n_Jan 2018 – Dec 2019_  \nCounted things.\n";
+        let (_, e) = read(&from_markdown(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Acme|Engineer|Graz, Styria, Austria|2020-01..",
+                "Globex|Analyst|Lyon, Rhône, France|2018-01..2019-12",
+            ]
+        );
+    }
+
+    #[test]
+    fn bold_group_labels_under_a_heading_entry_keep_its_bullets() {
+        let t = "### Acme | Kiln Engineer\n\n2019 - 2022 | Springfield\n\n**Context:** Ran the build farm.\n\n**1. Build & Release**\n- Cut release time in half\n- Wrote the deploy scripts\n\n**2. Mentoring**\n- Coached two interns\n\n### Globex | Support Agent\n\n2017 - 2019 | Shelbyville\n\nAnswered the phones.\n";
+        let (_, e) = read(&from_markdown(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Acme|Kiln Engineer|Springfield|2019..2022",
+                "Globex|Support Agent|Shelbyville|2017..2019"
+            ]
+        );
+        assert_eq!(
+            e[0].highlights,
+            ["Cut release time in half", "Wrote the deploy scripts", "Coached two interns"]
+        );
     }
 
     #[test]

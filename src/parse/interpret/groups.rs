@@ -675,6 +675,17 @@ mod tests {
     }
 
     #[test]
+    fn a_list_wrapped_after_its_separators_stays_one_list() {
+        // One item a line, each line ending on the separator: the list goes on below.
+        let md =
+            "- ### Glazes\n  Celadon ·\n  Tenmoku ·\n  Shino\n\n- ### Kilns\n  Anagama,\n  Raku\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            ["Skills Glazes: Celadon | Tenmoku | Shino", "Skills Kilns: Anagama | Raku"]
+        );
+    }
+
+    #[test]
     fn a_plain_line_above_a_list_labels_it() {
         // Neither bold, capitals nor a colon: standing alone over the list is enough.
         let md = "Glazes\n\n- Celadon, Tenmoku, Shino.\n\nKilns\n\n- Anagama\n- Raku\n\nI also teach wheel throwing to adults in the evenings.\n\n- Wedging\n";

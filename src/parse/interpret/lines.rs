@@ -580,7 +580,7 @@ fn assign_paragraphs(lines: &mut [Line]) {
         let continues = lines[i].para == SOFT
             && i > 0
             && lines[i - 1].block == lines[i].block
-            && wraps(&lines[i - 1].text, width)
+            && (wraps(&lines[i - 1].text, width) || ends_mid_list(&lines[i - 1].text))
             // A section heading never continues a wrapped line.
             && !(lines[i].words() <= 4 && sections::section(&lines[i].text).is_some())
             // Lines that each open with a year are a list, not one sentence.
@@ -590,6 +590,12 @@ fn assign_paragraphs(lines: &mut [Line]) {
         }
         lines[i].para = para;
     }
+}
+
+/// "C# · Rust ·", "Python, Go,": a line that ends on a list separator goes on with the list
+/// on the next line, however short it is.
+fn ends_mid_list(text: &str) -> bool {
+    text.trim_end().ends_with([',', ';', '·', '•', '|'])
 }
 
 /// "2013 Travel grant…", "1998-2002: …": a line that starts with a year.

@@ -148,9 +148,17 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
         .all(|(_, l)| in_capitals(&l.text))
         && known.iter().any(Option::is_some);
 
+    // Lines right above a line of dates only: entry headings, whatever words they hold.
+    let dated_next: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            lines.get(i + 1).is_some_and(|n| crate::parse::dates::is_only_dates(n.text.trim()))
+        })
+        .collect();
     let mut head: Vec<Line> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut first_seen = false;
+    // The kind of the last section opened at the document's section level.
+    let mut parent: Option<Kind> = None;
     // Containers that hold a section heading are page layout (columns), not entries.
     let mut layout: Vec<usize> = Vec::new();
     for (i, line) in lines.into_iter().enumerate() {
@@ -160,6 +168,13 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
             // A lexicon word at a deeper level than the document's sections is an entry
             // sub-heading ("#### Achievements"), not a section.
             Some(k) if !deeper(line.heading, section_level) => Some(*k),
+            Some(k)
+                if opens_other_section(&line, *k, parent, sections.last().map(|s| s.kind))
+                    && line.heading.zip(section_level).is_some_and(|(h, s)| h == s + 1)
+                    && !dated_next[i] =>
+            {
+                Some(*k)
+            }
             _ if (first_seen || by_class.is_some())
                 && is_unknown_heading(&line, standalone[i], section_level, caps_style) =>
             {
@@ -179,6 +194,9 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
         match kind {
             Some(kind) => {
                 first_seen = true;
+                if !deeper(line.heading, section_level) {
+                    parent = Some(kind);
+                }
                 layout.extend(line.record);
                 let title = line.text.trim().trim_end_matches(':').trim().to_string();
                 sections.push(Section { kind, title, source: line.source, lines: Vec::new() });
@@ -255,6 +273,41 @@ fn capitals_rule(known: Vec<Option<Kind>>, lines: &[Line]) -> Vec<Option<Kind>> 
 fn class_section(class: &str) -> Option<Kind> {
     let words = class.replace(['-', '_'], " ");
     vocab::section(&words).filter(|k| !matches!(k, Kind::Junk | Kind::Other))
+}
+
+/// "## Academic" over "### Scholarships" and "### Publications": a heading one level deeper
+/// than the sections (deeper still, it is an entry's own sub-heading) that names
+/// another section than the profile, work or education it stands in (by heading words alone)
+/// opens that section, as a reader turning to the
+/// publications would. Not an entry's own sub-heading ("#### Achievements", "#### Projects");
+/// not a kind of talk ("### Conferences" under publications lists conference papers); and
+/// among skills, languages and interests the sub-headings label groups, which the list
+/// reader sorts by kind.
+fn opens_other_section(
+    line: &Line,
+    kind: Kind,
+    parent: Option<Kind>,
+    current: Option<Kind>,
+) -> bool {
+    let lists = [Kind::Skills, Kind::Languages, Kind::Interests];
+    let among_lists =
+        |k: Option<Kind>| k.is_some_and(|k| lists.contains(&k)) && lists.contains(&kind);
+    line.heading.is_some()
+        && parent
+            .is_some_and(|p| p != kind && matches!(p, Kind::Summary | Kind::Work | Kind::Education))
+        && vocab::section(&line.text) == Some(kind)
+        && current != Some(kind)
+        && !among_lists(parent)
+        && !among_lists(current)
+        && matches!(
+            kind,
+            Kind::Awards
+                | Kind::Publications
+                | Kind::Projects
+                | Kind::Certificates
+                | Kind::Volunteer
+        )
+        && !is_entry_subheading(&line.text)
 }
 
 fn deeper(level: Option<u8>, section_level: Option<u8>) -> bool {
@@ -401,6 +454,16 @@ mod tests {
                 (Kind::Other, "Project Manager, Kiln Co"),
             ]
         );
+    }
+
+    #[test]
+    fn a_sub_heading_naming_another_section_opens_it() {
+        let md = "# Jane Roe\n\n## Academic\n\n### Education\n\n- B.S., Northwind University, 2004\n\n### Scholarships\n\n- 2000 - 2004: Acme Scholarship\n\n### Publications\n\n- 2009: On Widgets\n\n## Experience\n\n### Engineer at Globex\n\n#### Other projects\n\n- A kiln controller\n";
+        let lines = crate::parse::interpret::testing::from_markdown(md);
+        let (_, sections) = split(lines);
+        let kinds: Vec<Kind> = sections.iter().map(|s| s.kind).collect();
+        // Under the work entry's heading, "Other projects" is the entry's own sub-heading.
+        assert_eq!(kinds, [Kind::Education, Kind::Awards, Kind::Publications, Kind::Work]);
     }
 
     #[test]
