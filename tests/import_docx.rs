@@ -595,3 +595,39 @@ fn a_two_column_table_layout_reads_the_sidebar_and_the_main_column() {
         ["Norwegian|native", "English|fluent"]
     );
 }
+
+#[test]
+fn entry_lines_set_in_a_heading_style_stay_the_entry_lines() {
+    // An old Word resume: each job a borderless table whose lines all carry the "heading 2"
+    // style (employer beside its dates, the title under them); a heading style on a date
+    // outside any table as well. None of these opens a section.
+    let job = |employer: &str, dates: &str, title: &str, did: &str| {
+        table(&[
+            &[&styled("Heading2", &run(employer, "<w:b/>")), &styled("Heading2", &run(dates, ""))],
+            &[&styled("Heading2", &run(title, "<w:b/>")), &p("")],
+            &[&p(&format!("- {did}")), &p("")],
+        ])
+    };
+    let body = [
+        styled("Title", &run("Jane Roe", "")),
+        styled("Heading1", &run("Experience", "")),
+        job("Globex Corporation", "6/2019 – 8/2021", "Data Engineer", "Built the nightly loads."),
+        job("Initech", "1/2017 – 5/2019", "Analyst", "Wrote the quarterly reports."),
+        styled("Heading1", &run("Education", "")),
+        p("Northwind University, B.Sc. Statistics"),
+        styled("Heading2", &run("2013 – 2016", "")),
+    ];
+    let tree = outline(&Docx::new(body.concat()).bytes());
+    for line in ["Globex Corporation", "6/2019", "Data Engineer", "Initech", "Analyst", "2013 –"]
+    {
+        let found = tree.lines().find(|l| l.contains(line)).unwrap();
+        assert!(found.trim_start().starts_with("P@"), "{line} is not a paragraph:\n{tree}");
+    }
+    let json = resume_of(&body);
+    assert_eq!(
+        entries(&json, "work", &["name", "position", "startDate", "endDate"]),
+        ["Globex Corporation|Data Engineer|2019-06|2021-08", "Initech|Analyst|2017-01|2019-05"],
+        "{json:#}"
+    );
+    assert_eq!(json["work"][1]["highlights"][0], "Wrote the quarterly reports.", "{json:#}");
+}

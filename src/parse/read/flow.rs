@@ -107,6 +107,19 @@ impl Para {
     pub fn make_heading(&mut self, level: u8) {
         self.kind = ParaKind::Heading(level);
     }
+
+    /// Makes a heading a body paragraph again, its text one cell as a heading has it.
+    pub fn make_body(&mut self) {
+        if matches!(self.kind, ParaKind::Heading(_)) {
+            self.kind = ParaKind::Body;
+        }
+    }
+
+    /// The paragraph's text, its cells joined by a space.
+    pub fn text(&self) -> String {
+        let cells: Vec<String> = self.cells.iter().map(|c| crate::parse::doc::plain(c)).collect();
+        cells.join(" ")
+    }
 }
 
 /// Heading levels from here on are provisional: a line that may be a heading by its look,
@@ -138,6 +151,18 @@ pub fn table_block(mut rows: Vec<Row>, line: u32) -> Option<Block> {
         });
     }
     Some(Block::new(BlockKind::Table(rows), line))
+}
+
+/// Makes the headings among `blocks` (a table cell's) whose text `demote` accepts
+/// paragraphs: lines whose heading style formats something else.
+pub fn unhead(blocks: &mut [Block], demote: impl Fn(&str) -> bool) {
+    for b in blocks {
+        if let BlockKind::Heading { content, .. } = &mut b.kind
+            && demote(&crate::parse::doc::plain(content))
+        {
+            b.kind = BlockKind::Para(std::mem::take(content));
+        }
+    }
 }
 
 /// "Label | bullets": a row whose first cell is a short label (a skill group, an employer)
