@@ -127,6 +127,9 @@ pub static HEADINGS: &[Headings] = &[
             ("project", Projects),
             ("portfolio", Projects),
             ("publications", Publications),
+            ("publication", Publications),
+            ("scientific publications", Publications),
+            ("scientific publication", Publications),
             ("papers", Publications),
             ("patents", Publications),
             ("articles", Publications),
@@ -167,6 +170,8 @@ pub static HEADINGS: &[Headings] = &[
             ("fields of interest", Interests),
             ("research areas", Interests),
             ("research topics", Interests),
+            ("topics of research", Interests),
+            ("topic of research", Interests),
             ("subfields", Interests),
             ("subfield", Interests),
             ("activities", Volunteer),
@@ -697,6 +702,11 @@ pub static HEADINGS: &[Headings] = &[
             ("projeto", Projects),
             ("projectos", Projects),
             ("publicações", Publications),
+            // The headings of the Lattes CV, the national academic CV of Brazil.
+            ("atuação profissional", Work),
+            ("áreas de atuação", Skills),
+            ("produção bibliográfica", Publications),
+            ("produção técnica", Projects),
             ("voluntariado", Volunteer),
             ("atividades", Volunteer),
             ("referências", References),
@@ -1431,6 +1441,12 @@ mod tests {
             ("Competenze chiave", Skills),
             ("Trainingen", Certificates),
             ("Nevenfuncties", Volunteer),
+            ("Scientific Publication", Publications),
+            ("Topic of Research", Interests),
+            ("Atuação profissional", Work),
+            ("Áreas de atuação", Skills),
+            ("Produção bibliográfica", Publications),
+            ("Produção técnica", Projects),
         ] {
             assert_eq!(section(t), Some(s), "{t}");
         }
