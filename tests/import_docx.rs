@@ -631,3 +631,25 @@ fn entry_lines_set_in_a_heading_style_stay_the_entry_lines() {
     );
     assert_eq!(json["work"][1]["highlights"][0], "Wrote the quarterly reports.", "{json:#}");
 }
+
+#[test]
+fn numbers_typed_before_a_tab_are_an_ordered_list_under_a_known_heading() {
+    // Numbering done by hand ("1.⇥Topic"), under the Portuguese academic CV's headings, set
+    // in bold like the rest of such a document's headings.
+    let body = [
+        set("Ana Souza", "<w:b/><w:sz w:val=\"32\"/>", ""),
+        set("Áreas de atuação", "<w:b/>", ""),
+        tabbed(&["1.", "Sistemas Distribuídos"]),
+        tabbed(&["2.", "Compiladores"]),
+        set("Produção bibliográfica", "<w:b/>", ""),
+        p("1. Souza, A. Um estudo de caso, 2019"),
+    ];
+    let tree = outline(&Docx::new(body.concat()).bytes());
+    assert!(tree.contains("OL@"), "{tree}");
+    assert!(!tree.contains("1.\u{2003}") && !tree.contains("| Sistemas"), "{tree}");
+    let json = resume_of(&body);
+    let skills: Vec<&str> =
+        json["skills"].as_array().unwrap().iter().filter_map(|s| s["name"].as_str()).collect();
+    assert_eq!(skills, ["Sistemas Distribuídos", "Compiladores"], "{json:#}");
+    assert_eq!(json["publications"].as_array().map(Vec::len), Some(1), "{json:#}");
+}

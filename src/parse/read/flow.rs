@@ -81,6 +81,8 @@ pub fn paragraph(line: u32, mut kind: ParaKind, mut pieces: Vec<Piece>) -> Optio
     let typed = if kind == ParaKind::Body { strip_typed_bullet(&mut pieces) } else { None };
     if typed.is_some() {
         kind = ParaKind::Item { level: 0, ordered: false };
+    } else if kind == ParaKind::Body && strip_typed_number(&mut pieces) {
+        kind = ParaKind::Item { level: 0, ordered: true };
     }
     let mut cells = split_cells(pieces);
     if matches!(kind, ParaKind::Heading(_)) && cells.len() > 1 {
@@ -241,6 +243,28 @@ struct Typed {
     glyph: char,
     /// Followed by a space or tab; an unspaced one ("*2019 …") counts only in a run of two.
     spaced: bool,
+}
+
+/// Removes a number typed with a tab after it at the start of a paragraph ("1.⇥Acme",
+/// "2)⇥Rust"): Word's numbering done by hand, a list item and not a first cell. A number
+/// followed by a space stays text ("1. Roe, J. (2019) ...", "2019 Acme").
+fn strip_typed_number(pieces: &mut Vec<Piece>) -> bool {
+    let Some(k) = pieces.iter().position(|p| !p.is_blank()) else { return false };
+    let PieceKind::Text(t) = &pieces[k].kind else { return false };
+    let t = t.trim();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let numbered = (1..=2).contains(&digits)
+        && t.len() == digits + 1
+        && t.ends_with(['.', ')'])
+        && matches!(pieces.get(k + 1).map(|p| &p.kind), Some(PieceKind::Tab))
+        && pieces[k + 2..].iter().any(|p| !p.is_blank());
+    if numbered {
+        pieces.drain(..k + 2);
+        while pieces.first().is_some_and(Piece::is_blank) {
+            pieces.remove(0);
+        }
+    }
+    numbered
 }
 
 /// Removes a bullet typed at the start of a paragraph (a bullet character or a symbol-font
@@ -589,6 +613,24 @@ mod tests {
         assert_eq!(strip_typed_bullet(&mut p), Some(Typed { glyph: '*', spaced: false }));
         for t in ["Led", "• ", "2019 – 2020"] {
             assert_eq!(strip_typed_bullet(&mut vec![text(t)]), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_number_typed_before_a_tab_makes_an_ordered_item() {
+        let tab = || Piece { kind: PieceKind::Tab, ..text("") };
+        let item = paragraph(1, ParaKind::Body, vec![text("2."), tab(), text("Globex – GBX")]);
+        let item = item.unwrap();
+        assert_eq!(item.kind, ParaKind::Item { level: 0, ordered: true });
+        assert_eq!(item.text(), "Globex – GBX");
+        // A number before a space, a year before a tab, a number with nothing after: text.
+        for pieces in [
+            vec![text("1. Roe, J. Reactive parsing, 2019")],
+            vec![text("2019"), tab(), text("Acme")],
+            vec![text("3)"), tab()],
+        ] {
+            let para = paragraph(1, ParaKind::Body, pieces).unwrap();
+            assert_eq!(para.kind, ParaKind::Body, "{}", para.text());
         }
     }
 }
