@@ -653,3 +653,31 @@ fn numbers_typed_before_a_tab_are_an_ordered_list_under_a_known_heading() {
     assert_eq!(skills, ["Sistemas Distribuídos", "Compiladores"], "{json:#}");
     assert_eq!(json["publications"].as_array().map(Vec::len), Some(1), "{json:#}");
 }
+
+#[test]
+fn a_plain_line_over_a_comma_list_names_the_group() {
+    // Skill groups written as plain lines, each over a line of its items, under a singular
+    // "Competence" heading.
+    let body = [
+        styled("Title", &run("Jane Roe", "")),
+        styled("Heading1", &run("Technical Competence", "")),
+        p("Frameworks"),
+        p("Spring, Hibernate, Django, Rails"),
+        p("Databases"),
+        p("Postgres, MySQL, Redis"),
+    ];
+    let json = resume_of(&body);
+    let groups: Vec<String> = json["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            format!(
+                "{}: {}",
+                g["name"].as_str().unwrap(),
+                g["keywords"].as_array().map_or(0, Vec::len)
+            )
+        })
+        .collect();
+    assert_eq!(groups, ["Frameworks: 4", "Databases: 3"], "{json:#}");
+}
