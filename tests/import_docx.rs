@@ -681,3 +681,19 @@ fn a_plain_line_over_a_comma_list_names_the_group() {
         .collect();
     assert_eq!(groups, ["Frameworks: 4", "Databases: 3"], "{json:#}");
 }
+
+#[test]
+fn a_career_objective_is_the_summary() {
+    let body = [
+        styled("Title", &run("Jane Roe", "")),
+        styled("Heading1", &run("CAREER OBJECTIVE", "")),
+        p("Analyst looking for a team that ships data products."),
+        styled("Heading1", &run("Experience", "")),
+        p("Analyst, Globex, 2019 – 2021"),
+    ];
+    let json = resume_of(&body);
+    assert_eq!(
+        json["basics"]["summary"], "Analyst looking for a team that ships data products.",
+        "{json:#}"
+    );
+}
