@@ -697,3 +697,25 @@ fn a_career_objective_is_the_summary() {
         "{json:#}"
     );
 }
+
+#[test]
+fn a_table_of_labels_and_values_is_read_as_a_form() {
+    // Personal details as a form: "Label:" cells beside their values, two label columns, an
+    // address running on down its column.
+    let body = [
+        styled("Heading1", &run("Personal Details", "")),
+        table(&[
+            &[&p("Name:"), &p("Jane Roe"), &p(""), &p("Phone:"), &p("+44 20 7946 0000")],
+            &[&p("Address:"), &p("1 Elm Street,"), &p(""), &p("Email:"), &p("jane@example.org")],
+            &[&p(""), &p("Springfield"), &p(""), &p(""), &p("")],
+        ]),
+        styled("Heading1", &run("Experience", "")),
+        p("Analyst, Globex, 2019 – 2021"),
+    ];
+    let tree = outline(&Docx::new(body.concat()).bytes());
+    assert!(tree.contains("Address = 1 Elm Street, Springfield"), "{tree}");
+    let json = resume_of(&body);
+    assert_eq!(json["basics"]["name"], "Jane Roe", "{json:#}");
+    assert_eq!(json["basics"]["email"], "jane@example.org", "{json:#}");
+    assert_eq!(json["basics"]["phone"], "+44 20 7946 0000", "{json:#}");
+}

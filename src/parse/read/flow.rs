@@ -4,7 +4,7 @@
 //! grouped into nested lists, tab-aligned tables and floating boxes in reading order.
 
 use crate::diag::Diagnostic;
-use crate::parse::doc::{Block, BlockKind, Inline, Row, normalise_inlines};
+use crate::parse::doc::{Block, BlockKind, Field, Inline, Row, normalise_inlines};
 use crate::parse::read::floats::{self, Rect};
 use crate::parse::read::package::resave_hint;
 use crate::parse::read::xml::{self, XmlError};
@@ -152,6 +152,9 @@ pub fn table_block(mut rows: Vec<Row>, line: u32) -> Option<Block> {
             }
         });
     }
+    if let Some(fields) = form_fields(&rows) {
+        return Some(Block::new(BlockKind::Fields(fields), line));
+    }
     Some(Block::new(BlockKind::Table(rows), line))
 }
 
@@ -165,6 +168,65 @@ pub fn unhead(blocks: &mut [Block], demote: impl Fn(&str) -> bool) {
             b.kind = BlockKind::Para(std::mem::take(content));
         }
     }
+}
+
+/// A form: cells "Name:" beside their values ("Name: | Jane Roe | | Phone: | +1 555"), a value
+/// running on down its column in rows with no label ("Address: | 1 Elm St" over "| Springfield").
+/// The fields, column by column as a form is read, or `None` when any cell fits no field.
+fn form_fields(rows: &[Row]) -> Option<Vec<Field>> {
+    // Each field with the column of its label, and the row it starts on.
+    let mut fields: Vec<(usize, usize, Field)> = Vec::new();
+    // The field a value column continues.
+    let mut by_column: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (r, row) in rows.iter().enumerate() {
+        let mut label: Option<(usize, Vec<Inline>)> = None;
+        for (c, cell) in row.cells.iter().enumerate() {
+            let content = match cell.as_slice() {
+                [] => continue,
+                [one] => match &one.kind {
+                    BlockKind::Para(content) => content,
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            let text = crate::parse::doc::plain(content);
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            if form_label(text) {
+                if label.is_some() {
+                    return None;
+                }
+                let key = text.trim_end_matches(':').trim_end();
+                label = Some((c, vec![Inline::Text(key.to_string())]));
+            } else if let Some((lc, key)) = label.take() {
+                by_column.insert(c, fields.len());
+                fields.push((lc, r, Field { key, value: content.clone() }));
+            } else {
+                let &k = by_column.get(&c)?;
+                let value = &mut fields[k].2.value;
+                value.push(Inline::Text(" ".into()));
+                value.extend(content.iter().cloned());
+            }
+        }
+        if label.is_some() {
+            return None;
+        }
+    }
+    if fields.len() < 2 {
+        return None;
+    }
+    fields.sort_by_key(|(c, r, _)| (*c, *r));
+    Some(fields.into_iter().map(|(_, _, f)| f).collect())
+}
+
+/// A form's label: a few words ending with a colon ("Date of birth:").
+fn form_label(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    text.ends_with(':')
+        && (1..=4).contains(&words)
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// "Label | bullets": a row whose first cell is a short label (a skill group, an employer)
