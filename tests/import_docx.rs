@@ -719,3 +719,25 @@ fn a_table_of_labels_and_values_is_read_as_a_form() {
     assert_eq!(json["basics"]["email"], "jane@example.org", "{json:#}");
     assert_eq!(json["basics"]["phone"], "+44 20 7946 0000", "{json:#}");
 }
+
+#[test]
+fn an_identity_number_is_no_phone_and_a_typed_rule_is_no_headline() {
+    // Personal data as tab-aligned label and value, an identity card's number before the
+    // telephone, sections set apart by a line of underscores.
+    let rule = p(&"_".repeat(40));
+    let body = [
+        set("Jane Roe", "<w:b/><w:sz w:val=\"32\"/>", ""),
+        rule.clone(),
+        set("Dados pessoais", "<w:b/>", ""),
+        tabbed(&["Identidade", "987654321 SSP - ZZ"]),
+        tabbed(&["Telefone", "11 5555 0100"]),
+        rule,
+        set("Experiência", "<w:b/>", ""),
+        p("Analyst, Globex, 2019 – 2021"),
+    ];
+    let tree = outline(&Docx::new(body.concat()).bytes());
+    assert!(!tree.contains("____"), "{tree}");
+    let json = resume_of(&body);
+    assert_eq!(json["basics"]["phone"], "11 5555 0100", "{json:#}");
+    assert!(json["basics"].get("label").is_none(), "{json:#}");
+}

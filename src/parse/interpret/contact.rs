@@ -301,7 +301,13 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             c.email = Some(m.as_str().to_string());
             used = true;
         }
-        if c.phone.is_none() && digits >= 7 {
+        // A personal-data field ("Passport | X1234567", "ID: 987654321") holds a number that
+        // is no phone.
+        let personal = match line.cols.as_slice() {
+            [label, _, ..] => fields::label(label) == Some(Label::Personal),
+            _ => labelled(text).is_some_and(|(l, _)| l == Label::Personal),
+        };
+        if c.phone.is_none() && digits >= 7 && !personal {
             let no_urls = if web { URL.replace_all(text, " ") } else { text.into() };
             let no_urls = if at {
                 EMAIL.replace_all(&no_urls, " ").into_owned()

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::looks::{self, Look, Looks};
 use super::styles::{NumRef, Numbering, Role, RunProps, Styles, outline_level, shading};
-use crate::parse::doc::{Block, Row};
+use crate::parse::doc::{Block, BlockKind, Row};
 use crate::parse::read::floats::{self, Page, Rect, Transform};
 use crate::parse::read::flow::{self, Float, Item, ParaKind, Piece, PieceKind};
 use crate::parse::read::xml::Element;
@@ -190,7 +190,13 @@ impl<'a> Ctx<'a> {
                 para.make_heading(level);
             }
         }
-        items.extend(para.map(Item::Para));
+        match para {
+            // A line typed out of underscores or dashes draws a rule.
+            Some(para) if looks::typed_rule(&para.text()) => {
+                items.push(Item::Block(Block::new(BlockKind::Rule, line)));
+            }
+            para => items.extend(para.map(Item::Para)),
+        }
         items.extend(boxes.into_iter().map(Item::Float));
     }
 

@@ -206,6 +206,13 @@ pub fn styled_heading_text(text: &str) -> bool {
         && !has_year(text)
 }
 
+/// A line typed to draw a rule: five or more of one of `_ - = * ~ ─ ━`, nothing else but
+/// spaces.
+pub fn typed_rule(text: &str) -> bool {
+    let t: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 5 && ['_', '-', '=', '*', '~', '─', '━'].iter().any(|r| t.iter().all(|c| c == r))
+}
+
 /// A four-digit year (19xx, 20xx) in the text: a dated line is an entry, not a heading.
 pub fn has_year(text: &str) -> bool {
     let b = text.as_bytes();
