@@ -741,3 +741,17 @@ fn an_identity_number_is_no_phone_and_a_typed_rule_is_no_headline() {
     assert_eq!(json["basics"]["phone"], "11 5555 0100", "{json:#}");
     assert!(json["basics"].get("label").is_none(), "{json:#}");
 }
+
+#[test]
+fn the_town_beside_the_email_and_phone_is_the_location_not_a_headline() {
+    let body = [
+        set("JANE ROE", "<w:b/>", "<w:jc w:val=\"center\"/>"),
+        set("jane@example.org | 0917 555 0100 | Eastbrook, Northwind", "<w:b/>", ""),
+        styled("Heading1", &run("Experience", "")),
+        p("Analyst, Globex, 2019 – 2021"),
+    ];
+    let json = resume_of(&body);
+    assert_eq!(json["basics"]["location"]["city"], "Eastbrook", "{json:#}");
+    assert_eq!(json["basics"]["location"]["region"], "Northwind", "{json:#}");
+    assert!(json["basics"].get("label").is_none(), "{json:#}");
+}
