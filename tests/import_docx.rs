@@ -595,3 +595,163 @@ fn a_two_column_table_layout_reads_the_sidebar_and_the_main_column() {
         ["Norwegian|native", "English|fluent"]
     );
 }
+
+#[test]
+fn entry_lines_set_in_a_heading_style_stay_the_entry_lines() {
+    // An old Word resume: each job a borderless table whose lines all carry the "heading 2"
+    // style (employer beside its dates, the title under them); a heading style on a date
+    // outside any table as well. None of these opens a section.
+    let job = |employer: &str, dates: &str, title: &str, did: &str| {
+        table(&[
+            &[&styled("Heading2", &run(employer, "<w:b/>")), &styled("Heading2", &run(dates, ""))],
+            &[&styled("Heading2", &run(title, "<w:b/>")), &p("")],
+            &[&p(&format!("- {did}")), &p("")],
+        ])
+    };
+    let body = [
+        styled("Title", &run("Jane Roe", "")),
+        styled("Heading1", &run("Experience", "")),
+        job("Globex Corporation", "6/2019 – 8/2021", "Data Engineer", "Built the nightly loads."),
+        job("Initech", "1/2017 – 5/2019", "Analyst", "Wrote the quarterly reports."),
+        styled("Heading1", &run("Education", "")),
+        p("Northwind University, B.Sc. Statistics"),
+        styled("Heading2", &run("2013 – 2016", "")),
+    ];
+    let tree = outline(&Docx::new(body.concat()).bytes());
+    for line in ["Globex Corporation", "6/2019", "Data Engineer", "Initech", "Analyst", "2013 –"]
+    {
+        let found = tree.lines().find(|l| l.contains(line)).unwrap();
+        assert!(found.trim_start().starts_with("P@"), "{line} is not a paragraph:\n{tree}");
+    }
+    let json = resume_of(&body);
+    assert_eq!(
+        entries(&json, "work", &["name", "position", "startDate", "endDate"]),
+        ["Globex Corporation|Data Engineer|2019-06|2021-08", "Initech|Analyst|2017-01|2019-05"],
+        "{json:#}"
+    );
+    assert_eq!(json["work"][1]["highlights"][0], "Wrote the quarterly reports.", "{json:#}");
+}
+
+#[test]
+fn numbers_typed_before_a_tab_are_an_ordered_list_under_a_known_heading() {
+    // Numbering done by hand ("1.⇥Topic"), under the Portuguese academic CV's headings, set
+    // in bold like the rest of such a document's headings.
+    let body = [
+        set("Ana Souza", "<w:b/><w:sz w:val=\"32\"/>", ""),
+        set("Áreas de atuação", "<w:b/>", ""),
+        tabbed(&["1.", "Sistemas Distribuídos"]),
+        tabbed(&["2.", "Compiladores"]),
+        set("Produção bibliográfica", "<w:b/>", ""),
+        p("1. Souza, A. Um estudo de caso, 2019"),
+    ];
+    let tree = outline(&Docx::new(body.concat()).bytes());
+    assert!(tree.contains("OL@"), "{tree}");
+    assert!(!tree.contains("1.\u{2003}") && !tree.contains("| Sistemas"), "{tree}");
+    let json = resume_of(&body);
+    let skills: Vec<&str> =
+        json["skills"].as_array().unwrap().iter().filter_map(|s| s["name"].as_str()).collect();
+    assert_eq!(skills, ["Sistemas Distribuídos", "Compiladores"], "{json:#}");
+    assert_eq!(json["publications"].as_array().map(Vec::len), Some(1), "{json:#}");
+}
+
+#[test]
+fn a_plain_line_over_a_comma_list_names_the_group() {
+    // Skill groups written as plain lines, each over a line of its items, under a singular
+    // "Competence" heading.
+    let body = [
+        styled("Title", &run("Jane Roe", "")),
+        styled("Heading1", &run("Technical Competence", "")),
+        p("Frameworks"),
+        p("Spring, Hibernate, Django, Rails"),
+        p("Databases"),
+        p("Postgres, MySQL, Redis"),
+    ];
+    let json = resume_of(&body);
+    let groups: Vec<String> = json["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            format!(
+                "{}: {}",
+                g["name"].as_str().unwrap(),
+                g["keywords"].as_array().map_or(0, Vec::len)
+            )
+        })
+        .collect();
+    assert_eq!(groups, ["Frameworks: 4", "Databases: 3"], "{json:#}");
+}
+
+#[test]
+fn a_career_objective_is_the_summary() {
+    let body = [
+        styled("Title", &run("Jane Roe", "")),
+        styled("Heading1", &run("CAREER OBJECTIVE", "")),
+        p("Analyst looking for a team that ships data products."),
+        styled("Heading1", &run("Experience", "")),
+        p("Analyst, Globex, 2019 – 2021"),
+    ];
+    let json = resume_of(&body);
+    assert_eq!(
+        json["basics"]["summary"], "Analyst looking for a team that ships data products.",
+        "{json:#}"
+    );
+}
+
+#[test]
+fn a_table_of_labels_and_values_is_read_as_a_form() {
+    // Personal details as a form: "Label:" cells beside their values, two label columns, an
+    // address running on down its column.
+    let body = [
+        styled("Heading1", &run("Personal Details", "")),
+        table(&[
+            &[&p("Name:"), &p("Jane Roe"), &p(""), &p("Phone:"), &p("+44 20 7946 0000")],
+            &[&p("Address:"), &p("1 Elm Street,"), &p(""), &p("Email:"), &p("jane@example.org")],
+            &[&p(""), &p("Springfield"), &p(""), &p(""), &p("")],
+        ]),
+        styled("Heading1", &run("Experience", "")),
+        p("Analyst, Globex, 2019 – 2021"),
+    ];
+    let tree = outline(&Docx::new(body.concat()).bytes());
+    assert!(tree.contains("Address = 1 Elm Street, Springfield"), "{tree}");
+    let json = resume_of(&body);
+    assert_eq!(json["basics"]["name"], "Jane Roe", "{json:#}");
+    assert_eq!(json["basics"]["email"], "jane@example.org", "{json:#}");
+    assert_eq!(json["basics"]["phone"], "+44 20 7946 0000", "{json:#}");
+}
+
+#[test]
+fn an_identity_number_is_no_phone_and_a_typed_rule_is_no_headline() {
+    // Personal data as tab-aligned label and value, an identity card's number before the
+    // telephone, sections set apart by a line of underscores.
+    let rule = p(&"_".repeat(40));
+    let body = [
+        set("Jane Roe", "<w:b/><w:sz w:val=\"32\"/>", ""),
+        rule.clone(),
+        set("Dados pessoais", "<w:b/>", ""),
+        tabbed(&["Identidade", "987654321 SSP - ZZ"]),
+        tabbed(&["Telefone", "11 5555 0100"]),
+        rule,
+        set("Experiência", "<w:b/>", ""),
+        p("Analyst, Globex, 2019 – 2021"),
+    ];
+    let tree = outline(&Docx::new(body.concat()).bytes());
+    assert!(!tree.contains("____"), "{tree}");
+    let json = resume_of(&body);
+    assert_eq!(json["basics"]["phone"], "11 5555 0100", "{json:#}");
+    assert!(json["basics"].get("label").is_none(), "{json:#}");
+}
+
+#[test]
+fn the_town_beside_the_email_and_phone_is_the_location_not_a_headline() {
+    let body = [
+        set("JANE ROE", "<w:b/>", "<w:jc w:val=\"center\"/>"),
+        set("jane@example.org | 0917 555 0100 | Eastbrook, Northwind", "<w:b/>", ""),
+        styled("Heading1", &run("Experience", "")),
+        p("Analyst, Globex, 2019 – 2021"),
+    ];
+    let json = resume_of(&body);
+    assert_eq!(json["basics"]["location"]["city"], "Eastbrook", "{json:#}");
+    assert_eq!(json["basics"]["location"]["region"], "Northwind", "{json:#}");
+    assert!(json["basics"].get("label").is_none(), "{json:#}");
+}

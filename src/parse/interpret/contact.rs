@@ -301,7 +301,13 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             c.email = Some(m.as_str().to_string());
             used = true;
         }
-        if c.phone.is_none() && digits >= 7 {
+        // A personal-data field ("Passport | X1234567", "ID: 987654321") holds a number that
+        // is no phone.
+        let personal = match line.cols.as_slice() {
+            [label, _, ..] => fields::label(label) == Some(Label::Personal),
+            _ => labelled(text).is_some_and(|(l, _)| l == Label::Personal),
+        };
+        if c.phone.is_none() && digits >= 7 && !personal {
             let no_urls = if web { URL.replace_all(text, " ") } else { text.into() };
             let no_urls = if at {
                 EMAIL.replace_all(&no_urls, " ").into_owned()
@@ -354,14 +360,28 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             used = true;
         }
         if c.location.is_none() && text.len() < 600 {
-            for part in text.split(['|', '·', '•', ';']) {
-                let part =
-                    part.trim().trim_start_matches(crate::parse::read::normalise::is_bullet_glyph);
+            let parts: Vec<&str> = text
+                .split(['|', '·', '•', ';'])
+                .map(|p| {
+                    p.trim().trim_start_matches(crate::parse::read::normalise::is_bullet_glyph)
+                })
+                .collect();
+            for part in &parts {
                 if let Some(loc) = places::location(unlabelled(part.trim())) {
                     c.location = Some(loc);
                     used = true;
                     break;
                 }
+            }
+            // Beside the e-mail address or phone number in a contact line, "Town, Region" is
+            // where the person lives, known place names or not.
+            if c.location.is_none()
+                && parts.len() >= 2
+                && parts.iter().any(|p| EMAIL.is_match(p) || find_phone(p).is_some())
+                && let Some(loc) = parts.iter().find_map(|p| town_and_region(p))
+            {
+                c.location = Some(loc);
+                used = true;
             }
         }
         if c.location.is_none()
@@ -434,6 +454,21 @@ fn capitalised(text: &str) -> String {
 
 /// What a labelled field gives beyond the patterns: an e-mail address written oddly, a town
 /// given alone after its label. Returns whether the line is used (personal data always is).
+/// "Springfield, Ohio", "Barrio, Town, Province": two or three capitalised place words; the
+/// last two are the town and its region.
+fn town_and_region(text: &str) -> Option<Location> {
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(|p| places::is_place_word(p)) {
+        return None;
+    }
+    let [town, region] = parts[parts.len() - 2..] else { return None };
+    Some(Location {
+        city: Some(town.to_string()),
+        region: Some(region.to_string()),
+        ..Default::default()
+    })
+}
+
 fn labelled_field(label: Label, value: &str, c: &mut Contacts) -> bool {
     match label {
         // "E -mail :ada @example.org": the label says what the value is, as written.
@@ -918,7 +953,14 @@ fn label(head: &[Line], from: usize, c: &Contacts) -> Option<String> {
             .iter()
             .copied()
             .filter(|p| {
-                plausible(p) && !EMAIL.is_match(p) && !URL.is_match(p) && find_phone(p).is_none()
+                plausible(p)
+                    && !EMAIL.is_match(p)
+                    && !URL.is_match(p)
+                    && find_phone(p).is_none()
+                    // The place beside them is the location, not a headline.
+                    && town_and_region(p).is_none_or(|loc| {
+                        loc.city != c.location.as_ref().and_then(|l| l.city.clone())
+                    })
             })
             .collect();
         if parts.len() > 1 && !kept.is_empty() {

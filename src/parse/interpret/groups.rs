@@ -172,8 +172,9 @@ fn label_line(p: &Piece) -> bool {
 }
 
 /// A short plain line standing alone right above a list labels the list's items, as a
-/// heading would ("Frameworks" over "- Spring, Hibernate"): a line of a few words, not a
-/// sentence, rated or a list itself, outside any list.
+/// heading would ("Frameworks" over "- Spring, Hibernate", or over a line "Spring, Hibernate,
+/// JPA" of three items or more): a line of a few words, not a sentence, rated or a list
+/// itself, outside any list.
 fn above_list(pieces: &[Piece], i: usize) -> bool {
     let p = &pieces[i];
     let t = p.text.trim();
@@ -184,7 +185,15 @@ fn above_list(pieces: &[Piece], i: usize) -> bool {
         && !t.contains([',', ';'])
         && !t.ends_with('.')
         && unrate(t).1.is_none()
-        && pieces.get(i + 1).is_some_and(|n| n.kind == PieceKind::Bullet && n.item.is_some())
+        && pieces.get(i + 1).is_some_and(|n| {
+            (n.kind == PieceKind::Bullet && n.item.is_some())
+                || (n.kind == PieceKind::Text
+                    && n.item.is_none()
+                    && n.def.is_none()
+                    && !sentence(&n.text)
+                    && label_value(&n.text).is_none()
+                    && split_items(&n.text).len() >= 3)
+        })
 }
 
 /// Reads a list section into groups. `kind` is the section's own kind (skills, languages,

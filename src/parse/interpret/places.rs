@@ -18,7 +18,7 @@ fn is_region(s: &str) -> bool {
     REGIONS.iter().any(|r| r.eq_ignore_ascii_case(s.trim()))
 }
 
-fn is_place_word(s: &str) -> bool {
+pub fn is_place_word(s: &str) -> bool {
     let s = s.trim();
     let words: Vec<&str> = s.split_whitespace().collect();
     !words.is_empty()

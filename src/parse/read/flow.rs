@@ -4,7 +4,7 @@
 //! grouped into nested lists, tab-aligned tables and floating boxes in reading order.
 
 use crate::diag::Diagnostic;
-use crate::parse::doc::{Block, BlockKind, Inline, Row, normalise_inlines};
+use crate::parse::doc::{Block, BlockKind, Field, Inline, Row, normalise_inlines};
 use crate::parse::read::floats::{self, Rect};
 use crate::parse::read::package::resave_hint;
 use crate::parse::read::xml::{self, XmlError};
@@ -81,6 +81,8 @@ pub fn paragraph(line: u32, mut kind: ParaKind, mut pieces: Vec<Piece>) -> Optio
     let typed = if kind == ParaKind::Body { strip_typed_bullet(&mut pieces) } else { None };
     if typed.is_some() {
         kind = ParaKind::Item { level: 0, ordered: false };
+    } else if kind == ParaKind::Body && strip_typed_number(&mut pieces) {
+        kind = ParaKind::Item { level: 0, ordered: true };
     }
     let mut cells = split_cells(pieces);
     if matches!(kind, ParaKind::Heading(_)) && cells.len() > 1 {
@@ -106,6 +108,19 @@ impl Para {
     /// Makes the paragraph a heading of `level`.
     pub fn make_heading(&mut self, level: u8) {
         self.kind = ParaKind::Heading(level);
+    }
+
+    /// Makes a heading a body paragraph again, its text one cell as a heading has it.
+    pub fn make_body(&mut self) {
+        if matches!(self.kind, ParaKind::Heading(_)) {
+            self.kind = ParaKind::Body;
+        }
+    }
+
+    /// The paragraph's text, its cells joined by a space.
+    pub fn text(&self) -> String {
+        let cells: Vec<String> = self.cells.iter().map(|c| crate::parse::doc::plain(c)).collect();
+        cells.join(" ")
     }
 }
 
@@ -137,7 +152,81 @@ pub fn table_block(mut rows: Vec<Row>, line: u32) -> Option<Block> {
             }
         });
     }
+    if let Some(fields) = form_fields(&rows) {
+        return Some(Block::new(BlockKind::Fields(fields), line));
+    }
     Some(Block::new(BlockKind::Table(rows), line))
+}
+
+/// Makes the headings among `blocks` (a table cell's) whose text `demote` accepts
+/// paragraphs: lines whose heading style formats something else.
+pub fn unhead(blocks: &mut [Block], demote: impl Fn(&str) -> bool) {
+    for b in blocks {
+        if let BlockKind::Heading { content, .. } = &mut b.kind
+            && demote(&crate::parse::doc::plain(content))
+        {
+            b.kind = BlockKind::Para(std::mem::take(content));
+        }
+    }
+}
+
+/// A form: cells "Name:" beside their values ("Name: | Jane Roe | | Phone: | +1 555"), a value
+/// running on down its column in rows with no label ("Address: | 1 Elm St" over "| Springfield").
+/// The fields, column by column as a form is read, or `None` when any cell fits no field.
+fn form_fields(rows: &[Row]) -> Option<Vec<Field>> {
+    // Each field with the column of its label, and the row it starts on.
+    let mut fields: Vec<(usize, usize, Field)> = Vec::new();
+    // The field a value column continues.
+    let mut by_column: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (r, row) in rows.iter().enumerate() {
+        let mut label: Option<(usize, Vec<Inline>)> = None;
+        for (c, cell) in row.cells.iter().enumerate() {
+            let content = match cell.as_slice() {
+                [] => continue,
+                [one] => match &one.kind {
+                    BlockKind::Para(content) => content,
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            let text = crate::parse::doc::plain(content);
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            if form_label(text) {
+                if label.is_some() {
+                    return None;
+                }
+                let key = text.trim_end_matches(':').trim_end();
+                label = Some((c, vec![Inline::Text(key.to_string())]));
+            } else if let Some((lc, key)) = label.take() {
+                by_column.insert(c, fields.len());
+                fields.push((lc, r, Field { key, value: content.clone() }));
+            } else {
+                let &k = by_column.get(&c)?;
+                let value = &mut fields[k].2.value;
+                value.push(Inline::Text(" ".into()));
+                value.extend(content.iter().cloned());
+            }
+        }
+        if label.is_some() {
+            return None;
+        }
+    }
+    if fields.len() < 2 {
+        return None;
+    }
+    fields.sort_by_key(|(c, r, _)| (*c, *r));
+    Some(fields.into_iter().map(|(_, _, f)| f).collect())
+}
+
+/// A form's label: a few words ending with a colon ("Date of birth:").
+fn form_label(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    text.ends_with(':')
+        && (1..=4).contains(&words)
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// "Label | bullets": a row whose first cell is a short label (a skill group, an employer)
@@ -216,6 +305,28 @@ struct Typed {
     glyph: char,
     /// Followed by a space or tab; an unspaced one ("*2019 …") counts only in a run of two.
     spaced: bool,
+}
+
+/// Removes a number typed with a tab after it at the start of a paragraph ("1.⇥Acme",
+/// "2)⇥Rust"): Word's numbering done by hand, a list item and not a first cell. A number
+/// followed by a space stays text ("1. Roe, J. (2019) ...", "2019 Acme").
+fn strip_typed_number(pieces: &mut Vec<Piece>) -> bool {
+    let Some(k) = pieces.iter().position(|p| !p.is_blank()) else { return false };
+    let PieceKind::Text(t) = &pieces[k].kind else { return false };
+    let t = t.trim();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let numbered = (1..=2).contains(&digits)
+        && t.len() == digits + 1
+        && t.ends_with(['.', ')'])
+        && matches!(pieces.get(k + 1).map(|p| &p.kind), Some(PieceKind::Tab))
+        && pieces[k + 2..].iter().any(|p| !p.is_blank());
+    if numbered {
+        pieces.drain(..k + 2);
+        while pieces.first().is_some_and(Piece::is_blank) {
+            pieces.remove(0);
+        }
+    }
+    numbered
 }
 
 /// Removes a bullet typed at the start of a paragraph (a bullet character or a symbol-font
@@ -564,6 +675,24 @@ mod tests {
         assert_eq!(strip_typed_bullet(&mut p), Some(Typed { glyph: '*', spaced: false }));
         for t in ["Led", "• ", "2019 – 2020"] {
             assert_eq!(strip_typed_bullet(&mut vec![text(t)]), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_number_typed_before_a_tab_makes_an_ordered_item() {
+        let tab = || Piece { kind: PieceKind::Tab, ..text("") };
+        let item = paragraph(1, ParaKind::Body, vec![text("2."), tab(), text("Globex – GBX")]);
+        let item = item.unwrap();
+        assert_eq!(item.kind, ParaKind::Item { level: 0, ordered: true });
+        assert_eq!(item.text(), "Globex – GBX");
+        // A number before a space, a year before a tab, a number with nothing after: text.
+        for pieces in [
+            vec![text("1. Roe, J. Reactive parsing, 2019")],
+            vec![text("2019"), tab(), text("Acme")],
+            vec![text("3)"), tab()],
+        ] {
+            let para = paragraph(1, ParaKind::Body, pieces).unwrap();
+            assert_eq!(para.kind, ParaKind::Body, "{}", para.text());
         }
     }
 }

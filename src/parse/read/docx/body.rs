@@ -7,10 +7,11 @@ use std::collections::HashMap;
 
 use super::looks::{self, Look, Looks};
 use super::styles::{NumRef, Numbering, Role, RunProps, Styles, outline_level, shading};
-use crate::parse::doc::{Block, Row};
+use crate::parse::doc::{Block, BlockKind, Row};
 use crate::parse::read::floats::{self, Page, Rect, Transform};
 use crate::parse::read::flow::{self, Float, Item, ParaKind, Piece, PieceKind};
 use crate::parse::read::xml::Element;
+use crate::parse::vocab::sections;
 
 /// Tables and text boxes nested deeper than this are read as far as this level only.
 const MAX_NESTING: usize = 12;
@@ -148,10 +149,23 @@ impl<'a> Ctx<'a> {
             }
             _ => ParaKind::Body,
         };
+        let mut para = flow::paragraph(line, kind, pieces);
+        // A heading style on a line no section heading could be (a date range, an e-mail
+        // address, a sentence) formats an entry's line: it stays that line.
+        let kind = match &mut para {
+            Some(para) if matches!(kind, ParaKind::Heading(1..)) => {
+                if looks::styled_heading_text(&para.text()) {
+                    kind
+                } else {
+                    para.make_body();
+                    ParaKind::Body
+                }
+            }
+            _ => kind,
+        };
         if let ParaKind::Heading(level @ 1..) = kind {
             self.looks.count_styled(level);
         }
-        let mut para = flow::paragraph(line, kind, pieces);
         let candidate = para
             .as_ref()
             .and_then(flow::Para::heading_candidate)
@@ -176,7 +190,13 @@ impl<'a> Ctx<'a> {
                 para.make_heading(level);
             }
         }
-        items.extend(para.map(Item::Para));
+        match para {
+            // A line typed out of underscores or dashes draws a rule.
+            Some(para) if looks::typed_rule(&para.text()) => {
+                items.push(Item::Block(Block::new(BlockKind::Rule, line)));
+            }
+            para => items.extend(para.map(Item::Para)),
+        }
         items.extend(boxes.into_iter().map(Item::Float));
     }
 
@@ -452,9 +472,34 @@ impl<'a> Ctx<'a> {
             }
         }
         self.depth -= 1;
+        if rows.iter().any(|r| beside_a_date(&r.cells)) {
+            // A table that sets an entry ("Acme | 2019 – 2021" over "Engineer"): a heading
+            // style on its lines formats them; only a line naming a section stays a heading.
+            for cell in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+                flow::unhead(cell, |text| sections::section(text).is_none());
+            }
+        }
         flow::table_block(rows, line)
     }
 }
+
+/// Whether a row sets lines beside a cell that is a date ("Acme | 2019 – 2021"): such a row
+/// is an entry's header, and a heading style on its lines formats them, it does not open a
+/// section (no section heading carries dates).
+fn beside_a_date(cells: &[Vec<Block>]) -> bool {
+    let filled = cells.iter().filter(|c| !c.is_empty()).count();
+    filled >= 2
+        && cells.iter().any(|c| match c.as_slice() {
+            [one] => {
+                let text = one.plain();
+                text.chars().count() <= MAX_DATE_CELL && looks::has_year(&text)
+            }
+            _ => false,
+        })
+}
+
+/// A cell holding only a date or range is at most this long ("September 2019 – present").
+const MAX_DATE_CELL: usize = 40;
 
 /// What a content control shows, unless it shows its placeholder: a template's prompt
 /// ("Type your address here") left unfilled is no content of the resume.

@@ -194,8 +194,27 @@ pub fn heading_like_text(text: &str) -> bool {
         && !has_year(text)
 }
 
+/// Whether a line set in a heading style can be a heading by its words: no date, no contact
+/// detail, no sentence. Looser than [`heading_like_text`]: a style says "heading", so length
+/// and a colon do not count against it.
+pub fn styled_heading_text(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !text.ends_with(['.', ',', ';'])
+        && !text.contains('@')
+        && !text.contains("://")
+        && !has_year(text)
+}
+
+/// A line typed to draw a rule: five or more of one of `_ - = * ~ ─ ━`, nothing else but
+/// spaces.
+pub fn typed_rule(text: &str) -> bool {
+    let t: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 5 && ['_', '-', '=', '*', '~', '─', '━'].iter().any(|r| t.iter().all(|c| c == r))
+}
+
 /// A four-digit year (19xx, 20xx) in the text: a dated line is an entry, not a heading.
-fn has_year(text: &str) -> bool {
+pub fn has_year(text: &str) -> bool {
     let b = text.as_bytes();
     b.windows(4).enumerate().any(|(k, w)| {
         (w.starts_with(b"19") || w.starts_with(b"20"))
