@@ -550,7 +550,8 @@ fn relative(raw: &str) -> bool {
 
 /// The address or number a `mailto:` or `tel:` link of any line holds.
 pub fn linked(all: &[&Line], scheme: &str) -> Option<String> {
-    let mut targets = all.iter().flat_map(|l| l.links.iter()).map(|k| k.url.as_str());
+    let mut targets =
+        all.iter().flat_map(|l| l.links.iter().chain(&l.icon_links)).map(|k| k.url.as_str());
     targets.find_map(|u| {
         let v = u.strip_prefix(scheme)?;
         if scheme == "mailto:" { email_in(v.split('?').next()?) } else { find_phone(v) }
@@ -561,7 +562,7 @@ pub fn linked(all: &[&Line], scheme: &str) -> Option<String> {
 /// footer's "[LinkedIn](…) • [GitHub](…)"): a link named by its network, or by its own
 /// address, to a user's page (not a repository), when no profile of that network is known.
 pub fn profiles_elsewhere(all: &[&Line], c: &mut Contacts) {
-    for link in all.iter().flat_map(|l| l.links.iter()) {
+    for link in all.iter().flat_map(|l| l.links.iter().chain(&l.icon_links)) {
         let Some(network) = network_of(&link.url) else { continue };
         let text = link.text.trim().to_lowercase();
         let bare = |u: &str| {

@@ -53,6 +53,10 @@ pub struct Line {
     /// The whole line is emphasised.
     pub whole_strong: bool,
     pub links: Vec<Link>,
+    /// Links with no text of their own (an icon, a logo) in a paragraph with no text: the page
+    /// shows them as pictures beside this line. Kept for the contact details they hold (an
+    /// envelope icon's `mailto:`, a GitHub logo's profile), never read as the line's text.
+    pub icon_links: Vec<Link>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +91,9 @@ pub fn lines(doc: &Document) -> Vec<Line> {
     let mut f = Flattener::default();
     let ctx = Ctx::default();
     f.children(&doc.blocks, &ctx);
+    if let Some(last) = f.out.last_mut() {
+        last.icon_links.append(&mut f.icons);
+    }
     numbered_runs(&mut f.out, &mut f.next_id);
     assign_paragraphs(&mut f.out);
     f.out
@@ -176,6 +183,8 @@ struct Flattener {
     out: Vec<Line>,
     next_id: usize,
     block: usize,
+    /// Icon links met before any line: they go with the next line.
+    icons: Vec<Link>,
 }
 
 /// `<div class="school"><h3>MSc</h3><p>Lowmere University, 2019</p></div>`: a classed
@@ -437,6 +446,7 @@ impl Flattener {
         for (brk, part) in split_at_breaks(content) {
             let text = doc::plain(part);
             if text.is_empty() {
+                self.keep_icons(part);
                 continue;
             }
             let first = k == 0;
@@ -448,7 +458,18 @@ impl Flattener {
         }
     }
 
+    /// The links of a text-less stretch of a paragraph (a row of icons), kept with the line
+    /// before it, or the next one when none came before.
+    fn keep_icons(&mut self, part: &[Inline]) {
+        let links = doc::links(part).into_iter().map(|(_, url)| Link { text: url.clone(), url });
+        match self.out.last_mut() {
+            Some(last) => last.icon_links.extend(links),
+            None => self.icons.extend(links),
+        }
+    }
+
     fn push(&mut self, mut l: Line, source: u32, ctx: &Ctx, set: impl FnOnce(&mut Line)) {
+        l.icon_links.append(&mut self.icons);
         l.source = source;
         l.block = self.block;
         l.item = ctx.item;
