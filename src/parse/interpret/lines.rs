@@ -86,6 +86,9 @@ pub fn heading_like(text: &str) -> bool {
     (1..=12).contains(&words) && !text.ends_with(['.', ';', ',']) && text.chars().count() <= 100
 }
 
+/// Glyphs that mark a list item, never a heading, when one opens a heading's text.
+const HEADING_BULLETS: &[char] = &['●', '•', '◦', '▪', '■', '◆', '►', '▶', '➤', '➢', '✓', '✔', '❖'];
+
 /// Flattens the document into lines.
 pub fn lines(doc: &Document) -> Vec<Line> {
     let mut f = Flattener::default();
@@ -236,6 +239,17 @@ impl Flattener {
             BlockKind::Heading { level, content } => {
                 self.block += 1;
                 let text = doc::plain(content);
+                // "<h4>● Social media</h4><p>Ran the pages…</p>": a list item set in a
+                // heading's type; the paragraphs after it in its item go on with it.
+                if let Some(rest) = text.strip_prefix(HEADING_BULLETS) {
+                    let item = ctx.item.unwrap_or_else(|| self.id());
+                    let l = line_of(content, rest.trim_start());
+                    self.push(l, line, ctx, |l| {
+                        l.bullet = true;
+                        l.item = Some(item);
+                    });
+                    return;
+                }
                 self.push(line_of(content, &text), line, ctx, |l| l.heading = Some(*level));
             }
             BlockKind::Para(content) => self.para(content, line, ctx, false),
@@ -613,6 +627,28 @@ mod tests {
 
     fn html(text: &str) -> Vec<Line> {
         lines(&read::document(text, Some(read::Markup::Html)))
+    }
+
+    #[test]
+    fn a_heading_opened_by_a_bullet_glyph_is_a_list_item() {
+        let ls = html(
+            "<ul><li><h4>Potter | Clayworks</h4><p>2019 - 2021</p><h4>● Kilns:</h4><p>Tuned the kilns.</p></li><li><h4>● Glazes:</h4><p>Mixed the glazes.</p></li></ul>",
+        );
+        let t: Vec<(&str, bool, bool)> =
+            ls.iter().map(|l| (l.text.as_str(), l.heading.is_some(), l.bullet)).collect();
+        assert_eq!(
+            t,
+            [
+                ("Potter | Clayworks", true, false),
+                ("2019 - 2021", false, false),
+                ("Kilns:", false, true),
+                ("Tuned the kilns.", false, false),
+                ("Glazes:", false, true),
+                ("Mixed the glazes.", false, false),
+            ]
+        );
+        assert_eq!(ls[2].item, ls[3].item);
+        assert_eq!(ls[4].item, ls[5].item);
     }
 
     #[test]
