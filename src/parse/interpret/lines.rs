@@ -86,6 +86,27 @@ pub fn heading_like(text: &str) -> bool {
     (1..=12).contains(&words) && !text.ends_with(['.', ';', ',']) && text.chars().count() <= 100
 }
 
+/// "| Python | Java |" over "| ■■■■□ | ■■■□□ |": a table of names in its header rows and
+/// only rating glyphs (bars, stars, dots) in the rows under them, as pages draw skill and
+/// language levels.
+fn rated_table(rows: &[doc::Row]) -> bool {
+    let rating = |c: &Vec<Block>| {
+        let t: String = c.iter().map(Block::plain).collect();
+        let t = t.trim();
+        !t.is_empty() && t.chars().all(|ch| RATING_GLYPHS.contains(&ch) || ch.is_whitespace())
+    };
+    rows.iter().any(|r| r.header)
+        && rows.iter().any(|r| !r.header)
+        && rows
+            .iter()
+            .filter(|r| !r.header)
+            .all(|r| r.cells.iter().all(|c| c.is_empty() || rating(c)))
+}
+
+/// Glyphs pages draw ratings with: filled and empty squares, circles, stars, diamonds.
+const RATING_GLYPHS: &[char] =
+    &['■', '□', '▪', '▫', '◼', '◻', '●', '○', '⬤', '◯', '★', '☆', '◆', '◇', '✦', '✧'];
+
 /// Glyphs that mark a list item, never a heading, when one opens a heading's text.
 const HEADING_BULLETS: &[char] = &['●', '•', '◦', '▪', '■', '◆', '►', '▶', '➤', '➢', '✓', '✔', '❖'];
 
@@ -307,6 +328,24 @@ impl Flattener {
                     for c in &d.body {
                         self.block(c, &inner);
                     }
+                }
+            }
+            BlockKind::Table(rows) if rated_table(rows) => {
+                // The names sit in the header rows, their ratings (dropped) in the rows
+                // under them: the names are the content.
+                // Each name is an item of its own, as in a list.
+                for cell in rows.iter().filter(|r| r.header).flat_map(|r| &r.cells) {
+                    let inlines: Vec<Inline> =
+                        cell.iter().filter_map(Block::inlines).flatten().cloned().collect();
+                    let text = doc::collapse(&doc::plain(&inlines));
+                    if text.is_empty() {
+                        continue;
+                    }
+                    self.block += 1;
+                    let item = self.id();
+                    let at = cell.first().map_or(line, |b| b.pos.line);
+                    let inner = Ctx { item: Some(item), parent_item: ctx.item, ..ctx.clone() };
+                    self.push(line_of(&inlines, &text), at, &inner, |l| l.bullet = true);
                 }
             }
             BlockKind::Table(rows) => {
@@ -627,6 +666,20 @@ mod tests {
 
     fn html(text: &str) -> Vec<Line> {
         lines(&read::document(text, Some(read::Markup::Html)))
+    }
+
+    #[test]
+    fn a_table_of_names_over_rating_bars_is_a_list_of_the_names() {
+        let ls = html(
+            "<table><tr><th>Throwing</th><th>Glazing</th></tr><tr><td>&#9632;&#9632;&#9633;</td><td>&#9733;&#9734;&#9734;</td></tr><tr><th>Firing</th></tr><tr><td>&#9632;&#9633;&#9633;</td></tr></table>",
+        );
+        let t: Vec<(&str, bool)> = ls.iter().map(|l| (l.text.as_str(), l.bullet)).collect();
+        assert_eq!(t, [("Throwing", true), ("Glazing", true), ("Firing", true)]);
+        // A table with words under its header row is data, read row by row.
+        let ls = html(
+            "<table><tr><th>Tool</th><th>Level</th></tr><tr><td>Wheel</td><td>&#9632;&#9632;</td></tr></table>",
+        );
+        assert!(ls.iter().any(|l| l.text.contains("Wheel")));
     }
 
     #[test]
