@@ -843,6 +843,17 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
         if titles::is_title(candidate) {
             continue;
         }
+        // "Ann Example, Kiln Engineer": a comma sets off the headline when what follows names
+        // a job ("Ann Example, PhD" is a name with its degree).
+        if let Some((name, job)) = candidate.split_once(", ")
+            && looks_like_name(name.trim())
+            && job.split_whitespace().count() <= 10
+            && super::roles::role_score(job) > 0
+        {
+            basics.name = Some(name.trim().to_string());
+            basics.label = Some(job.trim().to_string());
+            return basics;
+        }
         if (l.heading == Some(1)
             && candidate.split_whitespace().count() <= 6
             && !candidate.contains('@')
@@ -1015,6 +1026,19 @@ mod tests {
         let b = header(&lines, &mut c, None);
         assert_eq!(b.name.as_deref(), Some("Prof. Dr.-Ing. habil. Jana Beispiel"));
         assert_eq!(b.label.as_deref(), Some("Senior Scientist"));
+        // A job after a comma on the name line is the headline; a degree is part of the name.
+        for (line, name, label) in [
+            (
+                "# Jana Beispiel, Ingénieure Logiciel\n",
+                "Jana Beispiel",
+                Some("Ingénieure Logiciel"),
+            ),
+            ("# Jana Beispiel, PhD\n", "Jana Beispiel, PhD", None),
+        ] {
+            let mut c = Contacts::default();
+            let b = header(&from_markdown(line), &mut c, None);
+            assert_eq!((b.name.as_deref(), b.label.as_deref()), (Some(name), label), "{line}");
+        }
     }
 
     #[test]
