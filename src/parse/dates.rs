@@ -693,6 +693,8 @@ mod tests {
             ("wrzesień 2019 – obecnie", "2019-09..open"),
             ("сентябрь 2019 — настоящее время", "2019-09..open"),
             ("Ağustos 2015 - Halen", "2015-08..open"),
+            ("2016~現在", "2016..open"),
+            ("2011/03 -- 至今", "2011-03..open"),
         ] {
             assert_eq!(show(text), want, "{text}");
         }

@@ -585,7 +585,8 @@ fn relative(raw: &str) -> bool {
 
 /// The address or number a `mailto:` or `tel:` link of any line holds.
 pub fn linked(all: &[&Line], scheme: &str) -> Option<String> {
-    let mut targets = all.iter().flat_map(|l| l.links.iter()).map(|k| k.url.as_str());
+    let mut targets =
+        all.iter().flat_map(|l| l.links.iter().chain(&l.icon_links)).map(|k| k.url.as_str());
     targets.find_map(|u| {
         let v = u.strip_prefix(scheme)?;
         if scheme == "mailto:" { email_in(v.split('?').next()?) } else { find_phone(v) }
@@ -596,7 +597,7 @@ pub fn linked(all: &[&Line], scheme: &str) -> Option<String> {
 /// footer's "[LinkedIn](…) • [GitHub](…)"): a link named by its network, or by its own
 /// address, to a user's page (not a repository), when no profile of that network is known.
 pub fn profiles_elsewhere(all: &[&Line], c: &mut Contacts) {
-    for link in all.iter().flat_map(|l| l.links.iter()) {
+    for link in all.iter().flat_map(|l| l.links.iter().chain(&l.icon_links)) {
         let Some(network) = network_of(&link.url) else { continue };
         let text = link.text.trim().to_lowercase();
         let bare = |u: &str| {
@@ -877,6 +878,17 @@ pub fn header(head: &[Line], c: &mut Contacts, meta_name: Option<&str>) -> Basic
         if titles::is_title(candidate) {
             continue;
         }
+        // "Ann Example, Kiln Engineer": a comma sets off the headline when what follows names
+        // a job ("Ann Example, PhD" is a name with its degree).
+        if let Some((name, job)) = candidate.split_once(", ")
+            && looks_like_name(name.trim())
+            && job.split_whitespace().count() <= 10
+            && super::roles::role_score(job) > 0
+        {
+            basics.name = Some(name.trim().to_string());
+            basics.label = Some(job.trim().to_string());
+            return basics;
+        }
         if (l.heading == Some(1)
             && candidate.split_whitespace().count() <= 6
             && !candidate.contains('@')
@@ -1056,6 +1068,19 @@ mod tests {
         let b = header(&lines, &mut c, None);
         assert_eq!(b.name.as_deref(), Some("Prof. Dr.-Ing. habil. Jana Beispiel"));
         assert_eq!(b.label.as_deref(), Some("Senior Scientist"));
+        // A job after a comma on the name line is the headline; a degree is part of the name.
+        for (line, name, label) in [
+            (
+                "# Jana Beispiel, Ingénieure Logiciel\n",
+                "Jana Beispiel",
+                Some("Ingénieure Logiciel"),
+            ),
+            ("# Jana Beispiel, PhD\n", "Jana Beispiel, PhD", None),
+        ] {
+            let mut c = Contacts::default();
+            let b = header(&from_markdown(line), &mut c, None);
+            assert_eq!((b.name.as_deref(), b.label.as_deref()), (Some(name), label), "{line}");
+        }
     }
 
     #[test]

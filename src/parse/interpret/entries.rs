@@ -95,6 +95,7 @@ fn header_shaped(text: &str) -> bool {
         })
     };
     text.chars().count() <= 160
+        && !bare_list(text)
         && (date_led()
             || (heading_like(text)
                 || short_dates()
@@ -103,6 +104,23 @@ fn header_shaped(text: &str) -> bool {
                 || slotted(text))
                 && !text.ends_with(':')
                 && !text.contains(": "))
+}
+
+/// "Forth, Ada, Lisp, Cobol | Trac": four or more short items in a row, set apart by commas or
+/// bars, none of them a title, an organisation or a date: a list (the tools of a job), never
+/// an entry's header.
+fn bare_list(text: &str) -> bool {
+    let parts: Vec<&str> = comma_parts(text)
+        .into_iter()
+        .flat_map(|p| p.split(" | "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 4
+        && parts.iter().all(|p| p.split_whitespace().count() <= 3)
+        && dates::find(text).is_none()
+        && role_score(text) == 0
+        && org_score(text) == 0
 }
 
 /// "Title (note) | Employer, Place": parts set apart by bars or dashes, each of them short,
@@ -1933,6 +1951,17 @@ mod tests {
             d(e.start),
             d(e.end)
         )
+    }
+
+    #[test]
+    fn a_line_of_tools_under_an_entry_is_its_text_not_a_new_entry() {
+        let md = "**Kiln Engineer at Acme** in Springfield (2 years)\n\nRan the kilns of the east plant.\n\nForth, Ada, Lisp | Trac\n\n- Cut firing time.\n\n**Glaze Chemist at Globex** in Shelbyville (1 year)\n\nMixed glazes.\n\nCobol, Algol, Simula | Trac\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Acme|Kiln Engineer||..", "Globex|Glaze Chemist||.."]);
+        assert!(bare_list("Forth, Ada, Lisp | Trac"));
+        assert!(!bare_list("Kiln Engineer, Acme, Springfield, Ohio"));
+        assert!(!bare_list("Acme, Springfield, Ohio, 2019 - 2021"));
     }
 
     #[test]

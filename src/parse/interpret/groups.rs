@@ -603,14 +603,15 @@ fn split_conjoined_languages(item: &str) -> Vec<String> {
 
 static RATING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\s*(?:[★☆●○◉◯■□▪▫]+|\(?\d{1,3}\s*%\)?|\(?\d{1,2}\s*/\s*(?:5|10)\)?|[-–:]\s*\d{1,2}\s*/\s*(?:5|10))\s*$",
+        r"\s*(?:[★☆●○◉◯■□▪▫◼◻⬤◆◇✦✧][★☆●○◉◯■□▪▫◼◻⬤◆◇✦✧\s]*|\(?\d{1,3}\s*%\)?|\(?\d{1,2}\s*/\s*(?:5|10)\)?|[-–:]\s*\d{1,2}\s*/\s*(?:5|10))\s*$",
     )
 });
 static BRACKET: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\(([^()]*)\)\s*$"));
 static DASH_LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^(.+?)\s+[-–—:]\s+(.+)$"));
 static COMMA_LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^([^,]+),\s*([^,]+)$"));
 
-/// Whether the text is a rating and nothing else ("■■■□", "80 %", "4/5").
+/// Whether the text is a rating and nothing else: glyphs drawn as a bar ("■■■□", "★ ★ ☆"),
+/// a share ("80 %") or a mark ("4/5").
 pub fn is_rating(text: &str) -> bool {
     RATING.find(text.trim()).is_some_and(|m| m.start() == 0)
 }

@@ -53,6 +53,10 @@ pub struct Line {
     /// The whole line is emphasised.
     pub whole_strong: bool,
     pub links: Vec<Link>,
+    /// Links with no text of their own (an icon, a logo) in a paragraph with no text: the page
+    /// shows them as pictures beside this line. Kept for the contact details they hold (an
+    /// envelope icon's `mailto:`, a GitHub logo's profile), never read as the line's text.
+    pub icon_links: Vec<Link>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,11 +86,33 @@ pub fn heading_like(text: &str) -> bool {
     (1..=12).contains(&words) && !text.ends_with(['.', ';', ',']) && text.chars().count() <= 100
 }
 
+/// "| Python | Java |" over "| ■■■■□ | ■■■□□ |": a table of names in its header rows and
+/// only rating glyphs (bars, stars, dots) in the rows under them, as pages draw skill and
+/// language levels.
+fn rated_table(rows: &[doc::Row]) -> bool {
+    let rating = |c: &Vec<Block>| {
+        let t: String = c.iter().map(Block::plain).collect();
+        super::groups::is_rating(&t)
+    };
+    rows.iter().any(|r| r.header)
+        && rows.iter().any(|r| !r.header)
+        && rows
+            .iter()
+            .filter(|r| !r.header)
+            .all(|r| r.cells.iter().all(|c| c.is_empty() || rating(c)))
+}
+
+/// Glyphs that mark a list item, never a heading, when one opens a heading's text.
+const HEADING_BULLETS: &[char] = &['●', '•', '◦', '▪', '■', '◆', '►', '▶', '➤', '➢', '✓', '✔', '❖'];
+
 /// Flattens the document into lines.
 pub fn lines(doc: &Document) -> Vec<Line> {
     let mut f = Flattener::default();
     let ctx = Ctx::default();
     f.children(&doc.blocks, &ctx);
+    if let Some(last) = f.out.last_mut() {
+        last.icon_links.append(&mut f.icons);
+    }
     numbered_runs(&mut f.out, &mut f.next_id);
     assign_paragraphs(&mut f.out);
     f.out
@@ -176,6 +202,8 @@ struct Flattener {
     out: Vec<Line>,
     next_id: usize,
     block: usize,
+    /// Icon links met before any line: they go with the next line.
+    icons: Vec<Link>,
 }
 
 /// `<div class="school"><h3>MSc</h3><p>Lowmere University, 2019</p></div>`: a classed
@@ -227,6 +255,17 @@ impl Flattener {
             BlockKind::Heading { level, content } => {
                 self.block += 1;
                 let text = doc::plain(content);
+                // "<h4>● Social media</h4><p>Ran the pages…</p>": a list item set in a
+                // heading's type; the paragraphs after it in its item go on with it.
+                if let Some(rest) = text.strip_prefix(HEADING_BULLETS) {
+                    let item = ctx.item.unwrap_or_else(|| self.id());
+                    let l = line_of(content, rest.trim_start());
+                    self.push(l, line, ctx, |l| {
+                        l.bullet = true;
+                        l.item = Some(item);
+                    });
+                    return;
+                }
                 self.push(line_of(content, &text), line, ctx, |l| l.heading = Some(*level));
             }
             BlockKind::Para(content) => self.para(content, line, ctx, false),
@@ -286,20 +325,22 @@ impl Flattener {
                     }
                 }
             }
-            // "| Glazing | Firing |" over "| ■■■□ | ■■□□ |": when every other row holds only
-            // ratings, the header's cells are the items and the ratings go.
-            BlockKind::Table(rows) if rated_header(rows) => {
-                let id = self.id();
-                let inner =
-                    Ctx { item: Some(id), depth: ctx.depth.saturating_add(1), ..ctx.clone() };
+            BlockKind::Table(rows) if rated_table(rows) => {
+                // The names sit in the header rows, their ratings (dropped) in the rows
+                // under them: the names are the content.
+                // Each name is an item of its own, as in a list.
                 for cell in rows.iter().filter(|r| r.header).flat_map(|r| &r.cells) {
-                    // Each named cell is an item of one list.
-                    let item = Ctx { item: Some(self.id()), ..inner.clone() };
-                    for b in cell {
-                        if let Some(inlines) = b.inlines() {
-                            self.para(inlines, b.pos.line, &item, true);
-                        }
+                    let inlines: Vec<Inline> =
+                        cell.iter().filter_map(Block::inlines).flatten().cloned().collect();
+                    let text = doc::collapse(&doc::plain(&inlines));
+                    if text.is_empty() {
+                        continue;
                     }
+                    self.block += 1;
+                    let item = self.id();
+                    let at = cell.first().map_or(line, |b| b.pos.line);
+                    let inner = Ctx { item: Some(item), parent_item: ctx.item, ..ctx.clone() };
+                    self.push(line_of(&inlines, &text), at, &inner, |l| l.bullet = true);
                 }
             }
             BlockKind::Table(rows) => {
@@ -453,6 +494,7 @@ impl Flattener {
         for (brk, part) in split_at_breaks(content) {
             let text = doc::plain(part);
             if text.is_empty() {
+                self.keep_icons(part);
                 continue;
             }
             let first = k == 0;
@@ -464,7 +506,18 @@ impl Flattener {
         }
     }
 
+    /// The links of a text-less stretch of a paragraph (a row of icons), kept with the line
+    /// before it, or the next one when none came before.
+    fn keep_icons(&mut self, part: &[Inline]) {
+        let links = doc::links(part).into_iter().map(|(_, url)| Link { text: url.clone(), url });
+        match self.out.last_mut() {
+            Some(last) => last.icon_links.extend(links),
+            None => self.icons.extend(links),
+        }
+    }
+
     fn push(&mut self, mut l: Line, source: u32, ctx: &Ctx, set: impl FnOnce(&mut Line)) {
+        l.icon_links.append(&mut self.icons);
         l.source = source;
         l.block = self.block;
         l.item = ctx.item;
@@ -476,18 +529,6 @@ impl Flattener {
         set(&mut l);
         self.out.push(l);
     }
-}
-
-/// A table whose header row names things and whose other rows hold only ratings.
-fn rated_header(rows: &[doc::Row]) -> bool {
-    let (head, body): (Vec<&doc::Row>, Vec<&doc::Row>) = rows.iter().partition(|r| r.header);
-    let rating_only = |r: &&doc::Row| {
-        r.cells.iter().all(|c| {
-            let t = doc::collapse(&c.iter().map(Block::plain).collect::<Vec<_>>().join(" "));
-            t.is_empty() || super::groups::is_rating(&t)
-        })
-    };
-    head.len() == 1 && !body.is_empty() && body.iter().all(rating_only)
 }
 
 /// A line's text and inline features.
@@ -627,6 +668,42 @@ mod tests {
 
     fn html(text: &str) -> Vec<Line> {
         lines(&read::document(text, Some(read::Markup::Html)))
+    }
+
+    #[test]
+    fn a_table_of_names_over_rating_bars_is_a_list_of_the_names() {
+        let ls = html(
+            "<table><tr><th>Throwing</th><th>Glazing</th></tr><tr><td>&#9632;&#9632;&#9633;</td><td>&#9733;&#9734;&#9734;</td></tr><tr><th>Firing</th></tr><tr><td>&#9632;&#9633;&#9633;</td></tr></table>",
+        );
+        let t: Vec<(&str, bool)> = ls.iter().map(|l| (l.text.as_str(), l.bullet)).collect();
+        assert_eq!(t, [("Throwing", true), ("Glazing", true), ("Firing", true)]);
+        // A table with words under its header row is data, read row by row.
+        let ls = html(
+            "<table><tr><th>Tool</th><th>Level</th></tr><tr><td>Wheel</td><td>&#9632;&#9632;</td></tr></table>",
+        );
+        assert!(ls.iter().any(|l| l.text.contains("Wheel")));
+    }
+
+    #[test]
+    fn a_heading_opened_by_a_bullet_glyph_is_a_list_item() {
+        let ls = html(
+            "<ul><li><h4>Potter | Clayworks</h4><p>2019 - 2021</p><h4>● Kilns:</h4><p>Tuned the kilns.</p></li><li><h4>● Glazes:</h4><p>Mixed the glazes.</p></li></ul>",
+        );
+        let t: Vec<(&str, bool, bool)> =
+            ls.iter().map(|l| (l.text.as_str(), l.heading.is_some(), l.bullet)).collect();
+        assert_eq!(
+            t,
+            [
+                ("Potter | Clayworks", true, false),
+                ("2019 - 2021", false, false),
+                ("Kilns:", false, true),
+                ("Tuned the kilns.", false, false),
+                ("Glazes:", false, true),
+                ("Mixed the glazes.", false, false),
+            ]
+        );
+        assert_eq!(ls[2].item, ls[3].item);
+        assert_eq!(ls[4].item, ls[5].item);
     }
 
     #[test]

@@ -567,6 +567,19 @@ mod tests {
     }
 
     #[test]
+    fn icon_links_with_no_text_give_the_address_and_profiles() {
+        // A header of icons (an envelope, a logo) and a footer of image links: the links have no
+        // text of their own, so their paragraphs have none either.
+        let page = "<html><body><h1>Jane Roe</h1><p><a href=\"mailto:jane@example.org\"><i class=\"icon-mail\"></i></a> <a href=\"https://github.com/janeroe\"><i class=\"icon-gh\"></i></a></p><h2>Experience</h2><p>Potter, Clayworks, 2019 - 2021</p><p><a href=\"https://www.linkedin.com/in/janeroe\"><img src=\"in.png\"></a></p></body></html>";
+        let r = interpret(read::document(page, Some(read::Markup::Html))).resume;
+        let b = r.basics.unwrap_or_default();
+        assert_eq!(b.email.as_deref(), Some("jane@example.org"));
+        let networks: Vec<_> = b.profiles.iter().filter_map(|p| p.network.clone()).collect();
+        assert_eq!(networks, ["GitHub", "LinkedIn"]);
+        assert_eq!(r.work.len(), 1);
+    }
+
+    #[test]
     fn empty_and_junk_inputs_give_a_resume() {
         for t in ["", "\u{0}\u{feff}", "####", "- \n- \n", "1.\n1.1\n", "**", "| a |\n|---|\n"] {
             let p = parse(t, false);

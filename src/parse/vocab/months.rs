@@ -327,6 +327,29 @@ pub static CALENDARS: &[Calendar] = &[
         seasons: &["άνοιξη", "καλοκαίρι", "φθινόπωρο", "χειμώνας"],
     },
     Calendar {
+        lang: "zh",
+        months: [
+            &["一月"],
+            &["二月"],
+            &["三月"],
+            &["四月"],
+            &["五月"],
+            &["六月"],
+            &["七月"],
+            &["八月"],
+            &["九月"],
+            &["十月"],
+            &["十一月"],
+            &["十二月"],
+        ],
+        // Simplified and traditional (and Japanese) forms: "至今" (to date), "現在" (now).
+        present: &["至今", "迄今", "现在", "現在", "目前", "今日"],
+        joiners: &["至", "到"],
+        since: &[],
+        from: &[],
+        seasons: &[],
+    },
+    Calendar {
         lang: "id",
         months: [
             &["januari"],

@@ -351,8 +351,51 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| {
 /// Whether a lower-case word names an organisation ("gmbh", "university", "inc.").
 pub fn is_org_word(w: &str) -> bool {
     let w = &*key(w);
-    SETS.words.contains(w) || SETS.words.contains(w.trim_end_matches('.'))
+    SETS.words.contains(w)
+        || SETS.words.contains(w.trim_end_matches('.'))
+        || (w.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c))
+            && CJK_ORG_ENDINGS.iter().any(|e| w.ends_with(e)))
 }
+
+/// How Chinese organisation names end, simplified and traditional: "…有限公司" (company),
+/// "…大学" (university), "…基金會" (foundation), "…陆军" (army), "…补习班" (cram school).
+/// A name is written without spaces, so it is one word.
+const CJK_ORG_ENDINGS: &[&str] = &[
+    "公司",
+    "集团",
+    "集團",
+    "大学",
+    "大學",
+    "学院",
+    "學院",
+    "学校",
+    "學校",
+    "银行",
+    "銀行",
+    "基金会",
+    "基金會",
+    "协会",
+    "協會",
+    "研究所",
+    "研究院",
+    "实验室",
+    "實驗室",
+    "中心",
+    "医院",
+    "醫院",
+    "补习班",
+    "補習班",
+    "陆军",
+    "陸軍",
+    "海军",
+    "海軍",
+    "空军",
+    "空軍",
+    "政府",
+    "工作室",
+    "事务所",
+    "事務所",
+];
 
 /// Legal forms written after a company's name, often behind a comma ("Acme, Inc."): folded,
 /// without their dots.
@@ -412,6 +455,9 @@ mod tests {
         assert!(is_school_word("universität"));
         assert!(is_school_word("fachhochschule"));
         assert!(!is_org_word("engineer"));
+        assert!(is_org_word("北方科技有限公司"));
+        assert!(is_org_word("南山基金會"));
+        assert!(!is_org_word("软件工程师"));
     }
 
     #[test]

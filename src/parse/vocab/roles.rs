@@ -734,12 +734,54 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| {
     s
 });
 
+/// How Chinese job titles end, simplified and traditional: "…工程师" (engineer), "…老師"
+/// (teacher), "…经理" (manager), "…秘書" (secretary), "…士官" (sergeant). A title is written
+/// without spaces, so it is one word; a dash sets off its specialism ("秘书-活动策划").
+const CJK_TITLE_ENDINGS: &[&str] = &[
+    "师",
+    "師",
+    "员",
+    "員",
+    "经理",
+    "經理",
+    "秘书",
+    "秘書",
+    "主任",
+    "总监",
+    "總監",
+    "助理",
+    "顾问",
+    "顧問",
+    "士官",
+    "主管",
+    "专员",
+    "專員",
+    "组长",
+    "組長",
+    "负责人",
+    "負責人",
+    "实习生",
+    "實習生",
+    "会计",
+    "會計",
+    "总裁",
+    "總裁",
+    "董事",
+];
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
 /// Whether a lower-case word is a job title: a title word, or a compound that ends in one
 /// ("softwareentwicklerin", "projectleider"), feminine "-in"/"-innen" forms included.
 pub fn is_title_word(w: &str) -> bool {
     let w = &*key(w);
     if SETS.titles.contains(w) {
         return true;
+    }
+    if w.chars().any(is_cjk) {
+        return w.split('-').any(|p| CJK_TITLE_ENDINGS.iter().any(|e| p.ends_with(e)));
     }
     if w.len() < 4 {
         return false;
@@ -811,5 +853,15 @@ mod tests {
             assert!(!is_title_word(w), "{w}");
         }
         assert!(is_rank_word("senior"));
+    }
+
+    #[test]
+    fn chinese_titles_by_their_endings() {
+        for w in ["软件工程师", "英語老師", "技術秘書-會議安排", "项目经理"] {
+            assert!(is_title_word(w), "{w}");
+        }
+        for w in ["北方科技有限公司", "英語", "会议-安排"] {
+            assert!(!is_title_word(w), "{w}");
+        }
     }
 }

@@ -991,29 +991,176 @@ pub static HEADINGS: &[Headings] = &[
     },
 ];
 
-/// Headings written without spaces between words (Chinese, Japanese): whole-text phrases.
+/// The parts Chinese and Japanese headings are made of, written without spaces between words,
+/// in simplified form (headings are [`fold_cjk`]ed first). A heading names the section of the
+/// part it starts with; the rest are more such parts or [`CJK_FILLERS`] ("工作经历",
+/// "學歷", "社團/志工", "语言能力").
 pub static CJK_HEADINGS: &[(&str, Section)] = &[
-    ("工作经历", Work),
-    ("工作经验", Work),
-    ("教育经历", Education),
-    ("教育背景", Education),
-    ("专业技能", Skills),
+    ("简历", Junk),
+    ("履历表", Junk),
+    ("履历书", Junk),
+    ("职务经历书", Junk),
+    ("工作", Work),
+    ("实习", Work),
+    ("职务经历", Work),
+    ("职务履历", Work),
+    ("职历", Work),
+    ("任职", Work),
+    ("从业", Work),
+    ("职业经历", Work),
+    ("教育", Education),
+    ("学历", Education),
+    ("学业", Education),
+    ("语言", Languages),
+    ("外语", Languages),
     ("技能", Skills),
-    ("语言能力", Languages),
-    ("获奖情况", Awards),
-    ("荣誉奖项", Awards),
+    ("技术", Skills),
+    ("专长", Skills),
+    ("获奖", Awards),
+    ("奖项", Awards),
+    ("荣誉", Awards),
+    ("奖励", Awards),
     ("证书", Certificates),
-    ("项目经历", Projects),
-    ("发表论文", Publications),
+    ("证照", Certificates),
+    ("资格", Certificates),
+    ("认证", Certificates),
+    ("项目", Projects),
+    ("专案", Projects),
+    ("作品", Projects),
     ("论文", Publications),
-    ("兴趣爱好", Interests),
+    ("发表", Publications),
+    ("著作", Publications),
+    ("兴趣", Interests),
+    ("爱好", Interests),
+    ("志工", Volunteer),
+    ("志愿", Volunteer),
+    ("义工", Volunteer),
+    ("社团", Volunteer),
+    ("社区", Volunteer),
     ("个人信息", Contact),
-    ("联系方式", Contact),
+    ("个人资料", Contact),
+    ("基本信息", Contact),
+    ("联系", Contact),
     ("自我评价", Summary),
+    ("自我介绍", Summary),
     ("个人简介", Summary),
-    ("职歴", Work),
-    ("学歴", Education),
+    ("个人总结", Summary),
+    ("个人优势", Summary),
+    ("自己pr", Summary),
+    ("职务要约", Summary),
+    ("求职意向", Summary),
+    ("自传", Summary),
 ];
+
+/// Parts that qualify a CJK heading without naming a section ("经历" history, "背景"
+/// background, "能力" ability, "其他" other) and the marks between parts.
+const CJK_FILLERS: &[&str] = &[
+    "经历", "经验", "背景", "情况", "信息", "能力", "方式", "其他", "相关", "参与", "实践", "活动",
+    "竞赛", "比赛", "专业", "主要", "个人", "及", "与", "和", "等", "/", "・", "、", "&", " ",
+];
+
+/// Traditional and Japanese forms of the characters [`CJK_HEADINGS`] are made of, and their
+/// simplified forms.
+const CJK_VARIANTS: &[(char, char)] = &[
+    ('經', '经'),
+    ('経', '经'),
+    ('歷', '历'),
+    ('歴', '历'),
+    ('學', '学'),
+    ('驗', '验'),
+    ('験', '验'),
+    ('專', '专'),
+    ('専', '专'),
+    ('項', '项'),
+    ('獎', '奖'),
+    ('賞', '奖'),
+    ('證', '证'),
+    ('証', '证'),
+    ('資', '资'),
+    ('術', '术'),
+    ('語', '语'),
+    ('興', '兴'),
+    ('愛', '爱'),
+    ('務', '务'),
+    ('職', '职'),
+    ('習', '习'),
+    ('實', '实'),
+    ('実', '实'),
+    ('團', '团'),
+    ('団', '团'),
+    ('願', '愿'),
+    ('義', '义'),
+    ('區', '区'),
+    ('評', '评'),
+    ('價', '价'),
+    ('価', '价'),
+    ('簡', '简'),
+    ('發', '发'),
+    ('論', '论'),
+    ('獲', '获'),
+    ('榮', '荣'),
+    ('栄', '荣'),
+    ('個', '个'),
+    ('聯', '联'),
+    ('絡', '络'),
+    ('總', '总'),
+    ('総', '总'),
+    ('結', '结'),
+    ('書', '书'),
+    ('傳', '传'),
+    ('伝', '传'),
+    ('認', '认'),
+    ('業', '业'),
+    ('況', '况'),
+    ('與', '与'),
+    ('關', '关'),
+    ('參', '参'),
+    ('動', '动'),
+    ('賽', '赛'),
+    ('勵', '励'),
+    ('優', '优'),
+    ('勢', '势'),
+    ('紹', '绍'),
+    ('從', '从'),
+    ('従', '从'),
+];
+
+/// A CJK heading in simplified characters and lower-case Latin letters ("自己PR" → "自己pr").
+fn fold_cjk(text: &str) -> String {
+    text.chars()
+        .map(|c| CJK_VARIANTS.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// The section a short Chinese or Japanese heading names: every part of it is a heading part
+/// or a filler, and the part it starts with decides. A company name holding a heading part
+/// ("…技术有限公司") has other parts, and is no heading.
+fn cjk_section(text: &str) -> Option<Section> {
+    if !text.chars().any(is_cjk) || text.chars().count() > 12 {
+        return None;
+    }
+    let folded = fold_cjk(text);
+    let mut rest = folded.as_str();
+    let mut first: Option<Section> = None;
+    while !rest.is_empty() {
+        // The longest part that starts here: "职务经历书" is a title, not "职务经历".
+        let part = CJK_HEADINGS
+            .iter()
+            .filter(|(p, _)| rest.starts_with(p))
+            .max_by_key(|(p, _)| p.len())
+            .map(|(p, s)| (p.len(), Some(*s)));
+        let filler = || CJK_FILLERS.iter().find(|f| rest.starts_with(**f)).map(|f| (f.len(), None));
+        let (len, section) = part.or_else(filler)?;
+        first = first.or(section);
+        rest = &rest[len..];
+    }
+    first
+}
 
 struct Lexicon {
     /// Phrases as word lists, each with its section.
@@ -1026,7 +1173,6 @@ struct Lexicon {
     /// Words that qualify a heading as well as name one ("academic", "work"): weaker.
     fillers: WordSet<String>,
     subheadings: WordSet<String>,
-    cjk: HashMap<&'static str, Section>,
 }
 
 impl Lexicon {
@@ -1060,8 +1206,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         fillers.extend(h.fillers.iter().map(|w| hkey(w)));
         subheadings.extend(h.entry_subheadings.iter().map(|w| hkey(w)));
     }
-    let cjk = CJK_HEADINGS.iter().copied().collect();
-    Lexicon { phrases, by_first, words, fillers, subheadings, cjk }
+    Lexicon { phrases, by_first, words, fillers, subheadings }
 });
 
 /// A word or phrase as the heading tables hold it: [`fold`]ed, and without the accents of
@@ -1130,8 +1275,8 @@ pub fn section(text: &str) -> Option<Section> {
         return None;
     }
     let trimmed = text.trim().trim_end_matches([':', '：']).trim();
-    if let Some(s) = LEXICON.cjk.get(trimmed) {
-        return Some(*s);
+    if let Some(s) = cjk_section(trimmed) {
+        return Some(s);
     }
     // Most lines are not headings: the first word that is no heading word says so early.
     let all_heading_words = text
@@ -1515,6 +1660,33 @@ mod tests {
         assert!(names_honour("Υπότροφος Ιδρύματος"));
         for t in ["Bachelor of Science", "Northfield University", "Scholarly Press"] {
             assert!(!names_honour(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn chinese_and_japanese_headings_by_their_parts() {
+        for (t, s) in [
+            ("工作经历", Some(Work)),
+            ("工作經歷", Some(Work)),
+            ("學歷", Some(Education)),
+            ("教育背景：", Some(Education)),
+            ("社團/志工", Some(Volunteer)),
+            ("语言能力", Some(Languages)),
+            ("技术能力", Some(Skills)),
+            ("实习经历", Some(Work)),
+            ("荣誉奖项/论文", Some(Awards)),
+            ("個人資料", Some(Contact)),
+            ("自己PR", Some(Summary)),
+            ("職務経歴書", Some(Junk)),
+            ("履歷表", Some(Junk)),
+            ("職歴", Some(Work)),
+            // An employer holding a heading part ("technology") and an entry's own sub-heading
+            // ("job description") have parts no heading is made of.
+            ("北方技术有限公司", None),
+            ("工作描述", None),
+            ("其他", None),
+        ] {
+            assert_eq!(section(t), s, "{t}");
         }
     }
 
