@@ -772,6 +772,7 @@ pub static HEADINGS: &[Headings] = &[
         lang: "ru",
         phrases: &[
             ("опыт работы", Work),
+            ("языки программирования", Skills),
             ("трудовая деятельность", Work),
             ("личная информация", Contact),
             ("личные данные", Contact),
