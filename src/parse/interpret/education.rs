@@ -38,8 +38,9 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[1-9](?:\s|$|,)"));
 
 /// Whether a phrase names a degree or a school level.
+/// Words that are also job titles ("Ingeniero") count only inside an education section.
 pub(super) fn names_degree(text: &str) -> bool {
-    degree_at(text).is_some() || level(text).is_some()
+    degree_at(text).is_some_and(|m| !degrees::is_title_degree(&text[m])) || level(text).is_some()
 }
 
 /// Where a degree is named: as written, or in capitals ("LICENCE 1", "BACHELOR OF ARTS"),
@@ -193,6 +194,17 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
         kind = format!("{kind} ({abbr})");
         after = rest.trim();
     }
+    // "BSc (hons) Physics", "MSc (Tech), Physics", "Hochschulreife (Abitur)": a one-word
+    // bracket right after the degree qualifies it when more follows or it names a degree
+    // itself; alone at the end it may be the field ("Bachelor (Physics)").
+    if let Some((note, rest)) = after.strip_prefix('(').and_then(|a| a.split_once(')'))
+        && !kind.ends_with(')')
+        && is_degree_note(note)
+        && (!rest.trim().is_empty() || DEGREE.is_match(note))
+    {
+        kind = format!("{kind} ({note})");
+        after = rest.trim();
+    }
     // "Master of Science - MS, Computer Science": the abbreviation repeats the degree.
     let after = match after.strip_prefix("- ").and_then(|a| a.split_once(", ")) {
         Some((abbr, rest)) if is_abbreviation(abbr) => rest,
@@ -208,10 +220,26 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
         }
         None => after,
     };
-    let after = ["in ", "of ", "en ", "em ", "de ", "del ", "da ", "do ", "di "]
-        .iter()
-        .find_map(|c| after.strip_prefix(c))
-        .unwrap_or(after);
+    // "Ingeniero Civil Industrial", "Engenheiro Químico": a title-degree's adjectives
+    // belong to it; only a connector or a separator opens its field.
+    let after = if degrees::is_title_degree(&kind) && connector(after).is_none() {
+        let cut = after.find([',', '|', '—', '–', '(']).unwrap_or(after.len());
+        let cut = after[..cut].find(" - ").unwrap_or(cut);
+        let own = after[..cut].trim();
+        if !own.is_empty()
+            && !is_school(own)
+            && dates::find(own).is_none()
+            && places::location(own).is_none()
+        {
+            kind = format!("{kind} {own}");
+            after[cut..].trim_start_matches([',', '|', '—', '–', '-', ' '])
+        } else {
+            after
+        }
+    } else {
+        after
+    };
+    let after = connector(after).map_or(after, |c| &after[c..]);
     let parts: Vec<&str> = after
         .split([',', '|', '—', '–'])
         .map(str::trim)
@@ -241,15 +269,45 @@ fn degree(text: &str) -> Option<(String, Option<String>)> {
     Some((kind, (!area.is_empty()).then_some(area)))
 }
 
+/// The length of the connector ("in ", "of ", "en ", "em ", "de ", ...) that opens a degree's
+/// field, in any case.
+fn connector(after: &str) -> Option<usize> {
+    const CONNECTORS: [&str; 9] = ["in ", "of ", "en ", "em ", "de ", "del ", "da ", "do ", "di "];
+    CONNECTORS
+        .iter()
+        .find(|c| after.get(..c.len()).is_some_and(|h| h.eq_ignore_ascii_case(c)))
+        .map(|c| c.len())
+}
+
+/// A word in brackets that can qualify a degree: one word of letters, not a place or a date.
+fn is_degree_note(note: &str) -> bool {
+    let n = note.trim();
+    (2..=12).contains(&n.chars().count())
+        && n.chars().all(|c| c.is_alphabetic() || c == '.')
+        && places::location(n).is_none()
+        && places::country_code(n).is_none()
+}
+
 /// The lower-case words that qualify a degree before the word opening its field ("de
 /// technicien supérieur" in "… en téléinformatique"), and the field; `None` when the text
 /// after the degree opens with its field or has no such word.
 fn qualified_degree(after: &str) -> Option<(&str, &str)> {
     let (qualifier, field) = [" en ", " in ", " em "].iter().find_map(|c| after.split_once(c))?;
-    let words: Vec<&str> = qualifier.split_whitespace().collect();
+    // "professionnel (DESS)": a short name in brackets may stand among the qualifying words.
+    let words: Vec<&str> = qualifier
+        .split_whitespace()
+        .filter(|w| {
+            !w.strip_prefix('(')
+                .and_then(|w| w.strip_suffix(')'))
+                .is_some_and(is_bracketed_abbreviation)
+        })
+        .collect();
+    let bracket_free = qualifier.split_whitespace().filter(|w| w.contains(['(', ')'])).count()
+        == qualifier.split_whitespace().count() - words.len();
     let qualifies = (1..=3).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_lowercase))
-        && !qualifier.contains([',', '|', '(']);
+        && bracket_free
+        && !qualifier.contains([',', '|']);
     (qualifies && !field.trim().is_empty()).then_some((qualifier.trim(), field.trim()))
 }
 
@@ -747,6 +805,17 @@ fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>, Vec<Award>) 
             e.school = None;
             e.guessed = false;
         }
+        // A line that names neither school nor degree is a school only when it reads as a
+        // name; a note under the entry (a thesis, an advisor, a sentence, a wrapped fragment)
+        // starts no entry of its own.
+        if e.guessed && !out.is_empty() && !e.school.as_deref().is_some_and(reads_as_name) {
+            e.school = None;
+            e.guessed = false;
+            // Nor do its dates replace the entry's own.
+            if out.last().is_some_and(|c| c.start_date.is_some() || c.end_date.is_some()) {
+                e.dates = None;
+            }
+        }
         if school_first.is_none() && (e.school.is_some() || e.degree.is_some()) {
             school_first = Some(e.school.is_some() && e.degree.is_none());
         }
@@ -822,6 +891,35 @@ fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>, Vec<Award>) 
     }
     out.retain(|e| e.institution.is_some() || e.study_type.is_some() || e.area.is_some());
     (out, certificates, awards)
+}
+
+/// Whether a line reads as an institution's name: it starts with a capital (in scripts that
+/// have them), most of its longer words are capitalised, it is no sentence, and it carries no
+/// "Label: value" note ("Thesis: ...", "Advisor: ...").
+fn reads_as_name(text: &str) -> bool {
+    let text = text.trim();
+    let Some(first) = text.chars().find(|c| c.is_alphanumeric()) else {
+        return false;
+    };
+    if first.is_lowercase() || first.is_numeric() {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 12 || text.ends_with(':') || super::sections::ends_sentence(text) {
+        return false;
+    }
+    if let Some((label, _)) = text.split_once(": ")
+        && label.split_whitespace().count() <= 3
+    {
+        return false;
+    }
+    let cased = |w: &&&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_uppercase())
+    };
+    let long: Vec<&&str> = words.iter().filter(cased).collect();
+    let lower = long.iter().filter(|w| w.starts_with(char::is_lowercase)).count();
+    lower * 2 <= long.len()
 }
 
 /// A short line naming an honour and no degree (a school named in it is where it was won).
@@ -1119,5 +1217,68 @@ mod tests {
                 "Kiln College|PGDip|Tidal Studies|2019-09..|"
             ]
         );
+    }
+
+    #[test]
+    fn notes_under_a_degree_start_no_entry() {
+        let (a, _, _) = read(&from_plain(
+            "2014 – 2018 PhD in Glaciology, Northwood University
+Thesis: a study of ice cores from the northern shelf
+supervised by the department's chair
+Focus on sediment transport and modelling
+Committee: Jane Roe, Rick Moe
+Expected to be published in 2019.
+Reading notes:
+2010 – 2014 BSc in Geology, Eastfield College
+Kiln Hills Gymnasium
+",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwood University|PhD|Glaciology|2014..2018|",
+                "Eastfield College|BSc|Geology|2010..2014|",
+                "Kiln Hills Gymnasium|||..|",
+            ]
+        );
+    }
+
+    #[test]
+    fn inflected_school_words() {
+        for name in ["Kungliga Högskolan", "Северный университета", "Westbrook Highschool"]
+        {
+            assert!(is_school(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn degree_notes_in_brackets_and_title_degrees() {
+        let (a, _, _) = read(&from_plain(
+            "BSc (hons) Marine Biology, Northwood University, 2012
+MSc (Tech) Tidal Engineering, Eastfield University, 2014
+Fachhochschulreife (Abitur), Kiln Gymnasium, 2008
+Master 2 professionnel (DESS) en glaciologie – Université de Westbourg – 2006
+Ingeniero Civil Industrial, Universidad de Ejemplo, 2001
+Engenheiro Mecânico - Automação, Faculdade de Exemplo, 1995
+магистр прикладной математики, Северный университет, 2011
+",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwood University|BSc (hons)|Marine Biology|..2012|",
+                "Eastfield University|MSc (Tech)|Tidal Engineering|..2014|",
+                "Kiln Gymnasium|Fachhochschulreife (Abitur)||..2008|",
+                "Université de Westbourg|Master 2 professionnel (DESS)|glaciologie|..2006|",
+                "Universidad de Ejemplo|Ingeniero Civil Industrial||..2001|",
+                "Faculdade de Exemplo|Engenheiro Mecânico|Automação|..1995|",
+                "Северный университет|магистр|прикладной математики|..2011|",
+            ]
+        );
+        // A job title outside an education section is no sign of a degree.
+        assert!(!names_degree("Ingeniera de Datos"));
+        assert!(names_degree("Master of Science"));
     }
 }

@@ -79,7 +79,7 @@ fn shape_score(line: &Line, standalone: bool) -> i32 {
 
 /// Whether a line ends like a sentence or a list item: a period (not an abbreviation's, as in
 /// "Skills H.Y." or "Misc."), comma or semicolon.
-fn ends_sentence(text: &str) -> bool {
+pub(super) fn ends_sentence(text: &str) -> bool {
     let last = text.split_whitespace().last().unwrap_or("");
     let stem = last.strip_suffix('.').unwrap_or("");
     let short_capital = stem.chars().next().is_some_and(char::is_uppercase)

@@ -37,6 +37,7 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
             r"B\.?F\.?A\.?|M\.?F\.?A\.?|B\.?\s?Arch\.?|M\.?\s?Arch\.?|B\.?\s?Com\.?|M\.?\s?Com\.?|B\.?\s?Ed\.?|M\.?\s?Ed\.?|B\.?S\.?N\.?|M\.?P\.?H\.?|M\.?\s?Res\.?",
             r"A\.?A\.?S\.?|A\.S\.|Associate(?:'?s)?(?:\s+(?:of|in)\s+Applied\s+(?:Science|Arts)|\s+of\s+\w+)?|M\.?Phil\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?|MBChB|MBBS",
             r"High\s+School(?:\s+Diploma)?|GCSEs?|A-?Levels?|HND|BTEC|Postgraduate\s+Diploma",
+            r"Engineer['’]s\s+[Dd]egree",
             // Degrees named with their subject, as South Asian universities write them.
             r"BSCS|MSCS|BSIT|MSIT|BSSE|BCA|MCA|BBS|MBS",
         ],
@@ -79,6 +80,8 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         degrees: &[
             r"Dr\.\s?rer\.\s?nat\.|Dr\.\s?-?\s?Ing\.|Dr\.\s?(?:phil|med|jur|oec|sc|techn)\.(?:\s?nat\.)?",
             r"Dipl\.-Ing\.|Dipl\.-\p{L}+\.|Eidg\.\s+Dipl\.|Dipl\.|Ing\.|Magister|Diplom(?:a)?(?:-\w+)?|Abitur|Matura|Staatsexamen",
+            r"(?:Allgemeine\s+)?Hochschulreife|Fachhochschulreife|Mittlere\s+Reife",
+            r"Promotion",
         ],
         levels: &[
             "gymnasium",
@@ -108,6 +111,9 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
             r"Dipl[ôo]me(?:\s+d['’]\p{L}+)?|Ma[îi]trise|Doctorat|Licen[cs]e|Baccalaur\w+|DUT|BTS",
             // School certificates of the French-speaking systems (primary, lower secondary).
             r"CEPE|CFEE|BEPC|BFEM|DEF|Brevet(?:\s+des\s+coll[èe]ges)?",
+            // Graduate diplomas of the French and Québec systems, and the engineer's title.
+            r"DEA|DESS|DEUG|DEC|AEC|Mast[èe]re",
+            r"Ing[ée]nieur",
             r"Classes?\s+pr[ée]paratoires?(?:\s+[A-Z]{2,4}\*?)?",
         ],
         levels: &["lycée"],
@@ -119,7 +125,10 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
     },
     DegreeWords {
         lang: "es",
-        degrees: &[r"Licenciad[oa]|Licenciatura|Doctorado|Grado|M[áa]ster|Bachiller(?:ato)?"],
+        degrees: &[
+            r"Licenciad[oa]|Licenciatura|Doctorado|Grado|M[áa]ster|Maestr[íi]a|Bachiller(?:ato)?",
+            r"Ingenier[oa]|T[ée]cnico\s+Superior|Tecnicatura|Diplomado",
+        ],
         levels: &["secundaria", "bachillerato"],
         grade_labels: &["nota media", "nota final", "nota"],
         honours: &["matrícula de honor", "sobresaliente"],
@@ -153,6 +162,7 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         lang: "pt",
         degrees: &[
             r"Doutorado|Doutoramento|Mestrado|Bacharelado|Bacharel|Gradua(?:ndo|ção)|Licenciatura|P[óo]s-?Gradua[çc][ãa]o|MBA",
+            r"Tecn[óo]log[oa]|Engenheir[oa]|Especializa[çc][ãa]o",
         ],
         levels: &["ensino médio", "ensino fundamental"],
         grade_labels: &["nota"],
@@ -174,7 +184,7 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
     DegreeWords {
         lang: "ru",
         degrees: &[
-            r"Бакалавр|Магистр|Специалист|Аспирантура|Кандидат\s+\p{L}+\s+наук|Доктор\s+\p{L}+\s+наук",
+            r"[Бб]акалавр|[Мм]агистр|[Сс]пециалист|[Аа]спирантура|[Ии]нженер|Кандидат\s+\p{L}+\s+наук|Доктор\s+\p{L}+\s+наук",
         ],
         levels: &[],
         grade_labels: &["средний балл"],
@@ -214,6 +224,25 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
         courses: &["培训", "证书"],
     },
 ];
+
+/// Degree words that are also job titles or work words ("Ingeniero", "Engenheiro",
+/// "Promotion"): a degree in an education section, but no sign of one elsewhere.
+const TITLE_DEGREES: &[&str] = &[
+    "ingenier",
+    "ingénieur",
+    "ingenieur",
+    "engenheir",
+    "инженер",
+    "tecnólog",
+    "tecnolog",
+    "promotion",
+];
+
+/// Whether a matched degree phrase is one of the words that also name a job.
+pub fn is_title_degree(phrase: &str) -> bool {
+    let lower = crate::parse::vocab::fold(phrase.trim());
+    TITLE_DEGREES.iter().any(|t| lower.starts_with(t))
+}
 
 /// Every language's school levels, lower case.
 pub fn levels() -> impl Iterator<Item = &'static str> {

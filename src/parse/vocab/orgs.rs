@@ -390,6 +390,14 @@ pub fn is_school_word(w: &str) -> bool {
         || w.ends_with("hochschule")
         || w.ends_with("akademie")
         || w.ends_with("schule")
+        || w.ends_with("school")
+        // Inflected forms: Nordic definite ("högskolan", "universitetet"), Russian cases
+        // ("университета", "академии").
+        || w.starts_with("högskol")
+        || w.starts_with("høgskol")
+        || w.starts_with("университет")
+        || w.starts_with("институт")
+        || w.starts_with("академи")
 }
 
 #[cfg(test)]
