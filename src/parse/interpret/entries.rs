@@ -137,16 +137,24 @@ fn above_dated_title(lines: &[Line], i: usize) -> bool {
 /// title and bracketed dates) and their description. Only a run of two or more such lines
 /// counts (an "earlier positions" list): one dated line inside a job is a highlight.
 fn one_liner_runs(lines: &[Line]) -> std::collections::HashMap<usize, (String, String)> {
+    // Only lines that open a bullet or a paragraph count, and a wrapped one-liner's neighbour
+    // in the run is the next line that opens one (its own wrapped lines go on with it).
+    let opens: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let l = &lines[i];
+            i == 0 || l.bullet || lines[i - 1].para != l.para
+        })
+        .collect();
     let found: Vec<Option<(String, String)>> =
-        lines.iter().map(|l| dated_one_liner(&l.text)).collect();
+        opens.iter().map(|&i| dated_one_liner(&lines[i].text)).collect();
     let mut out = std::collections::HashMap::new();
-    for (i, f) in found.iter().enumerate() {
+    for (n, f) in found.iter().enumerate() {
         let neighbour =
-            |j: Option<usize>| j.and_then(|j| found.get(j)).is_some_and(Option::is_some);
+            |m: Option<usize>| m.and_then(|m| found.get(m)).is_some_and(Option::is_some);
         if let Some(pair) = f
-            && (neighbour(i.checked_sub(1)) || neighbour(Some(i + 1)))
+            && (neighbour(n.checked_sub(1)) || neighbour(Some(n + 1)))
         {
-            out.insert(i, pair.clone());
+            out.insert(opens[n], pair.clone());
         }
     }
     out
@@ -196,8 +204,8 @@ fn dated_one_liner(text: &str) -> Option<(String, String)> {
 /// "Apple, Inc." ends with a period that is not a sentence end.
 fn abbreviation_end(text: &str) -> bool {
     const ABBREVIATIONS: &[&str] = &[
-        "inc", "ltd", "co", "corp", "llc", "plc", "jr", "sr", "bros", "dept", "univ", "intl", "st",
-        "ag", "sa",
+        "inc", "ltd", "ltda", "co", "corp", "llc", "plc", "jr", "sr", "bros", "dept", "univ",
+        "intl", "st", "spa", "ag", "sa",
     ];
     let words = text.split_whitespace().count();
     let last = text.split_whitespace().last().unwrap_or("").trim_end_matches('.');
@@ -2082,10 +2090,9 @@ mod tests {
 
     #[test]
     fn a_run_of_one_line_entries_is_one_entry_each() {
-        let t = "Acme Kilns | Lead Potter | 2019 - 2021\n- Fired the big kiln\n\nEarlier positions\nGlobex Ltd. | Potter (Glaze line) – Mixed glazes, kept the logs and trained two apprentices (2015 – 2018).\nInitech – Clerk (2013–2015): Filed orders and answered the phone.\n";
+        let t = "Acme Kilns | Lead Potter | 2019 - 2021\n- Fired the big kiln\n\nEarlier positions\nGlobex Ltd. | Potter (Glaze line) – Mixed glazes, kept the logs and trained two apprentices (2015 – 2018).\nInitech – Clerk (2013–2015): Filed orders and answered the phone.\n\nMore\n- Hooli Ltda. – Potter (2010–2012): Threw pots for the\n  Northwind University shop.\n- Vandelay SpA. – Clerk (2009): Kept the books\n  and the keys.\n";
         let (_, e) = read(&from_plain(t));
         let got: Vec<String> = e.iter().map(brief).collect();
-        assert_eq!(got.len(), 3, "{got:?}");
         assert_eq!(e[0].highlights, ["Fired the big kiln"]);
         assert_eq!(e[1].name.as_deref(), Some("Globex Ltd."), "{got:?}");
         assert_eq!(e[1].position.as_deref(), Some("Potter (Glaze line)"), "{got:?}");
@@ -2095,6 +2102,13 @@ mod tests {
         assert_eq!(e[2].name.as_deref(), Some("Initech"), "{got:?}");
         assert_eq!(e[2].position.as_deref(), Some("Clerk"));
         assert_eq!(e[2].summary, ["Filed orders and answered the phone."]);
+        // Bulleted one-liners that wrap, after employers with a legal form that ends in a
+        // period.
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(e[3].name.as_deref(), Some("Hooli Ltda."), "{got:?}");
+        assert_eq!(e[3].summary, ["Threw pots for the Northwind University shop."]);
+        assert_eq!(e[4].name.as_deref(), Some("Vandelay SpA."), "{got:?}");
+        assert_eq!(e[4].start.map(|d| d.to_string()).as_deref(), Some("2009"));
     }
 
     #[test]
