@@ -1620,6 +1620,111 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
     (intro_text, merged)
 }
 
+/// A list of one-line roles with nothing above them ("Activities": "Coach at Northwood
+/// Rowing Club, running weekly sessions", "Treasurer, Eastfield Union, 2015 - 2016"): each
+/// item is a role of its own. `None` unless every item reads as one.
+pub fn one_line_roles(items: &[String]) -> Option<Vec<Entry>> {
+    let roles: Vec<Entry> = items.iter().map_while(|t| one_line_role(t)).collect();
+    (roles.len() == items.len() && !roles.is_empty()).then_some(roles)
+}
+
+/// One item read as a header line: its dates, then the title and organisation named before
+/// the first sentence end or descriptive clause; what follows is its summary. `None` when
+/// the item names neither.
+fn one_line_role(text: &str) -> Option<Entry> {
+    let mut e = Entry::default();
+    let span = dates::find(text);
+    let rest = match &span {
+        Some(s) => dates::remove(text, &s.at),
+        None => text.to_string(),
+    };
+    set_dates(&mut e, span.as_ref());
+    let rest = rest.trim().trim_end_matches([',', ';']);
+    let cut = clause_end(rest);
+    let (head, tail) = (rest[..cut].trim().trim_end_matches([',', '.']), rest[cut..].trim());
+    if head.is_empty() || head.split_whitespace().count() > 12 {
+        return None;
+    }
+    if let Some((title, org)) = title_at(head).or_else(|| title_then_body(head)) {
+        e.position = Some(title);
+        e.name = Some(org);
+        return Some(with_summary(e, tail));
+    }
+    let h = read_header(&[Head {
+        text: head.to_string(),
+        level: None,
+        strong: Vec::new(),
+        whole_strong: false,
+        cols: Vec::new(),
+        term: false,
+        hint: None,
+        record: None,
+    }]);
+    e.name = h.name;
+    e.position = h.titles.into_iter().next().map(|(t, _)| t);
+    e.location = h.location;
+    // A lone phrase of title words, or in sentence case ("Competitive rowing cox"), is the
+    // role; a body's name is capitalised.
+    if e.position.is_none()
+        && let Some(name) =
+            e.name.take_if(|n| org_score(n) == 0 && (role_score(n) > 0 || sentence_case(n)))
+    {
+        e.position = Some(name);
+    }
+    if e.name.is_none() && e.position.is_none() {
+        return None;
+    }
+    Some(with_summary(e, tail))
+}
+
+/// Whether a phrase is written in sentence case: a capital first word, then mostly
+/// lower-case longer words ("Competitive rowing cox", not "Northwood Rowing Club").
+fn sentence_case(text: &str) -> bool {
+    let later: Vec<&str> =
+        text.split_whitespace().skip(1).filter(|w| w.chars().count() >= 4).collect();
+    !later.is_empty()
+        && later.iter().filter(|w| w.starts_with(char::is_lowercase)).count() * 2 > later.len()
+}
+
+/// The entry with the rest of its line, if any, as its summary.
+fn with_summary(mut e: Entry, tail: &str) -> Entry {
+    let tail = tail.trim_start_matches([',', '.', ';', ' ']);
+    if !tail.is_empty() {
+        e.summary.push(tail.to_string());
+    }
+    e
+}
+
+/// "Treasurer, Eastfield Union" or "Member of the Kiln Group": a short title, then a
+/// capitalised name after a comma or "of (the)" that is no title itself (a title ends with
+/// its role word: "Student Union" is a body, "Senior Student" is not).
+fn title_then_body(text: &str) -> Option<(String, String)> {
+    let (title, body) = comma_split_once(text)
+        .or_else(|| text.split_once(" of the ").or_else(|| text.split_once(" of ")))?;
+    let (title, body) = (title.trim(), body.trim());
+    (role_score(title) > 0
+        && title.split_whitespace().count() <= 4
+        && capitalised_name(body)
+        && (org_score(body) > 0 || role_score(body.rsplit(' ').next().unwrap_or(body)) == 0))
+        .then(|| (title.to_string(), body.to_string()))
+}
+
+/// Where a role's naming part ends: at the first sentence end, or at a comma opening a
+/// clause in lower case ("…, responsible for …", "…, running …").
+fn clause_end(text: &str) -> usize {
+    let sentence = text
+        .match_indices(". ")
+        .map(|(i, _)| i)
+        .find(|&i| !abbreviation_end(&text[..=i]))
+        .unwrap_or(text.len());
+    let clause = text
+        .match_indices(", ")
+        .map(|(i, _)| i)
+        .find(|&i| text[i + 2..].starts_with(char::is_lowercase))
+        .unwrap_or(text.len());
+    sentence.min(clause)
+}
+
 /// A run that opens with an undated employer line and goes on with roles ("Acme, Bergen" /
 /// "Lead Surveyor, 2020 – 2023"): the employer stands above whatever roles follow it.
 fn employer_own_line(heads: &[Head]) -> bool {
@@ -2153,5 +2258,28 @@ mod tests {
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].highlights, ["Kept the lamp lit.", "Logged every ship."]);
         assert!(e[0].name.is_none() && e[0].position.is_none());
+    }
+
+    #[test]
+    fn one_line_roles_name_title_and_body() {
+        let items: Vec<String> = [
+            "Youth coach at Northwood Rowing Club, running weekly sessions for children.",
+            "Treasurer, Eastfield Student Union, 2015 - 2016. Kept the books for two years.",
+            "Member of the Kiln Users Group since 2010",
+            "Competitive rowing cox",
+        ]
+        .map(String::from)
+        .to_vec();
+        let got: Vec<String> =
+            one_line_roles(&items).unwrap_or_default().iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwood Rowing Club|Youth coach||..",
+                "Eastfield Student Union|Treasurer||2015..2016",
+                "Kiln Users Group|Member||2010..",
+                "|Competitive rowing cox||..",
+            ]
+        );
     }
 }

@@ -130,6 +130,20 @@ pub fn names_spoken_language(lines: &[Line]) -> bool {
     })
 }
 
+/// The items of one flat list that is all the lines hold (each item's lines joined); `None`
+/// when there is anything else (a heading, a table row, prose, a nested item).
+pub fn flat_items(lines: &[Line]) -> Option<Vec<String>> {
+    let flat = !lines.is_empty()
+        && lines.iter().all(|l| {
+            l.item.is_some()
+                && l.depth == lines[0].depth
+                && l.heading.is_none()
+                && l.cols.is_empty()
+                && !l.term
+        });
+    flat.then(|| item_texts(lines))
+}
+
 /// The text of each list item (its lines joined), or of each line outside lists.
 fn item_texts(lines: &[Line]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

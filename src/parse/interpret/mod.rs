@@ -273,6 +273,16 @@ fn read(
     resume
 }
 
+/// The source lines of `lines` whose text is part of `texts` (paragraphs made of them), so
+/// that text kept whole is not kept a second time as unplaced lines.
+fn sources_of(lines: &[Line], texts: &[String]) -> Vec<u32> {
+    lines
+        .iter()
+        .filter(|l| !l.text.is_empty() && texts.iter().any(|t| t.contains(&l.text)))
+        .map(|l| l.source)
+        .collect()
+}
+
 /// Text of a section that has no place in the model, kept with where it came from.
 struct Kept {
     title: String,
@@ -310,7 +320,8 @@ fn section(
                 resume.projects.extend(items::projects(&s.lines));
                 return;
             }
-            keep(unsorted, &s.title, intro, Vec::new());
+            let sources = sources_of(&s.lines, &intro);
+            keep(unsorted, &s.title, intro, sources);
             resume.work.extend(entries.into_iter().map(to_work));
         }
         Kind::Volunteer => {
@@ -321,8 +332,16 @@ fn section(
                 let part = Section { kind, lines, ..s.clone() };
                 section(&part, resume, summary, contacts, unsorted, diagnostics);
             }
+            // A flat list and nothing else: in an activities list each item is a role.
+            if let Some(items) = lists::flat_items(&roles)
+                && let Some(entries) = entries::one_line_roles(&items)
+            {
+                resume.volunteer.extend(entries.into_iter().map(to_volunteer));
+                return;
+            }
             let (intro, entries) = entries::read(&roles);
-            keep(unsorted, &s.title, intro, Vec::new());
+            let sources = sources_of(&s.lines, &intro);
+            keep(unsorted, &s.title, intro, sources);
             resume.volunteer.extend(entries.into_iter().map(to_volunteer));
         }
         Kind::Education => {
@@ -548,6 +567,19 @@ mod tests {
         let kept = &p.resume.extra["unsortedSections"][0];
         assert_eq!(kept["title"], "Talks");
         let w = p.diagnostics.iter().find(|d| d.message.contains("Talks")).expect("a warning");
+        assert_eq!(w.line, Some(5));
+    }
+
+    #[test]
+    fn an_experience_intro_is_kept_once_with_its_line() {
+        let p = parse(
+            "# Ada Example\n\n## Experience\n\nI have spent ten years building kilns for potters.\n\n### Potter, Clayworks, 2019 - 2021\n\n- Fired a kiln\n",
+            true,
+        );
+        let kept = p.resume.extra["unsortedSections"].as_array().expect("kept text");
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(kept[0]["title"], "Experience");
+        let w = p.diagnostics.iter().find(|d| d.message.contains("Experience")).expect("a warning");
         assert_eq!(w.line, Some(5));
     }
 
