@@ -352,6 +352,8 @@ mod tests {
         assert_eq!(lexicon("Situación Profesional Actual"), Some(Kind::Work));
         assert_eq!(lexicon("Обо мне"), Some(Kind::Summary));
         assert_eq!(lexicon("Языки программирования:"), Some(Kind::Skills));
+        assert_eq!(lexicon("Anstellung"), Some(Kind::Work));
+        assert_eq!(lexicon("Selbstständigkeit"), Some(Kind::Work));
         assert_eq!(lexicon("Опыт вождения"), Some(Kind::Certificates));
         assert_eq!(lexicon("Frameworks"), Some(Kind::Skills));
         // Headings joining several names are their first.
