@@ -244,17 +244,43 @@ fn push_text(to: &mut String, more: &str) {
 
 /// "References available upon request" and its kin.
 pub fn is_boilerplate(s: &str) -> bool {
+    // Phrases start at a word ("million requests" holds no "on request").
     let l = s.to_lowercase();
-    l.contains("upon request")
-        || l.contains("on request")
-        || l.contains("auf anfrage")
-        || l.contains("sur demande")
-        || l.contains("a pedido")
-        || l.contains("bajo petición")
-        || l.contains("su richiesta")
-        || l.contains("op aanvraag")
-        || l.contains("email protected")
-        || l.contains("available on demand")
+    [
+        "upon request",
+        "on request",
+        "auf anfrage",
+        "sur demande",
+        "a pedido",
+        "bajo petición",
+        "su richiesta",
+        "op aanvraag",
+        "email protected",
+        "available on demand",
+    ]
+    .iter()
+    .any(|p| l.match_indices(p).any(|(i, _)| !l[..i].ends_with(char::is_alphanumeric)))
+        || is_consent(&l)
+}
+
+/// The consent and declaration formulas many CVs end with ("I hereby declare that the
+/// above is true", the Italian and EU data-protection consent): no content of a resume.
+fn is_consent(lower: &str) -> bool {
+    [
+        "hereby declare",
+        "hereby certify",
+        "hereby confirm",
+        "trattamento dei dati",
+        "trattamento dei miei dati",
+        "ai sensi del d",
+        "regolamento ue",
+        "tratamiento de mis datos",
+        "tratamiento de datos personales",
+        "traitement de mes données",
+        "verarbeitung meiner",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
 }
 
 pub(super) fn date_and_rest(text: &str) -> (Option<DateSpan>, String) {
@@ -792,5 +818,12 @@ mod tests {
         ));
         let names: Vec<&str> = p.iter().filter_map(|p| p.name.as_deref()).collect();
         assert_eq!(names, ["Graph cuts for river maps: a study", "Wave solvers in practice"]);
+    }
+
+    #[test]
+    fn boilerplate_phrases_start_at_a_word() {
+        assert!(is_boilerplate("References available upon request."));
+        assert!(is_boilerplate("I hereby declare that the above is true."));
+        assert!(!is_boilerplate("Served 80 million requests a month"));
     }
 }

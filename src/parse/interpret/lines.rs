@@ -473,6 +473,7 @@ fn line_of(inlines: &[Inline], text: &str) -> Line {
     let joined = doc::collapse(&strong.join(" "));
     let whole_strong = !joined.is_empty()
         && joined == text.trim_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    let text = crate::parse::read::normalise::strip_decoration(text.trim_start());
     Line { text: text.to_string(), strong, whole_strong, links, ..Default::default() }
 }
 

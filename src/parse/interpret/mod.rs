@@ -273,6 +273,35 @@ fn read(
     resume
 }
 
+/// The lines without the paragraphs that hold a boilerplate formula; `None` when there are
+/// none (the lines stand as they are).
+fn without_boilerplate(lines: &[Line]) -> Option<Vec<Line>> {
+    let paras: HashSet<usize> = lines
+        .iter()
+        .filter(|l| l.heading.is_none() && items::is_boilerplate(&l.text))
+        .map(|l| l.para)
+        .collect();
+    if paras.is_empty() {
+        return None;
+    }
+    let mut out: Vec<Line> = Vec::new();
+    let mut dropped: Option<&Line> = None;
+    for l in lines {
+        // A line of the same block that goes on in lower case or with a number continues the
+        // formula ("… ai sensi del D. Lgs." / "196/2003.").
+        let continues = dropped.is_some_and(|d| {
+            d.block == l.block && l.text.starts_with(|c: char| c.is_lowercase() || c.is_numeric())
+        });
+        if paras.contains(&l.para) || continues {
+            dropped = Some(l);
+        } else {
+            dropped = None;
+            out.push(l.clone());
+        }
+    }
+    Some(out)
+}
+
 /// The source lines of `lines` whose text is part of `texts` (paragraphs made of them), so
 /// that text kept whole is not kept a second time as unplaced lines.
 fn sources_of(lines: &[Line], texts: &[String]) -> Vec<u32> {
@@ -311,6 +340,12 @@ fn section(
             unsorted.push(Kept { title: title.to_string(), text, source, sources });
         }
     };
+    // A consent or "upon request" formula, with the lines its paragraph wraps onto, is no
+    // item of any section.
+    if let Some(clean) = without_boilerplate(&s.lines) {
+        let part = Section { lines: clean, ..s.clone() };
+        return section(&part, resume, summary, contacts, unsorted, diagnostics);
+    }
     match &s.kind {
         Kind::Summary => summary.extend(entries::paragraphs(&s.lines)),
         Kind::Work => {
@@ -581,6 +616,17 @@ mod tests {
         assert_eq!(kept[0]["title"], "Experience");
         let w = p.diagnostics.iter().find(|d| d.message.contains("Experience")).expect("a warning");
         assert_eq!(w.line, Some(5));
+    }
+
+    #[test]
+    fn decoration_and_consent_formulas_are_no_items() {
+        let p = parse(
+            "# Ada Example\n\n## Certificates\n\n- 🔗 Kiln Safety Level 2\n- ✅ Glaze Chemistry Basics\n\nAutorizzo il trattamento dei miei dati personali ai sensi del D. Lgs.\n196/2003.\n",
+            true,
+        );
+        let names: Vec<&str> =
+            p.resume.certificates.iter().filter_map(|c| c.name.as_deref()).collect();
+        assert_eq!(names, ["Kiln Safety Level 2", "Glaze Chemistry Basics"]);
     }
 
     #[test]

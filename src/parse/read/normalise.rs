@@ -31,6 +31,25 @@ pub fn is_bullet_glyph(c: char) -> bool {
     ) || ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 
+/// Whether a character is a pictograph used as decoration (emoji, dingbats, arrows, misc
+/// symbols; the joiners and variation selectors that build emoji).
+pub fn is_pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x2190..=0x21FF | 0x2300..=0x23FF | 0x25A0..=0x27BF | 0x2B00..=0x2BFF
+        | 0x1F000..=0x1FAFF | 0xFE0F | 0x200D)
+}
+
+/// The text without a leading run of pictographs and bullet glyphs that a space sets apart
+/// ("🔗 Agile Basics", "✅ Shipped X"): decoration, as a bullet is.
+pub fn strip_decoration(text: &str) -> &str {
+    let rest = text.trim_start_matches(|c: char| is_pictograph(c) || is_bullet_glyph(c));
+    if rest.len() < text.len() && rest.starts_with(char::is_whitespace) {
+        rest.trim_start()
+    } else {
+        text
+    }
+}
+
 /// The whole clean-up, line by line.
 pub fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -175,5 +194,13 @@ mod tests {
         assert_eq!(join_letter_spacing("W O R K  H I S T O R Y").as_deref(), Some("WORK HISTORY"));
         assert_eq!(join_letter_spacing("IBM AND HP"), None);
         assert_eq!(join_letter_spacing("Senior Engineer"), None);
+    }
+
+    #[test]
+    fn leading_pictographs_are_decoration() {
+        assert_eq!(strip_decoration("🔗 Kiln Basics"), "Kiln Basics");
+        assert_eq!(strip_decoration("✅ Shipped it"), "Shipped it");
+        assert_eq!(strip_decoration("C++ and Rust"), "C++ and Rust");
+        assert_eq!(strip_decoration("★Stars"), "★Stars");
     }
 }
