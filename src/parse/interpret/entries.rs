@@ -151,11 +151,79 @@ fn above_dated_title(lines: &[Line], i: usize) -> bool {
         && header_shaped(&next.text)
 }
 
+/// The lines that are each a whole entry on one line, by index: their header (employer,
+/// title and bracketed dates) and their description. Only a run of two or more such lines
+/// counts (an "earlier positions" list): one dated line inside a job is a highlight.
+fn one_liner_runs(lines: &[Line]) -> std::collections::HashMap<usize, (String, String)> {
+    // Only lines that open a bullet or a paragraph count, and a wrapped one-liner's neighbour
+    // in the run is the next line that opens one (its own wrapped lines go on with it).
+    let opens: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let l = &lines[i];
+            i == 0 || l.bullet || lines[i - 1].para != l.para
+        })
+        .collect();
+    let found: Vec<Option<(String, String)>> =
+        opens.iter().map(|&i| dated_one_liner(&lines[i].text)).collect();
+    let mut out = std::collections::HashMap::new();
+    for (n, f) in found.iter().enumerate() {
+        let neighbour =
+            |m: Option<usize>| m.and_then(|m| found.get(m)).is_some_and(Option::is_some);
+        if let Some(pair) = f
+            && (neighbour(n.checked_sub(1)) || neighbour(Some(n + 1)))
+        {
+            out.insert(opens[n], pair.clone());
+        }
+    }
+    out
+}
+
+/// "Acme | Potter (2015 – 2018): Fired the kilns ..." or "Acme – Potter – Fired the kilns ...
+/// (2015).": employer and title set apart by a bar or dash, the dates in brackets, and a
+/// description after the dates or after a dash or colon that follows the title. Returns the
+/// header (employer, title, dates) and the description.
+fn dated_one_liner(text: &str) -> Option<(String, String)> {
+    let text = text.trim();
+    if text.chars().count() > 400 {
+        return None;
+    }
+    let span = dates::find(text)?;
+    let open = text[..span.at.start].trim_end().strip_suffix('(')?.len();
+    let close = span.at.end + text[span.at.end..].find(')')?;
+    if !text[span.at.end..close].trim().is_empty() {
+        return None;
+    }
+    let dates_text = &text[open..=close];
+    let before = text[..open].trim();
+    let after = text[close + 1..].trim();
+    let (employer, rest) = [" | ", " – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| before.split_once(sep))
+        .min_by_key(|(a, _)| a.len())?;
+    let (title, description) = if after.trim_end_matches('.').is_empty() {
+        // The dates close the line: the description follows the title after a dash or colon.
+        let (t, d) = [" – ", " — ", " - ", ": "]
+            .iter()
+            .filter_map(|sep| rest.split_once(sep))
+            .min_by_key(|(t, _)| t.len())?;
+        (t.trim(), d.trim().to_string())
+    } else {
+        let d = after.strip_prefix([':', '–', '—', '-'])?.trim();
+        (rest.trim(), d.to_string())
+    };
+    let words = |s: &str| s.split_whitespace().count();
+    let short = (1..=8).contains(&words(employer)) && (1..=10).contains(&words(title));
+    let titled = role_score(title) > 0 || org_score(employer) > 0;
+    let employer_ends = !employer.ends_with('.') || abbreviation_end(employer);
+    (short && titled && employer_ends && words(&description) >= 3)
+        .then(|| (format!("{employer} | {title} {dates_text}"), description))
+}
+
 /// "Apple, Inc." ends with a period that is not a sentence end.
 fn abbreviation_end(text: &str) -> bool {
     const ABBREVIATIONS: &[&str] = &[
-        "inc", "ltd", "co", "corp", "llc", "plc", "jr", "sr", "bros", "dept", "univ", "intl", "st",
-        "ag", "sa",
+        "inc", "ltd", "ltda", "co", "corp", "llc", "plc", "jr", "sr", "bros", "dept", "univ",
+        "intl", "st", "spa", "ag", "sa",
     ];
     let words = text.split_whitespace().count();
     let last = text.split_whitespace().last().unwrap_or("").trim_end_matches('.');
@@ -253,11 +321,26 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
                         || words.len() <= 3 && kind_of_last == Some(Kind::Work)))
     };
     let long_para = long_paragraphs(lines);
+    let one_liners = one_liner_runs(lines);
     let mut out: Vec<Unit> = Vec::new();
     let mut head_item: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| &lines[p]);
         let same_para = prev.is_some_and(|p| p.para == l.para);
+        if let Some((head, description)) = one_liners.get(&i) {
+            // An undated label over the run ("Earlier positions") names the list, not the
+            // first entry's employer.
+            if let Some(Unit::Head(h)) = out.last()
+                && dates::find(&h.text).is_none()
+                && !one_liners.contains_key(&(i - 1))
+            {
+                out.pop();
+            }
+            out.push(Unit::Head(Head { text: head.clone(), ..Head::from(l) }));
+            out.push(Unit::Prose(description.clone()));
+            head_item = None;
+            continue;
+        }
         if l.heading.is_some() || (l.whole_strong && sub(&l.text)) {
             if !sub(&l.text) {
                 out.push(Unit::Head(Head::from(l)));
@@ -2235,6 +2318,29 @@ mod tests {
         assert_eq!(e[1].name.as_deref(), Some("Bridge Survey Project"));
         assert_eq!(e[1].location.as_deref(), Some("Lakeside (North Site)"));
         assert_eq!(e[1].position.as_deref(), Some("Surveyor"));
+    }
+
+    #[test]
+    fn a_run_of_one_line_entries_is_one_entry_each() {
+        let t = "Acme Kilns | Lead Potter | 2019 - 2021\n- Fired the big kiln\n\nEarlier positions\nGlobex Ltd. | Potter (Glaze line) – Mixed glazes, kept the logs and trained two apprentices (2015 – 2018).\nInitech – Clerk (2013–2015): Filed orders and answered the phone.\n\nMore\n- Hooli Ltda. – Potter (2010–2012): Threw pots for the\n  Northwind University shop.\n- Vandelay SpA. – Clerk (2009): Kept the books\n  and the keys.\n";
+        let (_, e) = read(&from_plain(t));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(e[0].highlights, ["Fired the big kiln"]);
+        assert_eq!(e[1].name.as_deref(), Some("Globex Ltd."), "{got:?}");
+        assert_eq!(e[1].position.as_deref(), Some("Potter (Glaze line)"), "{got:?}");
+        assert_eq!(e[1].start.map(|d| d.to_string()).as_deref(), Some("2015"));
+        assert_eq!(e[1].end.map(|d| d.to_string()).as_deref(), Some("2018"));
+        assert_eq!(e[1].summary, ["Mixed glazes, kept the logs and trained two apprentices"]);
+        assert_eq!(e[2].name.as_deref(), Some("Initech"), "{got:?}");
+        assert_eq!(e[2].position.as_deref(), Some("Clerk"));
+        assert_eq!(e[2].summary, ["Filed orders and answered the phone."]);
+        // Bulleted one-liners that wrap, after employers with a legal form that ends in a
+        // period.
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(e[3].name.as_deref(), Some("Hooli Ltda."), "{got:?}");
+        assert_eq!(e[3].summary, ["Threw pots for the Northwind University shop."]);
+        assert_eq!(e[4].name.as_deref(), Some("Vandelay SpA."), "{got:?}");
+        assert_eq!(e[4].start.map(|d| d.to_string()).as_deref(), Some("2009"));
     }
 
     #[test]

@@ -376,6 +376,10 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             }
             continue;
         }
+        if let Some(items) = leveled_languages(&p.text) {
+            new_group(&mut out, Kind::Languages, None, items);
+            continue;
+        }
         if sentence(&p.text) {
             if let Some(items) = prose_list(&p.text) {
                 push_items(&mut out, target, current, items, p.source);
@@ -454,6 +458,23 @@ fn prose_list(text: &str) -> Option<Vec<String>> {
     (list.matches(',').count() >= 2 && !list.contains(". ")).then(|| split_items(list))
 }
 
+/// "Fluent in Welsh, Greek and Dutch": spoken languages after the level they share, as
+/// items that carry it ("Welsh (Fluent)"); `None` unless every item names a language.
+fn leveled_languages(text: &str) -> Option<Vec<String>> {
+    let t = text.trim().trim_end_matches('.');
+    let (level, list) = t.split_once(" in ")?;
+    if !levels::is_level(level) {
+        return None;
+    }
+    let items: Vec<String> = split_items(list)
+        .iter()
+        .flat_map(|i| split_conjoined_languages(i))
+        .map(|i| i.trim().to_string())
+        .collect();
+    (!items.is_empty() && items.iter().all(|i| levels::is_language(i)))
+        .then(|| items.iter().map(|i| format!("{i} ({})", level.trim())).collect())
+}
+
 /// "Anglais scientifique", "English": a spoken language named first, and the lower-case note on
 /// its use or level after it ("scientifique"), if any.
 pub fn language_first(item: &str) -> Option<(String, Option<String>)> {
@@ -523,7 +544,24 @@ pub fn split_items(text: &str) -> Vec<String> {
     {
         out.extend(split_final_conjunction(&last));
     }
+    // "a, b, and c": the conjunction after the last comma joins the list; it is no part of
+    // the last item.
+    if out.len() >= 2
+        && let Some(last) = out.last_mut()
+        && let Some(rest) = strip_conjunction(last)
+    {
+        *last = rest;
+    }
     out
+}
+
+/// "and Greek" → "Greek": an item that opens with a list's final conjunction.
+fn strip_conjunction(item: &str) -> Option<String> {
+    ["and ", "und ", "et ", "y ", "e ", "en ", "i ", "ve ", "& "]
+        .iter()
+        .find_map(|c| item.strip_prefix(c))
+        .map(|rest| rest.trim().to_string())
+        .filter(|rest| !rest.is_empty())
 }
 
 fn is_etc(s: &str) -> bool {

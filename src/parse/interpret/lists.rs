@@ -47,7 +47,9 @@ pub fn lists(lines: &[Line], kind: Kind) -> Lists {
                     fluency: (!g.items.is_empty()).then(|| g.items.join(", ")),
                     ..Default::default()
                 }),
-                None => out.languages.extend(g.items.iter().filter_map(|i| language(i))),
+                None => out.languages.extend(
+                    g.items.iter().flat_map(|i| languages_in(i)).filter_map(|i| language(&i)),
+                ),
             },
             Kind::Interests => match g.label.filter(|_| !names_kind) {
                 Some(l) => out.interests.push(Interest {
@@ -165,6 +167,17 @@ fn labelled(text: &str) -> Option<(&str, &str)> {
     ((1..=4).contains(&words) && !rest.trim().is_empty()).then(|| (label.trim(), rest.trim()))
 }
 
+/// "Welsh, Greek (B1)": one item naming several spoken languages, each with its own
+/// level, is one item per language; any other item stays whole.
+fn languages_in(item: &str) -> Vec<String> {
+    let parts = split_items(item);
+    let all_languages = parts.iter().all(|p| {
+        let (name, _) = groups::unrate(p);
+        levels::is_language(&name) || groups::language_first(&name).is_some()
+    });
+    if parts.len() >= 2 && all_languages { parts } else { vec![item.to_string()] }
+}
+
 /// A spoken language and its level: "French (native)", "German – B2", "Deutsch".
 fn language(item: &str) -> Option<Language> {
     let (name, level) = groups::unrate(item);
@@ -251,5 +264,49 @@ mod tests {
         let l = lists(&from_plain("English (native), German – B2\n"), Kind::Languages).languages;
         assert_eq!(l.len(), 2);
         assert_eq!(l[1].fluency.as_deref(), Some("B2"));
+    }
+
+    fn pairs(l: &[Language]) -> Vec<(&str, Option<&str>)> {
+        l.iter().map(|g| (g.language.as_deref().unwrap_or(""), g.fluency.as_deref())).collect()
+    }
+
+    #[test]
+    fn one_bulleted_line_of_several_languages_is_one_entry_each() {
+        let l = lists(&from_plain("- Italiano, inglese (B1)\n"), Kind::Languages).languages;
+        assert_eq!(pairs(&l), [("Italiano", None), ("inglese", Some("B1"))]);
+        // A bullet that is one language with a note stays whole.
+        let l = lists(&from_plain("- Welsh (native, since 1990)\n"), Kind::Languages);
+        assert_eq!(l.languages.len(), 1);
+    }
+
+    #[test]
+    fn languages_after_their_shared_level_and_a_labelled_languages_line_among_skills() {
+        let l = lists(
+            &from_plain(
+                "Fluent in Welsh, Italian, Dutch, and Greek.\nTools: Wheel, Kiln, and Glaze\n",
+            ),
+            Kind::Skills,
+        );
+        assert_eq!(
+            pairs(&l.languages),
+            [
+                ("Welsh", Some("Fluent")),
+                ("Italian", Some("Fluent")),
+                ("Dutch", Some("Fluent")),
+                ("Greek", Some("Fluent")),
+            ]
+        );
+        // A final "and" after the last comma is no part of the last item.
+        assert_eq!(l.skills[0].keywords, ["Wheel", "Kiln", "Glaze"]);
+        let l = lists(
+            &from_plain(
+                "Outils : Tour, Four\nLangues : Allemand (natif), Italien (professionnel)\n",
+            ),
+            Kind::Skills,
+        );
+        assert_eq!(
+            pairs(&l.languages),
+            [("Allemand", Some("natif")), ("Italien", Some("professionnel"))]
+        );
     }
 }

@@ -139,7 +139,7 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
         .filter(|(k, _)| k.is_some_and(|k| k != Kind::Junk))
         .filter_map(|(_, l)| l.heading)
         .collect();
-    let section_level = levels.iter().copied().min();
+    let section_level = section_level(&levels);
     let caps_style = known
         .iter()
         .zip(&lines)
@@ -310,6 +310,16 @@ fn opens_other_section(
         && !is_entry_subheading(&line.text)
 }
 
+/// The heading level a document gives its sections: the shallowest level at which it names
+/// two known sections. One known word on a shallower heading ("## Programming languages" as
+/// a group above `###` sections) does not set the level for all the others; a document with
+/// one known heading per level keeps the shallowest.
+fn section_level(levels: &[u8]) -> Option<u8> {
+    let count = |level: u8| levels.iter().filter(|l| **l == level).count();
+    let shared = levels.iter().copied().filter(|l| count(*l) >= 2).min();
+    shared.or_else(|| levels.iter().copied().min())
+}
+
 fn deeper(level: Option<u8>, section_level: Option<u8>) -> bool {
     matches!((level, section_level), (Some(l), Some(s)) if l > s)
 }
@@ -394,6 +404,9 @@ mod tests {
         assert_eq!(lexicon("Qualificações complementares"), Some(Kind::Certificates));
         assert_eq!(lexicon("Situación Profesional Actual"), Some(Kind::Work));
         assert_eq!(lexicon("Обо мне"), Some(Kind::Summary));
+        assert_eq!(lexicon("Языки программирования:"), Some(Kind::Skills));
+        assert_eq!(lexicon("Anstellung"), Some(Kind::Work));
+        assert_eq!(lexicon("Selbstständigkeit"), Some(Kind::Work));
         assert_eq!(lexicon("Опыт вождения"), Some(Kind::Certificates));
         assert_eq!(lexicon("Frameworks"), Some(Kind::Skills));
         // Headings joining several names are their first.
@@ -464,6 +477,30 @@ mod tests {
         let kinds: Vec<Kind> = sections.iter().map(|s| s.kind).collect();
         // Under the work entry's heading, "Other projects" is the entry's own sub-heading.
         assert_eq!(kinds, [Kind::Education, Kind::Awards, Kind::Publications, Kind::Work]);
+    }
+
+    #[test]
+    fn one_known_word_on_a_shallower_heading_does_not_set_the_section_level() {
+        // Sections at `###`, skill groups at `##`: the group named like a section
+        // ("Programming languages") is not the level every section is measured by.
+        let lines = plain(
+            "Ada Example\n\n### Experience:\nAcme Corp, Springfield\n## 1 Potter (2 years)\n- Fired pots\n\n### Education:\nNorthfield University (2015 - 2019)\n\n### Skills:\n## Programming languages:\n- Rust\n## Kilns:\n- Gas\n\n### Contacts:\n- ada@example.com\n",
+        );
+        let (_, sections) = split(lines);
+        let kinds: Vec<(Kind, &str)> =
+            sections.iter().map(|s| (s.kind, s.title.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::Work, "Experience"),
+                (Kind::Education, "Education"),
+                (Kind::Skills, "Skills"),
+                (Kind::Skills, "Programming languages"),
+                (Kind::Contact, "Contacts"),
+            ]
+        );
+        assert_eq!(section_level(&[2, 3, 3, 3]), Some(3));
+        assert_eq!(section_level(&[2, 3]), Some(2));
     }
 
     #[test]

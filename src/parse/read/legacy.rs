@@ -90,7 +90,12 @@ pub fn detect(text: &str, markdown_hint: bool) -> Markup {
     if best.1 >= 6 && best.1 as u32 >= md {
         return best.0;
     }
-    if md >= 3 || (markdown_hint && md >= 1) {
+    // Bullets, `|` rows and underlined headings are plain text's as much as Markdown's: a
+    // text with only those is plain, and its line breaks stay (a dated entry line right after
+    // a bullet is not that bullet's lazy continuation).
+    let own_md: u32 =
+        signs.iter().enumerate().filter(|(i, _)| !matches!(i, 4 | 5 | 7 | 8)).map(|(_, n)| n).sum();
+    if (md >= 3 && own_md >= 2) || (markdown_hint && md >= 1) {
         return Markup::Markdown;
     }
     Markup::Plain
@@ -401,6 +406,10 @@ mod tests {
             Markup::Pod
         );
         assert_eq!(detect("Ada Lovelace\nEXPERIENCE\nAcme 2019-2020\n", false), Markup::Plain);
+        // Indented dash bullets and `|` separators are plain text's too.
+        let bullets = "Ada Roe\n\nEXPERIENCE\nAcme — Potter  |  2019 – 2021\n  - Fired pots\n  - Glazed\n  - Sold\nClerk — Globex  |  2017 – 2019\n  - Filed\n";
+        assert_eq!(detect(bullets, false), Markup::Plain);
+        assert_eq!(detect(&format!("## Work\n\n{bullets}"), false), Markup::Markdown);
     }
 
     #[test]

@@ -55,15 +55,49 @@ pub fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = text.strip_suffix('\n').unwrap_or(text);
     let text = text.strip_suffix('\r').unwrap_or(text);
+    let lost = lost_letters(text);
     let mut out = String::with_capacity(text.len());
     for raw in text.split(['\n', '\r']).enumerate().filter_map(|(i, l)| keep_line(text, i, l)) {
         let line = clean_line(raw);
+        let line = if lost { restore_marks(&line) } else { line };
         let line = join_letter_spacing(&line).unwrap_or(line);
         out.push_str(line.trim_end());
         out.push('\n');
     }
     out
 }
+
+/// Whether the text lost its non-ASCII characters to `?` or U+FFFD on the way (saved in an
+/// encoding that had no room for them): such marks inside words, again and again
+/// ("Cer?mica", "Alfarer?a").
+fn lost_letters(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().take(64 * 1024).collect();
+    let inside = chars
+        .windows(3)
+        .filter(|w| {
+            matches!(w[1], '?' | '\u{fffd}') && w[0].is_alphabetic() && w[2].is_alphabetic()
+        })
+        .count();
+    inside >= 5
+}
+
+/// In a text that lost its non-ASCII characters, the lost bullets and dashes are read again
+/// as what they stood for: a `?` opening a line before its text is a bullet, and one standing
+/// between spaces or between two years is a dash ("2019 ? 2021", "2019?2021").
+fn restore_marks(line: &str) -> String {
+    let body = line.trim_start();
+    let indent = &line[..line.len() - body.len()];
+    let body = match body.strip_prefix(['?', '\u{fffd}']) {
+        Some(rest) if rest.starts_with(' ') => format!("•{rest}"),
+        _ => body.to_string(),
+    };
+    let spaced = body.replace(" ? ", " – ").replace(" \u{fffd} ", " – ");
+    format!("{indent}{}", YEAR_MARK_YEAR.replace_all(&spaced, "$1–$2"))
+}
+
+static YEAR_MARK_YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\b((?:19|20)\d\d)[?\x{fffd}]((?:19|20)\d\d)\b").expect("year pattern")
+});
 
 /// CRLF yields an empty piece between `\r` and `\n`; keep real blank lines only.
 fn keep_line<'a>(text: &'a str, _i: usize, line: &'a str) -> Option<&'a str> {
@@ -140,6 +174,17 @@ mod tests {
     fn cleans_bytes_and_glyphs() {
         let t = normalise("\u{feff}a\r\nb\u{0}c\r\n\r\n\u{f0b7} item\teﬃcient\n");
         assert_eq!(t, "a\nbc\n\n• item   efficient\n");
+    }
+
+    #[test]
+    fn a_text_that_lost_its_accents_gets_its_bullets_and_dashes_back() {
+        let t = "Jos? Pe?a\nAlfarer?a de Caf?, Cer?mica, Jard?n, Ca?ada\nAcme | Marzo 2019 ? Presente\n? Cuec? el horno\n  ? Globex ? Alfarero (2001?2007): hornos\nWhy? Because.\n";
+        assert_eq!(
+            normalise(t),
+            "Jos? Pe?a\nAlfarer?a de Caf?, Cer?mica, Jard?n, Ca?ada\nAcme | Marzo 2019 – Presente\n• Cuec? el horno\n  • Globex – Alfarero (2001–2007): hornos\nWhy? Because.\n"
+        );
+        // A question mark in a text that kept its letters is left alone.
+        assert_eq!(normalise("? Why not\nAcme 2019 ? 2021\n"), "? Why not\nAcme 2019 ? 2021\n");
     }
 
     #[test]

@@ -375,7 +375,7 @@ fn caps_heading(lines: &[Raw], i: usize) -> bool {
     let t = &lines[i].text;
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     let caps = letters >= 3
-        && !t.chars().any(char::is_lowercase)
+        && in_capitals(t)
         && t.split_whitespace().count() <= 6
         && !t.chars().any(|c| c.is_ascii_digit())
         && !t.ends_with(['.', ',', ';'])
@@ -386,6 +386,17 @@ fn caps_heading(lines: &[Raw], i: usize) -> bool {
     let starts_group = i == 0 || lines[i - 1].kind == Kind::Blank;
     let alone = lines.get(i + 1).is_none_or(|n| n.kind == Kind::Blank);
     starts_group && (alone || sections::section(t).is_some())
+}
+
+/// Written in capitals: no lower-case letter, or only in short joining words between words
+/// in capitals ("TOOLS and KILNS", "POTS OF CLAY").
+fn in_capitals(text: &str) -> bool {
+    let words: Vec<&str> =
+        text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let joining = |w: &&str| w.chars().count() <= 3 && w.chars().all(char::is_lowercase);
+    let capital = |w: &&str| !w.chars().any(char::is_lowercase);
+    words.iter().all(|w| capital(w) || joining(w))
+        && (words.iter().all(capital) || words.iter().any(|w| capital(w) && w.chars().count() >= 4))
 }
 
 /// Cells of a line set apart by wide gaps or leaders; one cell for an ordinary line.
@@ -658,6 +669,11 @@ mod tests {
             "H1@1 Ada Example\nH2@4 EXPERIENCE\nH2@6 Work history\nP@7 Acme\n"
         );
         assert_eq!(outline("SKILLS\n------\nRust\n"), "H2@1 SKILLS\nP@3 Rust\n");
+        // Short joining words in lower case do not take a heading out of capitals.
+        assert_eq!(
+            outline("TOOLS and KILNS\n\nPatience\n\nIT and HR\n\nArt and Craft\n"),
+            "H2@1 TOOLS and KILNS\nP@3 Patience\nP@5 IT and HR\nP@7 Art and Craft\n"
+        );
         // A bracketed remark between a heading and its underline goes with the heading.
         assert_eq!(
             outline("TOOLS WE USE\n(see below)\n............\nRust\n"),

@@ -27,6 +27,7 @@ pub static LEVEL_WORDS: &[LevelWords] = &[
             "fluent",
             "bilingual",
             "proficient",
+            "professional",
             // A profile site's PDF writes its levels short: "English (Full Professional)".
             "native or bilingual",
             "full professional",
@@ -190,6 +191,7 @@ pub static LEVEL_WORDS: &[LevelWords] = &[
             "natif",
             "native",
             "courant",
+            "professionnel",
             "bilingue",
             "avancé",
             "intermédiaire",
@@ -223,6 +225,7 @@ pub static LEVEL_WORDS: &[LevelWords] = &[
             "nativa",
             "lengua materna",
             "fluido",
+            "profesional",
             "avanzado",
             "intermedio",
             "básico",
@@ -283,7 +286,15 @@ pub static LEVEL_WORDS: &[LevelWords] = &[
     },
     LevelWords {
         lang: "ru",
-        levels: &["родной", "свободно", "свободный", "продвинутый", "средний", "базовый"],
+        levels: &[
+            "родной",
+            "свободно",
+            "свободный",
+            "продвинутый",
+            "средний",
+            "базовый",
+            "немного",
+        ],
         languages: &["Русский", "Английский", "Немецкий", "Французский", "Испанский"],
     },
     LevelWords {
