@@ -155,6 +155,23 @@ fn a_decompression_bomb_is_refused() {
 }
 
 #[test]
+fn a_font_program_that_is_a_decompression_bomb_is_refused_when_the_font_is_read() {
+    // The page's only font is embedded: its program (80 MiB of zeros packed into about
+    // 80 KiB) is checked when the font is loaded, not up front.
+    let packed = deflate(&vec![0u8; 80 << 20]);
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        stream(b"BT /F1 12 Tf 72 700 Td (Nadia Ferreira) Tj ET", ""),
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /Acme /FirstChar 32 /LastChar 126 /FontDescriptor 6 0 R >>".to_vec(),
+        b"<< /Type /FontDescriptor /FontName /Acme /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 7 0 R >>".to_vec(),
+        stream(&packed, "/Filter /FlateDecode"),
+    ];
+    refused("font-bomb.pdf", &assemble(&objects, ""), "expands to more than");
+}
+
+#[test]
 fn a_form_that_draws_itself_is_read_once_per_level_and_ends() {
     let objects = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),

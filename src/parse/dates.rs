@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pattern::{Caps, Pattern};
 use super::vocab::months;
 use crate::model::PartialDate;
 
@@ -80,21 +81,16 @@ const DASHES: &str = r"[-‐‑‒–—―−~]+";
 /// superset, tried in the same order); only otherwise, rarely, is the exact one compiled and
 /// asked.
 struct Pair {
-    fast: LazyLock<Regex>,
-    exact: LazyLock<Regex>,
+    fast: LazyLock<Pattern>,
+    exact: LazyLock<Pattern>,
 }
 
 impl Pair {
     /// The first match at or after `pos` whose `runs` groups are each at most [`WORD_MAX`]
     /// letters long, with its groups (searched again on its own bytes only: the engine that
     /// reports groups is slower than the one that finds a match).
-    fn captures_at<'t>(
-        &self,
-        text: &'t str,
-        pos: usize,
-        runs: &[&str],
-    ) -> Option<regex::Captures<'t>> {
-        let search = |re: &Regex| {
+    fn captures_at<'t>(&self, text: &'t str, pos: usize, runs: &[&str]) -> Option<Caps<'t>> {
+        let search = |re: &Pattern| {
             let found = re.find_at(text, pos)?;
             re.captures_at(&text[..found.end()], found.start())
         };
@@ -107,7 +103,7 @@ impl Pair {
     }
 }
 
-fn date_pattern(word: &str) -> Regex {
+fn date_pattern(word: &str) -> Pattern {
     let seasons = alternation(&months::season_words());
     // Each alternative starts right after a character that is not a letter or digit, which is
     // consumed: the span's start is where its first group starts.
@@ -125,7 +121,7 @@ fn date_pattern(word: &str) -> Regex {
       | (?P<y>{YEAR})(?-u:\b)
       )"
     );
-    Regex::new(&pattern).expect("date pattern")
+    Pattern::new(&pattern)
 }
 
 static DATE: Pair = Pair {
@@ -140,9 +136,9 @@ const DATE_WORDS: [&str; 4] = ["dmon", "mon2", "mon", "ym"];
 const STARTS: [&str; 10] = ["season", "dd1", "mon2", "mon", "yy", "iy", "dd", "nm", "q", "y"];
 
 /// What may stand between the two ends of a range.
-static JOINER: LazyLock<Regex> = LazyLock::new(|| {
+static JOINER: LazyLock<Pattern> = LazyLock::new(|| {
     let words = alternation(&months::joiner_words());
-    Regex::new(&format!(r"(?i)^\s*(?:[-‐‑‒–—―−~/]+|>|→|{words})\s*$")).expect("joiner pattern")
+    Pattern::new(&format!(r"(?i)^\s*(?:[-‐‑‒–—―−~/]+|>|→|{words})\s*$"))
 });
 
 /// An ongoing end, right after a joiner.
@@ -169,15 +165,15 @@ static OPEN_DASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[-–—]\s*(?:$|[),;|])").expect("open dash pattern"));
 
 /// "since 2018", "seit 2018": a start without an end.
-static SINCE: LazyLock<Regex> = LazyLock::new(|| {
+static SINCE: LazyLock<Pattern> = LazyLock::new(|| {
     let since = alternation(&months::since_words());
-    Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?:{since})\s*$")).expect("since pattern")
+    Pattern::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?:{since})\s*$"))
 });
 
 /// "from", right before a range that it opens.
-static FROM: LazyLock<Regex> = LazyLock::new(|| {
+static FROM: LazyLock<Pattern> = LazyLock::new(|| {
     let from = alternation(&months::from_words());
-    Regex::new(&format!(r"(?i)(?:^|\s)(?:{from})\s+$")).expect("from pattern")
+    Pattern::new(&format!(r"(?i)(?:^|\s)(?:{from})\s+$"))
 });
 
 /// A month name and a joiner right before a dated month: "Feb – Jul 2010" shares the year.
@@ -186,10 +182,9 @@ static MONTH_BEFORE: Pair = Pair {
     exact: LazyLock::new(|| month_before_pattern(WORD)),
 };
 
-fn month_before_pattern(word: &str) -> Regex {
+fn month_before_pattern(word: &str) -> Pattern {
     let joiners = alternation(&months::joiner_words());
-    Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?P<m>{word})\.?\s*(?:{DASHES}|/|{joiners})\s*$"))
-        .expect("month before pattern")
+    Pattern::new(&format!(r"(?i)(?:^|[^\p{{L}}])(?P<m>{word})\.?\s*(?:{DASHES}|/|{joiners})\s*$"))
 }
 
 /// A day and a dash right before a full date: "14.–18.03.2022" shares month and year.
@@ -298,7 +293,7 @@ fn with_day(y: PartialDate, month: u8, day: u8) -> Option<PartialDate> {
     PartialDate::day(y.year, month, day)
 }
 
-fn date_from(c: &regex::Captures) -> Option<(PartialDate, Option<PartialDate>)> {
+fn date_from(c: &Caps) -> Option<(PartialDate, Option<PartialDate>)> {
     let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u8>().ok());
     let single = |d: Option<PartialDate>| d.map(|d| (d, None));
     if let Some(y) = c.name("sy") {

@@ -12,6 +12,7 @@ pub mod doc;
 pub mod input;
 pub mod interpret;
 pub mod linkedin;
+mod pattern;
 pub mod read;
 pub mod structured;
 mod tree;

@@ -10,6 +10,7 @@ use super::lines::Line;
 use super::places;
 use super::sections::lexicon;
 use crate::model::{Basics, Language, Location, Profile};
+use crate::parse::pattern::Pattern;
 use crate::parse::vocab::fields::{self, Label};
 use crate::parse::vocab::titles;
 
@@ -32,17 +33,17 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("url pattern")
 });
-static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(github|gitlab|linkedin|twitter|mastodon|x|bitbucket|stack ?overflow|keybase|bluesky|skype)\s*[:|-]?\s*@?([\w.@-]*)$")
-        .expect("handle pattern")
+static HANDLE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)^(github|gitlab|linkedin|twitter|mastodon|x|bitbucket|stack ?overflow|keybase|bluesky|skype)\s*[:|-]?\s*@?([\w.@-]*)$",
+    )
 });
-static MASTODON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)@([\w.]+)@([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?-u:\b)")
-        .expect("mastodon pattern")
-});
-static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)\d{5}(?:-\d{4})?(?-u:\b)|(?-u:\b)[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?-u:\b)")
-        .expect("postcode pattern")
+static MASTODON: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?:^|\s)@([\w.]+)@([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?-u:\b)"));
+static POSTCODE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?-u:\b)\d{5}(?:-\d{4})?(?-u:\b)|(?-u:\b)[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?-u:\b)",
+    )
 });
 /// A European postal address ending in "postcode City" ("Lindenstraße 4, 70173 Stuttgart",
 /// "1012 AB Amsterdam", "75001 Paris, France", "30-001 Kraków"): the city, and a country
@@ -80,14 +81,14 @@ fn postal_city(text: &str) -> Option<PostalCity<'_>> {
 }
 /// "Springfield, IL 62701", "springfield IL 62701": a North American postal address, the town,
 /// its state's or province's code and the postcode.
-static STATE_ZIP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|,\s*)(\p{L}[\p{L}.' -]*?),?\s+([A-Z]{2})\s+\d{5}(?:-\d{4})?(?:\s|,|$)")
-        .expect("state and zip pattern")
+static STATE_ZIP: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?:^|,\s*)(\p{L}[\p{L}.' -]*?),?\s+([A-Z]{2})\s+\d{5}(?:-\d{4})?(?:\s|,|$)")
 });
 /// "Webpage: example.org": a web address written without a scheme, after its label.
-static WEB_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:web\s?(?:site|page)?|home\s?page|url|site|blog|portfolio|webseite|sito(?:\s+web)?|página(?:\s+web)?|sitio(?:\s+web)?|site\s+web)\s*:\s*([a-z0-9][a-z0-9.-]*\.[a-z]{2,}(?:/\S*)?)\s*$")
-        .expect("web field pattern")
+static WEB_FIELD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)^(?:web\s?(?:site|page)?|home\s?page|url|site|blog|portfolio|webseite|sito(?:\s+web)?|página(?:\s+web)?|sitio(?:\s+web)?|site\s+web)\s*:\s*([a-z0-9][a-z0-9.-]*\.[a-z]{2,}(?:/\S*)?)\s*$",
+    )
 });
 /// "jane-doe.com", "www.example.org", "example.dev/blog": a web address written as a bare
 /// domain, perhaps with a path; the top-level domain is checked against [`WEB_TLDS`].

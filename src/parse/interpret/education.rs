@@ -10,6 +10,7 @@ use super::lines::Line;
 use super::places;
 use crate::model::{Award, Certificate, Education};
 use crate::parse::dates::{self, DateSpan};
+use crate::parse::pattern::Pattern;
 use crate::parse::vocab::fields::{self, Hint};
 use crate::parse::vocab::{degrees, orgs};
 
@@ -17,7 +18,7 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("list pattern")
 }
 
-static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+static DEGREE: LazyLock<Pattern> = LazyLock::new(|| {
     // A degree starts at a word boundary. Word boundaries are ASCII ones: Unicode ones would
     // keep the fast matching engine from running on text with accents (a name written in
     // Cyrillic or Chinese has no boundary to find, so those fragments go without).
@@ -32,7 +33,10 @@ static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
             }
         })
         .collect();
-    re(&format!(r"(?:{})(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))", fragments.join("|")))
+    Pattern::new(&format!(
+        r"(?:{})(?:\s+\((?:Hons|Honours|Honors)\.?\))?(?:\s|$|,|\))",
+        fragments.join("|")
+    ))
 });
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[1-9](?:\s|$|,)"));
@@ -97,14 +101,16 @@ pub(super) fn is_school(text: &str) -> bool {
         .any(|w| !w.is_empty() && orgs::is_school_word(&crate::parse::vocab::fold(w)))
 }
 
-static SCORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+static SCORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)\(?(?-u:\b)(?:cumulative\s+|cum\.\s*|overall\s+|final\s+|major\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?(?-u:\b)\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
     )
 });
 /// A mark out of a scale ("5.0/5.0", "3,7 / 4") standing alone between cell separators.
-static GRADE_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|\|)\s*([0-9]{1,3}(?:[.,][0-9]+)?\s*/\s*[0-9]{1,3}(?:[.,][0-9]+)?)\s*(?:\||$)")
+static GRADE_CELL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?:^|\|)\s*([0-9]{1,3}(?:[.,][0-9]+)?\s*/\s*[0-9]{1,3}(?:[.,][0-9]+)?)\s*(?:\||$)",
+    )
 });
 /// Honours written as the grade ("cum laude", "with distinction", "Mention très bien").
 static HONOURS: LazyLock<Regex> = LazyLock::new(|| {
@@ -118,8 +124,10 @@ fn honours(text: &str) -> Option<regex::Match<'_>> {
     let lower = crate::parse::vocab::fold(text);
     degrees::honours().iter().any(|h| lower.contains(h)).then(|| HONOURS.find(text)).flatten()
 }
-static COURSES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:relevant\s+)?(?:course\s*work|courses|modules|classes|subjects)\s*:\s*(.+)$")
+static COURSES: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)^(?:relevant\s+)?(?:course\s*work|courses|modules|classes|subjects)\s*:\s*(.+)$",
+    )
 });
 static MINOR: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:minor|major|specialization|focus)\s*:"));
@@ -536,8 +544,8 @@ fn edu_line(l: &Line) -> EduLine {
     e
 }
 
-static AT_SCHOOL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+static AT_SCHOOL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"^(.+?)\s+(?:at|from|à|au|aux|presso)\s+(\S.*)$|^(.+?\s+(?:en|em)\s+.+)\s+(?:en|em|na|no)\s+(\p{Lu}.*)$",
     )
 });
@@ -584,15 +592,15 @@ fn re_split(t: &str) -> Vec<String> {
     joined
 }
 
-static CERT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+static CERT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)(?-u:\b)(?:certif\w*|zertifi\w*|certyfik\w*|sertifi\w*|licen[cs]\w*|chartered|accredit\w*)",
     )
 });
 
 /// "Certified", "Zertifiziert": the words that open a certificate's own name.
-static CERTIFIED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)(?:Certified|CERTIFIED|Zertifizierte[rn]?)(?-u:\b)"));
+static CERTIFIED: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?-u:\b)(?:Certified|CERTIFIED|Zertifizierte[rn]?)(?-u:\b)"));
 
 /// Whether a line names a certificate, licence or course rather than a degree.
 pub(super) fn names_certificate(l: &Line) -> bool {

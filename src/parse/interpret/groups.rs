@@ -13,6 +13,7 @@ use regex::Regex;
 
 use super::lines::Line;
 use super::sections::{Kind, lexicon};
+use crate::parse::pattern::Pattern;
 use crate::parse::vocab::levels;
 
 /// A named group of items, or loose items (no label).
@@ -639,8 +640,8 @@ fn split_conjoined_languages(item: &str) -> Vec<String> {
     vec![item.to_string()]
 }
 
-static RATING: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+static RATING: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"\s*(?:[★☆●○◉◯■□▪▫◼◻⬤◆◇✦✧][★☆●○◉◯■□▪▫◼◻⬤◆◇✦✧\s]*|\(?\d{1,3}\s*%\)?|\(?\d{1,2}\s*/\s*(?:5|10)\)?|[-–:]\s*\d{1,2}\s*/\s*(?:5|10))\s*$",
     )
 });

@@ -121,13 +121,13 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, Failure> {
         LoadPdfError::Decryption(_) => Failure::Encrypted,
         LoadPdfError::Invalid => Failure::Unreadable,
     })?;
-    guard::check_streams(&pdf).map_err(Failure::Bomb)?;
+    let deferred = guard::check_streams(&pdf).map_err(Failure::Bomb)?;
     let pages = pdf.pages();
     if pages.len() > limits.max_pages {
         return Err(Failure::TooManyPages(pages.len()));
     }
     let mut out = Extraction { meta: metadata(&pdf), ..Extraction::default() };
-    let mut interp = Interpreter::new(limits);
+    let mut interp = Interpreter::new(limits, deferred);
     for page in pages.iter() {
         if interp.exhausted() {
             out.problems.push(interp.exhaustion_note());
@@ -137,6 +137,9 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extraction, Failure> {
     }
     if interp.exhausted() && out.problems.is_empty() {
         out.problems.push(interp.exhaustion_note());
+    }
+    if let Some(excess) = interp.bomb {
+        return Err(Failure::Bomb(excess));
     }
     out.fonts = interp.fonts;
     Ok(out)
@@ -216,6 +219,10 @@ struct Interpreter<'a> {
     ops: u64,
     glyph_count: usize,
     limits: &'a Limits,
+    /// The font programs not yet checked for decompression bombs.
+    deferred: guard::Deferred<'a>,
+    /// A font program that expands past the limits: the file is refused.
+    bomb: Option<guard::Excess>,
 }
 
 /// Text and line matrices of a `BT … ET` object.
@@ -225,7 +232,7 @@ struct TextObject {
 }
 
 impl<'a> Interpreter<'a> {
-    fn new(limits: &'a Limits) -> Self {
+    fn new(limits: &'a Limits, deferred: guard::Deferred<'a>) -> Self {
         let font_resolver: FontResolverFn = std::sync::Arc::new(|query| match query {
             FontQuery::Standard(s) => Some(s.get_font_data()),
             FontQuery::Fallback(f) => Some(f.pick_standard_font().get_font_data()),
@@ -239,6 +246,8 @@ impl<'a> Interpreter<'a> {
             ops: 0,
             glyph_count: 0,
             limits,
+            deferred,
+            bomb: None,
         }
     }
 
@@ -527,9 +536,17 @@ impl<'a> Interpreter<'a> {
         }
         let loaded = match CidFont::new(dict) {
             Some(cid) => Some(TextFont::Cid(Rc::new(cid))),
-            None => {
-                self.cache.font(dict, &self.font_resolver, &self.cmap_resolver).map(TextFont::Hayro)
-            }
+            // hayro may decode the font's program: it is checked first.
+            None => match self.deferred.check_font(dict) {
+                Ok(()) => self
+                    .cache
+                    .font(dict, &self.font_resolver, &self.cmap_resolver)
+                    .map(TextFont::Hayro),
+                Err(excess) => {
+                    self.bomb.get_or_insert(excess);
+                    None
+                }
+            },
         };
         let index = u16::try_from(self.fonts.len()).unwrap_or(u16::MAX);
         if self.fonts.len() < u16::MAX as usize {

@@ -1,10 +1,12 @@
 //! Decompression bombs: every compressed stream that text extraction may decode (contents,
 //! forms, fonts, maps; not images) is measured with a bounded inflater first, because the
-//! parser decodes a stream whole into memory.
+//! parser decodes a stream whole into memory. Font programs, often the largest streams and
+//! often never decoded, are measured only when a font is about to be read through one.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
-use hayro_font::hayro_syntax::object::{Name, Object};
+use hayro_font::hayro_syntax::object::{Array, Dict, Name, Object};
 use hayro_font::hayro_syntax::{Filter, Pdf};
 
 /// One decoded stream may be this large...
@@ -35,16 +37,37 @@ fn max_ratio(filter: &Filter) -> u64 {
 /// A stream's bound, its object number, and its raw data when Flate alone (measurable).
 type Bounded<'a> = (u64, u32, Option<std::borrow::Cow<'a, [u8]>>);
 
-/// Checks every non-image stream; `Err` names the first that expands past the limits.
+/// The keys under which a font descriptor holds its font program.
+const FONT_PROGRAMS: [&[u8]; 3] = [b"FontFile", b"FontFile2", b"FontFile3"];
+
+/// What is left to check once the up-front check passed: the font programs, which are
+/// decoded only if a font is read through its program (many are never decoded: a composite
+/// font with a ToUnicode map is read from its maps), and the room left in the total.
+pub struct Deferred<'a> {
+    programs: HashMap<u32, Bounded<'a>>,
+    headroom: u64,
+}
+
+/// Checks every non-image stream but the font programs (see [`Deferred`]); `Err` names the
+/// first that expands past the limits.
 ///
 /// A stream is inflated (without keeping the output) only when its bound (raw size times the
 /// filter's worst ratio) could break a limit: the largest bounds are measured first, until
 /// what is measured plus the bounds of the rest is within the total. Most of a resume's
 /// streams never need measuring, and what hayro decodes is not decoded twice.
-pub fn check_streams(pdf: &Pdf) -> Result<(), Excess> {
+pub fn check_streams<'a>(pdf: &'a Pdf) -> Result<Deferred<'a>, Excess> {
+    let mut programs: HashSet<u32> = HashSet::new();
     let mut streams: Vec<Bounded<'_>> = Vec::new();
     for object in pdf.objects() {
-        let Object::Stream(stream) = object else { continue };
+        let stream = match object {
+            Object::Stream(stream) => stream,
+            Object::Dict(dict) => {
+                let refs = FONT_PROGRAMS.iter().filter_map(|key| dict.get_ref(key));
+                programs.extend(refs.map(|r| r.obj_number));
+                continue;
+            }
+            _ => continue,
+        };
         let dict = stream.dict();
         if dict.get::<Name<'_>>(b"Subtype").as_deref() == Some(b"Image".as_slice()) {
             continue;
@@ -57,11 +80,39 @@ pub fn check_streams(pdf: &Pdf) -> Result<(), Excess> {
         let flate = matches!(filters.as_slice(), [Filter::FlateDecode]);
         streams.push((bound, id, (flate && bound > 0).then_some(raw)));
     }
+    let (fonts, others): (Vec<_>, Vec<_>) =
+        streams.into_iter().partition(|s| programs.contains(&s.1));
+    let headroom = check_all(others, MAX_TOTAL_BYTES)?;
+    Ok(Deferred { programs: fonts.into_iter().map(|s| (s.1, s)).collect(), headroom })
+}
+
+impl Deferred<'_> {
+    /// Checks the font programs of a font dictionary (and of its descendant fonts) before
+    /// anything decodes them; each is checked once, against what is left of the total.
+    pub fn check_font(&mut self, font: &Dict<'_>) -> Result<(), Excess> {
+        let descendants = font.get::<Array<'_>>(b"DescendantFonts");
+        let dicts = std::iter::once(font.clone())
+            .chain(descendants.iter().flat_map(|a| a.iter::<Dict<'_>>()).collect::<Vec<_>>());
+        let ids: Vec<u32> = dicts
+            .filter_map(|d| d.get::<Dict<'_>>(b"FontDescriptor"))
+            .flat_map(|d| FONT_PROGRAMS.map(|key| d.get_ref(key)))
+            .flatten()
+            .map(|r| r.obj_number)
+            .collect();
+        let streams: Vec<Bounded<'_>> =
+            ids.iter().filter_map(|id| self.programs.remove(id)).collect();
+        self.headroom = check_all(streams, self.headroom)?;
+        Ok(())
+    }
+}
+
+/// Checks streams against one limit each and `total` together; the room left in `total`.
+fn check_all(mut streams: Vec<Bounded<'_>>, total: u64) -> Result<u64, Excess> {
     streams.sort_by_key(|s| std::cmp::Reverse(s.0));
     let mut unmeasured: u64 = streams.iter().fold(0, |n, s| n.saturating_add(s.0));
     let mut measured: u64 = 0;
     for (bound, id, raw) in streams {
-        if bound <= MAX_STREAM_BYTES && measured.saturating_add(unmeasured) <= MAX_TOTAL_BYTES {
+        if bound <= MAX_STREAM_BYTES && measured.saturating_add(unmeasured) <= total {
             break;
         }
         unmeasured -= bound;
@@ -76,11 +127,11 @@ pub fn check_streams(pdf: &Pdf) -> Result<(), Excess> {
             return Err(Excess { object: id, limit: MAX_STREAM_BYTES });
         }
         measured = measured.saturating_add(size);
-        if measured > MAX_TOTAL_BYTES {
+        if measured > total {
             return Err(Excess { object: id, limit: MAX_TOTAL_BYTES });
         }
     }
-    Ok(())
+    Ok(total - measured.saturating_add(unmeasured).min(total))
 }
 
 /// How many bytes a zlib (or raw DEFLATE) stream inflates to, counting up to `cap`.
