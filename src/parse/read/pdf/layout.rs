@@ -726,6 +726,10 @@ fn main_first(left: &[Segment], right: &[Segment]) -> bool {
     width(left) >= width(right) * 0.8 || chars(left) >= chars(right)
 }
 
+/// Lines on the shorter side of a gutter from which two sides sharing only some baselines are
+/// taken for columns on one line grid rather than a table.
+const LONG_FLOW: usize = 12;
+
 /// How many of the widest open strips are tried as gutters.
 const GUTTER_TRIES: usize = 3;
 
@@ -853,7 +857,13 @@ fn independent_flows(left: &[&Segment], right: &[&Segment]) -> bool {
         let left_edge = big.iter().map(|s| s.x0).fold(f32::MAX, f32::min);
         let full =
             big.iter().filter(|s| s.x1 >= right_edge - 0.1 * (right_edge - left_edge)).count();
-        let table = labels * 2 >= small.len() || full * 10 < big.len() * 3;
+        // Ragged values make a table unless both sides are long flows of which only some
+        // lines share a baseline: two columns set on one line grid meet by chance, while
+        // nearly every label of a table has its value on its baseline. A few lines are too
+        // few to tell chance from a table.
+        let long_flows = small.len() >= LONG_FLOW && shared * 4 < small.len() * 3;
+        let ragged = full * 10 < big.len() * 3 && !long_flows;
+        let table = labels * 2 >= small.len() || ragged;
         return runs_on && !table;
     }
     // A few short labels beside a long column head its parts: read in order of height.
@@ -910,6 +920,31 @@ pub(super) mod tests {
         assert!(t[0].starts_with("Main column line 0"), "{t:?}");
         assert_eq!(t[12], "Contact", "{t:?}");
         assert!(lines.iter().all(|l| l.cells.len() == 1), "{t:?}");
+    }
+
+    #[test]
+    fn two_ragged_columns_on_one_line_grid_are_read_one_after_the_other() {
+        // A sidebar and a main column of short bullets, both set at 14pt leading: the main
+        // column's paragraph spacing puts only some of its lines on the sidebar's baselines.
+        let mut glyphs = Vec::new();
+        for i in 0..14 {
+            glyphs.extend(run(&format!("Sidebar item {i}"), 30.0, 100.0 + 14.0 * i as f32, 10.0));
+        }
+        for i in 0..14 {
+            let t = if i % 4 == 0 {
+                format!("Main line {i} runs on with many more words to the right edge")
+            } else {
+                format!("Main line {i} stops short")
+            };
+            let shift = 7.0 * ((i / 4) % 2) as f32;
+            glyphs.extend(run(&t, 200.0, 100.0 + 14.0 * i as f32 + shift, 10.0));
+        }
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let t = texts(&lines);
+        assert!(lines.iter().all(|l| l.cells.len() == 1), "{t:?}");
+        assert!(t[0].starts_with("Main line 0"), "{t:?}");
+        assert_eq!(t[14], "Sidebar item 0", "{t:?}");
+        assert_eq!(t[27], "Sidebar item 13", "{t:?}");
     }
 
     #[test]
