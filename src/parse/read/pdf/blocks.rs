@@ -163,7 +163,8 @@ pub fn build(
 
 /// Headings of two sizes are two levels: where the largest heading size heads two parts of
 /// the document or more, and a column opens with one of them, a heading clearly smaller than
-/// that size further down the column (a school under "Education", a group under "Skills") is
+/// that size further down the column (a school under the studies heading, a group under the
+/// skills heading) is
 /// nested under the one above it, at level 3. A column that opens with small headings (labels
 /// in a margin beside larger entry titles, a sidebar's sections) keeps them as sections.
 fn smaller_headings_nested(lines: &[Line], mut kinds: Vec<Kind>) -> Vec<Kind> {

@@ -990,12 +990,12 @@ pub(super) mod tests {
             glyphs.extend(run(&t, 30.0, 107.0 + 14.0 * i as f32, 10.0));
         }
         for i in 0..14 {
-            let t = format!("Main column line {i} with enough words to fill it");
+            let t = format!("Primary text line {i} with enough words to fill it");
             glyphs.extend(run(&t, 170.0, 100.0 + 14.0 * i as f32, 10.0));
         }
         let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
         let t = texts(&lines);
-        assert!(t[..14].iter().all(|l| l.starts_with("Main column")), "{t:?}");
+        assert!(t[..14].iter().all(|l| l.starts_with("Primary text")), "{t:?}");
         assert_eq!(t[14], "Side 0", "{t:?}");
         assert_eq!(t[20], "Sidebar line running into gaps", "{t:?}");
     }

@@ -362,12 +362,12 @@ mod tests {
         let mut glyphs = run("Jane Roe", 40.0, 60.0, 24.0);
         let mut y = 130.0;
         for (text, size) in [
-            ("Education", 16.0),
+            ("Schooling", 16.0),
             ("Northwind University", 12.0),
             ("BSc in Physics, 2015", 10.0),
-            ("Skills", 16.0),
-            ("Languages", 12.0),
-            ("Rust, Go, SQL and a few more words", 10.0),
+            ("Abilities", 16.0),
+            ("Tongues", 12.0),
+            ("Rust and Go and plenty of other words", 10.0),
         ] {
             glyphs.extend(run(text, 40.0, y, size));
             y += 2.2 * size;
@@ -389,10 +389,10 @@ mod tests {
             })
             .collect();
         let level_of = |word: &str| levels.iter().find(|(t, _)| t.contains(word)).map(|l| l.1);
-        assert_eq!(level_of("Education"), Some(2), "{levels:?}");
+        assert_eq!(level_of("Schooling"), Some(2), "{levels:?}");
         assert_eq!(level_of("Northwind"), Some(3), "{levels:?}");
-        assert_eq!(level_of("Skills"), Some(2), "{levels:?}");
-        assert_eq!(level_of("Languages"), Some(3), "{levels:?}");
+        assert_eq!(level_of("Abilities"), Some(2), "{levels:?}");
+        assert_eq!(level_of("Tongues"), Some(3), "{levels:?}");
     }
 
     #[test]
