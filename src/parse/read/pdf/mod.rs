@@ -365,7 +365,7 @@ mod tests {
             ("Schooling", 16.0),
             ("Northwind University", 12.0),
             ("BSc in Physics, 2015", 10.0),
-            ("Abilities", 16.0),
+            ("Craft", 16.0),
             ("Tongues", 12.0),
             ("Rust and Go and plenty of other words", 10.0),
         ] {
@@ -391,7 +391,7 @@ mod tests {
         let level_of = |word: &str| levels.iter().find(|(t, _)| t.contains(word)).map(|l| l.1);
         assert_eq!(level_of("Schooling"), Some(2), "{levels:?}");
         assert_eq!(level_of("Northwind"), Some(3), "{levels:?}");
-        assert_eq!(level_of("Abilities"), Some(2), "{levels:?}");
+        assert_eq!(level_of("Craft"), Some(2), "{levels:?}");
         assert_eq!(level_of("Tongues"), Some(3), "{levels:?}");
     }
 
