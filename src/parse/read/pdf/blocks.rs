@@ -69,6 +69,7 @@ pub fn build(
         .collect();
     let kinds = demote_glued_headings(lines, kinds);
     let kinds = top_level_on_every_page(lines, kinds);
+    let kinds = smaller_headings_nested(lines, kinds);
     let kinds = subordinate_to_margin_labels(lines, &columns, kinds);
     let order = reading_order(lines, &kinds, furniture);
     let lines: Vec<Line> = order.iter().map(|&i| lines[i].clone()).collect();
@@ -158,6 +159,45 @@ pub fn build(
         }
     }
     out
+}
+
+/// Headings of two sizes are two levels: where the largest heading size heads two parts of
+/// the document or more, and a column opens with one of them, a heading clearly smaller than
+/// that size further down the column (a school under the studies heading, a group under the
+/// skills heading) is
+/// nested under the one above it, at level 3. A column that opens with small headings (labels
+/// in a margin beside larger entry titles, a sidebar's sections) keeps them as sections.
+fn smaller_headings_nested(lines: &[Line], mut kinds: Vec<Kind>) -> Vec<Kind> {
+    let sizes: Vec<f32> = lines
+        .iter()
+        .zip(&kinds)
+        .filter(|(_, k)| **k == Kind::Heading(2))
+        .map(|(l, _)| l.size())
+        .collect();
+    let top = sizes.iter().copied().fold(0.0, f32::max);
+    if sizes.iter().filter(|&&s| s >= top * 0.95).count() < 2 {
+        return kinds;
+    }
+    // The name signed under the last section repeats the title: a sign-off, not a sub-heading.
+    let titles: Vec<String> = lines
+        .iter()
+        .zip(&kinds)
+        .filter(|(_, k)| **k == Kind::Heading(1))
+        .map(|(l, _)| l.text().to_lowercase())
+        .collect();
+    // Each column (by its number on the page) that has a heading: whether its first is large.
+    let mut opened: Vec<(u8, bool)> = Vec::new();
+    for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
+        if *kind != Kind::Heading(2) || titles.contains(&line.text().to_lowercase()) {
+            continue;
+        }
+        match opened.iter().find(|(c, _)| *c == line.column) {
+            None => opened.push((line.column, line.size() >= top * 0.95)),
+            Some((_, true)) if line.size() * 1.15 < top => *kind = Kind::Heading(3),
+            Some(_) => {}
+        }
+    }
+    kinds
 }
 
 /// A line that reads on from the line just above it (same flow, same size, normal line

@@ -624,7 +624,7 @@ fn read_region(
                     *gutter = Some(x);
                 }
                 let (left, right): (Vec<Segment>, Vec<Segment>) =
-                    segs.into_iter().partition(|s| s.x1 <= x);
+                    segs.into_iter().partition(|s| left_of(s, x));
                 let (first, second) =
                     if main_first(&left, &right) { (left, right) } else { (right, left) };
                 read_region(first, out, page, column, depth + 1, &mut None);
@@ -726,6 +726,10 @@ fn main_first(left: &[Segment], right: &[Segment]) -> bool {
     width(left) >= width(right) * 0.8 || chars(left) >= chars(right)
 }
 
+/// Lines on the shorter side of a gutter from which two sides sharing only some baselines are
+/// taken for columns on one line grid rather than a table.
+const LONG_FLOW: usize = 12;
+
 /// How many of the widest open strips are tried as gutters.
 const GUTTER_TRIES: usize = 3;
 
@@ -749,13 +753,43 @@ fn find_columns(segs: &[Segment]) -> Option<Split> {
 }
 
 fn split_at(segs: &[Segment], x: f32) -> Option<Split> {
-    let crossing: Vec<&Segment> = segs.iter().filter(|s| s.x0 < x && s.x1 > x).collect();
-    if !crossing.is_empty() {
-        return bands_at_spanners(segs, x);
+    let gutter = Gutter::at(segs, x);
+    if segs.iter().any(|s| gutter.spans(s)) {
+        return bands_at_spanners(segs, &gutter);
     }
-    let left: Vec<&Segment> = segs.iter().filter(|s| s.x1 <= x).collect();
-    let right: Vec<&Segment> = segs.iter().filter(|s| s.x0 >= x).collect();
+    let (left, right): (Vec<&Segment>, Vec<&Segment>) = segs.iter().partition(|s| left_of(s, x));
     independent_flows(&left, &right).then_some(Split::Columns { x })
+}
+
+/// The side of a gutter at `x` a segment belongs to, by its middle: a line that overhangs
+/// into the gutter stays in its column.
+fn left_of(s: &Segment, x: f32) -> bool {
+    s.x0 + s.x1 < 2.0 * x
+}
+
+/// A vertical gutter at `x` with the edges of the text on either side of it.
+struct Gutter {
+    x: f32,
+    /// The right end of the text wholly left of the gutter.
+    left_end: f32,
+    /// The left end of the text wholly right of it.
+    right_start: f32,
+}
+
+impl Gutter {
+    fn at(segs: &[Segment], x: f32) -> Gutter {
+        let left_end = segs.iter().filter(|s| s.x1 <= x).map(|s| s.x1).fold(f32::MIN, f32::max);
+        let right_start = segs.iter().filter(|s| s.x0 >= x).map(|s| s.x0).fold(f32::MAX, f32::min);
+        Gutter { x, left_end, right_start }
+    }
+
+    /// A segment spans the gutter when it reaches into the text on both sides by more than
+    /// half an em; one that only overhangs into the gutter (a long line at a narrow column's
+    /// edge) does not.
+    fn spans(&self, s: &Segment) -> bool {
+        let en = 0.5 * s.size;
+        s.x0 < self.x && s.x1 > self.x && s.x0 < self.left_end - en && s.x1 > self.right_start + en
+    }
 }
 
 /// The middles of the vertical strips that few segments cross and that have text on both
@@ -797,15 +831,14 @@ fn open_strips(segs: &[Segment]) -> Vec<f32> {
 
 /// Cuts the region above and below each segment that crosses the gutter, when the part
 /// between spanners is tall enough to hold columns.
-fn bands_at_spanners(segs: &[Segment], x: f32) -> Option<Split> {
+fn bands_at_spanners(segs: &[Segment], gutter: &Gutter) -> Option<Split> {
     let mut sorted: Vec<Segment> = segs.to_vec();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
     let mut bands: Vec<Vec<Segment>> = Vec::new();
     let mut current: Vec<Segment> = Vec::new();
     let mut spanning: Vec<Segment> = Vec::new();
     for s in sorted {
-        let spans = s.x0 < x && s.x1 > x;
-        if spans {
+        if gutter.spans(&s) {
             if !current.is_empty() {
                 bands.push(std::mem::take(&mut current));
             }
@@ -853,7 +886,13 @@ fn independent_flows(left: &[&Segment], right: &[&Segment]) -> bool {
         let left_edge = big.iter().map(|s| s.x0).fold(f32::MAX, f32::min);
         let full =
             big.iter().filter(|s| s.x1 >= right_edge - 0.1 * (right_edge - left_edge)).count();
-        let table = labels * 2 >= small.len() || full * 10 < big.len() * 3;
+        // Ragged values make a table unless both sides are long flows of which only some
+        // lines share a baseline: two columns set on one line grid meet by chance, while
+        // nearly every label of a table has its value on its baseline. A few lines are too
+        // few to tell chance from a table.
+        let long_flows = small.len() >= LONG_FLOW && shared * 4 < small.len() * 3;
+        let ragged = full * 10 < big.len() * 3 && !long_flows;
+        let table = labels * 2 >= small.len() || ragged;
         return runs_on && !table;
     }
     // A few short labels beside a long column head its parts: read in order of height.
@@ -910,6 +949,55 @@ pub(super) mod tests {
         assert!(t[0].starts_with("Main column line 0"), "{t:?}");
         assert_eq!(t[12], "Contact", "{t:?}");
         assert!(lines.iter().all(|l| l.cells.len() == 1), "{t:?}");
+    }
+
+    #[test]
+    fn two_ragged_columns_on_one_line_grid_are_read_one_after_the_other() {
+        // A sidebar and a main column of short bullets, both set at 14pt leading: the main
+        // column's paragraph spacing puts only some of its lines on the sidebar's baselines.
+        let mut glyphs = Vec::new();
+        for i in 0..14 {
+            glyphs.extend(run(&format!("Sidebar item {i}"), 30.0, 100.0 + 14.0 * i as f32, 10.0));
+        }
+        for i in 0..14 {
+            let t = if i % 4 == 0 {
+                format!("Main line {i} runs on with many more words to the right edge")
+            } else {
+                format!("Main line {i} stops short")
+            };
+            let shift = 7.0 * ((i / 4) % 2) as f32;
+            glyphs.extend(run(&t, 200.0, 100.0 + 14.0 * i as f32 + shift, 10.0));
+        }
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let t = texts(&lines);
+        assert!(lines.iter().all(|l| l.cells.len() == 1), "{t:?}");
+        assert!(t[0].starts_with("Main line 0"), "{t:?}");
+        assert_eq!(t[14], "Sidebar item 0", "{t:?}");
+        assert_eq!(t[27], "Sidebar item 13", "{t:?}");
+    }
+
+    #[test]
+    fn a_line_overhanging_into_the_gutter_stays_in_its_column() {
+        // One sidebar line runs a little past the start of the main column's text (at
+        // another height): it does not span the gutter, and the columns are read whole.
+        let mut glyphs = Vec::new();
+        for i in 0..12 {
+            let t = if i == 6 {
+                "Sidebar line running into gaps".to_string()
+            } else {
+                format!("Side {i}")
+            };
+            glyphs.extend(run(&t, 30.0, 107.0 + 14.0 * i as f32, 10.0));
+        }
+        for i in 0..14 {
+            let t = format!("Primary text line {i} with enough words to fill it");
+            glyphs.extend(run(&t, 170.0, 100.0 + 14.0 * i as f32, 10.0));
+        }
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let t = texts(&lines);
+        assert!(t[..14].iter().all(|l| l.starts_with("Primary text")), "{t:?}");
+        assert_eq!(t[14], "Side 0", "{t:?}");
+        assert_eq!(t[20], "Sidebar line running into gaps", "{t:?}");
     }
 
     #[test]

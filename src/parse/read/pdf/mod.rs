@@ -357,6 +357,45 @@ mod tests {
     }
 
     #[test]
+    fn a_smaller_heading_under_a_larger_one_is_nested_under_it() {
+        // Section headings at 16pt, a school and a skills group at 12pt under them.
+        let mut glyphs = run("Jane Roe", 40.0, 60.0, 24.0);
+        let mut y = 130.0;
+        for (text, size) in [
+            ("Schooling", 16.0),
+            ("Northwind University", 12.0),
+            ("BSc in Physics, 2015", 10.0),
+            ("Craft", 16.0),
+            ("Tongues", 12.0),
+            ("Rust and Go and plenty of other words", 10.0),
+        ] {
+            glyphs.extend(run(text, 40.0, y, size));
+            y += 2.2 * size;
+        }
+        for i in 0..6 {
+            glyphs.extend(run(&format!("body line {i} of plain text"), 40.0, y, 10.0));
+            y += 12.0;
+        }
+        let lines = layout::page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let typography = blocks::Typography::of(&lines);
+        let built = blocks::build(&lines, &vec![false; lines.len()], &[Vec::new()], &typography, 1);
+        let levels: Vec<(String, u8)> = built
+            .iter()
+            .filter_map(|b| match &b.kind {
+                crate::parse::doc::BlockKind::Heading { level, content } => {
+                    Some((format!("{content:?}"), *level))
+                }
+                _ => None,
+            })
+            .collect();
+        let level_of = |word: &str| levels.iter().find(|(t, _)| t.contains(word)).map(|l| l.1);
+        assert_eq!(level_of("Schooling"), Some(2), "{levels:?}");
+        assert_eq!(level_of("Northwind"), Some(3), "{levels:?}");
+        assert_eq!(level_of("Craft"), Some(2), "{levels:?}");
+        assert_eq!(level_of("Tongues"), Some(3), "{levels:?}");
+    }
+
+    #[test]
     fn page_numbers_are_recognised() {
         for t in ["3", "- 2 -", "Page 1 of 2", "Seite 2 von 3", "2 / 3", "Página 1 de 1"] {
             assert!(is_page_number(t), "{t}");
