@@ -51,9 +51,10 @@ impl ImportCache {
     /// holds this import, else by the importer, keeping the result for next time. JSON Resume
     /// files are read directly (that is as fast as reading an entry); errors are never cached.
     pub fn parse(&self, path: &Path, format: Format, bytes: &[u8]) -> Result<Parsed, ContentError> {
-        let Some(dir) =
-            self.dir.as_deref().filter(|_| !matches!(format, Format::Json | Format::Yaml))
-        else {
+        // A LaTeX file that inputs others depends on more than its own bytes: never cached.
+        let direct = matches!(format, Format::Json | Format::Yaml)
+            || matches!(format, Format::Latex) && inputs_files(bytes);
+        let Some(dir) = self.dir.as_deref().filter(|_| !direct) else {
             return parse::parse_file(path, bytes);
         };
         let entry_path = entry_path(dir, path);
@@ -68,6 +69,11 @@ impl ImportCache {
         }
         Ok(parsed)
     }
+}
+
+/// Whether TeX text names other files to read (`\input`, `\include`).
+fn inputs_files(bytes: &[u8]) -> bool {
+    bytes.windows(6).any(|w| w == b"\\input") || bytes.windows(8).any(|w| w == b"\\include")
 }
 
 /// The entry of the content file `path`: one per file, so editing a file replaces its entry
@@ -141,6 +147,24 @@ mod tests {
         let edited = RESUME.replace("Ada Example", "Ada Edited");
         assert_eq!(import(&cache, &path, &edited).resume.name(), Some("Ada Edited"));
         assert_ne!(key(&path, b"x"), key(&site.path().join("content/ada.txt"), b"x"));
+    }
+
+    #[test]
+    fn a_latex_file_that_inputs_others_is_read_anew_each_time() {
+        let site = tempfile::tempdir().unwrap();
+        let content = site.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        let path = content.join("cv.tex");
+        let main = "\\documentclass{article}\\begin{document}\\input{name}\n\\section{Skills}\nRust, Go\n\\end{document}\n";
+        let cache = ImportCache::new(site.path(), true);
+        let read = |who: &str| {
+            std::fs::write(content.join("name.tex"), format!("\\section*{{{who}}}\n")).unwrap();
+            let parsed = cache.parse(&path, Format::Latex, main.as_bytes()).unwrap();
+            serde_json::to_string(&parsed.resume).unwrap()
+        };
+        assert!(read("Ada Example").contains("Ada Example"));
+        assert!(read("Ada Edited").contains("Ada Edited"), "the included file's edit shows");
+        assert!(!entry_path(&site.path().join(".vitae/import"), &path).exists());
     }
 
     #[test]
