@@ -247,12 +247,18 @@ pub fn document_tree(bytes: &[u8], path: &Path) -> Result<doc::Document, Content
     Ok(read::document(&with_latex_inputs(&text.text, path), format.and_then(Format::markup)))
 }
 
+/// Whether importing the file at `path` reads other files beside it: a LaTeX resume that
+/// `\input`s or `\include`s section files. Its import depends on more than its own bytes.
+pub fn reads_other_files(path: &Path, bytes: &[u8]) -> bool {
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    (matches!(Format::from_path(path), Some(Format::Latex)) || has(b"\\documentclass"))
+        && (has(b"\\input") || has(b"\\include"))
+}
+
 /// A LaTeX resume with the section files it `\input`s or `\include`s spliced in, read next to
 /// it as TeX finds them (`name`, else `name.tex`); other text as it is.
 fn with_latex_inputs(text: &str, path: &Path) -> String {
-    let latex =
-        matches!(Format::from_path(path), Some(Format::Latex)) || text.contains("\\documentclass");
-    if !latex {
+    if !reads_other_files(path, text.as_bytes()) {
         return text.to_string();
     }
     let dir = path.parent().unwrap_or(Path::new(""));

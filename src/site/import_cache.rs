@@ -51,9 +51,9 @@ impl ImportCache {
     /// holds this import, else by the importer, keeping the result for next time. JSON Resume
     /// files are read directly (that is as fast as reading an entry); errors are never cached.
     pub fn parse(&self, path: &Path, format: Format, bytes: &[u8]) -> Result<Parsed, ContentError> {
-        // A LaTeX file that inputs others depends on more than its own bytes: never cached.
-        let direct = matches!(format, Format::Json | Format::Yaml)
-            || matches!(format, Format::Latex) && inputs_files(bytes);
+        // A file whose import reads others depends on more than its own bytes: never cached.
+        let direct =
+            matches!(format, Format::Json | Format::Yaml) || parse::reads_other_files(path, bytes);
         let Some(dir) = self.dir.as_deref().filter(|_| !direct) else {
             return parse::parse_file(path, bytes);
         };
@@ -69,11 +69,6 @@ impl ImportCache {
         }
         Ok(parsed)
     }
-}
-
-/// Whether TeX text names other files to read (`\input`, `\include`).
-fn inputs_files(bytes: &[u8]) -> bool {
-    bytes.windows(6).any(|w| w == b"\\input") || bytes.windows(8).any(|w| w == b"\\include")
 }
 
 /// The entry of the content file `path`: one per file, so editing a file replaces its entry

@@ -921,13 +921,8 @@ fn reads_as_name(text: &str) -> bool {
     {
         return false;
     }
-    let cased = |w: &&&str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 4
-            && w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_uppercase())
-    };
-    let long: Vec<&&str> = words.iter().filter(cased).collect();
-    let lower = long.iter().filter(|w| w.starts_with(char::is_lowercase)).count();
-    lower * 2 <= long.len()
+    let (lower, counted) = super::lines::lower_case_words(words.iter().copied());
+    lower * 2 <= counted
 }
 
 /// A short line naming an honour and no degree (a school named in it is where it was won).

@@ -39,7 +39,7 @@ pub enum Unit {
 }
 
 /// A header line: title, employer, place or dates, in some mix.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Head {
     pub text: String,
     pub level: Option<u8>,
@@ -1718,16 +1718,7 @@ fn one_line_role(text: &str) -> Option<Entry> {
         e.name = Some(org);
         return Some(with_summary(e, tail));
     }
-    let h = read_header(&[Head {
-        text: head.to_string(),
-        level: None,
-        strong: Vec::new(),
-        whole_strong: false,
-        cols: Vec::new(),
-        term: false,
-        hint: None,
-        record: None,
-    }]);
+    let h = read_header(&[Head { text: head.to_string(), ..Default::default() }]);
     e.name = h.name;
     e.position = h.titles.into_iter().next().map(|(t, _)| t);
     e.location = h.location;
@@ -1748,10 +1739,8 @@ fn one_line_role(text: &str) -> Option<Entry> {
 /// Whether a phrase is written in sentence case: a capital first word, then mostly
 /// lower-case longer words ("Competitive rowing cox", not "Northwood Rowing Club").
 fn sentence_case(text: &str) -> bool {
-    let later: Vec<&str> =
-        text.split_whitespace().skip(1).filter(|w| w.chars().count() >= 4).collect();
-    !later.is_empty()
-        && later.iter().filter(|w| w.starts_with(char::is_lowercase)).count() * 2 > later.len()
+    let (lower, counted) = super::lines::lower_case_words(text.split_whitespace().skip(1));
+    counted > 0 && lower * 2 > counted
 }
 
 /// The entry with the rest of its line, if any, as its summary.

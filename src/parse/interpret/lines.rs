@@ -531,6 +531,18 @@ impl Flattener {
     }
 }
 
+/// Of the longer words (four letters or more, in a script with capitals), how many start in
+/// lower case, and how many there are: names are capitalised, sentences are not.
+pub fn lower_case_words<'a>(words: impl Iterator<Item = &'a str>) -> (usize, usize) {
+    let cased = words.filter(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_uppercase())
+    });
+    cased.fold((0, 0), |(lower, n), w| {
+        (lower + usize::from(w.starts_with(char::is_lowercase)), n + 1)
+    })
+}
+
 /// A line's text and inline features.
 fn line_of(inlines: &[Inline], text: &str) -> Line {
     let mut strong = Vec::new();
