@@ -223,10 +223,13 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
 /// organisation or a date is an entry's heading, not a section's ("Project Manager").
 fn by_content_words(line: &Line, standalone: bool) -> Option<Kind> {
     let text = line.text.trim();
+    // A short paragraph of its own ending in a colon ("Job history:") announces what
+    // follows as surely as bold or capitals do.
+    let labelled = text.ends_with(':') && line.words() <= 4;
     let shaped = line.heading.is_some()
         || (standalone
-            && (line.whole_strong || in_capitals(text))
-            && shape_score(line, true) >= weights::HEADING_SURE);
+            && (line.whole_strong || in_capitals(text) || labelled)
+            && shape_score(line, true) >= weights::HEADING_SURE - i32::from(labelled));
     if !shaped
         || line.bullet
         || text.ends_with(['.', ',', ';'])
@@ -409,6 +412,11 @@ mod tests {
         assert_eq!(lexicon("Selbstständigkeit"), Some(Kind::Work));
         assert_eq!(lexicon("Опыт вождения"), Some(Kind::Certificates));
         assert_eq!(lexicon("Frameworks"), Some(Kind::Skills));
+        assert_eq!(lexicon("Positions held"), Some(Kind::Work));
+        assert_eq!(lexicon("Peer-reviewed journal articles"), Some(Kind::Publications));
+        assert_eq!(lexicon("Conference papers"), Some(Kind::Publications));
+        assert_eq!(lexicon("Места работы"), Some(Kind::Work));
+        assert_eq!(lexicon("Yabancı Dil"), Some(Kind::Languages));
         // Headings joining several names are their first.
         assert_eq!(
             lexicon("ACADEMIC QUALIFICATION, TRAININGS AND PROFESSIONAL CERTIFICATIONS"),
@@ -448,6 +456,17 @@ mod tests {
                 (Kind::Skills, "SKILLS and ATTRIBUTES"),
             ]
         );
+    }
+
+    #[test]
+    fn a_short_paragraph_ending_in_a_colon_is_read_by_its_content_words() {
+        let lines = plain(
+            "Ada Example\n\nA potter who fires her own kilns.\n\nMy job experience:\n\nPotter, Clayworks, 2019 - 2021\n\nWhat I did at the kiln every day was this:\n\nEducation\n\nBA Ceramics, Art School, 2018\n",
+        );
+        let (_, sections) = split(lines);
+        let kinds: Vec<(Kind, &str)> =
+            sections.iter().map(|s| (s.kind, s.title.as_str())).collect();
+        assert_eq!(kinds, [(Kind::Work, "My job experience"), (Kind::Education, "Education")]);
     }
 
     #[test]

@@ -50,6 +50,13 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "en",
         phrases: &[
+            ("positions held", Work),
+            ("professional history", Work),
+            ("journal articles", Publications),
+            ("journal papers", Publications),
+            ("conference papers", Publications),
+            ("conference proceedings", Publications),
+            ("refereed publications", Publications),
             ("volunteer experience", Volunteer),
             ("volunteer", Volunteer),
             ("volunteering", Volunteer),
@@ -208,6 +215,9 @@ pub static HEADINGS: &[Headings] = &[
         fillers: &[
             "professional",
             "top",
+            "held",
+            "peer",
+            "reviewed",
             "work",
             "relevant",
             "selected",
@@ -481,6 +491,8 @@ pub static HEADINGS: &[Headings] = &[
             ("enseignements", Talks),
         ],
         fillers: &[
+            "scientifiques",
+            "scientifique",
             "clés",
             "clé",
             "professionnelle",
@@ -798,6 +810,7 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "ru",
         phrases: &[
+            ("места работы", Work),
             ("опыт работы", Work),
             ("языки программирования", Skills),
             ("трудовая деятельность", Work),
@@ -851,6 +864,8 @@ pub static HEADINGS: &[Headings] = &[
     Headings {
         lang: "tr",
         phrases: &[
+            ("yabancı dil", Languages),
+            ("yabancı diller", Languages),
             ("iş deneyimi", Work),
             ("iş tecrübesi", Work),
             ("kişisel bilgiler", Contact),
