@@ -154,6 +154,12 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
             lines.get(i + 1).is_some_and(|n| crate::parse::dates::is_only_dates(n.text.trim()))
         })
         .collect();
+    // Lines with a date in the three lines below them: the head of dated entries.
+    let dated_below: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            lines.iter().skip(i + 1).take(3).any(|n| crate::parse::dates::find(&n.text).is_some())
+        })
+        .collect();
     let mut head: Vec<Line> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut first_seen = false;
@@ -179,6 +185,16 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
                 && is_unknown_heading(&line, standalone[i], section_level, caps_style) =>
             {
                 Some(by_class.unwrap_or(Kind::Other))
+            }
+            // "Positions Held" above dated entries in a profile: dated
+            // entries have no place there, so the short title line over them heads a
+            // section of its own, which its content names (`classify`).
+            _ if sections.last().is_some_and(|s| holds_no_entries(s.kind))
+                && dated_below[i]
+                && standalone[i]
+                && is_bare_title(&line) =>
+            {
+                Some(Kind::Other)
             }
             _ => None,
         };
@@ -327,6 +343,29 @@ fn deeper(level: Option<u8>, section_level: Option<u8>) -> bool {
     matches!((level, section_level), (Some(l), Some(s)) if l > s)
 }
 
+/// Sections whose content is never a dated entry: a profile. (Languages and skills lists
+/// carry dated course and fluency lines under short labels.)
+fn holds_no_entries(kind: Kind) -> bool {
+    kind == Kind::Summary
+}
+
+/// A short title-like line that names no job, organisation, date or contact: what an
+/// unknown heading looks like in a document without heading markup.
+fn is_bare_title(line: &Line) -> bool {
+    let text = line.text.trim();
+    !line.bullet
+        && !line.term
+        && (1..=4).contains(&line.words())
+        && text.starts_with(char::is_uppercase)
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && !text.contains('@')
+        && !text.contains("://")
+        && !ends_sentence(text)
+        && role_score(text) == 0
+        && org_score(text) == 0
+        && !is_entry_subheading(text)
+}
+
 fn is_unknown_heading(line: &Line, standalone: bool, level: Option<u8>, caps: bool) -> bool {
     // A definition term labels what is under it ("MICROSOFT | bullets" in a table).
     if line.bullet || line.term || line.words() > 5 || line.text.ends_with(['.', ',']) {
@@ -467,6 +506,24 @@ mod tests {
         let kinds: Vec<(Kind, &str)> =
             sections.iter().map(|s| (s.kind, s.title.as_str())).collect();
         assert_eq!(kinds, [(Kind::Work, "My job experience"), (Kind::Education, "Education")]);
+    }
+
+    #[test]
+    fn an_unknown_title_over_dated_entries_in_a_profile_heads_a_section() {
+        let lines = plain(
+            "Ada Example\n\nProfile\n\nA potter who fires her own kilns.\n\nPlaces Served\n\nPotter, Clayworks, Springfield\n2019 - 2021\n\nEducation\n\nBA Ceramics, Art School, 2018\n",
+        );
+        let (_, sections) = split(lines);
+        let kinds: Vec<(Kind, &str)> =
+            sections.iter().map(|s| (s.kind, s.title.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::Summary, "Profile"),
+                (Kind::Other, "Places Served"),
+                (Kind::Education, "Education")
+            ]
+        );
     }
 
     #[test]
