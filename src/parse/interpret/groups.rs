@@ -215,6 +215,8 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
     };
     // The group a short line right above a table opened, which the table's rows fill.
     let mut rows_open: Option<usize> = None;
+    // The groups sub-headings opened.
+    let mut heading_groups: Vec<usize> = Vec::new();
     for (i, p) in pieces.iter().enumerate() {
         if p.kind != PieceKind::Row {
             rows_open = None;
@@ -234,16 +236,29 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
                     _ => lexicon(&label),
                 };
                 match named {
-                    // A sub-heading naming a section ("Sprachen", "Kompetenzen") is a section
-                    // of that kind, not a label.
-                    Some(k) if p.kind == PieceKind::Heading => {
+                    // A sub-heading naming another list section ("Sprachen" inside the
+                    // skills) is a section of that kind, not a label; one naming a kind of
+                    // skill ("Tools", "Programming languages") names its group, as any other
+                    // sub-heading among the skills does.
+                    Some(k)
+                        if p.kind == PieceKind::Heading
+                            && !(k == Kind::Skills
+                                && kind == Kind::Skills
+                                && !crate::parse::vocab::sections::names_all_skills(&label)) =>
+                    {
                         current = list_kind(k, kind);
                         open = None;
                     }
                     k => {
+                        if p.kind == PieceKind::Heading && k == Some(Kind::Skills) {
+                            current = Kind::Skills;
+                        }
                         let k = k.map_or(current, |k| list_kind(k, current));
                         let g = new_group(&mut out, k, Some(label), Vec::new());
                         open = Some(g);
+                        if p.kind == PieceKind::Heading {
+                            heading_groups.push(g);
+                        }
                         if let (PieceKind::Term, Some(d)) = (p.kind, p.def) {
                             def_groups.insert(d, g);
                         }
@@ -396,7 +411,20 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
         };
         push_items(&mut out, target, current, items, p.source);
     }
-    out.groups.retain(|g| g.label.is_some() || !g.items.is_empty());
+    // A sub-heading whose lines are all `Label: a, b` groups of their own only frames them:
+    // it names no group.
+    let framing: Vec<usize> = heading_groups
+        .into_iter()
+        .filter(|&g| {
+            out.groups[g].items.is_empty()
+                && out.groups.get(g + 1).is_some_and(|n| n.label.is_some() && !n.items.is_empty())
+        })
+        .collect();
+    let mut index = 0;
+    out.groups.retain(|g| {
+        index += 1;
+        !framing.contains(&(index - 1)) && (g.label.is_some() || !g.items.is_empty())
+    });
     for g in &mut out.groups {
         // "Languages: Rust, Go" among skills lists programming languages: a group is spoken
         // languages only when its items are.
@@ -719,6 +747,24 @@ mod tests {
                 "Skills Adobe: Photoshop | Illustrator",
                 "Skills BACKEND: Rust 5/5 | Python (expert)",
                 "Skills -: Kotlin | Swift",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sub_heading_naming_a_kind_of_skill_names_its_group() {
+        // "Tools" and "Programming languages" are skills words, but among the skills they
+        // name a group; "Skills" itself names none, and a heading over labelled lines only
+        // frames them.
+        let md = "### Tools\n\n- Git\n- Make\n\n### Programming languages\n\n- Rust\n\n### Skills\n\n- Team work\n\n### Software\n\n- **Editors:** Vim, Emacs\n- **Build:** Bazel\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            [
+                "Skills Tools: Git | Make",
+                "Skills Programming languages: Rust",
+                "Skills -: Team work",
+                "Skills Editors: Vim | Emacs",
+                "Skills Build: Bazel",
             ]
         );
     }
