@@ -40,6 +40,8 @@ struct Piece {
     text: String,
     source: u32,
     kind: PieceKind,
+    /// The block (paragraph, list item) the piece is in.
+    block: usize,
     item: Option<usize>,
     parent_item: Option<usize>,
     /// The definition the piece is the term of, or in the description of.
@@ -99,6 +101,7 @@ fn pieces(lines: &[Line]) -> Vec<Piece> {
             },
             source: l.source,
             kind,
+            block: l.block,
             item: l.item,
             parent_item: l.parent_item,
             def: l.def,
@@ -217,6 +220,8 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
     let mut rows_open: Option<usize> = None;
     // The groups sub-headings opened.
     let mut heading_groups: Vec<usize> = Vec::new();
+    // The block of the label line that opened `open`.
+    let mut open_block: Option<usize> = None;
     for (i, p) in pieces.iter().enumerate() {
         if p.kind != PieceKind::Row {
             rows_open = None;
@@ -256,6 +261,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
                         let k = k.map_or(current, |k| list_kind(k, current));
                         let g = new_group(&mut out, k, Some(label), Vec::new());
                         open = Some(g);
+                        open_block = None;
                         if p.kind == PieceKind::Heading {
                             heading_groups.push(g);
                         }
@@ -308,10 +314,12 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             }
             PieceKind::Bullet | PieceKind::Text => {}
         }
-        // A label's group takes the list or paragraph right under it, not a later paragraph.
+        // A label's group takes the rest of its own paragraph ("**Languages**" and a line
+        // a language), or the list or paragraph right under it, not a later paragraph.
         if p.kind == PieceKind::Text
             && let Some(g) = open
             && !out.groups[g].items.is_empty()
+            && open_block != Some(p.block)
         {
             open = None;
         }
@@ -387,6 +395,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             let label = clean_label(&p.text);
             let k = group_kind(&label, current);
             open = Some(new_group(&mut out, k, Some(label), Vec::new()));
+            open_block = Some(p.block);
             if above_rows {
                 rows_open = open;
             }
@@ -765,6 +774,21 @@ mod tests {
                 "Skills -: Team work",
                 "Skills Editors: Vim | Emacs",
                 "Skills Build: Bazel",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_line_takes_the_rest_of_its_paragraph() {
+        // A bold label and one item a line, all in one paragraph (hard breaks): every line
+        // is the label's, not only the first.
+        let md = "**Tools**  \nGit, Make\n\n**Languages**  \nWelsh (native)  \nEnglish (fluent)\n\nRust, Go\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            [
+                "Skills Tools: Git | Make",
+                "Languages Languages: Welsh (native) | English (fluent)",
+                "Skills -: Rust | Go",
             ]
         );
     }
