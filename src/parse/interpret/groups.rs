@@ -158,7 +158,8 @@ fn dash_label(text: &str) -> Option<(String, String)> {
 /// Prose rather than a list: many words, or a sentence that ends with a period.
 fn sentence(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    let commas = text.matches([',', ';']).count();
+    // Middle dots, bullets and bars separate list items as commas do ("C · Rust · Go").
+    let commas = text.matches([',', ';', '·', '•', '|']).count();
     (words > 12 && commas * 3 < words / 2) || (text.ends_with('.') && words > 6 && commas == 0)
 }
 
@@ -791,6 +792,16 @@ mod tests {
                 "Skills -: Rust | Go",
             ]
         );
+    }
+
+    #[test]
+    fn a_long_list_set_apart_by_middle_dots_is_no_sentence() {
+        // Thirteen words and no comma, but every item set apart by a dot: a list.
+        let md = "### Tooling\n\nGit · Make · Bazel · Docker · Vim · Emacs · Grafana · Jenkins · Terraform · Ansible · Helm · Kubernetes · Nix\n";
+        let r = read(&from_markdown(md), Kind::Skills);
+        assert!(r.prose.is_empty(), "{:?}", r.prose);
+        assert_eq!(r.groups[0].items.len(), 13, "{:?}", r.groups);
+        assert_eq!(r.groups[0].label.as_deref(), Some("Tooling"));
     }
 
     #[test]
