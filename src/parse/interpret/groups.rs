@@ -143,6 +143,15 @@ fn label_value(text: &str) -> Option<(String, String)> {
     Some((label.to_string(), rest.to_string()))
 }
 
+/// A sentence, then `Label: a, b, c` in the same paragraph: the sentence, the label and the
+/// list (three items or more).
+fn label_after_sentence(text: &str) -> Option<(String, String, String)> {
+    let colon = text.find(':')?;
+    let stop = text[..colon].rfind(". ")?;
+    let (label, rest) = label_value(&text[stop + 2..])?;
+    (split_items(&rest).len() >= 3).then(|| (text[..=stop].trim().to_string(), label, rest))
+}
+
 /// `Name - what`: a short name (three words at most, no list, no date) before a spaced dash.
 fn dash_label(text: &str) -> Option<(String, String)> {
     let (label, rest) = [" - ", " – ", " — "].iter().find_map(|d| text.split_once(d))?;
@@ -331,6 +340,17 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             .and_then(|it| item_groups.get(&it).copied())
             .or_else(|| p.def.and_then(|d| def_groups.get(&d).copied()));
         let target = parent_group.or(open);
+        // "I came to code from engineering. Main stack: Python, Flask, Docker": the sentence
+        // is prose, the labelled list after it a group.
+        if p.kind == PieceKind::Text
+            && label_value(&p.text).is_none()
+            && let Some((prose, label, rest)) = label_after_sentence(&p.text)
+        {
+            out.prose.push((p.source, prose));
+            let k = group_kind(&label, current);
+            new_group(&mut out, k, Some(label), split_items(&rest));
+            continue;
+        }
         if let Some((label, rest)) = label_value(&p.text) {
             let k = group_kind(&label, out_kind(&out, target, current));
             if levels::is_language(&label) && levels::starts_with_level(&rest) {
@@ -802,6 +822,14 @@ mod tests {
         assert!(r.prose.is_empty(), "{:?}", r.prose);
         assert_eq!(r.groups[0].items.len(), 13, "{:?}", r.groups);
         assert_eq!(r.groups[0].label.as_deref(), Some("Tooling"));
+    }
+
+    #[test]
+    fn a_labelled_list_after_a_sentence_is_a_group() {
+        let md = "Chemist turned programmer, mostly on the backend. Main stack: Rust, Go,\nPostgres, Docker\n";
+        let r = read(&from_markdown(md), Kind::Skills);
+        assert_eq!(show(&r), ["Skills Main stack: Rust | Go | Postgres | Docker"]);
+        assert_eq!(r.prose[0].1, "Chemist turned programmer, mostly on the backend.");
     }
 
     #[test]
