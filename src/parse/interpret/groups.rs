@@ -541,6 +541,13 @@ pub fn language_first(item: &str) -> Option<(String, Option<String>)> {
     if levels::is_language(item) {
         return Some((item.to_string(), None));
     }
+    // "Welsh: spoken and written".
+    if let Some((first, note)) = item.split_once(':')
+        && levels::is_language(first.trim())
+        && !note.trim().is_empty()
+    {
+        return Some((first.trim().to_string(), Some(note.trim().to_string())));
+    }
     let (first, rest) = item.split_once(' ')?;
     let rest = rest.trim();
     (levels::is_language(first) && rest.starts_with(char::is_lowercase))
