@@ -414,6 +414,14 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             && pieces.get(i + 1).is_some()
         {
             let label = clean_label(&p.text);
+            // "Skills" over the skills' own list only repeats the section's name: the list
+            // under it is the section's flat list, one skill an item.
+            if lexicon(&label) == Some(kind)
+                && (kind != Kind::Skills || crate::parse::vocab::sections::names_all_skills(&label))
+            {
+                open = None;
+                continue;
+            }
             let k = group_kind(&label, current);
             open = Some(new_group(&mut out, k, Some(label), Vec::new()));
             open_block = Some(p.block);
@@ -426,7 +434,9 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             new_group(&mut out, Kind::Languages, None, items);
             continue;
         }
-        if sentence(&p.text) {
+        // A bullet of a flat list is one skill, kept whole, even when it is a sentence.
+        let flat_bullet = p.kind == PieceKind::Bullet && target.is_none();
+        if sentence(&p.text) && !flat_bullet {
             if let Some(items) = prose_list(&p.text) {
                 push_items(&mut out, target, current, items, p.source);
             } else {
@@ -837,6 +847,20 @@ mod tests {
         let r = read(&from_markdown(md), Kind::Skills);
         assert_eq!(show(&r), ["Skills Main stack: Rust | Go | Postgres | Docker"]);
         assert_eq!(r.prose[0].1, "Chemist turned programmer, mostly on the backend.");
+    }
+
+    #[test]
+    fn a_label_repeating_the_section_name_opens_no_group() {
+        // Its bullets are the section's flat list: each one skill, kept whole, sentences too.
+        let md = "**Skills**\n\n- Deep knowledge of databases, with Postgres, SQLite, Redis.\n- Years of experience firing wood kilns for a small pottery in the hills.\n- Kiln firing\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            [
+                "Skills -: Deep knowledge of databases, with Postgres, SQLite, Redis.",
+                "Skills -: Years of experience firing wood kilns for a small pottery in the hills.",
+                "Skills -: Kiln firing"
+            ]
+        );
     }
 
     #[test]
