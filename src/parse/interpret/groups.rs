@@ -834,30 +834,30 @@ mod tests {
     #[test]
     fn a_long_list_set_apart_by_middle_dots_is_no_sentence() {
         // Thirteen words and no comma, but every item set apart by a dot: a list.
-        let md = "### Tooling\n\nGit · Make · Bazel · Docker · Vim · Emacs · Grafana · Jenkins · Terraform · Ansible · Helm · Kubernetes · Nix\n";
+        let md = "### Kiln gear\n\nGit · Make · Bazel · Docker · Vim · Emacs · Grafana · Jenkins · Terraform · Ansible · Helm · Kubernetes · Nix\n";
         let r = read(&from_markdown(md), Kind::Skills);
         assert!(r.prose.is_empty(), "{:?}", r.prose);
         assert_eq!(r.groups[0].items.len(), 13, "{:?}", r.groups);
-        assert_eq!(r.groups[0].label.as_deref(), Some("Tooling"));
+        assert_eq!(r.groups[0].label.as_deref(), Some("Kiln gear"));
     }
 
     #[test]
     fn a_labelled_list_after_a_sentence_is_a_group() {
-        let md = "Chemist turned programmer, mostly on the backend. Main stack: Rust, Go,\nPostgres, Docker\n";
+        let md = "Chemist turned programmer, mostly on the backend. Main stack: Rust, Go,\nAcmeDB, Docker\n";
         let r = read(&from_markdown(md), Kind::Skills);
-        assert_eq!(show(&r), ["Skills Main stack: Rust | Go | Postgres | Docker"]);
+        assert_eq!(show(&r), ["Skills Main stack: Rust | Go | AcmeDB | Docker"]);
         assert_eq!(r.prose[0].1, "Chemist turned programmer, mostly on the backend.");
     }
 
     #[test]
     fn a_label_repeating_the_section_name_opens_no_group() {
         // Its bullets are the section's flat list: each one skill, kept whole, sentences too.
-        let md = "**Skills**\n\n- Deep knowledge of databases, with Postgres, SQLite, Redis.\n- Years of experience firing wood kilns for a small pottery in the hills.\n- Kiln firing\n";
+        let md = "**Skills**\n\n- Deep knowledge of glazes, with celadon, shino, tenmoku.\n- Ten summers firing wood kilns for a small pottery in the hills.\n- Kiln firing\n";
         assert_eq!(
             show(&read(&from_markdown(md), Kind::Skills)),
             [
-                "Skills -: Deep knowledge of databases, with Postgres, SQLite, Redis.",
-                "Skills -: Years of experience firing wood kilns for a small pottery in the hills.",
+                "Skills -: Deep knowledge of glazes, with celadon, shino, tenmoku.",
+                "Skills -: Ten summers firing wood kilns for a small pottery in the hills.",
                 "Skills -: Kiln firing"
             ]
         );

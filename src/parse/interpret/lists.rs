@@ -276,13 +276,13 @@ mod tests {
         // A line of the skills listing languages as "Language: what is said of it".
         let l = lists(
             &from_markdown(
-                "Languages: Welsh: spoken and written; Basque: spoken\n\nTools: Git, Make\n",
+                "Languages: Welsh: fluent in speech and print; Basque: talks a little\n\nTools: Git, Make\n",
             ),
             Kind::Skills,
         );
         assert_eq!(
             pairs(&l.languages),
-            [("Welsh", Some("spoken and written")), ("Basque", Some("spoken"))]
+            [("Welsh", Some("fluent in speech and print")), ("Basque", Some("talks a little"))]
         );
     }
 
