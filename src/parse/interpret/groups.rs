@@ -40,6 +40,8 @@ struct Piece {
     text: String,
     source: u32,
     kind: PieceKind,
+    /// The block (paragraph, list item) the piece is in.
+    block: usize,
     item: Option<usize>,
     parent_item: Option<usize>,
     /// The definition the piece is the term of, or in the description of.
@@ -99,6 +101,7 @@ fn pieces(lines: &[Line]) -> Vec<Piece> {
             },
             source: l.source,
             kind,
+            block: l.block,
             item: l.item,
             parent_item: l.parent_item,
             def: l.def,
@@ -140,6 +143,15 @@ fn label_value(text: &str) -> Option<(String, String)> {
     Some((label.to_string(), rest.to_string()))
 }
 
+/// A sentence, then `Label: a, b, c` in the same paragraph: the sentence, the label and the
+/// list (three items or more).
+fn label_after_sentence(text: &str) -> Option<(String, String, String)> {
+    let colon = text.find(':')?;
+    let stop = text[..colon].rfind(". ")?;
+    let (label, rest) = label_value(&text[stop + 2..])?;
+    (split_items(&rest).len() >= 3).then(|| (text[..=stop].trim().to_string(), label, rest))
+}
+
 /// `Name - what`: a short name (three words at most, no list, no date) before a spaced dash.
 fn dash_label(text: &str) -> Option<(String, String)> {
     let (label, rest) = [" - ", " – ", " — "].iter().find_map(|d| text.split_once(d))?;
@@ -155,7 +167,8 @@ fn dash_label(text: &str) -> Option<(String, String)> {
 /// Prose rather than a list: many words, or a sentence that ends with a period.
 fn sentence(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    let commas = text.matches([',', ';']).count();
+    // Middle dots, bullets and bars separate list items as commas do ("C · Rust · Go").
+    let commas = text.matches([',', ';', '·', '•', '|']).count();
     (words > 12 && commas * 3 < words / 2) || (text.ends_with('.') && words > 6 && commas == 0)
 }
 
@@ -215,6 +228,10 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
     };
     // The group a short line right above a table opened, which the table's rows fill.
     let mut rows_open: Option<usize> = None;
+    // The groups sub-headings opened.
+    let mut heading_groups: Vec<usize> = Vec::new();
+    // The block of the label line that opened `open`.
+    let mut open_block: Option<usize> = None;
     for (i, p) in pieces.iter().enumerate() {
         if p.kind != PieceKind::Row {
             rows_open = None;
@@ -234,16 +251,30 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
                     _ => lexicon(&label),
                 };
                 match named {
-                    // A sub-heading naming a section ("Sprachen", "Kompetenzen") is a section
-                    // of that kind, not a label.
-                    Some(k) if p.kind == PieceKind::Heading => {
+                    // A sub-heading naming another list section ("Sprachen" inside the
+                    // skills) is a section of that kind, not a label; one naming a kind of
+                    // skill ("Tools", "Programming languages") names its group, as any other
+                    // sub-heading among the skills does.
+                    Some(k)
+                        if p.kind == PieceKind::Heading
+                            && !(k == Kind::Skills
+                                && kind == Kind::Skills
+                                && !crate::parse::vocab::sections::names_all_skills(&label)) =>
+                    {
                         current = list_kind(k, kind);
                         open = None;
                     }
                     k => {
+                        if p.kind == PieceKind::Heading && k == Some(Kind::Skills) {
+                            current = Kind::Skills;
+                        }
                         let k = k.map_or(current, |k| list_kind(k, current));
                         let g = new_group(&mut out, k, Some(label), Vec::new());
                         open = Some(g);
+                        open_block = None;
+                        if p.kind == PieceKind::Heading {
+                            heading_groups.push(g);
+                        }
                         if let (PieceKind::Term, Some(d)) = (p.kind, p.def) {
                             def_groups.insert(d, g);
                         }
@@ -293,10 +324,12 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             }
             PieceKind::Bullet | PieceKind::Text => {}
         }
-        // A label's group takes the list or paragraph right under it, not a later paragraph.
+        // A label's group takes the rest of its own paragraph ("**Languages**" and a line
+        // a language), or the list or paragraph right under it, not a later paragraph.
         if p.kind == PieceKind::Text
             && let Some(g) = open
             && !out.groups[g].items.is_empty()
+            && open_block != Some(p.block)
         {
             open = None;
         }
@@ -307,6 +340,17 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             .and_then(|it| item_groups.get(&it).copied())
             .or_else(|| p.def.and_then(|d| def_groups.get(&d).copied()));
         let target = parent_group.or(open);
+        // "I came to code from engineering. Main stack: Python, Flask, Docker": the sentence
+        // is prose, the labelled list after it a group.
+        if p.kind == PieceKind::Text
+            && label_value(&p.text).is_none()
+            && let Some((prose, label, rest)) = label_after_sentence(&p.text)
+        {
+            out.prose.push((p.source, prose));
+            let k = group_kind(&label, current);
+            new_group(&mut out, k, Some(label), split_items(&rest));
+            continue;
+        }
         if let Some((label, rest)) = label_value(&p.text) {
             let k = group_kind(&label, out_kind(&out, target, current));
             if levels::is_language(&label) && levels::starts_with_level(&rest) {
@@ -370,8 +414,17 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             && pieces.get(i + 1).is_some()
         {
             let label = clean_label(&p.text);
+            // "Skills" over the skills' own list only repeats the section's name: the list
+            // under it is the section's flat list, one skill an item.
+            if lexicon(&label) == Some(kind)
+                && (kind != Kind::Skills || crate::parse::vocab::sections::names_all_skills(&label))
+            {
+                open = None;
+                continue;
+            }
             let k = group_kind(&label, current);
             open = Some(new_group(&mut out, k, Some(label), Vec::new()));
+            open_block = Some(p.block);
             if above_rows {
                 rows_open = open;
             }
@@ -381,7 +434,9 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             new_group(&mut out, Kind::Languages, None, items);
             continue;
         }
-        if sentence(&p.text) {
+        // A bullet of a flat list is one skill, kept whole, even when it is a sentence.
+        let flat_bullet = p.kind == PieceKind::Bullet && target.is_none();
+        if sentence(&p.text) && !flat_bullet {
             if let Some(items) = prose_list(&p.text) {
                 push_items(&mut out, target, current, items, p.source);
             } else {
@@ -396,7 +451,20 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
         };
         push_items(&mut out, target, current, items, p.source);
     }
-    out.groups.retain(|g| g.label.is_some() || !g.items.is_empty());
+    // A sub-heading whose lines are all `Label: a, b` groups of their own only frames them:
+    // it names no group.
+    let framing: Vec<usize> = heading_groups
+        .into_iter()
+        .filter(|&g| {
+            out.groups[g].items.is_empty()
+                && out.groups.get(g + 1).is_some_and(|n| n.label.is_some() && !n.items.is_empty())
+        })
+        .collect();
+    let mut index = 0;
+    out.groups.retain(|g| {
+        index += 1;
+        !framing.contains(&(index - 1)) && (g.label.is_some() || !g.items.is_empty())
+    });
     for g in &mut out.groups {
         // "Languages: Rust, Go" among skills lists programming languages: a group is spoken
         // languages only when its items are.
@@ -482,6 +550,13 @@ pub fn language_first(item: &str) -> Option<(String, Option<String>)> {
     let item = item.trim();
     if levels::is_language(item) {
         return Some((item.to_string(), None));
+    }
+    // "Welsh: spoken and written".
+    if let Some((first, note)) = item.split_once(':')
+        && levels::is_language(first.trim())
+        && !note.trim().is_empty()
+    {
+        return Some((first.trim().to_string(), Some(note.trim().to_string())));
     }
     let (first, rest) = item.split_once(' ')?;
     let rest = rest.trim();
@@ -719,6 +794,71 @@ mod tests {
                 "Skills Adobe: Photoshop | Illustrator",
                 "Skills BACKEND: Rust 5/5 | Python (expert)",
                 "Skills -: Kotlin | Swift",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sub_heading_naming_a_kind_of_skill_names_its_group() {
+        // "Tools" and "Programming languages" are skills words, but among the skills they
+        // name a group; "Skills" itself names none, and a heading over labelled lines only
+        // frames them.
+        let md = "### Tools\n\n- Git\n- Make\n\n### Programming languages\n\n- Rust\n\n### Skills\n\n- Team work\n\n### Software\n\n- **Editors:** Vim, Emacs\n- **Build:** Bazel\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            [
+                "Skills Tools: Git | Make",
+                "Skills Programming languages: Rust",
+                "Skills -: Team work",
+                "Skills Editors: Vim | Emacs",
+                "Skills Build: Bazel",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_line_takes_the_rest_of_its_paragraph() {
+        // A bold label and one item a line, all in one paragraph (hard breaks): every line
+        // is the label's, not only the first.
+        let md = "**Tools**  \nGit, Make\n\n**Languages**  \nWelsh (native)  \nEnglish (fluent)\n\nRust, Go\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            [
+                "Skills Tools: Git | Make",
+                "Languages Languages: Welsh (native) | English (fluent)",
+                "Skills -: Rust | Go",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_list_set_apart_by_middle_dots_is_no_sentence() {
+        // Thirteen words and no comma, but every item set apart by a dot: a list.
+        let md = "### Kiln gear\n\nGit · Make · Bazel · Docker · Vim · Emacs · Grafana · Jenkins · Terraform · Ansible · Helm · Kubernetes · Nix\n";
+        let r = read(&from_markdown(md), Kind::Skills);
+        assert!(r.prose.is_empty(), "{:?}", r.prose);
+        assert_eq!(r.groups[0].items.len(), 13, "{:?}", r.groups);
+        assert_eq!(r.groups[0].label.as_deref(), Some("Kiln gear"));
+    }
+
+    #[test]
+    fn a_labelled_list_after_a_sentence_is_a_group() {
+        let md = "Chemist turned programmer, mostly on the backend. Main stack: Rust, Go,\nAcmeDB, Docker\n";
+        let r = read(&from_markdown(md), Kind::Skills);
+        assert_eq!(show(&r), ["Skills Main stack: Rust | Go | AcmeDB | Docker"]);
+        assert_eq!(r.prose[0].1, "Chemist turned programmer, mostly on the backend.");
+    }
+
+    #[test]
+    fn a_label_repeating_the_section_name_opens_no_group() {
+        // Its bullets are the section's flat list: each one skill, kept whole, sentences too.
+        let md = "**Skills**\n\n- Deep knowledge of glazes, with celadon, shino, tenmoku.\n- Ten summers firing wood kilns for a small pottery in the hills.\n- Kiln firing\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            [
+                "Skills -: Deep knowledge of glazes, with celadon, shino, tenmoku.",
+                "Skills -: Ten summers firing wood kilns for a small pottery in the hills.",
+                "Skills -: Kiln firing"
             ]
         );
     }

@@ -180,6 +180,18 @@ fn languages_in(item: &str) -> Vec<String> {
 
 /// A spoken language and its level: "French (native)", "German – B2", "Deutsch".
 fn language(item: &str) -> Option<Language> {
+    // "Welsh: spoken and written": the language, then what is said of it.
+    if let Some((name, note)) = item.split_once(':')
+        && levels::is_language(name.trim())
+        && !note.trim().is_empty()
+    {
+        let fluency = Some(note.trim().trim_end_matches('.').to_string());
+        return Some(Language {
+            language: Some(name.trim().to_string()),
+            fluency,
+            ..Default::default()
+        });
+    }
     let (name, level) = groups::unrate(item);
     let name = name.trim_end_matches([':', '.']).trim().to_string();
     // "Anglais scientifique": the language, then what is said of it.
@@ -257,6 +269,21 @@ mod tests {
         );
         assert!(!names_spoken_language(&from_plain("* C, C++, Java\n")));
         assert!(names_spoken_language(&from_plain("* English (native), Welsh\n")));
+    }
+
+    #[test]
+    fn languages_each_with_a_note_after_a_colon() {
+        // A line of the skills listing languages as "Language: what is said of it".
+        let l = lists(
+            &from_markdown(
+                "Languages: Welsh: fluent in speech and print; Basque: talks a little\n\nTools: Git, Make\n",
+            ),
+            Kind::Skills,
+        );
+        assert_eq!(
+            pairs(&l.languages),
+            [("Welsh", Some("fluent in speech and print")), ("Basque", Some("talks a little"))]
+        );
     }
 
     #[test]

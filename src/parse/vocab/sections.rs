@@ -1287,6 +1287,59 @@ pub fn heading_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words that name the skills as a whole, in any language ("Skills", "Kompetenzen",
+/// "Compétences"), as opposed to one kind of skill ("Tools", "Programming languages").
+static GENERIC_SKILLS: &[&str] = &[
+    "skills",
+    "skill",
+    "competencies",
+    "competences",
+    "expertise",
+    "abilities",
+    "capabilities",
+    "proficiencies",
+    "kenntnisse",
+    "fahigkeiten",
+    "kompetenzen",
+    "qualifikationen",
+    "competences",
+    "connaissances",
+    "habilidades",
+    "competencias",
+    "conocimientos",
+    "competenze",
+    "capacita",
+    "conoscenze",
+    "vaardigheden",
+    "competenties",
+    "kennis",
+    "competencias",
+    "conhecimentos",
+    "umiejetnosci",
+    "kompetencje",
+    "навыки",
+    "компетенции",
+    "умения",
+    "yetenekler",
+    "beceriler",
+    "yetkinlikler",
+    "and",
+    "und",
+    "et",
+    "y",
+    "e",
+    "&",
+];
+
+/// Whether a heading names the skills as a whole ("Skills", "Kenntnisse"), not one kind of
+/// them: such a sub-heading among the skills names no group.
+pub fn names_all_skills(text: &str) -> bool {
+    static SET: LazyLock<WordSet<String>> =
+        LazyLock::new(|| GENERIC_SKILLS.iter().map(|w| hkey(w)).collect());
+    let words = heading_words(text);
+    !words.is_empty() && words.iter().all(|w| SET.contains(w))
+}
+
 /// The section a heading's text names, if every word of it is a heading word and it holds a
 /// known phrase. The phrase with the most words wins ("Volunteer Experience" is volunteering,
 /// "Programming Languages" skills); then one with a word that is not also a qualifier

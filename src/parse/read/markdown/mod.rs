@@ -360,7 +360,8 @@ impl Builder {
         }
         let leaf = self.heading_or_para();
         let line = self.leaf.map_or(self.line, |(_, l)| l);
-        let content = self.take_inlines();
+        let mut content = self.take_inlines();
+        without_attributes(&mut content);
         self.leaf = None;
         if content.is_empty() {
             return;
@@ -441,6 +442,27 @@ impl Builder {
     }
 }
 
+/// A Pandoc or kramdown attribute block at the end of a line (`Qt {.breakable}`,
+/// `{: #intro}`): styling markup, not text.
+static ATTRIBUTES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"\s*\{:?\s*[.#][A-Za-z][\w-]*(?:\s+[.#]?[A-Za-z][\w-]*(?:=[^\s{}]*)?)*\s*\}\s*$",
+    )
+    .expect("attribute pattern")
+});
+
+/// Drops the attribute blocks that end a paragraph's lines.
+fn without_attributes(content: &mut Vec<Inline>) {
+    for i in content.iter_mut() {
+        if let Inline::Text(t) = i
+            && let Some(m) = ATTRIBUTES.find(t)
+        {
+            t.truncate(m.start());
+        }
+    }
+    content.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -467,6 +489,16 @@ mod tests {
                 "Ada Lovelace\n==\n\n## Work\n\n* [Acme](https://acme.example)\n\n  More about it.\n* **Lead** 2019 - 2020\n  Acme Corp\n"
             ),
             "H1@1 Ada Lovelace\nH2@4 Work\nUL@6\n  -\n    P@6 [Acme](https://acme.example)\n    P@8 More about it.\n  -\n    P@9 *Lead* 2019 - 2020 ⏎ Acme Corp\n"
+        );
+    }
+
+    #[test]
+    fn attribute_blocks_at_line_ends_are_markup() {
+        assert_eq!(
+            outline(
+                "Git ·\nMake {.breakable}\n\n[Site](https://acme.example) {: #home .wide}\n\nSets {a, b}\n"
+            ),
+            "P@1 Git · ⏎ Make\nP@4 [Site](https://acme.example)\nP@6 Sets {a, b}\n"
         );
     }
 
