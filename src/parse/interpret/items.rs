@@ -665,7 +665,15 @@ pub fn projects(lines: &[Line]) -> Vec<Project> {
             p.end_date = if d.open { None } else { Some(d.end.unwrap_or(d.start)) };
         }
         let words = rest.split_whitespace().count();
-        if let Some(c) = NAME_DESC.captures(&rest).filter(|_| words <= 25 || item.headed) {
+        // A long paragraph is split only at a dash after a short name ("Tidewatch - Built a
+        // sensor network that …"); a colon there more often ends a sentence's first clause.
+        let named_by_dash = |c: &regex::Captures| {
+            c[1].split_whitespace().count() <= 6
+                && c[0][c[1].len()..].trim_start().starts_with(['-', '–', '—'])
+        };
+        if let Some(c) =
+            NAME_DESC.captures(&rest).filter(|c| words <= 25 || item.headed || named_by_dash(c))
+        {
             p.name = Some(c[1].trim().to_string());
             p.description = Some(c[2].trim().to_string());
         } else if words <= 12 || item.headed {
@@ -789,6 +797,12 @@ mod tests {
             Some("Analysis of river levels across the valley for the planning office")
         );
         assert_eq!(p[1].name.as_deref(), Some("A tool."));
+        // A long paragraph opened by a short name and a dash.
+        let p = projects(&from_plain(
+            "Tide Clock - Rebuilt the legacy ordering code of a small shop into a platform used by hundreds of shops. I focused on speed, including the background workers that send mail and build the nightly reports.\n",
+        ));
+        assert_eq!(p[0].name.as_deref(), Some("Tide Clock"));
+        assert!(p[0].description.as_deref().is_some_and(|d| d.starts_with("Rebuilt the legacy")));
     }
 
     #[test]
