@@ -321,6 +321,22 @@ fn award_of(item: &Item) -> Award {
     let (date, rest) = undated(item);
     let mut a = Award { date: date.map(|d| d.start), ..Default::default() };
     let words = rest.split_whitespace().count();
+    // "Best Thesis Prize 2011, Northwind University, Germany.": short parts that end at a
+    // place are a record, whatever its final stop.
+    let record = {
+        let parts: Vec<&str> = rest.trim_end_matches('.').split(", ").collect();
+        parts.len() >= 3
+            && parts.iter().all(|p| p.split_whitespace().count() <= 8)
+            && parts
+                .last()
+                .is_some_and(|p| places::location(p).is_some() || places::country_code(p).is_some())
+    };
+    if record && item.cols.is_empty() {
+        let parts: Vec<&str> = rest.trim_end_matches('.').split(", ").collect();
+        a.title = Some(strip_quotes(parts[0]));
+        a.awarder = Some(parts[1].trim().to_string());
+        return a;
+    }
     let sentence = words > 14 || rest.ends_with('.') && words > 6;
     if sentence {
         a.title = Some(strip_quotes(item.text.trim()));
@@ -753,6 +769,13 @@ mod tests {
         let titles: Vec<&str> = rows.iter().filter_map(|a| a.title.as_deref()).collect();
         assert_eq!(titles, ["River Prize", "Gold Medal"]);
         assert_eq!(rows[0].awarder.as_deref(), Some("Society of Rivers"));
+        // A record ending at a place and a full stop is no sentence.
+        let a = award("Graduated with the highest honours 2011, Northwind University, Germany.");
+        assert_eq!(
+            (a.title.as_deref(), a.awarder.as_deref()),
+            (Some("Graduated with the highest honours"), Some("Northwind University"))
+        );
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2011"));
     }
 
     #[test]
