@@ -549,6 +549,23 @@ fn edu_line(l: &Line) -> EduLine {
     {
         e.school = Some(strip_the(next));
     }
+    // "2006 – 2009 | Apprentice Developer | Acme Training Centre": a row of two or three
+    // cells that name no known degree or school reads as the CV templates set it, the
+    // qualification first and where it was studied last.
+    let cells: Vec<&str> = t.split(" | ").map(str::trim).filter(|c| !c.is_empty()).collect();
+    if e.school.is_none()
+        && e.degree.is_none()
+        && l.cols.len() > 1
+        && (2..=3).contains(&cells.len())
+        && cells.iter().all(|c| c.split_whitespace().count() <= 10)
+    {
+        let school = places::split_trailing(cells[cells.len() - 1]).0;
+        if reads_as_name(&school) && reads_as_name(cells[0]) {
+            e.degree = Some((cells[0].to_string(), None));
+            e.school = Some(strip_the(&school));
+            return e;
+        }
+    }
     if e.school.is_none() && e.degree.is_none() {
         // A line of its own with no degree word: the school ("Lycée du Parc", "Northwood").
         let (head, _) = places::split_trailing(&t);
@@ -1085,6 +1102,26 @@ mod tests {
                 "Eastfield College|Bachelor of Arts|History|..2014|",
                 "Westbrook Preparatory School||Two years of evening classes in drawing|..2010|"
             ]
+        );
+    }
+
+    #[test]
+    fn a_row_of_unknown_cells_is_the_qualification_then_where() {
+        let md = "| | | | |\n|---|---|---|---|\n| 2006 – 2009 | Apprentice Glazer | Lyon, France | Acme Kiln Works |\n| 2010 – 2012 | Kiln Technician | | Globex Studio |\n| 2013 | Taught evening glazing classes to adults | | Initech |\n";
+        let (e, _, _) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got[..got.len().min(2)],
+            [
+                "Acme Kiln Works|Apprentice Glazer||2006..2009|",
+                "Globex Studio|Kiln Technician||2010..2012|"
+            ]
+        );
+        // A sentence in the first cell is no qualification.
+        assert!(
+            e.iter().all(
+                |e| e.study_type.as_deref() != Some("Taught evening glazing classes to adults")
+            )
         );
     }
 
