@@ -103,7 +103,7 @@ pub(super) fn is_school(text: &str) -> bool {
 
 static SCORE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
-        r"(?i)\(?(?-u:\b)(?:cumulative\s+|cum\.\s*|overall\s+|final\s+|major\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|score|average|mark|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?(?-u:\b)\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
+        r"(?i)\(?(?-u:\b)(?:cumulative\s+|cum\.\s*|overall\s+|final\s+|major\s+)?(?:c?gpa|grade|(?:abschluss|gesamt|end)?note|notendurchschnitt|durchschnittsnote|score|average|mark|promedio(?:\s+general)?|nota(?:\s+media|\s+final)?|voto(?:\s+di\s+laurea)?|cijfer|moyenne)s?(?-u:\b)\s*(?:of\s+)?:?\s*([0-9]+(?:[.,][0-9]+)?(?:\s*/\s*[0-9.]+)?)\)?",
     )
 });
 /// A mark out of a scale ("5.0/5.0", "3,7 / 4") standing alone between cell separators.
@@ -415,6 +415,21 @@ fn edu_line(l: &Line) -> EduLine {
         }
         _ => {}
     }
+    if let Some((label, rest)) = labelled(&t) {
+        // "Primaria: Escuela Norte": the school level, then the school.
+        if level(label).is_some_and(|l| l.len() == label.len())
+            && degree_at(rest).is_none()
+            && level(rest).is_none()
+        {
+            e.degree = Some((label.to_string(), None));
+            e.school = Some(strip_the(&places::split_trailing(rest).0));
+            return e;
+        }
+        // "Undergraduate: B.Sc. in Physics, …": a label before the degree only groups it.
+        if degree_at(rest).is_some_and(|m| m.start == 0) {
+            t = rest.to_string();
+        }
+    }
     if let Some(level) = level(&t) {
         e.degree = Some((level, None));
         return e;
@@ -534,6 +549,23 @@ fn edu_line(l: &Line) -> EduLine {
     {
         e.school = Some(strip_the(next));
     }
+    // "2006 – 2009 | Apprentice Developer | Acme Training Centre": a row of two or three
+    // cells that name no known degree or school reads as the CV templates set it, the
+    // qualification first and where it was studied last.
+    let cells: Vec<&str> = t.split(" | ").map(str::trim).filter(|c| !c.is_empty()).collect();
+    if e.school.is_none()
+        && e.degree.is_none()
+        && l.cols.len() > 1
+        && (2..=3).contains(&cells.len())
+        && cells.iter().all(|c| c.split_whitespace().count() <= 10)
+    {
+        let school = places::split_trailing(cells[cells.len() - 1]).0;
+        if reads_as_name(&school) && reads_as_name(cells[0]) {
+            e.degree = Some((cells[0].to_string(), None));
+            e.school = Some(strip_the(&school));
+            return e;
+        }
+    }
     if e.school.is_none() && e.degree.is_none() {
         // A line of its own with no degree word: the school ("Lycée du Parc", "Northwood").
         let (head, _) = places::split_trailing(&t);
@@ -542,6 +574,19 @@ fn edu_line(l: &Line) -> EduLine {
         e.guessed = true;
     }
     e
+}
+
+/// A line opened by a short label ("Secondary:", "Postgraduate:"): the label and what
+/// follows it, when the label is one or two words that name no degree.
+fn labelled(t: &str) -> Option<(&str, &str)> {
+    let (label, rest) = t.split_once(": ")?;
+    let (label, rest) = (label.trim(), rest.trim());
+    let words = label.split_whitespace().count();
+    ((1..=2).contains(&words)
+        && !rest.is_empty()
+        && label.starts_with(char::is_uppercase)
+        && degree_at(label).is_none())
+    .then_some((label, rest))
 }
 
 static AT_SCHOOL: LazyLock<Pattern> = LazyLock::new(|| {
@@ -1061,6 +1106,26 @@ mod tests {
     }
 
     #[test]
+    fn a_row_of_unknown_cells_is_the_qualification_then_where() {
+        let md = "| | | | |\n|---|---|---|---|\n| 2006 – 2009 | Apprentice Glazer | Lyon, France | Acme Kiln Works |\n| 2010 – 2012 | Kiln Technician | | Globex Studio |\n| 2013 | Taught evening glazing classes to adults | | Initech |\n";
+        let (e, _, _) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got[..got.len().min(2)],
+            [
+                "Acme Kiln Works|Apprentice Glazer||2006..2009|",
+                "Globex Studio|Kiln Technician||2010..2012|"
+            ]
+        );
+        // A sentence in the first cell is no qualification.
+        assert!(
+            e.iter().all(
+                |e| e.study_type.as_deref() != Some("Taught evening glazing classes to adults")
+            )
+        );
+    }
+
+    #[test]
     fn a_qualification_and_its_field_dated_under_an_undated_school_line() {
         let md = "Brightpath Labs\nData Storytelling, Applied Statistics · (March 2021 - June 2021)\n\nQuillmoor\nGraphic Design · (2015 - 2019)\n";
         let (e, _, _) = read(&from_markdown(md));
@@ -1283,5 +1348,23 @@ Engenheiro Mecânico - Automação, Faculdade de Exemplo, 1995
         // A job title outside an education section is no sign of a degree.
         assert!(!names_degree("Ingeniera de Datos"));
         assert!(names_degree("Master of Science"));
+    }
+
+    #[test]
+    fn a_level_or_a_label_opening_the_line() {
+        let (a, _, _) = read(&from_plain(
+            "- Primaria: Escuela Benito Norte\n- Universidad: UNE\n- Secondary: Kiln Academy, Lyon, France\n- Postgraduate: MSc in Glaze Chemistry, Northwind University, 2015\n- Undergraduate: (2009 - 2013) Licenciatura en Física, Universidad de Ejemplo, promedio general 9,12\n",
+        ));
+        let got: Vec<String> = a.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Escuela Benito Norte|Primaria||..|",
+                "UNE|Universidad||..|",
+                "Kiln Academy|Secondary||..|",
+                "Northwind University|MSc|Glaze Chemistry|..2015|",
+                "Universidad de Ejemplo|Licenciatura|Física|2009..2013|9,12",
+            ]
+        );
     }
 }

@@ -321,6 +321,22 @@ fn award_of(item: &Item) -> Award {
     let (date, rest) = undated(item);
     let mut a = Award { date: date.map(|d| d.start), ..Default::default() };
     let words = rest.split_whitespace().count();
+    // "Best Thesis Prize 2011, Northwind University, Germany.": short parts that end at a
+    // place are a record, whatever its final stop.
+    let record = {
+        let parts: Vec<&str> = rest.trim_end_matches('.').split(", ").collect();
+        parts.len() >= 3
+            && parts.iter().all(|p| p.split_whitespace().count() <= 8)
+            && parts
+                .last()
+                .is_some_and(|p| places::location(p).is_some() || places::country_code(p).is_some())
+    };
+    if record && item.cols.is_empty() {
+        let parts: Vec<&str> = rest.trim_end_matches('.').split(", ").collect();
+        a.title = Some(strip_quotes(parts[0]));
+        a.awarder = Some(parts[1].trim().to_string());
+        return a;
+    }
     let sentence = words > 14 || rest.ends_with('.') && words > 6;
     if sentence {
         a.title = Some(strip_quotes(item.text.trim()));
@@ -665,7 +681,15 @@ pub fn projects(lines: &[Line]) -> Vec<Project> {
             p.end_date = if d.open { None } else { Some(d.end.unwrap_or(d.start)) };
         }
         let words = rest.split_whitespace().count();
-        if let Some(c) = NAME_DESC.captures(&rest).filter(|_| words <= 25 || item.headed) {
+        // A long paragraph is split only at a dash after a short name ("Tidewatch - Built a
+        // sensor network that …"); a colon there more often ends a sentence's first clause.
+        let named_by_dash = |c: &regex::Captures| {
+            c[1].split_whitespace().count() <= 6
+                && c[0][c[1].len()..].trim_start().starts_with(['-', '–', '—'])
+        };
+        if let Some(c) =
+            NAME_DESC.captures(&rest).filter(|c| words <= 25 || item.headed || named_by_dash(c))
+        {
             p.name = Some(c[1].trim().to_string());
             p.description = Some(c[2].trim().to_string());
         } else if words <= 12 || item.headed {
@@ -745,6 +769,13 @@ mod tests {
         let titles: Vec<&str> = rows.iter().filter_map(|a| a.title.as_deref()).collect();
         assert_eq!(titles, ["River Prize", "Gold Medal"]);
         assert_eq!(rows[0].awarder.as_deref(), Some("Society of Rivers"));
+        // A record ending at a place and a full stop is no sentence.
+        let a = award("Graduated with the highest honours 2011, Northwind University, Germany.");
+        assert_eq!(
+            (a.title.as_deref(), a.awarder.as_deref()),
+            (Some("Graduated with the highest honours"), Some("Northwind University"))
+        );
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2011"));
     }
 
     #[test]
@@ -789,6 +820,12 @@ mod tests {
             Some("Analysis of river levels across the valley for the planning office")
         );
         assert_eq!(p[1].name.as_deref(), Some("A tool."));
+        // A long paragraph opened by a short name and a dash.
+        let p = projects(&from_plain(
+            "Tide Clock - Rebuilt the legacy ordering code of a small shop into a platform used by hundreds of shops. I focused on speed, including the background workers that send mail and build the nightly reports.\n",
+        ));
+        assert_eq!(p[0].name.as_deref(), Some("Tide Clock"));
+        assert!(p[0].description.as_deref().is_some_and(|d| d.starts_with("Rebuilt the legacy")));
     }
 
     #[test]

@@ -129,7 +129,7 @@ pub static DEGREE_WORDS: &[DegreeWords] = &[
             r"Licenciad[oa]|Licenciatura|Doctorado|Grado|M[áa]ster|Maestr[íi]a|Bachiller(?:ato)?",
             r"Ingenier[oa]|T[ée]cnico\s+Superior|Tecnicatura|Diplomado",
         ],
-        levels: &["secundaria", "bachillerato"],
+        levels: &["primaria", "secundaria", "preparatoria", "bachillerato", "universidad"],
         grade_labels: &["nota media", "nota final", "nota"],
         honours: &["matrícula de honor", "sobresaliente"],
         course_labels: &["asignaturas"],

@@ -156,6 +156,11 @@ pub static HEADINGS: &[Headings] = &[
             ("conference", Talks),
             ("workshops", Talks),
             ("teaching", Talks),
+            // Lecturing and supervising students have no section of their own in the model
+            // either; their lines name degrees and universities, which the content would
+            // otherwise read as education.
+            ("lecturing", Talks),
+            ("supervision", Talks),
             ("awards", Awards),
             ("award", Awards),
             ("honors", Awards),
@@ -572,6 +577,8 @@ pub static HEADINGS: &[Headings] = &[
             ("publicaciones", Publications),
             ("voluntariado", Volunteer),
             ("liderazgo", Volunteer),
+            ("experiencia docente", Talks),
+            ("docencia", Talks),
             ("referencias", References),
             ("contacto", Contact),
             ("perfil", Summary),
@@ -704,6 +711,8 @@ pub static HEADINGS: &[Headings] = &[
             ("histórico profissional", Work),
             ("experiência", Work),
             ("experiências", Work),
+            ("experiência docente", Talks),
+            ("docência", Talks),
             ("trajetória", Work),
             ("formação", Education),
             ("formação complementar", Certificates),
@@ -1596,6 +1605,10 @@ mod tests {
         for (t, s) in [
             ("Professional Experience", Work),
             ("1.3 Professional experience", Work),
+            ("supervision and lecturing", Talks),
+            ("Lecturing", Talks),
+            ("Experiencia docente", Talks),
+            ("Experiência docente", Talks),
             ("ΕΚΠΑΙΔΕΥΣΗ", Education),
             ("SUMMARY OF QUALIFICATIONS", Summary),
             ("Langues", Languages),
