@@ -843,9 +843,17 @@ fn place_like(s: &str) -> bool {
     // as a town; a town of three words is one the place vocabulary knows.
     (1..=2).contains(&words.len())
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words.iter().any(|w| mixed_acronym(w))
         && !s.chars().any(|c| c.is_ascii_digit() || "()[]&@".contains(c))
         && role_score(s) == 0
         && org_score(s) == 0
+}
+
+/// "UBbC", "KiTS": a word mostly of capitals with some lower case is a short name, not a
+/// town ("McAllen" is one).
+fn mixed_acronym(w: &str) -> bool {
+    let capitals = w.chars().filter(|c| c.is_uppercase()).count();
+    w.chars().any(char::is_lowercase) && capitals >= 2 && 2 * capitals >= w.chars().count()
 }
 
 fn read_header(heads: &[Head]) -> Header {
@@ -1283,11 +1291,11 @@ fn employer_city(text: &str) -> (String, Option<String>) {
         _ => text,
     };
     // "Acme S.L. (Valencia)" as well as "Acme S.L., Valencia".
-    let split = without_note
+    let bracketed = without_note
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once(" ("))
-        .filter(|(_, city)| !city.contains(['(', ')']))
-        .or_else(|| comma_rsplit_once(without_note));
+        .filter(|(_, city)| !city.contains(['(', ')']));
+    let split = bracketed.or_else(|| comma_rsplit_once(without_note));
     if let Some((org, city)) = split {
         // "Zug / Baar": two places.
         let bare_city = city.split(" / ").all(is_city);
@@ -1307,7 +1315,39 @@ fn employer_city(text: &str) -> (String, Option<String>) {
             return (org.to_string(), Some(city.to_string()));
         }
     }
+    // "Globex (Vila Serena)", "Initech (Campo de Lume)": a town of several words written
+    // as towns are (capitals, lower-case joining words) is a place even after a bare name.
+    if let Some((org, city)) = bracketed
+        && town_shaped(city)
+        && !org.trim().is_empty()
+        && role_score(org) == 0
+    {
+        return (org.trim().to_string(), Some(city.to_string()));
+    }
     (text.to_string(), None)
+}
+
+/// A town's name of two to four words, each capitalised and otherwise in lower case apart
+/// from the joining words towns have ("Vila Serena", "Campo de Lume", "Saint-Aubin-de-Lume
+/// Sud"): not an acronym ("CBbC"), not a unit or a title ("Applied Logic Group").
+fn town_shaped(text: &str) -> bool {
+    const JOINS: &[&str] = &[
+        "de", "do", "da", "dos", "das", "del", "di", "la", "le", "les", "am", "an", "im", "sur",
+        "upon", "on", "y",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let proper = |w: &str| {
+        w.split(['-', '\'']).filter(|p| !p.is_empty()).all(|p| {
+            let mut cs = p.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+        })
+    };
+    let capitalised = words.iter().filter(|w| proper(w)).count();
+    (2..=4).contains(&words.len())
+        && capitalised >= 2
+        && words.iter().all(|w| proper(w) || JOINS.contains(w))
+        && role_score(text) == 0
+        && org_score(text) == 0
 }
 
 /// A bare city (or city and region code): one or two capitalised words, letters only, not an
@@ -1319,6 +1359,7 @@ fn is_city(city: &str) -> bool {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase)
             && (w.chars().count() <= 2 || cs.any(char::is_lowercase))
+            && !mixed_acronym(w)
     };
     let shaped = (1..=3).contains(&words.len())
         && words.iter().all(proper)
@@ -2090,6 +2131,38 @@ mod tests {
             e[0].highlights,
             ["site.example (design for the 2011 edition, CMS)", "shop.example (theme)"]
         );
+    }
+
+    #[test]
+    fn a_town_in_brackets_after_the_employer_is_the_place() {
+        let org = "* Experience\n** Acme Widgets (Jan/2015 - Mar/2016) (Vila Serena)\nSoftware Engineer\n** Globex (2011 - 2013) (Campo de Lume)\nSoftware Engineer\n** Umbrella Beach Club (UBbC) (2009 - 2010)\nSoftware Engineer\n";
+        let doc = crate::parse::read::document(org, Some(crate::parse::read::Markup::Org));
+        let (_, e) = read(&super::super::lines::lines(&doc));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Acme Widgets|Software Engineer|Vila Serena|2015-01..2016-03",
+                "Globex|Software Engineer|Campo de Lume|2011..2013",
+                "Umbrella Beach Club (UBbC)|Software Engineer||2009..2010",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_spanish_legal_form_after_a_comma_stays_with_the_employer() {
+        let md = "## Experience\n\n2006 - 2007\n:   ACME, S.L.\n\n    Research Consultant\n";
+        let (_, e) = read(&from_markdown(md));
+        assert_eq!(e.first().and_then(|e| e.name.as_deref()), Some("ACME, S.L."), "{e:?}");
+    }
+
+    #[test]
+    fn a_hyphenated_title_is_the_title_beside_the_employer() {
+        let (_, e) = read(&from_plain(
+            "ML-engineer — Northwind University | November 2023 – September 2024\n- Trained models.\n",
+        ));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Northwind University|ML-engineer||2023-11..2024-09"]);
     }
 
     #[test]

@@ -401,7 +401,9 @@ const CJK_ORG_ENDINGS: &[&str] = &[
 /// without their dots.
 const LEGAL_FORMS: &[&str] = &[
     "inc", "ltd", "llc", "llp", "plc", "corp", "co", "gmbh", "ag", "kg", "sa", "sas", "sarl",
-    "srl", "spa", "bv", "nv", "ab", "as", "oy", "pty", "pvt", "ltda", "ek",
+    "srl", "spa", "bv", "nv", "ab", "as", "oy", "pty", "pvt", "ltda", "ek", "sl", "slu", "sau",
+    "lda", "sro", "kft", "zrt", "aps", "asa", "oyj", "sprl", "ohg", "gbr", "ug", "kgaa", "pte",
+    "bhd", "sdn", "kk", "sapi",
 ];
 
 /// Whether a phrase is only a legal form ("Inc.", "LLC", "S.A.", "Pty Ltd"): the tail of a
@@ -462,7 +464,9 @@ mod tests {
 
     #[test]
     fn legal_forms_alone() {
-        for f in ["Inc", "Inc.", "LLC", "S.A.", "Pty Ltd", "GmbH"] {
+        for f in
+            ["Inc", "Inc.", "LLC", "S.A.", "Pty Ltd", "GmbH", "S.L.", "Lda.", "s.r.o.", "Pte Ltd"]
+        {
             assert!(is_legal_form(f), "{f}");
         }
         for f in
