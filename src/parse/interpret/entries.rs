@@ -1236,8 +1236,15 @@ fn named_not_placed(part: &str) -> bool {
 fn org_and_other(text: &str) -> Option<(String, String)> {
     let [a, b] = comma_parts(text)[..] else { return None };
     let is_org = |p: &str| org_score(p) > role_score(p);
+    // "Centro de Lógica, Universidad de Northwind": a unit of the organisation is no title.
+    let unit = |p: &str| {
+        p.split_whitespace()
+            .next()
+            .is_some_and(|w| crate::parse::vocab::orgs::is_unit_word(&w.to_lowercase()))
+    };
     let other = |p: &str| {
         org_score(p) == 0
+            && (role_score(p) > 0 || !unit(p))
             && p.starts_with(char::is_uppercase)
             && places::location(p).is_none()
             && places::country_code(p).is_none()
@@ -1935,6 +1942,9 @@ pub fn set_dates(e: &mut Entry, d: Option<&DateSpan>) {
 static ROLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z][\w/&.-]*(?:\s+[\w/&.-]+){0,5}):\s+(\S.*)$").expect("role prefix")
 });
+static TITLE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[^.:;,()]{1,60}?)\.\s+(\p{Lu}.*)$").expect("title sentence")
+});
 static AS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?-u:\b)(?:As|as)\s+(?:an?\s+|the\s+)?([A-Za-z][\w/&-]*(?:\s+[\w/&-]+){0,6}?),?\s+(?:I|we)\s",
@@ -1955,6 +1965,17 @@ fn position_from_prose(summary: &mut [String]) -> Option<String> {
         let role = c[1].to_string();
         *first = c[2].to_string();
         return Some(role);
+    }
+    // "Research Fellow. Planned the survey ...": a title as the prose's first, verbless
+    // sentence, led or closed by a title word.
+    if let Some(c) = TITLE_SENTENCE.captures(first) {
+        let words: Vec<&str> = c[1].split_whitespace().collect();
+        let (lead, last) = (words[0], words[words.len() - 1]);
+        if words.len() <= 7 && (role_score(lead) > 0 || role_score(last) > 0) {
+            let role = c[1].to_string();
+            *first = c[2].to_string();
+            return Some(role);
+        }
     }
     for p in summary.iter() {
         for re in [&*AS_ROLE, &*I_AM] {
@@ -2163,6 +2184,21 @@ mod tests {
         ));
         let got: Vec<String> = e.iter().map(brief).collect();
         assert_eq!(got, ["Northwind University|ML-engineer||2023-11..2024-09"]);
+    }
+
+    #[test]
+    fn a_title_as_the_first_sentence_of_the_prose_is_the_position() {
+        let md = "## Experience\n\n2002 - 2006\n:   Universidad de Northwind, Centro de Lógica Aplicada\n\n_Investigador asociado_. Planned the thesis and its experiments.\n\n2007 - 2008\n:   Globex\n\nMaintained servers. Wrote the backup scripts.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Universidad de Northwind, Centro de Lógica Aplicada|Investigador asociado||2002..2006",
+                "Globex|||2007..2008",
+            ]
+        );
+        assert_eq!(e[0].summary, ["Planned the thesis and its experiments."]);
     }
 
     #[test]

@@ -162,7 +162,14 @@ pub static ORG_WORDS: &[OrgWords] = &[
             "klubschule",
             "akademie",
         ],
-        units: &["institut", "lehrstuhl", "abteilung"],
+        units: &[
+            "institut",
+            "lehrstuhl",
+            "abteilung",
+            "zentrum",
+            "arbeitsgruppe",
+            "forschungsgruppe",
+        ],
         schools: &[
             "universität",
             "hochschule",
@@ -197,7 +204,7 @@ pub static ORG_WORDS: &[OrgWords] = &[
             "ministère",
             "hôpital",
         ],
-        units: &["laboratoire", "centre", "département", "équipe"],
+        units: &["laboratoire", "centre", "département", "équipe", "groupe", "pôle"],
         schools: &[
             "université",
             "école",
@@ -227,7 +234,7 @@ pub static ORG_WORDS: &[OrgWords] = &[
             "ministerio",
             "colegio",
         ],
-        units: &["departamento", "laboratorio"],
+        units: &["departamento", "laboratorio", "centro", "grupo", "grup", "unidad"],
         schools: &["universidad", "escuela", "instituto", "colegio", "facultad", "academia"],
     },
     OrgWords {
@@ -249,7 +256,7 @@ pub static ORG_WORDS: &[OrgWords] = &[
             "ministero",
             "ospedale",
         ],
-        units: &["dipartimento", "laboratorio"],
+        units: &["dipartimento", "laboratorio", "centro", "gruppo"],
         schools: &["università", "scuola", "politecnico", "istituto", "liceo", "accademia"],
     },
     OrgWords {
@@ -275,7 +282,7 @@ pub static ORG_WORDS: &[OrgWords] = &[
             "comércio",
             "academy",
         ],
-        units: &["departamento", "laboratório"],
+        units: &["departamento", "laboratório", "centro", "grupo", "núcleo"],
         schools: &["universidade", "escola", "faculdade", "instituto", "colégio", "senai", "etec"],
     },
     OrgWords {
