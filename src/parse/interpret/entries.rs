@@ -356,7 +356,8 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
         }
         // A page's class names say what a line is.
         match l.div.as_deref().and_then(fields::class_hint) {
-            Some(Hint::Description) if !l.bullet => {
+            // A list item's later lines go on with its bullet (below), description or not.
+            Some(Hint::Description) if !l.bullet && l.item.is_none() => {
                 out.push(Unit::Prose(l.text.clone()));
                 continue;
             }
@@ -2199,6 +2200,27 @@ mod tests {
             ]
         );
         assert_eq!(e[0].summary, ["Planned the thesis and its experiments."]);
+    }
+
+    #[test]
+    fn a_wrapped_item_in_a_description_argument_stays_one_highlight() {
+        let tex = "\\documentclass{moderncv}\n\\name{Jane}{Roe}\n\\begin{document}\n\\section{Experience}\n\\cventry{2017--2018}{Kiln Engineer}{Acme}{Springfield}{}{\\begin{itemize}\n\\item Built a tool that reads the kiln meters\n  by radio and stores them.\n\\item Kept the plant running.\n\\end{itemize}}\n\\end{document}\n";
+        let doc = crate::parse::read::document(tex, Some(crate::parse::read::Markup::Latex));
+        let (_, e) = read(&super::super::lines::lines(&doc));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].summary.is_empty(), "{e:?}");
+        let joined: Vec<String> = e[0]
+            .highlights
+            .iter()
+            .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(
+            joined,
+            [
+                "Built a tool that reads the kiln meters by radio and stores them.",
+                "Kept the plant running."
+            ]
+        );
     }
 
     #[test]
