@@ -1549,8 +1549,23 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
     let is_title = |s: &Slot| s.role > 0 && s.role >= s.org;
     let (mut titles, mut orgs): (Vec<Slot>, Vec<Slot>) = slots.iter().cloned().partition(is_title);
     if titles.is_empty() && orgs.len() >= 2 {
-        // No title word anywhere: an emphasised slot is the title, else the second one.
-        let pick = orgs.iter().position(|s| s.strong && s.org == 0).unwrap_or(1);
+        // No title word anywhere: an emphasised slot is the title; else the first slot when
+        // it alone names no organisation ("Pilot Project, Northwind Universitat"); else the
+        // second one.
+        let names_org = |s: &Slot| {
+            s.org > 0
+                || s.text.split_whitespace().any(|w| {
+                    crate::parse::vocab::orgs::is_school_word(
+                        &w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase(),
+                    )
+                })
+        };
+        let plain: Vec<usize> = (0..orgs.len()).filter(|&i| !names_org(&orgs[i])).collect();
+        let pick = orgs
+            .iter()
+            .position(|s| s.strong && s.org == 0)
+            .or_else(|| (plain == [0]).then_some(0))
+            .unwrap_or(1);
         titles.push(orgs.remove(pick));
     }
     // Where a slot stands on its header line: the layouts below write the employer first.
@@ -2221,6 +2236,16 @@ mod tests {
                 "Kept the plant running."
             ]
         );
+    }
+
+    #[test]
+    fn of_two_untitled_slots_the_one_naming_no_organisation_is_the_title() {
+        let (_, e) = read(&from_plain(
+            "Pilot Survey | Northwind Universitat | Springfield | 2020 - 2021\n- Calibrated the sensors.\n",
+        ));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].name.as_deref(), Some("Northwind Universitat"), "{e:?}");
+        assert_eq!(e[0].position.as_deref(), Some("Pilot Survey"), "{e:?}");
     }
 
     #[test]
