@@ -2172,16 +2172,16 @@ mod tests {
 
     #[test]
     fn a_town_in_brackets_after_the_employer_is_the_place() {
-        let org = "* Experience\n** Acme Widgets (Jan/2015 - Mar/2016) (Vila Serena)\nSoftware Engineer\n** Globex (2011 - 2013) (Campo de Lume)\nSoftware Engineer\n** Umbrella Beach Club (UBbC) (2009 - 2010)\nSoftware Engineer\n";
+        let org = "* Experience\n** Acme Widgets (Jan/2015 - Mar/2016) (Vila Serena)\nKiln Engineer\n** Globex (2011 - 2013) (Campo de Lume)\nKiln Engineer\n** Umbrella Beach Club (UBbC) (2009 - 2010)\nKiln Engineer\n";
         let doc = crate::parse::read::document(org, Some(crate::parse::read::Markup::Org));
         let (_, e) = read(&super::super::lines::lines(&doc));
         let got: Vec<String> = e.iter().map(brief).collect();
         assert_eq!(
             got,
             [
-                "Acme Widgets|Software Engineer|Vila Serena|2015-01..2016-03",
-                "Globex|Software Engineer|Campo de Lume|2011..2013",
-                "Umbrella Beach Club (UBbC)|Software Engineer||2009..2010",
+                "Acme Widgets|Kiln Engineer|Vila Serena|2015-01..2016-03",
+                "Globex|Kiln Engineer|Campo de Lume|2011..2013",
+                "Umbrella Beach Club (UBbC)|Kiln Engineer||2009..2010",
             ]
         );
     }
