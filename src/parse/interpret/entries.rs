@@ -1982,7 +1982,7 @@ fn position_from_prose(summary: &mut [String]) -> Option<String> {
         *first = c[2].to_string();
         return Some(role);
     }
-    // "Research Fellow. Planned the survey ...": a title as the prose's first, verbless
+    // "Glaze Chemist. Mixed the glazes ...": a title as the prose's first, verbless
     // sentence, led or closed by a title word.
     if let Some(c) = TITLE_SENTENCE.captures(first) {
         let words: Vec<&str> = c[1].split_whitespace().collect();
