@@ -472,7 +472,7 @@ mod tests {
     #[test]
     fn legal_forms_alone() {
         for f in
-            ["Inc", "Inc.", "LLC", "S.A.", "Pty Ltd", "GmbH", "S.L.", "Lda.", "s.r.o.", "Pte Ltd"]
+            ["Inc", "Inc.", "LLC", "S.A.", "Pty Ltd", "GmbH", "S.L.", "Lda.", "Kft.", "Pte Ltd"]
         {
             assert!(is_legal_form(f), "{f}");
         }
