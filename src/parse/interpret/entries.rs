@@ -356,7 +356,8 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
         }
         // A page's class names say what a line is.
         match l.div.as_deref().and_then(fields::class_hint) {
-            Some(Hint::Description) if !l.bullet => {
+            // A list item's later lines go on with its bullet (below), description or not.
+            Some(Hint::Description) if !l.bullet && l.item.is_none() => {
                 out.push(Unit::Prose(l.text.clone()));
                 continue;
             }
@@ -843,9 +844,17 @@ fn place_like(s: &str) -> bool {
     // as a town; a town of three words is one the place vocabulary knows.
     (1..=2).contains(&words.len())
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words.iter().any(|w| mixed_acronym(w))
         && !s.chars().any(|c| c.is_ascii_digit() || "()[]&@".contains(c))
         && role_score(s) == 0
         && org_score(s) == 0
+}
+
+/// "UBbC", "KiTS": a word mostly of capitals with some lower case is a short name, not a
+/// town ("McAllen" is one).
+fn mixed_acronym(w: &str) -> bool {
+    let capitals = w.chars().filter(|c| c.is_uppercase()).count();
+    w.chars().any(char::is_lowercase) && capitals >= 2 && 2 * capitals >= w.chars().count()
 }
 
 fn read_header(heads: &[Head]) -> Header {
@@ -1228,8 +1237,15 @@ fn named_not_placed(part: &str) -> bool {
 fn org_and_other(text: &str) -> Option<(String, String)> {
     let [a, b] = comma_parts(text)[..] else { return None };
     let is_org = |p: &str| org_score(p) > role_score(p);
+    // "Centro de Lógica, Universidad de Northwind": a unit of the organisation is no title.
+    let unit = |p: &str| {
+        p.split_whitespace()
+            .next()
+            .is_some_and(|w| crate::parse::vocab::orgs::is_unit_word(&w.to_lowercase()))
+    };
     let other = |p: &str| {
         org_score(p) == 0
+            && (role_score(p) > 0 || !unit(p))
             && p.starts_with(char::is_uppercase)
             && places::location(p).is_none()
             && places::country_code(p).is_none()
@@ -1283,11 +1299,11 @@ fn employer_city(text: &str) -> (String, Option<String>) {
         _ => text,
     };
     // "Acme S.L. (Valencia)" as well as "Acme S.L., Valencia".
-    let split = without_note
+    let bracketed = without_note
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once(" ("))
-        .filter(|(_, city)| !city.contains(['(', ')']))
-        .or_else(|| comma_rsplit_once(without_note));
+        .filter(|(_, city)| !city.contains(['(', ')']));
+    let split = bracketed.or_else(|| comma_rsplit_once(without_note));
     if let Some((org, city)) = split {
         // "Zug / Baar": two places.
         let bare_city = city.split(" / ").all(is_city);
@@ -1307,7 +1323,39 @@ fn employer_city(text: &str) -> (String, Option<String>) {
             return (org.to_string(), Some(city.to_string()));
         }
     }
+    // "Globex (Vila Serena)", "Initech (Campo de Lume)": a town of several words written
+    // as towns are (capitals, lower-case joining words) is a place even after a bare name.
+    if let Some((org, city)) = bracketed
+        && town_shaped(city)
+        && !org.trim().is_empty()
+        && role_score(org) == 0
+    {
+        return (org.trim().to_string(), Some(city.to_string()));
+    }
     (text.to_string(), None)
+}
+
+/// A town's name of two to four words, each capitalised and otherwise in lower case apart
+/// from the joining words towns have ("Vila Serena", "Campo de Lume", "Saint-Aubin-de-Lume
+/// Sud"): not an acronym ("CBbC"), not a unit or a title ("Applied Logic Group").
+fn town_shaped(text: &str) -> bool {
+    const JOINS: &[&str] = &[
+        "de", "do", "da", "dos", "das", "del", "di", "la", "le", "les", "am", "an", "im", "sur",
+        "upon", "on", "y",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let proper = |w: &str| {
+        w.split(['-', '\'']).filter(|p| !p.is_empty()).all(|p| {
+            let mut cs = p.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+        })
+    };
+    let capitalised = words.iter().filter(|w| proper(w)).count();
+    (2..=4).contains(&words.len())
+        && capitalised >= 2
+        && words.iter().all(|w| proper(w) || JOINS.contains(w))
+        && role_score(text) == 0
+        && org_score(text) == 0
 }
 
 /// A bare city (or city and region code): one or two capitalised words, letters only, not an
@@ -1319,6 +1367,7 @@ fn is_city(city: &str) -> bool {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase)
             && (w.chars().count() <= 2 || cs.any(char::is_lowercase))
+            && !mixed_acronym(w)
     };
     let shaped = (1..=3).contains(&words.len())
         && words.iter().all(proper)
@@ -1500,8 +1549,23 @@ fn assign(h: &mut Header, slots: Vec<Slot>, line_dates: &[Option<DateSpan>], hea
     let is_title = |s: &Slot| s.role > 0 && s.role >= s.org;
     let (mut titles, mut orgs): (Vec<Slot>, Vec<Slot>) = slots.iter().cloned().partition(is_title);
     if titles.is_empty() && orgs.len() >= 2 {
-        // No title word anywhere: an emphasised slot is the title, else the second one.
-        let pick = orgs.iter().position(|s| s.strong && s.org == 0).unwrap_or(1);
+        // No title word anywhere: an emphasised slot is the title; else the first slot when
+        // it alone names no organisation ("Pilot Project, Northwind Universitat"); else the
+        // second one.
+        let names_org = |s: &Slot| {
+            s.org > 0
+                || s.text.split_whitespace().any(|w| {
+                    crate::parse::vocab::orgs::is_school_word(
+                        &w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase(),
+                    )
+                })
+        };
+        let plain: Vec<usize> = (0..orgs.len()).filter(|&i| !names_org(&orgs[i])).collect();
+        let pick = orgs
+            .iter()
+            .position(|s| s.strong && s.org == 0)
+            .or_else(|| (plain == [0]).then_some(0))
+            .unwrap_or(1);
         titles.push(orgs.remove(pick));
     }
     // Where a slot stands on its header line: the layouts below write the employer first.
@@ -1894,6 +1958,9 @@ pub fn set_dates(e: &mut Entry, d: Option<&DateSpan>) {
 static ROLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z][\w/&.-]*(?:\s+[\w/&.-]+){0,5}):\s+(\S.*)$").expect("role prefix")
 });
+static TITLE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[^.:;,()]{1,60}?)\.\s+(\p{Lu}.*)$").expect("title sentence")
+});
 static AS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?-u:\b)(?:As|as)\s+(?:an?\s+|the\s+)?([A-Za-z][\w/&-]*(?:\s+[\w/&-]+){0,6}?),?\s+(?:I|we)\s",
@@ -1914,6 +1981,17 @@ fn position_from_prose(summary: &mut [String]) -> Option<String> {
         let role = c[1].to_string();
         *first = c[2].to_string();
         return Some(role);
+    }
+    // "Glaze Chemist. Mixed the glazes ...": a title as the prose's first, verbless
+    // sentence, led or closed by a title word.
+    if let Some(c) = TITLE_SENTENCE.captures(first) {
+        let words: Vec<&str> = c[1].split_whitespace().collect();
+        let (lead, last) = (words[0], words[words.len() - 1]);
+        if words.len() <= 7 && (role_score(lead) > 0 || role_score(last) > 0) {
+            let role = c[1].to_string();
+            *first = c[2].to_string();
+            return Some(role);
+        }
     }
     for p in summary.iter() {
         for re in [&*AS_ROLE, &*I_AM] {
@@ -2090,6 +2168,84 @@ mod tests {
             e[0].highlights,
             ["site.example (design for the 2011 edition, CMS)", "shop.example (theme)"]
         );
+    }
+
+    #[test]
+    fn a_town_in_brackets_after_the_employer_is_the_place() {
+        let org = "* Experience\n** Acme Widgets (Jan/2015 - Mar/2016) (Vila Serena)\nKiln Engineer\n** Globex (2011 - 2013) (Campo de Lume)\nKiln Engineer\n** Umbrella Beach Club (UBbC) (2009 - 2010)\nKiln Engineer\n";
+        let doc = crate::parse::read::document(org, Some(crate::parse::read::Markup::Org));
+        let (_, e) = read(&super::super::lines::lines(&doc));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Acme Widgets|Kiln Engineer|Vila Serena|2015-01..2016-03",
+                "Globex|Kiln Engineer|Campo de Lume|2011..2013",
+                "Umbrella Beach Club (UBbC)|Kiln Engineer||2009..2010",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_spanish_legal_form_after_a_comma_stays_with_the_employer() {
+        let md = "## Experience\n\n2006 - 2007\n:   ACME, S.L.\n\n    Research Consultant\n";
+        let (_, e) = read(&from_markdown(md));
+        assert_eq!(e.first().and_then(|e| e.name.as_deref()), Some("ACME, S.L."), "{e:?}");
+    }
+
+    #[test]
+    fn a_hyphenated_title_is_the_title_beside_the_employer() {
+        let (_, e) = read(&from_plain(
+            "ML-engineer — Northwind University | November 2023 – September 2024\n- Trained models.\n",
+        ));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Northwind University|ML-engineer||2023-11..2024-09"]);
+    }
+
+    #[test]
+    fn a_title_as_the_first_sentence_of_the_prose_is_the_position() {
+        let md = "## Experience\n\n2002 - 2006\n:   Universidad de Northwind, Centro de Lógica Aplicada\n\n_Investigador asociado_. Planned the thesis and its experiments.\n\n2007 - 2008\n:   Globex\n\nMaintained servers. Wrote the backup scripts.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Universidad de Northwind, Centro de Lógica Aplicada|Investigador asociado||2002..2006",
+                "Globex|||2007..2008",
+            ]
+        );
+        assert_eq!(e[0].summary, ["Planned the thesis and its experiments."]);
+    }
+
+    #[test]
+    fn a_wrapped_item_in_a_description_argument_stays_one_highlight() {
+        let tex = "\\documentclass{moderncv}\n\\name{Jane}{Roe}\n\\begin{document}\n\\section{Experience}\n\\cventry{2017--2018}{Kiln Engineer}{Acme}{Springfield}{}{\\begin{itemize}\n\\item Built a tool that reads the kiln meters\n  by radio and stores them.\n\\item Kept the plant running.\n\\end{itemize}}\n\\end{document}\n";
+        let doc = crate::parse::read::document(tex, Some(crate::parse::read::Markup::Latex));
+        let (_, e) = read(&super::super::lines::lines(&doc));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].summary.is_empty(), "{e:?}");
+        let joined: Vec<String> = e[0]
+            .highlights
+            .iter()
+            .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(
+            joined,
+            [
+                "Built a tool that reads the kiln meters by radio and stores them.",
+                "Kept the plant running."
+            ]
+        );
+    }
+
+    #[test]
+    fn of_two_untitled_slots_the_one_naming_no_organisation_is_the_title() {
+        let (_, e) = read(&from_plain(
+            "Pilot Survey | Northwind Universitat | Springfield | 2020 - 2021\n- Calibrated the sensors.\n",
+        ));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].name.as_deref(), Some("Northwind Universitat"), "{e:?}");
+        assert_eq!(e[0].position.as_deref(), Some("Pilot Survey"), "{e:?}");
     }
 
     #[test]

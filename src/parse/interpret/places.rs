@@ -153,6 +153,16 @@ pub fn split_trailing(text: &str) -> (String, Option<String>) {
             let head = parts[..start].join(", ");
             return (head, Some(tail.join(", ")));
         }
+        // "Org, City ST": the last part a town and its state's code, without a comma between.
+        if start == parts.len() - 1
+            && let Some((city, state)) = parts[start].rsplit_once(' ')
+            && is_state(state)
+            && state.chars().all(|c| c.is_ascii_uppercase())
+            && city.split_whitespace().count() <= 3
+            && is_place_word(city)
+        {
+            return (parts[..start].join(", "), Some(parts[start].to_string()));
+        }
         // "Org City, ST": the city is the last word (two for "New York", "San Jose").
         if start == parts.len() - 1 && is_state(parts[start]) {
             let words: Vec<&str> = parts[start - 1].split_whitespace().collect();
@@ -227,6 +237,11 @@ mod tests {
         );
         assert_eq!(split_trailing("Apple, Inc."), ("Apple, Inc.".into(), None));
         assert_eq!(split_trailing("Acme San Jose, CA").1.as_deref(), Some("San Jose, CA"));
+        assert_eq!(
+            split_trailing("Globex Adventures, Springfield WA"),
+            ("Globex Adventures".into(), Some("Springfield WA".into()))
+        );
+        assert_eq!(split_trailing("Initech, Research IT"), ("Initech, Research IT".into(), None));
         assert_eq!(split_trailing("San Jose, CA"), (String::new(), Some("San Jose, CA".into())));
     }
 

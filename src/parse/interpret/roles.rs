@@ -121,13 +121,24 @@ mod tests {
             "Sviluppatrice full stack",
             "Analista programmatore",
             "Engenheira de dados",
+            "Kiln-инженер",
+            "Release-Engineer",
+            "SAP-Berater",
         ] {
             assert!(role_score(t) > 0, "{t}");
         }
         // Surnames and places that merely end like a title are not titles.
-        for t in
-            ["Anna Lehrer", "Kaufmann", "Berlin", "Acme GmbH", "Protest Group", "Instituto Técnico"]
-        {
+        for t in [
+            "Anna Lehrer",
+            "Kaufmann",
+            "Berlin",
+            "Acme GmbH",
+            "Protest Group",
+            "Instituto Técnico",
+            "Self-employed",
+            "Front-end",
+            "Full-time",
+        ] {
             assert_eq!(role_score(t), 0, "{t}");
         }
     }

@@ -162,7 +162,14 @@ pub static ORG_WORDS: &[OrgWords] = &[
             "klubschule",
             "akademie",
         ],
-        units: &["institut", "lehrstuhl", "abteilung"],
+        units: &[
+            "institut",
+            "lehrstuhl",
+            "abteilung",
+            "zentrum",
+            "arbeitsgruppe",
+            "forschungsgruppe",
+        ],
         schools: &[
             "universität",
             "hochschule",
@@ -197,7 +204,7 @@ pub static ORG_WORDS: &[OrgWords] = &[
             "ministère",
             "hôpital",
         ],
-        units: &["laboratoire", "centre", "département", "équipe"],
+        units: &["laboratoire", "centre", "département", "équipe", "groupe", "pôle"],
         schools: &[
             "université",
             "école",
@@ -227,7 +234,7 @@ pub static ORG_WORDS: &[OrgWords] = &[
             "ministerio",
             "colegio",
         ],
-        units: &["departamento", "laboratorio"],
+        units: &["departamento", "laboratorio", "centro", "grupo", "grup", "unidad"],
         schools: &["universidad", "escuela", "instituto", "colegio", "facultad", "academia"],
     },
     OrgWords {
@@ -249,7 +256,7 @@ pub static ORG_WORDS: &[OrgWords] = &[
             "ministero",
             "ospedale",
         ],
-        units: &["dipartimento", "laboratorio"],
+        units: &["dipartimento", "laboratorio", "centro", "gruppo"],
         schools: &["università", "scuola", "politecnico", "istituto", "liceo", "accademia"],
     },
     OrgWords {
@@ -275,7 +282,7 @@ pub static ORG_WORDS: &[OrgWords] = &[
             "comércio",
             "academy",
         ],
-        units: &["departamento", "laboratório"],
+        units: &["departamento", "laboratório", "centro", "grupo", "núcleo"],
         schools: &["universidade", "escola", "faculdade", "instituto", "colégio", "senai", "etec"],
     },
     OrgWords {
@@ -401,7 +408,9 @@ const CJK_ORG_ENDINGS: &[&str] = &[
 /// without their dots.
 const LEGAL_FORMS: &[&str] = &[
     "inc", "ltd", "llc", "llp", "plc", "corp", "co", "gmbh", "ag", "kg", "sa", "sas", "sarl",
-    "srl", "spa", "bv", "nv", "ab", "as", "oy", "pty", "pvt", "ltda", "ek",
+    "srl", "spa", "bv", "nv", "ab", "as", "oy", "pty", "pvt", "ltda", "ek", "sl", "slu", "sau",
+    "lda", "sro", "kft", "zrt", "aps", "asa", "oyj", "sprl", "ohg", "gbr", "ug", "kgaa", "pte",
+    "bhd", "sdn", "kk", "sapi",
 ];
 
 /// Whether a phrase is only a legal form ("Inc.", "LLC", "S.A.", "Pty Ltd"): the tail of a
@@ -462,7 +471,9 @@ mod tests {
 
     #[test]
     fn legal_forms_alone() {
-        for f in ["Inc", "Inc.", "LLC", "S.A.", "Pty Ltd", "GmbH"] {
+        for f in
+            ["Inc", "Inc.", "LLC", "S.A.", "Pty Ltd", "GmbH", "S.L.", "Lda.", "Kft.", "Pte Ltd"]
+        {
             assert!(is_legal_form(f), "{f}");
         }
         for f in

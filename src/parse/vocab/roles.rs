@@ -780,6 +780,17 @@ pub fn is_title_word(w: &str) -> bool {
     if SETS.titles.contains(w) {
         return true;
     }
+    // "ML-engineer", "SAP-Berater": a hyphenated compound is named by its last element. A
+    // bound prefix ("co-", "ex-") makes a word of its own, known whole or not at all.
+    const PREFIXES: &[&str] = &["co", "ex", "vice", "sub", "pre", "pro", "non", "self", "anti"];
+    if let Some((first, head)) = w.rsplit_once('-')
+        && head.chars().count() >= 4
+        && !PREFIXES.contains(&first)
+        && !w.chars().any(is_cjk)
+        && is_title_word(head)
+    {
+        return true;
+    }
     if w.chars().any(is_cjk) {
         return w.split('-').any(|p| CJK_TITLE_ENDINGS.iter().any(|e| p.ends_with(e)));
     }
