@@ -637,13 +637,23 @@ fn cell_blocks(lines: &[&Line], links: &[Link], number: u32) -> Vec<Block> {
     out
 }
 
-/// What comes before a word: a space, a line break, or nothing (a word joined over a line
+/// What comes before a word: a space, a line break, a line break the column's width forced
+/// (the word would not have fitted on the line above), or nothing (a word joined over a line
 /// end).
 #[derive(Clone, Copy, PartialEq)]
 enum Sep {
     Space,
     Break,
+    Wrap,
     Join,
+}
+
+/// Whether the line above ended because `first`, the next line's first word, did not fit
+/// before the column's right edge: the break is a wrap, and a bold or italic run goes on
+/// across it.
+fn forced_wrap(above: &Line, first: &Word) -> bool {
+    let room = above.col_x1 - above.x1();
+    room < (first.x1 - first.x0) + 0.3 * first.size.max(1.0)
 }
 
 /// The inline content of lines: words with bold and italic runs, links, soft breaks between
@@ -672,6 +682,7 @@ fn inlines(lines: &[&Line], links: &[Link], heading: bool) -> Vec<Inline> {
                         Sep::Join
                     }
                     Some(Join::KeepHyphen) => Sep::Join,
+                    None if forced_wrap(lines[n - 1], &w) => Sep::Wrap,
                     None => Sep::Break,
                 }
             } else {
@@ -693,10 +704,11 @@ fn push_words(buf: &mut InlineBuf, words: &[(Sep, Word)], links: &[Link], headin
         let (sep, w) = &words[k];
         match sep {
             Sep::Space if k > 0 => buf.text(" "),
-            Sep::Break => buf.push(Inline::SoftBreak),
+            Sep::Break | Sep::Wrap => buf.push(Inline::SoftBreak),
             _ => {}
         }
-        // A run of words sharing link, weight and slant, not crossing a line break.
+        // A run of words sharing link, weight and slant, not crossing a line break (a wrap
+        // the column's width forced is crossed: the run is one phrase set over two lines).
         let mut end = k + 1;
         let target = |l: Option<usize>| l.and_then(|i| links.get(i)).map(|l| &l.target);
         while end < words.len()
@@ -707,24 +719,30 @@ fn push_words(buf: &mut InlineBuf, words: &[(Sep, Word)], links: &[Link], headin
         {
             end += 1;
         }
+        let mut content = Vec::new();
         let mut text = String::new();
         for (i, (sep, w)) in words[k..end].iter().enumerate() {
-            if i > 0 && *sep == Sep::Space {
-                text.push(' ');
+            match sep {
+                Sep::Space if i > 0 => text.push(' '),
+                Sep::Wrap if i > 0 => {
+                    content.push(Inline::Text(std::mem::take(&mut text)));
+                    content.push(Inline::SoftBreak);
+                }
+                _ => {}
             }
             text.push_str(&w.text);
         }
-        let mut inline = Inline::Text(text);
+        content.push(Inline::Text(text));
         if w.italic && !heading {
-            inline = Inline::Emph(vec![inline]);
+            content = vec![Inline::Emph(content)];
         }
         if w.bold && !heading {
-            inline = Inline::Strong(vec![inline]);
+            content = vec![Inline::Strong(content)];
         }
         if let Some(link) = w.link.and_then(|i| links.get(i)) {
-            inline = Inline::Link { target: link.target.clone(), content: vec![inline] };
+            content = vec![Inline::Link { target: link.target.clone(), content }];
         }
-        buf.push(inline);
+        content.into_iter().for_each(|inline| buf.push(inline));
         k = end;
     }
 }

@@ -305,7 +305,7 @@ fn is_page_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use extract::Font;
+    use extract::{Font, Glyph};
     use layout::tests::run;
 
     #[test]
@@ -393,6 +393,29 @@ mod tests {
         assert_eq!(level_of("Northwind"), Some(3), "{levels:?}");
         assert_eq!(level_of("Craft"), Some(2), "{levels:?}");
         assert_eq!(level_of("Tongues"), Some(3), "{levels:?}");
+    }
+
+    #[test]
+    fn an_italic_phrase_wrapped_at_the_column_edge_stays_one_span() {
+        // An entry line whose italic role wraps at the right edge of the column, then two
+        // short italic lines that end well before it (a stack of lines, not a wrap).
+        let italic = |mut glyphs: Vec<Glyph>| {
+            glyphs.iter_mut().for_each(|g| g.font = 1);
+            glyphs
+        };
+        let mut glyphs = run("Acme, Porto - ", 40.0, 100.0, 10.0);
+        glyphs.extend(italic(run("Frobnicated the quuxers and", 102.0, 100.0, 10.0)));
+        glyphs.extend(italic(run("zorblaxes", 40.0, 112.0, 10.0)));
+        glyphs.extend(italic(run("Quuxer", 40.0, 150.0, 10.0)));
+        glyphs.extend(italic(run("Zorblaxer", 40.0, 162.0, 10.0)));
+        let fonts = [Font::default(), Font { italic: true, ..Font::default() }];
+        let lines = layout::page_lines(&glyphs, &fonts, &[], &[], 0);
+        let typography = blocks::Typography::of(&lines);
+        let built = blocks::build(&lines, &vec![false; lines.len()], &[Vec::new()], &typography, 1);
+        let doc = crate::parse::doc::Document { blocks: built, ..Default::default() };
+        let outline = doc.outline();
+        assert!(outline.contains("_Frobnicated the quuxers and ⏎ zorblaxes_"), "{outline}");
+        assert!(outline.contains("_Quuxer_ ⏎ _Zorblaxer_"), "{outline}");
     }
 
     #[test]
