@@ -645,6 +645,8 @@ enum Sep {
     Space,
     Break,
     Wrap,
+    /// An icon between two words of one line: a hard break.
+    Icon,
     Join,
 }
 
@@ -654,6 +656,24 @@ enum Sep {
 fn forced_wrap(above: &Line, first: &Word) -> bool {
     let room = above.col_x1 - above.x1();
     room < (first.x1 - first.x0) + 0.3 * first.size.max(1.0)
+}
+
+/// A line's words without the empty ones (icons, bullets the font maps to nothing), each
+/// marked when an icon stood between it and the word before: an icon between two items of a
+/// line ("City (pin) phone (envelope) address") sets them apart like a line break.
+fn drop_icons(words: Vec<Word>) -> Vec<(bool, Word)> {
+    let (mut seen, mut icon) = (false, false);
+    words
+        .into_iter()
+        .filter_map(|w| {
+            if w.text.is_empty() {
+                icon |= seen && w.missing;
+                return None;
+            }
+            seen = true;
+            Some((std::mem::take(&mut icon), w))
+        })
+        .collect()
 }
 
 /// The inline content of lines: words with bold and italic runs, links, soft breaks between
@@ -667,10 +687,9 @@ fn inlines(lines: &[&Line], links: &[Link], heading: bool) -> Vec<Inline> {
         if let Some(first) = line_words.first_mut() {
             first.text = first.text.chars().skip(skip).collect::<String>().trim_start().to_string();
         }
-        line_words.retain(|w| !w.text.is_empty());
-        for (i, w) in line_words.into_iter().enumerate() {
+        for (i, (after_icon, w)) in drop_icons(line_words).into_iter().enumerate() {
             let sep = if i > 0 {
-                Sep::Space
+                if after_icon { Sep::Icon } else { Sep::Space }
             } else if let Some((_, prev)) = words.last_mut() {
                 let target = |l: Option<usize>| l.and_then(|i| links.get(i)).map(|l| &l.target);
                 let same_link = target(prev.link).is_some() && target(prev.link) == target(w.link);
@@ -705,6 +724,7 @@ fn push_words(buf: &mut InlineBuf, words: &[(Sep, Word)], links: &[Link], headin
         match sep {
             Sep::Space if k > 0 => buf.text(" "),
             Sep::Break | Sep::Wrap => buf.push(Inline::SoftBreak),
+            Sep::Icon => buf.push(Inline::LineBreak),
             _ => {}
         }
         // A run of words sharing link, weight and slant, not crossing a line break (a wrap
@@ -712,7 +732,7 @@ fn push_words(buf: &mut InlineBuf, words: &[(Sep, Word)], links: &[Link], headin
         let mut end = k + 1;
         let target = |l: Option<usize>| l.and_then(|i| links.get(i)).map(|l| &l.target);
         while end < words.len()
-            && words[end].0 != Sep::Break
+            && !matches!(words[end].0, Sep::Break | Sep::Icon)
             && target(words[end].1.link) == target(w.link)
             && words[end].1.bold == w.bold
             && words[end].1.italic == w.italic

@@ -419,6 +419,21 @@ mod tests {
     }
 
     #[test]
+    fn an_icon_between_contact_items_sets_them_apart() {
+        // "Porto, Portugal (icon) +351 210 000 000": the icon glyph maps to no text.
+        let mut glyphs = run("Porto, Portugal ", 40.0, 100.0, 10.0);
+        let icon = Glyph { text: String::new(), x: 120.0, width: 8.0, ..glyphs[0].clone() };
+        glyphs.push(icon);
+        glyphs.extend(run(" +351 210 000 000", 128.0, 100.0, 10.0));
+        let mut lines = layout::page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        repair::repair_words(&mut lines);
+        let typography = blocks::Typography::of(&lines);
+        let built = blocks::build(&lines, &vec![false; lines.len()], &[Vec::new()], &typography, 1);
+        let doc = crate::parse::doc::Document { blocks: built, ..Default::default() };
+        assert_eq!(doc.outline().trim(), "P@1 Porto, Portugal ↵ +351 210 000 000");
+    }
+
+    #[test]
     fn page_numbers_are_recognised() {
         for t in ["3", "- 2 -", "Page 1 of 2", "Seite 2 von 3", "2 / 3", "Página 1 de 1"] {
             assert!(is_page_number(t), "{t}");
