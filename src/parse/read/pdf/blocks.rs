@@ -434,7 +434,9 @@ fn heading_level(line: &Line, t: &Typography, body: f32) -> Option<u8> {
     if size >= t.biggest * 0.97 && size >= t.body * 1.4 && line.page == 0 {
         return Some(1);
     }
-    let big = size >= body * 1.2;
+    // A little under the ratio: the body size is rounded to half points, and TeX's 12pt over
+    // 10pt is 11.955 over 9.963 PDF points.
+    let big = size >= body * 1.2 - 0.05;
     let caps = letters.iter().all(|c| !c.is_lowercase());
     let bold = words.iter().all(|w| w.bold);
     let spaced = words.iter().any(|w| w.spaced);

@@ -434,6 +434,29 @@ mod tests {
     }
 
     #[test]
+    fn a_line_set_at_exactly_six_fifths_of_the_body_size_is_a_heading() {
+        // TeX's 12pt section titles over 10pt body text, in PDF points.
+        let mut glyphs = Vec::new();
+        let mut y = 100.0;
+        for title in ["Schooling", "Craft"] {
+            glyphs.extend(run(title, 40.0, y, 11.955));
+            y += 22.0;
+            for i in 0..3 {
+                glyphs.extend(run(&format!("body line {i} under {title}"), 40.0, y, 9.963));
+                y += 12.0;
+            }
+            y += 10.0;
+        }
+        let lines = layout::page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let typography = blocks::Typography::of(&lines);
+        let built = blocks::build(&lines, &vec![false; lines.len()], &[Vec::new()], &typography, 1);
+        let doc = crate::parse::doc::Document { blocks: built, ..Default::default() };
+        let outline = doc.outline();
+        assert!(outline.contains("H2@1 Schooling") && outline.contains("Craft\n"), "{outline}");
+        assert!(outline.lines().filter(|l| l.starts_with('H')).count() == 2, "{outline}");
+    }
+
+    #[test]
     fn page_numbers_are_recognised() {
         for t in ["3", "- 2 -", "Page 1 of 2", "Seite 2 von 3", "2 / 3", "Página 1 de 1"] {
             assert!(is_page_number(t), "{t}");
