@@ -437,7 +437,11 @@ fn bold_groups(pieces: &[Piece]) -> Vec<Inline> {
     let mut out = Vec::new();
     for group in split_by(pieces, |a, b| a.bold == b.bold) {
         let content = italic_groups(group);
-        if group[0].bold { out.push(Inline::Strong(content)) } else { out.extend(content) }
+        if group[0].bold {
+            push_span(&mut out, content, Inline::Strong)
+        } else {
+            out.extend(content)
+        }
     }
     out
 }
@@ -446,9 +450,34 @@ fn italic_groups(pieces: &[Piece]) -> Vec<Inline> {
     let mut out = Vec::new();
     for group in split_by(pieces, |a, b| a.italic == b.italic) {
         let content: Vec<Inline> = group.iter().filter_map(piece_inline).collect();
-        if group[0].italic { out.push(Inline::Emph(content)) } else { out.extend(content) }
+        if group[0].italic {
+            push_span(&mut out, content, Inline::Emph)
+        } else {
+            out.extend(content)
+        }
     }
     out
+}
+
+/// Pushes a bold or italic span. Spaces at its edges (a label set bold with the spaces
+/// that part it from the plain value) stay outside it, so the words on either side stay
+/// apart when the span's content is trimmed.
+fn push_span(out: &mut Vec<Inline>, content: Vec<Inline>, span: fn(Vec<Inline>) -> Inline) {
+    let edge = |i: Option<&Inline>, at_end: bool| {
+        matches!(i, Some(Inline::Text(t)) if if at_end {
+            t.ends_with(char::is_whitespace)
+        } else {
+            t.starts_with(char::is_whitespace)
+        })
+    };
+    let (lead, trail) = (edge(content.first(), false), edge(content.last(), true));
+    if lead {
+        out.push(Inline::Text(" ".into()));
+    }
+    out.push(span(content));
+    if trail {
+        out.push(Inline::Text(" ".into()));
+    }
 }
 
 fn piece_inline(p: &Piece) -> Option<Inline> {
@@ -676,6 +705,16 @@ mod tests {
         for t in ["Led", "• ", "2019 – 2020"] {
             assert_eq!(strip_typed_bullet(&mut vec![text(t)]), None, "{t}");
         }
+    }
+
+    #[test]
+    fn spaces_at_the_edge_of_a_bold_run_keep_the_words_apart() {
+        let bold = |t: &str| Piece { bold: true, ..text(t) };
+        let para = paragraph(1, ParaKind::Body, vec![bold("Quuxer      "), text("Acme")]);
+        let para = para.unwrap();
+        assert_eq!(para.text(), "Quuxer Acme");
+        let para = paragraph(1, ParaKind::Body, vec![text("Lives in"), bold(" Porto")]).unwrap();
+        assert_eq!(para.text(), "Lives in Porto");
     }
 
     #[test]

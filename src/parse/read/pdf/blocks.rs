@@ -434,7 +434,9 @@ fn heading_level(line: &Line, t: &Typography, body: f32) -> Option<u8> {
     if size >= t.biggest * 0.97 && size >= t.body * 1.4 && line.page == 0 {
         return Some(1);
     }
-    let big = size >= body * 1.2;
+    // A little under the ratio: the body size is rounded to half points, and TeX's 12pt over
+    // 10pt is 11.955 over 9.963 PDF points.
+    let big = size >= body * 1.2 - 0.05;
     let caps = letters.iter().all(|c| !c.is_lowercase());
     let bold = words.iter().all(|w| w.bold);
     let spaced = words.iter().any(|w| w.spaced);
@@ -637,13 +639,43 @@ fn cell_blocks(lines: &[&Line], links: &[Link], number: u32) -> Vec<Block> {
     out
 }
 
-/// What comes before a word: a space, a line break, or nothing (a word joined over a line
+/// What comes before a word: a space, a line break, a line break the column's width forced
+/// (the word would not have fitted on the line above), or nothing (a word joined over a line
 /// end).
 #[derive(Clone, Copy, PartialEq)]
 enum Sep {
     Space,
     Break,
+    Wrap,
+    /// An icon between two words of one line: a hard break.
+    Icon,
     Join,
+}
+
+/// Whether the line above ended because `first`, the next line's first word, did not fit
+/// before the column's right edge: the break is a wrap, and a bold or italic run goes on
+/// across it.
+fn forced_wrap(above: &Line, first: &Word) -> bool {
+    let room = above.col_x1 - above.x1();
+    room < (first.x1 - first.x0) + 0.3 * first.size.max(1.0)
+}
+
+/// A line's words without the empty ones (icons, bullets the font maps to nothing), each
+/// marked when an icon stood between it and the word before: an icon between two items of a
+/// line ("City (pin) phone (envelope) address") sets them apart like a line break.
+fn drop_icons(words: Vec<Word>) -> Vec<(bool, Word)> {
+    let (mut seen, mut icon) = (false, false);
+    words
+        .into_iter()
+        .filter_map(|w| {
+            if w.text.is_empty() {
+                icon |= seen && w.missing;
+                return None;
+            }
+            seen = true;
+            Some((std::mem::take(&mut icon), w))
+        })
+        .collect()
 }
 
 /// The inline content of lines: words with bold and italic runs, links, soft breaks between
@@ -657,10 +689,9 @@ fn inlines(lines: &[&Line], links: &[Link], heading: bool) -> Vec<Inline> {
         if let Some(first) = line_words.first_mut() {
             first.text = first.text.chars().skip(skip).collect::<String>().trim_start().to_string();
         }
-        line_words.retain(|w| !w.text.is_empty());
-        for (i, w) in line_words.into_iter().enumerate() {
+        for (i, (after_icon, w)) in drop_icons(line_words).into_iter().enumerate() {
             let sep = if i > 0 {
-                Sep::Space
+                if after_icon { Sep::Icon } else { Sep::Space }
             } else if let Some((_, prev)) = words.last_mut() {
                 let target = |l: Option<usize>| l.and_then(|i| links.get(i)).map(|l| &l.target);
                 let same_link = target(prev.link).is_some() && target(prev.link) == target(w.link);
@@ -672,6 +703,7 @@ fn inlines(lines: &[&Line], links: &[Link], heading: bool) -> Vec<Inline> {
                         Sep::Join
                     }
                     Some(Join::KeepHyphen) => Sep::Join,
+                    None if forced_wrap(lines[n - 1], &w) => Sep::Wrap,
                     None => Sep::Break,
                 }
             } else {
@@ -693,38 +725,46 @@ fn push_words(buf: &mut InlineBuf, words: &[(Sep, Word)], links: &[Link], headin
         let (sep, w) = &words[k];
         match sep {
             Sep::Space if k > 0 => buf.text(" "),
-            Sep::Break => buf.push(Inline::SoftBreak),
+            Sep::Break | Sep::Wrap => buf.push(Inline::SoftBreak),
+            Sep::Icon => buf.push(Inline::LineBreak),
             _ => {}
         }
-        // A run of words sharing link, weight and slant, not crossing a line break.
+        // A run of words sharing link, weight and slant, not crossing a line break (a wrap
+        // the column's width forced is crossed: the run is one phrase set over two lines).
         let mut end = k + 1;
         let target = |l: Option<usize>| l.and_then(|i| links.get(i)).map(|l| &l.target);
         while end < words.len()
-            && words[end].0 != Sep::Break
+            && !matches!(words[end].0, Sep::Break | Sep::Icon)
             && target(words[end].1.link) == target(w.link)
             && words[end].1.bold == w.bold
             && words[end].1.italic == w.italic
         {
             end += 1;
         }
+        let mut content = Vec::new();
         let mut text = String::new();
         for (i, (sep, w)) in words[k..end].iter().enumerate() {
-            if i > 0 && *sep == Sep::Space {
-                text.push(' ');
+            match sep {
+                Sep::Space if i > 0 => text.push(' '),
+                Sep::Wrap if i > 0 => {
+                    content.push(Inline::Text(std::mem::take(&mut text)));
+                    content.push(Inline::SoftBreak);
+                }
+                _ => {}
             }
             text.push_str(&w.text);
         }
-        let mut inline = Inline::Text(text);
+        content.push(Inline::Text(text));
         if w.italic && !heading {
-            inline = Inline::Emph(vec![inline]);
+            content = vec![Inline::Emph(content)];
         }
         if w.bold && !heading {
-            inline = Inline::Strong(vec![inline]);
+            content = vec![Inline::Strong(content)];
         }
         if let Some(link) = w.link.and_then(|i| links.get(i)) {
-            inline = Inline::Link { target: link.target.clone(), content: vec![inline] };
+            content = vec![Inline::Link { target: link.target.clone(), content }];
         }
-        buf.push(inline);
+        content.into_iter().for_each(|inline| buf.push(inline));
         k = end;
     }
 }

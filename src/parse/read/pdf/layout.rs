@@ -161,16 +161,69 @@ fn segments(glyphs: &[Glyph], fonts: &[Font], links: &[Link]) -> Vec<Segment> {
         }
     }
     let mut out = Vec::new();
-    for mut row in rows {
+    for (mut row, baseline) in attach_scripts(rows) {
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
         dedupe_overprint(&mut row);
-        let row = compose_accents(&row);
+        let mut row = compose_accents(&row);
+        if let Some(y) = baseline {
+            row.iter_mut().for_each(|g| g.y = y);
+        }
         let refs: Vec<&Glyph> = row.iter().collect();
         out.extend(row_segments(&refs, fonts, links));
     }
     let mut out = join_bullet_cells(drop_rule_cells(split_at_aligned_gaps(out)));
     out.extend(rotated_segments(glyphs, fonts));
     out
+}
+
+/// A row of at most this many glyphs may be a superscript or subscript of a neighbouring row.
+const MAX_SCRIPT_GLYPHS: usize = 4;
+
+/// Superscripts and subscripts ("1st", "I²C", the lowered E of the TeX logo) sit off the
+/// baseline of the line they belong to, so grouping by baseline sets them apart as lines of
+/// their own. A short run of glyphs no larger than its neighbour's, within about half a font
+/// size of that row's baseline and touching one of its glyphs end to start, joins that row.
+/// Returns the rows with, for a row that took a script, the baseline its glyphs are set to.
+fn attach_scripts(rows: Vec<Vec<&Glyph>>) -> Vec<(Vec<&Glyph>, Option<f32>)> {
+    let n = rows.len();
+    let mut rows: Vec<Option<Vec<&Glyph>>> = rows.into_iter().map(Some).collect();
+    let mut baselines: Vec<Option<f32>> = vec![None; n];
+    for i in 0..n {
+        let Some(script) = rows[i].as_ref().filter(|r| is_script_run(r)) else { continue };
+        let host = [i.wrapping_sub(1), i + 1, i.wrapping_sub(2), i + 2].into_iter().find(|&j| {
+            rows.get(j)
+                .and_then(Option::as_ref)
+                .is_some_and(|h| h.len() > script.len() && carries_script(h, baselines[j], script))
+        });
+        let Some(j) = host else { continue };
+        let Some(script) = rows[i].take() else { continue };
+        let Some(h) = rows[j].as_mut() else { continue };
+        let y = baselines[j].unwrap_or_else(|| median(&h.iter().map(|g| g.y).collect::<Vec<_>>()));
+        h.extend(script);
+        baselines[j] = Some(y);
+    }
+    rows.into_iter().zip(baselines).filter_map(|(r, y)| r.map(|r| (r, y))).collect()
+}
+
+/// A few visible glyphs: what a superscript or subscript can be.
+fn is_script_run(row: &[&Glyph]) -> bool {
+    row.len() <= MAX_SCRIPT_GLYPHS && row.iter().all(|g| !g.text.trim().is_empty())
+}
+
+/// Whether `script` is a raised or lowered run belonging to `host`'s line.
+fn carries_script(host: &[&Glyph], baseline: Option<f32>, script: &[&Glyph]) -> bool {
+    let size = median(&host.iter().map(|g| g.size).collect::<Vec<_>>());
+    let y = baseline.unwrap_or_else(|| median(&host.iter().map(|g| g.y).collect::<Vec<_>>()));
+    let near = 0.3 * size.max(1.0);
+    let x0 = script.iter().map(|g| g.x).fold(f32::MAX, f32::min);
+    let x1 = script.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
+    let small = script.iter().all(|g| g.size <= size * 1.05);
+    let off = script.iter().all(|g| (g.y - y).abs() <= 0.6 * size);
+    let touches = host.iter().any(|g| {
+        !g.text.trim().is_empty()
+            && (((g.x + g.width) - x0).abs() <= near || (g.x - x1).abs() <= near)
+    });
+    small && off && touches
 }
 
 /// A bullet set apart from its text by a tab (Word's hanging indent) is a marker, not a cell:
@@ -1033,6 +1086,29 @@ pub(super) mod tests {
         glyphs.extend(e);
         let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
         assert_eq!(texts(&lines), ["Stratégie"]);
+    }
+
+    #[test]
+    fn raised_and_lowered_glyphs_stay_in_their_line() {
+        // "Ranked 3rd in I2C" with a small raised "rd" and a lowered "2", then a line below.
+        let mut glyphs = run("Ranked 3", 50.0, 100.0, 10.0);
+        glyphs.extend(run("rd", 88.4, 96.5, 7.0));
+        glyphs.extend(run(" in I", 95.5, 100.0, 10.0));
+        glyphs.extend(run("2", 117.2, 102.5, 7.0));
+        glyphs.extend(run("C", 120.8, 100.0, 10.0));
+        glyphs.extend(run("Kept the archive", 50.0, 113.0, 10.0));
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        assert_eq!(texts(&lines), ["Ranked 3rd in I2C", "Kept the archive"]);
+        assert!(lines.iter().all(|l| l.y() == 100.0 || l.y() == 113.0), "{lines:?}");
+    }
+
+    #[test]
+    fn a_short_line_near_but_apart_from_another_stays_a_line() {
+        // A two-letter line just under a longer one, but not touching any of its glyphs.
+        let mut glyphs = run("Northwind University", 50.0, 100.0, 10.0);
+        glyphs.extend(run("BA", 200.0, 104.0, 8.0));
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        assert_eq!(lines.len(), 2, "{:?}", texts(&lines));
     }
 
     /// Glyphs for words placed one by one, each at its own `x`.

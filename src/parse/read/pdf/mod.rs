@@ -305,7 +305,7 @@ fn is_page_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use extract::Font;
+    use extract::{Font, Glyph};
     use layout::tests::run;
 
     #[test]
@@ -393,6 +393,67 @@ mod tests {
         assert_eq!(level_of("Northwind"), Some(3), "{levels:?}");
         assert_eq!(level_of("Craft"), Some(2), "{levels:?}");
         assert_eq!(level_of("Tongues"), Some(3), "{levels:?}");
+    }
+
+    #[test]
+    fn an_italic_phrase_wrapped_at_the_column_edge_stays_one_span() {
+        // An entry line whose italic role wraps at the right edge of the column, then two
+        // short italic lines that end well before it (a stack of lines, not a wrap).
+        let italic = |mut glyphs: Vec<Glyph>| {
+            glyphs.iter_mut().for_each(|g| g.font = 1);
+            glyphs
+        };
+        let mut glyphs = run("Acme, Porto - ", 40.0, 100.0, 10.0);
+        glyphs.extend(italic(run("Frobnicated the quuxers and", 102.0, 100.0, 10.0)));
+        glyphs.extend(italic(run("zorblaxes", 40.0, 112.0, 10.0)));
+        glyphs.extend(italic(run("Quuxer", 40.0, 150.0, 10.0)));
+        glyphs.extend(italic(run("Zorblaxer", 40.0, 162.0, 10.0)));
+        let fonts = [Font::default(), Font { italic: true, ..Font::default() }];
+        let lines = layout::page_lines(&glyphs, &fonts, &[], &[], 0);
+        let typography = blocks::Typography::of(&lines);
+        let built = blocks::build(&lines, &vec![false; lines.len()], &[Vec::new()], &typography, 1);
+        let doc = crate::parse::doc::Document { blocks: built, ..Default::default() };
+        let outline = doc.outline();
+        assert!(outline.contains("_Frobnicated the quuxers and ⏎ zorblaxes_"), "{outline}");
+        assert!(outline.contains("_Quuxer_ ⏎ _Zorblaxer_"), "{outline}");
+    }
+
+    #[test]
+    fn an_icon_between_contact_items_sets_them_apart() {
+        // "Porto, Portugal (icon) +351 210 000 000": the icon glyph maps to no text.
+        let mut glyphs = run("Porto, Portugal ", 40.0, 100.0, 10.0);
+        let icon = Glyph { text: String::new(), x: 120.0, width: 8.0, ..glyphs[0].clone() };
+        glyphs.push(icon);
+        glyphs.extend(run(" +351 210 000 000", 128.0, 100.0, 10.0));
+        let mut lines = layout::page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        repair::repair_words(&mut lines);
+        let typography = blocks::Typography::of(&lines);
+        let built = blocks::build(&lines, &vec![false; lines.len()], &[Vec::new()], &typography, 1);
+        let doc = crate::parse::doc::Document { blocks: built, ..Default::default() };
+        assert_eq!(doc.outline().trim(), "P@1 Porto, Portugal ↵ +351 210 000 000");
+    }
+
+    #[test]
+    fn a_line_set_at_exactly_six_fifths_of_the_body_size_is_a_heading() {
+        // TeX's 12pt section titles over 10pt body text, in PDF points.
+        let mut glyphs = Vec::new();
+        let mut y = 100.0;
+        for title in ["Schooling", "Craft"] {
+            glyphs.extend(run(title, 40.0, y, 11.955));
+            y += 22.0;
+            for i in 0..3 {
+                glyphs.extend(run(&format!("body line {i} under {title}"), 40.0, y, 9.963));
+                y += 12.0;
+            }
+            y += 10.0;
+        }
+        let lines = layout::page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let typography = blocks::Typography::of(&lines);
+        let built = blocks::build(&lines, &vec![false; lines.len()], &[Vec::new()], &typography, 1);
+        let doc = crate::parse::doc::Document { blocks: built, ..Default::default() };
+        let outline = doc.outline();
+        assert!(outline.contains("H2@1 Schooling") && outline.contains("Craft\n"), "{outline}");
+        assert!(outline.lines().filter(|l| l.starts_with('H')).count() == 2, "{outline}");
     }
 
     #[test]
