@@ -210,15 +210,19 @@ type Token = (PartialDate, Option<PartialDate>, Range<usize>);
 
 /// Whether a text can hold a date at all: every form has a four-digit year from 1900 to 2099
 /// or an apostrophe year ('07). A plain scan rules most lines out before any pattern runs.
+/// One pass over the bytes, looking further only at a `1`, `2` or an apostrophe.
 fn may_hold_date(text: &[u8]) -> bool {
-    text.windows(4).any(|w| {
-        matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
-            && w[2].is_ascii_digit()
-            && w[3].is_ascii_digit()
-    }) || text.windows(3).any(|w| w[0] == b'\'' && w[1].is_ascii_digit() && w[2].is_ascii_digit())
-        || text
-            .windows(5)
-            .any(|w| w[..3] == *"’".as_bytes() && w[3].is_ascii_digit() && w[4].is_ascii_digit())
+    let digits = |from: usize, n: usize| {
+        text.get(from..from + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    text.iter().enumerate().any(|(i, &c)| match c {
+        b'1' => text.get(i + 1) == Some(&b'9') && digits(i + 2, 2),
+        b'2' => text.get(i + 1) == Some(&b'0') && digits(i + 2, 2),
+        b'\'' => digits(i + 1, 2),
+        // A right single quotation mark (’) is the bytes E2 80 99.
+        0xe2 => text.get(i + 1..i + 3) == Some(&[0x80, 0x99][..]) && digits(i + 3, 2),
+        _ => false,
+    })
 }
 
 fn next_date(text: &str, from: usize) -> Option<Token> {

@@ -311,14 +311,17 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
     // Inside a section, a line that is only heading words ("Summary", "Engineering
     // Experience"), or a short one that ends in "Experience", and no date names a part of
     // an entry, never an employer or a title.
+    // The cheap tests first: this runs on most lines of every section.
     let sub = |t: &str| {
-        let words: Vec<&str> = t.split_whitespace().collect();
-        let kind_of_last = words.last().and_then(|w| super::sections::lexicon(w));
+        let short_work = || {
+            t.split_whitespace().nth(3).is_none()
+                && t.split_whitespace().last().and_then(super::sections::lexicon)
+                    == Some(Kind::Work)
+        };
         !keep_subheadings
             && (is_entry_subheading(t)
                 || dates::find(t).is_none()
-                    && (super::sections::lexicon(t).is_some()
-                        || words.len() <= 3 && kind_of_last == Some(Kind::Work)))
+                    && (super::sections::lexicon(t).is_some() || short_work()))
     };
     let long_para = long_paragraphs(lines);
     let one_liners = one_liner_runs(lines);

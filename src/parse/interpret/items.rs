@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::lines::{Line, heading_like};
@@ -245,8 +246,24 @@ fn push_text(to: &mut String, more: &str) {
 /// "References available upon request" and its kin.
 pub fn is_boilerplate(s: &str) -> bool {
     // Phrases start at a word ("million requests" holds no "on request").
+    // One Aho-Corasick pass over the line finds every occurrence of every phrase (overlapping
+    // ones too, as a search per phrase did); this runs on every line of every section.
+    static PHRASES: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
+        let phrases = on_request().iter().chain(consent_formulas());
+        (AhoCorasick::new(phrases).expect("boilerplate phrases"), on_request().len())
+    });
+    let (phrases, at_word) = &*PHRASES;
     let l = s.to_lowercase();
-    [
+    phrases.find_overlapping_iter(&l).any(|m| {
+        // The consent formulas count anywhere.
+        m.pattern().as_usize() >= *at_word || !l[..m.start()].ends_with(char::is_alphanumeric)
+    })
+}
+
+/// Phrases that say something is given only when asked, or that a tool hid an address; in
+/// lower case, each starting at a word.
+fn on_request() -> &'static [&'static str] {
+    &[
         "upon request",
         "on request",
         "auf anfrage",
@@ -258,15 +275,12 @@ pub fn is_boilerplate(s: &str) -> bool {
         "email protected",
         "available on demand",
     ]
-    .iter()
-    .any(|p| l.match_indices(p).any(|(i, _)| !l[..i].ends_with(char::is_alphanumeric)))
-        || is_consent(&l)
 }
 
 /// The consent and declaration formulas many CVs end with ("I hereby declare that the
 /// above is true", the Italian and EU data-protection consent): no content of a resume.
-fn is_consent(lower: &str) -> bool {
-    [
+fn consent_formulas() -> &'static [&'static str] {
+    &[
         "hereby declare",
         "hereby certify",
         "hereby confirm",
@@ -279,8 +293,6 @@ fn is_consent(lower: &str) -> bool {
         "traitement de mes données",
         "verarbeitung meiner",
     ]
-    .iter()
-    .any(|p| lower.contains(p))
 }
 
 pub(super) fn date_and_rest(text: &str) -> (Option<DateSpan>, String) {

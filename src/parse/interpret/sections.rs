@@ -47,8 +47,16 @@ fn first_named(text: &str) -> Option<Kind> {
     if !titled {
         return None;
     }
-    let lower = text.to_lowercase();
-    let cut = [",", " & ", " and ", " / "].iter().filter_map(|j| lower.find(j)).min()?;
+    const JOINS: [&str; 4] = [",", " & ", " and ", " / "];
+    let cut = if text.is_ascii() {
+        // Lower case keeps an ASCII text's offsets: the joins are found in place, no copy.
+        let b = text.as_bytes();
+        let find = |j: &str| b.windows(j.len()).position(|w| w.eq_ignore_ascii_case(j.as_bytes()));
+        JOINS.iter().filter_map(|j| find(j)).min()?
+    } else {
+        let lower = text.to_lowercase();
+        JOINS.iter().filter_map(|j| lower.find(j)).min()?
+    };
     // Lower-casing can move byte offsets; cut the original only where it is a boundary.
     let first = text.get(..cut)?.trim();
     (first.split_whitespace().count() >= 1).then(|| vocab::section(first)).flatten()

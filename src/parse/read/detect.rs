@@ -49,9 +49,10 @@ const fn f(
 use Markup::{AsciiDoc, Html, Latex, Markdown, Org, Rst};
 
 const FEATURES: &[Feature] = &[
+    // Every test for a string first looks for one character of it (`<` of a tag, `&` of an
+    // entity, `\` of a macro, a backquote, a bracket): one memchr, and most lines hold none of
+    // them, so they are not searched for whole strings or lower-cased.
     // HTML
-    // Every tag opens with `<` (and every entity and macro below with `&` and `\`): a line
-    // without one is not looked at twice, or lower-cased.
     f("html document tags", Html, 8, 3, |a| {
         if !a.line.contains('<') {
             return false;
@@ -74,10 +75,11 @@ const FEATURES: &[Feature] = &[
     }),
     // LaTeX
     f("latex document", Latex, 10, 2, |a| {
-        a.line.contains("\\documentclass") || a.line.contains("\\begin{document}")
+        a.line.contains('\\')
+            && (a.line.contains("\\documentclass") || a.line.contains("\\begin{document}"))
     }),
     f("latex environments", Latex, 2, 10, |a| {
-        a.line.contains("\\begin{") || a.line.contains("\\end{")
+        a.line.contains('\\') && (a.line.contains("\\begin{") || a.line.contains("\\end{"))
     }),
     f("latex commands", Latex, 1, 30, |a| {
         let t = a.line.trim_start();
@@ -91,7 +93,9 @@ const FEATURES: &[Feature] = &[
         let t = a.line;
         t.starts_with(".. ") && (t.contains("::") || t.starts_with(".. _") || t.starts_with(".. |"))
     }),
-    f("rst link", Rst, 5, 4, |a| a.line.contains(">`_") || a.line.contains("`__")),
+    f("rst link", Rst, 5, 4, |a| {
+        a.line.contains('`') && (a.line.contains(">`_") || a.line.contains("`__"))
+    }),
     f("rst overlined title", Rst, 4, 3, |a| {
         let (o, u) = (adornment(a.prev), adornment(a.next));
         o.is_some() && o == u && adornment(a.line).is_none() && !a.line.trim().is_empty()
@@ -106,7 +110,9 @@ const FEATURES: &[Feature] = &[
                 .find(": ")
                 .is_some_and(|k| k > 0 && a.line[1..k + 1].contains(char::is_uppercase))
     }),
-    f("rst literal", Rst, 1, 5, |a| a.line.contains("``") && !a.line.starts_with("```")),
+    f("rst literal", Rst, 1, 5, |a| {
+        a.line.contains('`') && a.line.contains("``") && !a.line.starts_with("```")
+    }),
     // Org
     f("org keyword", Org, 5, 4, |a| {
         let t = a.line.trim_start();
@@ -114,7 +120,9 @@ const FEATURES: &[Feature] = &[
             && t.starts_with("#+")
             && t[2..].chars().next().is_some_and(|c| c.is_ascii_alphabetic())
     }),
-    f("org link", Org, 4, 4, |a| a.line.contains("[[") && a.line.contains("]]")),
+    f("org link", Org, 4, 4, |a| {
+        a.line.contains('[') && a.line.contains("[[") && a.line.contains("]]")
+    }),
     f("org sub-heading", Org, 2, 5, |a| {
         let stars = a.line.chars().take_while(|&c| c == '*').count();
         stars >= 2 && a.line[stars..].starts_with(' ') && !a.line.trim_end().ends_with('*')
@@ -157,6 +165,7 @@ const FEATURES: &[Feature] = &[
         let t = a.line.trim_start();
         !t.starts_with("- ")
             && !t.starts_with(".. ")
+            && t.contains(':')
             && (t.ends_with("::") && t.len() > 2 || t.contains(":: ") && !t.contains(" :: "))
     }),
     f("asciidoc attribute", AsciiDoc, 1, 5, |a| {
@@ -178,15 +187,16 @@ const FEATURES: &[Feature] = &[
         let n = a.line.chars().take_while(|&c| c == '#').count();
         (1..=6).contains(&n) && a.line[n..].starts_with(' ')
     }),
-    f("markdown link", Markdown, 3, 10, |a| a.line.contains("](")),
+    f("markdown link", Markdown, 3, 10, |a| a.line.contains(']') && a.line.contains("](")),
     f("markdown emphasis", Markdown, 1, 10, |a| {
-        a.line.matches("**").count() >= 2 || a.line.matches("__").count() >= 2
+        a.line.contains('*') && a.line.matches("**").count() >= 2
+            || a.line.contains('_') && a.line.matches("__").count() >= 2
     }),
     f("markdown fence or table rule", Markdown, 3, 4, |a| {
         let t = a.line.trim();
         t.starts_with("```") || t.starts_with("|-") || t.starts_with("| -") || t.starts_with("|:-")
     }),
-    f("markdown autolink", Markdown, 2, 4, |a| a.line.contains("<http")),
+    f("markdown autolink", Markdown, 2, 4, |a| a.line.contains('<') && a.line.contains("<http")),
     f("markdown front matter", Markdown, 3, 1, |a| a.index == 0 && a.line == "---"),
 ];
 

@@ -63,7 +63,9 @@ pub fn detect(text: &str, markdown_hint: bool) -> Markup {
     }
     let org = ORG_SIGNS.find_iter(sample).take(10).count();
     let adoc = ADOC_SIGNS.find_iter(sample).take(10).count();
-    let rst = rst_score(sample);
+    // The rst signs, found once for the score and the marks below.
+    let rst_signs: Vec<&str> = RST_SIGNS.find_iter(sample).map(|m| m.as_str()).collect();
+    let rst = rst_score(sample, &rst_signs);
     // Each sign's weighted count, found once for both sums below.
     let signs: Vec<u32> =
         MD_SIGNS.iter().map(|(r, w)| w * r.find_iter(sample).take(3).count() as u32).collect();
@@ -74,11 +76,9 @@ pub fn detect(text: &str, markdown_hint: bool) -> Markup {
     let gaps = sample.lines().filter(|l| has_gap(l)).take(3).count();
     let strong_md: u32 =
         signs.iter().enumerate().filter(|(i, _)| !matches!(i, 4 | 7)).map(|(_, n)| n).sum();
-    let rst_marks = RST_SIGNS
-        .find_iter(sample)
-        .filter(|m| {
-            !m.as_str().trim_start().starts_with(['=', '-', '~', '^', '*', '+', '#', '`', '\''])
-        })
+    let rst_marks = rst_signs
+        .iter()
+        .filter(|m| !m.trim_start().starts_with(['=', '-', '~', '^', '*', '+', '#', '`', '\'']))
         .count();
     if gaps >= 3 && strong_md < 3 && rst_marks == 0 && org == 0 && adoc == 0 {
         return Markup::Plain;
@@ -116,7 +116,8 @@ fn head(text: &str, max: usize) -> &str {
 }
 
 /// reStructuredText: directives, link syntax, and title underlines as long as their title.
-fn rst_score(text: &str) -> usize {
+/// `signs` are the text's [`RST_SIGNS`] matches.
+fn rst_score(text: &str, signs: &[&str]) -> usize {
     let lines: Vec<&str> = text.lines().collect();
     let underlines = lines
         .windows(2)
@@ -124,10 +125,7 @@ fn rst_score(text: &str) -> usize {
         .filter(|w| w[1].trim().chars().count() >= w[0].trim().chars().count())
         .filter(|w| !w[1].trim().starts_with('='))
         .count();
-    let signs = RST_SIGNS
-        .find_iter(text)
-        .filter(|m| !m.as_str().trim_start().starts_with(['=', '-']))
-        .count();
+    let signs = signs.iter().filter(|m| !m.trim_start().starts_with(['=', '-'])).count();
     underlines.min(4) + signs
 }
 

@@ -1171,7 +1171,7 @@ fn is_cjk(c: char) -> bool {
 /// or a filler, and the part it starts with decides. A company name holding a heading part
 /// ("…技术有限公司") has other parts, and is no heading.
 fn cjk_section(text: &str) -> Option<Section> {
-    if !text.chars().any(is_cjk) || text.chars().count() > 12 {
+    if text.is_ascii() || !text.chars().any(is_cjk) || text.chars().count() > 12 {
         return None;
     }
     let folded = fold_cjk(text);
@@ -1246,12 +1246,17 @@ fn hkey(text: &str) -> String {
     fold(text).chars().map(latin_plain).collect()
 }
 
-/// Whether `word` (one word, split off a line) is a heading word, as
-/// `LEXICON.words.contains(&hkey(word))` says but without allocating for ASCII words, which
-/// most are: their key is the word in lower case (a backquote as an apostrophe).
+/// Whether `word` (one word, split off a line) is a heading word.
 fn is_lexicon_word(word: &str) -> bool {
-    if !word.is_ascii() {
-        return LEXICON.words.contains(&hkey(word));
+    holds_key(&LEXICON.words, word)
+}
+
+/// Whether `set` holds `text`'s [`hkey`], as `set.contains(&hkey(text))` says but without
+/// allocating for ASCII text, which most is: its key is the text in lower case (a backquote
+/// as an apostrophe).
+fn holds_key(set: &WordSet<String>, text: &str) -> bool {
+    if !text.is_ascii() {
+        return set.contains(&hkey(text));
     }
     thread_local! {
         static KEY: RefCell<String> = const { RefCell::new(String::new()) };
@@ -1259,8 +1264,8 @@ fn is_lexicon_word(word: &str) -> bool {
     KEY.with(|key| {
         let mut key = key.borrow_mut();
         key.clear();
-        key.extend(word.chars().map(|c| if c == '`' { '\'' } else { c.to_ascii_lowercase() }));
-        LEXICON.words.contains(key.as_str())
+        key.extend(text.chars().map(|c| if c == '`' { '\'' } else { c.to_ascii_lowercase() }));
+        set.contains(key.as_str())
     })
 }
 
@@ -1513,8 +1518,7 @@ pub fn is_heading_word(word: &str) -> bool {
 
 /// Sub-headings inside an entry whose bullets fold into the entry ("Achievements").
 pub fn is_entry_subheading(text: &str) -> bool {
-    let t = hkey(text.trim().trim_end_matches(':').trim());
-    LEXICON.subheadings.contains(&t)
+    holds_key(&LEXICON.subheadings, text.trim().trim_end_matches(':').trim())
 }
 
 /// Words that say a section has nothing in it ("None", "Néant", "Keine"), per language.
