@@ -335,16 +335,13 @@ fn award_of(item: &Item) -> Award {
     let words = rest.split_whitespace().count();
     // "Best Thesis Prize 2011, Northwind University, Germany.": short parts that end at a
     // place are a record, whatever its final stop.
-    let record = {
-        let parts: Vec<&str> = rest.trim_end_matches('.').split(", ").collect();
-        parts.len() >= 3
-            && parts.iter().all(|p| p.split_whitespace().count() <= 8)
-            && parts
-                .last()
-                .is_some_and(|p| places::location(p).is_some() || places::country_code(p).is_some())
-    };
+    let parts: Vec<&str> = rest.trim_end_matches('.').split(", ").collect();
+    let record = parts.len() >= 3
+        && parts.iter().all(|p| p.split_whitespace().count() <= 8)
+        && parts
+            .last()
+            .is_some_and(|p| places::location(p).is_some() || places::country_code(p).is_some());
     if record && item.cols.is_empty() {
-        let parts: Vec<&str> = rest.trim_end_matches('.').split(", ").collect();
         a.title = Some(strip_quotes(parts[0]));
         a.awarder = Some(parts[1].trim().to_string());
         return a;

@@ -162,12 +162,12 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
             lines.get(i + 1).is_some_and(|n| crate::parse::dates::is_only_dates(n.text.trim()))
         })
         .collect();
-    // Lines with a date in the three lines below them: the head of dated entries.
-    let dated_below: Vec<bool> = (0..lines.len())
-        .map(|i| {
-            lines.iter().skip(i + 1).take(3).any(|n| crate::parse::dates::find(&n.text).is_some())
-        })
-        .collect();
+    // Lines with a date in the three lines below them: the head of dated entries. Each line
+    // is searched for a date once.
+    let has_date: Vec<bool> =
+        lines.iter().map(|l| crate::parse::dates::find(&l.text).is_some()).collect();
+    let dated_below: Vec<bool> =
+        (0..lines.len()).map(|i| has_date.iter().skip(i + 1).take(3).any(|d| *d)).collect();
     let mut head: Vec<Line> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut first_seen = false;
