@@ -417,6 +417,12 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
                 }
                 loc.postal_code = Some(m.code.to_string());
                 loc.city = Some(m.city.to_string());
+                // "9500 Lakeview ZH": the region's code follows the town.
+                if let Some(split) = places::town_then_region(m.city) {
+                    loc.city = split.city;
+                    loc.region = split.region.or(loc.region);
+                    loc.country_code = split.country_code.or(loc.country_code);
+                }
                 loc.country_code = country.map(str::to_string).or(loc.country_code);
                 c.location = Some(loc);
             }
@@ -487,7 +493,9 @@ fn labelled_field(label: Label, value: &str, c: &mut Contacts) -> bool {
                 c.location = labelled_place(value);
             }
             if c.location.is_none() && bare {
-                c.location = Some(Location { city: Some(value.to_string()), ..Default::default() });
+                // "Lakeview Sweden", "Lakeview - Pakistan": the label vouches for the place.
+                let whole = || Location { city: Some(value.to_string()), ..Default::default() };
+                c.location = Some(places::town_then_region(value).unwrap_or_else(whole));
             }
         }
         Label::Name | Label::GivenName | Label::FamilyName | Label::Personal => {}
@@ -1111,6 +1119,24 @@ mod tests {
             scan(&from_markdown(line), &mut c);
             let loc = c.location.expect(line);
             assert_eq!((loc.city.as_deref(), loc.region.as_deref()), (Some(city), Some("IL")));
+        }
+    }
+
+    #[test]
+    fn a_town_with_its_region_or_country_after_it_is_split() {
+        for (line, city, region, country) in [
+            ("Musterweg 1, 9500 Lakeview ZH", "Lakeview", Some("ZH"), None),
+            ("Calle Falsa 8, 33013 Lakeview NORTHSHIRE", "Lakeview", Some("NORTHSHIRE"), None),
+            ("Location: Lakeview Sweden", "Lakeview", None, Some("SE")),
+            ("Address: Lakeview - Pakistan", "Lakeview", None, Some("PK")),
+            ("Address: Lakeview", "Lakeview", None, None),
+            ("Jane Roe, 36 ans, habite à Lakeview, Suède", "Lakeview", None, Some("SE")),
+        ] {
+            let mut c = Contacts::default();
+            scan(&from_markdown(line), &mut c);
+            let loc = c.location.expect(line);
+            let got = (loc.city.as_deref(), loc.region.as_deref(), loc.country_code.as_deref());
+            assert_eq!(got, (Some(city), region, country), "{line}");
         }
     }
 

@@ -24,11 +24,36 @@ pub fn is_place_word(s: &str) -> bool {
     !words.is_empty()
         && words.len() <= 4
         && s.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))
-        && words.iter().all(|w| {
+        && words.iter().enumerate().all(|(i, w)| {
             w.chars().next().is_some_and(char::is_uppercase)
-                || matches!(*w, "de" | "am" | "sur" | "upon" | "on" | "la" | "del" | "di")
+                || CONNECTORS.contains(w)
+                || *w == "of" && i > 0 && DIVISION_OF.contains(&words[i - 1])
         })
 }
+
+/// Small words inside a place name: "Rio de Janeiro", "Community of Madrid", "Frankfurt am
+/// Main", "Rio Grande do Sul".
+const CONNECTORS: &[&str] = &[
+    "de", "am", "an", "im", "sur", "upon", "on", "la", "le", "les", "del", "della", "di", "do",
+    "da", "dos", "das", "du", "des", "der", "y", "el",
+];
+
+/// Kinds of division that an English place name puts before "of" ("Community of Madrid",
+/// "Isle of Man"); after other words "of" makes an institution ("University of Lakeview").
+const DIVISION_OF: &[&str] = &[
+    "Community",
+    "State",
+    "Province",
+    "Region",
+    "District",
+    "County",
+    "City",
+    "Republic",
+    "Isle",
+    "Canton",
+    "Principality",
+    "Commonwealth",
+];
 
 /// Whether a comma-separated tail ("Montreal, Quebec, Canada") is a place.
 pub fn is_place(parts: &[&str]) -> bool {
@@ -57,7 +82,7 @@ pub fn location(text: &str) -> Option<Location> {
         return None;
     }
     let t = text.trim().trim_end_matches(['.', ';']);
-    let t = t.strip_prefix("Location:").or_else(|| t.strip_prefix("Based in")).unwrap_or(t).trim();
+    let t = without_residence_words(t);
     // "Niterói/RJ": a city and its state's code.
     if let Some((city, region)) = t.split_once('/')
         && region.len() == 2
@@ -118,12 +143,110 @@ pub fn location(text: &str) -> Option<Location> {
     Some(loc)
 }
 
+/// Phrases that say where a person lives, before the place: "Based in Lyon", "habite à Lyon".
+const RESIDENCE: &[&str] = &[
+    "location:",
+    "based in",
+    "lives in",
+    "living in",
+    "resident in",
+    "residing in",
+    "located in",
+    "habite à",
+    "habite a",
+    "résidant à",
+    "wohnhaft in",
+    "wohne in",
+    "vive en",
+    "reside en",
+    "residente en",
+    "mora em",
+    "moro em",
+    "residente em",
+    "vive a",
+    "abita a",
+    "residente a",
+    "woont in",
+    "mieszka w",
+];
+
+/// The place after a phrase of residence at the start of the text or of one of its comma
+/// parts ("36 years old, lives in Lyon"), or the text itself.
+fn without_residence_words(text: &str) -> &str {
+    let starts = std::iter::once(0).chain(text.match_indices([',', ';', '|']).map(|(i, _)| i + 1));
+    for start in starts {
+        let part = text[start..].trim_start();
+        for phrase in RESIDENCE {
+            if let Some(head) = part.get(..phrase.len())
+                && head.eq_ignore_ascii_case(phrase)
+            {
+                return part[phrase.len()..].trim();
+            }
+        }
+    }
+    text.trim()
+}
+
+/// A town and what follows it without a comma, in a text already known to be a place (after
+/// a place label, in a postal address): "Lakeview Sweden", "Lakeview - Sweden", "Lakeview ZH",
+/// "Lakeview NORTHSHIRE". Outside such a slot "Acme Sweden" is an employer, so
+/// [`location`] does not read this shape.
+pub fn town_then_region(text: &str) -> Option<Location> {
+    let t = text.trim().trim_end_matches('.');
+    if t.contains(',') || t.split_whitespace().count() > 5 {
+        return None;
+    }
+    let (town, rest) = match t.split_once(" - ").or_else(|| t.split_once(" – ")) {
+        Some((town, rest)) => (town.trim(), rest.trim()),
+        None => {
+            let cut = (1..=2).rev().find_map(|n| {
+                let words: Vec<&str> = t.split_whitespace().collect();
+                (words.len() > n)
+                    .then(|| {
+                        let at = t.len() - words[words.len() - n..].join(" ").len();
+                        (t[..at].trim(), t[at..].trim())
+                    })
+                    .filter(|(_, rest)| {
+                        country_code(rest).is_some() || n == 1 && is_capitals_region(rest)
+                    })
+            })?;
+            cut
+        }
+    };
+    if !is_place_word(town) || town.chars().all(|c| !c.is_lowercase()) {
+        return None;
+    }
+    let mut loc = Location { city: Some(town.to_string()), ..Default::default() };
+    match country_code(rest) {
+        Some(code) => loc.country_code = Some(code.to_string()),
+        None if is_capitals_region(rest) || is_place_word(rest) => {
+            loc.region = Some(rest.to_string())
+        }
+        None => return None,
+    }
+    Some(loc)
+}
+
+/// A region written in capitals after its town: a code ("ZH", "SG") or a name ("NORTHSHIRE").
+fn is_capitals_region(word: &str) -> bool {
+    word.chars().count() >= 2
+        && word.chars().all(|c| c.is_uppercase() || c == '-')
+        && !word.starts_with('-')
+}
+
 /// Splits a trailing place off a text: ("Acme Corp", "Hartford, CT") from
 /// "Acme Corp Hartford, CT" or "Acme Corp, Hartford, CT".
 pub fn split_trailing(text: &str) -> (String, Option<String>) {
     let t = text.trim();
     if t.len() > 300 {
         return (t.to_string(), None);
+    }
+    // "Globex, Lyon, France (remote)": the way of working stays with the place it qualifies.
+    if let Some((head, mode)) = t.strip_suffix(')').and_then(|s| s.rsplit_once(" ("))
+        && is_remote(mode)
+        && let (org, Some(place)) = split_trailing(head)
+    {
+        return (org, Some(format!("{place} ({mode})")));
     }
     if let Some((head, inner)) = t.strip_suffix(')').and_then(|s| s.rsplit_once(" ("))
         && (is_place(&inner.split(',').map(str::trim).collect::<Vec<_>>())
@@ -243,6 +366,47 @@ mod tests {
         );
         assert_eq!(split_trailing("Initech, Research IT"), ("Initech, Research IT".into(), None));
         assert_eq!(split_trailing("San Jose, CA"), (String::new(), Some("San Jose, CA".into())));
+    }
+
+    #[test]
+    fn keeps_small_words_and_the_way_of_working_with_a_place() {
+        assert_eq!(
+            split_trailing("Globex, Lakeview, Community of Northshire, Spain"),
+            ("Globex".into(), Some("Lakeview, Community of Northshire, Spain".into()))
+        );
+        assert_eq!(
+            split_trailing("Initech, Lakeview, Northshire, Italy (remote)"),
+            ("Initech".into(), Some("Lakeview, Northshire, Italy (remote)".into()))
+        );
+        assert_eq!(split_trailing("Acme (remote)"), ("Acme".into(), Some("remote".into())));
+    }
+
+    #[test]
+    fn reads_a_town_and_its_region_without_a_comma() {
+        let read = |t: &str| {
+            town_then_region(t).map(|l| (l.city.unwrap_or_default(), l.region, l.country_code))
+        };
+        assert_eq!(read("Lakeview Sweden"), Some(("Lakeview".into(), None, Some("SE".into()))));
+        assert_eq!(read("Lakeview - Pakistan"), Some(("Lakeview".into(), None, Some("PK".into()))));
+        assert_eq!(read("Lakeview ZH"), Some(("Lakeview".into(), Some("ZH".into()), None)));
+        assert_eq!(
+            read("Lakeview NORTHSHIRE"),
+            Some(("Lakeview".into(), Some("NORTHSHIRE".into()), None))
+        );
+        assert_eq!(read("Lakeview"), None);
+        assert_eq!(read("Lakeview, Sweden"), None);
+        assert_eq!(read("ACME GMBH"), None);
+    }
+
+    #[test]
+    fn reads_the_place_after_words_of_residence() {
+        for text in ["Based in Lakeview, Sweden", "36 ans, habite à Lakeview, Suède"] {
+            let l = location(text).unwrap_or_else(|| panic!("{text} names a place"));
+            assert_eq!(
+                (l.city.as_deref(), l.country_code.as_deref()),
+                (Some("Lakeview"), Some("SE"))
+            );
+        }
     }
 
     #[test]
