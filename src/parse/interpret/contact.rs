@@ -368,6 +368,10 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
                 })
                 .collect();
             for part in &parts {
+                // A birthplace is not where the person lives now.
+                if matches!(labelled(part.trim()), Some((Label::Personal, _))) {
+                    continue;
+                }
                 if let Some(loc) = places::location(unlabelled(part.trim())) {
                     c.location = Some(loc);
                     used = true;
@@ -1131,6 +1135,7 @@ mod tests {
             ("Address: Lakeview - Pakistan", "Lakeview", None, Some("PK")),
             ("Address: Lakeview", "Lakeview", None, None),
             ("Jane Roe, 36 ans, habite à Lakeview, Suède", "Lakeview", None, Some("SE")),
+            ("Place of birth: Rivertown, Chile\n\nAddress: Lakeview", "Lakeview", None, None),
         ] {
             let mut c = Contacts::default();
             scan(&from_markdown(line), &mut c);
