@@ -52,7 +52,7 @@ static POSTCODE: LazyLock<Pattern> = LazyLock::new(|| {
 /// [`short_text_regex`](crate::parse::short_text_regex).
 static POSTAL_CITY: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
     crate::parse::short_text_regex(
-        r"(?:^|(?P<comma>,)\s*|\s)(?:[A-Z]{1,2}-)?(?P<code>\d{4,5}(?:\s?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3})\s+(\p{Lu}[\p{L}.'-]+(?:[ -](?:am|an|im|sur|de|del|di|la|le|\p{Lu}[\p{L}.'-]+))*)\s*(?:,\s*(\p{Lu}[\p{L} ]+))?$",
+        r"(?:^|(?P<comma>,)\s*|\s)(?:[A-Z]{1,2}-)?(?P<code>\d{4,5}(?:\s?[A-Z]{2})?|\d{2}-\d{3}|\d{4}-\d{3})\s+(\p{Lu}[\p{L}.'-]+(?:[ -](?:am|an|im|sur|de|del|di|la|le|\p{Lu}[\p{L}.'-]+))*)\s*(?:,\s*(\p{Lu}[\p{L} ]+?))?\s*(?:\((?P<paren>\p{Lu}[\p{L} ]+)\))?$",
     )
 });
 
@@ -64,7 +64,10 @@ struct PostalCity<'a> {
     comma: bool,
     code: &'a str,
     city: &'a str,
+    /// The part after the town: a country, or a region when a bracket holds the country.
     country: Option<&'a str>,
+    /// "(Spain)" after the town or its region.
+    bracket: Option<&'a str>,
 }
 
 fn postal_city(text: &str) -> Option<PostalCity<'_>> {
@@ -77,6 +80,7 @@ fn postal_city(text: &str) -> Option<PostalCity<'_>> {
         code: caps.get_group_by_name("code").map(|s| &text[s])?,
         city: group(3)?,
         country: group(4),
+        bracket: caps.get_group_by_name("paren").map(|s| &text[s]),
     })
 }
 /// "Springfield, IL 62701", "springfield IL 62701": a North American postal address, the town,
@@ -413,7 +417,11 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
             // A street address: not a summary line; it gives the location.
             used = true;
             if c.location.as_ref().is_none_or(|l| l.city.as_deref() == Some(m.city)) {
-                let country = m.country.and_then(places::country_code);
+                // "25600 Lakeview, Northshire (Spain)": the region, then the country.
+                let (region, country) = match m.bracket {
+                    Some(b) => (m.country, places::country_code(b)),
+                    None => (None, m.country.and_then(places::country_code)),
+                };
                 let street = address[..m.start].trim().trim_end_matches(',').trim();
                 let mut loc = c.location.take().unwrap_or_default();
                 if !street.is_empty() {
@@ -428,6 +436,7 @@ pub fn scan(lines: &[Line], c: &mut Contacts) {
                     loc.country_code = split.country_code.or(loc.country_code);
                 }
                 loc.country_code = country.map(str::to_string).or(loc.country_code);
+                loc.region = region.map(str::to_string).or(loc.region);
                 c.location = Some(loc);
             }
         }
@@ -1135,6 +1144,12 @@ mod tests {
             ("Address: Lakeview - Pakistan", "Lakeview", None, Some("PK")),
             ("Address: Lakeview", "Lakeview", None, None),
             ("Jane Roe, 36 ans, habite à Lakeview, Suède", "Lakeview", None, Some("SE")),
+            (
+                "Calle Mayor 9, 25600 Lakeview, Northshire (Spain)",
+                "Lakeview",
+                Some("Northshire"),
+                Some("ES"),
+            ),
             ("Place of birth: Rivertown, Chile\n\nAddress: Lakeview", "Lakeview", None, None),
         ] {
             let mut c = Contacts::default();

@@ -167,6 +167,10 @@ const RESIDENCE: &[&str] = &[
     "abita a",
     "residente a",
     "woont in",
+    "vis à",
+    "vit à",
+    "je vis à",
+    "lebe in",
     "mieszka w",
 ];
 
