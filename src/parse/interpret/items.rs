@@ -14,6 +14,7 @@ use super::roles::org_score;
 use crate::model::{Award, Certificate, Project, Publication, Reference};
 use crate::parse::dates::{self, DateSpan};
 use crate::parse::vocab::months;
+use crate::parse::vocab::sections::names_honour;
 
 fn re(p: &str) -> Regex {
     Regex::new(p).expect("item pattern")
@@ -361,6 +362,7 @@ fn award_of(item: &Item) -> Award {
         .filter(|c| !dates::is_only_dates(c) && places::location(c).is_none() && !c.is_empty())
         .collect();
     if let [title, by, ..] = cells.as_slice() {
+        let (title, by) = honour_first(title, by);
         a.title = Some(strip_quotes(title));
         a.awarder = Some(without_town(by).trim().to_string());
         return a;
@@ -378,6 +380,8 @@ fn award_of(item: &Item) -> Award {
             },
         },
     };
+    let (title, by) = honour_first(&title, &by);
+    let (title, by) = (title.to_string(), by.to_string());
     a.title = Some(strip_quotes(title.trim_end_matches(',')));
     // A row's title with the line under it: who gave it, and where.
     let by = match (by.trim().is_empty(), item.cols.is_empty(), item.body.first()) {
@@ -390,6 +394,16 @@ fn award_of(item: &Item) -> Award {
         under_heading(&mut a, &item.body);
     }
     a
+}
+
+/// "Northwind University – Summer Fellowship": of two parts, the one that names an honour is
+/// the title and the other who gave it, whichever the writer put first.
+fn honour_first<'a>(title: &'a str, by: &'a str) -> (&'a str, &'a str) {
+    if !by.is_empty() && names_honour(by) && !names_honour(title) {
+        (by, title)
+    } else {
+        (title, by)
+    }
 }
 
 /// "Regional Hackathon, Pune": the awarder without its town.
@@ -763,6 +777,17 @@ pub fn references(lines: &[Line]) -> Vec<Reference> {
 mod tests {
     use super::*;
     use crate::parse::interpret::testing::{from_markdown, from_plain};
+
+    #[test]
+    fn the_part_that_names_an_honour_is_the_title() {
+        let a = award("2014 Northwind University Department of History – Summer Fellowship");
+        assert_eq!(
+            (a.title.as_deref(), a.awarder.as_deref()),
+            (Some("Summer Fellowship"), Some("Northwind University Department of History"))
+        );
+        let a = award("Travel Grant – Globex Foundation");
+        assert_eq!(a.title.as_deref(), Some("Travel Grant"));
+    }
 
     #[test]
     fn awards_title_awarder_and_year() {
