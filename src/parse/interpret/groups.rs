@@ -268,7 +268,11 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
                         if p.kind == PieceKind::Heading && k == Some(Kind::Skills) {
                             current = Kind::Skills;
                         }
-                        let k = k.map_or(current, |k| list_kind(k, current));
+                        let k = match k {
+                            _ if levels::language_in_label(&label).is_some() => Kind::Languages,
+                            Some(k) => list_kind(k, current),
+                            None => current,
+                        };
                         let g = new_group(&mut out, k, Some(label), Vec::new());
                         open = Some(g);
                         open_block = None;
@@ -284,9 +288,11 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             }
             PieceKind::Field => {
                 let label = p.field.clone().unwrap_or_default();
-                if levels::is_language(&label) && levels::starts_with_level(&p.text) {
+                if let Some(name) = spoken_language(&label)
+                    && levels::starts_with_level(&p.text)
+                {
                     // "Deutsch = Muttersprache": a language and its level, as "English: Fluent".
-                    let item = vec![format!("{label} ({})", p.text)];
+                    let item = vec![format!("{name} ({})", p.text)];
                     push_items(&mut out, open, Kind::Languages, item, p.source);
                 } else if levels::is_level(&p.text) {
                     // "Julia = Experte": one rated item, as "Python: advanced".
@@ -353,9 +359,11 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
         }
         if let Some((label, rest)) = label_value(&p.text) {
             let k = group_kind(&label, out_kind(&out, target, current));
-            if levels::is_language(&label) && levels::starts_with_level(&rest) {
-                // "English: Fluent": a language and its level.
-                let item = vec![format!("{label} ({rest})")];
+            if let Some(name) = spoken_language(&label)
+                && levels::starts_with_level(&rest)
+            {
+                // "English: Fluent", "English Ability: fluent": a language and its level.
+                let item = vec![format!("{name} ({rest})")];
                 push_items(&mut out, target, Kind::Languages, item, p.source);
             } else if levels::is_level(&rest) {
                 // "Python: advanced": one rated item.
@@ -495,7 +503,17 @@ fn list_kind(k: Kind, section: Kind) -> Kind {
     }
 }
 
+/// The spoken language a label names, alone or beside a word such as "Ability".
+fn spoken_language(label: &str) -> Option<&str> {
+    if levels::is_language(label) { Some(label) } else { levels::language_in_label(label) }
+}
+
 fn group_kind(label: &str, section: Kind) -> Kind {
+    // "English Ability: fluent", "Lingua Inglese: B2": a language named beside a word that
+    // says so labels its level, in whatever section.
+    if levels::language_in_label(label).is_some() {
+        return Kind::Languages;
+    }
     lexicon(label).map_or(section, |k| list_kind(k, section))
 }
 

@@ -41,9 +41,12 @@ pub fn lists(lines: &[Line], kind: Kind) -> Lists {
         // A label that only names the section ("Interests: a, b") is no group of its own.
         let names_kind = g.label.as_deref().is_some_and(|l| lexicon(l) == Some(g.kind));
         match g.kind {
-            Kind::Languages => match g.label.filter(|l| levels::is_language(l)) {
+            Kind::Languages => match g.label.as_deref().and_then(|l| {
+                // "Welsh Ability: native" names Welsh.
+                if levels::is_language(l) { Some(l) } else { levels::language_in_label(l) }
+            }) {
                 Some(l) => out.languages.push(Language {
-                    language: Some(l),
+                    language: Some(l.to_string()),
                     fluency: (!g.items.is_empty()).then(|| g.items.join(", ")),
                     ..Default::default()
                 }),
@@ -77,6 +80,16 @@ pub fn lists(lines: &[Line], kind: Kind) -> Lists {
                     Skill { name: Some(name), level, ..Default::default() }
                 })),
             },
+        }
+    }
+    if kind == Kind::Languages {
+        // "I speak Welsh natively and some Greek": the languages a sentence names are read;
+        // the sentence itself stays as text, since what it says of them is no one level.
+        for (_, text) in &out.prose {
+            for name in levels::languages_named(text) {
+                out.languages
+                    .push(Language { language: Some(name.to_string()), ..Default::default() });
+            }
         }
     }
     out
@@ -180,17 +193,16 @@ fn languages_in(item: &str) -> Vec<String> {
 
 /// A spoken language and its level: "French (native)", "German – B2", "Deutsch".
 fn language(item: &str) -> Option<Language> {
-    // "Welsh: spoken and written": the language, then what is said of it.
-    if let Some((name, note)) = item.split_once(':')
-        && levels::is_language(name.trim())
+    // "Welsh: spoken and written", "Welsh Ability: native": the language, then what is said
+    // of it.
+    if let Some((label, note)) = item.split_once(':')
+        && let Some(name) = Some(label.trim())
+            .filter(|l| levels::is_language(l))
+            .or_else(|| levels::language_in_label(label))
         && !note.trim().is_empty()
     {
         let fluency = Some(note.trim().trim_end_matches('.').to_string());
-        return Some(Language {
-            language: Some(name.trim().to_string()),
-            fluency,
-            ..Default::default()
-        });
+        return Some(Language { language: Some(name.to_string()), fluency, ..Default::default() });
     }
     let (name, level) = groups::unrate(item);
     let name = name.trim_end_matches([':', '.']).trim().to_string();
@@ -210,6 +222,34 @@ fn language(item: &str) -> Option<Language> {
 mod tests {
     use super::*;
     use crate::parse::interpret::testing::{from_markdown, from_plain};
+
+    #[test]
+    fn languages_named_in_a_sentence_or_beside_a_label_word() {
+        let l = lists(
+            &from_markdown(
+                "I speak Welsh at home and my Greek is good enough for work and travel.\n\n- English Ability: spoken and written\n",
+            ),
+            Kind::Languages,
+        );
+        let langs: Vec<(Option<&str>, Option<&str>)> =
+            l.languages.iter().map(|g| (g.language.as_deref(), g.fluency.as_deref())).collect();
+        assert_eq!(
+            langs,
+            [
+                (Some("English"), Some("spoken and written")),
+                (Some("Welsh"), None),
+                (Some("Greek"), None)
+            ]
+        );
+        assert_eq!(l.prose.len(), 1, "the sentence is kept as text");
+        // Among the skills, a term naming a language beside "Ability" is a language.
+        let l =
+            lists(&from_markdown("- Tools: Kiln, Wheel\n- Welsh Ability: native\n"), Kind::Skills);
+        let langs: Vec<(Option<&str>, Option<&str>)> =
+            l.languages.iter().map(|g| (g.language.as_deref(), g.fluency.as_deref())).collect();
+        assert_eq!(langs, [(Some("Welsh"), Some("native"))]);
+        assert_eq!(l.skills.len(), 1);
+    }
 
     #[test]
     fn skills_lists_and_groups() {

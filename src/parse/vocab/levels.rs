@@ -333,6 +333,54 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| {
     s
 });
 
+/// Words that stand beside a language's name in a label without changing what it names
+/// ("English Ability", "Lingua Inglese", "Langue anglaise" aside), per language.
+const LANGUAGE_LABEL_WORDS: &[&str] = &[
+    "ability",
+    "language",
+    "skills",
+    "proficiency",
+    "lingua",
+    "langue",
+    "sprache",
+    "idioma",
+    "lengua",
+    "língua",
+    "lingua straniera",
+    "język",
+    "taal",
+    "dil",
+    "язык",
+];
+
+/// The spoken language a short label names beside words such as "Ability" or "Lingua"
+/// ("English Ability" → "English", "Lingua Inglese" → "Inglese").
+pub fn language_in_label(label: &str) -> Option<&str> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) {
+        return None;
+    }
+    let mut names = words.iter().filter(|w| is_language(w));
+    let name = names.next()?;
+    let rest_fills = words
+        .iter()
+        .filter(|w| *w != name)
+        .all(|w| LANGUAGE_LABEL_WORDS.contains(&fold(w).as_str()));
+    (names.next().is_none() && rest_fills).then_some(*name)
+}
+
+/// The spoken languages a sentence names, as written and once each ("I speak Welsh and some
+/// Greek" → Welsh, Greek; "l'anglais" → anglais).
+pub fn languages_named(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        if !word.is_empty() && is_language(word) && !out.iter().any(|w| fold(w) == fold(word)) {
+            out.push(word);
+        }
+    }
+    out
+}
+
 /// Whether a whole phrase is a level ("fluent", "Grundkenntnisse", "B2", "5/5").
 pub fn is_level(text: &str) -> bool {
     let t = fold(text.trim().trim_matches(|c: char| !c.is_alphanumeric()));
@@ -379,5 +427,18 @@ mod tests {
         assert!(starts_with_level("Upper Intermediate, mostly written"));
         assert!(is_language("Deutsch") && is_language("Inglês") && is_language("english"));
         assert!(!is_language("Python"));
+    }
+
+    #[test]
+    fn language_names_beside_other_words() {
+        assert_eq!(language_in_label("English Ability"), Some("English"));
+        assert_eq!(language_in_label("Lingua Inglese"), Some("Inglese"));
+        assert_eq!(language_in_label("English Literature"), None);
+        assert_eq!(language_in_label("English"), None);
+        assert_eq!(
+            languages_named("Je parle couramment le français et l'anglais, et un peu d'Anglais."),
+            ["français", "anglais"]
+        );
+        assert!(languages_named("I like Python and Rust.").is_empty());
     }
 }
