@@ -252,6 +252,13 @@ mod tests {
     }
 
     #[test]
+    fn languages_of_people_not_of_machines() {
+        for t in ["Human Languages", "Natural languages", "Spoken Languages"] {
+            assert_eq!(lexicon(t), Some(Kind::Languages), "{t}");
+        }
+    }
+
+    #[test]
     fn skills_lists_and_groups() {
         let l = lists(
             &from_markdown(

@@ -229,6 +229,8 @@ pub static HEADINGS: &[Headings] = &[
             "recent",
             "foreign",
             "spoken",
+            "human",
+            "natural",
             "other",
             "additional",
             "key",
