@@ -201,22 +201,23 @@ pub fn town_then_region(text: &str) -> Option<Location> {
         return None;
     }
     let (town, rest) = match t.split_once(" - ").or_else(|| t.split_once(" – ")) {
-        Some((town, rest)) => (town.trim(), rest.trim()),
+        Some((town, rest)) => (town.trim().to_string(), rest.trim().to_string()),
         None => {
-            let cut = (1..=2).rev().find_map(|n| {
-                let words: Vec<&str> = t.split_whitespace().collect();
-                (words.len() > n)
-                    .then(|| {
-                        let at = t.len() - words[words.len() - n..].join(" ").len();
-                        (t[..at].trim(), t[at..].trim())
-                    })
-                    .filter(|(_, rest)| {
-                        country_code(rest).is_some() || n == 1 && is_capitals_region(rest)
-                    })
-            })?;
-            cut
+            // The last one or two words: a country ("New Zealand"), or a region in capitals.
+            let words: Vec<&str> = t.split_whitespace().collect();
+            (1..=2)
+                .rev()
+                .filter(|&n| words.len() > n)
+                .map(|n| {
+                    let at = words.len() - n;
+                    (words[..at].join(" "), words[at..].join(" "))
+                })
+                .find(|(_, rest)| {
+                    country_code(rest).is_some() || !rest.contains(' ') && is_capitals_region(rest)
+                })?
         }
     };
+    let (town, rest) = (town.as_str(), rest.as_str());
     if !is_place_word(town) || town.chars().all(|c| !c.is_lowercase()) {
         return None;
     }
