@@ -2,7 +2,8 @@
 //! it (unclosed tags, stray `<head>`s and misnested markup end up where a browser puts them).
 //!
 //! Only what a browser shows is read: `<head>`, scripts, styles, templates, forms' controls,
-//! images and hidden elements (`hidden`, `display:none`, screen-reader-only classes) are not.
+//! images and hidden elements (`hidden`, `display:none`, screen-reader-only classes, the
+//! common stylesheets' hiding classes such as `d-none` on a print-only copy) are not.
 //! `<h1>`–`<h6>` are headings, `<p>` paragraphs, `<ul>`/`<ol>` lists (nested), `<dl>`
 //! definitions, `<table>` tables (`<th>` rows and `<thead>` are header rows), `<blockquote>`
 //! quotes, `<pre>` verbatim lines, `<hr>` rules; `<section>`, `<article>`, `<div>` and the
@@ -63,6 +64,8 @@ struct Holds {
     outside_link: bool,
     /// A copyright notice.
     copyright: bool,
+    /// Characters of text inside.
+    text: usize,
 }
 
 /// The site's own furniture, which is no part of the resume it shows: a `<nav>` whose links
@@ -88,10 +91,12 @@ fn site_chrome(nodes: &[Node]) -> Vec<bool> {
             Holds {
                 outside_link: acc.outside_link || ch.outside_link,
                 copyright: acc.copyright || ch.copyright,
+                text: acc.text + ch.text,
             }
         });
         match &nodes[n].data {
             Data::Text(t) => {
+                h.text = t.trim().len();
                 let t = t.trim_start();
                 h.copyright = t.contains('©')
                     || t.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("copyright"));
@@ -110,7 +115,44 @@ fn site_chrome(nodes: &[Node]) -> Vec<bool> {
         }
         holds[n] = h;
     }
+    // A copy the page's stylesheet hides on screen (a print-only duplicate, a collapsed
+    // block), unless it holds most of the page: a page that hides everything until a script
+    // reveals it is still its content.
+    let total = holds.first().map_or(0, |h| h.text);
+    for (n, node) in nodes.iter().enumerate() {
+        if let Data::Element { attrs, .. } = &node.data
+            && let Some(class) = attrs.iter().find(|a| &*a.name.local == "class")
+            && hidden_class(&class.value)
+            && holds[n].text * 2 < total
+        {
+            chrome[n] = true;
+        }
+    }
     chrome
+}
+
+/// A class the common stylesheets hide an element with on screen (`d-none`, `hidden`,
+/// `is-hidden`, `invisible`, `print-only`), and no responsive class that shows it again on
+/// some screen (`d-md-block`, `md:flex`, `visible-lg`).
+fn hidden_class(class: &str) -> bool {
+    const HIDE: [&str; 9] = [
+        "d-none",
+        "hidden",
+        "hide",
+        "is-hidden",
+        "invisible",
+        "print-only",
+        "visible-print",
+        "visible-print-block",
+        "show-for-print",
+    ];
+    let tokens: Vec<String> = class.split_whitespace().map(str::to_ascii_lowercase).collect();
+    let shown_again = |t: &String| {
+        (t.contains(':') && !t.starts_with("print:") && !t.ends_with(":hidden"))
+            || (t.starts_with("d-") && t != "d-none" && !t.starts_with("d-print"))
+            || (t.starts_with("visible-") && !t.starts_with("visible-print"))
+    };
+    tokens.iter().any(|t| HIDE.contains(&t.as_str())) && !tokens.iter().any(shown_again)
 }
 
 /// A link to another site or to a person, not to a part of this one.
@@ -1155,6 +1197,24 @@ mod tests {
         assert!(!title_class("subtitle"));
         assert!(!title_class("section"));
         assert!(!title_class("page-header"));
+    }
+
+    #[test]
+    fn copies_hidden_on_screen_by_their_class_are_not_read() {
+        let src = "<h1>Jane Roe</h1><p>Glazier at Acme since 2019, firing stoneware.</p>\
+                   <div class=\"d-none d-print-block\"><p>Jane Roe, glazier</p></div>\
+                   <p class=\"hidden md:block\">Shown on wide screens</p>\
+                   <p class=\"hidden-xs\">Shown on desktops</p>";
+        assert_eq!(
+            outline(src),
+            "H1@1 Jane Roe\nP@1 Glazier at Acme since 2019, firing stoneware.\n\
+             DIV@1 hidden md:block\n  P@1 Shown on wide screens\nDIV@1 hidden-xs\n  P@1 Shown on desktops\n"
+        );
+        // A page that hides all of itself until a script shows it is read.
+        assert_eq!(
+            outline("<div class=\"invisible\"><p>All of it</p></div>"),
+            "DIV@1 invisible\n  P@1 All of it\n"
+        );
     }
 
     #[test]
