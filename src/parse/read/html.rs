@@ -51,7 +51,15 @@ pub fn read_at(text: &str, first_line: u32) -> Document {
     let dom = parse_document(dom, Default::default()).one(source.as_str());
     let nodes = dom.nodes.into_inner();
     let chrome = site_chrome(&nodes);
-    let mut conv = Convert { nodes: &nodes, meta: Vec::new(), chrome, scope: 0 };
+    let mut classes: HashMap<&str, usize> = HashMap::new();
+    for node in &nodes {
+        if let Data::Element { attrs, .. } = &node.data
+            && let Some(class) = attrs.iter().find(|a| &*a.name.local == "class")
+        {
+            *classes.entry(class.value.trim()).or_default() += 1;
+        }
+    }
+    let mut conv = Convert { nodes: &nodes, meta: Vec::new(), chrome, scope: 0, classes };
     conv.head(0, 0);
     let blocks = conv.flow(0, 0);
     Document { blocks, meta: conv.meta, ..Default::default() }
@@ -534,6 +542,8 @@ struct Convert<'a> {
     /// The level of the heading whose section is being read (0 above every heading): a title
     /// set only by its class stands one level below it.
     scope: u8,
+    /// How many elements carry each class attribute (trimmed).
+    classes: HashMap<&'a str, usize>,
 }
 
 impl<'a> Convert<'a> {
@@ -656,7 +666,14 @@ impl<'a> Convert<'a> {
         if !matches!(r, Role::Para | Role::Container) || depth > MAX_NESTING {
             return None;
         }
-        let titled = |conv: &Self, n: usize| conv.attr(n, "class").is_some_and(title_class);
+        // A bare `title` class is also a job title under a name; it titles sections when the
+        // page repeats it, as headings repeat.
+        let titled = |conv: &Self, n: usize| {
+            conv.attr(n, "class").is_some_and(|c| {
+                title_class(c)
+                    .is_some_and(|sure| sure || conv.classes.get(c.trim()).is_some_and(|&k| k > 1))
+            })
+        };
         if !titled(self, node) {
             // A block holding nothing but one titled inline element.
             let mut only = None;
@@ -1032,11 +1049,13 @@ fn flush_para(buf: &mut InlineBuf, line: &mut Option<u32>, out: &mut Vec<Block>)
     *line = None;
 }
 
-/// Class words that name a title: `title`, `heading`, `headline`, a section's `header`.
-/// Words that name an entry's field or the site's furniture disqualify the class.
-fn title_class(class: &str) -> bool {
-    const TITLE: [&str; 6] =
-        ["title", "heading", "headline", "sectiontitle", "sectionheading", "sectionheader"];
+/// Class words that name a title: `title`, `heading`, a section's `header`; `Some(true)`
+/// when they name a section's heading for sure (`heading`, `section-title`), `Some(false)`
+/// for a bare `title`. Words that name an entry's field or the site's furniture disqualify
+/// the class.
+fn title_class(class: &str) -> Option<bool> {
+    const TITLE: [&str; 5] =
+        ["title", "heading", "sectiontitle", "sectionheading", "sectionheader"];
     const NOT: [&str; 28] = [
         "job",
         "position",
@@ -1082,9 +1101,13 @@ fn title_class(class: &str) -> bool {
         }
     }
     let section = words.iter().any(|w| w == "section");
-    words.iter().any(|w| {
+    let titled = words.iter().any(|w| {
         TITLE.contains(&w.as_str()) || (section && matches!(w.as_str(), "header" | "head"))
-    }) && !words.iter().any(|w| NOT.contains(&w.as_str()))
+    });
+    if !titled || words.iter().any(|w| NOT.contains(&w.as_str())) {
+        return None;
+    }
+    Some(section || words.iter().any(|w| w != "title" && TITLE.contains(&w.as_str())))
 }
 
 /// A title without the brackets a page decorates it with: `{Skills}`, `[ Work ]`,
@@ -1173,9 +1196,14 @@ mod tests {
             "H1@1 Jane Roe\nDIV@2 cv-section\n  H2@2 Work\n  DIV@3 job\n    DIV@3 job-title\n      P@3 Glazier\n    P@3 Acme, 2019\n\
              DIV@4 cv-section\n  H2@4 Education\n  DIV@5 title\n    P@5 Studied glazing at Northwind University for three years.\n"
         );
-        // Under a real section heading, a class title is one level below it.
-        let src = "<h2>Work</h2><div class=\"title\">Acme</div><p>2019</p><h2>Skills</h2>";
-        assert_eq!(outline(src), "H2@1 Work\nH3@1 Acme\nP@1 2019\nH2@1 Skills\n");
+        // Under a real section heading, a class title is one level below it; a bare `title`
+        // class titles something when the page repeats it.
+        let src = "<h2>Work</h2><div class=\"title\">Acme</div><p>2019</p>\
+                   <div class=\"title\">Globex</div><h2>Skills</h2>";
+        assert_eq!(outline(src), "H2@1 Work\nH3@1 Acme\nP@1 2019\nH3@1 Globex\nH2@1 Skills\n");
+        // Once, under the name, it is the person's label.
+        let src = "<h1>Jane Roe</h1><p class=\"title\">Glazier</p>";
+        assert_eq!(outline(src), "H1@1 Jane Roe\nDIV@1 title\n  P@1 Glazier\n");
     }
 
     #[test]
@@ -1190,13 +1218,14 @@ mod tests {
 
     #[test]
     fn title_classes_name_a_title_not_a_field() {
-        assert!(title_class("section-title"));
-        assert!(title_class("cv_heading big"));
-        assert!(title_class("sectionHeader"));
-        assert!(!title_class("job-title"));
-        assert!(!title_class("subtitle"));
-        assert!(!title_class("section"));
-        assert!(!title_class("page-header"));
+        assert_eq!(title_class("section-title"), Some(true));
+        assert_eq!(title_class("cv_heading big"), Some(true));
+        assert_eq!(title_class("sectionHeader"), Some(true));
+        assert_eq!(title_class("title"), Some(false));
+        assert_eq!(title_class("job-title"), None);
+        assert_eq!(title_class("subtitle"), None);
+        assert_eq!(title_class("section"), None);
+        assert_eq!(title_class("page-header"), None);
     }
 
     #[test]
