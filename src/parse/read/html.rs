@@ -1241,8 +1241,8 @@ mod tests {
         );
         // A page that hides all of itself until a script shows it is read.
         assert_eq!(
-            outline("<div class=\"invisible\"><p>All of it</p></div>"),
-            "DIV@1 invisible\n  P@1 All of it\n"
+            outline("<div class=\"invisible\"><p>Everything shown</p></div>"),
+            "DIV@1 invisible\n  P@1 Everything shown\n"
         );
     }
 
