@@ -2,13 +2,17 @@
 //! it (unclosed tags, stray `<head>`s and misnested markup end up where a browser puts them).
 //!
 //! Only what a browser shows is read: `<head>`, scripts, styles, templates, forms' controls,
-//! images and hidden elements (`hidden`, `display:none`, screen-reader-only classes) are not.
+//! images and hidden elements (`hidden`, `display:none`, screen-reader-only classes, the
+//! common stylesheets' hiding classes such as `d-none` on a print-only copy) are not.
 //! `<h1>`–`<h6>` are headings, `<p>` paragraphs, `<ul>`/`<ol>` lists (nested), `<dl>`
 //! definitions, `<table>` tables (`<th>` rows and `<thead>` are header rows), `<blockquote>`
 //! quotes, `<pre>` verbatim lines, `<hr>` rules; `<section>`, `<article>`, `<div>` and the
 //! other containers are [`BlockKind::Div`]s named by their class (or id), a container with
-//! neither and a single block being that block. Inline: `<b>`/`<strong>`, `<i>`/`<em>`,
-//! `<a href>`, `<code>`, `<br>` (a hard break); a line break in the source text is a soft
+//! neither and a single block being that block. A title a page sets apart only by its class
+//! (`<p class="section-title">`, one short line) is a heading one level below the last real
+//! heading before it; brackets decorating a heading's whole text (`{Skills}`, `<Jane/>`) are
+//! not text. Inline: `<b>`/`<strong>`, `<i>`/`<em>`,
+//! `<a href>`, `<code>`, bold by inline style, `<br>` (a hard break); a line break in the source text is a soft
 //! break. `<title>` and `<meta name="author">` go to [`Document::meta`]. Server-side template
 //! code (`<?php … ?>`, `{% … %}`, `{{ … }}`) is not text and is removed before parsing.
 //! Never panics; linear in the input (deep nesting is read flat).
@@ -22,7 +26,9 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns, parse_document};
 
 use super::linewise::MAX_COLUMNS;
-use crate::parse::doc::{Block, BlockKind, Definition, Document, Inline, InlineBuf, Row};
+use crate::parse::doc::{
+    Block, BlockKind, Definition, Document, Inline, InlineBuf, Row, normalise_inlines,
+};
 
 /// Elements nested deeper than this are read as plain text (pages nest divs deeply, but not
 /// this deeply; it bounds recursion).
@@ -45,7 +51,15 @@ pub fn read_at(text: &str, first_line: u32) -> Document {
     let dom = parse_document(dom, Default::default()).one(source.as_str());
     let nodes = dom.nodes.into_inner();
     let chrome = site_chrome(&nodes);
-    let mut conv = Convert { nodes: &nodes, meta: Vec::new(), chrome };
+    let mut classes: HashMap<&str, usize> = HashMap::new();
+    for node in &nodes {
+        if let Data::Element { attrs, .. } = &node.data
+            && let Some(class) = attrs.iter().find(|a| &*a.name.local == "class")
+        {
+            *classes.entry(class.value.trim()).or_default() += 1;
+        }
+    }
+    let mut conv = Convert { nodes: &nodes, meta: Vec::new(), chrome, scope: 0, classes };
     conv.head(0, 0);
     let blocks = conv.flow(0, 0);
     Document { blocks, meta: conv.meta, ..Default::default() }
@@ -58,6 +72,8 @@ struct Holds {
     outside_link: bool,
     /// A copyright notice.
     copyright: bool,
+    /// Characters of text inside.
+    text: usize,
 }
 
 /// The site's own furniture, which is no part of the resume it shows: a `<nav>` whose links
@@ -83,10 +99,12 @@ fn site_chrome(nodes: &[Node]) -> Vec<bool> {
             Holds {
                 outside_link: acc.outside_link || ch.outside_link,
                 copyright: acc.copyright || ch.copyright,
+                text: acc.text + ch.text,
             }
         });
         match &nodes[n].data {
             Data::Text(t) => {
+                h.text = t.trim().len();
                 let t = t.trim_start();
                 h.copyright = t.contains('©')
                     || t.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("copyright"));
@@ -105,7 +123,44 @@ fn site_chrome(nodes: &[Node]) -> Vec<bool> {
         }
         holds[n] = h;
     }
+    // A copy the page's stylesheet hides on screen (a print-only duplicate, a collapsed
+    // block), unless it holds most of the page: a page that hides everything until a script
+    // reveals it is still its content.
+    let total = holds.first().map_or(0, |h| h.text);
+    for (n, node) in nodes.iter().enumerate() {
+        if let Data::Element { attrs, .. } = &node.data
+            && let Some(class) = attrs.iter().find(|a| &*a.name.local == "class")
+            && hidden_class(&class.value)
+            && holds[n].text * 2 < total
+        {
+            chrome[n] = true;
+        }
+    }
     chrome
+}
+
+/// A class the common stylesheets hide an element with on screen (`d-none`, `hidden`,
+/// `is-hidden`, `invisible`, `print-only`), and no responsive class that shows it again on
+/// some screen (`d-md-block`, `md:flex`, `visible-lg`).
+fn hidden_class(class: &str) -> bool {
+    const HIDE: [&str; 9] = [
+        "d-none",
+        "hidden",
+        "hide",
+        "is-hidden",
+        "invisible",
+        "print-only",
+        "visible-print",
+        "visible-print-block",
+        "show-for-print",
+    ];
+    let tokens: Vec<String> = class.split_whitespace().map(str::to_ascii_lowercase).collect();
+    let shown_again = |t: &String| {
+        (t.contains(':') && !t.starts_with("print:") && !t.ends_with(":hidden"))
+            || (t.starts_with("d-") && t != "d-none" && !t.starts_with("d-print"))
+            || (t.starts_with("visible-") && !t.starts_with("visible-print"))
+    };
+    tokens.iter().any(|t| HIDE.contains(&t.as_str())) && !tokens.iter().any(shown_again)
 }
 
 /// A link to another site or to a person, not to a part of this one.
@@ -484,6 +539,11 @@ struct Convert<'a> {
     meta: Vec<(String, String)>,
     /// The site's own furniture, by node: see [`site_chrome`].
     chrome: Vec<bool>,
+    /// The level of the heading whose section is being read (0 above every heading): a title
+    /// set only by its class stands one level below it.
+    scope: u8,
+    /// How many elements carry each class attribute (trimmed).
+    classes: HashMap<&'a str, usize>,
 }
 
 impl<'a> Convert<'a> {
@@ -551,7 +611,13 @@ impl<'a> Convert<'a> {
     }
 
     /// The children of `node` as blocks: inline content between blocks becomes paragraphs.
+    ///
+    /// A real heading sets the level its later siblings (and what they hold) are read under;
+    /// a title set only by its class ([`Convert::class_title`]) stands one level below the
+    /// last real heading before it, so that sibling titles get one level.
     fn flow(&mut self, node: usize, depth: usize) -> Vec<Block> {
+        let entry_scope = self.scope;
+        let mut title_base = self.scope;
         let mut out = Vec::new();
         let mut buf = InlineBuf::new();
         let mut line = None;
@@ -560,7 +626,24 @@ impl<'a> Convert<'a> {
             match role {
                 Some(r) if is_block(r) && !self.hidden(c) => {
                     flush_para(&mut buf, &mut line, &mut out);
-                    out.extend(self.block(c, r, depth + 1));
+                    if let Some(content) = self.class_title(c, r, depth + 1) {
+                        let level = (title_base + 1).clamp(2, 6);
+                        out.push(Block::new(
+                            BlockKind::Heading { level, content },
+                            self.nodes[c].line,
+                        ));
+                        self.scope = level;
+                        continue;
+                    }
+                    let blocks = self.block(c, r, depth + 1);
+                    if let Some(Block { kind: BlockKind::Heading { level, .. }, .. }) =
+                        blocks.first()
+                        && matches!(r, Role::Heading(_))
+                    {
+                        title_base = *level;
+                        self.scope = *level;
+                    }
+                    out.extend(blocks);
                 }
                 _ => {
                     if line.is_none() && self.has_text(c) {
@@ -571,7 +654,58 @@ impl<'a> Convert<'a> {
             }
         }
         flush_para(&mut buf, &mut line, &mut out);
+        self.scope = entry_scope;
         out
+    }
+
+    /// The content of a section title that a page sets apart only by its class
+    /// (`<p class="title">`, `<div class="section-heading">`, a lone `<span class="heading">`
+    /// in a block): one short line, no sentence, with a class word that names a title and none
+    /// that names an entry's field ("job-title") or the site's furniture.
+    fn class_title(&mut self, node: usize, r: Role, depth: usize) -> Option<Vec<Inline>> {
+        if !matches!(r, Role::Para | Role::Container) || depth > MAX_NESTING {
+            return None;
+        }
+        // A bare `title` class is also a job title under a name; it titles sections when the
+        // page repeats it, as headings repeat.
+        let titled = |conv: &Self, n: usize| {
+            conv.attr(n, "class").is_some_and(|c| {
+                title_class(c)
+                    .is_some_and(|sure| sure || conv.classes.get(c.trim()).is_some_and(|&k| k > 1))
+            })
+        };
+        if !titled(self, node) {
+            // A block holding nothing but one titled inline element.
+            let mut only = None;
+            for &c in self.children(node) {
+                match &self.nodes[c].data {
+                    Data::Text(t) if t.trim().is_empty() => {}
+                    Data::Element { name, .. }
+                        if role(&name.local) == Role::Inline && only.is_none() =>
+                    {
+                        only = Some(c)
+                    }
+                    Data::Other => {}
+                    _ => return None,
+                }
+            }
+            if !only.is_some_and(|c| titled(self, c)) {
+                return None;
+            }
+        }
+        // Blocks inside (a heading wrapped in a titled div) are read as they are.
+        if self.children(node).iter().any(|&c| {
+            self.element(c).is_some_and(|(n, _)| is_block(role(n)) && role(n) != Role::Rule)
+                && !self.hidden(c)
+        }) {
+            return None;
+        }
+        let content = undecorate(self.inline_content(node, depth));
+        let text = crate::parse::doc::plain(&content);
+        let one_line = !content.iter().any(|i| matches!(i, Inline::LineBreak));
+        let short =
+            (1..=8).contains(&text.split_whitespace().count()) && text.chars().count() <= 60;
+        (one_line && short && !text.ends_with(['.', ',', ';'])).then_some(content)
     }
 
     fn has_text(&self, node: usize) -> bool {
@@ -594,7 +728,7 @@ impl<'a> Convert<'a> {
         let one = |kind| vec![Block::new(kind, line)];
         match r {
             Role::Heading(level) => {
-                let content = self.inline_content(node, depth);
+                let content = undecorate(self.inline_content(node, depth));
                 if content.is_empty() {
                     Vec::new()
                 } else {
@@ -606,6 +740,7 @@ impl<'a> Convert<'a> {
                 if content.is_empty() {
                     return Vec::new();
                 }
+                let content = if self.bold(node) { vec![Inline::Strong(content)] } else { content };
                 // A paragraph's class says what it holds ("job-title", "dates"): kept as a
                 // container around it, as for any other element with a class.
                 let para = one(BlockKind::Para(content));
@@ -809,6 +944,19 @@ impl<'a> Convert<'a> {
         buf.finish()
     }
 
+    /// Set bold by its inline style (`font-weight: bold`, `600` and heavier).
+    fn bold(&self, node: usize) -> bool {
+        let style = self.attr(node, "style").unwrap_or("").to_ascii_lowercase().replace(' ', "");
+        style.split(';').any(|d| {
+            d.strip_prefix("font-weight:").is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches("!important"),
+                    "bold" | "bolder" | "600" | "700" | "800" | "900"
+                )
+            })
+        })
+    }
+
     fn inline(&mut self, node: usize, buf: &mut InlineBuf, depth: usize) {
         let role = match &self.nodes[node].data {
             Data::Text(t) => {
@@ -851,6 +999,7 @@ impl<'a> Convert<'a> {
                 }
                 buf.push(Inline::SoftBreak);
             }
+            _ if self.bold(node) => buf.push(Inline::Strong(self.inline_content(node, depth))),
             _ => {
                 for &c in self.children(node) {
                     self.inline(c, buf, depth + 1);
@@ -900,6 +1049,96 @@ fn flush_para(buf: &mut InlineBuf, line: &mut Option<u32>, out: &mut Vec<Block>)
     *line = None;
 }
 
+/// Class words that name a title: `title`, `heading`, a section's `header`; `Some(true)`
+/// when they name a section's heading for sure (`heading`, `section-title`), `Some(false)`
+/// for a bare `title`. Words that name an entry's field or the site's furniture disqualify
+/// the class.
+fn title_class(class: &str) -> Option<bool> {
+    const TITLE: [&str; 5] =
+        ["title", "heading", "sectiontitle", "sectionheading", "sectionheader"];
+    const NOT: [&str; 28] = [
+        "job",
+        "position",
+        "role",
+        "company",
+        "employer",
+        "org",
+        "organization",
+        "organisation",
+        "degree",
+        "school",
+        "institution",
+        "project",
+        "date",
+        "dates",
+        "period",
+        "place",
+        "location",
+        "sub",
+        "subtitle",
+        "item",
+        "entry",
+        "post",
+        "card",
+        "name",
+        "page",
+        "site",
+        "nav",
+        "modal",
+    ];
+    let mut words = Vec::new();
+    for token in class.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
+        // camelCase: "sectionTitle" is "section" "title".
+        let mut word = String::new();
+        for ch in token.chars() {
+            if ch.is_uppercase() && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            word.extend(ch.to_lowercase());
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    let section = words.iter().any(|w| w == "section");
+    let titled = words.iter().any(|w| {
+        TITLE.contains(&w.as_str()) || (section && matches!(w.as_str(), "header" | "head"))
+    });
+    if !titled || words.iter().any(|w| NOT.contains(&w.as_str())) {
+        return None;
+    }
+    Some(section || words.iter().any(|w| w != "title" && TITLE.contains(&w.as_str())))
+}
+
+/// A title without the brackets a page decorates it with: `{Skills}`, `[ Work ]`,
+/// `<Jane Roe/>`. Only a pair around the whole text, with no other bracket of its kind inside.
+fn undecorate(mut content: Vec<Inline>) -> Vec<Inline> {
+    const PAIRS: [(char, &str); 3] = [('{', "}"), ('[', "]"), ('<', ">")];
+    let (Some(Inline::Text(first)), Some(Inline::Text(last))) = (content.first(), content.last())
+    else {
+        return content;
+    };
+    let text = crate::parse::doc::plain(&content);
+    let Some(&(open, close)) = PAIRS.iter().find(|(o, c)| {
+        first.trim_start().starts_with(*o)
+            && last.trim_end().ends_with(c)
+            && text.matches(*o).count() == 1
+            && text.matches(c).count() == 1
+    }) else {
+        return content;
+    };
+    if let Some(Inline::Text(t)) = content.first_mut() {
+        *t = t.trim_start().trim_start_matches(open).to_string();
+    }
+    if let Some(Inline::Text(t)) = content.last_mut() {
+        let s = t.trim_end().trim_end_matches(close);
+        // `<Name/>` closes like an element.
+        let s = if open == '<' { s.trim_end_matches('/') } else { s };
+        *t = s.to_string();
+    }
+    normalise_inlines(content)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -943,6 +1182,68 @@ mod tests {
                    <p style=\"display: none\">Hidden</p><span class=\"sr-only\">Hidden</span><script>var a;</script>";
         assert_eq!(outline(src), "P@2 Seen\n");
         assert_eq!(strip_template_code("a<?php\nx\n?>b{{ y }}c"), "a\n\nbc");
+    }
+
+    #[test]
+    fn titles_set_by_their_class_are_headings() {
+        let src = "<h1>Jane Roe</h1>\n\
+                   <div class=\"cv-section\"><p class=\"section-title\">{<span>Work</span>}</p>\n\
+                   <div class=\"job\"><div class=\"job-title\">Glazier</div><p>Acme, 2019</p></div></div>\n\
+                   <div class=\"cv-section\"><div><span class=\"heading\">Education</span></div>\n\
+                   <p class=\"title\">Studied glazing at Northwind University for three years.</p></div>";
+        assert_eq!(
+            outline(src),
+            "H1@1 Jane Roe\nDIV@2 cv-section\n  H2@2 Work\n  DIV@3 job\n    DIV@3 job-title\n      P@3 Glazier\n    P@3 Acme, 2019\n\
+             DIV@4 cv-section\n  H2@4 Education\n  DIV@5 title\n    P@5 Studied glazing at Northwind University for three years.\n"
+        );
+        // Under a real section heading, a class title is one level below it; a bare `title`
+        // class titles something when the page repeats it.
+        let src = "<h2>Work</h2><div class=\"title\">Acme</div><p>2019</p>\
+                   <div class=\"title\">Globex</div><h2>Skills</h2>";
+        assert_eq!(outline(src), "H2@1 Work\nH3@1 Acme\nP@1 2019\nH3@1 Globex\nH2@1 Skills\n");
+        // Once, under the name, it is the person's label.
+        let src = "<h1>Jane Roe</h1><p class=\"title\">Glazier</p>";
+        assert_eq!(outline(src), "H1@1 Jane Roe\nDIV@1 title\n  P@1 Glazier\n");
+    }
+
+    #[test]
+    fn decorated_headings_and_bold_styles_read_as_shown() {
+        let src = "<h1>&lt;Jane Roe/&gt;</h1><h2>[ Skills ]</h2><h2>{a} and {b}</h2>\
+                   <p><span style=\"font-weight: 700\">Kilns</span>: raku</p>";
+        assert_eq!(
+            outline(src),
+            "H1@1 Jane Roe\nH2@1 Skills\nH2@1 {a} and {b}\nP@1 *Kilns*: raku\n"
+        );
+    }
+
+    #[test]
+    fn title_classes_name_a_title_not_a_field() {
+        assert_eq!(title_class("section-title"), Some(true));
+        assert_eq!(title_class("cv_heading big"), Some(true));
+        assert_eq!(title_class("sectionHeader"), Some(true));
+        assert_eq!(title_class("title"), Some(false));
+        assert_eq!(title_class("job-title"), None);
+        assert_eq!(title_class("subtitle"), None);
+        assert_eq!(title_class("section"), None);
+        assert_eq!(title_class("page-header"), None);
+    }
+
+    #[test]
+    fn copies_hidden_on_screen_by_their_class_are_not_read() {
+        let src = "<h1>Jane Roe</h1><p>Glazier at Acme since 2019, firing stoneware.</p>\
+                   <div class=\"d-none d-print-block\"><p>Jane Roe, glazier</p></div>\
+                   <p class=\"hidden md:block\">Shown on wide screens</p>\
+                   <p class=\"hidden-xs\">Shown on desktops</p>";
+        assert_eq!(
+            outline(src),
+            "H1@1 Jane Roe\nP@1 Glazier at Acme since 2019, firing stoneware.\n\
+             DIV@1 hidden md:block\n  P@1 Shown on wide screens\nDIV@1 hidden-xs\n  P@1 Shown on desktops\n"
+        );
+        // A page that hides all of itself until a script shows it is read.
+        assert_eq!(
+            outline("<div class=\"invisible\"><p>Everything shown</p></div>"),
+            "DIV@1 invisible\n  P@1 Everything shown\n"
+        );
     }
 
     #[test]
