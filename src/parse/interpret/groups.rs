@@ -362,7 +362,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             if let Some(name) = spoken_language(&label)
                 && levels::starts_with_level(&rest)
             {
-                // "English: Fluent", "English Ability: fluent": a language and its level.
+                // "English: Fluent", "Welsh Ability: fluent": a language and its level.
                 let item = vec![format!("{name} ({rest})")];
                 push_items(&mut out, target, Kind::Languages, item, p.source);
             } else if levels::is_level(&rest) {
@@ -509,7 +509,7 @@ fn spoken_language(label: &str) -> Option<&str> {
 }
 
 fn group_kind(label: &str, section: Kind) -> Kind {
-    // "English Ability: fluent", "Lingua Inglese: B2": a language named beside a word that
+    // "Welsh Ability: fluent", "Lingua Tedesco: B2": a language named beside a word that
     // says so labels its level, in whatever section.
     if levels::language_in_label(label).is_some() {
         return Kind::Languages;

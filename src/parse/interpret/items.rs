@@ -396,7 +396,7 @@ fn award_of(item: &Item) -> Award {
     a
 }
 
-/// "Northwind University – Summer Fellowship": of two parts, the one that names an honour is
+/// "Northwind University – Winter Fellowship": of two parts, the one that names an honour is
 /// the title and the other who gave it, whichever the writer put first.
 fn honour_first<'a>(title: &'a str, by: &'a str) -> (&'a str, &'a str) {
     if !by.is_empty() && names_honour(by) && !names_honour(title) {
@@ -780,10 +780,10 @@ mod tests {
 
     #[test]
     fn the_part_that_names_an_honour_is_the_title() {
-        let a = award("2014 Northwind University Department of History – Summer Fellowship");
+        let a = award("2014 Northwind University Department of History – Winter Fellowship");
         assert_eq!(
             (a.title.as_deref(), a.awarder.as_deref()),
-            (Some("Summer Fellowship"), Some("Northwind University Department of History"))
+            (Some("Winter Fellowship"), Some("Northwind University Department of History"))
         );
         let a = award("Travel Grant – Globex Foundation");
         assert_eq!(a.title.as_deref(), Some("Travel Grant"));

@@ -31,14 +31,14 @@ pub fn is_place_word(s: &str) -> bool {
         })
 }
 
-/// Small words inside a place name: "Rio de Janeiro", "Community of Madrid", "Frankfurt am
-/// Main", "Rio Grande do Sul".
+/// Small words inside a place name: "Province of Lakeshire", "Frankfurt am
+/// Main", "Porto do Sol".
 const CONNECTORS: &[&str] = &[
     "de", "am", "an", "im", "sur", "upon", "on", "la", "le", "les", "del", "della", "di", "do",
     "da", "dos", "das", "du", "des", "der", "y", "el",
 ];
 
-/// Kinds of division that an English place name puts before "of" ("Community of Madrid",
+/// Kinds of division that an English place name puts before "of" ("Province of Lakeshire",
 /// "Isle of Man"); after other words "of" makes an institution ("University of Lakeview").
 const DIVISION_OF: &[&str] = &[
     "Community",

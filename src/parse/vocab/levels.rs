@@ -334,7 +334,7 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| {
 });
 
 /// Words that stand beside a language's name in a label without changing what it names
-/// ("English Ability", "Lingua Inglese", "Langue anglaise" aside), per language.
+/// ("Welsh Ability", "Lingua Tedesco"), per language.
 const LANGUAGE_LABEL_WORDS: &[&str] = &[
     "ability",
     "language",
@@ -354,7 +354,7 @@ const LANGUAGE_LABEL_WORDS: &[&str] = &[
 ];
 
 /// The spoken language a short label names beside words such as "Ability" or "Lingua"
-/// ("English Ability" → "English", "Lingua Inglese" → "Inglese").
+/// ("Welsh Ability" → "Welsh", "Lingua Tedesco" → "Tedesco").
 pub fn language_in_label(label: &str) -> Option<&str> {
     let words: Vec<&str> = label.split_whitespace().collect();
     if !(2..=3).contains(&words.len()) {
@@ -431,8 +431,8 @@ mod tests {
 
     #[test]
     fn language_names_beside_other_words() {
-        assert_eq!(language_in_label("English Ability"), Some("English"));
-        assert_eq!(language_in_label("Lingua Inglese"), Some("Inglese"));
+        assert_eq!(language_in_label("Welsh Ability"), Some("Welsh"));
+        assert_eq!(language_in_label("Lingua Tedesco"), Some("Tedesco"));
         assert_eq!(language_in_label("English Literature"), None);
         assert_eq!(language_in_label("English"), None);
         assert_eq!(
