@@ -1143,7 +1143,7 @@ mod tests {
             ("Location: Lakeview Sweden", "Lakeview", None, Some("SE")),
             ("Address: Lakeview - Pakistan", "Lakeview", None, Some("PK")),
             ("Address: Lakeview", "Lakeview", None, None),
-            ("Jane Roe, 36 ans, habite à Lakeview, Suède", "Lakeview", None, Some("SE")),
+            ("Jane Roe, habite à Lakeview, Suède", "Lakeview", None, Some("SE")),
             (
                 "Calle Mayor 9, 25600 Lakeview, Northshire (Spain)",
                 "Lakeview",

@@ -569,7 +569,7 @@ pub fn language_first(item: &str) -> Option<(String, Option<String>)> {
     if levels::is_language(item) {
         return Some((item.to_string(), None));
     }
-    // "Welsh: spoken and written".
+    // "Welsh: written and read".
     if let Some((first, note)) = item.split_once(':')
         && levels::is_language(first.trim())
         && !note.trim().is_empty()

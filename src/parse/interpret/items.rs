@@ -785,8 +785,8 @@ mod tests {
             (a.title.as_deref(), a.awarder.as_deref()),
             (Some("Winter Fellowship"), Some("Northwind University Department of History"))
         );
-        let a = award("Travel Grant – Globex Foundation");
-        assert_eq!(a.title.as_deref(), Some("Travel Grant"));
+        let a = award("Kiln Grant – Globex Foundation");
+        assert_eq!(a.title.as_deref(), Some("Kiln Grant"));
     }
 
     #[test]

@@ -193,7 +193,7 @@ fn languages_in(item: &str) -> Vec<String> {
 
 /// A spoken language and its level: "French (native)", "German – B2", "Deutsch".
 fn language(item: &str) -> Option<Language> {
-    // "Welsh: spoken and written", "Welsh Ability: native": the language, then what is said
+    // "Welsh: written and read", "Welsh Ability: native": the language, then what is said
     // of it.
     if let Some((label, note)) = item.split_once(':')
         && let Some(name) = Some(label.trim())
@@ -227,7 +227,7 @@ mod tests {
     fn languages_named_in_a_sentence_or_beside_a_label_word() {
         let l = lists(
             &from_markdown(
-                "I speak Welsh at home and my Greek is good enough for work and travel.\n\n- Danish Ability: spoken and written\n",
+                "I speak Welsh at home and my Greek is good enough for work and travel.\n\n- Danish Ability: written and read\n",
             ),
             Kind::Languages,
         );
@@ -236,7 +236,7 @@ mod tests {
         assert_eq!(
             langs,
             [
-                (Some("Danish"), Some("spoken and written")),
+                (Some("Danish"), Some("written and read")),
                 (Some("Welsh"), None),
                 (Some("Greek"), None)
             ]
