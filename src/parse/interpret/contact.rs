@@ -35,7 +35,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HANDLE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
-        r"(?i)^(github|gitlab|linkedin|twitter|mastodon|x|bitbucket|stack ?overflow|keybase|bluesky|skype)\s*[:|-]?\s*@?([\w.@-]*)$",
+        r"(?i)^(github|gitlab|linkedin|twitter|mastodon|x|bitbucket|stack ?overflow|keybase|bluesky|skype|telegram|xing|kaggle|leetcode|codeberg|hugging ?face)\s*[:|-]?\s*@?([\w.@-]*)$",
     )
 });
 static MASTODON: LazyLock<Pattern> =
@@ -187,6 +187,12 @@ const NETWORKS: &[(&str, &str)] = &[
     ("bsky.app", "Bluesky"),
     ("soundcloud.com", "SoundCloud"),
     ("news.ycombinator.com", "Hacker News"),
+    ("t.me", "Telegram"),
+    ("xing.com", "XING"),
+    ("xing.de", "XING"),
+    ("huggingface.co", "Hugging Face"),
+    ("leetcode.com", "LeetCode"),
+    ("codeberg.org", "Codeberg"),
 ];
 
 /// Hosts that are never a person's own site or profile.
@@ -581,6 +587,7 @@ fn profile_url(network: &str, user: &str) -> Option<String> {
     let host = NETWORKS.iter().find(|(_, n)| *n == network)?.0;
     Some(match network {
         "LinkedIn" => format!("https://{host}/in/{user}"),
+        "XING" => format!("https://www.{host}/profile/{user}"),
         _ => format!("https://{host}/{user}"),
     })
 }
@@ -1045,6 +1052,29 @@ mod tests {
                 ("Skype".into(), "ada.l".into())
             ]
         );
+    }
+
+    #[test]
+    fn profiles_on_more_networks() {
+        let lines = from_markdown(
+            "Ada Lovelace\n\n* Telegram: @ada_l\n* https://huggingface.co/ada-l\n* https://www.xing.com/profile/Ada_Lovelace\n",
+        );
+        let mut c = Contacts::default();
+        header(&lines, &mut c, None);
+        let nets: Vec<(&str, &str)> = c
+            .profiles
+            .iter()
+            .map(|p| (p.network.as_deref().unwrap_or(""), p.url.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            nets,
+            [
+                ("Telegram", "https://t.me/ada_l"),
+                ("Hugging Face", "https://huggingface.co/ada-l"),
+                ("XING", "https://www.xing.com/profile/Ada_Lovelace")
+            ]
+        );
+        assert!(c.url.is_none(), "a profile is not the person's own site");
     }
 
     #[test]

@@ -2295,6 +2295,12 @@ fn social_url(network: &str, user: &str, given: Option<String>) -> String {
     if user.contains("://") {
         return user.to_string();
     }
+    // "linkedin.com/in/jane-roe": the address written without its scheme.
+    if user.split('/').next().is_some_and(|host| host.contains('.')) && user.contains('/') {
+        return format!("https://{user}");
+    }
+    // "@jane_roe": the handle as the network writes it; the address holds the name alone.
+    let user = user.trim_start_matches('@');
     let base = match network {
         "linkedin" => "https://www.linkedin.com/in/",
         "github" => "https://github.com/",

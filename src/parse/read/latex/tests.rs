@@ -221,3 +221,13 @@ fn the_arguments_of_an_unknown_command_are_separate_fields() {
          TABLE@4\n  row\n    |\n      P@4 Engineer\n    |\n      P@4 Jan. 2020–Present\n    |\n      P@4 Built things.\n"
     );
 }
+
+#[test]
+fn a_profile_given_as_an_address_or_a_handle_links_once() {
+    assert_eq!(
+        social_url("linkedin", "linkedin.com/in/jane-roe/", None),
+        "https://linkedin.com/in/jane-roe/"
+    );
+    assert_eq!(social_url("twitter", "@jane_roe", None), "https://twitter.com/jane_roe");
+    assert_eq!(social_url("github", "janeroe", None), "https://github.com/janeroe");
+}
