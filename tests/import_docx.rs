@@ -484,6 +484,31 @@ fn an_employer_table_whose_entries_span_two_rows() {
 }
 
 #[test]
+fn an_entry_table_whose_date_ranges_break_over_two_rows() {
+    // A date column too narrow for the range: "Mar 2015 –" over "Jun 2018", the employer's
+    // name wrapping on beside the second half. Each range is one entry.
+    let empty = "<w:p/>";
+    let body = [
+        styled("Title", &run("Noor Haddad", "")),
+        styled("Heading1", &run("Work Experience", "")),
+        table(&[
+            &[&p("Mar 2015 –"), &set("Acme Widgets", "<w:b/>", ""), &p("Engineer")],
+            &[&p("Jun 2018:"), &set("North Branch", "<w:b/>", ""), empty],
+            &[&p("Jul 2018 –"), &set("Globex", "<w:b/>", ""), &p("Lead Tester")],
+            &[&p("Present:"), empty, empty],
+        ]),
+    ];
+    let tree = outline(&Docx::new(body.concat()).bytes());
+    assert_eq!(tree.matches("  row").count(), 2, "{tree}");
+    let json = resume_of(&body);
+    assert_eq!(
+        entries(&json, "work", &["name", "position", "startDate", "endDate"]),
+        ["Acme Widgets North Branch|Engineer|2015-03|2018-06", "Globex|Lead Tester|2018-07|"],
+        "{json:#}"
+    );
+}
+
+#[test]
 fn a_table_of_labels_beside_their_bullets_is_read_label_by_label() {
     // "Group | bullets" rows: a labelled table, not page layout; each label heads its group
     // and none of them is taken for a section heading, capitals and all.
