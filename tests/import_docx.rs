@@ -485,16 +485,16 @@ fn an_employer_table_whose_entries_span_two_rows() {
 
 #[test]
 fn an_entry_table_whose_date_ranges_break_over_two_rows() {
-    // A date column too narrow for the range: "Mar 2015 –" over "Aug 2018", the employer's
+    // A date column too narrow for the range: "Mar 2031 –" over "Aug 2033", the employer's
     // name wrapping on beside the second half. Each range is one entry.
     let empty = "<w:p/>";
     let body = [
         styled("Title", &run("Noor Haddad", "")),
         styled("Heading1", &run("Jobs", "")),
         table(&[
-            &[&p("Mar 2015 –"), &set("Acme Widgets", "<w:b/>", ""), &p("Cog Whittler")],
-            &[&p("Aug 2018:"), &set("North Branch", "<w:b/>", ""), empty],
-            &[&p("Sep 2018 –"), &set("Globex", "<w:b/>", ""), &p("Kite Flyer")],
+            &[&p("Mar 2031 –"), &set("Acme Widgets", "<w:b/>", ""), &p("Cog Whittler")],
+            &[&p("Aug 2033:"), &set("North Branch", "<w:b/>", ""), empty],
+            &[&p("Sep 2033 –"), &set("Globex", "<w:b/>", ""), &p("Kite Flyer")],
             &[&p("now:"), empty, empty],
         ]),
     ];
@@ -503,7 +503,7 @@ fn an_entry_table_whose_date_ranges_break_over_two_rows() {
     let json = resume_of(&body);
     assert_eq!(
         entries(&json, "work", &["name", "startDate", "endDate"]),
-        ["Acme Widgets North Branch|2015-03|2018-08", "Globex|2018-09|"],
+        ["Acme Widgets North Branch|2031-03|2033-08", "Globex|2033-09|"],
         "{json:#}"
     );
 }

@@ -160,7 +160,7 @@ pub fn table_block(mut rows: Vec<Row>, line: u32) -> Option<Block> {
 }
 
 /// Rows that wrap one entry over several: a row whose first cell finishes the date range the
-/// row above left open ("May 2019 –" over "Aug 2021") continues that row, and so do the rows
+/// row above left open ("Mar 2031 –" over "Aug 2033") continues that row, and so do the rows
 /// right under it whose first cell is empty (its name or place wrapping on). Their cells join
 /// the cells above, column by column, as a reader sees one entry beside one date range.
 fn join_wrapped_entry_rows(rows: &mut Vec<Row>) {
@@ -208,7 +208,7 @@ fn sentence_wraps_on(above: &Row, below: &Row) -> bool {
     })
 }
 
-/// Whether `below` finishes the range `above` opens: "March 2019 –" and "June 2021" (or
+/// Whether `below` finishes the range `above` opens: "Mar 2031 –" and "Aug 2033" (or
 /// "now") read together as one range of dates and nothing else.
 fn finishes_range(above: &str, below: &str) -> bool {
     let above = above.trim_end_matches([' ', ':']);
@@ -795,25 +795,25 @@ mod tests {
     #[test]
     fn an_entry_wrapped_over_rows_beside_a_split_date_range_is_one_row() {
         let mut rows = vec![
-            row(&["Mar 2015 –", "Acme Widgets", "Cog Whittler"]),
-            row(&["Aug 2018:", "Springfield", ""]),
+            row(&["Mar 2031 –", "Acme Widgets", "Cog Whittler"]),
+            row(&["Aug 2033:", "Springfield", ""]),
             row(&["", "North Branch", ""]),
             row(&["Duties:", "Kept the line running,", ""]),
             row(&["", "fixed the presses", ""]),
-            row(&["Sep 2018 – now", "Globex", "Lead"]),
+            row(&["Sep 2033 – now", "Globex", "Lead"]),
             row(&["", "Shelbyville", ""]),
-            row(&["Sep 2020 –", "Initech", "Kite Flyer"]),
+            row(&["Sep 2035 –", "Initech", "Kite Flyer"]),
             row(&["now", "Ogdenville", ""]),
         ];
         join_wrapped_entry_rows(&mut rows);
         assert_eq!(
             texts(&rows),
             [
-                "Mar 2015 – Aug 2018: | Acme Widgets Springfield North Branch | Cog Whittler",
+                "Mar 2031 – Aug 2033: | Acme Widgets Springfield North Branch | Cog Whittler",
                 "Duties: | Kept the line running, fixed the presses | ",
-                "Sep 2018 – now | Globex | Lead",
+                "Sep 2033 – now | Globex | Lead",
                 " | Shelbyville | ",
-                "Sep 2020 – now | Initech Ogdenville | Kite Flyer",
+                "Sep 2035 – now | Initech Ogdenville | Kite Flyer",
             ]
         );
     }
