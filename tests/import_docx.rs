@@ -484,6 +484,31 @@ fn an_employer_table_whose_entries_span_two_rows() {
 }
 
 #[test]
+fn an_entry_table_whose_date_ranges_break_over_two_rows() {
+    // A date column too narrow for the range: "Mar 2031 –" over "Aug 2033", the employer's
+    // name wrapping on beside the second half. Each range is one entry.
+    let empty = "<w:p/>";
+    let body = [
+        styled("Title", &run("Noor Haddad", "")),
+        styled("Heading1", &run("Jobs", "")),
+        table(&[
+            &[&p("Mar 2031 –"), &set("Acme Widgets", "<w:b/>", ""), &p("Cog Whittler")],
+            &[&p("Aug 2033:"), &set("North Branch", "<w:b/>", ""), empty],
+            &[&p("Sep 2033 –"), &set("Globex", "<w:b/>", ""), &p("Kite Flyer")],
+            &[&p("now:"), empty, empty],
+        ]),
+    ];
+    let tree = outline(&Docx::new(body.concat()).bytes());
+    assert_eq!(tree.matches("  row").count(), 2, "{tree}");
+    let json = resume_of(&body);
+    assert_eq!(
+        entries(&json, "work", &["name", "startDate", "endDate"]),
+        ["Acme Widgets North Branch|2031-03|2033-08", "Globex|2033-09|"],
+        "{json:#}"
+    );
+}
+
+#[test]
 fn a_table_of_labels_beside_their_bullets_is_read_label_by_label() {
     // "Group | bullets" rows: a labelled table, not page layout; each label heads its group
     // and none of them is taken for a section heading, capitals and all.

@@ -136,6 +136,7 @@ pub fn table_block(mut rows: Vec<Row>, line: u32) -> Option<Block> {
     if rows.is_empty() {
         return None;
     }
+    join_wrapped_entry_rows(&mut rows);
     let framed = rows.iter().all(|r| r.cells.iter().filter(|c| !c.is_empty()).count() <= 1);
     let laid_out = rows.iter().flat_map(|r| &r.cells).any(|c| holds_layout(c))
         && !rows.iter().all(labels_content);
@@ -156,6 +157,84 @@ pub fn table_block(mut rows: Vec<Row>, line: u32) -> Option<Block> {
         return Some(Block::new(BlockKind::Fields(fields), line));
     }
     Some(Block::new(BlockKind::Table(rows), line))
+}
+
+/// Rows that wrap one entry over several: a row whose first cell finishes the date range the
+/// row above left open ("Mar 2031 –" over "Aug 2033") continues that row, and so do the rows
+/// right under it whose first cell is empty (its name or place wrapping on). Their cells join
+/// the cells above, column by column, as a reader sees one entry beside one date range.
+fn join_wrapped_entry_rows(rows: &mut Vec<Row>) {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut joining = false;
+    for row in rows.drain(..) {
+        let continues = match out.last() {
+            Some(above) if above.cells.len() == row.cells.len() && row.cells.len() >= 2 => {
+                let first = |r: &Row| r.cells[0].iter().map(Block::plain).collect::<String>();
+                let plain_cells =
+                    row.cells.iter().flatten().all(|b| matches!(b.kind, BlockKind::Para(_)));
+                let any_text = row.cells.iter().skip(1).any(|c| !c.is_empty());
+                plain_cells
+                    && (finishes_range(&first(above), &first(&row))
+                        || first(&row).is_empty()
+                            && any_text
+                            && (joining || sentence_wraps_on(above, &row)))
+            }
+            _ => false,
+        };
+        joining = continues;
+        match out.last_mut() {
+            Some(above) if continues => {
+                for (cell, more) in above.cells.iter_mut().zip(row.cells) {
+                    join_cell(cell, more);
+                }
+            }
+            _ => out.push(row),
+        }
+    }
+    *rows = out;
+}
+
+/// Whether every filled cell of `below` carries on a sentence the cell above it left
+/// unfinished: the text above ends in a comma or a joining word, or the text below starts in
+/// lower case ("Kept the line running," over "fixed the presses").
+fn sentence_wraps_on(above: &Row, below: &Row) -> bool {
+    let text = |c: &[Block]| c.iter().map(Block::plain).collect::<Vec<_>>().join(" ");
+    above.cells.iter().zip(&below.cells).filter(|(_, b)| !b.is_empty()).all(|(a, b)| {
+        let (a, b) = (text(a), text(b));
+        let open_end = a.ends_with([',', ';', '&'])
+            || a.rsplit(' ').next().is_some_and(|w| matches!(w, "and" | "or" | "of" | "with"));
+        let lower_start = b.chars().next().is_some_and(char::is_lowercase);
+        !a.is_empty() && (open_end || lower_start)
+    })
+}
+
+/// Whether `below` finishes the range `above` opens: "Mar 2031 –" and "Aug 2033" (or
+/// "now") read together as one range of dates and nothing else.
+fn finishes_range(above: &str, below: &str) -> bool {
+    let above = above.trim_end_matches([' ', ':']);
+    if !above.ends_with(['-', '–', '—']) || below.is_empty() {
+        return false;
+    }
+    let joined = format!("{above} {below}");
+    let spans = crate::parse::dates::find_all(&joined);
+    matches!(spans.as_slice(), [one] if !one.is_single())
+        && crate::parse::dates::is_only_dates(&joined)
+}
+
+/// Appends a cell's blocks to the cell above: a paragraph wrapped on goes on after a soft
+/// break.
+fn join_cell(cell: &mut Vec<Block>, more: Vec<Block>) {
+    let mut more = more.into_iter().peekable();
+    if let (
+        Some(Block { kind: BlockKind::Para(above), .. }),
+        Some(Block { kind: BlockKind::Para(_), .. }),
+    ) = (cell.last_mut(), more.peek())
+        && let Some(Block { kind: BlockKind::Para(content), .. }) = more.next()
+    {
+        above.push(Inline::SoftBreak);
+        above.extend(content);
+    }
+    cell.extend(more);
 }
 
 /// Makes the headings among `blocks` (a table cell's) whose text `demote` accepts
@@ -690,6 +769,53 @@ mod tests {
 
     fn text(t: &str) -> Piece {
         Piece { kind: PieceKind::Text(t.into()), bold: false, italic: false, link: None }
+    }
+
+    fn row(cells: &[&str]) -> Row {
+        let cell = |t: &&str| {
+            if t.is_empty() {
+                Vec::new()
+            } else {
+                vec![Block::new(BlockKind::Para(vec![Inline::Text(t.to_string())]), 1)]
+            }
+        };
+        Row { cells: cells.iter().map(cell).collect(), header: false }
+    }
+
+    fn texts(rows: &[Row]) -> Vec<String> {
+        rows.iter()
+            .map(|r| {
+                let cells: Vec<String> =
+                    r.cells.iter().map(|c| c.iter().map(Block::plain).collect()).collect();
+                cells.join(" | ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_entry_wrapped_over_rows_beside_a_split_date_range_is_one_row() {
+        let mut rows = vec![
+            row(&["Mar 2031 –", "Acme Widgets", "Cog Whittler"]),
+            row(&["Aug 2033:", "Springfield", ""]),
+            row(&["", "North Branch", ""]),
+            row(&["Duties:", "Kept the line running,", ""]),
+            row(&["", "fixed the presses", ""]),
+            row(&["Sep 2033 – now", "Globex", "Lead"]),
+            row(&["", "Shelbyville", ""]),
+            row(&["Sep 2035 –", "Initech", "Kite Flyer"]),
+            row(&["now", "Ogdenville", ""]),
+        ];
+        join_wrapped_entry_rows(&mut rows);
+        assert_eq!(
+            texts(&rows),
+            [
+                "Mar 2031 – Aug 2033: | Acme Widgets Springfield North Branch | Cog Whittler",
+                "Duties: | Kept the line running, fixed the presses | ",
+                "Sep 2033 – now | Globex | Lead",
+                " | Shelbyville | ",
+                "Sep 2035 – now | Initech Ogdenville | Kite Flyer",
+            ]
+        );
     }
 
     #[test]
