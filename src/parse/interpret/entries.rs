@@ -163,8 +163,14 @@ fn one_liner_runs(lines: &[Line]) -> std::collections::HashMap<usize, (String, S
             i == 0 || l.bullet || lines[i - 1].para != l.para
         })
         .collect();
+    // A description wrapped after its first word or two goes on in the next lines.
+    let wraps = |i: usize| {
+        lines
+            .get(i + 1)
+            .is_some_and(|n| !n.bullet && n.para == lines[i].para && n.item == lines[i].item)
+    };
     let found: Vec<Option<(String, String)>> =
-        opens.iter().map(|&i| dated_one_liner(&lines[i].text)).collect();
+        opens.iter().map(|&i| dated_one_liner(&lines[i].text, wraps(i))).collect();
     let mut out = std::collections::HashMap::new();
     for (n, f) in found.iter().enumerate() {
         let neighbour =
@@ -181,8 +187,9 @@ fn one_liner_runs(lines: &[Line]) -> std::collections::HashMap<usize, (String, S
 /// "Acme | Potter (2015 – 2018): Fired the kilns ..." or "Acme – Potter – Fired the kilns ...
 /// (2015).": employer and title set apart by a bar or dash, the dates in brackets, and a
 /// description after the dates or after a dash or colon that follows the title. Returns the
-/// header (employer, title, dates) and the description.
-fn dated_one_liner(text: &str) -> Option<(String, String)> {
+/// header (employer, title, dates) and the description. `wraps` says the description goes
+/// on in the lines below, so the few words on this line suffice.
+fn dated_one_liner(text: &str, wraps: bool) -> Option<(String, String)> {
     let text = text.trim();
     if text.chars().count() > 400 {
         return None;
@@ -215,7 +222,8 @@ fn dated_one_liner(text: &str) -> Option<(String, String)> {
     let short = (1..=8).contains(&words(employer)) && (1..=10).contains(&words(title));
     let titled = role_score(title) > 0 || org_score(employer) > 0;
     let employer_ends = !employer.ends_with('.') || abbreviation_end(employer);
-    (short && titled && employer_ends && words(&description) >= 3)
+    let described = words(&description) >= 3 || wraps && words(&description) >= 1;
+    (short && titled && employer_ends && described)
         .then(|| (format!("{employer} | {title} {dates_text}"), description))
 }
 
@@ -235,15 +243,18 @@ fn abbreviation_end(text: &str) -> bool {
 /// A bullet that heads an entry: dated and short, or emphasised and followed by a date line.
 fn header_bullet(lines: &[Line], i: usize) -> bool {
     let l = &lines[i];
-    if l.text.len() > 160 {
+    // A bracketed remark ("(promoted to Fellow in 2011)") does not make the line long.
+    if without_brackets(&l.text).len() > 160 {
         return false;
     }
-    let text = dates::remove_durations(&l.text);
+    // A one-liner wrapped before its dates ("Fellow, Unit, Org,\n  March 2008 – May 2010.")
+    // is read as the whole first paragraph of its item.
+    let text = dates::remove_durations(&wrapped_header(lines, i));
     // The line's dates: the first span outside a bracketed remark.
     if let Some(span) = own_dates(&text).filter(|s| !in_remark(&text, &s.at)) {
         let rest = dates::remove(&text, &span.at);
         let starts_strong = l.strong.first().is_some_and(|s| rest.starts_with(s.as_str()));
-        let words = rest.split_whitespace().count();
+        let words = without_brackets(&rest).split_whitespace().count();
         // "Org, Title, Unit (dates)" and "Title, Unit, Org, dates": short comma parts, one a
         // title, one an organisation; such a line may close with a full stop.
         let body = rest.trim_end().trim_end_matches('.');
@@ -263,6 +274,46 @@ fn header_bullet(lines: &[Line], i: usize) -> bool {
         && lines.get(i + 1).is_some_and(|n| {
             n.item == l.item && !n.bullet && n.para != l.para && dates::is_only_dates(&n.text)
         })
+}
+
+/// A bullet's text, with the wrapped lines of its first paragraph when the bullet's own
+/// line has no dates and a wrapped line does (up to a header line's length).
+fn wrapped_header(lines: &[Line], i: usize) -> String {
+    let l = &lines[i];
+    if dates::find(&l.text).is_some() {
+        return l.text.clone();
+    }
+    let mut text = l.text.clone();
+    for n in wrapped_lines(lines, i) {
+        text.push(' ');
+        text.push_str(&n.text);
+    }
+    if without_brackets(&text).len() > 160 || dates::find(&text).is_none() {
+        l.text.clone()
+    } else {
+        text
+    }
+}
+
+/// The lines a bullet's first paragraph wraps onto.
+fn wrapped_lines(lines: &[Line], i: usize) -> impl Iterator<Item = &Line> {
+    let l = &lines[i];
+    lines[i + 1..].iter().take_while(move |n| !n.bullet && n.item == l.item && n.para == l.para)
+}
+
+/// The text with its bracketed remarks taken out.
+fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// "site.example (design for the 2011 edition, CMS)": a date inside a bracketed remark that
@@ -327,7 +378,12 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
     let one_liners = one_liner_runs(lines);
     let mut out: Vec<Unit> = Vec::new();
     let mut head_item: Option<usize> = None;
+    // The lines of a wrapped header bullet read with it.
+    let mut wrapped_until = 0;
     for (i, l) in lines.iter().enumerate() {
+        if i < wrapped_until {
+            continue;
+        }
         let prev = i.checked_sub(1).map(|p| &lines[p]);
         let same_para = prev.is_some_and(|p| p.para == l.para);
         if let Some((head, description)) = one_liners.get(&i) {
@@ -376,7 +432,12 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
                 continue;
             }
             if header_bullet(lines, i) {
-                out.push(Unit::Head(Head::from(l)));
+                // A header wrapped before its dates is one header line, wrapped lines and all.
+                let text = wrapped_header(lines, i);
+                if text.len() > l.text.len() {
+                    wrapped_until = i + 1 + wrapped_lines(lines, i).count();
+                }
+                out.push(Unit::Head(Head { text, ..Head::from(l) }));
                 head_item = l.item;
             } else {
                 out.push(Unit::Bullet(l.text.clone()));
@@ -2115,6 +2176,38 @@ mod tests {
         assert!(bare_list("Forth, Ada, Lisp | Trac"));
         assert!(!bare_list("Kiln Engineer, Acme, Springfield, Ohio"));
         assert!(!bare_list("Acme, Springfield, Ohio, 2019 - 2021"));
+    }
+
+    #[test]
+    fn academic_one_liners_are_entries_however_long_their_remark_or_wrapped_before_dates() {
+        // Each item names title, unit, institution and dates; a bracketed remark makes one
+        // long, another wraps before its dates: both are entries of their own, not highlights.
+        let md = "- Head Kiln Curator (Chief Potter), Hall of Glazes, Northwind University, May 2019 (tenured post).\n- Glaze Studio Lecturer (made Senior Lecturer of the Studio and Head of the Evening School in 2016), Hall of Experimental Glazes, University of Northwind, June 2014–April 2019.\n- Junior Kiln Researcher, Hall of Glazes, Northwind University,\n  January 2010–May 2014.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwind University|Head Kiln Curator (Chief Potter)||2019-05..2019-05",
+                "University of Northwind|Glaze Studio Lecturer (made Senior Lecturer of the Studio and Head of the Evening School in 2016)||2014-06..2019-04",
+                "Northwind University|Junior Kiln Researcher||2010-01..2014-05",
+            ]
+        );
+        assert!(e.iter().all(|x| x.highlights.is_empty()));
+    }
+
+    #[test]
+    fn a_dated_one_liner_wrapped_right_after_its_dates_is_still_one() {
+        // "Employer – Title (dates): description" items whose description wraps after a word:
+        // each item is an entry, the wrapped words its summary.
+        let plain = "- Initech Ltda. – Kiln Engineer (2011–2017): Fired\n  the glazes of the east plant.\n- Globex – Studio Manager (2009–2011): Opened the\n  second workshop in Shelbyville.\n";
+        let (_, e) = read(&from_plain(plain));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            ["Initech Ltda.|Kiln Engineer||2011..2017", "Globex|Studio Manager||2009..2011"]
+        );
+        assert_eq!(e[0].summary.join(" "), "Fired the glazes of the east plant.");
     }
 
     #[test]
