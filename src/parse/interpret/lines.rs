@@ -204,9 +204,6 @@ struct Flattener {
     block: usize,
     /// Icon links met before any line: they go with the next line.
     icons: Vec<Link>,
-    /// The last table row read as a line: where it is in `out`, and all its cells, empty
-    /// ones included (a row below may go on with it).
-    last_row: Option<(usize, Vec<String>)>,
 }
 
 /// `<div class="school"><h3>MSc</h3><p>Lowmere University, 2019</p></div>`: a classed
@@ -414,10 +411,6 @@ impl Flattener {
         let labels = cells.iter().all(|c| c.split_whitespace().count() <= 3)
             && !cells.iter().any(|c| c.chars().any(|ch| ch.is_ascii_digit()))
             && !field;
-        if !r.header && self.continue_row(&cells) {
-            return;
-        }
-        let all_cells = cells.clone();
         let mut cells: Vec<String> = cells.into_iter().filter(|c| !c.is_empty()).collect();
         if cells.is_empty() || r.header && labels {
             return;
@@ -454,50 +447,6 @@ impl Flattener {
             l.cols = if cells.len() > 1 { cells } else { Vec::new() };
             l.header_row = r.header;
         });
-        self.last_row = (!bullet).then(|| (self.out.len() - 1, all_cells));
-    }
-
-    /// A row that only goes on with the row above, as word processors lay out one entry
-    /// over several rows: the closing date of a period the row above opened ("March 2019 -"
-    /// over "June 2020:"), or a first cell left empty beside one cell whose text visibly
-    /// wraps from the cell above (that one ends with a comma, or this one starts in lower
-    /// case). Its cells join the row above's, column by column. Whether it did.
-    fn continue_row(&mut self, cells: &[String]) -> bool {
-        use crate::parse::dates;
-        let Some((at, above)) = self.last_row.as_mut() else { return false };
-        if *at + 1 != self.out.len() || above.len() != cells.len() || cells.len() < 2 {
-            return false;
-        }
-        let filled: Vec<usize> = (0..cells.len()).filter(|&i| !cells[i].is_empty()).collect();
-        // The period closes no earlier than it opened: an earlier date starts another entry.
-        let joined = format!("{} {}", above[0], cells[0].trim_end_matches(':'));
-        // It completes the row above rather than repeating its shape: fewer cells filled.
-        let fewer = filled.len() < above.iter().filter(|c| !c.is_empty()).count();
-        let open_period = above[0].trim_end().ends_with(['-', '–', '—'])
-            && fewer
-            && !cells[0].is_empty()
-            && dates::is_only_dates(&joined)
-            && dates::find(&joined).is_some_and(|s| s.open || s.end.is_some_and(|e| e >= s.start));
-        let wrapped = |i: usize| {
-            !above[i].is_empty()
-                && (above[i].ends_with(',') || cells[i].starts_with(char::is_lowercase))
-        };
-        let wraps = cells[0].is_empty() && matches!(filled.as_slice(), [i] if wrapped(*i));
-        if !open_period && !wraps {
-            return false;
-        }
-        for (i, c) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
-            let a = &mut above[i];
-            if !a.is_empty() {
-                a.push(' ');
-            }
-            a.push_str(if i == 0 { c.trim_end_matches(':') } else { c });
-        }
-        let line = &mut self.out[*at];
-        let kept: Vec<String> = above.iter().filter(|c| !c.is_empty()).cloned().collect();
-        line.text = kept.join(" | ");
-        line.cols = if kept.len() > 1 { kept } else { Vec::new() };
-        true
     }
 
     /// "dates | Title, Employer, Town. ⏎ What the work was": a row of a dates cell and a cell
@@ -731,34 +680,6 @@ mod tests {
 
     fn html(text: &str) -> Vec<Line> {
         lines(&read::document(text, Some(read::Markup::Html)))
-    }
-
-    #[test]
-    fn rows_that_only_go_on_with_the_row_above_join_it() {
-        // A word processor's table: a period closed on the row below, with the second line
-        // of the employer's name, and a duty cell wrapped onto a row of its own; the rows of
-        // other entries, an earlier one's included, stay rows of their own.
-        let ls = html(
-            "<table>\
-             <tr><td>March 2015 -</td><td>Acme Pottery</td><td>Kiln Technician</td></tr>\
-             <tr><td>June 2018:</td><td>Northwind Works</td><td></td></tr>\
-             <tr><td>Duties:</td><td>Fired the kilns, mixed glazes,</td><td></td></tr>\
-             <tr><td></td><td>kept the ledgers</td><td></td></tr>\
-             <tr><td>2012 -</td><td>Globex</td><td>Potter</td></tr>\
-             <tr><td>2010</td><td>Initech</td><td>Intern</td></tr>\
-             </table>",
-        );
-        let t: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(
-            t,
-            [
-                "March 2015 - June 2018 | Acme Pottery Northwind Works | Kiln Technician",
-                "Duties: | Fired the kilns, mixed glazes, kept the ledgers",
-                "2012 - | Globex | Potter",
-                "2010 | Initech | Intern",
-            ]
-        );
-        assert_eq!(ls[0].cols.len(), 3);
     }
 
     #[test]
