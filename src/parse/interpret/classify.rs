@@ -33,17 +33,22 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
             certificates += weights::CONTENT_CERTIFICATE;
             continue;
         }
-        if names_degree(&text) {
+        let degree = names_degree(&text);
+        if degree {
             degrees += 1;
             education += weights::CONTENT_DEGREE;
         }
-        if is_school(&text) {
+        let title = role_score(&text) > 0 && role_score(&text) >= org_score(&text);
+        // "Visiting Scientist, Northwind University": a job title at a school, with no degree
+        // named, is a post held there; the school is the employer, not a place of study.
+        let school = is_school(&text);
+        if school && !(title && !degree) {
             degrees += 1;
             education += weights::CONTENT_SCHOOL;
-        } else if org_score(&text) > 0 {
+        } else if school || org_score(&text) > 0 {
             work += weights::CONTENT_ORG;
         }
-        if role_score(&text) > 0 && role_score(&text) >= org_score(&text) {
+        if title {
             titles += 1;
             work += weights::CONTENT_TITLE;
         }
@@ -279,6 +284,20 @@ mod tests {
         assert_eq!(by_content(&from_markdown(listed)), Some(Kind::Skills));
         let prose = "I enjoy hiking, reading, and long walks on the beach.\n";
         assert_eq!(by_content(&from_markdown(prose)), None);
+    }
+
+    #[test]
+    fn posts_held_at_universities_are_work_not_study() {
+        let visits = "- Visiting Scientist, Northwind University, 2018
+                      - Research Fellow, Southbank University, 2015-2016
+                      - Visiting Lecturer, Eastfield College, 2012
+";
+        assert_eq!(by_content(&from_markdown(visits)), Some(Kind::Work));
+        // A degree named with the school is still study.
+        let degrees = "- MSc Optics, Northwind University, 2014-2016
+                       - BSc Physics, Southbank University, 2010-2014
+";
+        assert_eq!(by_content(&from_markdown(degrees)), Some(Kind::Education));
     }
 
     #[test]
