@@ -156,7 +156,9 @@ fn item_kind(item: &[Line]) -> Option<Kind> {
     if role_score(&plain) == 0 && words.iter().any(|w| project_word(w)) {
         return Some(Kind::Projects);
     }
-    if skill_terms_in(item, 3) {
+    // A dated row ("2019 | Entrant, Kiln Hackathon | Northwind University") is an entry,
+    // not a list of tools, however short its cells.
+    if dates::find(text).is_none() && skill_terms_in(item, 3) {
         return Some(Kind::Skills);
     }
     None
@@ -310,6 +312,17 @@ mod tests {
             kinds,
             [Some(Kind::Certificates), Some(Kind::Volunteer), None, Some(Kind::Skills), None]
         );
+        // A dated table row is an entry, however short its cells; an undated row of short
+        // terms is a list of tools.
+        let rows = "| 2019 | Entrant, Kiln Hackathon | Northwind University |\n|---|---|---|\n\
+                    | 2021 | Juror, Glaze Cup | Eastfield College |\n";
+        let kinds: Vec<Option<Kind>> =
+            items_by_content(&from_markdown(rows)).into_iter().map(|(k, _)| k).collect();
+        assert!(!kinds.contains(&Some(Kind::Skills)), "{kinds:?}");
+        let tools = "| Git | Make | Vim |\n|---|---|---|\n| Bash | Rust | Go |\n";
+        let kinds: Vec<Option<Kind>> =
+            items_by_content(&from_markdown(tools)).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds, [Some(Kind::Skills)]);
         // Alike items in a row stay one group, in source order.
         let two = "- Welding course (40 hours)\n- First aid course\n";
         let groups = items_by_content(&from_markdown(two));
