@@ -78,6 +78,40 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
     None
 }
 
+/// The section an unknown heading and its content point to together. A heading that only
+/// says "personal" ("Persönliches", "Personnel") over a list of short items, with no
+/// contact, field or date among them, lists pastimes, as a reader sees; under any other
+/// unknown heading the content alone decides ([`by_content`]).
+pub fn by_heading_and_content(title: &str, lines: &[Line]) -> Option<Kind> {
+    if crate::parse::vocab::sections::names_personal_only(title) && pastimes(lines) {
+        return Some(Kind::Interests);
+    }
+    by_content(lines)
+}
+
+/// Short items (a list of terms, or bullets of a few words before any colon), none of them a
+/// contact detail, a personal-data field or a date.
+fn pastimes(lines: &[Line]) -> bool {
+    let plain = |l: &Line| {
+        let t = l.text.trim();
+        // "Montagne: ski, escalade" labels a pastime; "Nationality: …" is personal data.
+        let label = l.field.as_deref().or_else(|| t.split_once(':').map(|(k, _)| k));
+        label.is_none_or(|k| crate::parse::vocab::fields::label(k).is_none())
+            && !t.contains('@')
+            && !t.contains("://")
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && dates::find(t).is_none()
+    };
+    let short = |l: &Line| {
+        let head = l.text.split_once(':').map_or(l.text.as_str(), |(h, _)| h);
+        let words = head.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic));
+        words.count() <= 4 && !super::sections::ends_sentence(head)
+    };
+    !lines.is_empty()
+        && lines.iter().all(plain)
+        && (skill_terms_in(lines, 3) || lines.iter().all(|l| l.bullet && short(l)))
+}
+
 /// An unknown or catch-all section ("Additional information", "Other") read item by item, as
 /// a reader files each line of it: a course or certificate, an unpaid role, a project, a
 /// languages line, a list of tools, an honour. Consecutive items of one kind stay together,
@@ -286,6 +320,22 @@ mod tests {
         assert_eq!(by_content(&from_markdown(listed)), Some(Kind::Skills));
         let prose = "I enjoy hiking, reading, and long walks on the beach.\n";
         assert_eq!(by_content(&from_markdown(prose)), None);
+    }
+
+    #[test]
+    fn a_heading_that_only_says_personal_over_short_items_lists_pastimes() {
+        let title = |t: &str, md: &str| by_heading_and_content(t, &from_markdown(md));
+        let hobbies = "- Hiking: fells, ridges\n- Cinema\n- Board games (chess & go)\n";
+        assert_eq!(title("Personal", hobbies), Some(Kind::Interests));
+        assert_eq!(
+            title("Persönliches", "Rowing · Chess · Baking · Friends\n"),
+            Some(Kind::Interests)
+        );
+        // Personal data under the same word is not a pastime; nor is the same list under
+        // another unknown heading.
+        let data = "- Nationality: Freedonian\n- Marital status: single\n";
+        assert_ne!(title("Personal", data), Some(Kind::Interests));
+        assert_ne!(title("Odds and ends", hobbies), Some(Kind::Interests));
     }
 
     #[test]

@@ -1575,6 +1575,27 @@ pub fn names_honour(text: &str) -> bool {
     WORDS.iter().any(|p| words.windows(p.len()).any(|w| w == p.as_slice()))
 }
 
+/// A heading that only says "personal", per language: personal data when fields follow,
+/// pastimes when a list of short items does.
+static PERSONAL: &[(&str, &[&str])] = &[
+    ("en", &["personal"]),
+    ("de", &["persönliches", "persönlich", "privates"]),
+    ("fr", &["personnel", "personnelle"]),
+    ("es", &["personal"]),
+    ("it", &["personale"]),
+    ("pt", &["pessoal"]),
+    ("nl", &["persoonlijk"]),
+    ("pl", &["osobiste"]),
+    ("ru", &["личное"]),
+    ("tr", &["kişisel"]),
+];
+
+/// Whether a heading's only word says "personal" ("Persönliches", "Personnel").
+pub fn names_personal_only(text: &str) -> bool {
+    let words = heading_words(text);
+    words.len() == 1 && PERSONAL.iter().any(|(_, ws)| ws.iter().any(|w| hkey(w) == words[0]))
+}
+
 /// Whether a line only says there is nothing here.
 pub fn is_nothing(text: &str) -> bool {
     static KEYS: LazyLock<WordSet<String>> =
@@ -1593,6 +1614,16 @@ pub fn is_nothing(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_that_only_say_personal() {
+        for t in ["Personal", "PERSÖNLICHES", "Personnel:", "Kişisel"] {
+            assert!(names_personal_only(t), "{t}");
+        }
+        for t in ["Personal details", "Personal interests", "Hobbies"] {
+            assert!(!names_personal_only(t), "{t}");
+        }
+    }
 
     #[test]
     fn words_for_nothing() {
