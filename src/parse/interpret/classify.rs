@@ -42,7 +42,7 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
         // "Visiting Scientist, Northwind University": a job title at a school, with no degree
         // named, is a post held there; the school is the employer, not a place of study.
         let school = is_school(&text);
-        if school && !(title && !degree) {
+        if school && (!title || degree) {
             degrees += 1;
             education += weights::CONTENT_SCHOOL;
         } else if school || org_score(&text) > 0 {
