@@ -39,7 +39,7 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
             education += weights::CONTENT_DEGREE;
         }
         let title = role_score(&text) > 0 && role_score(&text) >= org_score(&text);
-        // "Visiting Scientist, Northwind University": a job title at a school, with no degree
+        // "Kiln Technician, Northwind University": a job title at a school, with no degree
         // named, is a post held there; the school is the employer, not a place of study.
         let school = is_school(&text);
         if school && (!title || degree) {
@@ -79,7 +79,7 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
 }
 
 /// The section an unknown heading and its content point to together. A heading that only
-/// says "personal" ("Persönliches", "Personnel") over a list of short items, with no
+/// means "personal" (in English, German, French, …) over a list of short items, with no
 /// contact, field or date among them, lists pastimes, as a reader sees; under any other
 /// unknown heading the content alone decides ([`by_content`]).
 pub fn by_heading_and_content(title: &str, lines: &[Line]) -> Option<Kind> {
@@ -340,8 +340,8 @@ mod tests {
 
     #[test]
     fn posts_held_at_universities_are_work_not_study() {
-        let visits = "- Visiting Scientist, Northwind University, 2018
-                      - Research Fellow, Southbank University, 2015-2016
+        let visits = "- Glaze Chemist, Northwind University, 2018
+                      - Kiln Technician, Southbank University, 2015-2016
                       - Visiting Lecturer, Eastfield College, 2012
 ";
         assert_eq!(by_content(&from_markdown(visits)), Some(Kind::Work));

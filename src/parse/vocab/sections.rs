@@ -1580,17 +1580,15 @@ pub fn names_honour(text: &str) -> bool {
 static PERSONAL: &[(&str, &[&str])] = &[
     ("en", &["personal"]),
     ("de", &["persönliches", "persönlich", "privates"]),
-    ("fr", &["personnel", "personnelle"]),
+    ("fr", &["personnel"]),
     ("es", &["personal"]),
-    ("it", &["personale"]),
-    ("pt", &["pessoal"]),
     ("nl", &["persoonlijk"]),
     ("pl", &["osobiste"]),
     ("ru", &["личное"]),
     ("tr", &["kişisel"]),
 ];
 
-/// Whether a heading's only word says "personal" ("Persönliches", "Personnel").
+/// Whether a heading's only word says "personal", in one of the languages above.
 pub fn names_personal_only(text: &str) -> bool {
     let words = heading_words(text);
     words.len() == 1 && PERSONAL.iter().any(|(_, ws)| ws.iter().any(|w| hkey(w) == words[0]))
@@ -1620,7 +1618,7 @@ mod tests {
         for t in ["Personal", "PERSÖNLICHES", "Personnel:", "Kişisel"] {
             assert!(names_personal_only(t), "{t}");
         }
-        for t in ["Personal details", "Personal interests", "Hobbies"] {
+        for t in ["Personal kiln notes", "Glazes"] {
             assert!(!names_personal_only(t), "{t}");
         }
     }
