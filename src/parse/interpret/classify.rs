@@ -78,10 +78,10 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
     None
 }
 
-/// The section an unknown heading and its content point to together. A heading that only
-/// means "personal" (in English, German, French, …) over a list of short items, with no
-/// contact, field or date among them, lists pastimes, as a reader sees; under any other
-/// unknown heading the content alone decides ([`by_content`]).
+/// The section an unknown heading and its content point to together. A one-word heading
+/// about the person's private side (the vocabulary's table of such words) over a list of
+/// short items, with no contact, field or date among them, lists pastimes, as a reader sees;
+/// under any other unknown heading the content alone decides ([`by_content`]).
 pub fn by_heading_and_content(title: &str, lines: &[Line]) -> Option<Kind> {
     if crate::parse::vocab::sections::names_personal_only(title) && pastimes(lines) {
         return Some(Kind::Interests);
@@ -328,7 +328,7 @@ mod tests {
         let hobbies = "- Hiking: fells, ridges\n- Cinema\n- Board games (chess & go)\n";
         assert_eq!(title("Personal", hobbies), Some(Kind::Interests));
         assert_eq!(
-            title("Persönliches", "Rowing · Chess · Baking · Friends\n"),
+            title("PERSÖNLICH", "Rowing · Chess · Baking · Friends\n"),
             Some(Kind::Interests)
         );
         // Personal data under the same word is not a pastime; nor is the same list under

@@ -1580,7 +1580,6 @@ pub fn names_honour(text: &str) -> bool {
 static PERSONAL: &[(&str, &[&str])] = &[
     ("en", &["personal"]),
     ("de", &["persönliches", "persönlich", "privates"]),
-    ("fr", &["personnel"]),
     ("es", &["personal"]),
     ("nl", &["persoonlijk"]),
     ("pl", &["osobiste"]),
@@ -1615,7 +1614,7 @@ mod tests {
 
     #[test]
     fn headings_that_only_say_personal() {
-        for t in ["Personal", "PERSÖNLICHES", "Personnel:", "Kişisel"] {
+        for t in ["Personal", "PERSÖNLICH", "Privates:", "Kişisel"] {
             assert!(names_personal_only(t), "{t}");
         }
         for t in ["Personal kiln notes", "Glazes"] {
