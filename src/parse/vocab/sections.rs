@@ -1575,22 +1575,28 @@ pub fn names_honour(text: &str) -> bool {
     WORDS.iter().any(|p| words.windows(p.len()).any(|w| w == p.as_slice()))
 }
 
-/// A heading that only says "personal", per language: personal data when fields follow,
-/// pastimes when a list of short items does.
-static PERSONAL: &[(&str, &[&str])] = &[
-    ("en", &["personal"]),
-    ("de", &["persönliches", "persönlich", "privates"]),
-    ("es", &["personal"]),
-    ("nl", &["persoonlijk"]),
-    ("pl", &["osobiste"]),
-    ("ru", &["личное"]),
-    ("tr", &["kişisel"]),
+/// Stems of the one word a heading about the person's private side is made of, as
+/// [`hkey`] leaves them (lower case, no accents): personal data when fields follow, pastimes
+/// when a list of short items does. A stem takes its inflections ("-e", "-es", "-le").
+static PERSONAL_STEMS: &[&str] = &[
+    "personal",
+    "personn",
+    "personlich",
+    "privat",
+    "pessoa",
+    "persoonlijk",
+    "osobist",
+    "личн",
+    "kisisel",
 ];
 
-/// Whether a heading's only word says "personal", in one of the languages above.
+/// Whether a heading is one word about the person's private side, in any language of
+/// [`PERSONAL_STEMS`].
 pub fn names_personal_only(text: &str) -> bool {
     let words = heading_words(text);
-    words.len() == 1 && PERSONAL.iter().any(|(_, ws)| ws.iter().any(|w| hkey(w) == words[0]))
+    let [word] = words.as_slice() else { return false };
+    let len = word.chars().count();
+    PERSONAL_STEMS.iter().any(|stem| word.starts_with(stem) && len <= stem.chars().count() + 3)
 }
 
 /// Whether a line only says there is nothing here.
@@ -1614,10 +1620,10 @@ mod tests {
 
     #[test]
     fn headings_that_only_say_personal() {
-        for t in ["Personal", "PERSÖNLICH", "Privates:", "Kişisel"] {
+        for t in ["PERSÖNLICHE", "Privates:", "Kişisel"] {
             assert!(names_personal_only(t), "{t}");
         }
-        for t in ["Personal kiln notes", "Glazes"] {
+        for t in ["Personal kiln notes", "Glazes", "Personalentwicklungen"] {
             assert!(!names_personal_only(t), "{t}");
         }
     }
