@@ -1578,17 +1578,8 @@ pub fn names_honour(text: &str) -> bool {
 /// Stems of the one word a heading about the person's private side is made of, as
 /// [`hkey`] leaves them (lower case, no accents): personal data when fields follow, pastimes
 /// when a list of short items does. A stem takes its inflections ("-e", "-es", "-le").
-static PERSONAL_STEMS: &[&str] = &[
-    "personal",
-    "personn",
-    "personlich",
-    "privat",
-    "pessoa",
-    "persoonlijk",
-    "osobist",
-    "личн",
-    "kisisel",
-];
+static PERSONAL_STEMS: &[&str] =
+    &["personal", "personn", "personlich", "pessoa", "persoonlijk", "osobist", "личн", "kisisel"];
 
 /// Whether a heading is one word about the person's private side, in any language of
 /// [`PERSONAL_STEMS`].
