@@ -33,17 +33,22 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
             certificates += weights::CONTENT_CERTIFICATE;
             continue;
         }
-        if names_degree(&text) {
+        let degree = names_degree(&text);
+        if degree {
             degrees += 1;
             education += weights::CONTENT_DEGREE;
         }
-        if is_school(&text) {
+        let title = role_score(&text) > 0 && role_score(&text) >= org_score(&text);
+        // "Kiln Technician, Northwind University": a job title at a school, with no degree
+        // named, is a post held there; the school is the employer, not a place of study.
+        let school = is_school(&text);
+        if school && (!title || degree) {
             degrees += 1;
             education += weights::CONTENT_SCHOOL;
-        } else if org_score(&text) > 0 {
+        } else if school || org_score(&text) > 0 {
             work += weights::CONTENT_ORG;
         }
-        if role_score(&text) > 0 && role_score(&text) >= org_score(&text) {
+        if title {
             titles += 1;
             work += weights::CONTENT_TITLE;
         }
@@ -71,6 +76,40 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
         return Some(Kind::Skills);
     }
     None
+}
+
+/// The section an unknown heading and its content point to together. A one-word heading
+/// about the person's private side (the vocabulary's table of such words) over a list of
+/// short items, with no contact, field or date among them, lists pastimes, as a reader sees;
+/// under any other unknown heading the content alone decides ([`by_content`]).
+pub fn by_heading_and_content(title: &str, lines: &[Line]) -> Option<Kind> {
+    if crate::parse::vocab::sections::names_personal_only(title) && pastimes(lines) {
+        return Some(Kind::Interests);
+    }
+    by_content(lines)
+}
+
+/// Short items (a list of terms, or bullets of a few words before any colon), none of them a
+/// contact detail, a personal-data field or a date.
+fn pastimes(lines: &[Line]) -> bool {
+    let plain = |l: &Line| {
+        let t = l.text.trim();
+        // "Montagne: ski, escalade" labels a pastime; "Nationality: …" is personal data.
+        let label = l.field.as_deref().or_else(|| t.split_once(':').map(|(k, _)| k));
+        label.is_none_or(|k| crate::parse::vocab::fields::label(k).is_none())
+            && !t.contains('@')
+            && !t.contains("://")
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && dates::find(t).is_none()
+    };
+    let short = |l: &Line| {
+        let head = l.text.split_once(':').map_or(l.text.as_str(), |(h, _)| h);
+        let words = head.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic));
+        words.count() <= 4 && !super::sections::ends_sentence(head)
+    };
+    !lines.is_empty()
+        && lines.iter().all(plain)
+        && (skill_terms_in(lines, 3) || lines.iter().all(|l| l.bullet && short(l)))
 }
 
 /// An unknown or catch-all section ("Additional information", "Other") read item by item, as
@@ -151,7 +190,9 @@ fn item_kind(item: &[Line]) -> Option<Kind> {
     if role_score(&plain) == 0 && words.iter().any(|w| project_word(w)) {
         return Some(Kind::Projects);
     }
-    if skill_terms_in(item, 3) {
+    // A dated row ("2019 | Entrant, Kiln Hackathon | Northwind University") is an entry,
+    // not a list of tools, however short its cells.
+    if dates::find(text).is_none() && skill_terms_in(item, 3) {
         return Some(Kind::Skills);
     }
     None
@@ -282,6 +323,33 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_that_only_says_personal_over_short_items_lists_pastimes() {
+        let title = |t: &str, md: &str| by_heading_and_content(t, &from_markdown(md));
+        let hobbies = "- Hiking: fells, ridges\n- Cinema\n- Board games (chess & go)\n";
+        assert_eq!(title("Kişisel", hobbies), Some(Kind::Interests));
+        assert_eq!(title("Osobiste", "Rowing · Chess · Baking · Friends\n"), Some(Kind::Interests));
+        // Personal data under the same word is not a pastime; nor is the same list under
+        // another unknown heading.
+        let data = "- Nationality: Freedonian\n- Marital status: single\n";
+        assert_ne!(title("Kişisel", data), Some(Kind::Interests));
+        assert_ne!(title("Odds and ends", hobbies), Some(Kind::Interests));
+    }
+
+    #[test]
+    fn posts_held_at_universities_are_work_not_study() {
+        let visits = "- Glaze Chemist, Northwind University, 2018
+                      - Kiln Technician, Southbank University, 2015-2016
+                      - Visiting Lecturer, Eastfield College, 2012
+";
+        assert_eq!(by_content(&from_markdown(visits)), Some(Kind::Work));
+        // A degree named with the school is still study.
+        let degrees = "- MSc Optics, Northwind University, 2014-2016
+                       - BSc Physics, Southbank University, 2010-2014
+";
+        assert_eq!(by_content(&from_markdown(degrees)), Some(Kind::Education));
+    }
+
+    #[test]
     fn a_catch_all_section_item_by_item() {
         let md = "- Certified Welding Inspector, 2021\n- Volunteer coach at the Eastfield swim club\n\
                   - Spoken: English, Tamil\n- Git, Make, Bash, Vim\n- Grew up on a farm near the coast\n";
@@ -291,6 +359,17 @@ mod tests {
             kinds,
             [Some(Kind::Certificates), Some(Kind::Volunteer), None, Some(Kind::Skills), None]
         );
+        // A dated table row is an entry, however short its cells; an undated row of short
+        // terms is a list of tools.
+        let rows = "| 2019 | Entrant, Kiln Hackathon | Northwind University |\n|---|---|---|\n\
+                    | 2021 | Juror, Glaze Cup | Eastfield College |\n";
+        let kinds: Vec<Option<Kind>> =
+            items_by_content(&from_markdown(rows)).into_iter().map(|(k, _)| k).collect();
+        assert!(!kinds.contains(&Some(Kind::Skills)), "{kinds:?}");
+        let tools = "| Git | Make | Vim |\n|---|---|---|\n| Bash | Rust | Go |\n";
+        let kinds: Vec<Option<Kind>> =
+            items_by_content(&from_markdown(tools)).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds, [Some(Kind::Skills)]);
         // Alike items in a row stay one group, in source order.
         let two = "- Welding course (40 hours)\n- First aid course\n";
         let groups = items_by_content(&from_markdown(two));

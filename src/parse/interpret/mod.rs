@@ -158,7 +158,7 @@ fn read(
         found_contacts.extend(contact_lines);
     }
     for s in sections.iter_mut().filter(|s| s.kind == Kind::Other) {
-        if let Some(kind) = classify::by_content(&s.lines) {
+        if let Some(kind) = classify::by_heading_and_content(&s.title, &s.lines) {
             s.kind = kind;
         }
     }

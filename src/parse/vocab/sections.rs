@@ -1580,6 +1580,21 @@ pub fn names_honour(text: &str) -> bool {
     WORDS.iter().any(|p| words.windows(p.len()).any(|w| w == p.as_slice()))
 }
 
+/// Stems of the one word a heading about the person's private side is made of, as
+/// [`hkey`] leaves them (lower case, no accents): personal data when fields follow, pastimes
+/// when a list of short items does. A stem takes its inflections ("-e", "-es", "-le").
+static PERSONAL_STEMS: &[&str] =
+    &["personal", "personn", "personlich", "pessoa", "persoonlijk", "osobist", "личн", "kisisel"];
+
+/// Whether a heading is one word about the person's private side, in any language of
+/// [`PERSONAL_STEMS`].
+pub fn names_personal_only(text: &str) -> bool {
+    let words = heading_words(text);
+    let [word] = words.as_slice() else { return false };
+    let len = word.chars().count();
+    PERSONAL_STEMS.iter().any(|stem| word.starts_with(stem) && len <= stem.chars().count() + 3)
+}
+
 /// Whether a line only says there is nothing here.
 pub fn is_nothing(text: &str) -> bool {
     static KEYS: LazyLock<WordSet<String>> =
@@ -1598,6 +1613,16 @@ pub fn is_nothing(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_that_only_say_personal() {
+        for t in ["OSOBISTE", "Kişisel:"] {
+            assert!(names_personal_only(t), "{t}");
+        }
+        for t in ["Personal kiln notes", "Glazes", "Personalentwicklungen"] {
+            assert!(!names_personal_only(t), "{t}");
+        }
+    }
 
     #[test]
     fn words_for_nothing() {
