@@ -249,13 +249,26 @@ pub fn is_boilerplate(s: &str) -> bool {
     // Phrases start at a word ("million requests" holds no "on request").
     // One Aho-Corasick pass over the line finds every occurrence of every phrase (overlapping
     // ones too, as a search per phrase did); this runs on every line of every section.
-    static PHRASES: LazyLock<(AhoCorasick, usize)> = LazyLock::new(|| {
-        let phrases = on_request().iter().chain(consent_formulas());
-        (AhoCorasick::new(phrases).expect("boilerplate phrases"), on_request().len())
+    // An ASCII line is searched as it is, ignoring ASCII case (its lower case has the same
+    // offsets, and it holds no phrase with other letters); any other line in lower case.
+    static PHRASES: LazyLock<(AhoCorasick, AhoCorasick, usize)> = LazyLock::new(|| {
+        let phrases = || on_request().iter().chain(consent_formulas());
+        let ascii = AhoCorasick::builder().ascii_case_insensitive(true).build(phrases());
+        (
+            AhoCorasick::new(phrases()).expect("boilerplate phrases"),
+            ascii.expect("boilerplate phrases"),
+            on_request().len(),
+        )
     });
-    let (phrases, at_word) = &*PHRASES;
-    let l = s.to_lowercase();
-    phrases.find_overlapping_iter(&l).any(|m| {
+    let (phrases, ascii, at_word) = &*PHRASES;
+    let lower;
+    let (automaton, l) = if s.is_ascii() {
+        (ascii, s)
+    } else {
+        lower = s.to_lowercase();
+        (phrases, lower.as_str())
+    };
+    automaton.find_overlapping_iter(l).any(|m| {
         // The consent formulas count anywhere.
         m.pattern().as_usize() >= *at_word || !l[..m.start()].ends_with(char::is_alphanumeric)
     })

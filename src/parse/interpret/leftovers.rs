@@ -157,44 +157,88 @@ fn dates_read(line: &str, placed: &Placed) -> bool {
 }
 
 /// Every word of every string in the result, extra fields included (but not what is kept
-/// whole under `unsortedSections`, which is matched by source line). The result is written
-/// out once and the words taken from its string values.
+/// whole under `unsortedSections`, which is matched by source line): the string values (not
+/// the keys), lower case, each followed by a space. The result is walked once by the JSON
+/// serialiser, which hands its string values straight to [`Words`]: no JSON text is built.
 fn text_of_result(resume: &mut Resume) -> String {
     let unsorted = resume.extra.shift_remove("unsortedSections");
-    let json = serde_json::to_string(resume).unwrap_or_default();
+    let mut out = String::new();
+    let words = Words { out: &mut out, in_key: false };
+    let mut ser = serde_json::Serializer::with_formatter(std::io::sink(), words);
+    // Writing to a sink cannot fail, and the model serialises without errors; a partial
+    // result would only keep more lines, never lose any.
+    let _ = serde::Serialize::serialize(&*resume, &mut ser);
     if let Some(u) = unsorted {
         resume.extra.insert("unsortedSections".into(), u);
     }
-    // The string values (not the keys), lower case, in one pass; an escape is no part of a
-    // word ("a\nb" is "a" and "b").
-    let mut out = String::with_capacity(json.len());
-    let mut value = String::new();
-    let mut chars = json.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '"' {
-            continue;
+    out
+}
+
+/// A JSON formatter that writes nothing and collects the string values it is given, in lower
+/// case; an escape is no part of a word ("a\nb" is "a" and "b"), as in the JSON text, where
+/// `\u00XX` leaves its hex digits.
+struct Words<'a> {
+    out: &'a mut String,
+    in_key: bool,
+}
+
+impl serde_json::ser::Formatter for Words<'_> {
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        _: &mut W,
+        _: bool,
+    ) -> std::io::Result<()> {
+        self.in_key = true;
+        Ok(())
+    }
+
+    fn end_object_key<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.in_key = false;
+        Ok(())
+    }
+
+    fn end_string<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        if !self.in_key {
+            self.out.push(' ');
         }
-        value.clear();
-        while let Some(c) = chars.next() {
-            match c {
-                '"' => break,
-                '\\' => {
-                    chars.next();
-                    value.push(' ');
-                }
-                c if c.is_ascii() => value.push(c.to_ascii_lowercase()),
-                c => value.extend(c.to_lowercase()),
+        Ok(())
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        _: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        if self.in_key {
+            return Ok(());
+        }
+        if fragment.is_ascii() {
+            self.out.extend(fragment.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            for c in fragment.chars() {
+                self.out.extend(c.to_lowercase());
             }
         }
-        while chars.peek().is_some_and(|c| c.is_whitespace()) {
-            chars.next();
-        }
-        if chars.peek() != Some(&':') {
-            out.push_str(&value);
-            out.push(' ');
-        }
+        Ok(())
     }
-    out
+
+    fn write_char_escape<W: ?Sized + std::io::Write>(
+        &mut self,
+        _: &mut W,
+        escape: serde_json::ser::CharEscape,
+    ) -> std::io::Result<()> {
+        if self.in_key {
+            return Ok(());
+        }
+        self.out.push(' ');
+        if let serde_json::ser::CharEscape::AsciiControl(b) = escape {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            self.out.push_str("00");
+            self.out.push(char::from(HEX[usize::from(b >> 4)]));
+            self.out.push(char::from(HEX[usize::from(b & 0xf)]));
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -207,6 +251,16 @@ mod tests {
             basics: Some(Basics { name: Some(name.into()), ..Default::default() }),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn the_result_s_words_are_its_string_values_in_lower_case() {
+        let mut r = resume_named("Ada \"Ace\" ÉXAMPLE");
+        r.extra.insert("Globex Keyword".into(), json!(["Line\nBreak", "Bell\u{7}Tone", 2019]));
+        r.extra.insert("unsortedSections".into(), json!([{ "text": "Initech memo" }]));
+        let text = text_of_result(&mut r);
+        assert_eq!(text, "ada  ace  éxample line break bell 0007tone ");
+        assert!(r.extra.contains_key("unsortedSections"), "put back after the walk");
     }
 
     #[test]

@@ -49,10 +49,16 @@ fn first_named(text: &str) -> Option<Kind> {
     }
     const JOINS: [&str; 4] = [",", " & ", " and ", " / "];
     let cut = if text.is_ascii() {
-        // Lower case keeps an ASCII text's offsets: the joins are found in place, no copy.
+        // Lower case keeps an ASCII text's offsets: the joins are found in place, no copy, in
+        // one pass that stops at the first (every join starts with a comma or a space).
         let b = text.as_bytes();
-        let find = |j: &str| b.windows(j.len()).position(|w| w.eq_ignore_ascii_case(j.as_bytes()));
-        JOINS.iter().filter_map(|j| find(j)).min()?
+        let at = |i: usize| {
+            let rest = &b[i..];
+            JOINS
+                .iter()
+                .any(|j| rest.get(..j.len()).is_some_and(|w| w.eq_ignore_ascii_case(j.as_bytes())))
+        };
+        (0..b.len()).filter(|&i| matches!(b[i], b',' | b' ')).find(|&i| at(i))?
     } else {
         let lower = text.to_lowercase();
         JOINS.iter().filter_map(|j| lower.find(j)).min()?

@@ -182,6 +182,9 @@ pub fn numbered_headings(blocks: Vec<Block>) -> Vec<Block> {
         .flat_map(|b| {
             let BlockKind::Para(content) = &b.kind else { return vec![b] };
             // Most paragraphs open with no number: look at the first line before copying.
+            if opens_with_number(content) != Some(true) {
+                return vec![b];
+            }
             let end = content
                 .iter()
                 .position(|i| matches!(i, Inline::SoftBreak | Inline::LineBreak))
@@ -215,12 +218,35 @@ pub fn numbered_headings(blocks: Vec<Block>) -> Vec<Block> {
         .collect()
 }
 
-/// The first line of every top-level paragraph.
+/// Whether inline content's first text opens with a number (`None` when it has no text): a
+/// numbered heading's number is digits, so a paragraph whose first line opens otherwise needs
+/// no plain text made to rule it out. A break reads as a space, as in [`plain`](super::doc::plain): when the
+/// first line has no text at all, the answer is only a maybe, which is safe.
+fn opens_with_number(inlines: &[Inline]) -> Option<bool> {
+    for i in inlines {
+        let found = match i {
+            Inline::Text(t) | Inline::Code(t) => {
+                t.trim_start().chars().next().map(char::is_numeric)
+            }
+            Inline::Strong(c) | Inline::Emph(c) | Inline::Link { content: c, .. } => {
+                opens_with_number(c)
+            }
+            Inline::SoftBreak | Inline::LineBreak => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// The first line of every top-level paragraph that opens with a number (no other can be a
+/// numbered heading).
 fn collect_first_lines(blocks: &[Block]) -> Vec<String> {
     blocks
         .iter()
         .filter_map(|b| match &b.kind {
-            BlockKind::Para(c) => {
+            BlockKind::Para(c) if opens_with_number(c) == Some(true) => {
                 let end = c
                     .iter()
                     .position(|i| matches!(i, Inline::SoftBreak | Inline::LineBreak))

@@ -71,13 +71,16 @@ pub fn normalise(text: &str) -> String {
 /// encoding that had no room for them): such marks inside words, again and again
 /// ("Cer?mica", "Alfarer?a").
 fn lost_letters(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().take(64 * 1024).collect();
-    let inside = chars
-        .windows(3)
-        .filter(|w| {
-            matches!(w[1], '?' | '\u{fffd}') && w[0].is_alphabetic() && w[2].is_alphabetic()
-        })
-        .count();
+    // Three characters at a time over the first 64 Ki, without collecting them.
+    let mut chars = text.chars().take(64 * 1024);
+    let (Some(mut a), Some(mut b)) = (chars.next(), chars.next()) else { return false };
+    let mut inside = 0;
+    for c in chars {
+        if matches!(b, '?' | '\u{fffd}') && a.is_alphabetic() && c.is_alphabetic() {
+            inside += 1;
+        }
+        (a, b) = (b, c);
+    }
     inside >= 5
 }
 
