@@ -221,3 +221,18 @@ fn the_arguments_of_an_unknown_command_are_separate_fields() {
          TABLE@4\n  row\n    |\n      P@4 Engineer\n    |\n      P@4 Jan. 2020–Present\n    |\n      P@4 Built things.\n"
     );
 }
+
+#[test]
+fn bare_items_in_an_unknown_macros_argument_are_a_list() {
+    // A class macro we have no definition of (`\jobentry{employer}{title}{dates}{\item …}`)
+    // wraps its argument's `\item`s in a list: they are list items, and the list ends with
+    // the argument, so the text after it is a paragraph again.
+    let out = outline(
+        "\\documentclass{acmecv}\\begin{document}\n\\section{Experience}\n\\jobentry{Acme}{Welder}{2019--2021}{\n  \\item Built the kiln.\n  \\item Ran the shop.\n}\nClosing words.\n\\end{document}\n",
+    );
+    assert!(
+        out.contains("UL@4\n  -\n    P@4 Built the kiln.\n  -\n    P@5 Ran the shop.\n"),
+        "{out}"
+    );
+    assert!(out.contains("\nP@7 Closing words.\n"), "{out}");
+}
