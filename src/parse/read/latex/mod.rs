@@ -756,12 +756,17 @@ fn table_block(rows: Vec<Row>, line: u32) -> Vec<Block> {
 /// looks through the open ones).
 const MAX_FRAMES: usize = 256;
 
+/// The name of the list a bare `\item` inside a brace group opens.
+const ITEM_GROUP: &str = "item group";
+
 /// The state of one reading context: its open containers, groups and style.
 struct Ctx {
     frames: Vec<Frame>,
     style: Style,
     /// Styles saved at each open group.
     groups: Vec<Style>,
+    /// The group depths at which a bare `\item` opened a list (see [`Reader::item`]).
+    item_groups: Vec<usize>,
 }
 
 impl Ctx {
@@ -770,6 +775,7 @@ impl Ctx {
             frames: vec![Frame::Plain { env: String::new(), sink: Sink::default() }],
             style: Style::default(),
             groups: Vec::new(),
+            item_groups: Vec::new(),
         }
     }
 
@@ -863,6 +869,12 @@ impl Reader {
                     ctx.groups.push(ctx.style);
                 }
                 Tok::Close => {
+                    if ctx.item_groups.last() == Some(&ctx.groups.len()) {
+                        ctx.item_groups.pop();
+                        if ctx.top().env() == ITEM_GROUP {
+                            ctx.close_top();
+                        }
+                    }
                     if let Some(style) = ctx.groups.pop() {
                         ctx.style = style;
                     }
@@ -1292,6 +1304,7 @@ impl Reader {
         if self.preamble {
             return;
         }
+        let in_group = !ctx.groups.is_empty();
         match ctx.top() {
             Frame::List { items, cur, .. } => {
                 if let Some((l, sink)) = cur.take() {
@@ -1305,6 +1318,22 @@ impl Reader {
                 ctx.sink().flush();
                 let list = Frame::List {
                     env: "item".to_string(),
+                    kind: ListKind::Bullets,
+                    pre: Sink::default(),
+                    items: Vec::new(),
+                    cur: Some((label, Sink::default())),
+                    line,
+                };
+                ctx.open(list);
+            }
+            // A class macro of unknown definition whose argument holds bare `\item`s
+            // (`\cvsubsection{Acme}{Engineer}{2020}{\item …}`) wraps them in a list: the
+            // items are one, closed with the argument's group.
+            Frame::Plain { .. } if in_group => {
+                ctx.sink().flush();
+                ctx.item_groups.push(ctx.groups.len());
+                let list = Frame::List {
+                    env: ITEM_GROUP.to_string(),
                     kind: ListKind::Bullets,
                     pre: Sink::default(),
                     items: Vec::new(),

@@ -231,3 +231,18 @@ fn a_profile_given_as_an_address_or_a_handle_links_once() {
     assert_eq!(social_url("twitter", "@jane_roe", None), "https://twitter.com/jane_roe");
     assert_eq!(social_url("github", "janeroe", None), "https://github.com/janeroe");
 }
+
+#[test]
+fn bare_items_in_an_unknown_macros_argument_are_a_list() {
+    // A class macro we have no definition of (`\jobentry{employer}{title}{dates}{\item …}`)
+    // wraps its argument's `\item`s in a list: they are list items, and the list ends with
+    // the argument, so the text after it is a paragraph again.
+    let out = outline(
+        "\\documentclass{acmecv}\\begin{document}\n\\section{Experience}\n\\jobentry{Acme}{Welder}{2019--2021}{\n  \\item Built the kiln.\n  \\item Ran the shop.\n}\nClosing words.\n\\end{document}\n",
+    );
+    assert!(
+        out.contains("UL@4\n  -\n    P@4 Built the kiln.\n  -\n    P@5 Ran the shop.\n"),
+        "{out}"
+    );
+    assert!(out.contains("\nP@7 Closing words.\n"), "{out}");
+}
