@@ -1316,15 +1316,7 @@ impl Reader {
             // is a list (resume.cls's rSubsection): it is one, closed with it.
             Frame::Plain { env, .. } if !env.is_empty() => {
                 ctx.sink().flush();
-                let list = Frame::List {
-                    env: "item".to_string(),
-                    kind: ListKind::Bullets,
-                    pre: Sink::default(),
-                    items: Vec::new(),
-                    cur: Some((label, Sink::default())),
-                    line,
-                };
-                ctx.open(list);
+                ctx.open(implicit_list("item", label, line));
             }
             // A class macro of unknown definition whose argument holds bare `\item`s
             // (`\cvsubsection{Acme}{Engineer}{2020}{\item …}`) wraps them in a list: the
@@ -1332,15 +1324,7 @@ impl Reader {
             Frame::Plain { .. } if in_group => {
                 ctx.sink().flush();
                 ctx.item_groups.push(ctx.groups.len());
-                let list = Frame::List {
-                    env: ITEM_GROUP.to_string(),
-                    kind: ListKind::Bullets,
-                    pre: Sink::default(),
-                    items: Vec::new(),
-                    cur: Some((label, Sink::default())),
-                    line,
-                };
-                ctx.open(list);
+                ctx.open(implicit_list(ITEM_GROUP, label, line));
             }
             _ => ctx.sink().flush(),
         }
@@ -2314,6 +2298,19 @@ fn link_target(toks: &[T]) -> String {
         .replace("\\_", "_")
         .replace("\\&", "&")
         .replace("\\~", "~")
+}
+
+/// A bullet list that an `\item` opens by itself, outside any list environment, holding
+/// that first item.
+fn implicit_list(env: &str, label: Option<Vec<Inline>>, line: u32) -> Frame {
+    Frame::List {
+        env: env.to_string(),
+        kind: ListKind::Bullets,
+        pre: Sink::default(),
+        items: Vec::new(),
+        cur: Some((label, Sink::default())),
+        line,
+    }
 }
 
 /// The profile URL the CV classes link a network's user name to.
