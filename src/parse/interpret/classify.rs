@@ -38,7 +38,8 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
             degrees += 1;
             education += weights::CONTENT_DEGREE;
         }
-        let title = role_score(&text) > 0 && role_score(&text) >= org_score(&text);
+        let role = role_score(&text);
+        let title = role > 0 && role >= org_score(&text);
         // "Kiln Technician, Northwind University": a job title at a school, with no degree
         // named, is a post held there; the school is the employer, not a place of study.
         let school = is_school(&text);

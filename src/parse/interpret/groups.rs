@@ -288,7 +288,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             }
             PieceKind::Field => {
                 let label = p.field.clone().unwrap_or_default();
-                if let Some(name) = spoken_language(&label)
+                if let Some(name) = levels::spoken_language(&label)
                     && levels::starts_with_level(&p.text)
                 {
                     // "Deutsch = Muttersprache": a language and its level, as "English: Fluent".
@@ -359,7 +359,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
         }
         if let Some((label, rest)) = label_value(&p.text) {
             let k = group_kind(&label, out_kind(&out, target, current));
-            if let Some(name) = spoken_language(&label)
+            if let Some(name) = levels::spoken_language(&label)
                 && levels::starts_with_level(&rest)
             {
                 // "English: Fluent", "Welsh Ability: fluent": a language and its level.
@@ -501,11 +501,6 @@ fn list_kind(k: Kind, section: Kind) -> Kind {
         Kind::Languages | Kind::Interests | Kind::Skills | Kind::Certificates => k,
         _ => section,
     }
-}
-
-/// The spoken language a label names, alone or beside a word such as "Ability".
-fn spoken_language(label: &str) -> Option<&str> {
-    if levels::is_language(label) { Some(label) } else { levels::language_in_label(label) }
 }
 
 fn group_kind(label: &str, section: Kind) -> Kind {

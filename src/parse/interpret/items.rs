@@ -374,14 +374,14 @@ fn award_of(item: &Item) -> Award {
         .iter()
         .filter(|c| !dates::is_only_dates(c) && places::location(c).is_none() && !c.is_empty())
         .collect();
-    if let [title, by, ..] = cells.as_slice() {
-        let (title, by) = honour_first(title, by);
+    if let &[title, by, ..] = cells.as_slice() {
+        let (title, by) = if honour_named_second(title, by) { (by, title) } else { (title, by) };
         a.title = Some(strip_quotes(title));
         a.awarder = Some(without_town(by).trim().to_string());
         return a;
     }
     let (rest, _place) = places::split_trailing(&rest);
-    let (title, by) = match &item.lead {
+    let (mut title, mut by) = match &item.lead {
         Some(lead) if rest.starts_with(lead.as_str()) && lead.len() < rest.len() => {
             (lead.clone(), rest[lead.len()..].trim_start_matches([',', ' ', '-', '–']).to_string())
         }
@@ -393,8 +393,9 @@ fn award_of(item: &Item) -> Award {
             },
         },
     };
-    let (title, by) = honour_first(&title, &by);
-    let (title, by) = (title.to_string(), by.to_string());
+    if honour_named_second(&title, &by) {
+        std::mem::swap(&mut title, &mut by);
+    }
     a.title = Some(strip_quotes(title.trim_end_matches(',')));
     // A row's title with the line under it: who gave it, and where.
     let by = match (by.trim().is_empty(), item.cols.is_empty(), item.body.first()) {
@@ -409,14 +410,11 @@ fn award_of(item: &Item) -> Award {
     a
 }
 
-/// "Northwind University – Winter Fellowship": of two parts, the one that names an honour is
-/// the title and the other who gave it, whichever the writer put first.
-fn honour_first<'a>(title: &'a str, by: &'a str) -> (&'a str, &'a str) {
-    if !by.is_empty() && names_honour(by) && !names_honour(title) {
-        (by, title)
-    } else {
-        (title, by)
-    }
+/// "Northwind University – Winter Fellowship": of an award's two parts, the one that names an
+/// honour is the title and the other who gave it, whichever the writer put first. Whether the
+/// honour came second, so that the parts change places.
+fn honour_named_second(title: &str, by: &str) -> bool {
+    !by.is_empty() && names_honour(by) && !names_honour(title)
 }
 
 /// "Regional Hackathon, Pune": the awarder without its town.

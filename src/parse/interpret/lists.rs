@@ -41,10 +41,8 @@ pub fn lists(lines: &[Line], kind: Kind) -> Lists {
         // A label that only names the section ("Interests: a, b") is no group of its own.
         let names_kind = g.label.as_deref().is_some_and(|l| lexicon(l) == Some(g.kind));
         match g.kind {
-            Kind::Languages => match g.label.as_deref().and_then(|l| {
-                // "Welsh Ability: native" names Welsh.
-                if levels::is_language(l) { Some(l) } else { levels::language_in_label(l) }
-            }) {
+            // "Welsh Ability: native" names Welsh.
+            Kind::Languages => match g.label.as_deref().and_then(levels::spoken_language) {
                 Some(l) => out.languages.push(Language {
                     language: Some(l.to_string()),
                     fluency: (!g.items.is_empty()).then(|| g.items.join(", ")),
@@ -196,9 +194,7 @@ fn language(item: &str) -> Option<Language> {
     // "Welsh: written and read", "Welsh Ability: native": the language, then what is said
     // of it.
     if let Some((label, note)) = item.split_once(':')
-        && let Some(name) = Some(label.trim())
-            .filter(|l| levels::is_language(l))
-            .or_else(|| levels::language_in_label(label))
+        && let Some(name) = levels::spoken_language(label)
         && !note.trim().is_empty()
     {
         let fluency = Some(note.trim().trim_end_matches('.').to_string());

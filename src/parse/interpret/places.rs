@@ -3,7 +3,9 @@
 //! The names themselves are in [`vocab::places`](crate::parse::vocab::places).
 
 use crate::model::Location;
-use crate::parse::vocab::places::{self, CITY_PREFIX, REGIONS, STATES};
+use crate::parse::vocab::places::{
+    self, CITY_PREFIX, CONNECTORS, DIVISION_OF, REGIONS, RESIDENCE, STATES,
+};
 
 /// The ISO code of a written-out country name.
 pub fn country_code(name: &str) -> Option<&'static str> {
@@ -30,30 +32,6 @@ pub fn is_place_word(s: &str) -> bool {
                 || *w == "of" && i > 0 && DIVISION_OF.contains(&words[i - 1])
         })
 }
-
-/// Small words inside a place name: "Province of Lakeshire", "Frankfurt am
-/// Main", "Porto do Sol".
-const CONNECTORS: &[&str] = &[
-    "de", "am", "an", "im", "sur", "upon", "on", "la", "le", "les", "del", "della", "di", "do",
-    "da", "dos", "das", "du", "des", "der", "y", "el",
-];
-
-/// Kinds of division that an English place name puts before "of" ("Province of Lakeshire",
-/// "Isle of Man"); after other words "of" makes an institution ("University of Lakeview").
-const DIVISION_OF: &[&str] = &[
-    "Community",
-    "State",
-    "Province",
-    "Region",
-    "District",
-    "County",
-    "City",
-    "Republic",
-    "Isle",
-    "Canton",
-    "Principality",
-    "Commonwealth",
-];
 
 /// Whether a comma-separated tail ("Montreal, Quebec, Canada") is a place.
 pub fn is_place(parts: &[&str]) -> bool {
@@ -142,37 +120,6 @@ pub fn location(text: &str) -> Option<Location> {
     }
     Some(loc)
 }
-
-/// Phrases that say where a person lives, before the place: "Based in Lyon", "habite à Lyon".
-const RESIDENCE: &[&str] = &[
-    "location:",
-    "based in",
-    "lives in",
-    "living in",
-    "resident in",
-    "residing in",
-    "located in",
-    "habite à",
-    "habite a",
-    "résidant à",
-    "wohnhaft in",
-    "wohne in",
-    "vive en",
-    "reside en",
-    "residente en",
-    "mora em",
-    "moro em",
-    "residente em",
-    "vive a",
-    "abita a",
-    "residente a",
-    "woont in",
-    "vis à",
-    "vit à",
-    "je vis à",
-    "lebe in",
-    "mieszka w",
-];
 
 /// The place after a phrase of residence at the start of the text or of one of its comma
 /// parts ("36 years old, lives in Lyon"), or the text itself.

@@ -173,9 +173,10 @@ fn join_wrapped_entry_rows(rows: &mut Vec<Row>) {
                 let plain_cells =
                     row.cells.iter().flatten().all(|b| matches!(b.kind, BlockKind::Para(_)));
                 let any_text = row.cells.iter().skip(1).any(|c| !c.is_empty());
+                let own_first = first(&row);
                 plain_cells
-                    && (finishes_range(&first(above), &first(&row))
-                        || first(&row).is_empty()
+                    && (finishes_range(&first(above), &own_first)
+                        || own_first.is_empty()
                             && any_text
                             && (joining || sentence_wraps_on(above, &row)))
             }

@@ -573,7 +573,7 @@ impl<'a> Convert<'a> {
         {
             return true;
         }
-        let style = self.attr(node, "style").unwrap_or("").to_ascii_lowercase().replace(' ', "");
+        let style = self.style(node);
         let class = self.attr(node, "class").unwrap_or("");
         style.contains("display:none")
             || style.contains("visibility:hidden")
@@ -944,10 +944,14 @@ impl<'a> Convert<'a> {
         buf.finish()
     }
 
+    /// The element's inline style, lower case and without spaces ("font-weight:700").
+    fn style(&self, node: usize) -> String {
+        self.attr(node, "style").unwrap_or("").to_ascii_lowercase().replace(' ', "")
+    }
+
     /// Set bold by its inline style (`font-weight: bold`, `600` and heavier).
     fn bold(&self, node: usize) -> bool {
-        let style = self.attr(node, "style").unwrap_or("").to_ascii_lowercase().replace(' ', "");
-        style.split(';').any(|d| {
+        self.style(node).split(';').any(|d| {
             d.strip_prefix("font-weight:").is_some_and(|w| {
                 matches!(
                     w.trim_end_matches("!important"),

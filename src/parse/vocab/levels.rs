@@ -346,7 +346,6 @@ const LANGUAGE_LABEL_WORDS: &[&str] = &[
     "idioma",
     "lengua",
     "língua",
-    "lingua straniera",
     "język",
     "taal",
     "dil",
@@ -367,6 +366,13 @@ pub fn language_in_label(label: &str) -> Option<&str> {
         .filter(|w| *w != name)
         .all(|w| LANGUAGE_LABEL_WORDS.contains(&fold(w).as_str()));
     (names.next().is_none() && rest_fills).then_some(*name)
+}
+
+/// The spoken language a label names, alone ("Welsh") or beside a word such as "Ability"
+/// ("Welsh Ability").
+pub fn spoken_language(label: &str) -> Option<&str> {
+    let label = label.trim();
+    if is_language(label) { Some(label) } else { language_in_label(label) }
 }
 
 /// The spoken languages a sentence names, as written and once each ("I speak Welsh and some

@@ -230,6 +230,61 @@ pub static CITY_PREFIX: &[&str] = &[
     "Long", "El",
 ];
 
+/// Small words inside a place name: "Province of Lakeshire", "Frankfurt am
+/// Main", "Porto do Sol".
+pub static CONNECTORS: &[&str] = &[
+    "de", "am", "an", "im", "sur", "upon", "on", "la", "le", "les", "del", "della", "di", "do",
+    "da", "dos", "das", "du", "des", "der", "y", "el",
+];
+
+/// Kinds of division that an English place name puts before "of" ("Province of Lakeshire",
+/// "Isle of Man"); after other words "of" makes an institution ("University of Lakeview").
+pub static DIVISION_OF: &[&str] = &[
+    "Community",
+    "State",
+    "Province",
+    "Region",
+    "District",
+    "County",
+    "City",
+    "Republic",
+    "Isle",
+    "Canton",
+    "Principality",
+    "Commonwealth",
+];
+
+/// Phrases that say where a person lives, before the place: "Based in Lyon", "habite à Lyon".
+pub static RESIDENCE: &[&str] = &[
+    "location:",
+    "based in",
+    "lives in",
+    "living in",
+    "resident in",
+    "residing in",
+    "located in",
+    "habite à",
+    "habite a",
+    "résidant à",
+    "wohnhaft in",
+    "wohne in",
+    "vive en",
+    "reside en",
+    "residente en",
+    "mora em",
+    "moro em",
+    "residente em",
+    "vive a",
+    "abita a",
+    "residente a",
+    "woont in",
+    "vis à",
+    "vit à",
+    "je vis à",
+    "lebe in",
+    "mieszka w",
+];
+
 /// Words that put an organisation in its town ("Acme in Berlin", "Acme à Lyon"), per
 /// language.
 pub static IN_TOWN: &[&str] = &["in", "à", "en", "em", "w", "в", "di"];
