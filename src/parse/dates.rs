@@ -499,10 +499,21 @@ pub fn find(text: &str) -> Option<DateSpan> {
 
 /// `text` without the byte range `at`, with the brackets and separators left around it tidied.
 pub fn remove(text: &str, at: &Range<usize>) -> String {
+    const SEPARATORS: &[char] = &['|', ',', ';', '·', '•', '–', '—'];
+    let before = text[..at.start].trim_end();
+    let after = text[at.end..].trim_start();
+    // "BSc | 2018 – 2022 | Northwind": the dates leave two separators side by side; the one
+    // after them stands between the fields that are left.
+    let before = match after.starts_with(SEPARATORS) {
+        true => before.strip_suffix(SEPARATORS).unwrap_or(before),
+        false => before,
+    };
     let mut s = String::with_capacity(text.len());
-    s.push_str(&text[..at.start]);
-    s.push(' ');
-    s.push_str(&text[at.end..]);
+    s.push_str(before);
+    if !after.starts_with([',', ';']) {
+        s.push(' ');
+    }
+    s.push_str(after);
     tidy(&s)
 }
 
@@ -720,6 +731,11 @@ mod tests {
         let s = find(t).unwrap();
         assert_eq!(remove(t, &s.at), "Platform Specialist");
         assert_eq!(remove_durations("Lead at Acme (1.5 years)"), "Lead at Acme");
+        // The separators on both sides of the dates become one.
+        let t = "BSc Computing | 2018 – 2022 | Northwind University";
+        assert_eq!(remove(t, &find(t).unwrap().at), "BSc Computing | Northwind University");
+        let t = "Globex, May 2019, Lyon";
+        assert_eq!(remove(t, &find(t).unwrap().at), "Globex, Lyon");
         assert!(is_only_dates("May 2005 - May 2008"));
         assert!(!is_only_dates("Acme 2005"));
     }

@@ -17,6 +17,7 @@ use super::weights;
 use crate::model::PartialDate;
 use crate::parse::dates::{self, DateSpan};
 use crate::parse::vocab::fields::{self, Hint};
+use crate::parse::vocab::orgs;
 
 /// One position, before it becomes a `Work` or `Volunteer`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -83,15 +84,15 @@ fn header_shaped(text: &str) -> bool {
             let words = rest.split_whitespace().count();
             (1..=20).contains(&words)
                 && !rest.contains(": ")
-                && !rest.contains(". ")
-                && !rest.ends_with(['.', ':', ';'])
+                && !sentence_break(rest)
+                && (!rest.ends_with(['.', ':', ';']) || abbreviation_end(rest))
         })
     };
     let dated_heading = || {
         dates::find(text).is_some_and(|s| {
             let rest = dates::remove(text, &s.at);
             let closes = text[s.at.end..].trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
-            (s.at.start == 0 || closes) && heading_like(&rest) && !rest.contains(". ")
+            (s.at.start == 0 || closes) && heading_like(&rest) && !sentence_break(&rest)
         })
     };
     text.chars().count() <= 160
@@ -130,7 +131,9 @@ fn slotted(text: &str) -> bool {
         SEPARATORS.split(text).map(str::trim).filter(|p| !p.is_empty()).collect();
     parts.len() >= 2
         && text.split_whitespace().count() <= 24
-        && parts.iter().all(|p| p.split_whitespace().count() <= 10 && !p.ends_with('.'))
+        && parts.iter().all(|p| {
+            p.split_whitespace().count() <= 10 && (!p.ends_with('.') || abbreviation_end(p))
+        })
 }
 
 /// A line right above a dated title line, opening its paragraph: the employer line of a
@@ -229,15 +232,23 @@ fn dated_one_liner(text: &str, wraps: bool) -> Option<(String, String)> {
 
 /// "Apple, Inc." ends with a period that is not a sentence end.
 fn abbreviation_end(text: &str) -> bool {
-    const ABBREVIATIONS: &[&str] = &[
-        "inc", "ltd", "ltda", "co", "corp", "llc", "plc", "jr", "sr", "bros", "dept", "univ",
-        "intl", "st", "spa", "ag", "sa",
-    ];
-    let words = text.split_whitespace().count();
-    let last = text.split_whitespace().last().unwrap_or("").trim_end_matches('.');
-    words <= 8
+    text.split_whitespace().count() <= 8
         && text.ends_with('.')
-        && (ABBREVIATIONS.contains(&last.to_lowercase().as_str()) || last.contains('.'))
+        && text.split_whitespace().last().is_some_and(abbreviation)
+}
+
+/// A word whose period abbreviates it ("Jr.", "Ltd.", "U.S.", an initial "J."), so the period
+/// ends no sentence.
+fn abbreviation(word: &str) -> bool {
+    let stem = word.trim_end_matches('.');
+    let initial = stem.chars().count() == 1 && stem.chars().all(char::is_uppercase);
+    initial || stem.contains('.') || orgs::is_name_abbreviation(stem)
+}
+
+/// A ". " that ends a sentence: "Acme Jr. | Lisbon" has none, "Led a team. Cut costs" has one.
+fn sentence_break(text: &str) -> bool {
+    text.match_indices(". ")
+        .any(|(i, _)| !text[..=i].split_whitespace().last().is_some_and(abbreviation))
 }
 
 /// A bullet that heads an entry: dated and short, or emphasised and followed by a date line.
@@ -2442,6 +2453,23 @@ mod tests {
                 "Crumb & Co|Baker – Deputy Head||2010..2015",
             ]
         );
+    }
+
+    #[test]
+    fn an_abbreviation_in_a_barred_header_ends_no_sentence() {
+        let md = "Web Developer | April 2022 – December 2024 | Acme Jr. | Lisbon\n\n* Built sites.\n\nAnalyst | January 2020 – March 2022 | Globex Inc. | Porto\n\n* Read data.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Acme Jr.|Web Developer|Lisbon|2022-04..2024-12",
+                "Globex Inc.|Analyst|Porto|2020-01..2022-03",
+            ]
+        );
+        assert!(sentence_break("Led the team. Cut costs"));
+        assert!(!sentence_break("Acme Jr. | Lisbon"));
+        assert!(!sentence_break("J. Roe Consulting | Lisbon"));
     }
 
     #[test]

@@ -56,17 +56,21 @@ pub fn org_score(text: &str) -> i32 {
 }
 
 fn role_score_of(text: &str) -> i32 {
-    let mut s = 0;
+    let (mut titles, mut ranks, mut words) = (0, 0, 0);
+    let mut last = String::new();
     for_words(text, |w| {
         let w = w.trim_end_matches('.');
-        if roles::is_title_word(w) {
-            s += weights::TITLE_WORD;
-        }
-        if roles::is_rank_word(w) {
-            s += weights::RANK_WORD;
-        }
+        words += 1;
+        titles += i32::from(roles::is_title_word(w));
+        ranks += i32::from(roles::is_rank_word(w));
+        last.clear();
+        last.push_str(w);
     });
-    s
+    // "Acme Jr.": a name closed by a rank abbreviation, with no title word, names no job.
+    if titles == 0 && ranks == 1 && words >= 2 && roles::is_name_suffix(&last) {
+        return 0;
+    }
+    titles * weights::TITLE_WORD + ranks * weights::RANK_WORD
 }
 
 fn org_score_of(text: &str) -> i32 {
@@ -101,6 +105,14 @@ mod tests {
         assert!(org_score("Amazon.com") > 0);
         assert_eq!(role_score("Slack"), 0);
         assert!(org_score("Physics Department, University of Somewhere") > 0);
+    }
+
+    #[test]
+    fn a_rank_abbreviation_closing_a_name_is_the_name() {
+        assert_eq!(role_score("Acme Jr."), 0);
+        assert!(role_score("Desenvolvedor Jr.") > 0);
+        assert!(role_score("Jr. Analyst") > 0);
+        assert!(role_score("Tech Lead") > 0);
     }
 
     #[test]

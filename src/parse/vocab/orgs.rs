@@ -413,6 +413,16 @@ const LEGAL_FORMS: &[&str] = &[
     "bhd", "sdn", "kk", "sapi",
 ];
 
+/// Other words a name shortens with a period ("Acme Jr.", "Dept. of Physics").
+const NAME_ABBREVIATIONS: &[&str] = &["jr", "sr", "bros", "dept", "univ", "intl", "st"];
+
+/// Whether a word written with a period is an abbreviation in a name (a legal form or a
+/// "Jr."), so that its period ends no sentence.
+pub fn is_name_abbreviation(word: &str) -> bool {
+    let stem = fold(word.trim_end_matches('.'));
+    LEGAL_FORMS.contains(&stem.as_str()) || NAME_ABBREVIATIONS.contains(&stem.as_str())
+}
+
 /// Whether a phrase is only a legal form ("Inc.", "LLC", "S.A.", "Pty Ltd"): the tail of a
 /// company's name, never a name or a field of its own. Written with a capital ("as needed" is
 /// no Norwegian company form).

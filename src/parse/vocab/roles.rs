@@ -809,6 +809,12 @@ pub fn is_rank_word(w: &str) -> bool {
     SETS.ranks.contains(&*key(w))
 }
 
+/// Rank abbreviations that also close a name ("Acme Jr.", a student-run "junior enterprise";
+/// "Jane Roe Sr."): after a name with no title word they are the name's, not a rank.
+pub fn is_name_suffix(w: &str) -> bool {
+    matches!(&*key(w.trim_end_matches('.')), "jr" | "sr")
+}
+
 /// Words of unpaid roles: membership, volunteering, student groups ("Member of the chess
 /// club", "Voluntária", "Mitglied"), per language. A section of such roles is `volunteer`.
 pub static VOLUNTEER_WORDS: &[(&str, &[&str])] = &[
