@@ -502,18 +502,28 @@ pub fn remove(text: &str, at: &Range<usize>) -> String {
     const SEPARATORS: &[char] = &['|', ',', ';', '·', '•', '–', '—'];
     let before = text[..at.start].trim_end();
     let after = text[at.end..].trim_start();
-    // "BSc | 2018 – 2022 | Northwind": the dates leave two separators side by side; the one
-    // after them stands between the fields that are left.
-    let before = match after.starts_with(SEPARATORS) {
-        true => before.strip_suffix(SEPARATORS).unwrap_or(before),
-        false => before,
-    };
     let mut s = String::with_capacity(text.len());
-    s.push_str(before);
-    if !after.starts_with([',', ';']) {
-        s.push(' ');
+    // "BSc | 2018 – 2022 | Northwind", "Globex, May 2019, Lyon": the dates leave two
+    // separators side by side; one of them stands between the fields that are left.
+    match (before.strip_suffix(SEPARATORS), after.starts_with(SEPARATORS)) {
+        (Some(kept), true) => {
+            s.push_str(kept.trim_end());
+            if !after.starts_with([',', ';']) {
+                s.push(' ');
+            }
+            s.push_str(after);
+        }
+        (None, true) if before.ends_with(['>', ':', '-']) => {
+            s.push_str(before);
+            s.push(' ');
+            s.push_str(after.trim_start_matches(SEPARATORS));
+        }
+        _ => {
+            s.push_str(before);
+            s.push(' ');
+            s.push_str(after);
+        }
     }
-    s.push_str(after);
     tidy(&s)
 }
 

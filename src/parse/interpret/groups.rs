@@ -331,11 +331,13 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             PieceKind::Bullet | PieceKind::Text => {}
         }
         // A label's group takes the rest of its own paragraph ("**Languages**" and a line
-        // a language), or the list or paragraph right under it, not a later paragraph.
+        // a language), or the list or paragraph right under it, not a later paragraph. A
+        // sub-heading's group takes everything up to the next heading.
         if p.kind == PieceKind::Text
             && let Some(g) = open
             && !out.groups[g].items.is_empty()
             && open_block != Some(p.block)
+            && heading_groups.last() != Some(&g)
         {
             open = None;
         }
@@ -841,6 +843,18 @@ mod tests {
                 "Languages Languages: Welsh (native) | English (fluent)",
                 "Skills -: Rust | Go",
             ]
+        );
+    }
+
+    #[test]
+    fn a_sub_heading_takes_every_line_up_to_the_next_heading() {
+        // One item a line under each sub-heading (hard breaks, as a LaTeX macro per item
+        // gives): all of them are the sub-heading's keywords.
+        let md =
+            "### Operating systems\n\nPlan 9  \nHaiku\n\n### Editors\n\nVim  \nEmacs  \nKakoune\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            ["Skills Operating systems: Plan 9 | Haiku", "Skills Editors: Vim | Emacs | Kakoune"]
         );
     }
 
