@@ -549,6 +549,17 @@ fn edu_line(l: &Line) -> EduLine {
     {
         e.school = Some(strip_the(next));
     }
+    // "2014–2019 | Double degree in Physics | Northwind University | Springfield": a row whose
+    // school is known names its qualification in a cell before the school's, degree word or
+    // not, as the CV templates set it.
+    if e.degree.is_none()
+        && l.cols.len() > 1
+        && let Some(school) = e.school.clone()
+        && let Some(q) =
+            parts.iter().take_while(|p| strip_the(p) != school).find(|p| qualification_shaped(p))
+    {
+        e.degree = Some(unnamed_degree(q));
+    }
     // "2006 – 2009 | Apprentice Developer | Acme Training Centre": a row of two or three
     // cells that name no known degree or school reads as the CV templates set it, the
     // qualification first and where it was studied last.
@@ -574,6 +585,32 @@ fn edu_line(l: &Line) -> EduLine {
         e.guessed = true;
     }
     e
+}
+
+/// A cell that can name a qualification: a short capitalised phrase that is no school,
+/// place, date or honour.
+fn qualification_shaped(p: &str) -> bool {
+    (1..=14).contains(&p.split_whitespace().count())
+        && p.starts_with(|c: char| c.is_uppercase() || c == '[' || c == '(')
+        && !is_school(p)
+        && places::location(p).is_none()
+        && places::country_code(p).is_none()
+        && dates::find(p).is_none()
+        && honours(p).is_none()
+}
+
+/// A qualification no degree pattern knows, as written: "Double degree in Physics" is the
+/// kind and its field at the first connector after a few words, else the whole is the kind.
+fn unnamed_degree(q: &str) -> (String, Option<String>) {
+    for c in [" in ", " en ", " em "] {
+        if let Some((kind, field)) = q.split_once(c)
+            && (1..=4).contains(&kind.split_whitespace().count())
+            && !field.trim().is_empty()
+        {
+            return (kind.trim().to_string(), Some(field.trim().to_string()));
+        }
+    }
+    (q.trim().to_string(), None)
 }
 
 /// A line opened by a short label ("Secondary:", "Postgraduate:"): the label and what
@@ -1101,6 +1138,21 @@ mod tests {
                 "Northwood University|PhD|Glaciology|..2019|",
                 "Eastfield College|Bachelor of Arts|History|..2014|",
                 "Westbrook Preparatory School||Two years of evening classes in drawing|..2010|"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_with_a_known_school_names_its_qualification_before_it() {
+        let md = "| | | | |\n|---|---|---|---|\n| 2011 – 2013 | Technical baccalaureate studies | Northwind Institute | Springfield |\n| 2014 – 2019 | Double degree in Pottery and Glassblowing | Eastfield University | Springfield |\n| 2019 | Master in Ceramics | Westbrook University | Online |\n";
+        let (e, _, _) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            [
+                "Northwind Institute|Technical baccalaureate studies||2011..2013|",
+                "Eastfield University|Double degree|Pottery and Glassblowing|2014..2019|",
+                "Westbrook University|Master|Ceramics|..2019|",
             ]
         );
     }
