@@ -11,7 +11,7 @@ use super::places;
 use crate::model::{Award, Certificate, Education};
 use crate::parse::dates::{self, DateSpan};
 use crate::parse::pattern::Pattern;
-use crate::parse::vocab::fields::{self, Hint};
+use crate::parse::vocab::fields::Hint;
 use crate::parse::vocab::{degrees, orgs};
 
 fn re(p: &str) -> Regex {
@@ -347,7 +347,7 @@ fn level(text: &str) -> Option<String> {
 
 fn edu_line(l: &Line) -> EduLine {
     let mut e = EduLine::default();
-    let hint = l.div.as_deref().and_then(fields::class_hint);
+    let hint = l.hint();
     // Table cells are slots, like separators; a cell that is only a place is the school's
     // town, which has no field.
     let cols: Vec<&String> =
@@ -558,7 +558,10 @@ fn edu_line(l: &Line) -> EduLine {
         && let Some(q) =
             parts.iter().take_while(|p| strip_the(p) != school).find(|p| qualification_shaped(p))
     {
-        e.degree = Some(unnamed_degree(q));
+        match unnamed_degree(q) {
+            (Some(kind), area) => e.degree = Some((kind, area)),
+            (None, area) => e.area = area,
+        }
     }
     // "2006 – 2009 | Apprentice Developer | Acme Training Centre": a row of two or three
     // cells that name no known degree or school reads as the CV templates set it, the
@@ -587,10 +590,12 @@ fn edu_line(l: &Line) -> EduLine {
     e
 }
 
-/// A cell that can name a qualification: a short capitalised phrase that is no school,
-/// place, date or honour.
+/// A cell that can name a qualification: a short capitalised phrase that is no section
+/// name, school, place, date or honour.
 fn qualification_shaped(p: &str) -> bool {
     (1..=14).contains(&p.split_whitespace().count())
+        // A layout table's first cell may name the section ("Education | 2019 | School").
+        && super::sections::lexicon(p).is_none()
         && p.starts_with(|c: char| c.is_uppercase() || c == '[' || c == '(')
         && !is_school(p)
         && places::location(p).is_none()
@@ -600,17 +605,23 @@ fn qualification_shaped(p: &str) -> bool {
 }
 
 /// A qualification no degree pattern knows, as written: "Double degree in Physics" is the
-/// kind and its field at the first connector after a few words, else the whole is the kind.
-fn unnamed_degree(q: &str) -> (String, Option<String>) {
+/// kind and its field at the first connector after a few words; a phrase that names a kind of
+/// qualification ("Matriculation exam") is the kind; anything else ("Applied Physics") is the
+/// field studied.
+fn unnamed_degree(q: &str) -> (Option<String>, Option<String>) {
     for c in [" in ", " en ", " em "] {
         if let Some((kind, field)) = q.split_once(c)
             && (1..=4).contains(&kind.split_whitespace().count())
+            && degrees::names_qualification(kind)
             && !field.trim().is_empty()
         {
-            return (kind.trim().to_string(), Some(field.trim().to_string()));
+            return (Some(kind.trim().to_string()), Some(field.trim().to_string()));
         }
     }
-    (q.trim().to_string(), None)
+    match degrees::names_qualification(q) {
+        true => (Some(q.trim().to_string()), None),
+        false => (None, Some(q.trim().to_string())),
+    }
 }
 
 /// A line opened by a short label ("Secondary:", "Postgraduate:"): the label and what
@@ -801,7 +812,7 @@ fn record(lines: &[Line]) -> Option<Result<Education, Certificate>> {
 
 /// A school's place has no field of its own.
 fn is_place_line(l: &Line) -> bool {
-    l.div.as_deref().and_then(fields::class_hint) == Some(Hint::Place)
+    l.hint() == Some(Hint::Place)
         || l.cols.is_empty() && places::location(&l.text).is_some() && !is_school(&l.text)
 }
 
@@ -842,7 +853,7 @@ fn read_lines(lines: &[Line]) -> (Vec<Education>, Vec<Certificate>, Vec<Award>) 
         if l.words() > 25 {
             continue;
         }
-        let hint = l.div.as_deref().and_then(fields::class_hint);
+        let hint = l.hint();
         let mut e = edu_line(l);
         // An entry set as two table rows ("School | 2020" over "Degree | Town"): a row that
         // fills only the slots the row above left empty continues its entry.
@@ -1144,7 +1155,7 @@ mod tests {
 
     #[test]
     fn a_row_with_a_known_school_names_its_qualification_before_it() {
-        let md = "| | | | |\n|---|---|---|---|\n| 2011 – 2013 | Technical baccalaureate studies | Northwind Institute | Springfield |\n| 2014 – 2019 | Double degree in Pottery and Glassblowing | Eastfield University | Springfield |\n| 2019 | Master in Ceramics | Westbrook University | Online |\n";
+        let md = "| | | | |\n|---|---|---|---|\n| 2011 – 2013 | Technical baccalaureate studies | Northwind Institute | Springfield |\n| 2014 – 2019 | Double degree in Pottery and Glassblowing | Eastfield University | Springfield |\n| 2019 | Master in Ceramics | Westbrook University | Online |\n| 2009 – 2010 | Folk pottery | Southfield College | Springfield |\n";
         let (e, _, _) = read(&from_markdown(md));
         let got: Vec<String> = e.iter().map(brief).collect();
         assert_eq!(
@@ -1153,6 +1164,7 @@ mod tests {
                 "Northwind Institute|Technical baccalaureate studies||2011..2013|",
                 "Eastfield University|Double degree|Pottery and Glassblowing|2014..2019|",
                 "Westbrook University|Master|Ceramics|..2019|",
+                "Southfield College||Folk pottery|2009..2010|",
             ]
         );
     }

@@ -16,7 +16,7 @@ use super::sections::{Kind, is_entry_subheading};
 use super::weights;
 use crate::model::PartialDate;
 use crate::parse::dates::{self, DateSpan};
-use crate::parse::vocab::fields::{self, Hint};
+use crate::parse::vocab::fields::Hint;
 use crate::parse::vocab::orgs;
 
 /// One position, before it becomes a `Work` or `Volunteer`.
@@ -64,7 +64,7 @@ impl Head {
             whole_strong: l.whole_strong,
             cols: l.cols.clone(),
             term: l.term,
-            hint: l.div.as_deref().and_then(fields::class_hint),
+            hint: l.hint(),
             record: l.record,
         }
     }
@@ -425,7 +425,7 @@ pub fn units_with(lines: &[Line], keep_subheadings: bool) -> Vec<Unit> {
             continue;
         }
         // A page's class names say what a line is.
-        match l.div.as_deref().and_then(fields::class_hint) {
+        match l.hint() {
             // A list item's later lines go on with its bullet (below), description or not.
             Some(Hint::Description) if !l.bullet && l.item.is_none() => {
                 out.push(Unit::Prose(l.text.clone()));

@@ -147,6 +147,11 @@ fn is_unplaced(line: &str, placed: &Placed) -> bool {
 /// A line of dates only ("Septembre 2020 – aujourd'hui") whose years are all in the result:
 /// it was read as an entry's dates, though its month names and "today" were not kept as words.
 fn dates_read(line: &str, placed: &Placed) -> bool {
+    // "Period: 2019 – 2021": a form's label before the dates is no content of its own.
+    let line = line
+        .split_once([':', '：'])
+        .filter(|(label, _)| crate::parse::vocab::fields::entry_label(label.trim()).is_some())
+        .map_or(line, |(_, dates)| dates.trim());
     crate::parse::dates::is_only_dates(line)
         && crate::parse::dates::find_all(line).iter().all(|s| {
             [Some(s.start), s.end]

@@ -9,6 +9,7 @@
 //! its paragraph.
 
 use crate::parse::doc::{self, Block, BlockKind, Document, Inline};
+use crate::parse::vocab::fields::{self, Hint};
 use crate::parse::vocab::sections;
 
 /// One visible line of the document.
@@ -57,6 +58,9 @@ pub struct Line {
     /// shows them as pictures beside this line. Kept for the contact details they hold (an
     /// envelope icon's `mailto:`, a GitHub logo's profile), never read as the line's text.
     pub icon_links: Vec<Link>,
+    /// The field a form label said the line is ("Company: Acme" leaves "Acme", an employer);
+    /// set by [`super::forms`].
+    pub label_hint: Option<Hint>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +72,11 @@ pub struct Link {
 impl Line {
     pub fn words(&self) -> usize {
         self.text.split_whitespace().count()
+    }
+
+    /// The field the line is said to be, by a form label or by its container's class name.
+    pub fn hint(&self) -> Option<Hint> {
+        self.label_hint.or_else(|| self.div.as_deref().and_then(fields::class_hint))
     }
 }
 

@@ -12,6 +12,7 @@ pub mod classify;
 pub mod contact;
 pub mod education;
 pub mod entries;
+pub mod forms;
 pub mod front_matter;
 pub mod groups;
 pub mod items;
@@ -357,6 +358,13 @@ fn section(
     // item of any section.
     if let Some(clean) = without_boilerplate(&s.lines) {
         let part = Section { lines: clean, ..s.clone() };
+        return section(&part, resume, summary, contacts, unsorted, diagnostics);
+    }
+    // Entries written as forms: their labels say which field each line is.
+    if matches!(s.kind, Kind::Work | Kind::Volunteer | Kind::Education)
+        && let Some(lines) = forms::read(&s.lines)
+    {
+        let part = Section { lines, ..s.clone() };
         return section(&part, resume, summary, contacts, unsorted, diagnostics);
     }
     match &s.kind {

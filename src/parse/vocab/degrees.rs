@@ -375,6 +375,62 @@ pub fn mode(note: &str) -> Option<&'static str> {
     DEGREE_WORDS.iter().flat_map(|d| d.modes.iter()).find(|m| n == **m).copied()
 }
 
+/// Nouns that name a kind of qualification rather than a field of study ("Matriculation
+/// exam", "Double degree", "Estudios de bachillerato"), in many languages, folded.
+const QUALIFICATION_NOUNS: &[&str] = &[
+    "degree",
+    "diploma",
+    "studies",
+    "exam",
+    "examination",
+    "certificate",
+    "baccalaureate",
+    "programme",
+    "program",
+    "apprenticeship",
+    "qualification",
+    "grado",
+    "titulo",
+    "estudios",
+    "bachillerato",
+    "diplomado",
+    "certificado",
+    "tecnico",
+    "graduacao",
+    "licenciatura",
+    "bacharelado",
+    "diplome",
+    "licence",
+    "etudes",
+    "baccalaureat",
+    "brevet",
+    "abschluss",
+    "studium",
+    "diplom",
+    "ausbildung",
+    "prufung",
+    "abitur",
+    "laurea",
+    "maturita",
+    "esame",
+    "opleiding",
+    "examen",
+    "studia",
+    "dyplom",
+    "matura",
+    "диплом",
+    "степень",
+    "lisans",
+];
+
+/// Whether a phrase names a kind of qualification (a qualification noun, a course or a
+/// school level), not only a field of study ("Applied Physics").
+pub fn names_qualification(text: &str) -> bool {
+    let t = super::fold(text);
+    t.split(|c: char| !c.is_alphanumeric()).any(|w| QUALIFICATION_NOUNS.contains(&w))
+        || names_course(text)
+}
+
 /// Whether a phrase names a course or training (one of its words is a course word, or starts
 /// or ends with a long one: "Weiterbildungen", "Online-Kurs").
 pub fn names_course(text: &str) -> bool {
