@@ -180,3 +180,23 @@ fn the_tree_of_a_pdf_shows_what_its_reader_made() {
     assert!(tree.contains("Marta Quill"), "{tree}");
     assert!(tree.contains("Harbour Logistics"), "{tree}");
 }
+
+#[test]
+fn entries_written_as_forms_are_read_by_their_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("formulario.txt");
+    let text = "Jana Roe\njana@example.com\n\nExperiencia\n\nEmpresa: Acme\nCargo: Ceramista\nPeríodo: marzo 2019 – junio 2021\nFunciones: Esmalté jarrones.\n\nEmpresa: Globex\nCargo: Aprendiz\nPeríodo: 2016 – 2019\n";
+    std::fs::write(&file, text).unwrap();
+    let run = import(&[file.to_str().unwrap(), "--to", "json"], "");
+    let out: serde_json::Value = serde_json::from_str(&run.success().stdout()).unwrap();
+    let work = out["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{out:#}");
+    assert_eq!(work[0]["name"], "Acme");
+    assert_eq!(work[0]["position"], "Ceramista");
+    assert_eq!(work[0]["startDate"], "2019-03");
+    assert_eq!(work[0]["summary"], "Esmalté jarrones.");
+    assert_eq!(work[1]["name"], "Globex");
+    assert_eq!(work[1]["endDate"], "2019");
+    // Every line found its field: nothing is left unsorted.
+    assert!(out.get("unsortedSections").is_none(), "{out:#}");
+}
