@@ -46,8 +46,28 @@ pub fn strip_decoration(text: &str) -> &str {
     if rest.len() < text.len() && rest.starts_with(char::is_whitespace) {
         rest.trim_start()
     } else {
-        text
+        strip_code_decoration(text)
     }
+}
+
+/// A programmer's page dresses its titles as code: "@Northwind University" (a handle sign
+/// before a name of several words, which no handle has), "<Contact Details/>" (an element
+/// around the whole line). The name is the text.
+fn strip_code_decoration(text: &str) -> &str {
+    if let Some(name) = text.strip_prefix('@')
+        && name.starts_with(char::is_uppercase)
+        && name.trim_end().contains(' ')
+        && !name.contains('@')
+    {
+        return name;
+    }
+    if let Some(inner) = text.trim_end().strip_prefix('<').and_then(|t| t.strip_suffix("/>"))
+        && inner.starts_with(char::is_alphabetic)
+        && !inner.contains(['<', '>', '='])
+    {
+        return inner.trim();
+    }
+    text
 }
 
 /// The whole clean-up, line by line.
@@ -205,5 +225,9 @@ mod tests {
         assert_eq!(strip_decoration("✅ Shipped it"), "Shipped it");
         assert_eq!(strip_decoration("C++ and Rust"), "C++ and Rust");
         assert_eq!(strip_decoration("★Stars"), "★Stars");
+        assert_eq!(strip_decoration("@Northwind University"), "Northwind University");
+        assert_eq!(strip_decoration("<Contact Details/>"), "Contact Details");
+        assert_eq!(strip_decoration("@janeroe"), "@janeroe");
+        assert_eq!(strip_decoration("@Acme and @Globex"), "@Acme and @Globex");
     }
 }
