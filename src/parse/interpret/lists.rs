@@ -90,6 +90,24 @@ pub fn lists(lines: &[Line], kind: Kind) -> Lists {
             }
         }
     }
+    out.languages = with_levels_below(std::mem::take(&mut out.languages));
+    out
+}
+
+/// "English" over "Native", "Japanese" over "Advanced": a level alone on the line under a
+/// language is that language's fluency, not a language of its own.
+fn with_levels_below(languages: Vec<Language>) -> Vec<Language> {
+    let mut out: Vec<Language> = Vec::with_capacity(languages.len());
+    for l in languages {
+        let level_only = l.fluency.is_none()
+            && l.language
+                .as_deref()
+                .is_some_and(|t| levels::is_level(t) && !levels::is_language(t));
+        match out.last_mut() {
+            Some(prev) if level_only && prev.fluency.is_none() => prev.fluency = l.language,
+            _ => out.push(l),
+        }
+    }
     out
 }
 
@@ -326,6 +344,20 @@ mod tests {
         assert_eq!(
             pairs(&l.languages),
             [("Welsh", Some("fluent in speech and print")), ("Basque", Some("talks a little"))]
+        );
+    }
+
+    #[test]
+    fn a_level_on_the_line_under_its_language_is_its_fluency() {
+        let l = lists(&from_plain("Welsh\nNative\nBreton\nAdvanced\n"), Kind::Languages).languages;
+        let got: Vec<(Option<String>, Option<String>)> =
+            l.into_iter().map(|l| (l.language, l.fluency)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Welsh".into()), Some("Native".into())),
+                (Some("Breton".into()), Some("Advanced".into())),
+            ]
         );
     }
 
