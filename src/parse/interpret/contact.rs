@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::groups;
-use super::lines::Line;
+use super::lines::{Line, Link};
 use super::places;
 use super::sections::lexicon;
 use crate::model::{Basics, Language, Location, Profile};
@@ -626,7 +626,13 @@ pub fn linked(all: &[&Line], scheme: &str) -> Option<String> {
 /// footer's "[LinkedIn](…) • [GitHub](…)"): a link named by its network, or by its own
 /// address, to a user's page (not a repository), when no profile of that network is known.
 pub fn profiles_elsewhere(all: &[&Line], c: &mut Contacts) {
-    for link in all.iter().flat_map(|l| l.links.iter().chain(&l.icon_links)) {
+    // An address written out in plain text ("- Kaggle: https://kaggle.com/ada") is a link
+    // named by its own address.
+    let written = all.iter().filter(|l| l.links.is_empty()).flat_map(|l| {
+        URL.find_iter(&l.text).map(|m| Link { text: m.as_str().into(), url: m.as_str().into() })
+    });
+    let linked = all.iter().flat_map(|l| l.links.iter().chain(&l.icon_links)).cloned();
+    for link in linked.chain(written.collect::<Vec<_>>()) {
         let Some(network) = network_of(&link.url) else { continue };
         let text = link.text.trim().to_lowercase();
         let bare = |u: &str| {
@@ -639,6 +645,7 @@ pub fn profiles_elsewhere(all: &[&Line], c: &mut Contacts) {
         let user_page = match (network, path.as_slice()) {
             ("LinkedIn", ["in", _]) => true,
             ("LinkedIn", _) => false,
+            ("LeetCode", ["u", _]) => true,
             (_, [_]) => true,
             _ => false,
         };
@@ -696,6 +703,7 @@ fn add_url(raw: &str, c: &mut Contacts) -> bool {
         let username = match (*network, path.as_slice()) {
             ("LinkedIn", [_, user, ..]) => Some(user.to_string()),
             ("Stack Overflow", [_, _, user, ..]) => Some(user.to_string()),
+            ("LeetCode", ["u", user, ..]) => Some(user.to_string()),
             (_, [user, ..]) => Some(user.trim_start_matches('@').to_string()),
             _ => None,
         };

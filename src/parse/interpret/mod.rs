@@ -614,6 +614,24 @@ mod tests {
     }
 
     #[test]
+    fn profile_addresses_written_out_in_plain_text_count_too() {
+        let text = "Ada Roe\nada@example.org\n\nLinks\n\n- Kaggle: https://www.kaggle.com/adaroe (competitions)\n- LeetCode: https://leetcode.com/u/adaroe/ (Rust)\n";
+        let r = parse(text, false).resume;
+        let profiles: Vec<(String, String)> = r
+            .basics
+            .unwrap()
+            .profiles
+            .iter()
+            .map(|p| {
+                (p.network.clone().unwrap_or_default(), p.username.clone().unwrap_or_default())
+            })
+            .collect();
+        let expected = [("Kaggle", "adaroe"), ("LeetCode", "adaroe")]
+            .map(|(n, u)| (n.to_string(), u.to_string()));
+        assert_eq!(profiles, expected);
+    }
+
+    #[test]
     fn reads_a_small_markdown_resume() {
         let md = "# Ada Lovelace\n\nAnalyst of engines\n\nada@example.org · London, UK\n\n## Experience\n\n### Lead Engineer at Difference Co (2019 - present)\n\n- Built the engine\n\n## Education\n\n- B.Sc. Mathematics, University of Nowhere, 2018\n\n## Skills\n\n- Languages: Rust, Go\n";
         let r = parse(md, true).resume;
