@@ -79,6 +79,66 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
     None
 }
 
+/// What a section headed as work holds instead, when its content clearly says so.
+/// "Experience" is the most overloaded heading word ("Computer experience", a heading the
+/// reader misread over a list of schools): as a reader goes by what is under it, degrees and
+/// schools with dates and no job title are study ([`by_content`]), and lists of terms under
+/// labels that name no job, employer or date are skills.
+pub fn instead_of_work(lines: &[Line]) -> Option<Kind> {
+    // Against the heading's words, the content must be plain: two degrees named and not
+    // one job title (a post at a university is work, and reads like study to the scores).
+    let titled = lines.iter().any(|l| {
+        let t = dates::without_dates(&l.text);
+        role_score(&t) > 0 && role_score(&t) >= org_score(&t)
+    });
+    let degrees = lines.iter().filter(|l| names_degree(&dates::without_dates(&l.text))).count();
+    if !titled && degrees >= 2 && by_content(lines) == Some(Kind::Education) {
+        return Some(Kind::Education);
+    }
+    labelled_term_lists(lines).then_some(Kind::Skills)
+}
+
+/// Labels (a heading, a bold line, a term, a short line ending in a colon) each over a list
+/// of at least three comma-separated terms ("Networking" / "Apache, Squid, Samba"); no label
+/// names a job or a date, and no line is a job title.
+fn labelled_term_lists(lines: &[Line]) -> bool {
+    let is_label = |l: &Line| {
+        let t = l.text.trim();
+        (l.heading.is_some() || l.whole_strong || l.term || t.ends_with(':'))
+            && (1..=5).contains(&l.words())
+            && !super::sections::ends_sentence(t)
+    };
+    let (labels, lists): (Vec<&Line>, Vec<&Line>) = lines.iter().partition(|l| is_label(l));
+    // A label may hold an organisation word ("Operating Systems"): the lines under an
+    // employer would name a job or a date.
+    let plain = |l: &&Line| dates::find(&l.text).is_none() && role_score(&l.text) == 0;
+    let no_title = |l: &&Line| {
+        let t = dates::without_dates(&l.text);
+        role_score(&t) == 0 || role_score(&t) < org_score(&t)
+    };
+    labels.len() >= 2
+        && !lists.is_empty()
+        && labels.iter().all(plain)
+        && lists.iter().all(no_title)
+        && lists.iter().all(|l| top_level_parts(&l.text) >= 3)
+}
+
+/// How many parts a line's commas and semicolons make outside brackets ("Java (Swing, AWT),
+/// PHP, Perl" has three).
+fn top_level_parts(text: &str) -> usize {
+    let mut depth = 0usize;
+    let mut parts = 1;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' | ';' if depth == 0 => parts += 1,
+            _ => {}
+        }
+    }
+    parts
+}
+
 /// The section an unknown heading and its content point to together. A one-word heading
 /// about the person's private side (the vocabulary's table of such words) over a list of
 /// short items, with no contact, field or date among them, lists pastimes, as a reader sees;
@@ -321,6 +381,25 @@ mod tests {
         assert_eq!(by_content(&from_markdown(listed)), Some(Kind::Skills));
         let prose = "I enjoy hiking, reading, and long walks on the beach.\n";
         assert_eq!(by_content(&from_markdown(prose)), None);
+    }
+
+    #[test]
+    fn a_work_heading_over_labelled_term_lists_is_skills() {
+        let md = "### Operating Systems\n\nFamiliar with Linux (Debian, Fedora), FreeBSD, Solaris and Mac OS X.\n\n\
+                  ### Networking\n\nExperience using Apache, Squid, Samba and Postfix.\n";
+        assert_eq!(instead_of_work(&from_markdown(md)), Some(Kind::Skills));
+        // Jobs under labels stay work: the labels name employers, the lines job titles.
+        let jobs = "### Acme Corp\n\nSenior Engineer, 2019 - 2021\n\n### Globex Ltd\n\nAnalyst, 2015 - 2019\n";
+        assert_eq!(instead_of_work(&from_markdown(jobs)), None);
+        let duties = "### Kilns\n\nFired, glazed, and packed the pots.\n\n### Shop\n\nSold mugs.\n";
+        assert_eq!(instead_of_work(&from_markdown(duties)), None);
+        // Degrees at schools with dates, no job title: study, whatever the heading said.
+        let study = "- BSc Physics, Northfield University, 2010-2014\n- MSc Optics, Southbank University, 2014-2016\n";
+        assert_eq!(instead_of_work(&from_markdown(study)), Some(Kind::Education));
+        // Posts at universities are work, however many schools they name.
+        let posts = "- Research Assistant, Northfield University, 2016-2018\n- PhD, Southbank University, 2012-2016\n- MSc, Southbank University, 2010-2012\n";
+        assert_eq!(instead_of_work(&from_markdown(posts)), None);
+        assert_eq!(top_level_parts("Java (Swing, AWT), PHP, Perl"), 3);
     }
 
     #[test]

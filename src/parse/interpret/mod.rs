@@ -162,6 +162,11 @@ fn read(
             s.kind = kind;
         }
     }
+    for s in sections.iter_mut().filter(|s| s.kind == Kind::Work) {
+        if let Some(kind) = classify::instead_of_work(&s.lines) {
+            s.kind = kind;
+        }
+    }
     let mut contacts = contact::Contacts::default();
     let mut resume = Resume::default();
     let mut summary: Vec<String> = Vec::new();

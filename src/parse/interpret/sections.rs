@@ -454,6 +454,8 @@ mod tests {
         assert_eq!(lexicon("Beruflicher Werdegang / Professional Experience"), Some(Kind::Work));
         assert_eq!(lexicon("Expérience professionnelle"), Some(Kind::Work));
         assert_eq!(lexicon("Formación académica"), Some(Kind::Education));
+        assert_eq!(lexicon("PARCOURS SCOLAIRE"), Some(Kind::Education));
+        assert_eq!(lexicon("Parcours professionnel"), Some(Kind::Work));
         assert_eq!(lexicon("Competenze"), Some(Kind::Skills));
         assert_eq!(lexicon("Tecnologías"), Some(Kind::Skills));
         assert_eq!(lexicon("Tecnologias em destaque"), Some(Kind::Skills));

@@ -457,6 +457,10 @@ pub static HEADINGS: &[Headings] = &[
             ("expériences", Work),
             ("experience", Work),
             ("parcours", Work),
+            // The school path, not the career path.
+            ("parcours scolaire", Education),
+            ("parcours universitaire", Education),
+            ("parcours académique", Education),
             ("emplois", Work),
             ("stages", Work),
             ("formation", Education),
