@@ -119,7 +119,8 @@ fn read(
     let every: Vec<&Line> = all.iter().collect();
     let (linked_email, linked_phone) =
         (contact::linked(&every, "mailto:"), contact::linked(&every, "tel:"));
-    let (head, mut sections) = sections::split(all);
+    let (head, sections) = sections::split(all);
+    let mut sections = classify::split_by_container(sections);
     // A heading that named its section is read, whatever its words ("Where I have worked");
     // only a source line holding nothing else.
     kept.extend(

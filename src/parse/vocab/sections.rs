@@ -1092,7 +1092,8 @@ pub static CJK_HEADINGS: &[(&str, Section)] = &[
 /// background, "能力" ability, "其他" other) and the marks between parts.
 const CJK_FILLERS: &[&str] = &[
     "经历", "经验", "背景", "情况", "信息", "能力", "方式", "其他", "相关", "参与", "实践", "活动",
-    "竞赛", "比赛", "专业", "主要", "个人", "及", "与", "和", "等", "/", "・", "、", "&", " ",
+    "竞赛", "比赛", "专业", "主要", "个人", "及", "与", "和", "等", "など", "/", "・", "、", ",",
+    "，", "&", " ",
 ];
 
 /// Traditional and Japanese forms of the characters [`CJK_HEADINGS`] are made of, and their
@@ -1132,6 +1133,7 @@ const CJK_VARIANTS: &[(char, char)] = &[
     ('価', '价'),
     ('簡', '简'),
     ('發', '发'),
+    ('発', '发'),
     ('論', '论'),
     ('獲', '获'),
     ('榮', '荣'),
