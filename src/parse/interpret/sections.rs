@@ -464,6 +464,7 @@ mod tests {
         assert_eq!(lexicon("Expérience professionnelle"), Some(Kind::Work));
         assert_eq!(lexicon("Formación académica"), Some(Kind::Education));
         assert_eq!(lexicon("PARCOURS SCOLAIRE"), Some(Kind::Education));
+        assert_eq!(lexicon("Programming"), Some(Kind::Skills));
         // Japanese "… and so on" after a heading word; the Japanese form of a character.
         assert_eq!(lexicon("職歴など"), Some(Kind::Work));
         assert_eq!(lexicon("資格など"), Some(Kind::Certificates));

@@ -108,6 +108,7 @@ pub static HEADINGS: &[Headings] = &[
             ("qualification", Education),
             ("schooling", Education),
             ("skills", Skills),
+            ("programming", Skills),
             ("skill", Skills),
             ("expertise", Skills),
             ("technologies", Skills),
