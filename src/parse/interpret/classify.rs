@@ -96,7 +96,7 @@ fn content_kind(lines: &[Line], workplaces: bool) -> Option<Kind> {
 }
 
 /// A page's sections without headings: a heading's section is the container it shares with
-/// the lines under it (`<div id="personal">` holding the heading and the address); lines that
+/// the lines under it (`<div id="side">` holding the heading and the address); lines that
 /// stand outside it, in containers a heading never names (`<div id="jobs">`), are groups of
 /// their own, as a reader sees boxes on a page. Each such group whose content points plainly
 /// to another section than the one above ([`by_content`]) becomes that section; any other
@@ -154,10 +154,10 @@ fn splits_off(kind: Kind) -> bool {
 }
 
 /// What a section headed as work holds instead, when its content clearly says so.
-/// "Experience" is the most overloaded heading word ("Computer experience", a heading the
-/// reader misread over a list of schools): as a reader goes by what is under it, degrees and
-/// schools with dates and no job title are study ([`by_content`]), and lists of terms under
-/// labels that name no job, employer or date are skills.
+/// The work heading word is the most overloaded one (a field of tools named with it, a
+/// heading the reader misread over a list of schools): as a reader goes by what is under it,
+/// degrees and schools with dates and no job title are study ([`by_content`]), and lists of
+/// terms under labels that name no job or date are skills.
 pub fn instead_of_work(lines: &[Line]) -> Option<Kind> {
     // Against the heading's words, the content must be plain: two degrees named and not
     // one job title (a post at a university is work, and reads like study to the scores).
@@ -173,7 +173,7 @@ pub fn instead_of_work(lines: &[Line]) -> Option<Kind> {
 }
 
 /// Labels (a heading, a bold line, a term, a short line ending in a colon) each over a list
-/// of at least three comma-separated terms ("Networking" / "Apache, Squid, Samba"); no label
+/// of at least three comma-separated terms ("Kilns" / "gas, wood, electric"); no label
 /// names a job or a date, and no line is a job title.
 fn labelled_term_lists(lines: &[Line]) -> bool {
     let is_label = |l: &Line| {
@@ -183,7 +183,7 @@ fn labelled_term_lists(lines: &[Line]) -> bool {
             && !super::sections::ends_sentence(t)
     };
     let (labels, lists): (Vec<&Line>, Vec<&Line>) = lines.iter().partition(|l| is_label(l));
-    // A label may hold an organisation word ("Operating Systems"): the lines under an
+    // A label may hold an organisation word ("Kiln Systems"): the lines under an
     // employer would name a job or a date.
     let plain = |l: &&Line| dates::find(&l.text).is_none() && role_score(&l.text) == 0;
     let no_title = |l: &&Line| {
@@ -463,7 +463,7 @@ mod tests {
 <div id="side"><h2>Personal details</h2><div class="adr"><p>Jane Roe</p><p>jane@example.com</p></div></div>
 <div id="main">
 <div id="jb"><h3>2019 - 2021 Acme GmbH in Springfield</h3><p>Senior Engineer: built the kilns</p>
-<h3>2015 - 2019 Northwind Institute in Springfield</h3><p>Research Assistant: fired the pots</p></div>
+<h3>2015 - 2019 Northwind Institute in Springfield</h3><p>Glaze Assistant: fired the pots</p></div>
 <div id="st"><h3>2010 - 2014 Northwind University</h3><p>BSc Ceramics</p>
 <h3>2008 - 2010 Eastfield College</h3><p>MSc Glazes</p></div>
 <div id="ft"><p>Made with care</p></div>
@@ -485,8 +485,8 @@ mod tests {
 
     #[test]
     fn a_work_heading_over_labelled_term_lists_is_skills() {
-        let md = "### Operating Systems\n\nFamiliar with Linux (Debian, Fedora), FreeBSD, Solaris and Mac OS X.\n\n\
-                  ### Networking\n\nExperience using Apache, Squid, Samba and Postfix.\n";
+        let md = "### Kiln Systems\n\nFamiliar with Gasfire (Model A, Model B), Woodburn, Electra and Rakumatic.\n\n\
+                  ### Glazes\n\nExperience using Celadon, Tenmoku, Shino and ash glazes.\n";
         assert_eq!(instead_of_work(&from_markdown(md)), Some(Kind::Skills));
         // Jobs under labels stay work: the labels name employers, the lines job titles.
         let jobs = "### Acme Corp\n\nSenior Engineer, 2019 - 2021\n\n### Globex Ltd\n\nAnalyst, 2015 - 2019\n";
