@@ -497,7 +497,7 @@ mod tests {
         let study = "- BSc Physics, Northfield University, 2010-2014\n- MSc Optics, Southbank University, 2014-2016\n";
         assert_eq!(instead_of_work(&from_markdown(study)), Some(Kind::Education));
         // Posts at universities are work, however many schools they name.
-        let posts = "- Research Assistant, Northfield University, 2016-2018\n- PhD, Southbank University, 2012-2016\n- MSc, Southbank University, 2010-2012\n";
+        let posts = "- Glaze Assistant, Northfield University, 2016-2018\n- PhD, Southbank University, 2012-2016\n- MSc, Southbank University, 2010-2012\n";
         assert_eq!(instead_of_work(&from_markdown(posts)), None);
         assert_eq!(top_level_parts("Java (Swing, AWT), PHP, Perl"), 3);
     }
