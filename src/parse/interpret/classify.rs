@@ -9,13 +9,20 @@ use super::education::{is_school, names_certificate, names_degree};
 use super::entries::Entry;
 use super::lines::Line;
 use super::roles::{org_score, role_score};
-use super::sections::Kind;
+use super::sections::{Kind, Section};
 use super::weights;
 use crate::parse::dates;
 use crate::parse::vocab::{levels, roles};
 
 /// The section an unknown section's content points to, if it points clearly.
 pub fn by_content(lines: &[Line]) -> Option<Kind> {
+    content_kind(lines, false)
+}
+
+/// [`by_content`]; with `workplaces`, schools in a list that names job titles and not one
+/// degree are where the person worked (a dance school, a research institute), not studied.
+/// A box with no heading at all is read so; under a heading, schools stay places of study.
+fn content_kind(lines: &[Line], workplaces: bool) -> Option<Kind> {
     if lines.is_empty() {
         return None;
     }
@@ -24,6 +31,15 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
     }
     let (mut education, mut work, mut volunteer, mut certificates) = (0, 0, 0, 0);
     let (mut degrees, mut titles, mut dated) = (0, 0, 0);
+    let schools_teach = !workplaces || {
+        let short = || lines.iter().filter(|l| l.words() <= 14 && !names_certificate(l));
+        let any_degree = short().any(|l| names_degree(&dates::without_dates(&l.text)));
+        let any_title = short().any(|l| {
+            let t = dates::without_dates(&l.text);
+            role_score(&t) > 0 && role_score(&t) >= org_score(&t)
+        });
+        any_degree || !any_title
+    };
     for l in lines.iter().filter(|l| l.words() <= 14) {
         let text = dates::without_dates(&l.text);
         if dates::find(&l.text).is_some() {
@@ -43,7 +59,7 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
         // "Kiln Technician, Northwind University": a job title at a school, with no degree
         // named, is a post held there; the school is the employer, not a place of study.
         let school = is_school(&text);
-        if school && (!title || degree) {
+        if school && schools_teach && (!title || degree) {
             degrees += 1;
             education += weights::CONTENT_SCHOOL;
         } else if school || org_score(&text) > 0 {
@@ -77,6 +93,124 @@ pub fn by_content(lines: &[Line]) -> Option<Kind> {
         return Some(Kind::Skills);
     }
     None
+}
+
+/// A page's sections without headings: a heading's section is the container it shares with
+/// the lines under it (`<div id="side">` holding the heading and the address); lines that
+/// stand outside it, in containers a heading never names (`<div id="jobs">`), are groups of
+/// their own, as a reader sees boxes on a page. Each such group whose content points plainly
+/// to another section than the one above ([`by_content`]) becomes that section; any other
+/// stays where it was.
+pub fn split_by_container(sections: Vec<Section>) -> Vec<Section> {
+    let mut out = Vec::with_capacity(sections.len());
+    for s in sections {
+        let Some(first) = s.lines.first() else {
+            out.push(s);
+            continue;
+        };
+        // The heading's container is the one it shares with its first line.
+        let home_len = s.divs.iter().zip(&first.divs).take_while(|(a, b)| a == b).count();
+        let home = s.divs[..home_len].to_vec();
+        // The box a line stands in outside the heading's container (the two containers below
+        // where its path leaves the heading's); `None` inside it.
+        let group_of = |l: &Line| {
+            let common = l.divs.iter().zip(&home).take_while(|(a, b)| a == b).count();
+            (common < home.len())
+                .then(|| (l.divs.get(common).copied(), l.divs.get(common + 1).copied()))
+        };
+        let Section { kind, title, source, divs, lines } = s;
+        let mut current = Section { kind, title: title.clone(), source, divs, lines: Vec::new() };
+        for group in lines.chunk_by(|a, b| group_of(a) == group_of(b)) {
+            let moved = group_of(&group[0])
+                .and_then(|_| content_kind(group, true))
+                .filter(|k| *k != kind && splits_off(*k));
+            // After a box that went elsewhere, the heading's section goes on.
+            let k = moved.unwrap_or(kind);
+            if k != current.kind || moved.is_some() {
+                let next = Section {
+                    kind: k,
+                    title: if moved.is_some() {
+                        group[0].div.clone().unwrap_or_else(|| title.clone())
+                    } else {
+                        title.clone()
+                    },
+                    // The heading's line: the box has none of its own.
+                    source,
+                    divs: current.divs.clone(),
+                    lines: Vec::new(),
+                };
+                out.push(std::mem::replace(&mut current, next));
+            }
+            current.lines.extend(group.iter().cloned());
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// The sections a box of entries is plainly made of.
+fn splits_off(kind: Kind) -> bool {
+    matches!(kind, Kind::Work | Kind::Education | Kind::Volunteer | Kind::Certificates)
+}
+
+/// What a section headed as work holds instead, when its content clearly says so.
+/// The work heading word is the most overloaded one (a field of tools named with it, a
+/// heading the reader misread over a list of schools): as a reader goes by what is under it,
+/// degrees and schools with dates and no job title are study ([`by_content`]), and lists of
+/// terms under labels that name no job or date are skills.
+pub fn instead_of_work(lines: &[Line]) -> Option<Kind> {
+    // Against the heading's words, the content must be plain: two degrees named and not
+    // one job title (a post at a university is work, and reads like study to the scores).
+    let titled = lines.iter().any(|l| {
+        let t = dates::without_dates(&l.text);
+        role_score(&t) > 0 && role_score(&t) >= org_score(&t)
+    });
+    let degrees = lines.iter().filter(|l| names_degree(&dates::without_dates(&l.text))).count();
+    if !titled && degrees >= 2 && by_content(lines) == Some(Kind::Education) {
+        return Some(Kind::Education);
+    }
+    labelled_term_lists(lines).then_some(Kind::Skills)
+}
+
+/// Labels (a heading, a bold line, a term, a short line ending in a colon) each over a list
+/// of at least three comma-separated terms ("Kilns" / "gas, wood, electric"); no label
+/// names a job or a date, and no line is a job title.
+fn labelled_term_lists(lines: &[Line]) -> bool {
+    let is_label = |l: &Line| {
+        let t = l.text.trim();
+        (l.heading.is_some() || l.whole_strong || l.term || t.ends_with(':'))
+            && (1..=5).contains(&l.words())
+            && !super::sections::ends_sentence(t)
+    };
+    let (labels, lists): (Vec<&Line>, Vec<&Line>) = lines.iter().partition(|l| is_label(l));
+    // A label may hold an organisation word ("Kiln Systems"): the lines under an
+    // employer would name a job or a date.
+    let plain = |l: &&Line| dates::find(&l.text).is_none() && role_score(&l.text) == 0;
+    let no_title = |l: &&Line| {
+        let t = dates::without_dates(&l.text);
+        role_score(&t) == 0 || role_score(&t) < org_score(&t)
+    };
+    labels.len() >= 2
+        && !lists.is_empty()
+        && labels.iter().all(plain)
+        && lists.iter().all(no_title)
+        && lists.iter().all(|l| top_level_parts(&l.text) >= 3)
+}
+
+/// How many parts a line's commas and semicolons make outside brackets ("Java (Swing, AWT),
+/// PHP, Perl" has three).
+fn top_level_parts(text: &str) -> usize {
+    let mut depth = 0usize;
+    let mut parts = 1;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' | ';' if depth == 0 => parts += 1,
+            _ => {}
+        }
+    }
+    parts
 }
 
 /// The section an unknown heading and its content point to together. A one-word heading
@@ -321,6 +455,51 @@ mod tests {
         assert_eq!(by_content(&from_markdown(listed)), Some(Kind::Skills));
         let prose = "I enjoy hiking, reading, and long walks on the beach.\n";
         assert_eq!(by_content(&from_markdown(prose)), None);
+    }
+
+    #[test]
+    fn boxes_outside_a_heading_s_container_are_read_by_their_content() {
+        let html = r#"<html><body>
+<div id="side"><h2>Personal details</h2><div class="adr"><p>Jane Roe</p><p>jane@example.com</p></div></div>
+<div id="main">
+<div id="jb"><h3>2019 - 2021 Acme GmbH in Springfield</h3><p>Senior Engineer: built the kilns</p>
+<h3>2015 - 2019 Northwind Institute in Springfield</h3><p>Glaze Assistant: fired the pots</p></div>
+<div id="st"><h3>2010 - 2014 Northwind University</h3><p>BSc Ceramics</p>
+<h3>2008 - 2010 Eastfield College</h3><p>MSc Glazes</p></div>
+<div id="ft"><p>Made with care</p></div>
+</div></body></html>"#;
+        let doc = crate::parse::read::document(html, Some(crate::parse::read::Markup::Html));
+        let (_, sections) = super::super::sections::split(super::super::lines::lines(&doc));
+        let sections = split_by_container(sections);
+        let kinds: Vec<(Kind, usize)> = sections.iter().map(|s| (s.kind, s.lines.len())).collect();
+        // The footer box points nowhere: it stays with the heading's section, as before.
+        assert_eq!(
+            kinds,
+            [(Kind::Contact, 2), (Kind::Work, 4), (Kind::Education, 4), (Kind::Contact, 1)]
+        );
+        // Without containers nothing moves.
+        let md = "## Contact\n\njane@example.com\n\n- BSc Ceramics, Northwind University, 2010-2014\n- MSc Glazes, Eastfield College, 2014-2016\n";
+        let (_, sections) = super::super::sections::split(from_markdown(md));
+        assert_eq!(split_by_container(sections).len(), 1);
+    }
+
+    #[test]
+    fn a_work_heading_over_labelled_term_lists_is_skills() {
+        let md = "### Kiln Systems\n\nFamiliar with Gasfire (Model A, Model B), Woodburn, Electra and Rakumatic.\n\n\
+                  ### Glazes\n\nExperience using Celadon, Tenmoku, Shino and ash glazes.\n";
+        assert_eq!(instead_of_work(&from_markdown(md)), Some(Kind::Skills));
+        // Jobs under labels stay work: the labels name employers, the lines job titles.
+        let jobs = "### Acme Corp\n\nSenior Engineer, 2019 - 2021\n\n### Globex Ltd\n\nAnalyst, 2015 - 2019\n";
+        assert_eq!(instead_of_work(&from_markdown(jobs)), None);
+        let duties = "### Kilns\n\nFired, glazed, and packed the pots.\n\n### Shop\n\nSold mugs.\n";
+        assert_eq!(instead_of_work(&from_markdown(duties)), None);
+        // Degrees at schools with dates, no job title: study, whatever the heading said.
+        let study = "- BSc Physics, Northfield University, 2010-2014\n- MSc Optics, Southbank University, 2014-2016\n";
+        assert_eq!(instead_of_work(&from_markdown(study)), Some(Kind::Education));
+        // Posts at universities are work, however many schools they name.
+        let posts = "- Glaze Assistant, Northfield University, 2016-2018\n- PhD, Southbank University, 2012-2016\n- MSc, Southbank University, 2010-2012\n";
+        assert_eq!(instead_of_work(&from_markdown(posts)), None);
+        assert_eq!(top_level_parts("Java (Swing, AWT), PHP, Perl"), 3);
     }
 
     #[test]

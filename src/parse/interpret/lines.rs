@@ -45,6 +45,9 @@ pub struct Line {
     pub field: Option<String>,
     /// The class of the innermost enclosing container that has one.
     pub div: Option<String>,
+    /// The containers the line stands in (every `<div>`, `<section>`, text box), outermost
+    /// first, by id: where a page's groups begin and end when no heading says so.
+    pub divs: Vec<usize>,
     /// The innermost enclosing container that is one of several alike (siblings with the same
     /// class: an HTML page's `resume-item`s): lines of one record share it, and a new record
     /// starts a new entry.
@@ -200,6 +203,7 @@ struct Ctx {
     depth: u8,
     def: Option<usize>,
     div: Option<String>,
+    divs: Vec<usize>,
     record: Option<usize>,
     /// The class of the record container itself: it names the record (`<div class="job">`),
     /// not a field of it, so lines directly in it carry no class.
@@ -370,7 +374,10 @@ impl Flattener {
                 }
             }
             BlockKind::Div { class, blocks } => {
-                let inner = Ctx { div: class.clone().or_else(|| ctx.div.clone()), ..ctx.clone() };
+                let mut divs = ctx.divs.clone();
+                divs.push(self.id());
+                let inner =
+                    Ctx { div: class.clone().or_else(|| ctx.div.clone()), divs, ..ctx.clone() };
                 self.children(blocks, &inner);
             }
             BlockKind::Quote(blocks) => self.children(blocks, ctx),
@@ -534,6 +541,7 @@ impl Flattener {
         l.depth = ctx.depth;
         l.def = ctx.def;
         l.div = ctx.div.clone().filter(|d| ctx.record_class.as_ref() != Some(d));
+        l.divs = ctx.divs.clone();
         l.record = ctx.record;
         set(&mut l);
         self.out.push(l);

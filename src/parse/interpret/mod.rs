@@ -120,7 +120,8 @@ fn read(
     let every: Vec<&Line> = all.iter().collect();
     let (linked_email, linked_phone) =
         (contact::linked(&every, "mailto:"), contact::linked(&every, "tel:"));
-    let (head, mut sections) = sections::split(all);
+    let (head, sections) = sections::split(all);
+    let mut sections = classify::split_by_container(sections);
     // A heading that named its section is read, whatever its words ("Where I have worked");
     // only a source line holding nothing else.
     kept.extend(
@@ -160,6 +161,11 @@ fn read(
     }
     for s in sections.iter_mut().filter(|s| s.kind == Kind::Other) {
         if let Some(kind) = classify::by_heading_and_content(&s.title, &s.lines) {
+            s.kind = kind;
+        }
+    }
+    for s in sections.iter_mut().filter(|s| s.kind == Kind::Work) {
+        if let Some(kind) = classify::instead_of_work(&s.lines) {
             s.kind = kind;
         }
     }

@@ -20,6 +20,9 @@ pub struct Section {
     pub title: String,
     /// The source line of the heading (0 for the text before any heading).
     pub source: u32,
+    /// The containers the heading stands in (see [`Line::divs`]); empty for the text before
+    /// any heading.
+    pub divs: Vec<usize>,
     pub lines: Vec<Line>,
 }
 
@@ -229,7 +232,13 @@ pub fn split(lines: Vec<Line>) -> (Vec<Line>, Vec<Section>) {
                 }
                 layout.extend(line.record);
                 let title = line.text.trim().trim_end_matches(':').trim().to_string();
-                sections.push(Section { kind, title, source: line.source, lines: Vec::new() });
+                sections.push(Section {
+                    kind,
+                    title,
+                    source: line.source,
+                    divs: line.divs.clone(),
+                    lines: Vec::new(),
+                });
             }
             None => match sections.last_mut() {
                 Some(s) => s.lines.push(line),
@@ -454,6 +463,13 @@ mod tests {
         assert_eq!(lexicon("Beruflicher Werdegang / Professional Experience"), Some(Kind::Work));
         assert_eq!(lexicon("Expérience professionnelle"), Some(Kind::Work));
         assert_eq!(lexicon("Formación académica"), Some(Kind::Education));
+        assert_eq!(lexicon("PARCOURS SCOLAIRE"), Some(Kind::Education));
+        assert_eq!(lexicon("Programming"), Some(Kind::Skills));
+        // Japanese "… and so on" after a heading word; the Japanese form of a character.
+        assert_eq!(lexicon("職歴など"), Some(Kind::Work));
+        assert_eq!(lexicon("資格など"), Some(Kind::Certificates));
+        assert_eq!(lexicon("論文,発表"), Some(Kind::Publications));
+        assert_eq!(lexicon("Parcours professionnel"), Some(Kind::Work));
         assert_eq!(lexicon("Competenze"), Some(Kind::Skills));
         assert_eq!(lexicon("Tecnologías"), Some(Kind::Skills));
         assert_eq!(lexicon("Tecnologias em destaque"), Some(Kind::Skills));

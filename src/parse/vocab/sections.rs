@@ -108,6 +108,7 @@ pub static HEADINGS: &[Headings] = &[
             ("qualification", Education),
             ("schooling", Education),
             ("skills", Skills),
+            ("programming", Skills),
             ("skill", Skills),
             ("expertise", Skills),
             ("technologies", Skills),
@@ -457,6 +458,10 @@ pub static HEADINGS: &[Headings] = &[
             ("expériences", Work),
             ("experience", Work),
             ("parcours", Work),
+            // The school path, not the career path.
+            ("parcours scolaire", Education),
+            ("parcours universitaire", Education),
+            ("parcours académique", Education),
             ("emplois", Work),
             ("stages", Work),
             ("formation", Education),
@@ -1088,7 +1093,8 @@ pub static CJK_HEADINGS: &[(&str, Section)] = &[
 /// background, "能力" ability, "其他" other) and the marks between parts.
 const CJK_FILLERS: &[&str] = &[
     "经历", "经验", "背景", "情况", "信息", "能力", "方式", "其他", "相关", "参与", "实践", "活动",
-    "竞赛", "比赛", "专业", "主要", "个人", "及", "与", "和", "等", "/", "・", "、", "&", " ",
+    "竞赛", "比赛", "专业", "主要", "个人", "及", "与", "和", "等", "など", "/", "・", "、", ",",
+    "，", "&", " ",
 ];
 
 /// Traditional and Japanese forms of the characters [`CJK_HEADINGS`] are made of, and their
@@ -1128,6 +1134,7 @@ const CJK_VARIANTS: &[(char, char)] = &[
     ('価', '价'),
     ('簡', '简'),
     ('發', '发'),
+    ('発', '发'),
     ('論', '论'),
     ('獲', '获'),
     ('榮', '荣'),
