@@ -1764,8 +1764,15 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
     // An employer written on a line of its own above its dated roles, for the roles that
     // follow the first one's bullets.
     let mut employer_above: Option<Header> = None;
+    let mut records = Records::default();
     for c in clusters.into_iter().flat_map(split_cluster) {
         let mut h = read_header(&c.heads);
+        if records.folds(&c, &h)
+            && let Some(prev) = out.last_mut()
+        {
+            fold_into(prev, c.body);
+            continue;
+        }
         if let Some(level) = h.level {
             parents.retain(|p| p.level.is_some_and(|l| l < level));
             if h.name.is_none()
@@ -1814,6 +1821,88 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
         }
     }
     (intro_text, merged)
+}
+
+/// The shape of a header line, as a reader sees it: a heading of some level, a bold line, a
+/// table row, a definition term or a plain line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Shape {
+    level: Option<u8>,
+    strong: bool,
+    row: bool,
+    term: bool,
+}
+
+impl Shape {
+    fn of(h: &Head) -> Self {
+        Shape {
+            level: h.level,
+            strong: h.level.is_none() && h.whole_strong,
+            row: h.cols.len() >= 2,
+            term: h.term,
+        }
+    }
+}
+
+/// What the section's entries so far say about where the next one starts: the shape of the
+/// line that opened its first dated entry, and the last entry kept.
+#[derive(Debug, Default)]
+struct Records {
+    /// The shape of the line that opens the section's dated entries.
+    pattern: Option<Shape>,
+    /// Whether the last entry kept is dated, and the record (page container) it is in.
+    last_dated: bool,
+    last_record: Option<usize>,
+}
+
+impl Records {
+    /// Whether a run of header lines is a label inside the entry above rather than an entry
+    /// of its own ("Key projects", a client's name, a bold line over some bullets). A new
+    /// entry starts at a dated head, or at one shaped like the heads that opened the
+    /// section's dated entries; an undated head of another shape, or one in the same page
+    /// container as the dated entry above, groups that entry's text. A head that names a
+    /// title is a role of its own (several roles under one employer).
+    fn folds(&mut self, c: &Cluster, h: &Header) -> bool {
+        let dated = h.dates.is_some() || h.titles.iter().any(|(_, d)| d.is_some());
+        let first = c.heads.first();
+        let record = first.and_then(|x| x.record);
+        // A head with nothing under it opens what follows (an employer over its roles).
+        let fold = !dated
+            && self.last_dated
+            && !c.body.is_empty()
+            && first.is_some_and(|x| self.label(x, record))
+            && !c.heads.iter().any(|x| names_role(&x.text));
+        if !fold {
+            if dated && self.pattern.is_none() {
+                self.pattern = first.map(Shape::of);
+            }
+            self.last_dated = dated;
+            self.last_record = record;
+        }
+        fold
+    }
+
+    fn label(&self, first: &Head, record: Option<usize>) -> bool {
+        let same_record = record.is_some() && record == self.last_record;
+        let other_shape = self.pattern.is_some_and(|p| p != Shape::of(first));
+        same_record || other_shape || first.text.trim_end().ends_with(':')
+    }
+}
+
+/// Whether a line reads as a job title more than as an organisation.
+fn names_role(text: &str) -> bool {
+    let t = dates::without_dates(text);
+    role_score(&t) > 0 && role_score(&t) >= org_score(&t)
+}
+
+/// A label's body goes to the entry above; the label itself only names the group.
+fn fold_into(prev: &mut Entry, body: Vec<Unit>) {
+    for u in body {
+        match u {
+            Unit::Bullet(b) => prev.highlights.push(b),
+            other => prev.summary.push(unit_text(other)),
+        }
+    }
 }
 
 /// A list of one-line roles with nothing above them ("Activities": "Coach at Northwood
@@ -2165,6 +2254,45 @@ mod tests {
             d(e.start),
             d(e.end)
         )
+    }
+
+    #[test]
+    fn an_undated_label_of_another_shape_groups_the_dated_entrys_bullets() {
+        // Entries open at bold dated lines; a heading without dates names a group of the
+        // first job's bullets, and the next bold dated line is the next job.
+        let md = "**Engineer, Acme Corp, 2019 – 2021**\n\nRan the kilns.\n\n#### Northwind Rail contract\n\n- Laid the glaze line.\n- Tuned the firing robot.\n\n**Chemist, Globex, 2016 – 2019**\n\n- Mixed glazes.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Acme Corp|Engineer||2019..2021", "Globex|Chemist||2016..2019"]);
+        assert_eq!(e[0].highlights, ["Laid the glaze line.", "Tuned the firing robot."]);
+        assert_eq!(e[0].summary, ["Ran the kilns."]);
+    }
+
+    #[test]
+    fn an_undated_heading_in_a_dated_jobs_container_is_part_of_that_job() {
+        // The project heading has the employer's level, but it sits in the employer's
+        // container and carries no dates: it groups that job's bullets.
+        let html = "<html><body><h2>Experience</h2>\n<div class=\"job\"><h3>Acme Corp</h3><p>Kiln Engineer</p><p>2019 – 2021</p><h3>Glaze line</h3><ul><li>Laid the glaze line.</li></ul></div>\n<div class=\"job\"><h3>Globex</h3><p>Glaze Chemist</p><p>2016 – 2019</p><h3>Colour lab</h3><ul><li>Mixed glazes.</li></ul></div>\n</body></html>\n";
+        let lines: Vec<Line> =
+            from_plain(html).into_iter().filter(|l| l.heading != Some(2)).collect();
+        let (_, e) = read(&lines);
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            ["Acme Corp|Kiln Engineer||2019..2021", "Globex|Glaze Chemist||2016..2019"]
+        );
+        assert_eq!(e[0].highlights, ["Laid the glaze line."]);
+        assert_eq!(e[1].highlights, ["Mixed glazes."]);
+    }
+
+    #[test]
+    fn an_undated_entry_shaped_like_the_dated_ones_stays_an_entry() {
+        // A job without dates opened like the others is a job, and a title under a dated
+        // job is a role of its own, however it is set.
+        let md = "### Engineer, Acme Corp (2019 – 2021)\n\n- Built kilns.\n\n### Plant Manager, Globex\n\n- Mixed glazes.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Acme Corp|Engineer||2019..2021", "Globex|Plant Manager||.."]);
     }
 
     #[test]
