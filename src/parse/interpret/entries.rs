@@ -1764,8 +1764,9 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
     // An employer written on a line of its own above its dated roles, for the roles that
     // follow the first one's bullets.
     let mut employer_above: Option<Header> = None;
-    let mut records = Records::default();
-    for c in clusters.into_iter().flat_map(split_cluster) {
+    let clusters: Vec<Cluster> = clusters.into_iter().flat_map(split_cluster).collect();
+    let mut records = Records::of(&clusters);
+    for c in clusters {
         let mut h = read_header(&c.heads);
         if records.folds(&c, &h)
             && let Some(prev) = out.last_mut()
@@ -1853,9 +1854,19 @@ struct Records {
     /// Whether the last entry kept is dated, and the record (page container) it is in.
     last_dated: bool,
     last_record: Option<usize>,
+    /// Whether the entries sit in page containers of their own (two or more differ): one
+    /// container around the whole section says nothing about where an entry ends.
+    contained: bool,
 }
 
 impl Records {
+    fn of(clusters: &[Cluster]) -> Self {
+        let mut seen = clusters.iter().filter_map(|c| c.heads.first().and_then(|h| h.record));
+        let first = seen.next();
+        let contained = first.is_some() && seen.any(|r| Some(r) != first);
+        Records { contained, ..Default::default() }
+    }
+
     /// Whether a run of header lines is a label inside the entry above rather than an entry
     /// of its own ("Key projects", a client's name, a bold line over some bullets). A new
     /// entry starts at a dated head, or at one shaped like the heads that opened the
@@ -1867,11 +1878,14 @@ impl Records {
         let first = c.heads.first();
         let record = first.and_then(|x| x.record);
         // A head with nothing under it opens what follows (an employer over its roles).
+        // What one container holds is one entry unless it holds several dated heads.
+        let same_record = self.contained && record.is_some() && record == self.last_record;
         let fold = !dated
-            && self.last_dated
             && !c.body.is_empty()
-            && first.is_some_and(|x| self.label(x, record))
-            && !c.heads.iter().any(|x| names_role(&x.text));
+            && (same_record
+                || self.last_dated
+                    && first.is_some_and(|x| self.label(x))
+                    && !c.heads.iter().any(|x| names_role(&x.text)));
         if !fold {
             if dated && self.pattern.is_none() {
                 self.pattern = first.map(Shape::of);
@@ -1882,10 +1896,10 @@ impl Records {
         fold
     }
 
-    fn label(&self, first: &Head, record: Option<usize>) -> bool {
-        let same_record = record.is_some() && record == self.last_record;
-        let other_shape = self.pattern.is_some_and(|p| p != Shape::of(first));
-        same_record || other_shape || first.text.trim_end().ends_with(':')
+    /// An undated head that does not look like the heads opening the dated entries, or
+    /// one that announces what follows with a colon.
+    fn label(&self, first: &Head) -> bool {
+        self.pattern.is_some_and(|p| p != Shape::of(first)) || first.text.trim_end().ends_with(':')
     }
 }
 
@@ -2283,6 +2297,28 @@ mod tests {
         );
         assert_eq!(e[0].highlights, ["Laid the glaze line."]);
         assert_eq!(e[1].highlights, ["Mixed glazes."]);
+    }
+
+    #[test]
+    fn what_one_of_several_containers_holds_is_one_entry_dated_or_not() {
+        let job = |org: &str, title: &str, project: &str, done: &str| {
+            format!(
+                "<div class=\"job\"><h3>{org}</h3><p>{title}</p><h3>{project}</h3><ul><li>{done}</li></ul></div>\n"
+            )
+        };
+        let html = format!(
+            "<html><body>\n{}{}</body></html>\n",
+            job("Acme Corp", "Kiln Engineer", "Glaze line", "Laid the glaze line."),
+            job("Globex", "Glaze Chemist", "Colour lab", "Mixed glazes.")
+        );
+        let (_, e) = read(&from_plain(&html));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Acme Corp|Kiln Engineer||..", "Globex|Glaze Chemist||.."]);
+        assert_eq!(e[1].highlights, ["Mixed glazes."]);
+        // One container around the whole list says nothing about where an entry ends.
+        let one = "<html><body><div class=\"box\"><h3>Acme Corp</h3><p>Kiln Engineer</p><ul><li>Fired kilns.</li></ul><h3>Globex</h3><p>Glaze Chemist</p><ul><li>Mixed glazes.</li></ul></div><div class=\"box\"><p>Tea</p><p>Chess</p></div></body></html>\n";
+        let (_, e) = read(&from_plain(one));
+        assert_eq!(e.len(), 2, "{e:?}");
     }
 
     #[test]
