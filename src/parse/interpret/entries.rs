@@ -561,6 +561,7 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
                     })
                     && out[out.len() - 2].heads.iter().any(|x| x.level == Some(level))
                     && !out[out.len() - 2].body.is_empty()
+                    && !out.last().is_some_and(|c| opens_like(c, &out[0]))
                 {
                     let orphan = out.pop().map(|c| c.heads).unwrap_or_default();
                     if let Some(prev) = out.last_mut() {
@@ -605,6 +606,15 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
         }
     }
     (intro, out)
+}
+
+/// "2019 – 2021" over "### Acme": lines with dates that stand before the heading of the
+/// section's first entry open each entry, as a template's date column does. Such lines
+/// before a later heading are that entry's dates, not the end of the entry above.
+fn opens_like(run: &Cluster, first: &Cluster) -> bool {
+    let dated = |x: &Head| own_dates(&dates::remove_durations(&x.text)).is_some();
+    let lead = first.heads.iter().position(|x| x.level.is_some()).unwrap_or(0);
+    first.heads[..lead].iter().any(dated) && run.heads.iter().any(dated)
 }
 
 /// "| Acme | 2019 – 2021 |" over "| Engineer | Paris |": a row without dates right under a
@@ -2319,6 +2329,23 @@ mod tests {
         let one = "<html><body><div class=\"box\"><h3>Acme Corp</h3><p>Kiln Engineer</p><ul><li>Fired kilns.</li></ul><h3>Globex</h3><p>Glaze Chemist</p><ul><li>Mixed glazes.</li></ul></div><div class=\"box\"><p>Tea</p><p>Chess</p></div></body></html>\n";
         let (_, e) = read(&from_plain(one));
         assert_eq!(e.len(), 2, "{e:?}");
+    }
+
+    #[test]
+    fn dates_set_before_each_heading_open_that_entry_not_end_the_one_above() {
+        let md = "2019 – 2021\n\n### Acme Corp\n\nKiln Engineer\n\n- Fired kilns.\n\n2016 – 2019\n\n### Globex\n\nGlaze Chemist\n\n- Mixed glazes.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            ["Acme Corp|Kiln Engineer||2019..2021", "Globex|Glaze Chemist||2016..2019"]
+        );
+        assert!(e[0].summary.is_empty(), "{:?}", e[0].summary);
+        // Where entries open at their heading, a short line before the next heading still
+        // ends the entry above.
+        let md = "### Acme Corp\n\nKiln Engineer, 2019 – 2021\n\n- Fired kilns.\n\n_Forth, Ada_\n\n### Globex\n\nGlaze Chemist, 2016 – 2019\n";
+        let (_, e) = read(&from_markdown(md));
+        assert_eq!(e[0].summary, ["Forth, Ada"]);
     }
 
     #[test]
