@@ -572,6 +572,7 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
                     })
                     && out[out.len() - 2].heads.iter().any(|x| x.level == Some(level))
                     && !out[out.len() - 2].body.is_empty()
+                    && !out.last().is_some_and(|c| opens_like(c, &out[0]))
                 {
                     let orphan = out.pop().map(|c| c.heads).unwrap_or_default();
                     if let Some(prev) = out.last_mut() {
@@ -616,6 +617,15 @@ fn clusters(units: Vec<Unit>) -> (Vec<Unit>, Vec<Cluster>) {
         }
     }
     (intro, out)
+}
+
+/// "2019 – 2021" over "### Acme": lines with dates that stand before the heading of the
+/// section's first entry open each entry, as a template's date column does. Such lines
+/// before a later heading are that entry's dates, not the end of the entry above.
+fn opens_like(run: &Cluster, first: &Cluster) -> bool {
+    let dated = |x: &Head| own_dates(&dates::remove_durations(&x.text)).is_some();
+    let lead = first.heads.iter().position(|x| x.level.is_some()).unwrap_or(0);
+    first.heads[..lead].iter().any(dated) && run.heads.iter().any(dated)
 }
 
 /// "| Acme | 2019 – 2021 |" over "| Engineer | Paris |": a row without dates right under a
@@ -1775,8 +1785,16 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
     // An employer written on a line of its own above its dated roles, for the roles that
     // follow the first one's bullets.
     let mut employer_above: Option<Header> = None;
-    for c in clusters.into_iter().flat_map(split_cluster) {
+    let clusters: Vec<Cluster> = clusters.into_iter().flat_map(split_cluster).collect();
+    let mut records = Records::of(&clusters);
+    for c in clusters {
         let mut h = read_header(&c.heads);
+        if records.folds(&c, &h)
+            && let Some(prev) = out.last_mut()
+        {
+            fold_into(prev, c.body);
+            continue;
+        }
         if let Some(level) = h.level {
             parents.retain(|p| p.level.is_some_and(|l| l < level));
             if h.name.is_none()
@@ -1825,6 +1843,101 @@ pub fn read(lines: &[Line]) -> (Vec<String>, Vec<Entry>) {
         }
     }
     (intro_text, merged)
+}
+
+/// The shape of a header line, as a reader sees it: a heading of some level, a bold line, a
+/// table row, a definition term or a plain line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Shape {
+    level: Option<u8>,
+    strong: bool,
+    row: bool,
+    term: bool,
+}
+
+impl Shape {
+    fn of(h: &Head) -> Self {
+        Shape {
+            level: h.level,
+            strong: h.level.is_none() && h.whole_strong,
+            row: h.cols.len() >= 2,
+            term: h.term,
+        }
+    }
+}
+
+/// What the section's entries so far say about where the next one starts: the shape of the
+/// line that opened its first dated entry, and the last entry kept.
+#[derive(Debug, Default)]
+struct Records {
+    /// The shape of the line that opens the section's dated entries.
+    pattern: Option<Shape>,
+    /// Whether the last entry kept is dated, and the record (page container) it is in.
+    last_dated: bool,
+    last_record: Option<usize>,
+    /// Whether the entries sit in page containers of their own (two or more differ): one
+    /// container around the whole section says nothing about where an entry ends.
+    contained: bool,
+}
+
+impl Records {
+    fn of(clusters: &[Cluster]) -> Self {
+        let mut seen = clusters.iter().filter_map(|c| c.heads.first().and_then(|h| h.record));
+        let first = seen.next();
+        let contained = first.is_some() && seen.any(|r| Some(r) != first);
+        Records { contained, ..Default::default() }
+    }
+
+    /// Whether a run of header lines is a label inside the entry above rather than an entry
+    /// of its own ("Key projects", a client's name, a bold line over some bullets). A new
+    /// entry starts at a dated head, or at one shaped like the heads that opened the
+    /// section's dated entries; an undated head of another shape, or one in the same page
+    /// container as the dated entry above, groups that entry's text. A head that names a
+    /// title is a role of its own (several roles under one employer).
+    fn folds(&mut self, c: &Cluster, h: &Header) -> bool {
+        let dated = h.dates.is_some() || h.titles.iter().any(|(_, d)| d.is_some());
+        let first = c.heads.first();
+        let record = first.and_then(|x| x.record);
+        // A head with nothing under it opens what follows (an employer over its roles).
+        // What one container holds is one entry unless it holds several dated heads.
+        let same_record = self.contained && record.is_some() && record == self.last_record;
+        let fold = !dated
+            && !c.body.is_empty()
+            && (same_record
+                || self.last_dated
+                    && first.is_some_and(|x| self.label(x))
+                    && !c.heads.iter().any(|x| names_role(&x.text)));
+        if !fold {
+            if dated && self.pattern.is_none() {
+                self.pattern = first.map(Shape::of);
+            }
+            self.last_dated = dated;
+            self.last_record = record;
+        }
+        fold
+    }
+
+    /// An undated head that does not look like the heads opening the dated entries, or
+    /// one that announces what follows with a colon.
+    fn label(&self, first: &Head) -> bool {
+        self.pattern.is_some_and(|p| p != Shape::of(first)) || first.text.trim_end().ends_with(':')
+    }
+}
+
+/// Whether a line reads as a job title more than as an organisation.
+fn names_role(text: &str) -> bool {
+    let t = dates::without_dates(text);
+    role_score(&t) > 0 && role_score(&t) >= org_score(&t)
+}
+
+/// A label's body goes to the entry above; the label itself only names the group.
+fn fold_into(prev: &mut Entry, body: Vec<Unit>) {
+    for u in body {
+        match u {
+            Unit::Bullet(b) => prev.highlights.push(b),
+            other => prev.summary.push(unit_text(other)),
+        }
+    }
 }
 
 /// A list of one-line roles with nothing above them ("Activities": "Coach at Northwood
@@ -2176,6 +2289,84 @@ mod tests {
             d(e.start),
             d(e.end)
         )
+    }
+
+    #[test]
+    fn an_undated_label_of_another_shape_groups_the_dated_entrys_bullets() {
+        // Entries open at bold dated lines; a heading without dates names a group of the
+        // first job's bullets, and the next bold dated line is the next job.
+        let md = "**Engineer, Acme Corp, 2019 – 2021**\n\nRan the kilns.\n\n#### Northwind Rail contract\n\n- Laid the glaze line.\n- Tuned the firing robot.\n\n**Chemist, Globex, 2016 – 2019**\n\n- Mixed glazes.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Acme Corp|Engineer||2019..2021", "Globex|Chemist||2016..2019"]);
+        assert_eq!(e[0].highlights, ["Laid the glaze line.", "Tuned the firing robot."]);
+        assert_eq!(e[0].summary, ["Ran the kilns."]);
+    }
+
+    #[test]
+    fn an_undated_heading_in_a_dated_jobs_container_is_part_of_that_job() {
+        // The project heading has the employer's level, but it sits in the employer's
+        // container and carries no dates: it groups that job's bullets.
+        let html = "<html><body><h2>Experience</h2>\n<div class=\"job\"><h3>Acme Corp</h3><p>Kiln Engineer</p><p>2019 – 2021</p><h3>Glaze line</h3><ul><li>Laid the glaze line.</li></ul></div>\n<div class=\"job\"><h3>Globex</h3><p>Glaze Chemist</p><p>2016 – 2019</p><h3>Colour lab</h3><ul><li>Mixed glazes.</li></ul></div>\n</body></html>\n";
+        let lines: Vec<Line> =
+            from_plain(html).into_iter().filter(|l| l.heading != Some(2)).collect();
+        let (_, e) = read(&lines);
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            ["Acme Corp|Kiln Engineer||2019..2021", "Globex|Glaze Chemist||2016..2019"]
+        );
+        assert_eq!(e[0].highlights, ["Laid the glaze line."]);
+        assert_eq!(e[1].highlights, ["Mixed glazes."]);
+    }
+
+    #[test]
+    fn what_one_of_several_containers_holds_is_one_entry_dated_or_not() {
+        let job = |org: &str, title: &str, project: &str, done: &str| {
+            format!(
+                "<div class=\"job\"><h3>{org}</h3><p>{title}</p><h3>{project}</h3><ul><li>{done}</li></ul></div>\n"
+            )
+        };
+        let html = format!(
+            "<html><body>\n{}{}</body></html>\n",
+            job("Acme Corp", "Kiln Engineer", "Glaze line", "Laid the glaze line."),
+            job("Globex", "Glaze Chemist", "Colour lab", "Mixed glazes.")
+        );
+        let (_, e) = read(&from_plain(&html));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Acme Corp|Kiln Engineer||..", "Globex|Glaze Chemist||.."]);
+        assert_eq!(e[1].highlights, ["Mixed glazes."]);
+        // One container around the whole list says nothing about where an entry ends.
+        let one = "<html><body><div class=\"box\"><h3>Acme Corp</h3><p>Kiln Engineer</p><ul><li>Fired kilns.</li></ul><h3>Globex</h3><p>Glaze Chemist</p><ul><li>Mixed glazes.</li></ul></div><div class=\"box\"><p>Tea</p><p>Chess</p></div></body></html>\n";
+        let (_, e) = read(&from_plain(one));
+        assert_eq!(e.len(), 2, "{e:?}");
+    }
+
+    #[test]
+    fn dates_set_before_each_heading_open_that_entry_not_end_the_one_above() {
+        let md = "2019 – 2021\n\n### Acme Corp\n\nKiln Engineer\n\n- Fired kilns.\n\n2016 – 2019\n\n### Globex\n\nGlaze Chemist\n\n- Mixed glazes.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            ["Acme Corp|Kiln Engineer||2019..2021", "Globex|Glaze Chemist||2016..2019"]
+        );
+        assert!(e[0].summary.is_empty(), "{:?}", e[0].summary);
+        // Where entries open at their heading, a short line before the next heading still
+        // ends the entry above.
+        let md = "### Acme Corp\n\nKiln Engineer, 2019 – 2021\n\n- Fired kilns.\n\n_Forth, Ada_\n\n### Globex\n\nGlaze Chemist, 2016 – 2019\n";
+        let (_, e) = read(&from_markdown(md));
+        assert_eq!(e[0].summary, ["Forth, Ada"]);
+    }
+
+    #[test]
+    fn an_undated_entry_shaped_like_the_dated_ones_stays_an_entry() {
+        // A job without dates opened like the others is a job, and a title under a dated
+        // job is a role of its own, however it is set.
+        let md = "### Engineer, Acme Corp (2019 – 2021)\n\n- Built kilns.\n\n### Plant Manager, Globex\n\n- Mixed glazes.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(got, ["Acme Corp|Engineer||2019..2021", "Globex|Plant Manager||.."]);
     }
 
     #[test]
