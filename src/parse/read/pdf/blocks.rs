@@ -465,8 +465,24 @@ fn runs_on(prev: &Line, line: &Line, t: &Typography) -> bool {
     d > 0.0 && (d < 1.7 * size || d <= t.pitch * 1.05 && d < 2.2 * size)
 }
 
+/// Whether `line`, the first line of the next page in the same column, carries on the
+/// sentence `prev` left unfinished at the foot of its page: a paragraph or an item broken by
+/// the page turn, set at the same indent and in the same size and weight.
+fn turns_page(prev: &Line, line: &Line) -> bool {
+    let text = prev.text();
+    let unfinished = !text.trim_end().ends_with(['.', '!', '?', ':', ';']);
+    line.page == prev.page + 1
+        && line.column == prev.column
+        && line.cells.len() == 1
+        && unfinished
+        && (line.x0() - prev.x0()).abs() < line.size().max(1.0)
+        && (line.size() - prev.size()).abs() < 0.6
+        && bold_alike(prev, line)
+}
+
 /// Lines after a bullet that continue its item: in the same flow, close below, indented at
-/// least as far as the item's text.
+/// least as far as the item's text (or at the top of the next page, where the page turn
+/// broke the item).
 fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography) -> usize {
     let head = &lines[start];
     let text_x = head
@@ -480,8 +496,7 @@ fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography
     while k < lines.len() {
         let (prev, line) = (&lines[k - 1], &lines[k]);
         let joins = kinds[k] == Kind::Text
-            && same_flow(head, line)
-            && runs_on(prev, line, t)
+            && (same_flow(head, line) && runs_on(prev, line, t) || turns_page(prev, line))
             && line.x0() >= text_x - line.size() * 0.6;
         if !joins {
             break;
@@ -491,15 +506,15 @@ fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography
     k
 }
 
-/// Lines of one paragraph: same flow, close spacing, similar size, no new indent level.
+/// Lines of one paragraph: same flow (or carried over a page turn), close spacing, similar
+/// size, no new indent level.
 fn paragraph_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography) -> usize {
     let mut k = start + 1;
     while k < lines.len() {
         let (prev, line) = (&lines[k - 1], &lines[k]);
         let size_ratio = line.size() / prev.size().max(1.0);
         let joins = kinds[k] == Kind::Text
-            && same_flow(prev, line)
-            && runs_on(prev, line, t)
+            && (same_flow(prev, line) && runs_on(prev, line, t) || turns_page(prev, line))
             && (0.85..=1.18).contains(&size_ratio)
             && (line.x0() - prev.x0()).abs() < 3.0 * prev.size().max(1.0)
             && bold_alike(prev, line);
