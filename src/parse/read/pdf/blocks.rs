@@ -95,7 +95,10 @@ pub fn build(
                 }
                 let group: Vec<&Line> = lines[k..end].iter().collect();
                 let content = inlines(&group, page_links, true);
-                out.push(block(BlockKind::Heading { level, content }, &group, number));
+                // Icons alone on a line leave no text: no heading.
+                if !content.is_empty() {
+                    out.push(block(BlockKind::Heading { level, content }, &group, number));
+                }
                 k = end;
             }
             Kind::Bullet => {
@@ -135,12 +138,16 @@ pub fn build(
             }
             Kind::Row => {
                 let start = k;
+                let left = columns
+                    .iter()
+                    .find(|c| c.page == line.page && c.column == line.column)
+                    .map(|c| c.left);
                 let mut rows = Vec::new();
                 while k < lines.len()
                     && kinds[k] == Kind::Row
                     && same_flow(&lines[start], &lines[k])
                 {
-                    let (row, end) = table_row(lines, &kinds, t, k, page_links, first_line);
+                    let (row, end) = table_row(lines, &kinds, t, k, page_links, first_line, left);
                     rows.push(row);
                     k = end;
                 }
@@ -356,11 +363,13 @@ fn classify(line: &Line, t: &Typography, style: Option<&ColumnStyle>) -> Kind {
 }
 
 /// A short label alone in the margin left of where the column's text starts: it heads the
-/// part beside and below it.
+/// part beside and below it. An icon alone there is no label.
 fn margin_label(line: &Line, s: &ColumnStyle) -> bool {
+    let text = line.text();
     line.x1() < s.left - line.size()
         && line.words().count() <= 4
-        && !line.text().chars().any(|c| c.is_ascii_digit())
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// Where the sections of a column are headed by labels in its margin, a heading set in the
@@ -532,7 +541,8 @@ fn bold_alike(a: &Line, b: &Line) -> bool {
     all_bold(a) == all_bold(b)
 }
 
-/// One table row: the line's cells, and the text lines hanging under a cell after it.
+/// One table row: the line's cells, and the text lines hanging under a cell after it. `left`
+/// is where the column's text starts (cells left of it sit in a margin).
 fn table_row(
     lines: &[Line],
     kinds: &[Kind],
@@ -540,6 +550,7 @@ fn table_row(
     start: usize,
     links: &[Link],
     first_line: u32,
+    left: Option<f32>,
 ) -> (Row, usize) {
     let head = &lines[start];
     let mut cells: Vec<Vec<Line>> = vec![Vec::new(); head.cells.len()];
@@ -558,6 +569,11 @@ fn table_row(
             for (i, seg) in line.cells.iter().enumerate() {
                 cells[i].push(Line { cells: vec![seg.clone()], ..line.clone() });
             }
+            k += 1;
+            continue;
+        }
+        if kinds[k] == Kind::Text && wrapped_margin_label(head, line, left) {
+            cells[0].push(line.clone());
             k += 1;
             continue;
         }
@@ -604,6 +620,20 @@ fn wrapped_margin_row(head: &Line, so_far: &[Line], line: &Line) -> bool {
         head.cells.iter().zip(&line.cells).skip(1).all(|(a, b)| (a.x0 - b.x0).abs() <= line.size());
     let under_margin = line.cells[0].x1 <= head.cells[1].x0;
     unfinished && aligned && under_margin
+}
+
+/// Whether `line`, alone under the margin cell of the row `head` opens, finishes that cell: a
+/// label or date too long for its narrow margin column ("Cloud" over "Practitioner"). It
+/// lies wholly in the margin, lined up with the cell (left or right), in the cell's size, and
+/// the row's next cell starts where the column's text does, so the first cell is a margin
+/// and not the title of an entry whose dates sit on the right.
+fn wrapped_margin_label(head: &Line, line: &Line, left: Option<f32>) -> bool {
+    let (Some(left), [margin, text, ..]) = (left, head.cells.as_slice()) else { return false };
+    let size = line.size().max(1.0);
+    let is_margin = (text.x0 - left).abs() < size && margin.x1 < left;
+    let in_margin = line.x1() <= text.x0 - 0.5 * size;
+    let lined_up = (line.x0() - margin.x0).abs() < size || (line.x1() - margin.x1).abs() < size;
+    is_margin && in_margin && lined_up && (line.size() - margin.size).abs() < 0.6
 }
 
 /// Whether a text holds a four-digit year.

@@ -515,6 +515,39 @@ mod tests {
     }
 
     #[test]
+    fn a_label_wrapped_in_its_margin_stays_in_its_cell() {
+        // Labels in a margin column beside the text of a column; one label wraps onto a
+        // second line with nothing beside it. Below, an entry title with its dates on the
+        // right and a line under the title: that line is not part of the title.
+        let mut glyphs = Vec::new();
+        let mut y = 100.0;
+        for (label, text) in [("Cloud", "Key 1234 from Acme"), ("Data", "Key 5678 from Globex")] {
+            glyphs.extend(run(label, 40.0, y, 10.0));
+            glyphs.extend(run(text, 120.0, y, 10.0));
+            glyphs.extend(run("Practitioner", 40.0, y + 12.0, 10.0));
+            y += 40.0;
+        }
+        for i in 0..6 {
+            let line = format!("body line {i} of the text column, long enough to count");
+            glyphs.extend(run(&line, 120.0, y, 10.0));
+            y += 12.0;
+        }
+        let outline = outline_of_pages(&[glyphs]);
+        assert!(outline.contains("P@1 Cloud ⏎ Practitioner"), "{outline}");
+        assert!(outline.contains("P@3 Data ⏎ Practitioner"), "{outline}");
+
+        let mut glyphs = run("Acme Corp", 40.0, 100.0, 10.0);
+        glyphs.extend(run("2019-2021", 400.0, 100.0, 10.0));
+        glyphs.extend(run("Engineer", 40.0, 112.0, 10.0));
+        for i in 0..6 {
+            let line = format!("body line {i} of the text column, long enough to count");
+            glyphs.extend(run(&line, 40.0, 136.0 + 12.0 * i as f32, 10.0));
+        }
+        let outline = outline_of_pages(&[glyphs]);
+        assert!(!outline.contains("Acme Corp ⏎ Engineer"), "{outline}");
+    }
+
+    #[test]
     fn only_a_footer_set_apart_from_the_body_is_read_with_the_header() {
         // A first page whose last lines (a reference and her address) run into the bottom
         // margin, and one whose address sits in a footer well below the body.
