@@ -750,9 +750,13 @@ fn bands_at_gaps(segs: &[Segment]) -> Option<Vec<Vec<Segment>>> {
     (bands.len() > 1 && splits).then_some(bands)
 }
 
+/// Whether two segments are cells of one row: on one baseline, in alike sizes. A smaller cell
+/// left of a larger one may be smaller still (a date in a margin beside an entry's title);
+/// a big name beside small contact lines to its right is not a row.
 fn same_row(a: &Segment, b: &Segment) -> bool {
-    let (small, big) = (a.size.min(b.size), a.size.max(b.size));
-    (a.y - b.y).abs() <= 0.3 * small.max(1.0) && big <= small * 1.3
+    let (small, big) = if a.size <= b.size { (a, b) } else { (b, a) };
+    let ratio = if small.x1 <= big.x0 { 1.5 } else { 1.3 };
+    (a.y - b.y).abs() <= 0.3 * small.size.max(1.0) && big.size <= small.size * ratio
 }
 
 enum Split {
@@ -1002,6 +1006,33 @@ pub(super) mod tests {
         assert!(t[0].starts_with("Main column line 0"), "{t:?}");
         assert_eq!(t[12], "Contact", "{t:?}");
         assert!(lines.iter().all(|l| l.cells.len() == 1), "{t:?}");
+    }
+
+    #[test]
+    fn a_small_date_in_the_margin_is_a_cell_of_the_larger_title_beside_it() {
+        // Dates set smaller than the entry titles beside them, with the entries' details
+        // under the titles: one row per entry, not a margin column read after the text.
+        let mut glyphs = Vec::new();
+        let mut y = 100.0;
+        for (date, title) in
+            [("2019-2021", "Harbour pilot"), ("2016-2019", "Deckhand"), ("2014-2016", "Cook")]
+        {
+            glyphs.extend(run(date, 40.0, y, 9.0));
+            glyphs.extend(run(title, 150.0, y, 12.0));
+            glyphs.extend(run("Acme Shipping, Porto", 150.0, y + 14.0, 9.0));
+            glyphs.extend(run("Steered the ferries of the line", 150.0, y + 26.0, 9.0));
+            y += 60.0;
+        }
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let t = texts(&lines);
+        assert_eq!(t[0], "2019-2021 Harbour pilot", "{t:?}");
+        assert_eq!(lines[0].cells.len(), 2, "{t:?}");
+        assert_eq!(t[3], "2016-2019 Deckhand", "{t:?}");
+        // A big name with small contact lines to its right stays apart from them.
+        let mut glyphs = run("Jane Roe", 40.0, 100.0, 16.0);
+        glyphs.extend(run("jane@example.org", 300.0, 100.0, 10.0));
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        assert!(lines.iter().all(|l| l.cells.len() == 1), "{:?}", texts(&lines));
     }
 
     #[test]
