@@ -59,6 +59,8 @@ pub fn build(
     t: &Typography,
     first_line: u32,
 ) -> Vec<Block> {
+    let lines: Vec<Line> = lines.iter().map(|l| without_section_number(l, t)).collect();
+    let lines = lines.as_slice();
     let columns = column_styles(lines, t);
     let kinds: Vec<Kind> = lines
         .iter()
@@ -166,6 +168,29 @@ pub fn build(
         }
     }
     out
+}
+
+/// A numbered section heading ("2" or "2.1", then the title a quad further on, in the same
+/// type) without its number: the number sets the two apart as cells, and it is the
+/// typesetter's counter, not words of the title.
+fn without_section_number(line: &Line, t: &Typography) -> Line {
+    if let [number, title] = line.cells.as_slice() {
+        let digits = number.text();
+        let is_number = digits.len() <= 6
+            && digits
+                .trim_end_matches('.')
+                .split('.')
+                .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
+        let same_type = (number.size - title.size).abs() < 0.5
+            && number.words.iter().all(|w| w.bold) == title.words.iter().all(|w| w.bold);
+        if is_number && same_type {
+            let titled = Line { cells: vec![title.clone()], ..line.clone() };
+            if heading_level(&titled, t, t.body).is_some() {
+                return titled;
+            }
+        }
+    }
+    line.clone()
 }
 
 /// Headings of two sizes are two levels: where the largest heading size heads two parts of

@@ -548,6 +548,34 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_section_heading_is_a_heading_without_its_number() {
+        // "1  Schooling" in bold 14pt over body text, as an article-class CV sets it; a
+        // numbered line in body type stays as it is.
+        let mut glyphs = run("Jane Roe", 40.0, 60.0, 20.0);
+        let mut y = 100.0;
+        for (n, title) in [("1", "Schooling"), ("2", "Teaching")] {
+            glyphs.extend(run(n, 40.0, y, 14.0));
+            glyphs.extend(run(title, 70.0, y, 14.0));
+            y += 24.0;
+            for i in 0..3 {
+                glyphs.extend(run(&format!("body line {i} under {title}"), 40.0, y, 10.0));
+                y += 12.0;
+            }
+        }
+        glyphs.extend(run("3", 40.0, y, 10.0));
+        glyphs.extend(run("copies of the report", 70.0, y, 10.0));
+        let fonts = [Font { bold: true, ..Font::default() }];
+        let lines = layout::page_lines(&glyphs, &fonts, &[], &[], 0);
+        let typography = blocks::Typography::of(&lines);
+        let built = blocks::build(&lines, &vec![false; lines.len()], &[Vec::new()], &typography, 1);
+        let doc = crate::parse::doc::Document { blocks: built, ..Default::default() };
+        let outline = doc.outline();
+        assert!(outline.contains("H2@2 Schooling\n"), "{outline}");
+        assert!(outline.contains("Teaching\n") && !outline.contains("2 Teaching"), "{outline}");
+        assert!(outline.contains("3") && outline.contains("copies"), "{outline}");
+    }
+
+    #[test]
     fn only_a_footer_set_apart_from_the_body_is_read_with_the_header() {
         // A first page whose last lines (a reference and her address) run into the bottom
         // margin, and one whose address sits in a footer well below the body.
