@@ -5,7 +5,7 @@
 use crate::parse::doc::{Block, BlockKind, Inline, InlineBuf, Layout, Pos, Row};
 
 use super::extract::Link;
-use super::layout::{BULLETS, Line, Word};
+use super::layout::{BULLETS, Line, Word, has_year};
 use super::repair::{Join, joins_hyphenated};
 
 /// What the whole document says about its text, for judging one line.
@@ -659,13 +659,6 @@ fn wrapped_margin_label(head: &Line, line: &Line, left: Option<f32>) -> bool {
     let in_margin = line.x1() <= text.x0 - 0.5 * size;
     let lined_up = (line.x0() - margin.x0).abs() < size || (line.x1() - margin.x1).abs() < size;
     is_margin && in_margin && lined_up && (line.size() - margin.size).abs() < 0.6
-}
-
-/// Whether a text holds a four-digit year.
-fn has_year(text: &str) -> bool {
-    text.as_bytes()
-        .windows(4)
-        .any(|w| (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit))
 }
 
 /// The blocks of a table cell's lines: paragraphs, and the bulleted lines under them as a
