@@ -540,8 +540,8 @@ fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography
     k
 }
 
-/// Lines of one paragraph: same flow (or carried over a page turn), close spacing, similar
-/// size, no new indent level.
+/// Where a paragraph ends: its lines share a flow (or are carried over a page turn), close
+/// spacing, a similar size and one indent level.
 fn paragraph_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography) -> usize {
     let mut k = start + 1;
     while k < lines.len() {
@@ -648,7 +648,7 @@ fn wrapped_margin_row(head: &Line, so_far: &[Line], line: &Line) -> bool {
 }
 
 /// Whether `line`, alone under the margin cell of the row `head` opens, finishes that cell: a
-/// label or date too long for its narrow margin column ("Cloud" over "Practitioner"). It
+/// label or date too long for its narrow margin column ("Forklift" over "Licence"). It
 /// lies wholly in the margin, lined up with the cell (left or right), in the cell's size, and
 /// the row's next cell starts where the column's text does, so the first cell is a margin
 /// and not the title of an entry whose dates sit on the right.
