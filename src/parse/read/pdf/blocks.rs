@@ -648,7 +648,7 @@ fn wrapped_margin_row(head: &Line, so_far: &[Line], line: &Line) -> bool {
 }
 
 /// Whether `line`, alone under the margin cell of the row `head` opens, finishes that cell: a
-/// label or date too long for its narrow margin column ("Forklift" over "Licence"). It
+/// label or date too long for its narrow margin column ("Zorblax" over "Quuxer"). It
 /// lies wholly in the margin, lined up with the cell (left or right), in the cell's size, and
 /// the row's next cell starts where the column's text does, so the first cell is a margin
 /// and not the title of an entry whose dates sit on the right.

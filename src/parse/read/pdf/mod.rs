@@ -498,7 +498,7 @@ mod tests {
         // An item and a paragraph that the foot of a page cuts mid-sentence, each carried on
         // at the top of the next page; a paragraph that ends with the page stays whole.
         let body = |text: &str, x: f32, y: f32| run(text, x, y, 10.0);
-        let mut first = run("Voyages", 40.0, 640.0, 14.0);
+        let mut first = run("Quuxings", 40.0, 640.0, 14.0);
         first.extend(body("• Built the pump controller of the", 40.0, 670.0));
         first.extend(body("harbour crane for Acme and", 52.0, 682.0));
         let mut second = body("Globex in two weeks.", 52.0, 60.0);
@@ -521,11 +521,11 @@ mod tests {
         // right and a line under the title: that line is not part of the title.
         let mut glyphs = Vec::new();
         let mut y = 100.0;
-        for (label, text) in [("Forklift", "Key 1234 from Acme"), ("Crane", "Key 5678 from Globex")]
+        for (label, text) in [("Zorblax", "Key 1234 from Acme"), ("Blorf", "Key 5678 from Globex")]
         {
             glyphs.extend(run(label, 40.0, y, 10.0));
             glyphs.extend(run(text, 120.0, y, 10.0));
-            glyphs.extend(run("Licence", 40.0, y + 12.0, 10.0));
+            glyphs.extend(run("Quuxer", 40.0, y + 12.0, 10.0));
             y += 40.0;
         }
         for i in 0..6 {
@@ -534,8 +534,8 @@ mod tests {
             y += 12.0;
         }
         let outline = outline_of_pages(&[glyphs]);
-        assert!(outline.contains("P@1 Forklift ⏎ Licence"), "{outline}");
-        assert!(outline.contains("P@3 Crane ⏎ Licence"), "{outline}");
+        assert!(outline.contains("P@1 Zorblax ⏎ Quuxer"), "{outline}");
+        assert!(outline.contains("P@3 Blorf ⏎ Quuxer"), "{outline}");
 
         let mut glyphs = run("Acme Corp", 40.0, 100.0, 10.0);
         glyphs.extend(run("1991-1993", 400.0, 100.0, 10.0));
@@ -554,7 +554,7 @@ mod tests {
         // numbered line in body type stays as it is.
         let mut glyphs = run("Jane Roe", 40.0, 60.0, 20.0);
         let mut y = 100.0;
-        for (n, title) in [("1", "Schooling"), ("2", "Sailing")] {
+        for (n, title) in [("1", "Schooling"), ("2", "Frobbing")] {
             glyphs.extend(run(n, 40.0, y, 14.0));
             glyphs.extend(run(title, 70.0, y, 14.0));
             y += 24.0;
@@ -572,7 +572,7 @@ mod tests {
         let doc = crate::parse::doc::Document { blocks: built, ..Default::default() };
         let outline = doc.outline();
         assert!(outline.contains("H2@2 Schooling\n"), "{outline}");
-        assert!(outline.contains("Sailing\n") && !outline.contains("2 Sailing"), "{outline}");
+        assert!(outline.contains("Frobbing\n") && !outline.contains("2 Frobbing"), "{outline}");
         assert!(outline.contains("3") && outline.contains("copies"), "{outline}");
     }
 
