@@ -5,7 +5,7 @@
 use crate::parse::doc::{Block, BlockKind, Inline, InlineBuf, Layout, Pos, Row};
 
 use super::extract::Link;
-use super::layout::{BULLETS, Line, Word};
+use super::layout::{BULLETS, Line, Word, has_year};
 use super::repair::{Join, joins_hyphenated};
 
 /// What the whole document says about its text, for judging one line.
@@ -59,6 +59,8 @@ pub fn build(
     t: &Typography,
     first_line: u32,
 ) -> Vec<Block> {
+    let lines: Vec<Line> = lines.iter().map(|l| without_section_number(l, t)).collect();
+    let lines = lines.as_slice();
     let columns = column_styles(lines, t);
     let kinds: Vec<Kind> = lines
         .iter()
@@ -95,7 +97,10 @@ pub fn build(
                 }
                 let group: Vec<&Line> = lines[k..end].iter().collect();
                 let content = inlines(&group, page_links, true);
-                out.push(block(BlockKind::Heading { level, content }, &group, number));
+                // Icons alone on a line leave no text: no heading.
+                if !content.is_empty() {
+                    out.push(block(BlockKind::Heading { level, content }, &group, number));
+                }
                 k = end;
             }
             Kind::Bullet => {
@@ -135,12 +140,16 @@ pub fn build(
             }
             Kind::Row => {
                 let start = k;
+                let left = columns
+                    .iter()
+                    .find(|c| c.page == line.page && c.column == line.column)
+                    .map(|c| c.left);
                 let mut rows = Vec::new();
                 while k < lines.len()
                     && kinds[k] == Kind::Row
                     && same_flow(&lines[start], &lines[k])
                 {
-                    let (row, end) = table_row(lines, &kinds, t, k, page_links, first_line);
+                    let (row, end) = table_row(lines, &kinds, t, k, page_links, first_line, left);
                     rows.push(row);
                     k = end;
                 }
@@ -159,6 +168,29 @@ pub fn build(
         }
     }
     out
+}
+
+/// A numbered section heading ("2" or "2.1", then the title a quad further on, in the same
+/// type) without its number: the number sets the two apart as cells, and it is the
+/// typesetter's counter, not words of the title.
+fn without_section_number(line: &Line, t: &Typography) -> Line {
+    if let [number, title] = line.cells.as_slice() {
+        let digits = number.text();
+        let is_number = digits.len() <= 6
+            && digits
+                .trim_end_matches('.')
+                .split('.')
+                .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
+        let same_type = (number.size - title.size).abs() < 0.5
+            && number.words.iter().all(|w| w.bold) == title.words.iter().all(|w| w.bold);
+        if is_number && same_type {
+            let titled = Line { cells: vec![title.clone()], ..line.clone() };
+            if heading_level(&titled, t, t.body).is_some() {
+                return titled;
+            }
+        }
+    }
+    line.clone()
 }
 
 /// Headings of two sizes are two levels: where the largest heading size heads two parts of
@@ -356,11 +388,13 @@ fn classify(line: &Line, t: &Typography, style: Option<&ColumnStyle>) -> Kind {
 }
 
 /// A short label alone in the margin left of where the column's text starts: it heads the
-/// part beside and below it.
+/// part beside and below it. An icon alone there is no label.
 fn margin_label(line: &Line, s: &ColumnStyle) -> bool {
+    let text = line.text();
     line.x1() < s.left - line.size()
         && line.words().count() <= 4
-        && !line.text().chars().any(|c| c.is_ascii_digit())
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// Where the sections of a column are headed by labels in its margin, a heading set in the
@@ -465,8 +499,24 @@ fn runs_on(prev: &Line, line: &Line, t: &Typography) -> bool {
     d > 0.0 && (d < 1.7 * size || d <= t.pitch * 1.05 && d < 2.2 * size)
 }
 
+/// Whether `line`, the first line of the next page in the same column, carries on the
+/// sentence `prev` left unfinished at the foot of its page: a paragraph or an item broken by
+/// the page turn, set at the same indent and in the same size and weight.
+fn turns_page(prev: &Line, line: &Line) -> bool {
+    let text = prev.text();
+    let unfinished = !text.trim_end().ends_with(['.', '!', '?', ':', ';']);
+    line.page == prev.page + 1
+        && line.column == prev.column
+        && line.cells.len() == 1
+        && unfinished
+        && (line.x0() - prev.x0()).abs() < line.size().max(1.0)
+        && (line.size() - prev.size()).abs() < 0.6
+        && bold_alike(prev, line)
+}
+
 /// Lines after a bullet that continue its item: in the same flow, close below, indented at
-/// least as far as the item's text.
+/// least as far as the item's text (or at the top of the next page, where the page turn
+/// broke the item).
 fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography) -> usize {
     let head = &lines[start];
     let text_x = head
@@ -480,8 +530,7 @@ fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography
     while k < lines.len() {
         let (prev, line) = (&lines[k - 1], &lines[k]);
         let joins = kinds[k] == Kind::Text
-            && same_flow(head, line)
-            && runs_on(prev, line, t)
+            && (same_flow(head, line) && runs_on(prev, line, t) || turns_page(prev, line))
             && line.x0() >= text_x - line.size() * 0.6;
         if !joins {
             break;
@@ -491,15 +540,15 @@ fn continuation_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography
     k
 }
 
-/// Lines of one paragraph: same flow, close spacing, similar size, no new indent level.
+/// Where a paragraph ends: its lines share a flow (or are carried over a page turn), close
+/// spacing, a similar size and one indent level.
 fn paragraph_end(lines: &[Line], kinds: &[Kind], start: usize, t: &Typography) -> usize {
     let mut k = start + 1;
     while k < lines.len() {
         let (prev, line) = (&lines[k - 1], &lines[k]);
         let size_ratio = line.size() / prev.size().max(1.0);
         let joins = kinds[k] == Kind::Text
-            && same_flow(prev, line)
-            && runs_on(prev, line, t)
+            && (same_flow(prev, line) && runs_on(prev, line, t) || turns_page(prev, line))
             && (0.85..=1.18).contains(&size_ratio)
             && (line.x0() - prev.x0()).abs() < 3.0 * prev.size().max(1.0)
             && bold_alike(prev, line);
@@ -517,7 +566,8 @@ fn bold_alike(a: &Line, b: &Line) -> bool {
     all_bold(a) == all_bold(b)
 }
 
-/// One table row: the line's cells, and the text lines hanging under a cell after it.
+/// One table row: the line's cells, and the text lines hanging under a cell after it. `left`
+/// is where the column's text starts (cells left of it sit in a margin).
 fn table_row(
     lines: &[Line],
     kinds: &[Kind],
@@ -525,6 +575,7 @@ fn table_row(
     start: usize,
     links: &[Link],
     first_line: u32,
+    left: Option<f32>,
 ) -> (Row, usize) {
     let head = &lines[start];
     let mut cells: Vec<Vec<Line>> = vec![Vec::new(); head.cells.len()];
@@ -543,6 +594,11 @@ fn table_row(
             for (i, seg) in line.cells.iter().enumerate() {
                 cells[i].push(Line { cells: vec![seg.clone()], ..line.clone() });
             }
+            k += 1;
+            continue;
+        }
+        if kinds[k] == Kind::Text && wrapped_margin_label(head, line, left) {
+            cells[0].push(line.clone());
             k += 1;
             continue;
         }
@@ -591,11 +647,18 @@ fn wrapped_margin_row(head: &Line, so_far: &[Line], line: &Line) -> bool {
     unfinished && aligned && under_margin
 }
 
-/// Whether a text holds a four-digit year.
-fn has_year(text: &str) -> bool {
-    text.as_bytes()
-        .windows(4)
-        .any(|w| (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit))
+/// Whether `line`, alone under the margin cell of the row `head` opens, finishes that cell: a
+/// label or date too long for its narrow margin column ("Zorblax" over "Quuxer"). It
+/// lies wholly in the margin, lined up with the cell (left or right), in the cell's size, and
+/// the row's next cell starts where the column's text does, so the first cell is a margin
+/// and not the title of an entry whose dates sit on the right.
+fn wrapped_margin_label(head: &Line, line: &Line, left: Option<f32>) -> bool {
+    let (Some(left), [margin, text, ..]) = (left, head.cells.as_slice()) else { return false };
+    let size = line.size().max(1.0);
+    let is_margin = (text.x0 - left).abs() < size && margin.x1 < left;
+    let in_margin = line.x1() <= text.x0 - 0.5 * size;
+    let lined_up = (line.x0() - margin.x0).abs() < size || (line.x1() - margin.x1).abs() < size;
+    is_margin && in_margin && lined_up && (line.size() - margin.size).abs() < 0.6
 }
 
 /// The blocks of a table cell's lines: paragraphs, and the bulleted lines under them as a

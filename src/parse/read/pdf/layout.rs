@@ -6,6 +6,8 @@
 //! baseline of a segment on the other (dates in a margin, labels beside values, a right-aligned
 //! date) the sides are cells of the same rows and are read row by row.
 
+use crate::parse::vocab::months;
+
 use super::extract::{Dot, Font, Glyph, Link};
 
 /// Glyphs that start a bullet item.
@@ -750,9 +752,13 @@ fn bands_at_gaps(segs: &[Segment]) -> Option<Vec<Vec<Segment>>> {
     (bands.len() > 1 && splits).then_some(bands)
 }
 
+/// Whether two segments are cells of one row: on one baseline, in alike sizes. A smaller cell
+/// left of a larger one may be smaller still (a date in a margin beside an entry's title);
+/// a big name beside small contact lines to its right is not a row.
 fn same_row(a: &Segment, b: &Segment) -> bool {
-    let (small, big) = (a.size.min(b.size), a.size.max(b.size));
-    (a.y - b.y).abs() <= 0.3 * small.max(1.0) && big <= small * 1.3
+    let (small, big) = if a.size <= b.size { (a, b) } else { (b, a) };
+    let ratio = if small.x1 <= big.x0 { 1.5 } else { 1.3 };
+    (a.y - b.y).abs() <= 0.3 * small.size.max(1.0) && big.size <= small.size * ratio
 }
 
 enum Split {
@@ -927,6 +933,20 @@ fn independent_flows(left: &[&Segment], right: &[&Segment]) -> bool {
         a.iter().filter(|s| b.iter().any(|t| same_row(s, t))).count()
     };
     let (small, big) = if left.len() <= right.len() { (left, right) } else { (right, left) };
+    // A side made mostly of dates (a year, or a month on a line of its own when a date
+    // wraps) is the date column of the other side's entries, however its dates wrap.
+    let dated = small
+        .iter()
+        .filter(|s| {
+            has_year(&s.text())
+                || s.words
+                    .iter()
+                    .any(|w| w.text.split(['–', '-']).any(|p| months::month(p).is_some()))
+        })
+        .count();
+    if dated * 2 > small.len() {
+        return false;
+    }
     let shared = aligned(small, big);
     if shared * 2 >= small.len() {
         let mut ys: Vec<(f32, f32)> = small.iter().map(|s| (s.y, s.size)).collect();
@@ -952,6 +972,13 @@ fn independent_flows(left: &[&Segment], right: &[&Segment]) -> bool {
     let words: usize = small.iter().map(|s| s.words.len()).sum();
     let sparse = small.len() * 4 <= big.len() && words <= small.len() * 3;
     !sparse
+}
+
+/// Whether a text holds a four-digit year.
+pub(super) fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit))
 }
 
 #[cfg(test)]
@@ -1002,6 +1029,59 @@ pub(super) mod tests {
         assert!(t[0].starts_with("Main column line 0"), "{t:?}");
         assert_eq!(t[12], "Contact", "{t:?}");
         assert!(lines.iter().all(|l| l.cells.len() == 1), "{t:?}");
+    }
+
+    #[test]
+    fn a_small_date_in_the_margin_is_a_cell_of_the_larger_title_beside_it() {
+        // Dates set smaller than the entry titles beside them, with the entries' details
+        // under the titles: one row per entry, not a margin column read after the text.
+        let mut glyphs = Vec::new();
+        let mut y = 100.0;
+        for (date, title) in
+            [("1991-1993", "Harbour pilot"), ("1988-1991", "Deckhand"), ("1986-1988", "Cook")]
+        {
+            glyphs.extend(run(date, 40.0, y, 9.0));
+            glyphs.extend(run(title, 150.0, y, 12.0));
+            glyphs.extend(run("Acme Shipping, Porto", 150.0, y + 14.0, 9.0));
+            glyphs.extend(run("Steered the ferries of the line", 150.0, y + 26.0, 9.0));
+            y += 60.0;
+        }
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let t = texts(&lines);
+        assert_eq!(t[0], "1991-1993 Harbour pilot", "{t:?}");
+        assert_eq!(lines[0].cells.len(), 2, "{t:?}");
+        assert_eq!(t[3], "1988-1991 Deckhand", "{t:?}");
+        // A big name with small contact lines to its right stays apart from them.
+        let mut glyphs = run("Jane Roe", 40.0, 100.0, 16.0);
+        glyphs.extend(run("jane@example.org", 300.0, 100.0, 10.0));
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        assert!(lines.iter().all(|l| l.cells.len() == 1), "{:?}", texts(&lines));
+    }
+
+    #[test]
+    fn a_margin_of_dates_that_wrap_is_read_with_the_entries_beside_it() {
+        // Each entry's dates wrap in the margin (the month on a line of its own), beside two
+        // full lines of text: the margin runs on line after line like a sidebar, but it is
+        // the entries' dates, read row by row.
+        let mut glyphs = Vec::new();
+        for i in 0..6 {
+            let y = 100.0 + 28.0 * i as f32;
+            glyphs.extend(run("June", 40.0, y, 10.0));
+            glyphs.extend(run(&format!("{} - {}", 2010 + i, 2011 + i), 40.0, y + 12.0, 10.0));
+            let entry = format!("Entry {i} of the list, set in a justified column");
+            glyphs.extend(run(&entry, 120.0, y, 10.0));
+            glyphs.extend(run(
+                "with a second line that runs to the right edge",
+                120.0,
+                y + 12.0,
+                10.0,
+            ));
+        }
+        let lines = page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+        let t = texts(&lines);
+        assert_eq!(t[0], "June Entry 0 of the list, set in a justified column", "{t:?}");
+        assert_eq!(lines[0].cells.len(), 2, "{t:?}");
+        assert!(t[2].starts_with("June Entry 1"), "{t:?}");
     }
 
     #[test]

@@ -273,13 +273,38 @@ fn drop_running_lines(lines: &mut Vec<Line>, heights: &[f32]) -> Vec<bool> {
         let l = &lines[i];
         let h = heights.get(l.page as usize).copied().unwrap_or(842.0);
         let addressed = l.text().contains('@') || l.words().any(|w| w.link.is_some());
-        if l.page == 0 && l.y() > h * 0.9 && addressed {
+        if l.page == 0 && l.y() > h * 0.9 && addressed && set_apart_below(lines, i, h * 0.9) {
             furniture[i] = true;
         }
     }
     let mut it = keep.iter();
     lines.retain(|_| it.next().copied().unwrap_or(true));
     furniture.into_iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| f).collect()
+}
+
+/// Whether the block of lines in the bottom margin that line `i` belongs to (lines under one
+/// another with no more than a blank line between them, over the same stretch of the page)
+/// stands apart from the text above it: a footer does; the last lines of the body that run
+/// into the margin (a reference's address, a link under a publication) do not.
+fn set_apart_below(lines: &[Line], i: usize, margin_top: f32) -> bool {
+    let line = &lines[i];
+    let overlaps = |o: &Line| o.x0() < line.x1() && line.x0() < o.x1();
+    let mut above: Vec<&Line> = lines
+        .iter()
+        .filter(|o| o.page == line.page && o.y() < line.y() - 1.0 && overlaps(o))
+        .collect();
+    above.sort_by(|a, b| b.y().total_cmp(&a.y()));
+    let mut y = line.y();
+    for o in above {
+        if y - o.y() > 2.2 * o.size().max(line.size()).max(1.0) {
+            return true;
+        }
+        if o.y() <= margin_top {
+            return false;
+        }
+        y = o.y();
+    }
+    true
 }
 
 fn is_page_number(text: &str) -> bool {
@@ -454,6 +479,127 @@ mod tests {
         let outline = doc.outline();
         assert!(outline.contains("H2@1 Schooling") && outline.contains("Craft\n"), "{outline}");
         assert!(outline.lines().filter(|l| l.starts_with('H')).count() == 2, "{outline}");
+    }
+
+    /// The document tree of glyphs set on consecutive pages, as an outline.
+    fn outline_of_pages(pages: &[Vec<Glyph>]) -> String {
+        let mut lines = Vec::new();
+        for (n, glyphs) in pages.iter().enumerate() {
+            lines.extend(layout::page_lines(glyphs, &[Font::default()], &[], &[], n as u16));
+        }
+        let typography = blocks::Typography::of(&lines);
+        let links = vec![Vec::new(); pages.len()];
+        let built = blocks::build(&lines, &vec![false; lines.len()], &links, &typography, 1);
+        crate::parse::doc::Document { blocks: built, ..Default::default() }.outline()
+    }
+
+    #[test]
+    fn a_sentence_broken_by_a_page_turn_runs_on_at_the_top_of_the_next_page() {
+        // An item and a paragraph that the foot of a page cuts mid-sentence, each carried on
+        // at the top of the next page; a paragraph that ends with the page stays whole.
+        let body = |text: &str, x: f32, y: f32| run(text, x, y, 10.0);
+        let mut first = run("Quuxings", 40.0, 640.0, 14.0);
+        first.extend(body("• Built the pump controller of the", 40.0, 670.0));
+        first.extend(body("harbour crane for Acme and", 52.0, 682.0));
+        let mut second = body("Globex in two weeks.", 52.0, 60.0);
+        second.extend(body("Wrote the manual for the Initech sorting", 40.0, 90.0));
+        second.extend(body("robots over one summer and then the", 40.0, 102.0));
+        let mut third = body("tests that check it.", 40.0, 60.0);
+        third.extend(body("Ran the Northwind ferry timetable.", 40.0, 90.0));
+        let mut fourth = body("Sailed to Porto.", 40.0, 60.0);
+        fourth.extend(body("Tended the lighthouse.", 40.0, 72.0));
+        let outline = outline_of_pages(&[first, second, third, fourth]);
+        assert!(outline.contains("harbour crane for Acme and ⏎ Globex in two weeks."), "{outline}");
+        assert!(outline.contains("then the ⏎ tests that check it."), "{outline}");
+        assert!(!outline.contains("timetable. ⏎ Sailed"), "{outline}");
+    }
+
+    #[test]
+    fn a_label_wrapped_in_its_margin_stays_in_its_cell() {
+        // Labels in a margin column beside the text of a column; one label wraps onto a
+        // second line with nothing beside it. Below, an entry title with its dates on the
+        // right and a line under the title: that line is not part of the title.
+        let mut glyphs = Vec::new();
+        let mut y = 100.0;
+        for (label, text) in [("Zorblax", "Key 1234 from Acme"), ("Blorf", "Key 5678 from Globex")]
+        {
+            glyphs.extend(run(label, 40.0, y, 10.0));
+            glyphs.extend(run(text, 120.0, y, 10.0));
+            glyphs.extend(run("Quuxer", 40.0, y + 12.0, 10.0));
+            y += 40.0;
+        }
+        for i in 0..6 {
+            let line = format!("body line {i} of the text column, long enough to count");
+            glyphs.extend(run(&line, 120.0, y, 10.0));
+            y += 12.0;
+        }
+        let outline = outline_of_pages(&[glyphs]);
+        assert!(outline.contains("P@1 Zorblax ⏎ Quuxer"), "{outline}");
+        assert!(outline.contains("P@3 Blorf ⏎ Quuxer"), "{outline}");
+
+        let mut glyphs = run("Acme Corp", 40.0, 100.0, 10.0);
+        glyphs.extend(run("1991-1993", 400.0, 100.0, 10.0));
+        glyphs.extend(run("Welder", 40.0, 112.0, 10.0));
+        for i in 0..6 {
+            let line = format!("body line {i} of the text column, long enough to count");
+            glyphs.extend(run(&line, 40.0, 136.0 + 12.0 * i as f32, 10.0));
+        }
+        let outline = outline_of_pages(&[glyphs]);
+        assert!(!outline.contains("Acme Corp ⏎ Welder"), "{outline}");
+    }
+
+    #[test]
+    fn a_numbered_section_heading_is_a_heading_without_its_number() {
+        // "1  Schooling" in bold 14pt over body text, as an article-class CV sets it; a
+        // numbered line in body type stays as it is.
+        let mut glyphs = run("Jane Roe", 40.0, 60.0, 20.0);
+        let mut y = 100.0;
+        for (n, title) in [("1", "Schooling"), ("2", "Frobbing")] {
+            glyphs.extend(run(n, 40.0, y, 14.0));
+            glyphs.extend(run(title, 70.0, y, 14.0));
+            y += 24.0;
+            for i in 0..3 {
+                glyphs.extend(run(&format!("body line {i} under {title}"), 40.0, y, 10.0));
+                y += 12.0;
+            }
+        }
+        glyphs.extend(run("3", 40.0, y, 10.0));
+        glyphs.extend(run("copies of the report", 70.0, y, 10.0));
+        let fonts = [Font { bold: true, ..Font::default() }];
+        let lines = layout::page_lines(&glyphs, &fonts, &[], &[], 0);
+        let typography = blocks::Typography::of(&lines);
+        let built = blocks::build(&lines, &vec![false; lines.len()], &[Vec::new()], &typography, 1);
+        let doc = crate::parse::doc::Document { blocks: built, ..Default::default() };
+        let outline = doc.outline();
+        assert!(outline.contains("H2@2 Schooling\n"), "{outline}");
+        assert!(outline.contains("Frobbing\n") && !outline.contains("2 Frobbing"), "{outline}");
+        assert!(outline.contains("3") && outline.contains("copies"), "{outline}");
+    }
+
+    #[test]
+    fn only_a_footer_set_apart_from_the_body_is_read_with_the_header() {
+        // A first page whose last lines (a reference and her address) run into the bottom
+        // margin, and one whose address sits in a footer well below the body.
+        let page = |last_y: f32| {
+            let mut glyphs = Vec::new();
+            for i in 0..6 {
+                let y = last_y - 12.0 * (6 - i) as f32;
+                glyphs.extend(run(&format!("reference line {i} of the body"), 40.0, y, 10.0));
+            }
+            glyphs.extend(run("Jane Roe, jane.roe@example.org", 40.0, last_y, 10.0));
+            glyphs
+        };
+        for (body_end, footer, expected) in [(790.0, 790.0, false), (700.0, 800.0, true)] {
+            let mut glyphs = page(body_end);
+            if footer != body_end {
+                glyphs.extend(run("Acme Street 1, ada@example.org", 40.0, footer, 10.0));
+            }
+            let mut lines = layout::page_lines(&glyphs, &[Font::default()], &[], &[], 0);
+            let furniture = drop_running_lines(&mut lines, &[842.0]);
+            let moved: Vec<String> =
+                lines.iter().zip(&furniture).filter(|(_, f)| **f).map(|(l, _)| l.text()).collect();
+            assert_eq!(!moved.is_empty(), expected, "{moved:?}");
+        }
     }
 
     #[test]
