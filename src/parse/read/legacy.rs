@@ -21,23 +21,32 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("markup pattern")
 }
 
-static MD_SIGNS: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
+/// A sign of Markdown: its pattern, its weight, and the strings one of which every match
+/// holds. A text holding none of them is not searched: a pattern that opens with a class
+/// rather than a literal is otherwise run over every line (none: the pattern's own literal
+/// prefix does that work).
+type Sign = (Regex, u32, &'static [&'static str]);
+
+fn sign(pattern: &str, weight: u32, needs: &'static [&'static str]) -> Sign {
+    (re(pattern), weight, needs)
+}
+
+static MD_SIGNS: LazyLock<Vec<Sign>> = LazyLock::new(|| {
     vec![
-        (re(r"(?m)^#{1,6} \S"), 3),
-        (re(r"\*\*[^*\n]+\*\*"), 2),
-        (re(r"\[[^\]\n]+\]\([^)\s]+\)"), 3),
-        (re(r"<https?://[^>\s]+>"), 2),
-        (re(r"(?m)^\S.*\n(?:=+|-{3,})\s*$"), 2),
-        (re(r"(?m)^\|.*\|\s*$"), 1),
-        (re(r"(?m)^```"), 2),
-        (re(r"(?m)^[*+] \S"), 1),
-        (re(r"(?m)^\s+- \S"), 1),
+        sign(r"(?m)^#{1,6} \S", 3, &[]),
+        sign(r"\*\*[^*\n]+\*\*", 2, &[]),
+        sign(r"\[[^\]\n]+\]\([^)\s]+\)", 3, &[]),
+        sign(r"<https?://[^>\s]+>", 2, &[]),
+        sign(r"(?m)^\S.*\n(?:=+|-{3,})\s*$", 2, &["\n=", "\n---"]),
+        sign(r"(?m)^\|.*\|\s*$", 1, &[]),
+        sign(r"(?m)^```", 2, &[]),
+        sign(r"(?m)^[*+] \S", 1, &[]),
+        sign(r"(?m)^\s+- \S", 1, &["- "]),
         // HTML blocks, which Markdown reads as HTML.
-        (
-            re(
-                r"(?m)^\s*</?(?:div|p|h[1-6]|ul|ol|li|table|tr|td|section|article|header|br|span|a|strong|em|b|i)[\s>/]",
-            ),
+        sign(
+            r"(?m)^\s*</?(?:div|p|h[1-6]|ul|ol|li|table|tr|td|section|article|header|br|span|a|strong|em|b|i)[\s>/]",
             2,
+            &["<"],
         ),
     ]
 });
@@ -67,8 +76,13 @@ pub fn detect(text: &str, markdown_hint: bool) -> Markup {
     let rst_signs: Vec<&str> = RST_SIGNS.find_iter(sample).map(|m| m.as_str()).collect();
     let rst = rst_score(sample, &rst_signs);
     // Each sign's weighted count, found once for both sums below.
-    let signs: Vec<u32> =
-        MD_SIGNS.iter().map(|(r, w)| w * r.find_iter(sample).take(3).count() as u32).collect();
+    let signs: Vec<u32> = MD_SIGNS
+        .iter()
+        .map(|(r, w, needs)| {
+            let may = needs.is_empty() || needs.iter().any(|n| sample.contains(n));
+            if may { w * r.find_iter(sample).take(3).count() as u32 } else { 0 }
+        })
+        .collect();
     let md: u32 = signs.iter().sum();
     // Columns set apart by tabs or wide gaps are plain text's own layout (Markdown and the
     // other markups collapse them): with no sign of markup beyond the underlines and bullets
