@@ -70,10 +70,17 @@ pub fn detect(text: &str, markdown_hint: bool) -> Markup {
     if POD_SIGNS.find_iter(sample).take(2).count() >= 2 {
         return Markup::Pod;
     }
-    let org = ORG_SIGNS.find_iter(sample).take(10).count();
-    let adoc = ADOC_SIGNS.find_iter(sample).take(10).count();
+    let org = line_matches(&ORG_SIGNS, sample, |l| l.starts_with(['#', '*']) || l.contains('['))
+        .take(10)
+        .count();
+    let adoc = line_matches(&ADOC_SIGNS, sample, |l| l.starts_with(['=', ':', '[', 'l', '*', '-']))
+        .take(10)
+        .count();
     // The rst signs, found once for the score and the marks below.
-    let rst_signs: Vec<&str> = RST_SIGNS.find_iter(sample).map(|m| m.as_str()).collect();
+    let rst_signs: Vec<&str> = line_matches(&RST_SIGNS, sample, |l| {
+        l.starts_with(['.', ':', '=', '~', '^', '-', '*', '+', '#', '`', '\'']) || l.contains('`')
+    })
+    .collect();
     let rst = rst_score(sample, &rst_signs);
     // Each sign's weighted count, found once for both sums below.
     let signs: Vec<u32> = MD_SIGNS
@@ -119,6 +126,19 @@ pub fn detect(text: &str, markdown_hint: bool) -> Markup {
 fn has_gap(line: &str) -> bool {
     let t = line.trim();
     t.contains("   ") && !t.starts_with('|')
+}
+
+/// The matches of `re` in `text`, searched line by line on the lines `may` lets through (a
+/// test every line that holds a match passes). For the signs above, which never match across
+/// a line break (an adornment's trailing `\s*$` runs on only over blank lines, where no sign
+/// starts, and only a match's first character is looked at), this finds what a search of the
+/// whole text finds, without the whole text's every `:` and `-` being tried as a start.
+fn line_matches<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    may: fn(&str) -> bool,
+) -> impl Iterator<Item = &'t str> + 't {
+    text.split('\n').filter(move |l| may(l)).flat_map(move |l| re.find_iter(l).map(|m| m.as_str()))
 }
 
 fn head(text: &str, max: usize) -> &str {
