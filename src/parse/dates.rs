@@ -210,19 +210,22 @@ type Token = (PartialDate, Option<PartialDate>, Range<usize>);
 
 /// Whether a text can hold a date at all: every form has a four-digit year from 1900 to 2099
 /// or an apostrophe year ('07). A plain scan rules most lines out before any pattern runs.
-/// One pass over the bytes, looking further only at a `1`, `2` or an apostrophe.
+/// SIMD searches for a `1`, a `2` or an apostrophe (and the first byte of ’), looking further
+/// only there.
 fn may_hold_date(text: &[u8]) -> bool {
     let digits = |from: usize, n: usize| {
         text.get(from..from + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
     };
-    text.iter().enumerate().any(|(i, &c)| match c {
+    let year_at = |i: usize| match text[i] {
         b'1' => text.get(i + 1) == Some(&b'9') && digits(i + 2, 2),
         b'2' => text.get(i + 1) == Some(&b'0') && digits(i + 2, 2),
         b'\'' => digits(i + 1, 2),
         // A right single quotation mark (’) is the bytes E2 80 99.
         0xe2 => text.get(i + 1..i + 3) == Some(&[0x80, 0x99][..]) && digits(i + 3, 2),
         _ => false,
-    })
+    };
+    memchr::memchr3_iter(b'1', b'2', b'\'', text).any(year_at)
+        || memchr::memchr_iter(0xe2, text).any(year_at)
 }
 
 fn next_date(text: &str, from: usize) -> Option<Token> {
@@ -364,8 +367,10 @@ fn date_from(c: &Caps) -> Option<(PartialDate, Option<PartialDate>)> {
 pub fn find_all(text: &str) -> Vec<DateSpan> {
     use std::cell::RefCell;
     use std::collections::HashMap;
+    // The lines are the resume's own: SipHash's resistance to crafted keys buys nothing here.
+    type Fx = std::hash::BuildHasherDefault<crate::parse::vocab::WordHasher>;
     thread_local! {
-        static SEEN: RefCell<HashMap<String, Vec<DateSpan>>> = RefCell::new(HashMap::new());
+        static SEEN: RefCell<HashMap<String, Vec<DateSpan>, Fx>> = RefCell::new(HashMap::default());
     }
     // Lines without a year have no dates and need no memory; long texts are not kept.
     if !may_hold_date(text.as_bytes()) {

@@ -20,6 +20,7 @@ pub mod vocab;
 pub mod yaml;
 mod yaml_errors;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use crate::diag::{ContentError, Diagnostic};
@@ -250,16 +251,16 @@ pub fn document_tree(bytes: &[u8], path: &Path) -> Result<doc::Document, Content
 /// Whether importing the file at `path` reads other files beside it: a LaTeX resume that
 /// `\input`s or `\include`s section files. Its import depends on more than its own bytes.
 pub fn reads_other_files(path: &Path, bytes: &[u8]) -> bool {
-    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
     (matches!(Format::from_path(path), Some(Format::Latex)) || has(b"\\documentclass"))
         && (has(b"\\input") || has(b"\\include"))
 }
 
 /// A LaTeX resume with the section files it `\input`s or `\include`s spliced in, read next to
 /// it as TeX finds them (`name`, else `name.tex`); other text as it is.
-fn with_latex_inputs(text: &str, path: &Path) -> String {
+fn with_latex_inputs<'a>(text: &'a str, path: &Path) -> Cow<'a, str> {
     if !reads_other_files(path, text.as_bytes()) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let dir = path.parent().unwrap_or(Path::new(""));
     let mut load = |name: &str| -> Option<String> {
@@ -273,7 +274,7 @@ fn with_latex_inputs(text: &str, path: &Path) -> String {
             .and_then(|bytes| input::decode(&bytes).ok())
             .map(|t| t.text)
     };
-    read::latex::include::splice(text, &mut load)
+    Cow::Owned(read::latex::include::splice(text, &mut load))
 }
 
 /// The tree a binary document's reader makes (a LinkedIn export is data and has none).

@@ -269,7 +269,7 @@ pub fn visit_inlines(inlines: &[Inline], f: &mut impl FnMut(&Inline)) {
 /// Whitespace runs become one space; leading and trailing whitespace goes.
 pub fn collapse(s: &str) -> String {
     // Most text is collapsed already: one check instead of a rebuild.
-    if is_collapsed(s.as_bytes()) {
+    if is_collapsed(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -282,14 +282,22 @@ pub fn collapse(s: &str) -> String {
     out
 }
 
-/// ASCII text whose only whitespace is single spaces between words, in one pass: other
-/// whitespace (tab, line breaks, vertical tab, form feed) or any non-ASCII byte sends the
-/// text through the full collapse.
-fn is_collapsed(b: &[u8]) -> bool {
+/// Text whose only whitespace is single spaces between words, in one pass over the bytes:
+/// other ASCII whitespace (tab, line breaks, vertical tab, form feed) sends the text through
+/// the full collapse. Every non-ASCII space (U+0085, U+00A0, U+1680, U+2000–U+3000) opens
+/// with the byte C2, E1, E2 or E3; only a text holding one of those is checked by character.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
     // A space at the start counts as following a space.
     let mut after_space = true;
+    let mut may_hold_wide_space = false;
     for &c in b {
-        if !c.is_ascii() || matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+        if !c.is_ascii() {
+            may_hold_wide_space |= matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3);
+            after_space = false;
+            continue;
+        }
+        if matches!(c, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
             return false;
         }
         let space = c == b' ';
@@ -298,7 +306,8 @@ fn is_collapsed(b: &[u8]) -> bool {
         }
         after_space = space;
     }
-    b.is_empty() || !after_space
+    (b.is_empty() || !after_space)
+        && !(may_hold_wide_space && s.chars().any(|c| !c.is_ascii() && c.is_whitespace()))
 }
 
 /// Builds inline content, merging adjacent text and collapsing whitespace, so that readers
@@ -641,6 +650,17 @@ mod tests {
 
     fn t(s: &str) -> Inline {
         Inline::Text(s.into())
+    }
+
+    #[test]
+    fn collapse_treats_every_unicode_space_as_whitespace() {
+        // Clean text, ASCII or not, comes back as it is.
+        assert_eq!(collapse("Zoë Roe – Acme"), "Zoë Roe – Acme");
+        assert_eq!(collapse(""), "");
+        // Runs, ends and non-ASCII spaces (no-break, em, ideographic) become single spaces.
+        assert_eq!(collapse(" Zoë  Roe "), "Zoë Roe");
+        assert_eq!(collapse("Zoë\u{a0}Roe\u{2003}–\u{3000}Acme\u{a0}"), "Zoë Roe – Acme");
+        assert_eq!(collapse("Zoë\tRoe\nAcme"), "Zoë Roe Acme");
     }
 
     #[test]

@@ -21,23 +21,32 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("markup pattern")
 }
 
-static MD_SIGNS: LazyLock<Vec<(Regex, u32)>> = LazyLock::new(|| {
+/// A sign of Markdown: its pattern, its weight, and the strings one of which every match
+/// holds. A text holding none of them is not searched: a pattern that opens with a class
+/// rather than a literal is otherwise run over every line (none: the pattern's own literal
+/// prefix does that work).
+type Sign = (Regex, u32, &'static [&'static str]);
+
+fn sign(pattern: &str, weight: u32, needs: &'static [&'static str]) -> Sign {
+    (re(pattern), weight, needs)
+}
+
+static MD_SIGNS: LazyLock<Vec<Sign>> = LazyLock::new(|| {
     vec![
-        (re(r"(?m)^#{1,6} \S"), 3),
-        (re(r"\*\*[^*\n]+\*\*"), 2),
-        (re(r"\[[^\]\n]+\]\([^)\s]+\)"), 3),
-        (re(r"<https?://[^>\s]+>"), 2),
-        (re(r"(?m)^\S.*\n(?:=+|-{3,})\s*$"), 2),
-        (re(r"(?m)^\|.*\|\s*$"), 1),
-        (re(r"(?m)^```"), 2),
-        (re(r"(?m)^[*+] \S"), 1),
-        (re(r"(?m)^\s+- \S"), 1),
+        sign(r"(?m)^#{1,6} \S", 3, &[]),
+        sign(r"\*\*[^*\n]+\*\*", 2, &[]),
+        sign(r"\[[^\]\n]+\]\([^)\s]+\)", 3, &[]),
+        sign(r"<https?://[^>\s]+>", 2, &[]),
+        sign(r"(?m)^\S.*\n(?:=+|-{3,})\s*$", 2, &["\n=", "\n---"]),
+        sign(r"(?m)^\|.*\|\s*$", 1, &[]),
+        sign(r"(?m)^```", 2, &[]),
+        sign(r"(?m)^[*+] \S", 1, &[]),
+        sign(r"(?m)^\s+- \S", 1, &["- "]),
         // HTML blocks, which Markdown reads as HTML.
-        (
-            re(
-                r"(?m)^\s*</?(?:div|p|h[1-6]|ul|ol|li|table|tr|td|section|article|header|br|span|a|strong|em|b|i)[\s>/]",
-            ),
+        sign(
+            r"(?m)^\s*</?(?:div|p|h[1-6]|ul|ol|li|table|tr|td|section|article|header|br|span|a|strong|em|b|i)[\s>/]",
             2,
+            &["<"],
         ),
     ]
 });
@@ -61,14 +70,26 @@ pub fn detect(text: &str, markdown_hint: bool) -> Markup {
     if POD_SIGNS.find_iter(sample).take(2).count() >= 2 {
         return Markup::Pod;
     }
-    let org = ORG_SIGNS.find_iter(sample).take(10).count();
-    let adoc = ADOC_SIGNS.find_iter(sample).take(10).count();
+    let org = line_matches(&ORG_SIGNS, sample, |l| l.starts_with(['#', '*']) || l.contains('['))
+        .take(10)
+        .count();
+    let adoc = line_matches(&ADOC_SIGNS, sample, |l| l.starts_with(['=', ':', '[', 'l', '*', '-']))
+        .take(10)
+        .count();
     // The rst signs, found once for the score and the marks below.
-    let rst_signs: Vec<&str> = RST_SIGNS.find_iter(sample).map(|m| m.as_str()).collect();
+    let rst_signs: Vec<&str> = line_matches(&RST_SIGNS, sample, |l| {
+        l.starts_with(['.', ':', '=', '~', '^', '-', '*', '+', '#', '`', '\'']) || l.contains('`')
+    })
+    .collect();
     let rst = rst_score(sample, &rst_signs);
     // Each sign's weighted count, found once for both sums below.
-    let signs: Vec<u32> =
-        MD_SIGNS.iter().map(|(r, w)| w * r.find_iter(sample).take(3).count() as u32).collect();
+    let signs: Vec<u32> = MD_SIGNS
+        .iter()
+        .map(|(r, w, needs)| {
+            let may = needs.is_empty() || needs.iter().any(|n| sample.contains(n));
+            if may { w * r.find_iter(sample).take(3).count() as u32 } else { 0 }
+        })
+        .collect();
     let md: u32 = signs.iter().sum();
     // Columns set apart by tabs or wide gaps are plain text's own layout (Markdown and the
     // other markups collapse them): with no sign of markup beyond the underlines and bullets
@@ -105,6 +126,19 @@ pub fn detect(text: &str, markdown_hint: bool) -> Markup {
 fn has_gap(line: &str) -> bool {
     let t = line.trim();
     t.contains("   ") && !t.starts_with('|')
+}
+
+/// The matches of `re` in `text`, searched line by line on the lines `may` lets through (a
+/// test every line that holds a match passes). For the signs above, which never match across
+/// a line break (an adornment's trailing `\s*$` runs on only over blank lines, where no sign
+/// starts, and only a match's first character is looked at), this finds what a search of the
+/// whole text finds, without the whole text's every `:` and `-` being tried as a start.
+fn line_matches<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    may: fn(&str) -> bool,
+) -> impl Iterator<Item = &'t str> + 't {
+    text.split('\n').filter(move |l| may(l)).flat_map(move |l| re.find_iter(l).map(|m| m.as_str()))
 }
 
 fn head(text: &str, max: usize) -> &str {

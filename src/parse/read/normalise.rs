@@ -2,6 +2,8 @@
 //! characters, tabs, PDF ligatures, private-use bullet glyphs and letter-spaced headings
 //! ("EX PE R IEN C E"). Line for line: the clean text has the source's line numbers.
 
+use std::borrow::Cow;
+
 /// Glyphs that word processors and PDF fonts use as bullets (Symbol/Wingdings code points
 /// land in the private use area).
 pub fn is_bullet_glyph(c: char) -> bool {
@@ -79,8 +81,8 @@ pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for raw in text.split(['\n', '\r']).enumerate().filter_map(|(i, l)| keep_line(text, i, l)) {
         let line = clean_line(raw);
-        let line = if lost { restore_marks(&line) } else { line };
-        let line = join_letter_spacing(&line).unwrap_or(line);
+        let line = if lost { Cow::Owned(restore_marks(&line)) } else { line };
+        let line = join_letter_spacing(&line).map_or(line, Cow::Owned);
         out.push_str(line.trim_end());
         out.push('\n');
     }
@@ -133,10 +135,10 @@ fn keep_line<'a>(text: &'a str, _i: usize, line: &'a str) -> Option<&'a str> {
     Some(line)
 }
 
-fn clean_line(line: &str) -> String {
-    // Most lines need nothing: plain printable ASCII.
+fn clean_line(line: &str) -> Cow<'_, str> {
+    // Most lines need nothing: plain printable ASCII, kept as it is without a copy.
     if line.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
     let mut leading = true;
@@ -160,7 +162,7 @@ fn clean_line(line: &str) -> String {
             leading = false;
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// "EX PE R IEN C E" → "EXPERIENCE", "W O R K   H I S T O R Y" → "WORK HISTORY": a line of
