@@ -342,25 +342,26 @@ fn opens_other_section(
         && current != Some(kind)
         && !among_lists(parent)
         && !among_lists(current)
-        && matches!(
+        && (matches!(
             kind,
             Kind::Awards
                 | Kind::Publications
                 | Kind::Projects
                 | Kind::Certificates
                 | Kind::Volunteer
-        )
+        ) || parent == Some(Kind::Education) && lists.contains(&kind))
         && !is_entry_subheading(&line.text)
 }
 
 /// The heading level a document gives its sections: the shallowest level at which it names
 /// two known sections. One known word on a shallower heading ("## Programming languages" as
-/// a group above `###` sections) does not set the level for all the others; a document with
-/// one known heading per level keeps the shallowest.
+/// a group above `###` sections, a closing "# Contact" under a "# Name") does not set the
+/// level for all the others; a document with one known heading per level keeps the level of
+/// its first.
 fn section_level(levels: &[u8]) -> Option<u8> {
     let count = |level: u8| levels.iter().filter(|l| **l == level).count();
     let shared = levels.iter().copied().filter(|l| count(*l) >= 2).min();
-    shared.or_else(|| levels.iter().copied().min())
+    shared.or_else(|| levels.first().copied())
 }
 
 fn deeper(level: Option<u8>, section_level: Option<u8>) -> bool {
@@ -393,6 +394,12 @@ fn is_bare_title(line: &Line) -> bool {
 fn is_unknown_heading(line: &Line, standalone: bool, level: Option<u8>, caps: bool) -> bool {
     // A definition term labels what is under it ("MICROSOFT | bullets" in a table).
     if line.bullet || line.term || line.words() > 5 || line.text.ends_with(['.', ',']) {
+        return false;
+    }
+    // "## Email: ada@example.org", "## 12 Kiln Road, Springfield" set like the headings are
+    // contact details.
+    let address = line.text.contains(',') && line.text.chars().any(|c| c.is_ascii_digit());
+    if address || super::contact::is_contact_line(&line.text) {
         return false;
     }
     match (line.heading, level) {
@@ -608,6 +615,15 @@ mod tests {
         );
         assert_eq!(section_level(&[2, 3, 3, 3]), Some(3));
         assert_eq!(section_level(&[2, 3]), Some(2));
+        assert_eq!(section_level(&[2, 1]), Some(2));
+    }
+
+    #[test]
+    fn a_closing_contact_heading_and_a_skills_heading_under_education_open_their_sections() {
+        let md = "# Jane Roe\n\n## Experience\n\nGlobex | Potter | 2020 – 2022\n\n## Education\n\n### BSc Ceramics\n\n2016 – 2019\n\n### Skills\n\n- Glazing\n\n# Contact\n\n## 12 Kiln Road, Springfield\n\n## Email: jane@example.com\n";
+        let (_, sections) = split(crate::parse::interpret::testing::from_markdown(md));
+        let kinds: Vec<Kind> = sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Work, Kind::Education, Kind::Skills, Kind::Contact]);
     }
 
     #[test]
