@@ -455,7 +455,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
             continue;
         }
         let items = if p.kind == PieceKind::Bullet && target.is_none() {
-            vec![p.text.clone()]
+            semicolon_list(&p.text).unwrap_or_else(|| vec![p.text.clone()])
         } else {
             slash_list(&p.text).unwrap_or_else(|| split_items(&p.text))
         };
@@ -463,8 +463,11 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
     }
     // A sub-heading whose lines are all `Label: a, b` groups of their own only frames them:
     // it names no group.
-    let framing: Vec<usize> = heading_groups
-        .into_iter()
+    // So does a label line naming a section ("**Languages**") over terms that each label
+    // their own group.
+    let names_section = |g: &Group| g.label.as_deref().and_then(lexicon).is_some();
+    let framing: Vec<usize> = (0..out.groups.len())
+        .filter(|&g| heading_groups.contains(&g) || names_section(&out.groups[g]))
         .filter(|&g| {
             out.groups[g].items.is_empty()
                 && out.groups.get(g + 1).is_some_and(|n| n.label.is_some() && !n.items.is_empty())
@@ -478,7 +481,7 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
     for g in &mut out.groups {
         // "Languages: Rust, Go" among skills lists programming languages: a group is spoken
         // languages only when its items are.
-        let named = g.label.as_deref().is_some_and(levels::is_language);
+        let named = g.label.as_deref().is_some_and(|l| levels::spoken_language(l).is_some());
         if g.kind == Kind::Languages
             && kind != Kind::Languages
             && !named
@@ -488,6 +491,15 @@ pub fn read(lines: &[Line], kind: Kind) -> Read {
         }
     }
     out
+}
+
+/// "Books; Cycling; Trekking;": a bullet of three or more short items set apart by
+/// semicolons is a list of items, not one item (commas may belong to an item's own words).
+fn semicolon_list(text: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = text.split(';').map(str::trim).filter(|p| !p.is_empty()).collect();
+    (parts.len() >= 3
+        && parts.iter().all(|p| p.split_whitespace().count() <= 3 && !p.contains(',')))
+    .then(|| parts.iter().map(|p| p.trim_end_matches('.').to_string()).collect())
 }
 
 /// Whether at least half the items name spoken languages ("Deutsch", "Anglais scientifique").
@@ -855,6 +867,25 @@ mod tests {
         assert_eq!(
             show(&read(&from_markdown(md), Kind::Skills)),
             ["Skills Operating systems: Plan 9 | Haiku", "Skills Editors: Vim | Emacs | Kakoune"]
+        );
+    }
+
+    #[test]
+    fn language_ability_terms_among_skills_and_a_semicolon_bullet_list() {
+        // "Welsh Ability" names a spoken language though its level is prose; a bullet of
+        // short items set apart by semicolons lists them.
+        let md = "**Languages**\n\nWelsh Ability\n: native\n\nGerman Ability\n: basic spoken\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Skills)),
+            ["Languages Welsh Ability: native", "Languages German Ability: basic spoken"]
+        );
+        let md = "- Pottery; Cycling; Trekking;\n- Chess club member since 2000\n";
+        assert_eq!(
+            show(&read(&from_markdown(md), Kind::Interests)),
+            [
+                "Interests -: Pottery | Cycling | Trekking",
+                "Interests -: Chess club member since 2000"
+            ]
         );
     }
 
