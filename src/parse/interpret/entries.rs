@@ -2163,6 +2163,18 @@ static I_AM: LazyLock<Regex> = LazyLock::new(|| {
 /// for X I ...", "I am quality lead of ...".
 fn position_from_prose(summary: &mut [String]) -> Option<String> {
     let first = summary.first_mut()?;
+    // "Front-end - HTML, Sass, Rails": a short title, a dash, and the tools of the job.
+    if let Some((title, tools)) = [" - ", " – ", " — "].iter().find_map(|d| first.split_once(d))
+        && (1..=4).contains(&title.split_whitespace().count())
+        && title.starts_with(char::is_uppercase)
+        && !title.contains([',', '.', ':'])
+        && tools.split(',').count() >= 3
+        && tools.split(',').all(|t| t.split_whitespace().count() <= 3)
+    {
+        let role = title.trim().to_string();
+        *first = tools.trim().to_string();
+        return Some(role);
+    }
     if let Some(c) = ROLE_PREFIX.captures(first)
         && role_score(&c[1]) > 0
     {
@@ -2644,6 +2656,16 @@ mod tests {
                 "Crumb & Co|Baker – Deputy Head||2010..2015",
             ]
         );
+    }
+
+    #[test]
+    fn a_short_title_and_the_tools_of_the_job_under_an_employer_heading() {
+        let md = "### Acme (2019 - 2021)\n\nGlazer - Kilns, Glaze mills, Pug mills, Wheels\n\n### Globex (2016 - 2019)\n\nFired the big kiln every week - with care, patience, luck and skill.\n";
+        let (_, e) = read(&from_markdown(md));
+        assert_eq!(e[0].position.as_deref(), Some("Glazer"));
+        assert_eq!(e[0].summary, ["Kilns, Glaze mills, Pug mills, Wheels"]);
+        // A sentence before the dash is no title.
+        assert_eq!(e[1].position, None);
     }
 
     #[test]
