@@ -87,7 +87,9 @@ pub fn location(text: &str) -> Option<Location> {
         } else {
             let parts: Vec<&str> = t.split(',').map(str::trim).collect();
             if parts.len() < 2 {
-                return None;
+                // "Lisboa", "São Paulo": a large city named alone.
+                return places::is_known_city(t)
+                    .then(|| Location { city: Some(t.to_string()), ..Default::default() });
             }
             // "Russia, Saint-Petersburg": the country written first, then the city.
             if let [country, city] = parts.as_slice()
@@ -281,6 +283,14 @@ mod tests {
         let l = location("Niterói/RJ").unwrap();
         assert_eq!((l.city.as_deref(), l.region.as_deref()), (Some("Niterói"), Some("RJ")));
         assert!(location("VP, Principal Data Architect").is_none());
+    }
+
+    #[test]
+    fn a_large_city_named_alone_is_a_place_and_an_unknown_word_is_not() {
+        assert_eq!(location("São Paulo").and_then(|l| l.city).as_deref(), Some("São Paulo"));
+        assert_eq!(location("Lisboa").and_then(|l| l.city).as_deref(), Some("Lisboa"));
+        assert!(location("Globex").is_none());
+        assert!(location("Reading").is_none());
     }
 
     #[test]
