@@ -1044,6 +1044,18 @@ fn read_header(heads: &[Head]) -> Header {
             ..head.clone()
         };
         let mut parts = split_slots(&glued, &rest);
+        // "Acme (Lisboa)", "(Porto / Lisboa)": a bracket holding a known place is the place,
+        // before any guess at which part a place is.
+        parts = parts
+            .into_iter()
+            .filter_map(|(p, strong)| {
+                let (rest, place) = bracketed_place(&p);
+                if let Some(place) = place {
+                    h.location.get_or_insert(place);
+                }
+                (!rest.is_empty()).then_some((rest, strong))
+            })
+            .collect();
         // "*2019 – 2021* (Remote)", "*2019 – 2021* | Lyon": what stands beside the dates on a
         // line of its own, under a line that names the job, is where the job was.
         if let [(only, _)] = parts.as_slice()
@@ -1175,6 +1187,29 @@ fn read_header(heads: &[Head]) -> Header {
     assign(&mut h, slots, &line_dates, heads);
     unglue(&mut h);
     h
+}
+
+/// A part's closing bracket that holds a place vitae knows ("Acme (Lisboa)", "(Porto /
+/// Lisboa)", "( Porto )"): the part without it, and the place.
+fn bracketed_place(text: &str) -> (String, Option<String>) {
+    let Some((before, inner)) = text
+        .trim()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .filter(|(_, inner)| !inner.contains(['(', ')']))
+    else {
+        return (text.to_string(), None);
+    };
+    let inner = inner.trim();
+    let known = !inner.is_empty()
+        && inner.split(['/', ',']).all(|p| {
+            let p = p.trim();
+            places::location(p).is_some() || places::country_code(p).is_some()
+        });
+    match known {
+        true => (before.trim().to_string(), Some(inner.to_string())),
+        false => (text.to_string(), None),
+    }
 }
 
 /// Stands for the comma before a legal form while a header line is cut at its commas.
@@ -2666,6 +2701,18 @@ mod tests {
         assert_eq!(e[0].summary, ["Kilns, Glaze mills, Pug mills, Wheels"]);
         // A sentence before the dash is no title.
         assert_eq!(e[1].position, None);
+    }
+
+    #[test]
+    fn a_bracket_holding_a_known_place_is_the_place() {
+        let md = "### Acme (2011 - 2012) (São Paulo)\n\n* Fired pots.\n\n### Globex (2008 - 2011) - (Porto / Lisboa)\n\n* Glazed.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<(Option<&str>, Option<&str>)> =
+            e.iter().map(|e| (e.name.as_deref(), e.location.as_deref())).collect();
+        assert_eq!(
+            got,
+            [(Some("Acme"), Some("São Paulo")), (Some("Globex"), Some("Porto / Lisboa")),]
+        );
     }
 
     #[test]
