@@ -444,3 +444,30 @@ fn a_latex_resume_reads_the_section_files_it_inputs() {
     // A commented-out `\input` stays out, as in TeX.
     assert!(r.get("awards").is_none(), "{r:#}");
 }
+
+#[test]
+fn an_org_cv_resume_reads_its_contact_keywords_and_entry_properties() {
+    // org-cv's `#+MOBILE`/`#+GITHUB`/`#+ADDRESS` keywords are the header; a headline's
+    // `:FROM:`/`:TO:`/`:EMPLOYER:`/`:LOCATION:` properties are its entry's dates and places.
+    let r = import(&fixture("resume-orgcv.org"));
+    let b = &r["basics"];
+    assert_eq!(b["name"], "Rosa Quintero");
+    assert_eq!(b["phone"], "+56 9 5550 1234");
+    assert_eq!(b["location"]["city"], "Northport");
+    assert_eq!(b["profiles"][0]["url"], "https://github.com/rquintero");
+    assert_eq!(b["profiles"][1]["url"], "https://www.linkedin.com/in/rosa-quintero");
+    let pilot = &r["work"][0];
+    assert_eq!(pilot["name"], "Northwind Port Authority");
+    assert_eq!(pilot["position"], "Harbour Pilot");
+    assert_eq!(pilot["location"], "Northport, Chile");
+    assert_eq!(pilot["startDate"], "2018-09-03");
+    assert!(pilot.get("endDate").is_none(), "{pilot}");
+    assert_eq!(pilot["highlights"].as_array().unwrap().len(), 2);
+    assert_eq!(r["work"][1]["name"], "Globex Shipping");
+    assert_eq!(r["work"][1]["endDate"], "2019-03-31");
+    assert_eq!(r["education"][0]["institution"], "Northwind Nautical School");
+    assert_eq!(r["education"][0]["endDate"], "2013-12-20");
+    assert_no_markup("resume-orgcv.org", &r);
+    // The source block whose code is not exported is not text.
+    assert!(!r.to_string().contains("require"), "{r}");
+}

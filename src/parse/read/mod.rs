@@ -161,11 +161,69 @@ fn meta_header(doc: &Document, markup: Markup) -> Vec<Block> {
         let content = inlines(name);
         header.push(Block::new(BlockKind::Heading { level: 1, content }, 0));
     }
-    for key in ["label", "email", "phone", "mobile", "homepage", "url", "social", "address"] {
+    for key in
+        ["label", "subtitle", "email", "phone", "mobile", "homepage", "url", "social", "address"]
+    {
         header.extend(values(key).map(line));
     }
     header.retain(|b| b.inlines().is_some_and(|c| !c.is_empty()));
     header
+}
+
+/// A network a CV format names a profile by (LaTeX `\github{..}`, Org `#+LINKEDIN:`).
+pub(crate) fn is_social_network(name: &str) -> bool {
+    matches!(
+        name,
+        "github"
+            | "gitlab"
+            | "linkedin"
+            | "twitter"
+            | "stackoverflow"
+            | "orcid"
+            | "researchgate"
+            | "googlescholar"
+            | "medium"
+            | "xing"
+            | "instagram"
+            | "skype"
+            | "kaggle"
+            | "bitbucket"
+            | "mastodon"
+    )
+}
+
+/// The profile URL a CV format links a network's user name to (LaTeX `\github{jane}`, Org
+/// `#+GITHUB: jane`).
+pub(crate) fn social_url(network: &str, user: &str, given: Option<String>) -> String {
+    if let Some(url) = given.filter(|u| !u.is_empty()) {
+        return url;
+    }
+    if user.contains("://") {
+        return user.to_string();
+    }
+    // "linkedin.com/in/jane-roe": the address written without its scheme.
+    if user.split('/').next().is_some_and(|host| host.contains('.')) && user.contains('/') {
+        return format!("https://{user}");
+    }
+    // "@jane_roe": the handle as the network writes it; the address holds the name alone.
+    let user = user.trim_start_matches('@');
+    let base = match network {
+        "linkedin" => "https://www.linkedin.com/in/",
+        "github" => "https://github.com/",
+        "gitlab" => "https://gitlab.com/",
+        "twitter" | "x" => "https://twitter.com/",
+        "stackoverflow" => "https://stackoverflow.com/users/",
+        "orcid" => "https://orcid.org/",
+        "researchgate" => "https://www.researchgate.net/profile/",
+        "googlescholar" => "https://scholar.google.com/citations?user=",
+        "medium" => "https://medium.com/@",
+        "instagram" => "https://www.instagram.com/",
+        "xing" => "https://www.xing.com/profile/",
+        "kaggle" => "https://www.kaggle.com/",
+        "bitbucket" => "https://bitbucket.org/",
+        _ => return format!("{network}: {user}").trim_start_matches(": ").to_string(),
+    };
+    format!("{base}{user}")
 }
 
 /// Paragraphs that open with a numbered heading ("1.3 Experience", "2 Summary" in a document

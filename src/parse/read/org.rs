@@ -8,9 +8,13 @@
 //! ordered lists nested by indentation, description lists (`- term :: description`), tables,
 //! quote/verse/centre/example/source blocks, fixed-width lines, rules, `[[url][text]]` and
 //! bare links, emphasis (`*bold*`, `/italic/`, `_underline_`, `=verbatim=`, `~code~`,
-//! `+strike+`) and `#+MACRO` macros. `#+TITLE`, `#+AUTHOR`, `#+EMAIL` (and `#+SUBTITLE`,
-//! `#+DATE`) go to [`Document::meta`]; other `#+` lines, comments, drawers, planning lines and
-//! export blocks are dropped. Never panics; linear in the input (nesting is bounded).
+//! `+strike+`) and `#+MACRO` macros. `#+TITLE`, `#+AUTHOR`, `#+EMAIL`, `#+SUBTITLE`, `#+DATE`
+//! and the contact keywords of Org's CV exporters (`#+MOBILE`, `#+HOMEPAGE`, `#+ADDRESS`,
+//! `#+GITHUB`, …; also from the file's property drawer) go to [`Document::meta`]. A headline
+//! whose property drawer gives an entry's dates or organisation (org-cv's `:FROM:`, `:TO:`,
+//! `:EMPLOYER:`, `:LOCATION:`) becomes the entry header row those exporters print. Other `#+`
+//! lines, comments, drawers, planning lines, export blocks and source blocks whose code is not
+//! exported are dropped. Never panics; linear in the input (nesting is bounded).
 
 use std::collections::HashMap;
 
@@ -29,6 +33,8 @@ pub fn read(text: &str) -> Document {
 
 struct Reader {
     meta: Vec<(String, String)>,
+    /// Whether a headline was read: a property drawer before the first one is the file's.
+    seen_heading: bool,
     /// TODO keywords (`TODO`, `DONE` and those a `#+TODO:` line declares).
     todo: Vec<String>,
     /// `#+MACRO:` definitions: name → replacement with `$1`… placeholders.
@@ -57,7 +63,7 @@ impl Reader {
                 _ => {}
             }
         }
-        Reader { meta: Vec::new(), todo, macros }
+        Reader { meta: Vec::new(), seen_heading: false, todo, macros }
     }
 
     fn body(&mut self, lines: &[Line], depth: usize) -> Vec<Block> {
@@ -101,12 +107,7 @@ impl Reader {
             };
         }
         if let Some((key, value)) = keyword(t) {
-            if matches!(key.as_str(), "title" | "author" | "email" | "subtitle" | "date") {
-                let value = plain_value(&self.inlines(value.trim(), depth));
-                if !value.is_empty() {
-                    self.meta.push((key, value));
-                }
-            }
+            self.contact_meta(&key, value, depth);
             return i + 1;
         }
         // Comments, and stray `#+` lines (an unopened `#+END_…`).
@@ -116,6 +117,13 @@ impl Reader {
         if is_drawer_start(t)
             && let Some(end) = ends.drawer[i]
         {
+            // The file's own properties (a drawer above the first headline) may hold the
+            // contact details, under the keywords' names.
+            if depth == 0 && !self.seen_heading && t.trim().eq_ignore_ascii_case(":properties:") {
+                for (key, value) in properties(&lines[i + 1..end]) {
+                    self.contact_meta(&key, value, depth);
+                }
+            }
             return end + 1;
         }
         if trimmed.starts_with('|') {
@@ -162,18 +170,111 @@ impl Reader {
             }
             return end;
         }
+        self.seen_heading = true;
         let words: Vec<&str> = words.into_iter().filter(|w| !is_cookie(w)).collect();
         let content = self.inlines(&words.join(" "), 0);
-        if !content.is_empty() {
-            let level = stars.min(6) as u8;
-            out.push(Block::new(BlockKind::Heading { level, content }, lines[i].no));
-        }
         // Planning lines and a property drawer right below the headline are not text.
         let mut end = i + 1;
         while end < lines.len() && is_planning(&lines[end].text) {
             end += 1;
         }
+        let no = lines[i].no;
+        if let Some((props, after)) = property_drawer(lines, end) {
+            if let Some(entry) = self.entry_header(&content, &props, no) {
+                out.push(entry);
+                return after;
+            }
+            end = after;
+        }
+        if !content.is_empty() {
+            let level = stars.min(6) as u8;
+            out.push(Block::new(BlockKind::Heading { level, content }, no));
+        }
         end
+    }
+
+    /// A headline whose properties give an entry's dates or organisation (org-cv's `:FROM:`,
+    /// `:TO:`, `:EMPLOYER:`, `:LOCATION:`) is printed by Org's CV exporters as the entry's
+    /// header: read as that row, dates | title | organisation | place, as LaTeX's `\cventry`.
+    fn entry_header(&self, title: &[Inline], props: &[(String, &str)], no: u32) -> Option<Block> {
+        let get = |keys: &[&str]| {
+            props
+                .iter()
+                .find(|(k, _)| keys.contains(&k.as_str()))
+                .map(|(_, v)| self.inlines(unquote(v.trim()), 1))
+                .filter(|c| !c.is_empty())
+        };
+        let from = get(&["from", "start", "start_date", "begin", "since"]);
+        let to = get(&["to", "end", "end_date", "until"]);
+        let date = get(&["date", "dates", "period", "years"]);
+        let org = get(&[
+            "employer",
+            "company",
+            "organization",
+            "organisation",
+            "institution",
+            "school",
+            "university",
+        ]);
+        let place = get(&["location", "city", "place"]);
+        if from.is_none() && to.is_none() && date.is_none() && org.is_none() {
+            return None;
+        }
+        let dates = match (from, to) {
+            (Some(mut f), Some(t)) => {
+                f.push(Inline::Text(" – ".into()));
+                f.extend(t);
+                Some(f)
+            }
+            (Some(mut f), None) => {
+                f.push(Inline::Text(" –".into()));
+                Some(f)
+            }
+            (None, t) => t.or(date),
+        };
+        let cells: Vec<Vec<Block>> = [
+            dates,
+            (!title.is_empty()).then(|| vec![Inline::Strong(title.to_vec())]),
+            org.map(|o| vec![Inline::Emph(o)]),
+            place,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|c| vec![Block::new(BlockKind::Para(c), no)])
+        .collect();
+        let row = Row { cells, header: false };
+        let table = Block::new(BlockKind::Table(vec![row]), no);
+        Some(Block::new(BlockKind::Div { class: Some("entry".into()), blocks: vec![table] }, no))
+    }
+
+    /// A `#+KEY:` line (or a file property) the exporters print in the document's header:
+    /// Org's own (`#+TITLE`, `#+EMAIL`, `#+SUBTITLE`) and the contact keywords of its CV
+    /// exporters (org-cv: `#+MOBILE`, `#+HOMEPAGE`, `#+ADDRESS`, `#+GITHUB`, …).
+    fn contact_meta(&mut self, key: &str, value: &str, depth: usize) {
+        let Some(meta_key) = contact_key(key) else { return };
+        let inlines = self.inlines(unquote(value.trim()), depth);
+        let text = plain_value(&inlines);
+        if text.is_empty() {
+            return;
+        }
+        let target = match inlines.as_slice() {
+            [Inline::Link { target, .. }] => Some(target.clone()),
+            _ => None,
+        };
+        let value = match meta_key {
+            "social" => super::social_url(key, &text, target),
+            "homepage" => target.unwrap_or(text),
+            _ => text,
+        };
+        // Several `#+ADDRESS:` lines are the lines of one address.
+        if meta_key == "address"
+            && let Some((_, prev)) = self.meta.iter_mut().find(|(k, _)| k == "address")
+        {
+            prev.push_str(", ");
+            prev.push_str(&value);
+            return;
+        }
+        self.meta.push((meta_key.to_string(), value));
     }
 
     /// `#+BEGIN_NAME` at `i` … `#+END_NAME` at `end`.
@@ -189,6 +290,7 @@ impl Reader {
         let inner = &lines[i + 1..end];
         let no = lines[i].no;
         match name {
+            "src" if !exports_code(&lines[i].text) => {}
             "src" | "example" => {
                 let base = inner.iter().filter(|l| !is_blank(&l.text)).map(|l| indent(&l.text));
                 let cut = base.min().unwrap_or(0);
@@ -461,6 +563,81 @@ fn keyword(t: &str) -> Option<(String, &str)> {
     let (key, value) = r.split_once(':')?;
     let ok = !key.is_empty() && !key.contains(char::is_whitespace);
     ok.then(|| (key.to_ascii_lowercase(), value))
+}
+
+/// The metadata key a header keyword fills (see [`Reader::contact_meta`]).
+fn contact_key(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "title" => "title",
+        "author" => "author",
+        "subtitle" => "subtitle",
+        "date" => "date",
+        "email" | "mail" => "email",
+        "phone" | "mobile" | "telephone" | "tel" => "phone",
+        "homepage" | "website" | "web" => "homepage",
+        "address" => "address",
+        "jobtitle" | "headline" | "tagline" => "label",
+        k if super::is_social_network(k) => "social",
+        _ => return None,
+    })
+}
+
+/// The `:KEY: value` lines of a property drawer, keys lower-cased (`:KEY+:` appends, read
+/// as the key).
+fn properties(lines: &[Line]) -> Vec<(String, &str)> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let r = l.text.trim().strip_prefix(':')?;
+            let (key, value) = r.split_once(':')?;
+            let key = key.strip_suffix('+').unwrap_or(key);
+            let ok = !key.is_empty() && !key.contains(char::is_whitespace);
+            ok.then(|| (key.to_ascii_lowercase(), value.trim()))
+        })
+        .collect()
+}
+
+/// The property drawer opening at `k` (below a headline and its planning lines): its
+/// properties and the line after its `:END:`. Unclosed before the next headline: none.
+fn property_drawer(lines: &[Line], k: usize) -> Option<(Vec<(String, &str)>, usize)> {
+    if !lines.get(k)?.text.trim().eq_ignore_ascii_case(":properties:") {
+        return None;
+    }
+    let end = (k + 1..lines.len())
+        .take_while(|&n| heading_stars(&lines[n].text).is_none())
+        .find(|&n| lines[n].text.trim().eq_ignore_ascii_case(":end:"))?;
+    Some((properties(&lines[k + 1..end]), end + 1))
+}
+
+/// A property value written in double quotes (`"YYYY-MM-DD"`) means the text inside.
+fn unquote(v: &str) -> &str {
+    v.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(v)
+}
+
+/// Whether a source block's code is exported: not with `:exports none` or `:exports results`
+/// in its header.
+fn exports_code(begin: &str) -> bool {
+    let mut words = begin.split_whitespace();
+    while let Some(w) = words.next() {
+        if w.eq_ignore_ascii_case(":exports") {
+            return !words.next().is_some_and(|v| v == "none" || v == "results");
+        }
+    }
+    true
+}
+
+/// `https:host/path` (the slashes forgotten) is the address a browser opens for it,
+/// `https://host/path`.
+fn slashed(target: &str) -> String {
+    for scheme in ["https:", "http:"] {
+        if let Some(rest) = target.strip_prefix(scheme)
+            && !rest.starts_with('/')
+            && !rest.is_empty()
+        {
+            return format!("{scheme}//{rest}");
+        }
+    }
+    target.to_string()
 }
 
 /// `#+BEGIN_NAME`: the name, lower-cased.
@@ -769,7 +946,8 @@ impl<'r> Inlines<'r> {
     }
 
     fn link(&self, target: &str, desc: Option<&str>, depth: usize) -> Inline {
-        let target = target.trim();
+        let target = slashed(target.trim());
+        let target = target.as_str();
         let web = target.contains("://") || target.starts_with("mailto:");
         let content = match desc {
             Some(d) if depth < 4 => self.reader.inlines(d, depth + 1),
@@ -901,6 +1079,59 @@ mod tests {
             outline(src),
             "meta title: \"Curriculum Vitae\"\nmeta author: \"Tomas Reyes\"\n\
              meta email: \"t@example.org\"\nP@6 Text.\n"
+        );
+    }
+
+    #[test]
+    fn cv_exporter_keywords_and_file_properties_go_to_meta() {
+        let src = "#+TITLE: Jane Roe\n#+SUBTITLE: Welder\n#+MOBILE: +1 555 0100\n\
+                   #+HOMEPAGE: [[https:www.example.org][example.org]]\n#+ADDRESS: Springfield\n\
+                   #+ADDRESS: Oregon\n#+GITHUB: janeroe\n#+LATEX_CLASS: article\n";
+        assert_eq!(
+            outline(src),
+            "meta title: \"Jane Roe\"\nmeta subtitle: \"Welder\"\nmeta phone: \"+1 555 0100\"\n\
+             meta homepage: \"https://www.example.org\"\nmeta address: \"Springfield, Oregon\"\n\
+             meta social: \"https://github.com/janeroe\"\n"
+        );
+        // The file's drawer above the first headline; a headline's own drawer is not the file's.
+        let src = ":PROPERTIES:\n:mail: jane@example.org\n\
+                   :linkedin: [[https://www.linkedin.com/in/jroe][jroe]]\n:END:\n\
+                   * Work\n:PROPERTIES:\n:phone: 1\n:END:\n";
+        assert_eq!(
+            outline(src),
+            "meta email: \"jane@example.org\"\nmeta social: \"https://www.linkedin.com/in/jroe\"\n\
+             H1@5 Work\n"
+        );
+    }
+
+    #[test]
+    fn a_headline_with_entry_properties_is_an_entry_row() {
+        let src = "* Work\n** Kiln Engineer\n:PROPERTIES:\n:CV_ENV: cventry\n:FROM: <2017-03-01>\n\
+                   :TO: Present\n:EMPLOYER: Acme\n:LOCATION: Springfield\n:END:\nFired pots.\n\
+                   ** Potter\n:PROPERTIES:\n:start: \"2015\"\n:company: Globex\n:END:\n\
+                   ** Notes\n:PROPERTIES:\n:CUSTOM_ID: notes\n:END:\n";
+        assert_eq!(
+            outline(src),
+            "H1@1 Work\nDIV@2 entry\n  TABLE@2\n    row\n      |\n        P@2 2017-03-01 – Present\n\
+             \x20     |\n        P@2 *Kiln Engineer*\n      |\n        P@2 _Acme_\n      |\n\
+             \x20       P@2 Springfield\nP@10 Fired pots.\nDIV@11 entry\n  TABLE@11\n    row\n\
+             \x20     |\n        P@11 2015 –\n      |\n        P@11 *Potter*\n      |\n\
+             \x20       P@11 _Globex_\nH2@16 Notes\n"
+        );
+    }
+
+    #[test]
+    fn source_code_that_is_not_exported_is_dropped() {
+        let src = "#+BEGIN_SRC emacs-lisp :exports none\n(setq x 1)\n#+END_SRC\n\
+                   #+begin_src sh :exports results\nls\n#+end_src\n#+begin_src sh\npwd\n#+end_src\n";
+        assert_eq!(outline(src), "P@7 `pwd`\n");
+    }
+
+    #[test]
+    fn links_with_the_slashes_forgotten_open_the_web_address() {
+        assert_eq!(
+            outline("[[https:www.example.org/x][site]]\n"),
+            "P@1 [site](https://www.example.org/x)\n"
         );
     }
 

@@ -47,7 +47,7 @@ impl Refs {
             let t_is_anon = t.starts_with("__ ");
             // A target's URL may continue on indented lines (up to the next explicit markup, so
             // that nested targets are not scanned twice).
-            let cont = lines[k + 1..]
+            let cont_lines: Vec<&str> = lines[k + 1..]
                 .iter()
                 .take_while(|n| {
                     let nt = n.text.trim_start();
@@ -57,7 +57,8 @@ impl Refs {
                         && !nt.starts_with("__")
                 })
                 .map(|n| n.text.trim())
-                .collect::<String>();
+                .collect();
+            let cont = cont_lines.concat();
             if t_is_anon {
                 refs.anonymous.push(format!("{}{cont}", rest.trim()));
             } else if let Some(r) = rest.strip_prefix("__:") {
@@ -70,11 +71,16 @@ impl Refs {
                 && let Some((name, def)) = r.split_once('|')
             {
                 let def = def.trim_start();
-                let value = def
-                    .strip_prefix("replace::")
-                    .or_else(|| def.strip_prefix("unicode::"))
-                    .map(|v| format!("{}{}", v.trim(), if cont.is_empty() { "" } else { " " }))
-                    .map(|v| format!("{v}{cont}"));
+                // The text runs on over the indented lines; option lines (`:trim:`) are not text.
+                let text = |first: &str| {
+                    let rest = cont_lines.iter().filter(|t| field_marker(t).is_none());
+                    std::iter::once(first.trim()).chain(rest.copied()).collect::<Vec<_>>().join(" ")
+                };
+                let value = if let Some(v) = def.strip_prefix("replace::") {
+                    Some(text(v))
+                } else {
+                    def.strip_prefix("unicode::").map(|v| unicode_text(&text(v)))
+                };
                 if let Some(v) = value {
                     refs.substitutions.insert(name.to_string(), v.trim().to_string());
                 }
@@ -97,6 +103,36 @@ impl Refs {
         }
         None
     }
+}
+
+/// The text of a `unicode::` substitution: each word a character code (`0xA0`, `U+2013`,
+/// `\u2014`, `x20AC`, `&#x2122;`, decimal `169`) becomes its character, other words stay
+/// text, and `..` starts a comment, as docutils reads it.
+fn unicode_text(body: &str) -> String {
+    let mut out = String::new();
+    for word in body.split_whitespace() {
+        if word == ".." {
+            break;
+        }
+        let hex = ["0x", "0X", "\\x", "\\u", "U+", "u+", "x", "u", "&#x"]
+            .iter()
+            .find_map(|p| word.strip_prefix(p))
+            .map(|h| h.trim_end_matches(';'));
+        let code = match hex {
+            Some(h) => u32::from_str_radix(h, 16).ok(),
+            None => word.trim_start_matches("&#").trim_end_matches(';').parse::<u32>().ok(),
+        };
+        match code.and_then(char::from_u32) {
+            Some(c) => out.push(c),
+            None => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+        }
+    }
+    out
 }
 
 /// `name: url` of a target line (after `.. _`); the name may be back-quoted.
@@ -1241,6 +1277,13 @@ mod tests {
 
     fn outline(src: &str) -> String {
         read(src).outline()
+    }
+
+    #[test]
+    fn unicode_substitutions_are_their_characters_without_their_options() {
+        let src = ".. |nbsp| unicode:: 0xA0\n   :trim:\n.. |copy| unicode:: U+00A9 .. the sign\n\
+                   .. |team| replace:: Acme\n   Tools\n\nJane |nbsp| Roe |copy| |team|\n";
+        assert_eq!(outline(src), "P@7 Jane Roe © Acme Tools\n");
     }
 
     #[test]

@@ -28,6 +28,7 @@ use std::collections::{HashMap, HashSet};
 use lexer::{T, Tok, lex};
 
 use super::linewise::{MAX_COLUMNS, MAX_DEPTH, flatten_inlines};
+use super::{is_social_network, social_url};
 use crate::parse::doc::{
     Block, BlockKind, Definition, Document, Field, Inline, InlineBuf, Row, plain,
 };
@@ -1690,9 +1691,7 @@ impl Reader {
             "address" | "cvaddress" | "location" | "ecvaddress" => "address",
             "position" | "tagline" | "cvjobtitle" | "jobtitle" | "headline" | "subtitle" => "label",
             "quote" | "extrainfo" => name,
-            "social" | "github" | "gitlab" | "linkedin" | "twitter" | "stackoverflow" | "orcid"
-            | "researchgate" | "googlescholar" | "medium" | "xing" | "instagram" | "skype"
-            | "kaggle" | "bitbucket" | "mastodon" => "social",
+            n if n == "social" || is_social_network(n) => "social",
             // europasscv: `\ecvim{Skype}{handle}`, the network named in the first argument.
             "ecvim" => {
                 let [network, user] = take_array(s.read_args_up_to(2));
@@ -2311,39 +2310,6 @@ fn implicit_list(env: &str, label: Option<Vec<Inline>>, line: u32) -> Frame {
         cur: Some((label, Sink::default())),
         line,
     }
-}
-
-/// The profile URL the CV classes link a network's user name to.
-fn social_url(network: &str, user: &str, given: Option<String>) -> String {
-    if let Some(url) = given.filter(|u| !u.is_empty()) {
-        return url;
-    }
-    if user.contains("://") {
-        return user.to_string();
-    }
-    // "linkedin.com/in/jane-roe": the address written without its scheme.
-    if user.split('/').next().is_some_and(|host| host.contains('.')) && user.contains('/') {
-        return format!("https://{user}");
-    }
-    // "@jane_roe": the handle as the network writes it; the address holds the name alone.
-    let user = user.trim_start_matches('@');
-    let base = match network {
-        "linkedin" => "https://www.linkedin.com/in/",
-        "github" => "https://github.com/",
-        "gitlab" => "https://gitlab.com/",
-        "twitter" | "x" => "https://twitter.com/",
-        "stackoverflow" => "https://stackoverflow.com/users/",
-        "orcid" => "https://orcid.org/",
-        "researchgate" => "https://www.researchgate.net/profile/",
-        "googlescholar" => "https://scholar.google.com/citations?user=",
-        "medium" => "https://medium.com/@",
-        "instagram" => "https://www.instagram.com/",
-        "xing" => "https://www.xing.com/profile/",
-        "kaggle" => "https://www.kaggle.com/",
-        "bitbucket" => "https://bitbucket.org/",
-        _ => return format!("{network}: {user}").trim_start_matches(": ").to_string(),
-    };
-    format!("{base}{user}")
 }
 
 /// After `\vskip` and the like: a length written without braces (`2mm plus 1fil`).
