@@ -116,7 +116,7 @@ fn words_of(lower: &str) -> impl Iterator<Item = &str> {
 /// Long enough to be content, and mostly absent from the result. Words in brackets are notes
 /// and ratings ("Python (expert)") that the result may leave out.
 fn is_unplaced(line: &str, placed: &Placed) -> bool {
-    // "Mobile No: 555 0100": the label of a contact detail is no content of its own.
+    // "Phone: 555 0100": the label of a contact detail is no content of its own.
     use crate::parse::vocab::fields::Label;
     let line = match super::contact::labelled(line) {
         Some((Label::Email | Label::Phone | Label::Web, value)) => value,
