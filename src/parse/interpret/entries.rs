@@ -1049,6 +1049,10 @@ fn read_header(heads: &[Head]) -> Header {
         parts = parts
             .into_iter()
             .filter_map(|(p, strong)| {
+                // "Acme, Sevilla (España)": a place the part ends with is read whole below.
+                if places::split_trailing(&p).1.is_some() {
+                    return Some((p, strong));
+                }
                 let (rest, place) = bracketed_place(&p);
                 if let Some(place) = place {
                     h.location.get_or_insert(place);
