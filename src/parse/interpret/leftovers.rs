@@ -116,12 +116,17 @@ fn words_of(lower: &str) -> impl Iterator<Item = &str> {
 /// Long enough to be content, and mostly absent from the result. Words in brackets are notes
 /// and ratings ("Python (expert)") that the result may leave out.
 fn is_unplaced(line: &str, placed: &Placed) -> bool {
-    // "Phone: 555 0100": the label of a contact detail is no content of its own.
+    // "Phone: 5550100": the label of a contact detail is no content of its own; the line is
+    // placed when every word of its value is.
     use crate::parse::vocab::fields::Label;
-    let line = match super::contact::labelled(line) {
-        Some((Label::Email | Label::Phone | Label::Web, value)) => value,
-        _ => line,
-    };
+    if let Some((Label::Email | Label::Phone | Label::Web, value)) = super::contact::labelled(line)
+    {
+        let value = value.to_lowercase();
+        let mut words = words_of(&value).peekable();
+        if words.peek().is_some() && words.all(|w| placed.contains(w)) {
+            return false;
+        }
+    }
     let words = line.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some());
     if words.take(MIN_WORDS).count() < MIN_WORDS {
         return false;
