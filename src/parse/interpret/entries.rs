@@ -1592,6 +1592,22 @@ fn split_slots(head: &Head, rest: &str) -> Vec<(String, bool)> {
         && let Some(s) =
             head.strong.first().filter(|s| rest.contains(s.as_str()) && s.len() < rest.len())
     {
+        // "Internship at **Globex**, Lyon": a span after "at" inside the line is the employer;
+        // the words before it and after it are slots of their own.
+        if let Some((before, after)) = rest.split_once(s.as_str())
+            && let Some(c) = AT.captures(&format!("{} _", before.trim_end()))
+            && c[3].trim() == "_"
+            && !dates::tidy(after).is_empty()
+        {
+            return [
+                (dates::tidy(&c[1]), false),
+                (dates::tidy(s), true),
+                (dates::tidy(after), false),
+            ]
+            .into_iter()
+            .filter(|(p, _)| !p.is_empty())
+            .collect();
+        }
         let other = dates::tidy(&rest.replacen(s.as_str(), " ", 1));
         // "**Director of Outreach – Acme** | Lyon": where the text beside the span is only a place,
         // a separator inside the span parts its slots as it does outside it (beside an
@@ -2705,6 +2721,17 @@ mod tests {
         assert_eq!(e[0].summary, ["Kilns, Glaze mills, Pug mills, Wheels"]);
         // A sentence before the dash is no title.
         assert_eq!(e[1].position, None);
+    }
+
+    #[test]
+    fn an_emphasised_employer_after_at_inside_the_line() {
+        let md = "Internship at **Globex**, Oslo. 2015 - 2019\n\n- Glazed pots.\n\nKiln Engineer at **Acme**, Bergen. 2013 - 2015\n\n- Fired pots.\n";
+        let (_, e) = read(&from_markdown(md));
+        let got: Vec<String> = e.iter().map(brief).collect();
+        assert_eq!(
+            got,
+            ["Globex|Internship|Oslo|2015..2019", "Acme|Kiln Engineer|Bergen|2013..2015"]
+        );
     }
 
     #[test]
