@@ -475,6 +475,14 @@ mod tests {
         assert_eq!(lexicon("Programming"), Some(Kind::Skills));
         // Japanese "… and so on" after a heading word; the Japanese form of a character.
         assert_eq!(lexicon("職歴など"), Some(Kind::Work));
+        // Japanese headings, written with their Japanese character forms.
+        assert_eq!(lexicon("職務経歴"), Some(Kind::Work));
+        assert_eq!(lexicon("趣味"), Some(Kind::Interests));
+        assert_eq!(lexicon("資格"), Some(Kind::Certificates));
+        assert_eq!(lexicon("語学"), Some(Kind::Languages));
+        assert_eq!(lexicon("受賞歴"), Some(Kind::Awards));
+        assert_eq!(lexicon("連絡先"), Some(Kind::Contact));
+        assert_eq!(lexicon("スキル"), Some(Kind::Skills));
         assert_eq!(lexicon("資格など"), Some(Kind::Certificates));
         assert_eq!(lexicon("論文,発表"), Some(Kind::Publications));
         assert_eq!(lexicon("Parcours professionnel"), Some(Kind::Work));

@@ -1101,14 +1101,24 @@ pub static CJK_HEADINGS: &[(&str, Section)] = &[
     ("职务要约", Summary),
     ("求职意向", Summary),
     ("自传", Summary),
+    // Japanese headings, in the simplified forms [`fold_cjk`] gives them.
+    ("趣味", Interests),
+    ("スキル", Skills),
+    ("特技", Skills),
+    ("免许", Certificates),
+    ("受奖", Awards),
+    ("言语", Languages),
+    ("语学", Languages),
+    ("プロジェクト", Projects),
+    ("连络先", Contact),
 ];
 
 /// Parts that qualify a CJK heading without naming a section ("经历" history, "背景"
 /// background, "能力" ability, "其他" other) and the marks between parts.
 const CJK_FILLERS: &[&str] = &[
-    "经历", "经验", "背景", "情况", "信息", "能力", "方式", "其他", "相关", "参与", "实践", "活动",
-    "竞赛", "比赛", "专业", "主要", "个人", "及", "与", "和", "等", "など", "/", "・", "、", ",",
-    "，", "&", " ",
+    "经历", "历", "经验", "背景", "情况", "信息", "能力", "方式", "其他", "相关", "参与", "实践",
+    "活动", "竞赛", "比赛", "专业", "主要", "个人", "及", "与", "和", "等", "など", "/", "・",
+    "、", ",", "，", "&", " ",
 ];
 
 /// Traditional and Japanese forms of the characters [`CJK_HEADINGS`] are made of, and their
@@ -1176,6 +1186,8 @@ const CJK_VARIANTS: &[(char, char)] = &[
     ('紹', '绍'),
     ('從', '从'),
     ('従', '从'),
+    ('許', '许'),
+    ('連', '连'),
 ];
 
 /// A CJK heading in simplified characters and lower-case Latin letters ("自己PR" → "自己pr").
