@@ -13,7 +13,6 @@ use regex::Regex;
 
 use super::lines::Line;
 use super::sections::{Kind, lexicon};
-use crate::parse::pattern::Pattern;
 use crate::parse::vocab::levels;
 
 /// A named group of items, or loose items (no label).
@@ -742,11 +741,6 @@ fn split_conjoined_languages(item: &str) -> Vec<String> {
     vec![item.to_string()]
 }
 
-static RATING: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"\s*(?:[★☆●○◉◯■□▪▫◼◻⬤◆◇✦✧][★☆●○◉◯■□▪▫◼◻⬤◆◇✦✧\s]*|\(?\d{1,3}\s*%\)?|\(?\d{1,2}\s*/\s*(?:5|10)\)?|[-–:]\s*\d{1,2}\s*/\s*(?:5|10))\s*$",
-    )
-});
 static BRACKET: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\(([^()]*)\)\s*$"));
 static DASH_LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^(.+?)\s+[-–—:]\s+(.+)$"));
 static COMMA_LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^([^,]+),\s*([^,]+)$"));
@@ -754,7 +748,7 @@ static COMMA_LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^([^,]+),\s*([^,]+)$
 /// Whether the text is a rating and nothing else: glyphs drawn as a bar ("■■■□", "★ ★ ☆"),
 /// a share ("80 %") or a mark ("4/5").
 pub fn is_rating(text: &str) -> bool {
-    RATING.find(text.trim()).is_some_and(|m| m.start() == 0)
+    levels::is_rating_mark(text)
 }
 
 /// An item and its rating or level, apart: "Python (expert)" → ("Python", "expert"),
@@ -762,7 +756,7 @@ pub fn is_rating(text: &str) -> bool {
 /// level stay ("E-Commerce (Shopify)").
 pub fn unrate(item: &str) -> (String, Option<String>) {
     let t = item.trim();
-    if let Some(m) = RATING.find(t).filter(|m| m.start() > 0) {
+    if let Some(m) = levels::RATING.find(t).filter(|m| m.start() > 0) {
         let level = t[m.start()..]
             .trim()
             .trim_start_matches(['-', '–', ':', '('])

@@ -62,7 +62,7 @@ pub struct Line {
     /// envelope icon's `mailto:`, a GitHub logo's profile), never read as the line's text.
     pub icon_links: Vec<Link>,
     /// The field a form label said the line is ("Company: Acme" leaves "Acme", an employer);
-    /// set by [`super::forms`].
+    /// set by the forms stage.
     pub label_hint: Option<Hint>,
 }
 
@@ -104,7 +104,7 @@ pub fn heading_like(text: &str) -> bool {
 fn rated_table(rows: &[doc::Row]) -> bool {
     let rating = |c: &Vec<Block>| {
         let t: String = c.iter().map(Block::plain).collect();
-        super::groups::is_rating(&t)
+        crate::parse::vocab::levels::is_rating_mark(&t)
     };
     rows.iter().any(|r| r.header)
         && rows.iter().any(|r| !r.header)

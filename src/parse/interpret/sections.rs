@@ -391,6 +391,23 @@ fn is_bare_title(line: &Line) -> bool {
         && !is_entry_subheading(text)
 }
 
+/// An e-mail address, a web address, a phone number or a contact label's line ("Email: …"),
+/// told by its shape alone (the contact stage reads it; this stage only must not take it for
+/// a heading).
+fn contact_shaped(text: &str) -> bool {
+    let t = text.trim();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let phone_chars = t.chars().filter(|c| c.is_ascii_digit() || " +-().".contains(*c)).count();
+    let labelled = t
+        .split_once([':', '：'])
+        .is_some_and(|(label, _)| crate::parse::vocab::fields::label(label.trim()).is_some());
+    (t.contains('@') && t.contains('.'))
+        || t.contains("://")
+        || t.starts_with("www.")
+        || digits >= 7 && phone_chars * 10 >= t.chars().count() * 8
+        || labelled
+}
+
 fn is_unknown_heading(line: &Line, standalone: bool, level: Option<u8>, caps: bool) -> bool {
     // A definition term labels what is under it ("MICROSOFT | bullets" in a table).
     if line.bullet || line.term || line.words() > 5 || line.text.ends_with(['.', ',']) {
@@ -399,7 +416,7 @@ fn is_unknown_heading(line: &Line, standalone: bool, level: Option<u8>, caps: bo
     // "## Email: ada@example.org", "## 12 Kiln Road, Springfield" set like the headings are
     // contact details.
     let address = line.text.contains(',') && line.text.chars().any(|c| c.is_ascii_digit());
-    if address || super::contact::is_contact_line(&line.text) {
+    if address || contact_shaped(&line.text) {
         return false;
     }
     match (line.heading, level) {

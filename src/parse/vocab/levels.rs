@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::fold;
+use crate::parse::pattern::Pattern;
 
 /// The level words and language names of one language.
 #[derive(Debug)]
@@ -391,6 +392,19 @@ pub fn languages_named(text: &str) -> Vec<&str> {
 pub fn is_level(text: &str) -> bool {
     let t = fold(text.trim().trim_matches(|c: char| !c.is_alphanumeric()));
     SETS.levels.contains(&t) || is_rating(text.trim().trim_matches(['(', ')']))
+}
+
+/// A rating written after a name or alone: glyphs ("★★★★☆", "■■■□□"), a percentage, a
+/// mark out of 5 or 10.
+pub(crate) static RATING: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"\s*(?:[★☆●○◉◯■□▪▫◼◻⬤◆◇✦✧][★☆●○◉◯■□▪▫◼◻⬤◆◇✦✧\s]*|\(?\d{1,3}\s*%\)?|\(?\d{1,2}\s*/\s*(?:5|10)\)?|[-–:]\s*\d{1,2}\s*/\s*(?:5|10))\s*$",
+    )
+});
+
+/// Whether a whole text is a rating mark ("★★★★☆", "80%", "4/5").
+pub fn is_rating_mark(text: &str) -> bool {
+    RATING.find(text.trim()).is_some_and(|m| m.start() == 0)
 }
 
 /// Whether a phrase starts with a level word ("Upper Intermediate, mostly written").
