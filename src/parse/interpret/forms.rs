@@ -28,13 +28,8 @@ pub fn read(lines: &[Line]) -> Option<Vec<Line>> {
             )
         })
         .collect();
-    let kinds = heads.iter().fold(Vec::new(), |mut k, h| {
-        if !k.contains(h) {
-            k.push(*h);
-        }
-        k
-    });
-    if heads.len() < 2 || kinds.len() < 2 {
+    // Two or more head labels, of at least two kinds.
+    if heads.len() < 2 || heads.iter().all(|h| *h == heads[0]) {
         return None;
     }
     let mut out = lines.to_vec();

@@ -601,19 +601,23 @@ mod tests {
         }
     }
 
-    #[test]
-    fn profile_links_named_by_their_network_count_wherever_they_stand() {
-        let md = "# Ada Lovelace\n\nada@example.org\n\n## Projects\n\n- [Engine](https://github.com/adal/engine)\n\n## Hobbies\n\n- Music ([SoundCloud](https://soundcloud.com/adal))\n\n---\n[LinkedIn](https://www.linkedin.com/in/adal) • [GitHub](https://github.com/adal)\n";
-        let r = parse(md, true).resume;
-        let profiles: Vec<(String, String)> = r
-            .basics
+    /// Each profile's network and username, in order.
+    fn networks_and_users(r: Resume) -> Vec<(String, String)> {
+        r.basics
             .unwrap()
             .profiles
             .iter()
             .map(|p| {
                 (p.network.clone().unwrap_or_default(), p.username.clone().unwrap_or_default())
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn profile_links_named_by_their_network_count_wherever_they_stand() {
+        let md = "# Ada Lovelace\n\nada@example.org\n\n## Projects\n\n- [Engine](https://github.com/adal/engine)\n\n## Hobbies\n\n- Music ([SoundCloud](https://soundcloud.com/adal))\n\n---\n[LinkedIn](https://www.linkedin.com/in/adal) • [GitHub](https://github.com/adal)\n";
+        let r = parse(md, true).resume;
+        let profiles = networks_and_users(r);
         let expected = [("SoundCloud", "adal"), ("LinkedIn", "adal"), ("GitHub", "adal")]
             .map(|(n, u)| (n.to_string(), u.to_string()));
         assert_eq!(profiles, expected);
@@ -623,15 +627,7 @@ mod tests {
     fn profile_addresses_written_out_in_plain_text_count_too() {
         let text = "Ada Roe\nada@example.org\n\nLinks\n\n- Kaggle: https://www.kaggle.com/adaroe (competitions)\n- LeetCode: https://leetcode.com/u/adaroe/ (Rust)\n";
         let r = parse(text, false).resume;
-        let profiles: Vec<(String, String)> = r
-            .basics
-            .unwrap()
-            .profiles
-            .iter()
-            .map(|p| {
-                (p.network.clone().unwrap_or_default(), p.username.clone().unwrap_or_default())
-            })
-            .collect();
+        let profiles = networks_and_users(r);
         let expected = [("Kaggle", "adaroe"), ("LeetCode", "adaroe")]
             .map(|(n, u)| (n.to_string(), u.to_string()));
         assert_eq!(profiles, expected);
